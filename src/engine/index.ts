@@ -1,0 +1,20 @@
+/** The engine's public surface: everything Slack and the terminal use comes from here. */
+export type { Confidence, ConfidenceLabel } from "./confidence.js";
+export { explainFeature, type FeatureExplanation, supportWords } from "./explain-feature.js";
+export type { CaveatItem, Factor, ProConItem, ProsCons } from "./explanation.js";
+export { type FeatureMatch, type FeatureScore, findNeedsInText, matchFeature } from "./feature-matcher.js";
+export { getKnowledge, type Knowledge, KnowledgeError, loadKnowledge } from "./knowledge.js";
+export type { Feature, FrameworkId, Myth, Question } from "./knowledge-schema.js";
+export {
+  defaultProfile,
+  type ParsedProfile,
+  ProfileError,
+  type ProfileIssue,
+  type ProjectProfile,
+  parseProfile,
+  projectProfileSchema,
+  toProfile,
+} from "./profile.js";
+export { type NotesReading, type Recommendation, recommend } from "./recommend.js";
+export type { Verdict } from "./scoring.js";
+export type { Flip } from "./sensitivity.js";

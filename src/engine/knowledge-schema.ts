@@ -1,0 +1,184 @@
+import { z } from "zod";
+
+/**
+ * The shape of everything in `data/`. Each file is checked against its schema once, at load,
+ * so the rest of the engine can trust the types.
+ */
+
+export const FRAMEWORKS = ["flask", "django"] as const;
+export const FrameworkId = z.enum(FRAMEWORKS);
+export type FrameworkId = z.infer<typeof FrameworkId>;
+
+const id = z.string().regex(/^[a-z][a-z0-9_]*$/, "ids are lower_snake_case");
+/** Official documentation only: the frameworks' sites, or the package's own docs/PyPI page. */
+const docUrl = z.url({ protocol: /^https$/ });
+const text = z.string().trim().min(1);
+
+export const MetaSchema = z.object({
+  knowledgeVersion: text,
+  reviewed: z.iso.date(),
+  frameworks: z.object({
+    flask: z.object({ name: text, versions: z.array(text).min(1), docs: docUrl }),
+    django: z.object({ name: text, versions: z.array(text).min(1), docs: docUrl }),
+  }),
+});
+export type Meta = z.infer<typeof MetaSchema>;
+
+/** A scoring dimension: how well each framework fits it, and how much it counts. */
+export const CriterionSchema = z.object({
+  id,
+  label: text,
+  /** Global weight: the one number to change if you disagree with how much this counts. */
+  weight: z.number().positive().max(10),
+  /** How well each framework serves this criterion, 0..1. */
+  fit: z.object({ flask: z.number().min(0).max(1), django: z.number().min(0).max(1) }),
+  /** Why the criterion favours each framework, one sentence each (the one that wins is shown). */
+  reason: z.object({ flask: text, django: text }),
+  source: docUrl,
+});
+export type Criterion = z.infer<typeof CriterionSchema>;
+export const CriteriaFileSchema = z.array(CriterionSchema).min(1);
+
+/** How one answer raises the importance of criteria. */
+const effects = z.record(id, z.number().min(0).max(3));
+
+export const OptionSchema = z.object({
+  value: id,
+  label: z.string().trim().min(1).max(75),
+  description: z.string().trim().max(75).optional(),
+  effects: effects.default({}),
+  /** Multiplies criteria after all effects are summed, e.g. a team that knows a framework barely cares how fast it is to learn. */
+  scale: z.record(id, z.number().min(0).max(1)).default({}),
+  /** Completes "If …, X would win" for flips, e.g. "your team already knew Flask". */
+  ifPhrase: text,
+  /** Ordinal position for ordered questions (size, time): a flip that moves one step is smaller. */
+  rank: z.number().int().min(0).optional(),
+});
+export type Option = z.infer<typeof OptionSchema>;
+
+const QuestionBase = {
+  id,
+  label: z.string().trim().min(1).max(150),
+  /** Short label for summaries and the terminal. */
+  short: z.string().trim().min(1).max(40),
+  help: z.string().trim().min(1).max(150),
+  /** Command-line flag name, e.g. "size" for --size. */
+  flag: z.string().regex(/^[a-z][a-z-]*$/),
+};
+
+export const QuestionSchema = z.discriminatedUnion("kind", [
+  z.object({
+    ...QuestionBase,
+    kind: z.literal("single"),
+    ordered: z.boolean().default(false),
+    options: z.array(OptionSchema).min(2).max(100),
+    default: id,
+  }),
+  z.object({
+    ...QuestionBase,
+    kind: z.literal("multi"),
+    /** Options come from the features that declare a `need`. */
+    optionsFrom: z.literal("features"),
+    default: z.array(id),
+    max: z.number().int().positive(),
+  }),
+  z.object({
+    ...QuestionBase,
+    kind: z.literal("text"),
+    maxLength: z.number().int().positive().max(3000),
+    placeholder: z.string().trim().max(150),
+  }),
+]);
+export type Question = z.infer<typeof QuestionSchema>;
+export const QuestionsFileSchema = z.array(QuestionSchema).min(1);
+
+const frameworkSide = z.object({
+  /** How this framework does it, one or two plain sentences. */
+  how: text,
+  /** built_in: in the framework; extension: an add-on package; third_party: outside the project. */
+  support: z.enum(["built_in", "extension", "third_party", "none"]),
+  /** Packages named in `how`, for people who want to install them. */
+  packages: z.array(text).default([]),
+  docs: docUrl,
+});
+
+export const MythSchema = z.object({
+  /** What the seed article (or common lore) claims. */
+  claim: text,
+  correction: text,
+  source: docUrl,
+  /** Phrasings people use when asking about this myth. */
+  phrasings: z.array(text).default([]),
+});
+export type Myth = z.infer<typeof MythSchema>;
+
+export const FeatureSchema = z.object({
+  id,
+  title: z.string().trim().min(1).max(60),
+  /** Words and phrasings people use for this feature (matching). Lower case. */
+  aliases: z.array(z.string().trim().min(1)).min(2),
+  flask: frameworkSide,
+  django: frameworkSide,
+  verdict: z.object({
+    winner: z.enum(["flask", "django", "tie", "depends"]),
+    text,
+  }),
+  /** When a project can "need" this feature: the option label and the criterion it feeds. */
+  need: z
+    .object({
+      label: z.string().trim().min(1).max(75),
+      /** "an admin panel": used in "You said you need …". */
+      phrase: text,
+      criterion: id,
+      importance: z.number().positive().max(3).default(1),
+    })
+    .optional(),
+  myths: z.array(MythSchema).default([]),
+});
+export type Feature = z.infer<typeof FeatureSchema>;
+export const FeaturesFileSchema = z.array(FeatureSchema).min(1);
+
+export const ProConSchema = z.object({
+  id,
+  framework: FrameworkId,
+  kind: z.enum(["pro", "con"]),
+  text,
+  /** The criteria this point bears on: it is shown when they matter for the project. */
+  criteria: z.array(id).min(1),
+  source: docUrl,
+});
+export type ProCon = z.infer<typeof ProConSchema>;
+export const ProsConsFileSchema = z.array(ProConSchema).min(1);
+
+/** A condition on the answers: every listed question must have one of the listed values. */
+const Condition = z.record(id, z.array(id).min(1));
+
+export const CaveatSchema = z.object({
+  id,
+  /** Shown when any of these conditions holds. */
+  whenAny: z.array(Condition).min(1),
+  text,
+  alternative: z.object({ name: text, url: docUrl }).optional(),
+  source: docUrl,
+});
+export type Caveat = z.infer<typeof CaveatSchema>;
+export const CaveatsFileSchema = z.array(CaveatSchema);
+
+export const ScoringSchema = z.object({
+  /** Below this margin (points out of 100) the verdict is "either". */
+  tieMargin: z.number().min(0).max(50),
+  /** Evidence added to both sides before scoring, so a tiny advantage never reads as 100 to 0. */
+  prior: z.number().positive(),
+  confidence: z.object({
+    samples: z.number().int().min(10).max(5000),
+    /** Each weight is multiplied by a factor drawn uniformly from [1 - spread, 1 + spread]. */
+    spread: z.number().min(0).max(0.95),
+    seed: z.number().int(),
+    high: z.number().min(0).max(1),
+    medium: z.number().min(0).max(1),
+  }),
+  maxFlips: z.number().int().min(0).max(10),
+  maxFactors: z.number().int().min(1).max(10),
+  maxProsCons: z.number().int().min(1).max(10),
+});
+export type Scoring = z.infer<typeof ScoringSchema>;

@@ -1,0 +1,221 @@
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { z } from "zod";
+import {
+  type Caveat,
+  CaveatsFileSchema,
+  CriteriaFileSchema,
+  type Criterion,
+  type Feature,
+  FeaturesFileSchema,
+  type Meta,
+  MetaSchema,
+  type ProCon,
+  ProsConsFileSchema,
+  type Question,
+  QuestionsFileSchema,
+  type Scoring,
+  ScoringSchema,
+} from "./knowledge-schema.js";
+
+/** A data file that does not match its schema: names the file, the path inside it and the problem. */
+export class KnowledgeError extends Error {
+  override name = "KnowledgeError";
+}
+
+export type SingleQuestion = Extract<Question, { kind: "single" }>;
+export type MultiQuestion = Extract<Question, { kind: "multi" }>;
+export type TextQuestion = Extract<Question, { kind: "text" }>;
+export type NeedFeature = Feature & { need: NonNullable<Feature["need"]> };
+
+export interface Knowledge {
+  meta: Meta;
+  criteria: Criterion[];
+  criterionIndex: Map<string, number>;
+  questions: Question[];
+  singleQuestions: SingleQuestion[];
+  needsQuestion: MultiQuestion;
+  notesQuestion: TextQuestion;
+  features: Feature[];
+  featureById: Map<string, Feature>;
+  /** Features a project can need, in data order: the options of the needs question. */
+  needFeatures: NeedFeature[];
+  prosCons: ProCon[];
+  caveats: Caveat[];
+  scoring: Scoring;
+}
+
+const FILES = {
+  meta: ["meta.json", MetaSchema],
+  criteria: ["criteria.json", CriteriaFileSchema],
+  questions: ["questions.json", QuestionsFileSchema],
+  features: ["features.json", FeaturesFileSchema],
+  prosCons: ["pros-cons.json", ProsConsFileSchema],
+  caveats: ["caveats.json", CaveatsFileSchema],
+  scoring: ["scoring.json", ScoringSchema],
+} as const;
+
+/** Finds `data/` whether we run from `src/` (tsx, tests) or from `dist/src/` (built). */
+export function defaultDataDir(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 5; i++) {
+    if (existsSync(join(dir, "data", "meta.json"))) return join(dir, "data");
+    dir = resolve(dir, "..");
+  }
+  throw new KnowledgeError("Cannot find the data/ folder next to the project's package.json.");
+}
+
+function formatPath(path: ReadonlyArray<PropertyKey>): string {
+  if (path.length === 0) return "(top level)";
+  return path
+    .map((p) => (typeof p === "number" ? `[${p}]` : `.${String(p)}`))
+    .join("")
+    .replace(/^\./, "");
+}
+
+function readFile<S extends z.ZodType>(dir: string, file: string, schema: S): z.infer<S> {
+  const path = join(dir, file);
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(path, "utf8"));
+  } catch (err) {
+    throw new KnowledgeError(`data/${file}: cannot read it as JSON: ${(err as Error).message}`);
+  }
+  const result = schema.safeParse(raw);
+  if (!result.success) {
+    const lines = result.error.issues
+      .slice(0, 10)
+      .map((issue) => `data/${file} at ${formatPath(issue.path)}: ${issue.message}`);
+    throw new KnowledgeError(lines.join("\n"));
+  }
+  return result.data;
+}
+
+/** Checks that hold across files: every id referenced exists, ids are unique, no alias is shared. */
+function checkReferences(k: Omit<Knowledge, "criterionIndex" | "featureById" | "needFeatures">): string[] {
+  const problems: string[] = [];
+  const criterionIds = new Set(k.criteria.map((c) => c.id));
+  const unique = (file: string, ids: string[]) => {
+    const seen = new Set<string>();
+    for (const id of ids) {
+      if (seen.has(id)) problems.push(`data/${file}: id "${id}" appears twice`);
+      seen.add(id);
+    }
+  };
+  unique(
+    "criteria.json",
+    k.criteria.map((c) => c.id),
+  );
+  unique(
+    "features.json",
+    k.features.map((f) => f.id),
+  );
+  unique(
+    "questions.json",
+    k.questions.map((q) => q.id),
+  );
+  unique(
+    "pros-cons.json",
+    k.prosCons.map((p) => p.id),
+  );
+  const criterion = (file: string, where: string, id: string) => {
+    if (!criterionIds.has(id)) problems.push(`data/${file} at ${where}: unknown criterion "${id}"`);
+  };
+
+  k.questions.forEach((q, qi) => {
+    if (q.kind !== "single") return;
+    unique(
+      "questions.json",
+      q.options.map((o) => `${q.id}.${o.value}`),
+    );
+    if (!q.options.some((o) => o.value === q.default)) {
+      problems.push(`data/questions.json at [${qi}].default: "${q.default}" is not one of its options`);
+    }
+    q.options.forEach((o, oi) => {
+      for (const c of [...Object.keys(o.effects), ...Object.keys(o.scale)]) {
+        criterion("questions.json", `[${qi}].options[${oi}]`, c);
+      }
+      if (q.ordered && o.rank === undefined) {
+        problems.push(`data/questions.json at [${qi}].options[${oi}].rank: ordered questions need a rank`);
+      }
+    });
+  });
+  for (const kind of ["multi", "text"] as const) {
+    if (k.questions.filter((q) => q.kind === kind).length !== 1) {
+      problems.push(`data/questions.json: expected exactly one "${kind}" question`);
+    }
+  }
+
+  const aliasOwner = new Map<string, string>();
+  k.features.forEach((f, fi) => {
+    if (f.need) criterion("features.json", `[${fi}].need.criterion`, f.need.criterion);
+    for (const alias of f.aliases) {
+      const key = alias.trim().toLowerCase();
+      const owner = aliasOwner.get(key);
+      if (owner && owner !== f.id)
+        problems.push(`data/features.json: alias "${key}" belongs to both ${owner} and ${f.id}`);
+      aliasOwner.set(key, f.id);
+    }
+  });
+  k.prosCons.forEach((p, pi) => {
+    for (const c of p.criteria) criterion("pros-cons.json", `[${pi}].criteria`, c);
+  });
+  const questionIds = new Set(k.questions.map((q) => q.id));
+  k.caveats.forEach((c, ci) => {
+    for (const cond of c.whenAny) {
+      for (const q of Object.keys(cond)) {
+        if (!questionIds.has(q))
+          problems.push(`data/caveats.json at [${ci}].whenAny: unknown question "${q}"`);
+      }
+    }
+  });
+  return problems;
+}
+
+export function loadKnowledge(dir: string = defaultDataDir()): Knowledge {
+  const base = {
+    meta: readFile(dir, ...FILES.meta),
+    criteria: readFile(dir, ...FILES.criteria),
+    questions: readFile(dir, ...FILES.questions),
+    features: readFile(dir, ...FILES.features),
+    prosCons: readFile(dir, ...FILES.prosCons),
+    caveats: readFile(dir, ...FILES.caveats),
+    scoring: readFile(dir, ...FILES.scoring),
+  };
+  const singleQuestions = base.questions.filter((q): q is SingleQuestion => q.kind === "single");
+  const needsQuestion = base.questions.find((q): q is MultiQuestion => q.kind === "multi");
+  const notesQuestion = base.questions.find((q): q is TextQuestion => q.kind === "text");
+  const problems = checkReferences({
+    ...base,
+    singleQuestions,
+    needsQuestion: needsQuestion as MultiQuestion,
+    notesQuestion: notesQuestion as TextQuestion,
+  });
+  if (problems.length > 0 || !needsQuestion || !notesQuestion) {
+    throw new KnowledgeError(problems.join("\n"));
+  }
+  const needFeatures = base.features.filter((f): f is NeedFeature => f.need !== undefined);
+  for (const d of needsQuestion.default) {
+    if (!needFeatures.some((f) => f.id === d)) {
+      throw new KnowledgeError(`data/questions.json: needs default "${d}" is not a feature with a need`);
+    }
+  }
+  return {
+    ...base,
+    singleQuestions,
+    needsQuestion,
+    notesQuestion,
+    criterionIndex: new Map(base.criteria.map((c, i) => [c.id, i])),
+    featureById: new Map(base.features.map((f) => [f.id, f])),
+    needFeatures,
+  };
+}
+
+let cached: Knowledge | undefined;
+
+/** The knowledge base, read from `data/` once per process. */
+export function getKnowledge(): Knowledge {
+  cached ??= loadKnowledge();
+  return cached;
+}

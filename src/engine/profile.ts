@@ -1,0 +1,92 @@
+import { z } from "zod";
+import { getKnowledge, type Knowledge } from "./knowledge.js";
+
+/**
+ * A team's answers. Single-choice answers are keyed by question id (the ids live in
+ * data/questions.json, so the modal, the terminal and the engine can never drift apart).
+ */
+export interface ProjectProfile {
+  answers: Record<string, string>;
+  needs: string[];
+  notes: string;
+}
+
+export interface ProfileIssue {
+  /** The question id the problem is about ("size", "needs", "notes"), or "profile". */
+  field: string;
+  message: string;
+}
+
+export class ProfileError extends Error {
+  override name = "ProfileError";
+  constructor(readonly issues: ProfileIssue[]) {
+    super(issues.map((i) => `${i.field}: ${i.message}`).join("\n"));
+  }
+}
+
+function oneOf(values: readonly string[]): string {
+  return `must be one of: ${values.join(", ")}`;
+}
+
+const schemas = new WeakMap<Knowledge, z.ZodType<ProjectProfile, unknown>>();
+
+/** The zod schema for a profile, built from the questions; errors list the valid values. */
+export function projectProfileSchema(k: Knowledge = getKnowledge()): z.ZodType<ProjectProfile, unknown> {
+  const known = schemas.get(k);
+  if (known) return known;
+  const answerShape: Record<string, z.ZodType<string, unknown>> = {};
+  for (const q of k.singleQuestions) {
+    const values = q.options.map((o) => o.value) as [string, ...string[]];
+    answerShape[q.id] = z.enum(values, { error: () => oneOf(values) }).default(q.default);
+  }
+  const needIds = k.needFeatures.map((f) => f.id) as [string, ...string[]];
+  const notesMax = k.notesQuestion.maxLength;
+  const schema = z
+    .object({
+      answers: z
+        .strictObject(answerShape, {
+          error: (issue) =>
+            issue.code === "unrecognized_keys"
+              ? `unknown question; the questions are: ${k.singleQuestions.map((q) => q.id).join(", ")}`
+              : "must be an object of answers",
+        })
+        .default({} as never),
+      needs: z
+        .array(z.enum(needIds, { error: () => oneOf(needIds) }), { error: "must be a list of features" })
+        .max(k.needsQuestion.max)
+        .default(k.needsQuestion.default)
+        .transform((needs) => [...new Set(needs)]),
+      notes: z
+        .string({ error: "must be text" })
+        .max(notesMax, { error: `must be at most ${notesMax} characters` })
+        .default(""),
+    })
+    .strict() as unknown as z.ZodType<ProjectProfile, unknown>;
+  schemas.set(k, schema);
+  return schema;
+}
+
+export type ParsedProfile = { ok: true; profile: ProjectProfile } | { ok: false; issues: ProfileIssue[] };
+
+export function parseProfile(input: unknown, k: Knowledge = getKnowledge()): ParsedProfile {
+  const result = projectProfileSchema(k).safeParse(input);
+  if (result.success) return { ok: true, profile: result.data };
+  const issues = result.error.issues.map((issue) => {
+    const [first, second] = issue.path;
+    const field = first === "answers" && typeof second === "string" ? second : String(first ?? "profile");
+    return { field, message: issue.message };
+  });
+  return { ok: false, issues };
+}
+
+/** Parses or throws a ProfileError whose message lists what is wrong and the valid values. */
+export function toProfile(input: unknown, k: Knowledge = getKnowledge()): ProjectProfile {
+  const parsed = parseProfile(input, k);
+  if (!parsed.ok) throw new ProfileError(parsed.issues);
+  return parsed.profile;
+}
+
+/** Every question at its default. */
+export function defaultProfile(k: Knowledge = getKnowledge()): ProjectProfile {
+  return toProfile({}, k);
+}
