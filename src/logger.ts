@@ -1,0 +1,142 @@
+/**
+ * pino logging: JSON lines in production and test, readable lines (pino-pretty, as an in-process stream) in
+ * development; token-like fields are redacted. `toBoltLogger` adapts a pino logger to Bolt's `Logger` interface.
+ */
+import { createRequire } from "node:module";
+import { type Logger as BoltLogger, LogLevel } from "@slack/bolt";
+import pino, { type DestinationStream, type Level, type Logger as PinoLogger } from "pino";
+import type PinoPretty from "pino-pretty";
+import type { LogLevelName, NodeEnv } from "./config.js";
+
+export interface CreateLoggerOptions {
+  level: LogLevelName;
+  env: NodeEnv;
+  /** Where lines go (default: stdout). In development the lines are prettified before reaching it. */
+  destination?: DestinationStream;
+}
+
+/** Field names that can hold a credential; each is redacted at the top level and one or two levels down. */
+const SECRET_KEYS = [
+  "token",
+  "botToken",
+  "appToken",
+  "userToken",
+  "signingSecret",
+  "clientSecret",
+  "client_secret",
+  "authorization",
+  "Authorization",
+];
+
+/** Redaction paths for pino (fast-redact syntax), e.g. "token", "*.token", "headers.authorization". */
+export const REDACT_PATHS: readonly string[] = SECRET_KEYS.flatMap((key) => [key, `*.${key}`, `*.*.${key}`]);
+
+export const REDACTED = "[REDACTED]";
+
+const require = createRequire(import.meta.url);
+
+/**
+ * pino-pretty is a dev dependency, so it is loaded lazily and only in development; when it is not installed
+ * (e.g. a production install without dev dependencies) the logger falls back to JSON lines.
+ */
+function loadPretty(): typeof PinoPretty | undefined {
+  try {
+    return require("pino-pretty") as typeof PinoPretty;
+  } catch {
+    return undefined;
+  }
+}
+
+export function createLogger({ level, env, destination }: CreateLoggerOptions): PinoLogger {
+  const options: pino.LoggerOptions = {
+    level,
+    redact: { paths: [...REDACT_PATHS], censor: REDACTED },
+  };
+  if (env === "development") {
+    const pretty = loadPretty();
+    if (pretty !== undefined) {
+      const stream = pretty({
+        colorize: destination === undefined && process.stdout.isTTY === true,
+        translateTime: "SYS:HH:MM:ss.l",
+        ignore: "pid,hostname",
+        destination: destination ?? 1,
+        sync: true,
+      });
+      return pino(options, stream);
+    }
+  }
+  return destination === undefined ? pino(options) : pino(options, destination);
+}
+
+const BOLT_TO_PINO: Record<LogLevel, Level> = {
+  [LogLevel.DEBUG]: "debug",
+  [LogLevel.INFO]: "info",
+  [LogLevel.WARN]: "warn",
+  [LogLevel.ERROR]: "error",
+};
+
+/** Maps a pino level to the closest Bolt level (trace → debug; fatal and silent → error). */
+export function toBoltLogLevel(level: string): LogLevel {
+  switch (level) {
+    case "trace":
+    case "debug":
+      return LogLevel.DEBUG;
+    case "info":
+      return LogLevel.INFO;
+    case "warn":
+      return LogLevel.WARN;
+    default:
+      return LogLevel.ERROR;
+  }
+}
+
+/** Turns Bolt-style `(...msg)` arguments into pino's `(object, message)`. */
+function toPinoArgs(args: readonly unknown[]): [Record<string, unknown>, string | undefined] {
+  const obj: Record<string, unknown> = {};
+  const text: string[] = [];
+  const data: unknown[] = [];
+  for (const arg of args) {
+    if (arg instanceof Error && obj.err === undefined) obj.err = arg;
+    else if (typeof arg === "string") text.push(arg);
+    else if (arg !== null && typeof arg === "object") data.push(arg);
+    else text.push(String(arg));
+  }
+  if (data.length === 1) obj.data = data[0];
+  else if (data.length > 1) obj.data = data;
+  let msg: string | undefined = text.join(" ");
+  if (msg === "") msg = obj.err instanceof Error ? obj.err.message : undefined;
+  return [obj, msg];
+}
+
+/**
+ * Adapts a pino logger to Bolt's `Logger`. The adapter logs through its own child of `base`, so Bolt's
+ * `setLevel`/`setName` calls (Bolt and @slack/web-api make them) never change `base` itself.
+ */
+export function toBoltLogger(base: PinoLogger): BoltLogger {
+  let current = base.child({});
+
+  const log = (level: Level, args: unknown[]) => {
+    const [obj, msg] = toPinoArgs(args);
+    if (msg === undefined) current[level](obj);
+    else current[level](obj, msg);
+  };
+
+  return {
+    debug: (...msg: unknown[]) => log("debug", msg),
+    info: (...msg: unknown[]) => log("info", msg),
+    warn: (...msg: unknown[]) => log("warn", msg),
+    error: (...msg: unknown[]) => log("error", msg),
+    setLevel(level: LogLevel) {
+      // Bolt documents the level as case-insensitive; unknown values fall back to info.
+      current.level = BOLT_TO_PINO[String(level).toLowerCase() as LogLevel] ?? "info";
+    },
+    getLevel(): LogLevel {
+      return toBoltLogLevel(current.level);
+    },
+    setName(name: string) {
+      const level = current.level;
+      current = base.child({ name });
+      current.level = level;
+    },
+  };
+}

@@ -1,0 +1,226 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, hasSlackCredentials, loadConfig } from "../src/config.js";
+
+const BOT = "xoxb-1111111111-2222222222-AbCdEfGhIjKlMnOpQrStUvWx";
+const APP = "xapp-1-A07R3LF8WPQ-3333333333-0123456789abcdef0123456789abcdef";
+const SECRET = "8f742231b10e8888abcd99eeeeee85a5";
+
+/** Runs loadConfig and returns the ConfigError it throws (fails the test if it does not throw one). */
+function configError(env: NodeJS.ProcessEnv): ConfigError {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return error as ConfigError;
+  }
+  throw new Error("expected loadConfig to throw a ConfigError");
+}
+
+describe("loadConfig: modes", () => {
+  it("uses Socket Mode when SLACK_APP_TOKEN is set, without needing a signing secret", () => {
+    const config = loadConfig({ SLACK_BOT_TOKEN: BOT, SLACK_APP_TOKEN: APP });
+    expect(config.mode).toBe("socket");
+    expect(config.slack).toEqual({ botToken: BOT, appToken: APP });
+  });
+
+  it("uses HTTP mode when SLACK_APP_TOKEN is not set", () => {
+    const config = loadConfig({ SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: SECRET });
+    expect(config.mode).toBe("http");
+    expect(config.slack).toEqual({ botToken: BOT, signingSecret: SECRET });
+  });
+
+  it("treats an empty SLACK_APP_TOKEN (as in a copied .env.example) as unset", () => {
+    const config = loadConfig({ SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: SECRET, SLACK_APP_TOKEN: "" });
+    expect(config.mode).toBe("http");
+    expect(config.slack.appToken).toBeUndefined();
+  });
+
+  it("keeps the signing secret in Socket Mode when both are given", () => {
+    const config = loadConfig({ SLACK_BOT_TOKEN: BOT, SLACK_APP_TOKEN: APP, SLACK_SIGNING_SECRET: SECRET });
+    expect(config.mode).toBe("socket");
+    expect(config.slack.signingSecret).toBe(SECRET);
+  });
+
+  it("trims surrounding whitespace from pasted values", () => {
+    const config = loadConfig({ SLACK_BOT_TOKEN: ` ${BOT}\n`, SLACK_APP_TOKEN: `${APP} ` });
+    expect(config.slack.botToken).toBe(BOT);
+    expect(config.slack.appToken).toBe(APP);
+  });
+});
+
+describe("loadConfig: defaults and values", () => {
+  it("applies the defaults", () => {
+    const config = loadConfig({ SLACK_BOT_TOKEN: BOT, SLACK_APP_TOKEN: APP });
+    expect(config.port).toBe(3000);
+    expect(config.logLevel).toBe("info");
+    expect(config.env).toBe("development");
+    expect(config.slack.apiUrl).toBeUndefined();
+  });
+
+  it("reads PORT, LOG_LEVEL and NODE_ENV", () => {
+    const config = loadConfig({
+      SLACK_BOT_TOKEN: BOT,
+      SLACK_SIGNING_SECRET: SECRET,
+      PORT: "8080",
+      LOG_LEVEL: "debug",
+      NODE_ENV: "production",
+    });
+    expect(config).toMatchObject({ port: 8080, logLevel: "debug", env: "production" });
+  });
+
+  it("accepts LOG_LEVEL in any case", () => {
+    expect(loadConfig({ SLACK_BOT_TOKEN: BOT, SLACK_APP_TOKEN: APP, LOG_LEVEL: "WARN" }).logLevel).toBe(
+      "warn",
+    );
+  });
+
+  it("accepts the PORT bounds 1 and 65535", () => {
+    expect(loadConfig({ SLACK_BOT_TOKEN: BOT, SLACK_APP_TOKEN: APP, PORT: "1" }).port).toBe(1);
+    expect(loadConfig({ SLACK_BOT_TOKEN: BOT, SLACK_APP_TOKEN: APP, PORT: "65535" }).port).toBe(65535);
+  });
+
+  it("adds the trailing slash @slack/web-api needs to SLACK_API_URL", () => {
+    const env = { SLACK_BOT_TOKEN: BOT, SLACK_APP_TOKEN: APP };
+    expect(loadConfig({ ...env, SLACK_API_URL: "http://localhost:4010/api" }).slack.apiUrl).toBe(
+      "http://localhost:4010/api/",
+    );
+    expect(loadConfig({ ...env, SLACK_API_URL: "https://slack.com/api/" }).slack.apiUrl).toBe(
+      "https://slack.com/api/",
+    );
+  });
+
+  it("defaults to process.env", () => {
+    // Whatever process.env holds, the call must either succeed or throw a ConfigError (never something else).
+    try {
+      loadConfig();
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+    }
+  });
+});
+
+describe("loadConfig: problems", () => {
+  const cases: Array<[string, NodeJS.ProcessEnv, string]> = [
+    ["missing bot token", { SLACK_APP_TOKEN: APP }, "SLACK_BOT_TOKEN"],
+    ["blank bot token", { SLACK_BOT_TOKEN: "   ", SLACK_APP_TOKEN: APP }, "SLACK_BOT_TOKEN"],
+    [
+      "bot token with the wrong prefix",
+      { SLACK_BOT_TOKEN: "abc-123", SLACK_APP_TOKEN: APP },
+      "SLACK_BOT_TOKEN",
+    ],
+    ["user token as bot token", { SLACK_BOT_TOKEN: "xoxp-1-2-3", SLACK_APP_TOKEN: APP }, "SLACK_BOT_TOKEN"],
+    ["app token as bot token", { SLACK_BOT_TOKEN: APP, SLACK_APP_TOKEN: APP }, "SLACK_BOT_TOKEN"],
+    [
+      "bot token with a space inside",
+      { SLACK_BOT_TOKEN: "xoxb-12 34", SLACK_APP_TOKEN: APP },
+      "SLACK_BOT_TOKEN",
+    ],
+    ["missing signing secret in HTTP mode", { SLACK_BOT_TOKEN: BOT }, "SLACK_SIGNING_SECRET"],
+    [
+      "non-hex signing secret",
+      { SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: "kXq3ZpT9wR2mLb7VnJ4sYc8e" },
+      "SLACK_SIGNING_SECRET",
+    ],
+    ["token as signing secret", { SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: BOT }, "SLACK_SIGNING_SECRET"],
+    [
+      "app token with the wrong prefix",
+      { SLACK_BOT_TOKEN: BOT, SLACK_APP_TOKEN: "xapx-1" },
+      "SLACK_APP_TOKEN",
+    ],
+    ["bot token as app token", { SLACK_BOT_TOKEN: BOT, SLACK_APP_TOKEN: BOT }, "SLACK_APP_TOKEN"],
+    ["PORT not a number", { SLACK_BOT_TOKEN: BOT, SLACK_APP_TOKEN: APP, PORT: "http" }, "PORT"],
+    ["PORT 0", { SLACK_BOT_TOKEN: BOT, SLACK_APP_TOKEN: APP, PORT: "0" }, "PORT"],
+    ["PORT too large", { SLACK_BOT_TOKEN: BOT, SLACK_APP_TOKEN: APP, PORT: "65536" }, "PORT"],
+    ["PORT with decimals", { SLACK_BOT_TOKEN: BOT, SLACK_APP_TOKEN: APP, PORT: "3000.5" }, "PORT"],
+    ["PORT negative", { SLACK_BOT_TOKEN: BOT, SLACK_APP_TOKEN: APP, PORT: "-1" }, "PORT"],
+    [
+      "SLACK_API_URL not a URL",
+      { SLACK_BOT_TOKEN: BOT, SLACK_APP_TOKEN: APP, SLACK_API_URL: "slack" },
+      "SLACK_API_URL",
+    ],
+    [
+      "SLACK_API_URL not http(s)",
+      { SLACK_BOT_TOKEN: BOT, SLACK_APP_TOKEN: APP, SLACK_API_URL: "ftp://example.com/api/" },
+      "SLACK_API_URL",
+    ],
+    ["unknown LOG_LEVEL", { SLACK_BOT_TOKEN: BOT, SLACK_APP_TOKEN: APP, LOG_LEVEL: "verbose" }, "LOG_LEVEL"],
+    ["unknown NODE_ENV", { SLACK_BOT_TOKEN: BOT, SLACK_APP_TOKEN: APP, NODE_ENV: "prod" }, "NODE_ENV"],
+  ];
+
+  it.each(cases)("%s gives one line naming the variable", (_name, env, variable) => {
+    const error = configError(env);
+    expect(error.problems).toHaveLength(1);
+    expect(error.problems[0]?.startsWith(`${variable} `)).toBe(true);
+    expect(error.message).toBe(error.problems[0]);
+    expect(error.message).not.toContain("\n");
+  });
+
+  it("says where to find each Slack credential in the app's settings", () => {
+    expect(configError({ SLACK_APP_TOKEN: APP }).message).toMatch(
+      /OAuth & Permissions.*https:\/\/api\.slack\.com\/apps/,
+    );
+    expect(configError({ SLACK_BOT_TOKEN: BOT }).message).toMatch(/Basic Information.*App Credentials/);
+    expect(configError({ SLACK_BOT_TOKEN: BOT, SLACK_APP_TOKEN: "nope" }).message).toMatch(
+      /Basic Information.*App-Level Tokens.*connections:write/,
+    );
+  });
+
+  it("reports every problem together, one line each, in .env.example order", () => {
+    const error = configError({
+      SLACK_BOT_TOKEN: "xoxp-1-2-3",
+      PORT: "99999",
+      SLACK_API_URL: "not a url",
+      LOG_LEVEL: "loud",
+      NODE_ENV: "staging",
+    });
+    expect(error.problems.map((p) => p.split(" ")[0])).toEqual([
+      "SLACK_BOT_TOKEN",
+      "SLACK_SIGNING_SECRET",
+      "PORT",
+      "SLACK_API_URL",
+      "LOG_LEVEL",
+      "NODE_ENV",
+    ]);
+    expect(error.message.split("\n")).toEqual(error.problems);
+    expect(error.name).toBe("ConfigError");
+  });
+
+  it("reports a missing bot token and a missing signing secret together", () => {
+    const error = configError({});
+    expect(error.problems).toHaveLength(2);
+    expect(error.message).toContain("SLACK_BOT_TOKEN is missing");
+    expect(error.message).toContain("SLACK_SIGNING_SECRET is missing");
+  });
+
+  it("never puts a secret's value in a message", () => {
+    const secrets = {
+      SLACK_BOT_TOKEN: "xoxp-9999-SECRETUSERTOKENVALUE",
+      SLACK_SIGNING_SECRET: "NOT-HEX-SECRET-VALUE-123",
+      SLACK_APP_TOKEN: "xoxb-8888-SECRETBOTTOKENVALUE",
+    };
+    const error = configError({ ...secrets, PORT: "nope" });
+    expect(error.problems).toHaveLength(4);
+    for (const value of Object.values(secrets)) {
+      expect(error.message).not.toContain(value);
+      expect(error.message).not.toContain(value.slice(5));
+    }
+    const malformed = configError({
+      SLACK_BOT_TOKEN: "xoxb-SECRET VALUE",
+      SLACK_APP_TOKEN: "xapp-OTHER SECRET",
+    });
+    expect(malformed.message).not.toContain("SECRET");
+  });
+});
+
+describe("hasSlackCredentials", () => {
+  it("is false when SLACK_BOT_TOKEN is unset or blank", () => {
+    expect(hasSlackCredentials({})).toBe(false);
+    expect(hasSlackCredentials({ SLACK_BOT_TOKEN: "" })).toBe(false);
+    expect(hasSlackCredentials({ SLACK_BOT_TOKEN: "  " })).toBe(false);
+  });
+
+  it("is true when SLACK_BOT_TOKEN is set, even to a broken value", () => {
+    expect(hasSlackCredentials({ SLACK_BOT_TOKEN: BOT })).toBe(true);
+    expect(hasSlackCredentials({ SLACK_BOT_TOKEN: "broken" })).toBe(true);
+  });
+});

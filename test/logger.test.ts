@@ -1,0 +1,190 @@
+import { Writable } from "node:stream";
+import { LogLevel } from "@slack/bolt";
+import { describe, expect, it } from "vitest";
+import type { LogLevelName } from "../src/config.js";
+import { createLogger, REDACTED, toBoltLogger } from "../src/logger.js";
+
+interface Line {
+  level: number;
+  msg?: string;
+  name?: string;
+  err?: { type: string; message: string; stack: string };
+  [key: string]: unknown;
+}
+
+/** A destination stream that collects the JSON lines pino writes. */
+function collector() {
+  const chunks: string[] = [];
+  const stream = new Writable({
+    write(chunk, _encoding, callback) {
+      chunks.push(String(chunk));
+      callback();
+    },
+  });
+  const lines = (): Line[] =>
+    chunks
+      .join("")
+      .split("\n")
+      .filter((line) => line.trim() !== "")
+      .map((line) => JSON.parse(line) as Line);
+  return { stream, lines };
+}
+
+function jsonLogger(level: LogLevelName = "debug") {
+  const out = collector();
+  const logger = createLogger({ level, env: "test", destination: out.stream });
+  return { logger, lines: out.lines };
+}
+
+describe("createLogger", () => {
+  it("writes JSON lines in test and production", () => {
+    for (const env of ["test", "production"] as const) {
+      const out = collector();
+      createLogger({ level: "info", env, destination: out.stream }).info({ n: 1 }, "hello");
+      expect(out.lines()).toEqual([expect.objectContaining({ level: 30, n: 1, msg: "hello" })]);
+    }
+  });
+
+  it("writes readable (non-JSON) lines in development", () => {
+    const chunks: string[] = [];
+    const stream = new Writable({
+      write(chunk, _encoding, callback) {
+        chunks.push(String(chunk));
+        callback();
+      },
+    });
+    createLogger({ level: "info", env: "development", destination: stream }).info("hello there");
+    const text = chunks.join("");
+    expect(text).toContain("INFO");
+    expect(text).toContain("hello there");
+    expect(() => JSON.parse(text)).toThrow();
+  });
+
+  it("honours the level", () => {
+    const { logger, lines } = jsonLogger("warn");
+    logger.info("dropped");
+    logger.warn("kept");
+    expect(lines().map((l) => l.msg)).toEqual(["kept"]);
+  });
+
+  it("redacts tokens and secrets in logged objects", () => {
+    const { logger, lines } = jsonLogger();
+    logger.info(
+      {
+        token: "xoxb-top-level",
+        botToken: "xoxb-bot",
+        slack: { botToken: "xoxb-nested", appToken: "xapp-nested", signingSecret: "abc123" },
+        config: { slack: { botToken: "xoxb-deeper" } },
+        headers: { authorization: "Bearer xoxb-header" },
+        body: { token: "verification-token" },
+        keep: "visible",
+      },
+      "with secrets",
+    );
+    const [line] = lines();
+    const text = JSON.stringify(line);
+    expect(text).not.toMatch(/xoxb-|xapp-|abc123|verification-token/);
+    expect(line).toMatchObject({
+      token: REDACTED,
+      botToken: REDACTED,
+      slack: { botToken: REDACTED, appToken: REDACTED, signingSecret: REDACTED },
+      config: { slack: { botToken: REDACTED } },
+      headers: { authorization: REDACTED },
+      body: { token: REDACTED },
+      keep: "visible",
+    });
+  });
+});
+
+describe("toBoltLogger", () => {
+  it("puts an Error under err and the text in msg, as Bolt logs unhandled errors", () => {
+    const { logger, lines } = jsonLogger();
+    const bolt = toBoltLogger(logger);
+    const err = new Error("boom");
+    bolt.error("An unhandled error occurred while Bolt processed (type: x, error: Error: boom)", err);
+    const [line] = lines();
+    expect(line?.level).toBe(50);
+    expect(line?.msg).toBe("An unhandled error occurred while Bolt processed (type: x, error: Error: boom)");
+    expect(line?.err).toMatchObject({ type: "Error", message: "boom" });
+    expect(line?.err?.stack).toContain("Error: boom");
+  });
+
+  it("joins string parts into the message and keeps objects as data", () => {
+    const { logger, lines } = jsonLogger();
+    const bolt = toBoltLogger(logger);
+    bolt.info("socket", "connected", 2, { retries: 1 });
+    bolt.warn(new Error("only an error"));
+    const [first, second] = lines();
+    expect(first).toMatchObject({ level: 30, msg: "socket connected 2", data: { retries: 1 } });
+    expect(second).toMatchObject({ level: 40, msg: "only an error", err: { message: "only an error" } });
+  });
+
+  it("maps each Bolt method to the matching pino level", () => {
+    const { logger, lines } = jsonLogger("trace");
+    const bolt = toBoltLogger(logger);
+    bolt.debug("d");
+    bolt.info("i");
+    bolt.warn("w");
+    bolt.error("e");
+    expect(lines().map((l) => [l.level, l.msg])).toEqual([
+      [20, "d"],
+      [30, "i"],
+      [40, "w"],
+      [50, "e"],
+    ]);
+  });
+
+  it("round-trips setLevel/getLevel and filters by it", () => {
+    const { logger, lines } = jsonLogger("info");
+    const bolt = toBoltLogger(logger);
+    expect(bolt.getLevel()).toBe(LogLevel.INFO);
+    for (const level of [LogLevel.DEBUG, LogLevel.INFO, LogLevel.WARN, LogLevel.ERROR]) {
+      bolt.setLevel(level);
+      expect(bolt.getLevel()).toBe(level);
+    }
+    bolt.warn("hidden at error level");
+    bolt.setLevel(LogLevel.DEBUG);
+    bolt.debug("shown at debug level");
+    expect(lines().map((l) => l.msg)).toEqual(["shown at debug level"]);
+  });
+
+  it("does not change the wrapped logger's level", () => {
+    const { logger } = jsonLogger("info");
+    toBoltLogger(logger).setLevel(LogLevel.ERROR);
+    expect(logger.level).toBe("info");
+  });
+
+  it("reports pino's trace and fatal as Bolt's debug and error", () => {
+    expect(toBoltLogger(jsonLogger("trace").logger).getLevel()).toBe(LogLevel.DEBUG);
+    expect(toBoltLogger(jsonLogger("fatal").logger).getLevel()).toBe(LogLevel.ERROR);
+  });
+
+  it("adds the name given to setName to later lines, keeping the level", () => {
+    const { logger, lines } = jsonLogger("info");
+    const bolt = toBoltLogger(logger);
+    bolt.info("before");
+    bolt.setLevel(LogLevel.WARN);
+    bolt.setName("bolt-app");
+    bolt.info("dropped");
+    bolt.warn("after");
+    bolt.setName("web-api:WebClient:0");
+    bolt.error("renamed");
+    expect(lines().map((l) => [l.name, l.msg])).toEqual([
+      [undefined, "before"],
+      ["bolt-app", "after"],
+      ["web-api:WebClient:0", "renamed"],
+    ]);
+    expect(bolt.getLevel()).toBe(LogLevel.WARN);
+  });
+
+  it("redacts tokens in objects passed through the adapter", () => {
+    const { logger, lines } = jsonLogger();
+    toBoltLogger(logger).debug("request", {
+      token: "xoxb-secret",
+      headers: { authorization: "Bearer xoxb-x" },
+    });
+    const text = JSON.stringify(lines());
+    expect(text).not.toContain("xoxb-");
+    expect(lines()[0]).toMatchObject({ data: { token: REDACTED, headers: { authorization: REDACTED } } });
+  });
+});
