@@ -1,0 +1,92 @@
+import { config as loadDotenv } from "dotenv";
+import { ConfigError, hasSlackCredentials, loadConfig } from "./config.js";
+import { createLogger } from "./logger.js";
+import { createApp } from "./slack/app.js";
+import { readVersion } from "./version.js";
+
+const SHUTDOWN_GRACE_MS = 10_000;
+
+const NO_CREDENTIALS = `No Slack credentials are set, so the Slack app is not started.
+
+To run it in Slack:
+  1. Create the app from manifest.yml at https://api.slack.com/apps (Create New App → From a manifest).
+  2. Copy .env.example to .env and fill in SLACK_BOT_TOKEN and SLACK_APP_TOKEN (Socket Mode),
+     or SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (HTTP mode). The README walks through it.
+  3. npm start
+
+Meanwhile, try the engine in the terminal:
+  npm run ask
+  npm run ask -- --type rest_api --size small --needs auth
+  npm run ask -- feature "admin panel"
+`;
+
+async function main(): Promise<void> {
+  const startedAt = performance.now();
+  loadDotenv({ quiet: true });
+  if (!hasSlackCredentials(process.env)) {
+    process.stdout.write(NO_CREDENTIALS);
+    return;
+  }
+  let config: ReturnType<typeof loadConfig>;
+  try {
+    config = loadConfig(process.env);
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(
+        `Cannot start: the configuration has problems.\n${err.problems.map((p) => `  - ${p}`).join("\n")}\n`,
+      );
+      process.exitCode = 1;
+      return;
+    }
+    throw err;
+  }
+  const logger = createLogger({ level: config.logLevel, env: config.env });
+  const version = readVersion();
+
+  process.on("unhandledRejection", (reason) => logger.error({ err: reason }, "unhandled promise rejection"));
+  process.on("uncaughtException", (err) => {
+    logger.fatal({ err }, "uncaught exception; exiting");
+    process.exit(1);
+  });
+
+  const { app } = createApp({ config, logger, version });
+  if (config.mode === "socket") await app.start();
+  else await app.start(config.port);
+  logger.info(
+    {
+      mode: config.mode,
+      version,
+      ...(config.mode === "http" ? { port: config.port } : {}),
+      startMs: Math.round(performance.now() - startedAt),
+    },
+    config.mode === "socket"
+      ? "flask-or-django is running in Socket Mode"
+      : `flask-or-django is listening on port ${config.port}`,
+  );
+
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, "shutting down: finishing in-flight work");
+    const force = setTimeout(() => {
+      logger.warn("in-flight work did not finish in time; exiting");
+      process.exit(1);
+    }, SHUTDOWN_GRACE_MS);
+    force.unref();
+    app
+      .stop()
+      .then(() => process.exit(0))
+      .catch((err: unknown) => {
+        logger.error({ err }, "error while stopping");
+        process.exit(1);
+      });
+  };
+  process.on("SIGTERM", () => shutdown("SIGTERM"));
+  process.on("SIGINT", () => shutdown("SIGINT"));
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`flask-or-django could not start: ${(err as Error)?.message ?? String(err)}\n`);
+  process.exitCode = 1;
+});

@@ -1,0 +1,114 @@
+import type { ServerResponse } from "node:http";
+import { App, type webApi } from "@slack/bolt";
+import type { Logger } from "pino";
+import type { Config } from "../config.js";
+import { getKnowledge, type Knowledge } from "../engine/index.js";
+import { toBoltLogger, toBoltLogLevel } from "../logger.js";
+import type { Deps } from "./deps.js";
+import { registerListeners } from "./listeners/index.js";
+import { tellPerson } from "./services/delivery.js";
+import { Once } from "./services/once.js";
+import { requestIds, requestLogger } from "./services/request-log.js";
+import { ThreadContexts } from "./services/thread-contexts.js";
+
+export interface CreateAppOptions {
+  config: Config;
+  logger: Logger;
+  version: string;
+  knowledge?: Knowledge;
+  /** Known bot ids skip Bolt's auth.test call at start (tests, and installs that know them). */
+  botId?: string;
+  botUserId?: string;
+  /** Merged into the Web API client's options (tests set retries to 0). */
+  clientOptions?: webApi.WebClientOptions;
+}
+
+export interface SlackApp {
+  app: App;
+  deps: Deps;
+}
+
+function healthz(version: string, mode: string) {
+  return (_req: unknown, res: ServerResponse) => {
+    res.writeHead(200, { "content-type": "application/json" });
+    res.end(JSON.stringify({ ok: true, version, mode }));
+  };
+}
+
+/** Builds the Bolt app from a config. Nothing runs until the caller starts it. */
+export function createApp(options: CreateAppOptions): SlackApp {
+  const { config, logger } = options;
+  const knowledge = options.knowledge ?? getKnowledge();
+  const deps: Deps = { knowledge, logger, threads: new ThreadContexts(knowledge), once: new Once() };
+  const boltLogger = toBoltLogger(logger.child({ component: "bolt" }));
+  const clientOptions: webApi.WebClientOptions = {
+    ...(config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : {}),
+    ...options.clientOptions,
+  };
+  const common = {
+    token: config.slack.botToken,
+    logger: boltLogger,
+    logLevel: toBoltLogLevel(config.logLevel),
+    clientOptions,
+    extendedErrorHandler: true as const,
+    ...(options.botId ? { botId: options.botId } : {}),
+    ...(options.botUserId ? { botUserId: options.botUserId } : {}),
+  };
+  const app =
+    config.mode === "socket"
+      ? new App({ ...common, socketMode: true, appToken: config.slack.appToken as string })
+      : new App({
+          ...common,
+          signingSecret: config.slack.signingSecret as string,
+          port: config.port,
+          customRoutes: [
+            { path: "/healthz", method: ["GET"], handler: healthz(options.version, config.mode) },
+          ],
+        });
+
+  // Each request's log lines carry its team, user and channel ids.
+  app.use(async ({ body, context, next }) => {
+    context.log = requestLogger(logger, body);
+    await next();
+  });
+
+  // Slack retries slow deliveries with the same event_id: handle each event once.
+  app.use(async ({ body, next }) => {
+    const eventId = (body as { event_id?: unknown }).event_id;
+    if (typeof eventId !== "string") return next();
+    if (!deps.once.first(`event:${eventId}`)) {
+      logger.debug({ eventId }, "duplicate event delivery ignored");
+      return;
+    }
+    try {
+      await next();
+    } catch (err) {
+      deps.once.forget(`event:${eventId}`);
+      throw err;
+    }
+  });
+
+  registerListeners(app, deps);
+
+  // Any listener error: log it with its context, tell the person, keep running.
+  app.error(async ({ error, body }: { error: Error; body: unknown }) => {
+    const ids = requestIds(body);
+    const err = (error as { original?: unknown }).original ?? error;
+    logger.error({ err, ...ids, type: (body as { type?: unknown } | undefined)?.type }, "listener failed");
+    if (!ids.user) return;
+    const responseUrl = (body as { response_url?: unknown }).response_url;
+    const client = app.client;
+    await tellPerson(
+      client,
+      logger,
+      {
+        user: ids.user,
+        ...(ids.channel ? { channel: ids.channel } : {}),
+        ...(typeof responseUrl === "string" && responseUrl.startsWith("https://") ? { responseUrl } : {}),
+      },
+      "Sorry, something went wrong on my side. Please try again; if it keeps happening, type `/flask-or-django help`.",
+    ).catch((e: unknown) => logger.error({ err: e }, "apology failed"));
+  });
+
+  return { app, deps };
+}

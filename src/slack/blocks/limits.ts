@@ -1,0 +1,23 @@
+/** Block Kit limits the builders respect (Slack's reference; see the README). */
+export const LIMITS = {
+  messageBlocks: 50,
+  viewBlocks: 100,
+  sectionText: 3000,
+  fieldText: 2000,
+  fields: 10,
+  headerText: 150,
+  contextElements: 10,
+  actionsElements: 25,
+  buttonText: 75,
+  buttonValue: 2000,
+  optionText: 75,
+  optionValue: 150,
+  staticOptions: 100,
+  radioOptions: 10,
+  placeholder: 150,
+  label: 2000,
+  viewTitle: 24,
+  privateMetadata: 3000,
+  id: 255,
+  accessibilityLabel: 75,
+} as const;

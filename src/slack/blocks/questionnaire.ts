@@ -1,0 +1,123 @@
+import type { Knowledge, ProjectProfile } from "../../engine/index.js";
+import { IDS } from "../ids.js";
+import { type KnownBlock, type ModalView, mrkdwn, type PlainTextOption, plain } from "./kit.js";
+import { LIMITS } from "./limits.js";
+import { truncate } from "./text.js";
+
+export interface QuestionnaireModel {
+  knowledge: Knowledge;
+  /** Answers to prefill ("Edit answers"); defaults otherwise. */
+  initial?: ProjectProfile;
+  /** Opaque, already-encoded context that comes back on submission. */
+  privateMetadata: string;
+  /** Ask where to post (App Home, shortcut): there is no channel to assume. */
+  askDestination: boolean;
+  editing: boolean;
+}
+
+function option(text: string, value: string, description?: string): PlainTextOption {
+  return {
+    text: plain(truncate(text, LIMITS.optionText)),
+    value,
+    ...(description ? { description: plain(truncate(description, LIMITS.optionText)) } : {}),
+  };
+}
+
+/** The modal that asks the questions from data/questions.json. */
+export function questionnaireView(model: QuestionnaireModel): ModalView {
+  const { knowledge: k, initial } = model;
+  const blocks: KnownBlock[] = [
+    {
+      type: "section",
+      text: mrkdwn(
+        "Answer a few questions about your project and I'll compare Flask and Django for it, with the reasons and sources.",
+      ),
+    },
+  ];
+  if (model.askDestination) {
+    blocks.push({
+      type: "input",
+      block_id: IDS.destinationBlock,
+      label: plain("Where should I post the recommendation?"),
+      hint: plain("A channel I'm in, or a direct message. Its thread will take questions about features."),
+      element: {
+        type: "conversations_select",
+        action_id: IDS.inputAction,
+        default_to_current_conversation: true,
+        filter: { include: ["public", "private", "im"], exclude_bot_users: true },
+      },
+    });
+  }
+  for (const q of k.questions) {
+    const block_id = IDS.questionBlock(q.id);
+    if (q.kind === "single") {
+      const options = q.options.map((o) => option(o.label, o.value, o.description));
+      const chosen = initial?.answers[q.id] ?? q.default;
+      const initial_option = options.find((o) => o.value === chosen);
+      const useRadio = q.options.length <= LIMITS.radioOptions && q.options.length <= 4;
+      blocks.push({
+        type: "input",
+        block_id,
+        label: plain(q.label),
+        hint: plain(q.help),
+        element: useRadio
+          ? {
+              type: "radio_buttons",
+              action_id: IDS.inputAction,
+              options,
+              ...(initial_option ? { initial_option } : {}),
+            }
+          : {
+              type: "static_select",
+              action_id: IDS.inputAction,
+              placeholder: plain("Choose one"),
+              options: options.slice(0, LIMITS.staticOptions),
+              ...(initial_option ? { initial_option } : {}),
+            },
+      });
+    } else if (q.kind === "multi") {
+      const options = k.needFeatures.map((f) => option(f.need.label, f.id));
+      const chosen = new Set(initial?.needs ?? q.default);
+      const initial_options = options.filter((o) => chosen.has(o.value ?? ""));
+      blocks.push({
+        type: "input",
+        block_id,
+        optional: true,
+        label: plain(q.label),
+        hint: plain(q.help),
+        element: {
+          type: "multi_static_select",
+          action_id: IDS.inputAction,
+          placeholder: plain("Choose features"),
+          options: options.slice(0, LIMITS.staticOptions),
+          ...(initial_options.length > 0 ? { initial_options } : {}),
+        },
+      });
+    } else {
+      blocks.push({
+        type: "input",
+        block_id,
+        optional: true,
+        label: plain(q.label),
+        hint: plain(q.help),
+        element: {
+          type: "plain_text_input",
+          action_id: IDS.inputAction,
+          multiline: true,
+          max_length: q.maxLength,
+          placeholder: plain(truncate(q.placeholder, LIMITS.placeholder)),
+          ...(initial?.notes ? { initial_value: initial.notes.slice(0, q.maxLength) } : {}),
+        },
+      });
+    }
+  }
+  return {
+    type: "modal",
+    callback_id: IDS.questionnaire,
+    title: plain(model.editing ? "Edit your answers" : "Flask or Django?"),
+    submit: plain(model.editing ? "Update" : "Recommend"),
+    close: plain("Cancel"),
+    private_metadata: model.privateMetadata,
+    blocks,
+  };
+}

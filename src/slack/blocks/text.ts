@@ -1,0 +1,32 @@
+/** Text helpers for Block Kit: escaping and length limits. */
+
+/**
+ * Escapes text a person typed so it can never ping anyone (`<!channel>`, `<@U…>`) or carry a link
+ * someone crafted (`<https://evil|click>`), and bare URLs are not turned into links.
+ */
+export function escapeMrkdwn(text: string): string {
+  return text
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/:\/\//g, ":\u200b//");
+}
+
+/** Cuts to `max` characters (counting UTF-16 units as Slack does), ending with an ellipsis. */
+export function truncate(text: string, max: number): string {
+  if (text.length <= max) return text;
+  let cut = text.slice(0, Math.max(0, max - 1));
+  // Never leave half a surrogate pair or half an escape (&amp;) at the end.
+  if (/[\ud800-\udbff]$/.test(cut)) cut = cut.slice(0, -1);
+  cut = cut.replace(/&[a-z]{0,4}$/, "");
+  return `${cut}…`;
+}
+
+/** A link in mrkdwn. URLs come from our own data; the label is escaped. */
+export function link(url: string, label: string): string {
+  return `<${url}|${label.replace(/[<>|]/g, "")}>`;
+}
+
+export function bullets(lines: string[]): string {
+  return lines.map((l) => `• ${l}`).join("\n");
+}

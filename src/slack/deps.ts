@@ -1,0 +1,13 @@
+import type { Logger } from "pino";
+import type { Knowledge } from "../engine/index.js";
+import type { Once } from "./services/once.js";
+import type { ThreadContexts } from "./services/thread-contexts.js";
+
+/** What every listener shares: built once per app by the factory, never global. */
+export interface Deps {
+  knowledge: Knowledge;
+  logger: Logger;
+  threads: ThreadContexts;
+  /** Exactly-once guard for events and messages. */
+  once: Once;
+}

@@ -1,0 +1,17 @@
+/** Every callback, block and action id the app uses, so listeners and blocks agree. */
+export const IDS = {
+  command: "/flask-or-django",
+  questionnaire: "questionnaire",
+  shortcut: "compare_frameworks",
+  /** Input blocks are `q_<question id>`; each input's action id is `value`. */
+  questionBlock: (questionId: string) => `q_${questionId}`,
+  inputAction: "value",
+  destinationBlock: "q_destination",
+  editAnswers: "edit_answers",
+  askFeature: "ask_feature",
+  feedbackHelpful: "feedback_helpful",
+  feedbackNotHelpful: "feedback_not_helpful",
+  openQuestionnaire: "open_questionnaire",
+  followUpFeature: "follow_up_feature",
+  metadataEventType: "flask_or_django_recommendation",
+} as const;

@@ -1,0 +1,16 @@
+import type { App } from "@slack/bolt";
+import type { Deps } from "../deps.js";
+import { registerActions } from "./actions/index.js";
+import { registerCommands } from "./commands/index.js";
+import { registerEvents } from "./events/index.js";
+import { registerShortcuts } from "./shortcuts/index.js";
+import { registerViews } from "./views/index.js";
+
+/** Every listener, registered from one place (one folder per kind, as in Bolt's samples). */
+export function registerListeners(app: App, deps: Deps): void {
+  registerCommands(app, deps);
+  registerViews(app, deps);
+  registerActions(app, deps);
+  registerShortcuts(app, deps);
+  registerEvents(app, deps);
+}

@@ -1,0 +1,114 @@
+import type { webApi } from "@slack/bolt";
+import type { Logger } from "pino";
+import {
+  explainFeature,
+  type FeatureScore,
+  type Knowledge,
+  matchFeature,
+  type ProjectProfile,
+} from "../../engine/index.js";
+import { featureAnswerBlocks, featureAnswerText } from "../blocks/feature-answer.js";
+import { helpBlocks, unknownQuestionBlocks } from "../blocks/help.js";
+import type { KnownBlock } from "../blocks/kit.js";
+
+export interface Question {
+  channel: string;
+  /** The thread to answer in. */
+  threadTs: string;
+  text: string;
+  /** The person addressed the bot (a mention, a DM): an unknown question still gets an answer. */
+  addressed: boolean;
+  /** The project behind the thread, when it is one of our recommendations. */
+  profile?: ProjectProfile;
+  /** True when there is no recommendation here: the answer says how to get one. */
+  noProject: boolean;
+}
+
+const QUESTION_START =
+  /^(what|whats|how|hows|does|do|is|are|can|could|should|which|why|when|where|tell me|explain|compare)\b/i;
+
+/** A reply is "plainly a question" when it ends with "?" or opens like one. */
+export function looksLikeQuestion(text: string): boolean {
+  const t = text.trim();
+  return t.endsWith("?") || QUESTION_START.test(t);
+}
+
+/** Removes mentions of the bot so "@flask-or-django admin?" reads as "admin?". */
+export function withoutMentions(text: string): string {
+  return text.replace(/<@[A-Z0-9]+(\|[^>]*)?>/g, " ").trim();
+}
+
+export type Answer = { text: string; blocks: KnownBlock[] } | undefined;
+
+/** The feature answer as a message, or undefined when the feature id is unknown. */
+export function featureAnswer(
+  k: Knowledge,
+  featureId: string,
+  opts: {
+    profile?: ProjectProfile;
+    question?: string;
+    others?: FeatureScore[];
+    noProject: boolean;
+    mythIndex?: number;
+  },
+): Answer {
+  const explanation = explainFeature(featureId, opts.profile, k);
+  if (!explanation) return undefined;
+  const myth = opts.mythIndex !== undefined ? explanation.myths[opts.mythIndex] : undefined;
+  return {
+    text: featureAnswerText(explanation),
+    blocks: featureAnswerBlocks({
+      explanation,
+      others: opts.others ?? [],
+      suggestRecommendation: opts.noProject,
+      ...(opts.question ? { question: opts.question } : {}),
+      ...(myth ? { myth } : {}),
+    }),
+  };
+}
+
+/** What to say to a question; undefined means stay quiet (chatter in a thread). */
+export function answerFor(k: Knowledge, q: Question): Answer {
+  const text = withoutMentions(q.text);
+  if (text === "") {
+    return q.addressed
+      ? { text: "Flask or Django? Here is what I can do.", blocks: helpBlocks(k, true) }
+      : undefined;
+  }
+  const match = matchFeature(text, k);
+  if (match.kind === "unknown") {
+    if (!q.addressed && !looksLikeQuestion(text)) return undefined;
+    return {
+      text: "I don't know that one yet. Ask about one feature, for example: what about the admin?",
+      blocks: unknownQuestionBlocks(k, text, match.suggestions),
+    };
+  }
+  return featureAnswer(k, match.featureId, {
+    question: text,
+    others: match.alsoAsked,
+    noProject: q.noProject,
+    ...(q.profile ? { profile: q.profile } : {}),
+    ...(match.myth ? { mythIndex: match.myth.index } : {}),
+  });
+}
+
+/** Answers in the thread. Returns whether anything was posted. */
+export async function postAnswer(
+  client: webApi.WebClient,
+  log: Logger,
+  k: Knowledge,
+  q: Question,
+): Promise<boolean> {
+  const answer = answerFor(k, q);
+  if (!answer) {
+    log.debug("thread chatter: not answering");
+    return false;
+  }
+  await client.chat.postMessage({
+    channel: q.channel,
+    thread_ts: q.threadTs,
+    text: answer.text,
+    blocks: answer.blocks,
+  });
+  return true;
+}

@@ -1,0 +1,127 @@
+import { z } from "zod";
+import type { ProjectProfile, Recommendation } from "../../engine/index.js";
+import type { MessageMetadata } from "../blocks/kit.js";
+import { LIMITS } from "../blocks/limits.js";
+import { IDS } from "../ids.js";
+
+/**
+ * What travels through Slack and comes back: the modal's private_metadata, the "Edit answers"
+ * button's value and the recommendation's message metadata. Each is validated when it returns.
+ */
+
+const slackId = z.string().regex(/^[A-Z0-9]{2,30}$/);
+const ts = z.string().regex(/^\d{1,12}\.\d{1,8}$/);
+/** Only Slack's own hooks: a response_url is the one URL we ever post to outside the Web API. */
+const responseUrl = z.url({ protocol: /^https$/, hostname: /(^|\.)slack(-gov)?\.com$/ }).max(500);
+
+export const ModalContextSchema = z.object({
+  /** Channel to post to; absent when the modal asks for a destination. */
+  c: slackId.optional(),
+  /** Who started it. */
+  u: slackId,
+  /** The slash command's response_url, a fallback when the bot is not in the channel. */
+  r: responseUrl.optional(),
+  /** The message to update (Edit answers). */
+  ts: ts.optional(),
+  /** Who asked originally, kept when someone else edits. */
+  a: slackId.optional(),
+});
+export type ModalContext = z.infer<typeof ModalContextSchema>;
+
+export function encodeModalContext(ctx: ModalContext): string {
+  const text = JSON.stringify(ctx);
+  if (text.length > LIMITS.privateMetadata) throw new Error("private_metadata would exceed Slack's limit");
+  return text;
+}
+
+export function decodeModalContext(raw: unknown): ModalContext | undefined {
+  if (typeof raw !== "string" || raw.length > LIMITS.privateMetadata) return undefined;
+  try {
+    const parsed = ModalContextSchema.safeParse(JSON.parse(raw));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const AnswersSchema = z.object({
+  a: z.record(z.string().max(40), z.string().max(40)),
+  n: z.array(z.string().max(40)).max(40),
+  t: z.string().max(3000),
+  /** Who asked for the recommendation. */
+  b: slackId.optional(),
+});
+
+/** Compact answers for a button value (at most 2000 characters: long notes are shortened to fit). */
+export function encodeAnswers(profile: ProjectProfile, askedBy?: string): string {
+  let notes = profile.notes;
+  for (;;) {
+    const text = JSON.stringify({
+      a: profile.answers,
+      n: profile.needs,
+      t: notes,
+      ...(askedBy ? { b: askedBy } : {}),
+    });
+    if (text.length <= LIMITS.buttonValue) return text;
+    notes = notes.slice(0, Math.max(0, notes.length - (text.length - LIMITS.buttonValue) - 1));
+  }
+}
+
+/** The raw profile input from a button value, to validate with the engine's schema. */
+export function decodeAnswers(
+  raw: unknown,
+):
+  | { input: { answers: Record<string, string>; needs: string[]; notes: string }; askedBy?: string }
+  | undefined {
+  if (typeof raw !== "string" || raw.length > LIMITS.buttonValue) return undefined;
+  try {
+    const parsed = AnswersSchema.safeParse(JSON.parse(raw));
+    if (!parsed.success) return undefined;
+    const { a, n, t, b } = parsed.data;
+    return { input: { answers: a, needs: n, notes: t }, ...(b ? { askedBy: b } : {}) };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Notes kept in message metadata: enough for context, small enough to never hit metadata_too_large. */
+const METADATA_NOTES_MAX = 500;
+
+export const RecommendationPayloadSchema = z.object({
+  verdict: z.enum(["flask", "django", "either"]),
+  scores: z.object({ flask: z.number(), django: z.number() }),
+  answers: z.record(z.string().max(40), z.string().max(40)),
+  needs: z.array(z.string().max(40)).max(40),
+  notes: z.string().max(3000).default(""),
+  asked_by: z.string().max(30).optional(),
+  knowledge_version: z.string().max(40).optional(),
+});
+export type RecommendationPayload = z.infer<typeof RecommendationPayloadSchema>;
+
+export function recommendationPayload(rec: Recommendation, askedBy: string): RecommendationPayload {
+  return {
+    verdict: rec.verdict,
+    scores: rec.scores,
+    answers: rec.profile.answers,
+    needs: rec.profile.needs,
+    notes: rec.profile.notes.slice(0, METADATA_NOTES_MAX),
+    asked_by: askedBy,
+    knowledge_version: rec.knowledgeVersion,
+  };
+}
+
+export function recommendationMetadata(payload: RecommendationPayload): MessageMetadata {
+  return {
+    event_type: IDS.metadataEventType,
+    event_payload: payload as unknown as MessageMetadata["event_payload"],
+  };
+}
+
+/** Reads our metadata off a message, or undefined when the message is not one of our recommendations. */
+export function readRecommendationMetadata(message: unknown): RecommendationPayload | undefined {
+  const meta = (message as { metadata?: { event_type?: unknown; event_payload?: unknown } } | undefined)
+    ?.metadata;
+  if (!meta || meta.event_type !== IDS.metadataEventType) return undefined;
+  const parsed = RecommendationPayloadSchema.safeParse(meta.event_payload);
+  return parsed.success ? parsed.data : undefined;
+}

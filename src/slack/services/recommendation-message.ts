@@ -1,0 +1,34 @@
+import { type Knowledge, type ProjectProfile, recommend } from "../../engine/index.js";
+import { notificationText, recommendationBlocks } from "../blocks/recommendation.js";
+import {
+  encodeAnswers,
+  type RecommendationPayload,
+  recommendationMetadata,
+  recommendationPayload,
+} from "./codecs.js";
+import type { OutgoingMessage } from "./delivery.js";
+
+/** The whole recommendation message (text, blocks, metadata) for a profile, and its payload. */
+export function recommendationMessage(
+  k: Knowledge,
+  profile: ProjectProfile,
+  askedBy: string,
+  editedBy?: string,
+): { message: OutgoingMessage; payload: RecommendationPayload } {
+  const rec = recommend(profile, k);
+  const payload = recommendationPayload(rec, askedBy);
+  return {
+    payload,
+    message: {
+      text: notificationText(rec, askedBy),
+      blocks: recommendationBlocks({
+        knowledge: k,
+        rec,
+        askedBy,
+        editValue: encodeAnswers(rec.profile, askedBy),
+        ...(editedBy ? { editedBy } : {}),
+      }),
+      metadata: recommendationMetadata(payload),
+    },
+  };
+}

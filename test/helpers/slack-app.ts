@@ -1,0 +1,110 @@
+/**
+ * Drives the real Bolt app in tests: a test config, a captured logger, Web API calls answered by
+ * nock on a fake API host, and `send()` to push a payload through `app.processEvent`.
+ */
+import { Writable } from "node:stream";
+import nock from "nock";
+import pino from "pino";
+import type { Config } from "../../src/config.js";
+import { createApp, type SlackApp } from "../../src/slack/app.js";
+import { loadFixture } from "./slack-request.js";
+
+export const API_URL = "https://slack.test/api/";
+export const BOT_ID = "B07R8FJ2Q1X";
+export const BOT_USER_ID = "U07R3MZ1B4K";
+export const SIGNING_SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
+
+export function testConfig(overrides: Partial<Config> = {}): Config {
+  return {
+    mode: "http",
+    slack: { botToken: "xoxb-test-token", signingSecret: SIGNING_SECRET, apiUrl: API_URL },
+    port: 0,
+    logLevel: "debug",
+    env: "test",
+    ...overrides,
+  };
+}
+
+export interface TestApp extends SlackApp {
+  /** Log lines the app wrote, parsed. */
+  logs: Array<Record<string, unknown>>;
+}
+
+export function buildTestApp(config: Config = testConfig()): TestApp {
+  const logs: Array<Record<string, unknown>> = [];
+  const sink = new Writable({
+    write(chunk, _enc, cb) {
+      for (const line of String(chunk).split("\n")) if (line.trim()) logs.push(JSON.parse(line));
+      cb();
+    },
+  });
+  const logger = pino({ level: "debug" }, sink);
+  const built = createApp({
+    config,
+    logger,
+    version: "test",
+    botId: BOT_ID,
+    botUserId: BOT_USER_ID,
+    clientOptions: { retryConfig: { retries: 0 }, rejectRateLimitedCalls: true },
+  });
+  return { ...built, logs };
+}
+
+/** Pushes one payload through the app as the receiver would; returns what the listener acked with. */
+export async function send(app: SlackApp["app"], body: Record<string, unknown>): Promise<unknown> {
+  let acked: unknown;
+  await app.processEvent({
+    body,
+    ack: async (response?: unknown) => {
+      acked = response;
+    },
+  });
+  return acked;
+}
+
+/** A Web API call as the app sent it: form fields, with blocks/view/metadata parsed from JSON. */
+export type ApiCall = Record<string, unknown>;
+
+function decodeForm(body: unknown): ApiCall {
+  const raw = typeof body === "string" ? body : new URLSearchParams(body as Record<string, string>).toString();
+  const fields: ApiCall = Object.fromEntries(new URLSearchParams(raw));
+  for (const key of ["blocks", "view", "metadata"]) {
+    if (typeof fields[key] === "string") fields[key] = JSON.parse(fields[key] as string);
+  }
+  return fields;
+}
+
+/**
+ * Answers `method` on the fake API with `response` (default `{ok: true}`) and records each call.
+ * `times` calls are intercepted (default: any number).
+ */
+export function mockApi(method: string, response: unknown = { ok: true }, times = 100): ApiCall[] {
+  const calls: ApiCall[] = [];
+  nock("https://slack.test")
+    .post(`/api/${method}`)
+    .times(times)
+    .reply(200, (_uri, body) => {
+      calls.push(decodeForm(body));
+      return typeof response === "function" ? (response as (c: ApiCall) => unknown)(calls.at(-1) as ApiCall) : response;
+    });
+  return calls;
+}
+
+/** A Web API answer from test/fixtures/web_api. */
+export function apiFixture(name: string): unknown {
+  return (loadFixture<{ body: unknown }>(`web_api/${name}.json`)).body;
+}
+
+/** Waits until `check` passes (listeners keep working after ack). */
+export async function eventually(check: () => void, timeoutMs = 2000): Promise<void> {
+  const start = Date.now();
+  for (;;) {
+    try {
+      check();
+      return;
+    } catch (err) {
+      if (Date.now() - start > timeoutMs) throw err;
+      await new Promise((r) => setTimeout(r, 10));
+    }
+  }
+}
