@@ -1,0 +1,121 @@
+import { realpathSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import {
+  explainFeature,
+  getKnowledge,
+  type Knowledge,
+  matchFeature,
+  type ProjectProfile,
+  parseProfile,
+  recommend,
+} from "../engine/index.js";
+import { type CliArgs, hasAnswers, parseArgs, profileFromArgs } from "./args.js";
+import { askQuestions } from "./prompt.js";
+import { renderFeature, renderRecommendation, renderUnknownFeature } from "./render.js";
+import { styleFor } from "./style.js";
+import { renderUsage } from "./usage.js";
+
+export interface Io {
+  stdin: NodeJS.ReadableStream & { isTTY?: boolean };
+  stdout: NodeJS.WritableStream & { isTTY?: boolean };
+  stderr: NodeJS.WritableStream & { isTTY?: boolean };
+  env?: NodeJS.ProcessEnv;
+}
+
+export const EXIT = { ok: 0, unknownFeature: 1, usage: 2, interrupted: 130 } as const;
+
+const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
+
+function runFeature(args: CliArgs, k: Knowledge, io: Io): number {
+  let profile: ProjectProfile | undefined;
+  if (hasAnswers(args)) {
+    const parsed = profileFromArgs(args, k);
+    if (!parsed.ok) {
+      io.stderr.write(`${parsed.message}\n`);
+      return EXIT.usage;
+    }
+    profile = parsed.value;
+  }
+  const match = matchFeature(args.featureText, k);
+  if (match.kind === "unknown") {
+    if (args.json) {
+      const topics = k.features.map((f) => ({ featureId: f.id, title: f.title }));
+      io.stdout.write(json({ match, topics }));
+    } else {
+      io.stdout.write(renderUnknownFeature(args.featureText, match.suggestions, k));
+    }
+    return EXIT.unknownFeature;
+  }
+  const explanation = explainFeature(match.featureId, profile, k);
+  if (!explanation) throw new Error(`matchFeature returned unknown feature ${match.featureId}`);
+  io.stdout.write(
+    args.json
+      ? json({ match, explanation })
+      : renderFeature(explanation, k, styleFor(io.stdout, io.env), match),
+  );
+  return EXIT.ok;
+}
+
+async function runRecommend(args: CliArgs, k: Knowledge, io: Io): Promise<number> {
+  let profile: ProjectProfile;
+  if (hasAnswers(args) || args.yes) {
+    const parsed = profileFromArgs(args, k);
+    if (!parsed.ok) {
+      io.stderr.write(`${parsed.message}\n`);
+      return EXIT.usage;
+    }
+    profile = parsed.value;
+  } else {
+    // With --json the prompts go to stderr, so stdout carries only the JSON.
+    const out = args.json ? io.stderr : io.stdout;
+    const asked = await askQuestions(k, io.stdin, out, styleFor(out, io.env));
+    if (asked.interrupted) return EXIT.interrupted;
+    const parsed = parseProfile(asked.input, k);
+    if (!parsed.ok) throw new Error(parsed.issues.map((i) => `${i.field}: ${i.message}`).join("\n"));
+    profile = parsed.profile;
+  }
+  const result = recommend(profile, k);
+  io.stdout.write(args.json ? json(result) : renderRecommendation(result, k, styleFor(io.stdout, io.env)));
+  return EXIT.ok;
+}
+
+/** The terminal front end: parses argv, asks or reads the answers, prints. Returns the exit code. */
+export async function run(argv: readonly string[], io: Io, k: Knowledge = getKnowledge()): Promise<number> {
+  const parsed = parseArgs(argv, k);
+  if (!parsed.ok) {
+    io.stderr.write(`${parsed.message}\n`);
+    return EXIT.usage;
+  }
+  const args = parsed.value;
+  if (args.help) {
+    io.stdout.write(renderUsage(k));
+    return EXIT.ok;
+  }
+  return args.command === "feature" ? runFeature(args, k, io) : runRecommend(args, k, io);
+}
+
+function isMain(): boolean {
+  const entry = process.argv[1];
+  if (!entry) return false;
+  try {
+    return realpathSync(entry) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+
+if (isMain()) {
+  // A closed pipe (`npm run ask | head`) is not an error worth a stack trace.
+  process.stdout.on("error", (err: NodeJS.ErrnoException) => {
+    if (err.code !== "EPIPE") throw err;
+  });
+  run(process.argv.slice(2), { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr }).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (err: unknown) => {
+      process.stderr.write(`ask: ${err instanceof Error ? err.message : String(err)}\n`);
+      process.exitCode = 70;
+    },
+  );
+}

@@ -1,0 +1,172 @@
+import {
+  type FeatureExplanation,
+  type FeatureMatch,
+  type Knowledge,
+  type ProjectProfile,
+  type Recommendation,
+  supportWords,
+} from "../engine/index.js";
+import { PLAIN, type Style } from "./style.js";
+
+/** Collects source links as numbered footnotes, so long URLs do not interrupt the reading. */
+class Footnotes {
+  private readonly urls: string[] = [];
+  ref(url: string): string {
+    let i = this.urls.indexOf(url);
+    if (i === -1) i = this.urls.push(url) - 1;
+    return `[${i + 1}]`;
+  }
+  lines(): string[] {
+    return this.urls.map((url, i) => `  [${i + 1}] ${url}`);
+  }
+}
+
+function frameworkName(k: Knowledge, id: string): string {
+  return id === "flask" || id === "django" ? k.meta.frameworks[id].name : id;
+}
+
+function section(s: Style, title: string, body: string[]): string[] {
+  return body.length === 0 ? [] : ["", s.bold(title), ...body];
+}
+
+/** The answers as the person chose them, in the questionnaire's words. */
+export function renderAnswers(profile: ProjectProfile, k: Knowledge): string[] {
+  const lines: string[] = [];
+  for (const q of k.questions) {
+    let value: string;
+    if (q.kind === "single") {
+      const answer = profile.answers[q.id];
+      value = q.options.find((o) => o.value === answer)?.label ?? answer ?? "";
+    } else if (q.kind === "multi") {
+      const labels = profile.needs.map((id) => k.needFeatures.find((f) => f.id === id)?.need.label ?? id);
+      value = labels.length > 0 ? labels.join(", ") : "none";
+    } else {
+      if (profile.notes.trim() === "") continue;
+      value = `"${profile.notes.trim()}"`;
+    }
+    lines.push(`  ${`${q.short}:`.padEnd(12)} ${value}`);
+  }
+  return lines;
+}
+
+export function renderRecommendation(r: Recommendation, k: Knowledge, s: Style = PLAIN): string {
+  const notes = new Footnotes();
+  const headline =
+    r.verdict === "either" ? "Either framework fits" : `${frameworkName(k, r.verdict)} fits better`;
+  const percent = Math.round(r.confidence.share * 100);
+  const lines: string[] = [
+    s.bold(s.accent(`Verdict: ${headline}`)),
+    `  ${r.summary}`,
+    `  Confidence: ${r.confidence.label}: the verdict holds in ${percent}% of ${r.confidence.samples} plausible weightings`,
+  ];
+  lines.push(...section(s, "Your answers", renderAnswers(r.profile, k)));
+
+  const factors = r.factors.flatMap((f, i) => {
+    const criterion = k.criteria[k.criterionIndex.get(f.criterion) ?? -1];
+    const reason = criterion?.reason[f.favours] ?? f.why;
+    const out = [
+      `  ${i + 1}. ${s.bold(f.label)}: +${f.points} points for ${frameworkName(k, f.favours)}`,
+      `     ${reason} ${notes.ref(f.source)}`,
+    ];
+    if (f.because.length > 0) out.push(s.dim(`     From your answers: ${f.because.join("; ")}`));
+    return out;
+  });
+  lines.push(...section(s, "What decided it", factors));
+
+  for (const id of ["flask", "django"] as const) {
+    const { pros, cons } = r.prosCons[id];
+    lines.push(
+      ...section(s, `${frameworkName(k, id)} for this project`, [
+        ...pros.map((p) => `  + ${p.text} ${notes.ref(p.source)}`),
+        ...cons.map((c) => `  - ${c.text} ${notes.ref(c.source)}`),
+      ]),
+    );
+  }
+
+  lines.push(
+    ...section(
+      s,
+      "Caveats",
+      r.caveats.flatMap((c) => [
+        `  ! ${c.text} ${notes.ref(c.source)}`,
+        ...(c.alternative ? [`    Consider ${c.alternative.name}: ${c.alternative.url}`] : []),
+      ]),
+    ),
+  );
+
+  const flips =
+    r.flips.length > 0
+      ? r.flips.map((f) => `  * ${f.text}`)
+      : ["  No single change to one answer would change the verdict."];
+  lines.push(...section(s, "What would change the verdict", flips));
+
+  if (r.notes.text !== "") lines.push(...section(s, "Your notes", [`  ${r.notes.text}`]));
+
+  lines.push(...section(s, "Sources", notes.lines()));
+  lines.push("", s.dim(`Knowledge version ${r.knowledgeVersion} (reviewed ${k.meta.reviewed}).`));
+  return `${lines.join("\n")}\n`;
+}
+
+function sideLines(side: FeatureExplanation["flask"], s: Style): string[] {
+  const packages = side.packages.length > 0 ? ` (${side.packages.join(", ")})` : "";
+  return [
+    "",
+    `${s.bold(`${side.name}'s way`)}: ${supportWords(side.support)}${packages}`,
+    `  ${side.how}`,
+    `  Docs: ${side.docs}`,
+  ];
+}
+
+/** One feature side by side. `match` adds the myth asked about and the other topics named. */
+export function renderFeature(
+  e: FeatureExplanation,
+  k: Knowledge,
+  s: Style = PLAIN,
+  match?: FeatureMatch,
+): string {
+  const lines = [s.bold(s.accent(e.title)), ...sideLines(e.flask, s), ...sideLines(e.django, s)];
+  const winner =
+    e.verdict.winner === "flask" || e.verdict.winner === "django"
+      ? frameworkName(k, e.verdict.winner)
+      : e.verdict.winner === "tie"
+        ? "a tie"
+        : "it depends";
+  lines.push("", `${s.bold("Verdict")} (${winner}): ${e.verdict.text}`);
+  if (e.forProject) lines.push("", s.bold("What it means for this project"), `  ${e.forProject}`);
+
+  const asked = match?.kind === "match" ? match.myth?.index : undefined;
+  const myths = e.myths
+    .map((m, i) => ({ m, i }))
+    .sort((a, b) => Number(b.i === asked) - Number(a.i === asked))
+    .flatMap(({ m, i }) => [
+      `  Myth${i === asked ? " (what you asked about)" : ""}: ${m.claim}`,
+      `  Actually: ${m.correction}`,
+      `  Source: ${m.source}`,
+      "",
+    ]);
+  lines.push(...section(s, "Myths", myths.slice(0, -1)));
+
+  if (match?.kind === "match" && match.alsoAsked.length > 0) {
+    lines.push("", "You also asked about:");
+    for (const a of match.alsoAsked)
+      lines.push(`  ${a.title}: npm run ask -- feature "${a.title.toLowerCase()}"`);
+  }
+  lines.push("", s.dim(`Knowledge version ${e.knowledgeVersion}.`));
+  return `${lines.join("\n")}\n`;
+}
+
+/** What we say when a question names no feature we know. */
+export function renderUnknownFeature(text: string, suggestions: { title: string }[], k: Knowledge): string {
+  const lines = [`No feature matches "${text}".`];
+  if (suggestions.length > 0) {
+    lines.push(`Did you mean: ${suggestions.map((x) => x.title).join(", ")}?`);
+  }
+  const titles = k.features.map((f) => f.title);
+  const half = Math.ceil(titles.length / 2);
+  const width = Math.max(...titles.slice(0, half).map((t) => t.length)) + 3;
+  lines.push("", "Topics I know:");
+  for (let i = 0; i < half; i++)
+    lines.push(`  ${(titles[i] ?? "").padEnd(width)}${titles[i + half] ?? ""}`.trimEnd());
+  lines.push("", 'Example: npm run ask -- feature "user login"');
+  return `${lines.join("\n")}\n`;
+}

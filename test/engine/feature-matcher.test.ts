@@ -1,0 +1,449 @@
+import { describe, expect, it } from "vitest";
+import {
+  explainFeature,
+  type FeatureMatch,
+  findNeedsInText,
+  getKnowledge,
+  matchFeature,
+  toProfile,
+} from "../../src/engine/index.js";
+
+const k = getKnowledge();
+
+/** input → the feature it is about. */
+const PHRASINGS: Array<[string, string]> = [
+  // everyday questions
+  ["what about the admin?", "admin"],
+  ["async?", "async"],
+  ["orm migrations", "orm"],
+  ["how do logins work", "auth"],
+  ["background jobs with celery?", "background_tasks"],
+  ["websockets", "async"],
+  ["how does the admin compare", "admin"],
+  ["what about auth in django?", "auth"],
+  ["how do permissions work in django?", "permissions"],
+  ["what's better for templating", "templates"],
+  ["tell me about sign in", "auth"],
+  ["Tell me about the ORM.", "orm"],
+  ["can I use Oracle with Django?", "databases"],
+  ["beginner friendly?", "learning_curve"],
+  ["realtime chat", "async"],
+  ["login page", "auth"],
+  ["django admin vs flask-admin", "admin"],
+  // single words and plurals
+  ["migrations", "orm"],
+  ["templates", "templates"],
+  ["permissions", "permissions"],
+  ["sessions", "sessions"],
+  ["translations", "i18n"],
+  ["routes", "routing"],
+  ["views", "routing"],
+  ["urls", "routing"],
+  ["serializers", "rest_api"],
+  ["blueprints", "project_structure"],
+  ["workers", "background_tasks"],
+  ["databases", "databases"],
+  ["JSON APIs", "rest_api"],
+  ["unit tests", "testing"],
+  ["cron jobs", "background_tasks"],
+  // synonyms, package names and jargon
+  ["user accounts", "auth"],
+  ["sign up", "auth"],
+  ["sign-in", "auth"],
+  ["password hashing", "auth"],
+  ["Flask-Login", "auth"],
+  ["django.contrib.auth", "auth"],
+  ["rbac", "permissions"],
+  ["access control", "permissions"],
+  ["authorisation", "permissions"],
+  ["wtforms", "forms"],
+  ["jinja", "templates"],
+  ["server-side rendering", "templates"],
+  ["template inheritance", "templates"],
+  ["url dispatcher", "routing"],
+  ["drf", "rest_api"],
+  ["openapi", "rest_api"],
+  ["asgi", "async"],
+  ["csrf", "security"],
+  ["SQL injection", "security"],
+  ["pytest", "testing"],
+  ["debug toolbar", "debugging"],
+  ["speed", "performance"],
+  ["big project", "scalability"],
+  ["microframework", "flexibility"],
+  ["batteries included", "flexibility"],
+  ["redis", "caching"],
+  ["memcached", "caching"],
+  ["task queue", "background_tasks"],
+  ["gunicorn", "deployment"],
+  ["hosting", "deployment"],
+  ["documentation", "community"],
+  ["pytorch", "ml"],
+  ["model serving", "ml"],
+  ["llm", "ml"],
+  ["lts", "history"],
+  ["postgres", "databases"],
+  ["mongodb", "databases"],
+  ["sqlalchemy", "orm"],
+  ["alembic", "orm"],
+  ["object relational mapper", "orm"],
+  ["schema migrations", "orm"],
+  ["internationalization", "i18n"],
+  ["multilingual site", "i18n"],
+  ["i18n & l10n", "i18n"],
+  // typos
+  ["admn panel", "admin"],
+  ["admni", "admin"],
+  ["teh admin panel", "admin"],
+  ["authentcation", "auth"],
+  ["authentification", "auth"],
+  ["migratoins", "orm"],
+  ["cachng", "caching"],
+  ["cachign", "caching"],
+  ["tempaltes", "templates"],
+  ["permisions", "permissions"],
+  ["permissons", "permissions"],
+  ["websoket", "async"],
+  ["sessoins", "sessions"],
+  ["deploymnt", "deployment"],
+  ["celry", "background_tasks"],
+  ["databse", "databases"],
+  ["securty", "security"],
+  ["routng", "routing"],
+  ["schedulled tasks", "background_tasks"],
+  // Slack markup
+  ["<@U0123ABCD> what about caching?", "caching"],
+  ["<!channel> admin?", "admin"],
+  ["<!here|here> what about i18n", "i18n"],
+  ["<#C024BE7LR|general> celery?", "background_tasks"],
+  ["<https://flask.palletsprojects.com|templates> in flask?", "templates"],
+  ["*bold* _routing_", "routing"],
+  ["`orm` ~migrations~", "orm"],
+  ["&gt; what about csrf &amp; xss", "security"],
+  // punctuation and odd case
+  ["ADMIN PANEL!!!", "admin"],
+  ["Admin-Panel???", "admin"],
+  ["ORM?", "orm"],
+  ["Orm.", "orm"],
+  ["Migrations???", "orm"],
+  ["the ORM!!!", "orm"],
+  ["Background Tasks", "background_tasks"],
+  ["REST API?", "rest_api"],
+  ["Async/await support?", "async"],
+  ["  \n\tcaching\n ", "caching"],
+  ["Caché", "caching"],
+];
+
+/** Questions about one of the seed article's myths: feature and myth index. */
+const MYTHS: Array<[string, string, number]> = [
+  ["does flask support oracle?", "databases", 0],
+  ["Can Flask use MySQL?", "databases", 0],
+  ["is the django admin built on bootstrap?", "admin", 0],
+  ["does the Django admin use Bootstrap?", "admin", 0],
+  ["was flask created in 2011?", "history", 0],
+  ["who created flask?", "history", 0],
+  ["is flask faster than django?", "performance", 0],
+  ["is drf part of django?", "rest_api", 0],
+  ["can flask scale?", "scalability", 0],
+  ["does django use jinja2", "templates", 0],
+  ["django url regex", "routing", 0],
+  ["are flask sessions encrypted", "sessions", 0],
+  ["does django have a debugger", "debugging", 0],
+  ["is flask batteries included?", "flexibility", 1],
+  ["is sqlalchemy an orm", "orm", 0],
+];
+
+const UNKNOWN: Array<[string, unknown]> = [
+  ["the weather", "what's the weather"],
+  ["lol", "lol"],
+  ["empty", ""],
+  ["spaces", "   "],
+  ["an emoji", "🙂"],
+  ["thanks", "thanks!"],
+  ["a bare mention", "<@U123>"],
+  ["a bare channel ping", "<!here>"],
+  ["flask", "flask"],
+  ["django vs flask", "django vs flask"],
+  ["which is better", "Flask vs Django: which is better?"],
+  ["greeting", "hello"],
+  ["small talk", "how are you"],
+  ["off topic", "pizza recipe"],
+  ["help", "help"],
+  ["punctuation", "?!?"],
+  ["a 10,000-character random string", randomString(10_000, 1)],
+  ["10,000 random letters and spaces", randomString(10_000, 2, "abcdefghijklmnopqrstuvwxyz ")],
+];
+
+function randomString(length: number, seed: number, alphabet?: string): string {
+  let x = seed;
+  const next = () => {
+    x = (Math.imul(x, 1103515245) + 12345) & 0x7fffffff;
+    return x / 0x80000000;
+  };
+  let out = "";
+  for (let i = 0; i < length; i++) {
+    out += alphabet
+      ? alphabet[Math.floor(next() * alphabet.length)]
+      : String.fromCharCode(32 + Math.floor(next() * 95));
+  }
+  return out;
+}
+
+function expectMatch(m: FeatureMatch): asserts m is Extract<FeatureMatch, { kind: "match" }> {
+  expect(m.kind).toBe("match");
+}
+
+describe("matchFeature: phrasings", () => {
+  it("covers at least 70 phrasings and every feature", () => {
+    expect(PHRASINGS.length).toBeGreaterThanOrEqual(70);
+    const covered = new Set([...PHRASINGS.map(([, id]) => id), ...MYTHS.map(([, id]) => id)]);
+    for (const f of k.features) {
+      if (["community", "history"].includes(f.id)) continue;
+      expect(covered.has(f.id), f.id).toBe(true);
+    }
+  });
+
+  it.each(PHRASINGS)("%j → %s", (input, expected) => {
+    const m = matchFeature(input);
+    expectMatch(m);
+    expect(m.featureId).toBe(expected);
+    expect(m.title).toBe(k.featureById.get(expected)?.title);
+    expect(m.score).toBeGreaterThanOrEqual(0.6);
+    expect(m.score).toBeLessThanOrEqual(1);
+    expect(m.runnersUp.every((r) => r.featureId !== expected && r.score <= m.score)).toBe(true);
+  });
+
+  it("scores an exact word above a typo of it", () => {
+    const exact = matchFeature("caching");
+    const typo = matchFeature("cachng");
+    expectMatch(exact);
+    expectMatch(typo);
+    expect(exact.score).toBe(1);
+    expect(typo.score).toBeLessThan(exact.score);
+  });
+
+  it("sets no myth on ordinary questions", () => {
+    for (const q of ["what about the admin?", "migrations", "can I use Oracle with Django?", "caching"]) {
+      const m = matchFeature(q);
+      expectMatch(m);
+      expect(m.myth, q).toBeUndefined();
+    }
+  });
+});
+
+describe("matchFeature: myths", () => {
+  it.each(MYTHS)("%j → %s with myth #%i", (input, feature, index) => {
+    const m = matchFeature(input);
+    expectMatch(m);
+    expect(m.featureId).toBe(feature);
+    expect(m.myth).toEqual({ featureId: feature, index });
+    expect(k.featureById.get(feature)?.myths[index]?.correction.length).toBeGreaterThan(0);
+  });
+
+  it("the history myth is about 2011 and its correction says 2010", () => {
+    const m = matchFeature("was flask created in 2011?");
+    expectMatch(m);
+    const myth = k.featureById.get("history")?.myths[m.myth?.index ?? -1];
+    expect(myth?.claim).toContain("2011");
+    expect(myth?.correction).toContain("2010");
+  });
+});
+
+describe("matchFeature: several features in one question", () => {
+  it("admin and auth? → one best match, the other in alsoAsked", () => {
+    const m = matchFeature("admin and auth?");
+    expectMatch(m);
+    expect(["admin", "auth"]).toContain(m.featureId);
+    const other = m.featureId === "admin" ? "auth" : "admin";
+    expect(m.alsoAsked.map((a) => a.featureId)).toContain(other);
+    expect(m.alsoAsked.map((a) => a.featureId)).not.toContain(m.featureId);
+  });
+
+  it.each([
+    ["auth and caching and i18n", ["auth", "caching", "i18n"]],
+    ["login and permissions", ["auth", "permissions"]],
+    ["orm + caching", ["orm", "caching"]],
+    ["caching, celery and i18n?", ["caching", "background_tasks", "i18n"]],
+  ] as Array<[string, string[]]>)("%j names %j", (input, ids) => {
+    const m = matchFeature(input);
+    expectMatch(m);
+    const all = [m.featureId, ...m.alsoAsked.map((a) => a.featureId)];
+    expect(all.sort()).toEqual([...ids].sort());
+  });
+
+  it("a single-topic question has nothing in alsoAsked", () => {
+    for (const q of ["what about the admin?", "migrations", "websockets", "celery"]) {
+      const m = matchFeature(q);
+      expectMatch(m);
+      expect(m.alsoAsked, q).toEqual([]);
+    }
+  });
+});
+
+describe("matchFeature: what it should not know", () => {
+  it("has at least 12 unknown cases", () => {
+    expect(UNKNOWN.length).toBeGreaterThanOrEqual(12);
+  });
+
+  it.each(UNKNOWN)("%s → unknown", (_name, input) => {
+    const m = matchFeature(input);
+    expect(m.kind).toBe("unknown");
+    if (m.kind === "unknown") {
+      expect(m.suggestions.length).toBeLessThanOrEqual(3);
+      for (const s of m.suggestions) expect(s.score).toBeLessThan(0.6);
+    }
+  });
+
+  it("answers a 10,000-character string quickly", () => {
+    const input = randomString(10_000, 3, "abcdefghijklmnopqrstuvwxyz ");
+    const start = performance.now();
+    matchFeature(input);
+    expect(performance.now() - start).toBeLessThan(1000);
+  });
+});
+
+describe("matchFeature never throws", () => {
+  const odd: Array<[string, unknown]> = [
+    ["undefined", undefined],
+    ["null", null],
+    ["a number", 42],
+    ["NaN", Number.NaN],
+    ["an object", {}],
+    ["an array", ["admin"]],
+    ["a boolean", true],
+    ["a bigint", 10n],
+    ["a symbol", Symbol("admin")],
+    ["a function", () => "admin"],
+    ["a String object", new String("admin")],
+    [
+      "an object whose toString throws",
+      {
+        toString: () => {
+          throw new Error("no");
+        },
+      },
+    ],
+  ];
+
+  it.each(odd)("%s → unknown", (_name, input) => {
+    let m: FeatureMatch | undefined;
+    expect(() => {
+      m = matchFeature(input);
+    }).not.toThrow();
+    expect(m?.kind).toBe("unknown");
+  });
+
+  it.each([
+    ["a lone high surrogate", "\ud800"],
+    ["a lone low surrogate", "\udc00"],
+    ["control characters", "\u0000\u0001\u0007\u001b\u001f\u007f"],
+    ["a NUL inside a word", "adm\u0000in"],
+    ["zero-width characters", "\u200b\u200c\u200d\ufeff"],
+    ["right-to-left marks", "\u202e\u202d"],
+  ])("%s → unknown", (_name, input) => {
+    expect(matchFeature(input).kind).toBe("unknown");
+  });
+
+  it("still finds the feature next to lone surrogates and control characters", () => {
+    for (const input of ["\ud800admin", "admin\udc00", "\u0000admin\u0001", "admin\u200b?"]) {
+      const m = matchFeature(input);
+      expectMatch(m);
+      expect(m.featureId, JSON.stringify(input)).toBe("admin");
+    }
+  });
+});
+
+describe("findNeedsInText", () => {
+  it.each([
+    ["Staff must edit records in an admin dashboard", ["admin"]],
+    ["Our ops team needs an admin dashboard; we deploy on Kubernetes…", ["admin"]],
+    ["ADMIN", ["admin"]],
+    ["We need logins, translations into French and a celery worker", ["auth", "i18n", "background_tasks"]],
+    ["We want websockets and background jobs", ["async", "background_tasks"]],
+    ["staff dashboard for back office, plus REST API", ["admin", "rest_api"]],
+    ["We need a machine learning model", ["ml"]],
+    ["forms forms forms", ["forms"]],
+    ["we need authentication but no caching", ["auth"]],
+  ] as Array<[string, string[]]>)("%j → %j", (text, needs) => {
+    expect(findNeedsInText(text)).toEqual(needs);
+  });
+
+  it.each([
+    "we don't need an admin",
+    "We do not need an admin panel",
+    "no admin please",
+    "without translation",
+    "don't need migrations",
+    "We never need caching",
+    "",
+    "we deploy with gunicorn on kubernetes",
+    "how about routing and debugging",
+  ])("%j → no needs", (text) => {
+    expect(findNeedsInText(text)).toEqual([]);
+  });
+
+  it("returns needs in the questionnaire's order, each once", () => {
+    const needs = findNeedsInText("caching, then admin, then caching again and an admin panel and auth");
+    expect(needs).toEqual(["admin", "auth", "caching"]);
+    const order = k.needFeatures.map((f) => f.id);
+    expect(needs.map((n) => order.indexOf(n))).toEqual(
+      [...needs.map((n) => order.indexOf(n))].sort((a, b) => a - b),
+    );
+  });
+
+  it("returns only features that have a need", () => {
+    const needIds = new Set(k.needFeatures.map((f) => f.id));
+    const text = k.features.flatMap((f) => f.aliases).join(", ");
+    const found = findNeedsInText(text);
+    expect(found.length).toBeGreaterThan(5);
+    for (const id of found) expect(needIds.has(id), id).toBe(true);
+  });
+});
+
+describe("explainFeature", () => {
+  it("gives both docs links for every feature", () => {
+    for (const f of k.features) {
+      const e = explainFeature(f.id);
+      expect(e, f.id).toBeDefined();
+      expect(e?.flask.docs).toBe(f.flask.docs);
+      expect(e?.django.docs).toBe(f.django.docs);
+      expect(e?.flask.docs).toMatch(/^https:\/\/flask\.palletsprojects\.com\//);
+      expect(e?.django.docs).toMatch(/^https:\/\/docs\.djangoproject\.com\//);
+      expect(e?.flask.name).toBe("Flask");
+      expect(e?.django.name).toBe("Django");
+      expect(e?.knowledgeVersion).toBe(k.meta.knowledgeVersion);
+      expect(e?.forProject).toBeUndefined();
+    }
+  });
+
+  it('for a profile needing admin, forProject starts with "You said you need"', () => {
+    const e = explainFeature("admin", toProfile({ answers: {}, needs: ["admin"] }));
+    expect(e?.forProject).toMatch(/^You said you need an admin panel/);
+    expect(e?.forProject).toContain("in Flask that is an extension, in Django built in");
+    expect(e?.myths.length).toBeGreaterThan(0);
+  });
+
+  it("for a profile not needing admin, says it did not weigh", () => {
+    const e = explainFeature("admin", toProfile({ answers: {}, needs: ["auth"] }));
+    expect(e?.forProject).toMatch(/^You did not list an admin panel/);
+  });
+
+  it("for databases, uses the profile's database", () => {
+    const e = explainFeature("databases", toProfile({ answers: { database: "mongodb" } }));
+    expect(e?.forProject).toMatch(/^You said you use MongoDB/);
+  });
+
+  it("gives undefined for an unknown id", () => {
+    expect(explainFeature("teleportation")).toBeUndefined();
+    expect(explainFeature("")).toBeUndefined();
+    expect(explainFeature("Admin")).toBeUndefined();
+  });
+
+  it("explains whatever matchFeature finds", () => {
+    for (const [input] of PHRASINGS.slice(0, 20)) {
+      const m = matchFeature(input);
+      expectMatch(m);
+      expect(explainFeature(m.featureId)?.title).toBe(m.title);
+    }
+  });
+});
