@@ -13,19 +13,10 @@ const FILLER = new Set(
 );
 /** Framework names say which side, not which feature; myths need them, features do not. */
 const FRAMEWORK_WORDS = new Set(["flask", "django", "python"]);
-const NEGATIONS = new Set([
-  "no",
-  "not",
-  "t",
-  "without",
-  "never",
-  "nor",
-  "none",
-  "dont",
-  "doesnt",
-  "isnt",
-  "wont",
-]);
+const NEGATIONS = new Set("no not t without never nor none dont doesnt isnt wont".split(" "));
+/** Words that end the reach of a negation: "we don't need i18n but need an admin". */
+const CLAUSE_BREAKS = new Set(["but", "however", "though", "although", "except", "yet"]);
+const NEGATION_REACH = 5;
 
 const MATCH_THRESHOLD = 0.6;
 const ALSO_ASKED_THRESHOLD = 0.8;
@@ -70,8 +61,12 @@ interface MatcherIndex {
   /** Token → the aliases (and positions) that contain it. */
   aliasTokens: Map<string, Array<[alias: number, position: number]>>;
   myths: MythEntry[];
+  /** Token → the myths whose phrasing contains it, so a question only checks myths it could match. */
+  mythsByToken: Map<string, number[]>;
   /** Deletion variant → known tokens, for typo-tolerant look-up. */
   variants: Map<string, string[]>;
+  /** Longest known token: a longer word cannot be a typo of any of them. */
+  longest: number;
 }
 
 function topicTokens(text: string, keepFrameworks: boolean): string[] {
@@ -90,6 +85,7 @@ function buildIndex(k: Knowledge): MatcherIndex {
   const aliases: AliasEntry[] = [];
   const aliasTokens = new Map<string, Array<[number, number]>>();
   const myths: MythEntry[] = [];
+  const mythsByToken = new Map<string, number[]>();
   const lexicon = new Set<string>();
   k.features.forEach((feature, featureIndex) => {
     for (const text of [feature.title, feature.id.replace(/_/g, " "), ...feature.aliases]) {
@@ -108,20 +104,27 @@ function buildIndex(k: Knowledge): MatcherIndex {
         const tokens = topicTokens(phrasing, true);
         if (tokens.length < 2) continue;
         for (const t of tokens) lexicon.add(t);
-        myths.push({ featureId: feature.id, index, tokens });
+        const at = myths.push({ featureId: feature.id, index, tokens }) - 1;
+        for (const t of new Set(tokens)) {
+          const list = mythsByToken.get(t) ?? [];
+          list.push(at);
+          mythsByToken.set(t, list);
+        }
       }
     });
   });
   for (const w of FRAMEWORK_WORDS) lexicon.add(w);
   const variants = new Map<string, string[]>();
+  let longest = 0;
   for (const token of lexicon) {
+    longest = Math.max(longest, token.length);
     for (const v of deletions(token, typoBudget(token.length))) {
       const list = variants.get(v) ?? [];
       list.push(token);
       variants.set(v, list);
     }
   }
-  return { features: k.features, aliases, aliasTokens, myths, variants };
+  return { features: k.features, aliases, aliasTokens, myths, mythsByToken, variants, longest };
 }
 
 const indexes = new WeakMap<Knowledge, MatcherIndex>();
@@ -134,15 +137,22 @@ function indexFor(k: Knowledge): MatcherIndex {
   return index;
 }
 
-/** Known tokens a query word may stand for, with how sure we are (1 exact, less for typos). */
+/**
+ * Known tokens a query word may stand for, with how sure we are (1 exact, less for typos). A word we
+ * know is taken as itself, never also as a typo of a neighbour ("rest" is not "test"); typos keep
+ * their first letter ("bold" is not "old").
+ */
 function resolve(index: MatcherIndex, token: string): Map<string, number> {
   const found = new Map<string, number>();
-  if (index.aliasTokens.has(token) || index.variants.get(token)?.includes(token)) found.set(token, 1);
+  if (index.variants.get(token)?.includes(token)) {
+    found.set(token, 1);
+    return found;
+  }
   const budget = typoBudget(token.length);
-  if (budget === 0) return found;
+  if (budget === 0 || token.length > index.longest + budget) return found;
   for (const v of deletions(token, budget)) {
     for (const candidate of index.variants.get(v) ?? []) {
-      if (found.has(candidate)) continue;
+      if (found.has(candidate) || candidate[0] !== token[0]) continue;
       const d = editDistance(token, candidate, Math.min(budget, typoBudget(candidate.length)));
       const quality = QUALITY_BY_DISTANCE[d];
       if (quality !== undefined) found.set(candidate, quality);
@@ -182,7 +192,10 @@ function findMyth(index: MatcherIndex, resolved: Map<string, number>[]): MythHit
   for (const known of resolved) for (const t of known.keys()) present.add(t);
   let bestHit: MythHit | undefined;
   let bestScore = 0;
-  for (const myth of index.myths) {
+  const candidates = new Set<number>();
+  for (const t of present) for (const m of index.mythsByToken.get(t) ?? []) candidates.add(m);
+  for (const m of candidates) {
+    const myth = index.myths[m] as MythEntry;
     let hits = 0;
     for (const t of myth.tokens) if (present.has(t)) hits++;
     // Every topic word of the phrasing must be there: "django" + "oracle" is not the Flask myth.
@@ -251,7 +264,12 @@ export function findNeedsInText(text: string, k: Knowledge = getKnowledge()): st
       for (let j = 0; j < n && same; j++) same = topical[i + j]?.token === alias.tokens[j];
       if (!same) continue;
       const start = topical[i]?.at ?? 0;
-      const negated = raw.slice(Math.max(0, start - 3), start).some((w) => NEGATIONS.has(w));
+      let negated = false;
+      for (let j = start - 1; j >= Math.max(0, start - NEGATION_REACH) && !negated; j--) {
+        const w = raw[j] as string;
+        if (CLAUSE_BREAKS.has(w)) break;
+        negated = NEGATIONS.has(w);
+      }
       if (!negated) {
         found.add(feature.id);
         break;

@@ -161,14 +161,26 @@ function checkReferences(k: Omit<Knowledge, "criterionIndex" | "featureById" | "
   k.prosCons.forEach((p, pi) => {
     for (const c of p.criteria) criterion("pros-cons.json", `[${pi}].criteria`, c);
   });
-  const questionIds = new Set(k.questions.map((q) => q.id));
+  // A caveat condition that names a value no answer can have would silently never show.
+  const valuesOf = new Map<string, Set<string>>();
+  for (const q of k.questions) {
+    if (q.kind === "single") valuesOf.set(q.id, new Set(q.options.map((o) => o.value)));
+    if (q.kind === "multi") valuesOf.set(q.id, new Set(k.features.filter((f) => f.need).map((f) => f.id)));
+  }
   k.caveats.forEach((c, ci) => {
-    for (const cond of c.whenAny) {
-      for (const q of Object.keys(cond)) {
-        if (!questionIds.has(q))
-          problems.push(`data/caveats.json at [${ci}].whenAny: unknown question "${q}"`);
+    c.whenAny.forEach((cond, wi) => {
+      for (const [q, values] of Object.entries(cond)) {
+        const known = valuesOf.get(q);
+        if (!known) {
+          problems.push(`data/caveats.json at [${ci}].whenAny[${wi}]: unknown question "${q}"`);
+          continue;
+        }
+        for (const v of values) {
+          if (!known.has(v))
+            problems.push(`data/caveats.json at [${ci}].whenAny[${wi}].${q}: unknown value "${v}"`);
+        }
       }
-    }
+    });
   });
   return problems;
 }

@@ -41,27 +41,37 @@ export function projectProfileSchema(k: Knowledge = getKnowledge()): z.ZodType<P
   }
   const needIds = k.needFeatures.map((f) => f.id) as [string, ...string[]];
   const notesMax = k.notesQuestion.maxLength;
-  const schema = z
-    .object({
+  const needsMax = k.needsQuestion.max;
+  const schema = z.strictObject(
+    {
       answers: z
         .strictObject(answerShape, {
           error: (issue) =>
             issue.code === "unrecognized_keys"
-              ? `unknown question; the questions are: ${k.singleQuestions.map((q) => q.id).join(", ")}`
+              ? `unknown question ${issue.keys.map((key) => `"${key}"`).join(", ")}; the questions are: ${k.singleQuestions.map((q) => q.id).join(", ")}`
               : "must be an object of answers",
         })
-        .default({} as never),
+        // prefault, not default: the empty object still goes through the schema, so every answer gets its default.
+        .prefault({}),
       needs: z
-        .array(z.enum(needIds, { error: () => oneOf(needIds) }), { error: "must be a list of features" })
-        .max(k.needsQuestion.max)
-        .default(k.needsQuestion.default)
+        .array(z.enum(needIds, { error: () => oneOf(needIds) }), {
+          error: (issue) => (issue.code === "invalid_type" ? "must be a list of features" : undefined),
+        })
+        .max(needsMax, { error: `at most ${needsMax} features` })
+        .prefault(k.needsQuestion.default)
         .transform((needs) => [...new Set(needs)]),
       notes: z
         .string({ error: "must be text" })
         .max(notesMax, { error: `must be at most ${notesMax} characters` })
-        .default(""),
-    })
-    .strict() as unknown as z.ZodType<ProjectProfile, unknown>;
+        .prefault(""),
+    },
+    {
+      error: (issue) =>
+        issue.code === "unrecognized_keys"
+          ? `unknown field ${issue.keys.map((key) => `"${key}"`).join(", ")}; a profile has answers, needs and notes`
+          : "must be an object with answers, needs and notes",
+    },
+  ) as unknown as z.ZodType<ProjectProfile, unknown>;
   schemas.set(k, schema);
   return schema;
 }

@@ -47,6 +47,11 @@ export interface Recommendation {
   knowledgeVersion: string;
 }
 
+interface NotesRead extends NotesReading {
+  /** Every need the notes mention, including those the needs answer already lists. */
+  all: string[];
+}
+
 interface Prepared {
   model: CompiledModel;
   rows: Float64Array[];
@@ -61,13 +66,14 @@ function prepare(k: Knowledge): Prepared {
   return p;
 }
 
-function readNotes(k: Knowledge, profile: ProjectProfile): NotesReading {
-  if (profile.notes.trim() === "") return { needs: [], text: "" };
-  const needs = findNeedsInText(profile.notes, k).filter((id) => !profile.needs.includes(id));
+function readNotes(k: Knowledge, profile: ProjectProfile): NotesRead {
+  if (profile.notes.trim() === "") return { needs: [], all: [], text: "" };
+  const all = findNeedsInText(profile.notes, k);
+  const needs = all.filter((id) => !profile.needs.includes(id));
   if (needs.length === 0)
-    return { needs, text: "We read your notes; they name no feature beyond your answers." };
+    return { needs, all, text: "We read your notes; they name no feature beyond your answers." };
   const phrases = needs.map((id) => k.featureById.get(id)?.need?.phrase ?? id);
-  return { needs, text: `From your notes we also counted ${phrases.join(", ")}.` };
+  return { needs, all, text: `From your notes we also counted ${phrases.join(", ")}.` };
 }
 
 function summarise(
@@ -111,9 +117,9 @@ export function recommend(input: ProjectProfile | unknown, k: Knowledge = getKno
     summary: summarise(k, verdict, scores, confidence),
     factors: decisiveFactors(k, profile, notes.needs, adv, pointsPerUnit, verdict),
     prosCons: relevantProsCons(k, imp),
-    flips: findFlips(k, model, profile, notes.needs, verdict),
+    flips: findFlips(k, model, profile, notes.all, verdict),
     caveats: applicableCaveats(k, profile, notes.needs),
-    notes,
+    notes: { needs: notes.needs, text: notes.text },
     profile,
     knowledgeVersion: k.meta.knowledgeVersion,
   };

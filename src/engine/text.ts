@@ -28,10 +28,26 @@ export function words(text: string, max: number = MAX_INPUT): string[] {
   return clean === "" ? [] : clean.split(" ");
 }
 
+/** Plurals of words that end in "ie", which the "ies" → "y" rule would get wrong. */
+const IE_WORDS = new Set([
+  "cookie",
+  "movie",
+  "newbie",
+  "rookie",
+  "selfie",
+  "zombie",
+  "goodie",
+  "freebie",
+  "calorie",
+]);
+
 /** A light English stemmer for plurals: "migrations" → "migration", "queries" → "query". */
 export function stem(word: string): string {
   if (word.length <= 3) return word;
-  if (word.endsWith("ies") && word.length > 4) return `${word.slice(0, -3)}y`;
+  if (word.endsWith("ies") && word.length > 4) {
+    const ie = word.slice(0, -1);
+    return IE_WORDS.has(ie) ? ie : `${word.slice(0, -3)}y`;
+  }
   if (/(ss|us|is)$/.test(word)) return word;
   if (/(ches|shes|xes|sses|zes)$/.test(word)) return word.slice(0, -2);
   if (word.endsWith("s")) return word.slice(0, -1);

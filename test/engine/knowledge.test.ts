@@ -415,6 +415,8 @@ describe("broken data files", () => {
         x[0]?.whenAny.push({ colour: ["red"] });
       }),
     );
-    expect(loadError(dir).message).toContain('data/caveats.json at [0].whenAny: unknown question "colour"');
+    expect(loadError(dir).message).toContain(
+      'data/caveats.json at [0].whenAny[2]: unknown question "colour"',
+    );
   });
 });

@@ -1,7 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import {
-  findNeedsInText,
   getKnowledge,
   type ProjectProfile,
   type Recommendation,
@@ -54,13 +53,9 @@ function generateProfiles(seed: number): ProjectProfile[] {
     for (const q of k.singleQuestions) answers[q.id] = pick(q.options).value;
     if (fixed) answers[fixed[0]] = fixed[1];
     const notes = pick(NOTES);
-    // A need both listed and named in the notes makes flips unverifiable (see the report: the
-    // "remove need" flip keeps the notes, which bring the need back), so such profiles are not generated.
-    const inNotes = findNeedsInText(notes);
-    const needs = k.needFeatures
-      .filter(() => random() < 0.25)
-      .map((f) => f.id)
-      .filter((id) => !inNotes.includes(id));
+    // Needs may also be named in the notes: flips must still hold then (a need the notes name
+    // cannot be "removed" by the needs answer alone, so no such flip may be offered).
+    const needs = k.needFeatures.filter(() => random() < 0.25).map((f) => f.id);
     return { answers, needs, notes };
   };
   const profiles: ProjectProfile[] = [];
