@@ -49,7 +49,7 @@ async function main(): Promise<void> {
     process.exit(1);
   });
 
-  const { app } = createApp({ config, logger, version });
+  const { app, deps } = createApp({ config, logger, version });
   if (config.mode === "socket") await app.start();
   else await app.start(config.port);
   logger.info(
@@ -68,15 +68,22 @@ async function main(): Promise<void> {
   const shutdown = (signal: string) => {
     if (stopping) return;
     stopping = true;
-    logger.info({ signal }, "shutting down: finishing in-flight work");
+    logger.info(
+      { signal, inFlight: deps.inFlight.size },
+      "shutting down: no new requests, finishing in-flight work",
+    );
     const force = setTimeout(() => {
-      logger.warn("in-flight work did not finish in time; exiting");
+      logger.warn({ inFlight: deps.inFlight.size }, "in-flight work did not finish in time; exiting");
       process.exit(1);
     }, SHUTDOWN_GRACE_MS);
     force.unref();
     app
       .stop()
-      .then(() => process.exit(0))
+      .then(() => deps.inFlight.idle(SHUTDOWN_GRACE_MS))
+      .then(() => {
+        logger.info("stopped");
+        process.exit(0);
+      })
       .catch((err: unknown) => {
         logger.error({ err }, "error while stopping");
         process.exit(1);

@@ -1,5 +1,5 @@
 import type { ServerResponse } from "node:http";
-import { App, type webApi } from "@slack/bolt";
+import { App, type Receiver, type webApi } from "@slack/bolt";
 import type { Logger } from "pino";
 import type { Config } from "../config.js";
 import { getKnowledge, type Knowledge } from "../engine/index.js";
@@ -7,6 +7,7 @@ import { toBoltLogger, toBoltLogLevel } from "../logger.js";
 import type { Deps } from "./deps.js";
 import { registerListeners } from "./listeners/index.js";
 import { tellPerson } from "./services/delivery.js";
+import { InFlight } from "./services/in-flight.js";
 import { Once } from "./services/once.js";
 import { requestIds, requestLogger } from "./services/request-log.js";
 import { ThreadContexts } from "./services/thread-contexts.js";
@@ -21,6 +22,8 @@ export interface CreateAppOptions {
   botUserId?: string;
   /** Merged into the Web API client's options (tests set retries to 0). */
   clientOptions?: webApi.WebClientOptions;
+  /** A receiver of the caller's (AWS Lambda); otherwise Socket Mode or Bolt's HTTP receiver per the config. */
+  receiver?: Receiver;
 }
 
 export interface SlackApp {
@@ -39,7 +42,13 @@ function healthz(version: string, mode: string) {
 export function createApp(options: CreateAppOptions): SlackApp {
   const { config, logger } = options;
   const knowledge = options.knowledge ?? getKnowledge();
-  const deps: Deps = { knowledge, logger, threads: new ThreadContexts(knowledge), once: new Once() };
+  const deps: Deps = {
+    knowledge,
+    logger,
+    threads: new ThreadContexts(knowledge),
+    once: new Once(),
+    inFlight: new InFlight(),
+  };
   const boltLogger = toBoltLogger(logger.child({ component: "bolt" }));
   const clientOptions: webApi.WebClientOptions = {
     ...(config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : {}),
@@ -54,8 +63,9 @@ export function createApp(options: CreateAppOptions): SlackApp {
     ...(options.botId ? { botId: options.botId } : {}),
     ...(options.botUserId ? { botUserId: options.botUserId } : {}),
   };
-  const app =
-    config.mode === "socket"
+  const app = options.receiver
+    ? new App({ ...common, receiver: options.receiver })
+    : config.mode === "socket"
       ? new App({ ...common, socketMode: true, appToken: config.slack.appToken as string })
       : new App({
           ...common,
@@ -65,6 +75,9 @@ export function createApp(options: CreateAppOptions): SlackApp {
             { path: "/healthz", method: ["GET"], handler: healthz(options.version, config.mode) },
           ],
         });
+
+  // Shutdown waits for whatever is still being handled (work continues after ack).
+  app.use(({ next }) => deps.inFlight.track(next));
 
   // Each request's log lines carry its team, user and channel ids.
   app.use(async ({ body, context, next }) => {

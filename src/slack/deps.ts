@@ -1,5 +1,6 @@
 import type { Logger } from "pino";
 import type { Knowledge } from "../engine/index.js";
+import type { InFlight } from "./services/in-flight.js";
 import type { Once } from "./services/once.js";
 import type { ThreadContexts } from "./services/thread-contexts.js";
 
@@ -10,4 +11,6 @@ export interface Deps {
   threads: ThreadContexts;
   /** Exactly-once guard for events and messages. */
   once: Once;
+  /** Requests still being handled, for graceful shutdown. */
+  inFlight: InFlight;
 }

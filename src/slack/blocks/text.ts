@@ -12,6 +12,14 @@ export function escapeMrkdwn(text: string): string {
     .replace(/:\/\//g, ":\u200b//");
 }
 
+/**
+ * Slack sends typed text with `&`, `<` and `>` as entities (and real mentions and links as
+ * `<…>` markup). Decoding the entities gives what the person typed; echo it only through escapeMrkdwn.
+ */
+export function decodeSlackEntities(text: string): string {
+  return text.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+}
+
 /** Cuts to `max` characters (counting UTF-16 units as Slack does), ending with an ellipsis. */
 export function truncate(text: string, max: number): string {
   if (text.length <= max) return text;

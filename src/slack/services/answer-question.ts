@@ -10,6 +10,7 @@ import {
 import { featureAnswerBlocks, featureAnswerText } from "../blocks/feature-answer.js";
 import { helpBlocks, unknownQuestionBlocks } from "../blocks/help.js";
 import type { KnownBlock } from "../blocks/kit.js";
+import { decodeSlackEntities } from "../blocks/text.js";
 
 export interface Question {
   channel: string;
@@ -33,9 +34,12 @@ export function looksLikeQuestion(text: string): boolean {
   return t.endsWith("?") || QUESTION_START.test(t);
 }
 
-/** Removes mentions of the bot so "@flask-or-django admin?" reads as "admin?". */
+/**
+ * What the person typed: mentions (`<@U…>`) removed so "@flask-or-django admin?" reads as "admin?",
+ * then Slack's entities decoded. Mentions go first: a typed "<@U1>" arrives as "&lt;@U1&gt;" and stays text.
+ */
 export function withoutMentions(text: string): string {
-  return text.replace(/<@[A-Z0-9]+(\|[^>]*)?>/g, " ").trim();
+  return decodeSlackEntities(text.replace(/<@[A-Z0-9]+(\|[^>]*)?>/g, " ")).trim();
 }
 
 export type Answer = { text: string; blocks: KnownBlock[] } | undefined;

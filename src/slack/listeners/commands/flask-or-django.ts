@@ -1,6 +1,7 @@
 import type { App } from "@slack/bolt";
 import { matchFeature } from "../../../engine/index.js";
 import { helpBlocks, topicsBlocks, unknownQuestionBlocks } from "../../blocks/help.js";
+import { decodeSlackEntities } from "../../blocks/text.js";
 import type { Deps } from "../../deps.js";
 import { IDS } from "../../ids.js";
 import { featureAnswer } from "../../services/answer-question.js";
@@ -18,7 +19,7 @@ export function registerFlaskOrDjangoCommand(app: App, deps: Deps): void {
   const k = deps.knowledge;
   app.command(IDS.command, async ({ command, ack, client, context }) => {
     const log = logOf(context, deps.logger);
-    const text = command.text.trim();
+    const text = decodeSlackEntities(command.text).trim();
     if (text === "") {
       await ack();
       try {

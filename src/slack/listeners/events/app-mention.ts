@@ -11,18 +11,24 @@ export function registerAppMention(app: App, deps: Deps): void {
   app.event("app_mention", async ({ event, client, context }) => {
     if (event.bot_id) return;
     // The same message also arrives as a `message` event: whoever comes first answers.
-    if (!deps.once.first(`message:${event.channel}:${event.ts}`)) return;
+    const key = `message:${event.channel}:${event.ts}`;
+    if (!deps.once.first(key)) return;
     const log = logOf(context, deps.logger);
-    const ctx = event.thread_ts
-      ? await deps.threads.lookup(client, log, event.channel, event.thread_ts)
-      : null;
-    await postAnswer(client, log, deps.knowledge, {
-      channel: event.channel,
-      threadTs: event.thread_ts ?? event.ts,
-      text: event.text ?? "",
-      addressed: true,
-      noProject: ctx === null,
-      ...(ctx?.profile ? { profile: ctx.profile } : {}),
-    });
+    try {
+      const ctx = event.thread_ts
+        ? await deps.threads.lookup(client, log, event.channel, event.thread_ts)
+        : null;
+      await postAnswer(client, log, deps.knowledge, {
+        channel: event.channel,
+        threadTs: event.thread_ts ?? event.ts,
+        text: event.text ?? "",
+        addressed: true,
+        noProject: ctx === null,
+        ...(ctx?.profile ? { profile: ctx.profile } : {}),
+      });
+    } catch (err) {
+      deps.once.forget(key); // let Slack's retry of this event answer it
+      throw err;
+    }
   });
 }

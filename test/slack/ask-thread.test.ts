@@ -1,0 +1,376 @@
+/**
+ * Questions asked in the thread of one of our recommendations (issue 4): one answer, in the thread,
+ * about the feature asked, with the project's context; chatter, bots, edits, deletions and threads
+ * that are not ours get nothing.
+ */
+import nock from "nock";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { getKnowledge } from "../../src/engine/index.js";
+import { type ApiCall, apiFixture, buildTestApp, mockApi, send, type TestApp } from "../helpers/slack-app.js";
+import { loadFixture } from "../helpers/slack-request.js";
+
+type Json = Record<string, unknown>;
+
+const k = getKnowledge();
+const CHANNEL = "C07QF9S3K2L";
+/** The ts chat.postMessage_ok answers with: our recommendation, the parent of the thread. */
+const PARENT_TS = "1732384472.318669";
+
+beforeEach(() => {
+  nock.disableNetConnect();
+});
+afterEach(() => {
+  nock.cleanAll();
+  nock.enableNetConnect();
+});
+
+function feature(id: string) {
+  const f = k.featureById.get(id);
+  if (!f) throw new Error(`no feature ${id}`);
+  return f;
+}
+
+/** Everything a person could read in a posted message. */
+function shown(call: ApiCall | undefined): string {
+  return `${String(call?.text ?? "")}\n${JSON.stringify(call?.blocks ?? [])}`;
+}
+
+interface Setup {
+  t: TestApp;
+  /** Every chat.postMessage, the recommendation included. */
+  posts: ApiCall[];
+  /** The ts chat.postMessage answered each call with. */
+  tsOf: Map<ApiCall, string>;
+  replies: ApiCall[];
+}
+
+/** A fresh app, chat.postMessage answered (top-level posts get PARENT_TS), conversations.replies recorded. */
+function setup(): Setup {
+  const t = buildTestApp();
+  const tsOf = new Map<ApiCall, string>();
+  let n = 0;
+  const posts = mockApi("chat.postMessage", (c: ApiCall) => {
+    n += 1;
+    const ts = c.thread_ts ? `1732385000.${String(n).padStart(6, "0")}` : PARENT_TS;
+    tsOf.set(c, ts);
+    return { ok: true, channel: c.channel, ts, message: { type: "message", ts, text: c.text } };
+  });
+  // A thread this app did not post: the parent carries another app's metadata.
+  const replies = mockApi("conversations.replies", apiFixture("conversations.replies_include_all_metadata"));
+  return { t, posts, tsOf, replies };
+}
+
+/** Posts a recommendation through the real flow: /flask-or-django, then submit the modal with these needs. */
+async function postRecommendation(s: Setup, needs: string[]): Promise<void> {
+  const opens = mockApi("views.open", apiFixture("views.open_ok"), 1);
+  await send(s.t.app, { ...loadFixture<Record<string, string>>("inbound/slash_command.json"), text: "" });
+  const view = opens[0]?.view as {
+    private_metadata: string;
+    blocks: Array<{ block_id?: string; element?: { type: string; initial_option?: unknown } }>;
+  };
+  const values: Record<string, Record<string, unknown>> = {};
+  for (const b of view.blocks) {
+    if (!b.block_id?.startsWith("q_") || !b.element) continue;
+    const type = b.element.type;
+    values[b.block_id] = {
+      value:
+        type === "multi_static_select"
+          ? { type, selected_options: needs.map((value) => ({ value })) }
+          : type === "plain_text_input"
+            ? { type, value: "" }
+            : { type, selected_option: b.element.initial_option ?? null },
+    };
+  }
+  const submission = loadFixture<Json>("inbound/view_submission.json");
+  const acked = await send(s.t.app, {
+    ...submission,
+    view: {
+      ...(submission.view as Json),
+      callback_id: "questionnaire",
+      private_metadata: view.private_metadata,
+      state: { values },
+    },
+  });
+  expect(acked).toBeUndefined();
+  expect(s.posts).toHaveLength(1);
+  expect(s.posts[0]?.channel).toBe(CHANNEL);
+  expect((s.posts[0]?.metadata as Json | undefined)?.event_type).toBe("flask_or_django_recommendation");
+}
+
+/** Seeds the thread directly, as the app does after posting (for tests about what is not answered). */
+function rememberThread(s: Setup, needs: string[] = ["admin"]): void {
+  s.t.deps.threads.remember(CHANNEL, PARENT_TS, {
+    verdict: "django",
+    scores: { flask: 20, django: 80 },
+    answers: {},
+    needs,
+    notes: "",
+  });
+}
+
+let seq = 0;
+/** A person's reply in our thread, based on event_message_thread_reply.json. */
+function reply(text: string, event: Json = {}): Json {
+  const base = loadFixture<Json>("inbound/event_message_thread_reply.json");
+  seq += 1;
+  const ts = `1732384700.${String(100000 + seq)}`;
+  return {
+    ...base,
+    event_id: `Ev0ASKTHR${seq}`,
+    event: { ...(base.event as Json), text, ts, event_ts: ts, thread_ts: PARENT_TS, ...event },
+  };
+}
+
+/** The posts after the recommendation. */
+const answers = (s: Setup) => s.posts.filter((p) => p.thread_ts !== undefined);
+
+/** The block_actions payload Slack sends when someone clicks a button on one of our answers. */
+function click(s: Setup, answer: ApiCall, button: Json): Json {
+  const base = loadFixture<Json>("inbound/block_actions_button.json");
+  const ts = s.tsOf.get(answer) as string;
+  return {
+    ...base,
+    container: {
+      type: "message",
+      message_ts: ts,
+      channel_id: CHANNEL,
+      is_ephemeral: false,
+      thread_ts: PARENT_TS,
+    },
+    channel: { id: CHANNEL, name: "dev-backend" },
+    message: {
+      ...(base.message as Json),
+      ts,
+      thread_ts: PARENT_TS,
+      parent_user_id: "U07R3MZ1B4K",
+      text: answer.text,
+      blocks: answer.blocks,
+    },
+    actions: [{ ...button, block_id: "follow_up_features", type: "button", action_ts: "1732385100.000001" }],
+  };
+}
+
+function buttonsOf(call: ApiCall | undefined): Json[] {
+  const blocks = (call?.blocks as Json[] | undefined) ?? [];
+  return blocks.flatMap((b) => (b.type === "actions" ? (b.elements as Json[]) : []));
+}
+
+describe("a question in our recommendation's thread", () => {
+  it("answers 'what about the admin?' once, in the thread, with the project's context", async () => {
+    const s = setup();
+    await postRecommendation(s, ["admin", "auth"]);
+    await send(s.t.app, reply("what about the admin?"));
+
+    const got = answers(s);
+    expect(got).toHaveLength(1);
+    const answer = got[0];
+    expect(answer?.channel).toBe(CHANNEL);
+    expect(answer?.thread_ts).toBe(PARENT_TS);
+    const admin = feature("admin");
+    expect(String(answer?.text)).toContain(admin.title);
+    const text = shown(answer);
+    expect(text).toContain("Django");
+    expect(text).toContain("django.contrib.admin");
+    expect(text).toContain(admin.flask.docs);
+    expect(text).toContain(admin.django.docs);
+    expect(text).toContain("You said you need an admin panel");
+    // It is our thread: no need to look it up, and no "type /flask-or-django" advice.
+    expect(s.replies).toHaveLength(0);
+    expect(text).not.toContain("For a recommendation tailored to your project");
+  });
+
+  it("finds the feature through a typo ('admn panel?')", async () => {
+    const s = setup();
+    await postRecommendation(s, ["admin"]);
+    await send(s.t.app, reply("admn panel?"));
+    const got = answers(s);
+    expect(got).toHaveLength(1);
+    expect(got[0]?.thread_ts).toBe(PARENT_TS);
+    expect(String(got[0]?.text)).toContain(feature("admin").title);
+    expect(shown(got[0])).toContain(feature("admin").django.docs);
+    expect(shown(got[0])).toContain("You said you need an admin panel");
+  });
+
+  it("says when the project did not list the feature as a need", async () => {
+    const s = setup();
+    await postRecommendation(s, ["auth"]);
+    await send(s.t.app, reply("what about the admin?"));
+    const got = answers(s);
+    expect(got).toHaveLength(1);
+    expect(shown(got[0])).not.toContain("You said you need an admin panel");
+    expect(shown(got[0])).toContain("You did not list an admin panel as a need");
+  });
+
+  it("answers one of several features and offers the other as a button that answers it in the thread", async () => {
+    const s = setup();
+    await postRecommendation(s, ["admin", "auth"]);
+    await send(s.t.app, reply("admin and auth?"));
+
+    const first = answers(s);
+    expect(first).toHaveLength(1);
+    expect(first[0]?.thread_ts).toBe(PARENT_TS);
+    expect(String(first[0]?.text)).toContain(feature("admin").title);
+    const buttons = buttonsOf(first[0]);
+    const followUp = buttons.filter((b) => String(b.action_id).startsWith("follow_up_feature_"));
+    expect(followUp).toHaveLength(1);
+    const authButton = followUp[0] as Json;
+    expect(authButton.value).toBe("auth");
+    expect(JSON.stringify(authButton.text)).toContain(feature("auth").title);
+
+    await send(s.t.app, click(s, first[0] as ApiCall, authButton));
+    const all = answers(s);
+    expect(all).toHaveLength(2);
+    const second = all[1];
+    expect(second?.channel).toBe(CHANNEL);
+    expect(second?.thread_ts).toBe(PARENT_TS);
+    expect(String(second?.text)).toContain(feature("auth").title);
+    expect(shown(second)).toContain(feature("auth").flask.docs);
+    expect(shown(second)).toContain(feature("auth").django.docs);
+    expect(shown(second)).toContain("You said you need user accounts and login");
+    expect(s.replies).toHaveLength(0);
+  });
+
+  it("answers a myth ('does flask support oracle?') with the checked fact", async () => {
+    const s = setup();
+    await postRecommendation(s, ["admin"]);
+    await send(s.t.app, reply("does flask support oracle?"));
+    const got = answers(s);
+    expect(got).toHaveLength(1);
+    expect(got[0]?.thread_ts).toBe(PARENT_TS);
+    const databases = feature("databases");
+    const myth = databases.myths.find((m) => m.phrasings.includes("does flask support oracle"));
+    expect(myth).toBeDefined();
+    expect(shown(got[0])).toContain(myth?.correction);
+    expect(shown(got[0])).toContain(myth?.source);
+    expect(String(got[0]?.text)).toContain(databases.title);
+  });
+});
+
+describe("a reply also sent to the channel (thread_broadcast)", () => {
+  it("is answered once, in the thread", async () => {
+    const s = setup();
+    rememberThread(s);
+    await send(s.t.app, reply("what about the admin?", { subtype: "thread_broadcast" }));
+    expect(s.posts).toHaveLength(1);
+    expect(s.posts[0]?.thread_ts).toBe(PARENT_TS);
+    expect(String(s.posts[0]?.text)).toContain(feature("admin").title);
+  });
+});
+
+describe("what is not a question in our thread", () => {
+  it.each(["sounds good to me", "+1", "lol nice", "ok thanks"])(
+    "stays quiet on chatter: %j",
+    async (text) => {
+      const s = setup();
+      rememberThread(s);
+      await send(s.t.app, reply(text));
+      expect(s.posts).toHaveLength(0);
+      expect(s.replies).toHaveLength(0);
+    },
+  );
+
+  it("answers an unknown plain question with 'I don't know that one' and the topics", async () => {
+    const s = setup();
+    rememberThread(s);
+    await send(s.t.app, reply("what is the meaning of life?"));
+    expect(s.posts).toHaveLength(1);
+    const answer = s.posts[0];
+    expect(answer?.thread_ts).toBe(PARENT_TS);
+    expect(shown(answer)).toContain("I don't know that one");
+    for (const f of k.features) expect(shown(answer)).toContain(f.title);
+  });
+
+  it("stays quiet on an unknown text that is neither a question nor a mention", async () => {
+    const s = setup();
+    rememberThread(s);
+    await send(s.t.app, reply("gibberish qwerty"));
+    expect(s.posts).toHaveLength(0);
+  });
+});
+
+describe("messages that are never answered", () => {
+  it("ignores the app's own message in the thread", async () => {
+    const s = setup();
+    rememberThread(s);
+    const own = loadFixture<Json>("inbound/event_message_from_own_bot_in_thread.json");
+    await send(s.t.app, { ...own, event: { ...(own.event as Json), text: "what about the admin?" } });
+    expect(s.posts).toHaveLength(0);
+  });
+
+  it("ignores another bot's bot_message", async () => {
+    const s = setup();
+    rememberThread(s);
+    const bot = loadFixture<Json>("inbound/event_message_subtype_bot_message.json");
+    await send(s.t.app, bot);
+    await send(s.t.app, {
+      ...bot,
+      event_id: "Ev0ASKBOT2",
+      event: { ...(bot.event as Json), ts: "1732384611.620440", text: "what about the admin?" },
+    });
+    expect(s.posts).toHaveLength(0);
+  });
+
+  it("ignores a message with a bot_id and no subtype (another app posting as its bot user)", async () => {
+    const s = setup();
+    rememberThread(s);
+    await send(
+      s.t.app,
+      reply("what about the admin?", { bot_id: "B05LQ2W8ZTY", app_id: "A05LQ1N7RMX", user: "U05LQ2W9BOT" }),
+    );
+    expect(s.posts).toHaveLength(0);
+  });
+
+  it("ignores an edit (message_changed), even one that names a feature", async () => {
+    const s = setup();
+    rememberThread(s);
+    const changed = loadFixture<Json>("inbound/event_message_changed.json");
+    const event = changed.event as Json;
+    await send(s.t.app, changed);
+    await send(s.t.app, {
+      ...changed,
+      event_id: "Ev0ASKEDIT2",
+      event: { ...event, message: { ...(event.message as Json), text: "what about the admin?" } },
+    });
+    expect(s.posts).toHaveLength(0);
+  });
+
+  it("ignores a deletion (message_deleted)", async () => {
+    const s = setup();
+    rememberThread(s);
+    const changed = loadFixture<Json>("inbound/event_message_changed.json");
+    const event = changed.event as Json;
+    const { message: _message, ...rest } = event;
+    await send(s.t.app, {
+      ...changed,
+      event_id: "Ev0ASKDEL1",
+      event: {
+        ...rest,
+        subtype: "message_deleted",
+        deleted_ts: "1732384603.559129",
+        previous_message: { ...(event.previous_message as Json), text: "what about the admin?" },
+      },
+    });
+    expect(s.posts).toHaveLength(0);
+  });
+
+  it("ignores a thread that is not ours, and looks that thread up only once", async () => {
+    const s = setup();
+    await send(s.t.app, reply("what about the admin?"));
+    expect(s.replies).toHaveLength(1);
+    expect(s.replies[0]?.channel).toBe(CHANNEL);
+    expect(s.replies[0]?.ts).toBe(PARENT_TS);
+    expect(s.replies[0]?.include_all_metadata).toBe("true");
+    await send(s.t.app, reply("and auth?"));
+    expect(s.replies).toHaveLength(1);
+    expect(s.posts).toHaveLength(0);
+  });
+
+  it("ignores top-level channel messages (not in a thread, not a DM)", async () => {
+    const s = setup();
+    const base = reply("what about the admin?");
+    const { thread_ts: _t, parent_user_id: _p, ...event } = base.event as Json;
+    await send(s.t.app, { ...base, event });
+    expect(s.posts).toHaveLength(0);
+    expect(s.replies).toHaveLength(0);
+  });
+});
