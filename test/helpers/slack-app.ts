@@ -12,7 +12,7 @@ import { loadFixture } from "./slack-request.js";
 export const API_URL = "https://slack.test/api/";
 export const BOT_ID = "B07R8FJ2Q1X";
 export const BOT_USER_ID = "U07R3MZ1B4K";
-export const SIGNING_SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
+export const SIGNING_SECRET = "8f742231b10e8888abcd99eeeddd85a5";
 
 export function testConfig(overrides: Partial<Config> = {}): Config {
   return {

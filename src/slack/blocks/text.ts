@@ -20,13 +20,17 @@ export function decodeSlackEntities(text: string): string {
   return text.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
 }
 
+/** The first `max` UTF-16 units, never ending in half a surrogate pair (half an emoji). */
+export function sliceWhole(text: string, max: number): string {
+  const cut = text.slice(0, Math.max(0, max));
+  return /[\ud800-\udbff]$/.test(cut) ? cut.slice(0, -1) : cut;
+}
+
 /** Cuts to `max` characters (counting UTF-16 units as Slack does), ending with an ellipsis. */
 export function truncate(text: string, max: number): string {
   if (text.length <= max) return text;
-  let cut = text.slice(0, Math.max(0, max - 1));
-  // Never leave half a surrogate pair or half an escape (&amp;) at the end.
-  if (/[\ud800-\udbff]$/.test(cut)) cut = cut.slice(0, -1);
-  cut = cut.replace(/&[a-z]{0,4}$/, "");
+  // Never leave half an escape (&amp;) at the end either.
+  const cut = sliceWhole(text, max - 1).replace(/&[a-z]{0,4}$/, "");
   return `${cut}…`;
 }
 

@@ -11,6 +11,7 @@ import { featureAnswerBlocks, featureAnswerText } from "../blocks/feature-answer
 import { helpBlocks, unknownQuestionBlocks } from "../blocks/help.js";
 import type { KnownBlock } from "../blocks/kit.js";
 import { decodeSlackEntities } from "../blocks/text.js";
+import { isNoAccess, slackErrorCode } from "./delivery.js";
 
 export interface Question {
   channel: string;
@@ -94,6 +95,42 @@ export function answerFor(k: Knowledge, q: Question): Answer {
     ...(q.profile ? { profile: q.profile } : {}),
     ...(match.myth ? { mythIndex: match.myth.index } : {}),
   });
+}
+
+type Respond = (message: Record<string, unknown>) => Promise<unknown>;
+
+/**
+ * Posts an answer in a thread. When Slack says the bot can't post there (not in the channel,
+ * archived), the person who asked still gets it, privately, with how to add the bot.
+ */
+export async function answerInThread(
+  client: webApi.WebClient,
+  log: Logger,
+  where: { channel: string; threadTs: string },
+  answer: NonNullable<Answer>,
+  respond?: Respond,
+): Promise<void> {
+  try {
+    await client.chat.postMessage({ channel: where.channel, thread_ts: where.threadTs, ...answer });
+  } catch (err) {
+    if (!respond || !isNoAccess(err)) throw err;
+    log.warn({ code: slackErrorCode(err) }, "cannot answer in the thread; answering privately");
+    const note: KnownBlock = {
+      type: "context",
+      elements: [
+        {
+          type: "mrkdwn",
+          text: "I can't post in this channel's threads (I'm not a member, or it is archived). Add me with `/invite @flask-or-django`; meanwhile, here is the answer just for you.",
+        },
+      ],
+    };
+    await respond({
+      response_type: "ephemeral",
+      replace_original: false,
+      text: answer.text,
+      blocks: [note, ...answer.blocks],
+    });
+  }
 }
 
 /** Answers in the thread. Returns whether anything was posted. */

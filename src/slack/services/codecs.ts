@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { ProjectProfile, Recommendation } from "../../engine/index.js";
 import type { MessageMetadata } from "../blocks/kit.js";
 import { LIMITS } from "../blocks/limits.js";
+import { sliceWhole } from "../blocks/text.js";
 import { IDS } from "../ids.js";
 
 /**
@@ -54,17 +55,19 @@ const AnswersSchema = z.object({
 
 /** Compact answers for a button value (at most 2000 characters: long notes are shortened to fit). */
 export function encodeAnswers(profile: ProjectProfile, askedBy?: string): string {
-  let notes = profile.notes;
-  for (;;) {
-    const text = JSON.stringify({
-      a: profile.answers,
-      n: profile.needs,
-      t: notes,
-      ...(askedBy ? { b: askedBy } : {}),
-    });
-    if (text.length <= LIMITS.buttonValue) return text;
-    notes = notes.slice(0, Math.max(0, notes.length - (text.length - LIMITS.buttonValue) - 1));
+  const encode = (notes: string) =>
+    JSON.stringify({ a: profile.answers, n: profile.needs, t: notes, ...(askedBy ? { b: askedBy } : {}) });
+  const full = encode(profile.notes);
+  if (full.length <= LIMITS.buttonValue) return full;
+  // JSON escapes make the encoded length uneven, so search for the longest prefix that fits.
+  let lo = 0;
+  let hi = profile.notes.length;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (encode(sliceWhole(profile.notes, mid)).length <= LIMITS.buttonValue) lo = mid;
+    else hi = mid - 1;
   }
+  return encode(sliceWhole(profile.notes, lo));
 }
 
 /** The raw profile input from a button value, to validate with the engine's schema. */
@@ -104,7 +107,7 @@ export function recommendationPayload(rec: Recommendation, askedBy: string): Rec
     scores: rec.scores,
     answers: rec.profile.answers,
     needs: rec.profile.needs,
-    notes: rec.profile.notes.slice(0, METADATA_NOTES_MAX),
+    notes: sliceWhole(rec.profile.notes, METADATA_NOTES_MAX),
     asked_by: askedBy,
     knowledge_version: rec.knowledgeVersion,
   };

@@ -1,7 +1,7 @@
 import type { App, BlockButtonAction } from "@slack/bolt";
 import type { Deps } from "../../deps.js";
 import { IDS } from "../../ids.js";
-import { featureAnswer } from "../../services/answer-question.js";
+import { answerInThread, featureAnswer } from "../../services/answer-question.js";
 import { logOf } from "../../services/request-log.js";
 
 /** "Also: Authentication" buttons under an answer that named several features. */
@@ -9,7 +9,7 @@ export function registerFeatureFollowUp(app: App, deps: Deps): void {
   const k = deps.knowledge;
   app.action<BlockButtonAction>(
     new RegExp(`^${IDS.followUpFeature}_`),
-    async ({ ack, body, action, client, context }) => {
+    async ({ ack, body, action, client, context, respond }) => {
       await ack();
       const log = logOf(context, deps.logger);
       const channel = body.channel?.id ?? body.container?.channel_id;
@@ -21,7 +21,7 @@ export function registerFeatureFollowUp(app: App, deps: Deps): void {
         ...(ctx?.profile ? { profile: ctx.profile } : {}),
       });
       if (!answer) return;
-      await client.chat.postMessage({ channel, thread_ts: threadTs, ...answer });
+      await answerInThread(client, log, { channel, threadTs }, answer, respond);
     },
   );
 }

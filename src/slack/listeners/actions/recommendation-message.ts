@@ -2,7 +2,7 @@ import type { App, BlockButtonAction, BlockStaticSelectAction } from "@slack/bol
 import { type ProjectProfile, parseProfile } from "../../../engine/index.js";
 import type { Deps } from "../../deps.js";
 import { IDS } from "../../ids.js";
-import { featureAnswer } from "../../services/answer-question.js";
+import { answerInThread, featureAnswer } from "../../services/answer-question.js";
 import { decodeAnswers } from "../../services/codecs.js";
 import { slackErrorCode, tellPerson } from "../../services/delivery.js";
 import { openQuestionnaire } from "../../services/questionnaire.js";
@@ -53,24 +53,27 @@ export function registerRecommendationActions(app: App, deps: Deps): void {
     }
   });
 
-  app.action<BlockStaticSelectAction>(IDS.askFeature, async ({ ack, body, action, client, context }) => {
-    await ack();
-    const log = logOf(context, deps.logger);
-    const channel = body.channel?.id ?? body.container?.channel_id;
-    const ts = body.message?.thread_ts ?? body.message?.ts ?? body.container?.message_ts;
-    if (!channel || !ts) return;
-    const decoded = answersOnMessage(body.message as { blocks?: unknown[] } | undefined);
-    const parsed = decoded ? parseProfile(decoded.input, k) : undefined;
-    const answer = featureAnswer(k, action.selected_option.value, {
-      noProject: false,
-      ...(parsed?.ok ? { profile: parsed.profile } : {}),
-    });
-    if (!answer) {
-      log.warn({ feature: action.selected_option.value }, "unknown feature selected");
-      return;
-    }
-    await client.chat.postMessage({ channel, thread_ts: ts, ...answer });
-  });
+  app.action<BlockStaticSelectAction>(
+    IDS.askFeature,
+    async ({ ack, body, action, client, context, respond }) => {
+      await ack();
+      const log = logOf(context, deps.logger);
+      const channel = body.channel?.id ?? body.container?.channel_id;
+      const ts = body.message?.thread_ts ?? body.message?.ts ?? body.container?.message_ts;
+      if (!channel || !ts) return;
+      const decoded = answersOnMessage(body.message as { blocks?: unknown[] } | undefined);
+      const parsed = decoded ? parseProfile(decoded.input, k) : undefined;
+      const answer = featureAnswer(k, action.selected_option.value, {
+        noProject: false,
+        ...(parsed?.ok ? { profile: parsed.profile } : {}),
+      });
+      if (!answer) {
+        log.warn({ feature: action.selected_option.value }, "unknown feature selected");
+        return;
+      }
+      await answerInThread(client, log, { channel, threadTs: ts }, answer, respond);
+    },
+  );
 
   const feedback = (helpful: boolean) =>
     (async ({ ack, body, respond, context }) => {

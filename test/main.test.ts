@@ -1,0 +1,130 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { fileURLToPath } from "node:url";
+import { afterEach, describe, expect, it } from "vitest";
+import { getKnowledge } from "../src/engine/index.js";
+import { FORM_CONTENT_TYPE, interactionBody, loadFixture, signRequest } from "./helpers/slack-request.js";
+
+const ROOT = fileURLToPath(new URL("..", import.meta.url));
+const SECRET = "0123456789abcdef0123456789abcdef";
+
+/** A stand-in for Slack's Web API on loopback; chat.postMessage answers slowly, like a busy Slack. */
+function startStubSlack(postDelayMs: number): Promise<{ server: Server; url: string; posted: string[] }> {
+  const posted: string[] = [];
+  const server = createServer((req, res) => {
+    let body = "";
+    req.on("data", (c) => {
+      body += c;
+    });
+    req.on("end", () => {
+      const answer = (payload: object) => {
+        res.writeHead(200, { "content-type": "application/json" });
+        res.end(JSON.stringify({ ok: true, ...payload }));
+      };
+      if (req.url?.endsWith("/auth.test")) return answer({ user_id: "U07R3MZ1B4K", bot_id: "B07R8FJ2Q1X" });
+      if (req.url?.endsWith("/chat.postMessage")) {
+        setTimeout(() => {
+          posted.push(body);
+          answer({ channel: "C07QF9S3K2L", ts: "1732384472.000100" });
+        }, postDelayMs);
+        return;
+      }
+      answer({});
+    });
+  });
+  return new Promise((resolve) =>
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as AddressInfo;
+      resolve({ server, url: `http://127.0.0.1:${port}/api/`, posted });
+    }),
+  );
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = createServer();
+    s.listen(0, "127.0.0.1", () => {
+      const { port } = s.address() as AddressInfo;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+function waitForOutput(child: ChildProcess, pattern: RegExp, timeoutMs = 15_000): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let seen = "";
+    const timer = setTimeout(() => reject(new Error(`timed out waiting for ${pattern}; output: ${seen}`)), timeoutMs);
+    const onData = (chunk: Buffer) => {
+      seen += chunk.toString();
+      if (pattern.test(seen)) {
+        clearTimeout(timer);
+        resolve(seen);
+      }
+    };
+    child.stdout?.on("data", onData);
+    child.stderr?.on("data", onData);
+  });
+}
+
+/** A questionnaire submission with every question at its default, as Slack would send it. */
+function submissionBody(): string {
+  const k = getKnowledge();
+  const values: Record<string, Record<string, unknown>> = {};
+  for (const q of k.singleQuestions) {
+    values[`q_${q.id}`] = { value: { type: "static_select", selected_option: { value: q.default } } };
+  }
+  values.q_needs = { value: { type: "multi_static_select", selected_options: [{ value: "admin" }] } };
+  values.q_notes = { value: { type: "plain_text_input", value: null } };
+  const payload = loadFixture<Record<string, unknown> & { view: Record<string, unknown> }>("inbound/view_submission.json");
+  payload.view = {
+    ...payload.view,
+    callback_id: "questionnaire",
+    private_metadata: JSON.stringify({ c: "C07QF9S3K2L", u: "U05HV6XQ1AB" }),
+    state: { values },
+  };
+  return interactionBody(payload);
+}
+
+let child: ChildProcess | undefined;
+let stub: Server | undefined;
+afterEach(() => {
+  child?.kill("SIGKILL");
+  stub?.close();
+});
+
+describe("main: graceful shutdown", () => {
+  it("on SIGTERM, a submission in flight still gets its message posted, then the process exits 0", async () => {
+    const slack = await startStubSlack(800);
+    stub = slack.server;
+    const port = await freePort();
+    child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+      cwd: ROOT,
+      env: {
+        PATH: process.env.PATH,
+        SLACK_BOT_TOKEN: "xoxb-1-2-test",
+        SLACK_SIGNING_SECRET: SECRET,
+        SLACK_API_URL: slack.url,
+        PORT: String(port),
+        NODE_ENV: "production",
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    const exited = new Promise<number | null>((resolve) => child?.on("exit", (code) => resolve(code)));
+    await waitForOutput(child, /listening on port/);
+
+    const body = submissionBody();
+    const res = await fetch(`http://127.0.0.1:${port}/slack/events`, {
+      method: "POST",
+      headers: { "content-type": FORM_CONTENT_TYPE, ...signRequest(SECRET, body) },
+      body,
+    });
+    expect(res.status).toBe(200); // the modal closes at once; the post is still under way
+    expect(slack.posted).toHaveLength(0);
+    child.kill("SIGTERM");
+
+    expect(await exited).toBe(0);
+    expect(slack.posted).toHaveLength(1);
+    expect(decodeURIComponent(slack.posted[0] ?? "")).toContain("flask_or_django_recommendation");
+  });
+});

@@ -1,0 +1,213 @@
+/**
+ * /flask-or-django with no text: ack at once, then open the questions modal with the command's
+ * trigger_id; when Slack refuses the modal, the person is told instead of being left waiting.
+ */
+import { readFileSync } from "node:fs";
+import nock from "nock";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { apiFixture, buildTestApp, mockApi, send } from "../helpers/slack-app.js";
+import { loadFixture } from "../helpers/slack-request.js";
+
+type Json = Record<string, unknown>;
+interface QuestionData {
+  id: string;
+  kind: "single" | "multi" | "text";
+  default?: string | string[];
+  options?: Array<{ value: string }>;
+  maxLength?: number;
+}
+interface InputBlock {
+  type: string;
+  block_id?: string;
+  optional?: boolean;
+  element?: {
+    type: string;
+    action_id?: string;
+    options?: Array<{ value: string }>;
+    initial_option?: { value: string };
+    initial_options?: Array<{ value: string }>;
+    initial_value?: string;
+    max_length?: number;
+  };
+}
+interface View {
+  type: string;
+  callback_id: string;
+  private_metadata: string;
+  submit?: unknown;
+  blocks: InputBlock[];
+}
+
+const QUESTIONS = JSON.parse(
+  readFileSync(new URL("../../data/questions.json", import.meta.url), "utf8"),
+) as QuestionData[];
+
+const HOOKS = "https://hooks.slack.com";
+
+function slashCommand(overrides: Record<string, string> = {}): Record<string, string> {
+  return { ...loadFixture<Record<string, string>>("inbound/slash_command.json"), text: "", ...overrides };
+}
+
+function parseBody(body: unknown): Json {
+  return (typeof body === "string" ? JSON.parse(body) : body) as Json;
+}
+
+/** Records every POST to the given response_url (path on hooks.slack.com). */
+function mockResponseUrl(url: string, status = 200): Json[] {
+  const calls: Json[] = [];
+  const { pathname } = new URL(url);
+  nock(HOOKS)
+    .post(pathname)
+    .times(10)
+    .reply(status, (_uri, body) => {
+      calls.push(parseBody(body));
+      return status === 200 ? "ok" : "expired_url";
+    });
+  return calls;
+}
+
+beforeEach(() => {
+  nock.disableNetConnect();
+});
+afterEach(() => {
+  nock.cleanAll();
+  nock.enableNetConnect();
+});
+
+describe("/flask-or-django with no text", () => {
+  it("acks with an empty body and opens the questionnaire once, with the command's trigger_id", async () => {
+    const { app } = buildTestApp();
+    const opens = mockApi("views.open", apiFixture("views.open_ok"));
+    const command = slashCommand();
+    const acked = await send(app, command);
+
+    expect(acked).toBeUndefined();
+    expect(opens).toHaveLength(1);
+    expect(opens[0]?.trigger_id).toBe(command.trigger_id);
+    const view = opens[0]?.view as View;
+    expect(view.type).toBe("modal");
+    expect(view.callback_id).toBe("questionnaire");
+    expect(view.submit).toBeDefined();
+  });
+
+  it("has an input block q_<id> for every question in data/questions.json, defaults preselected", async () => {
+    const { app } = buildTestApp();
+    const opens = mockApi("views.open", apiFixture("views.open_ok"));
+    await send(app, slashCommand());
+    const view = opens[0]?.view as View;
+    const inputs = new Map(view.blocks.filter((b) => b.type === "input").map((b) => [b.block_id, b]));
+
+    expect(QUESTIONS.length).toBeGreaterThan(0);
+    for (const q of QUESTIONS) {
+      const block = inputs.get(`q_${q.id}`);
+      expect(block, `input block for question ${q.id}`).toBeDefined();
+      expect(block?.element?.action_id).toBe("value");
+      if (q.kind === "single") {
+        expect(block?.optional ?? false, `${q.id} is required`).toBe(false);
+        expect(block?.element?.options?.map((o) => o.value)).toEqual(q.options?.map((o) => o.value));
+        expect(block?.element?.initial_option?.value, `${q.id} default`).toBe(q.default);
+      } else if (q.kind === "multi") {
+        expect(block?.optional).toBe(true);
+        const defaults = (q.default as string[] | undefined) ?? [];
+        expect((block?.element?.initial_options ?? []).map((o) => o.value).sort()).toEqual(
+          [...defaults].sort(),
+        );
+      } else {
+        expect(block?.optional, "the notes input is optional").toBe(true);
+        expect(block?.element?.type).toBe("plain_text_input");
+        expect(block?.element?.max_length).toBe(q.maxLength);
+        expect(block?.element?.initial_value).toBeUndefined();
+      }
+    }
+    // Nothing but the questions (the command knows its channel: no destination picker).
+    expect(inputs.has("q_destination")).toBe(false);
+    expect([...inputs.keys()].sort()).toEqual(QUESTIONS.map((q) => `q_${q.id}`).sort());
+  });
+
+  it("carries the channel, the user and the response_url in private_metadata", async () => {
+    const { app } = buildTestApp();
+    const opens = mockApi("views.open", apiFixture("views.open_ok"));
+    const command = slashCommand();
+    await send(app, command);
+    const view = opens[0]?.view as View;
+    expect(JSON.parse(view.private_metadata)).toEqual({
+      c: command.channel_id,
+      u: command.user_id,
+      r: command.response_url,
+    });
+    expect(view.private_metadata.length).toBeLessThanOrEqual(3000);
+  });
+
+  it("tells the person through the response_url when views.open answers expired_trigger_id", async () => {
+    const { app, logs } = buildTestApp();
+    const opens = mockApi("views.open", apiFixture("error_views.open_expired_trigger_id"));
+    const command = slashCommand();
+    const hook = mockResponseUrl(command.response_url as string);
+
+    const acked = await send(app, command);
+
+    expect(acked).toBeUndefined();
+    expect(opens).toHaveLength(1);
+    expect(hook).toHaveLength(1);
+    expect(hook[0]?.response_type).toBe("ephemeral");
+    expect(hook[0]?.replace_original).toBe(false);
+    expect(String(hook[0]?.text)).toMatch(/again/i);
+    expect(String(hook[0]?.text)).toContain("/flask-or-django");
+    expect(logs.some((l) => l.code === "expired_trigger_id")).toBe(true);
+    // Handled in the listener: the global error handler did not have to step in.
+    expect(logs.some((l) => l.msg === "listener failed")).toBe(false);
+  });
+
+  it.each(["exchanged_trigger_id", "invalid_trigger_id"])(
+    "tells the person when views.open answers %s",
+    async (name) => {
+      const { app } = buildTestApp();
+      mockApi("views.open", apiFixture(`error_views.open_${name}`));
+      const command = slashCommand();
+      const hook = mockResponseUrl(command.response_url as string);
+      await send(app, command);
+      expect(hook).toHaveLength(1);
+      expect(hook[0]?.response_type).toBe("ephemeral");
+      expect(String(hook[0]?.text)).toContain("/flask-or-django");
+    },
+  );
+
+  it("falls back to chat.postEphemeral when the response_url is refused too", async () => {
+    const { app } = buildTestApp();
+    mockApi("views.open", apiFixture("error_views.open_expired_trigger_id"));
+    const ephemerals = mockApi("chat.postEphemeral", { ok: true, message_ts: "1732384480.000100" });
+    const command = slashCommand();
+    const hook = mockResponseUrl(command.response_url as string, 404);
+
+    await expect(send(app, command)).resolves.toBeUndefined();
+
+    expect(hook).toHaveLength(1);
+    expect(ephemerals).toHaveLength(1);
+    expect(ephemerals[0]?.channel).toBe(command.channel_id);
+    expect(ephemerals[0]?.user).toBe(command.user_id);
+    expect(String(ephemerals[0]?.text)).toMatch(/again/i);
+  });
+});
+
+describe("/flask-or-django with text", () => {
+  it("help answers ephemerally in the ack and opens no modal", async () => {
+    const { app } = buildTestApp();
+    const opens = mockApi("views.open", apiFixture("views.open_ok"));
+    const acked = (await send(app, slashCommand({ text: "help" }))) as Json;
+    expect(acked.response_type).toBe("ephemeral");
+    expect(typeof acked.text).toBe("string");
+    expect(Array.isArray(acked.blocks)).toBe(true);
+    expect(opens).toHaveLength(0);
+  });
+
+  it("a feature name answers ephemerally with both frameworks' docs", async () => {
+    const { app } = buildTestApp();
+    const opens = mockApi("views.open", apiFixture("views.open_ok"));
+    const acked = (await send(app, slashCommand({ text: "admin" }))) as Json;
+    expect(acked.response_type).toBe("ephemeral");
+    const json = JSON.stringify(acked.blocks);
+    expect(json).toContain("flask.palletsprojects.com");
+    expect(json).toContain("docs.djangoproject.com");
+    expect(opens).toHaveLength(0);
+  });
+});

@@ -1,0 +1,187 @@
+/**
+ * A listener that throws never takes the app down: the global error handler logs it with the
+ * request's team/user/channel ids, apologises to the person, and the app keeps answering.
+ *
+ * Documented behaviour: `app.processEvent` RESOLVES (to undefined) after a listener throws, because
+ * the app's `app.error` handler handles the error and does not rethrow.
+ */
+import nock from "nock";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { apiFixture, buildTestApp, mockApi, send } from "../helpers/slack-app.js";
+import { loadFixture } from "../helpers/slack-request.js";
+
+type Json = Record<string, unknown>;
+
+const COMMAND = loadFixture<Record<string, string>>("inbound/slash_command.json");
+const HOOKS = "https://hooks.slack.com";
+
+beforeEach(() => {
+  nock.disableNetConnect();
+});
+afterEach(() => {
+  nock.cleanAll();
+  nock.enableNetConnect();
+});
+
+function parseBody(body: unknown): Json {
+  return (typeof body === "string" ? JSON.parse(body) : body) as Json;
+}
+
+function mockResponseUrl(url: string, status = 200): Json[] {
+  const calls: Json[] = [];
+  nock(HOOKS)
+    .post(new URL(url).pathname)
+    .times(10)
+    .reply(status, (_uri, body) => {
+      calls.push(parseBody(body));
+      return "ok";
+    });
+  return calls;
+}
+
+const failures = (logs: Array<Record<string, unknown>>) => logs.filter((l) => l.msg === "listener failed");
+
+describe("a throwing listener", () => {
+  it("is logged with the ids, the person gets an apology, and the app keeps working", async () => {
+    const { app, logs } = buildTestApp();
+    app.command("/boom", async () => {
+      throw new Error("kaboom");
+    });
+    const boom: Record<string, string> = { ...COMMAND, command: "/boom", text: "" };
+    const hook = mockResponseUrl(boom.response_url as string);
+
+    // processEvent resolves: the error handler absorbs the error.
+    await expect(send(app, boom)).resolves.toBeUndefined();
+
+    const lines = failures(logs);
+    expect(lines).toHaveLength(1);
+    const line = lines[0] as Json;
+    expect(line.level).toBe(50);
+    expect(line.team).toBe(COMMAND.team_id);
+    expect(line.user).toBe(COMMAND.user_id);
+    expect(line.channel).toBe(COMMAND.channel_id);
+    expect(JSON.stringify(line.err)).toContain("kaboom");
+
+    expect(hook).toHaveLength(1);
+    expect(hook[0]?.response_type).toBe("ephemeral");
+    expect(String(hook[0]?.text)).toMatch(/sorry/i);
+
+    // The same app still serves the real command.
+    const opens = mockApi("views.open", apiFixture("views.open_ok"));
+    const acked = await send(app, { ...COMMAND, text: "" });
+    expect(acked).toBeUndefined();
+    expect(opens).toHaveLength(1);
+    expect((opens[0]?.view as Json | undefined)?.callback_id).toBe("questionnaire");
+  });
+
+  it("a listener that acks and then throws is handled the same way", async () => {
+    const { app, logs } = buildTestApp();
+    app.command("/boom", async ({ ack }) => {
+      await ack();
+      throw new TypeError("after ack");
+    });
+    const boom: Record<string, string> = { ...COMMAND, command: "/boom", text: "" };
+    const hook = mockResponseUrl(boom.response_url as string);
+    await expect(send(app, boom)).resolves.toBeUndefined();
+    expect(failures(logs)).toHaveLength(1);
+    expect(hook).toHaveLength(1);
+  });
+
+  it("the apology falls back to chat.postEphemeral when the response_url is refused", async () => {
+    const { app, logs } = buildTestApp();
+    app.command("/boom", async () => {
+      throw new Error("kaboom");
+    });
+    const boom: Record<string, string> = { ...COMMAND, command: "/boom", text: "" };
+    mockResponseUrl(boom.response_url as string, 404);
+    const ephemerals = mockApi("chat.postEphemeral", { ok: true, message_ts: "1732384480.000100" });
+    await expect(send(app, boom)).resolves.toBeUndefined();
+    expect(failures(logs)).toHaveLength(1);
+    expect(ephemerals).toHaveLength(1);
+    expect(ephemerals[0]?.channel).toBe(COMMAND.channel_id);
+    expect(ephemerals[0]?.user).toBe(COMMAND.user_id);
+    expect(String(ephemerals[0]?.text)).toMatch(/sorry/i);
+  });
+
+  it("a throwing view listener (no channel, no response_url) apologises by DM", async () => {
+    const { app, logs } = buildTestApp();
+    app.view("boom_view", async () => {
+      throw new Error("view kaboom");
+    });
+    const base = loadFixture<Json & { view: Json; user: { id: string } }>("inbound/view_submission.json");
+    const opens = mockApi("conversations.open", { ok: true, channel: { id: "D07QG2H8M4N" } });
+    const posts = mockApi("chat.postMessage", {
+      ...(apiFixture("chat.postMessage_ok") as Json),
+      channel: "D07QG2H8M4N",
+    });
+
+    await expect(
+      send(app, { ...base, view: { ...base.view, callback_id: "boom_view" } }),
+    ).resolves.toBeUndefined();
+
+    const line = failures(logs)[0];
+    expect(line?.user).toBe(base.user.id);
+    expect(line?.team).toBe("T07QDKX2N5M");
+    expect(opens).toHaveLength(1);
+    expect(posts).toHaveLength(1);
+    expect(posts[0]?.channel).toBe("D07QG2H8M4N");
+    expect(String(posts[0]?.text)).toMatch(/sorry/i);
+  });
+
+  it("a Web API failure inside a real listener (thread answer failing) is logged and apologised for", async () => {
+    const { app, logs } = buildTestApp();
+    const select = loadFixture<Json>("inbound/block_actions_static_select.json");
+    const payload = {
+      ...select,
+      actions: [
+        {
+          type: "static_select",
+          action_id: "ask_feature",
+          block_id: "recommendation_actions",
+          selected_option: { text: { type: "plain_text", text: "Admin" }, value: "admin" },
+          action_ts: "1732384538.112907",
+        },
+      ],
+    };
+    mockApi("chat.postMessage", { ok: false, error: "internal_error" });
+    const hook = mockResponseUrl(select.response_url as string);
+
+    await expect(send(app, payload)).resolves.toBeUndefined();
+
+    const line = failures(logs)[0];
+    expect(line).toBeDefined();
+    expect(line?.user).toBe("U06JK2P7RCD");
+    expect(line?.channel).toBe("C07QF9S3K2L");
+    expect(line?.team).toBe("T07QDKX2N5M");
+    expect(hook).toHaveLength(1);
+    expect(String(hook[0]?.text)).toMatch(/sorry/i);
+  });
+
+  it("a thread answer refused with not_in_channel is given to the person privately, with how to add the bot", async () => {
+    const { app, logs } = buildTestApp();
+    const select = loadFixture<Json>("inbound/block_actions_static_select.json");
+    const payload = {
+      ...select,
+      actions: [
+        {
+          type: "static_select",
+          action_id: "ask_feature",
+          block_id: "recommendation_actions",
+          selected_option: { text: { type: "plain_text", text: "Admin" }, value: "admin" },
+          action_ts: "1732384538.112907",
+        },
+      ],
+    };
+    mockApi("chat.postMessage", apiFixture("error_not_in_channel"));
+    const hook = mockResponseUrl(select.response_url as string);
+
+    await expect(send(app, payload)).resolves.toBeUndefined();
+
+    expect(failures(logs)).toHaveLength(0);
+    expect(hook).toHaveLength(1);
+    expect(hook[0]?.response_type).toBe("ephemeral");
+    const blocks = JSON.stringify(hook[0]?.blocks);
+    expect(blocks).toContain("/invite @flask-or-django");
+    expect(blocks).toContain("docs.djangoproject.com");
+  });
+});

@@ -1,0 +1,241 @@
+/**
+ * When Slack won't take the recommendation in the channel, it still reaches the person: as a DM
+ * (with a note on how to add the bot), else through the response_url; other failures are explained.
+ */
+import nock from "nock";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { API_URL, apiFixture, buildTestApp, mockApi, send, type TestApp } from "../helpers/slack-app.js";
+import { loadFixture } from "../helpers/slack-request.js";
+
+type Json = Record<string, unknown>;
+interface Block {
+  type: string;
+  block_id?: string;
+  text?: { type: string; text: string };
+  elements?: Array<{ type: string; text?: unknown; action_id?: string }>;
+  element?: { type: string; initial_option?: { value: string } };
+}
+interface View {
+  callback_id: string;
+  private_metadata: string;
+  blocks: Block[];
+}
+
+const COMMAND: Record<string, string> = {
+  ...loadFixture<Record<string, string>>("inbound/slash_command.json"),
+  text: "",
+};
+const CHANNEL = COMMAND.channel_id as string;
+const USER = COMMAND.user_id as string;
+const DM = "D07QG2H8M4N";
+const HOOKS = "https://hooks.slack.com";
+const OK = apiFixture("chat.postMessage_ok") as Json;
+
+beforeEach(() => {
+  nock.disableNetConnect();
+});
+afterEach(() => {
+  nock.cleanAll();
+  nock.enableNetConnect();
+});
+
+function parseBody(body: unknown): Json {
+  return (typeof body === "string" ? JSON.parse(body) : body) as Json;
+}
+
+function mockResponseUrl(status = 200): Json[] {
+  const calls: Json[] = [];
+  nock(HOOKS)
+    .post(new URL(COMMAND.response_url as string).pathname)
+    .times(10)
+    .reply(status, (_uri, body) => {
+      calls.push(parseBody(body));
+      return status === 200 ? "ok" : "expired_url";
+    });
+  return calls;
+}
+
+/** Opens the modal through the command and returns a submission of its defaults (+ admin, auth). */
+async function defaultSubmission(app: TestApp["app"]): Promise<Json> {
+  const opens = mockApi("views.open", apiFixture("views.open_ok"), 1);
+  await send(app, COMMAND);
+  const view = opens[0]?.view as View;
+  const values: Record<string, Record<string, Json>> = {};
+  for (const b of view.blocks) {
+    if (b.type !== "input" || !b.block_id?.startsWith("q_") || !b.element) continue;
+    values[b.block_id] = {
+      value: { type: b.element.type, selected_option: b.element.initial_option ?? null },
+    };
+  }
+  values.q_needs = {
+    value: { type: "multi_static_select", selected_options: [{ value: "admin" }, { value: "auth" }] },
+  };
+  values.q_notes = { value: { type: "plain_text_input", value: null } };
+  const base = loadFixture<Json & { view: Json }>("inbound/view_submission.json");
+  return {
+    ...base,
+    view: {
+      ...base.view,
+      callback_id: view.callback_id,
+      private_metadata: view.private_metadata,
+      state: { values },
+    },
+  };
+}
+
+/** chat.postMessage: `channelAnswer` in the channel, `dmAnswer` in the DM. */
+function mockPosts(channelAnswer: unknown, dmAnswer: unknown = { ...OK, channel: DM }): Json[] {
+  return mockApi("chat.postMessage", (call: Json) => (call.channel === CHANNEL ? channelAnswer : dmAnswer));
+}
+
+const contextText = (b: Block) =>
+  (b.elements ?? []).map((e) => (typeof e.text === "string" ? e.text : "")).join(" ");
+
+describe("the bot can't post in the channel", () => {
+  it.each([
+    ["not_in_channel", apiFixture("error_not_in_channel")],
+    ["channel_not_found", apiFixture("error_channel_not_found")],
+    ["is_archived", { ok: false, error: "is_archived" }],
+  ])(
+    "%s → a DM with the same message and metadata, and an ephemeral note on how to add the bot",
+    async (code, answer) => {
+      const { app, logs } = buildTestApp();
+      const sub = await defaultSubmission(app);
+      const posts = mockPosts(answer);
+      const opens = mockApi("conversations.open", { ok: true, channel: { id: DM } });
+      const hook = mockResponseUrl();
+
+      const acked = await send(app, sub);
+
+      expect(acked).toBeUndefined();
+      expect(posts).toHaveLength(2);
+      const [first, dm] = posts as [Json, Json];
+      expect(first.channel).toBe(CHANNEL);
+      expect(opens).toHaveLength(1);
+      expect(opens[0]?.users).toBe(USER);
+      expect(dm.channel).toBe(DM);
+      expect(dm.text).toBe(first.text);
+      expect(dm.metadata).toEqual(first.metadata);
+      // The DM holds the whole recommendation, after a note saying why it came as a DM.
+      const dmBlocks = dm.blocks as Block[];
+      const firstBlocks = first.blocks as Block[];
+      expect(dmBlocks.slice(-firstBlocks.length)).toEqual(firstBlocks);
+      const note = dmBlocks
+        .slice(0, dmBlocks.length - firstBlocks.length)
+        .map(contextText)
+        .join(" ");
+      expect(note).toContain("/invite");
+
+      expect(hook).toHaveLength(1);
+      expect(hook[0]?.response_type).toBe("ephemeral");
+      expect(String(hook[0]?.text)).toContain("/invite");
+      expect(String(hook[0]?.text)).toMatch(/direct message/i);
+      expect(logs.some((l) => l.code === code)).toBe(true);
+      expect(logs.some((l) => l.msg === "listener failed")).toBe(false);
+    },
+  );
+
+  it("the DM fails too (conversations.open refused) → the recommendation goes to the response_url", async () => {
+    const { app } = buildTestApp();
+    const sub = await defaultSubmission(app);
+    const posts = mockPosts(apiFixture("error_not_in_channel"));
+    mockApi("conversations.open", { ok: false, error: "user_disabled" });
+    const hook = mockResponseUrl();
+
+    await expect(send(app, sub)).resolves.toBeUndefined();
+
+    expect(posts).toHaveLength(1);
+    expect(hook).toHaveLength(1);
+    const body = hook[0] as Json;
+    expect(body.response_type).toBe("ephemeral");
+    expect(body.text).toBe(posts[0]?.text);
+    const blocks = body.blocks as Block[];
+    const channelBlocks = posts[0]?.blocks as Block[];
+    expect(blocks.slice(-channelBlocks.length)).toEqual(channelBlocks);
+    expect(blocks.map(contextText).join(" ")).toContain("/invite");
+  });
+
+  it("the DM post fails → the recommendation goes to the response_url", async () => {
+    const { app } = buildTestApp();
+    const sub = await defaultSubmission(app);
+    const posts = mockPosts(apiFixture("error_channel_not_found"), { ok: false, error: "internal_error" });
+    mockApi("conversations.open", { ok: true, channel: { id: DM } });
+    const hook = mockResponseUrl();
+
+    await send(app, sub);
+
+    expect(posts).toHaveLength(2);
+    expect(hook).toHaveLength(1);
+    expect(hook[0]?.text).toBe(posts[0]?.text);
+    expect(JSON.stringify(hook[0]?.blocks)).toContain("edit_answers");
+  });
+
+  it("every route fails → an error is logged with the ids (never silent in the logs)", async () => {
+    const { app, logs } = buildTestApp();
+    const sub = await defaultSubmission(app);
+    mockPosts(apiFixture("error_not_in_channel"));
+    mockApi("conversations.open", { ok: false, error: "user_disabled" });
+    mockResponseUrl(404);
+
+    await expect(send(app, sub)).resolves.toBeUndefined();
+
+    const line = logs.find((l) => l.msg === "recommendation could not be delivered by any route");
+    expect(line?.level).toBe(50);
+    expect(line?.user).toBe(USER);
+  });
+});
+
+describe("a transient failure in the channel", () => {
+  it("internal_error → the person is told through the response_url, no DM attempted", async () => {
+    const { app, logs } = buildTestApp();
+    const sub = await defaultSubmission(app);
+    const posts = mockPosts({ ok: false, error: "internal_error" });
+    const opens = mockApi("conversations.open", { ok: true, channel: { id: DM } });
+    const hook = mockResponseUrl();
+
+    await expect(send(app, sub)).resolves.toBeUndefined();
+
+    expect(posts).toHaveLength(1);
+    expect(opens).toHaveLength(0);
+    expect(hook).toHaveLength(1);
+    expect(hook[0]?.response_type).toBe("ephemeral");
+    expect(String(hook[0]?.text)).toContain("internal_error");
+    expect(String(hook[0]?.text)).toContain("/flask-or-django");
+    expect(logs.some((l) => l.level === 50 && l.code === "internal_error")).toBe(true);
+  });
+
+  it("rate limited (HTTP 429) → the person is told", async () => {
+    const { app } = buildTestApp();
+    const sub = await defaultSubmission(app);
+    const limited = loadFixture<{ status: number; headers: Record<string, string>; body: unknown }>(
+      "web_api/error_ratelimited_429.json",
+    );
+    const scope = nock(new URL(API_URL).origin)
+      .post("/api/chat.postMessage")
+      .reply(limited.status, limited.body as Json, { ...limited.headers, "retry-after": "1" });
+    const hook = mockResponseUrl();
+
+    await expect(send(app, sub)).resolves.toBeUndefined();
+
+    expect(scope.isDone()).toBe(true);
+    expect(hook).toHaveLength(1);
+    expect(hook[0]?.response_type).toBe("ephemeral");
+    expect(String(hook[0]?.text)).toMatch(/try/i);
+  });
+
+  it("internal_error and an expired response_url → chat.postEphemeral in the channel", async () => {
+    const { app } = buildTestApp();
+    const sub = await defaultSubmission(app);
+    mockPosts({ ok: false, error: "internal_error" });
+    const hook = mockResponseUrl(404);
+    const ephemerals = mockApi("chat.postEphemeral", { ok: true, message_ts: "1732384480.000100" });
+
+    await send(app, sub);
+
+    expect(hook).toHaveLength(1);
+    expect(ephemerals).toHaveLength(1);
+    expect(ephemerals[0]?.channel).toBe(CHANNEL);
+    expect(ephemerals[0]?.user).toBe(USER);
+    expect(String(ephemerals[0]?.text)).toContain("internal_error");
+  });
+});
