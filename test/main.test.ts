@@ -54,7 +54,10 @@ function freePort(): Promise<number> {
 function waitForOutput(child: ChildProcess, pattern: RegExp, timeoutMs = 15_000): Promise<string> {
   return new Promise((resolve, reject) => {
     let seen = "";
-    const timer = setTimeout(() => reject(new Error(`timed out waiting for ${pattern}; output: ${seen}`)), timeoutMs);
+    const timer = setTimeout(
+      () => reject(new Error(`timed out waiting for ${pattern}; output: ${seen}`)),
+      timeoutMs,
+    );
     const onData = (chunk: Buffer) => {
       seen += chunk.toString();
       if (pattern.test(seen)) {
@@ -76,7 +79,9 @@ function submissionBody(): string {
   }
   values.q_needs = { value: { type: "multi_static_select", selected_options: [{ value: "admin" }] } };
   values.q_notes = { value: { type: "plain_text_input", value: null } };
-  const payload = loadFixture<Record<string, unknown> & { view: Record<string, unknown> }>("inbound/view_submission.json");
+  const payload = loadFixture<Record<string, unknown> & { view: Record<string, unknown> }>(
+    "inbound/view_submission.json",
+  );
   payload.view = {
     ...payload.view,
     callback_id: "questionnaire",

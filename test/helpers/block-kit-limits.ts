@@ -36,8 +36,10 @@ const textOf = (t: unknown) => (t && typeof t === "object" ? String((t as Json).
 
 function checkOption(o: Json, where: string, out: string[]) {
   if (textOf(o.text).length > L.optionText) out.push(`${where}: option text over ${L.optionText}`);
-  if (o.description && textOf(o.description).length > L.optionDescription) out.push(`${where}: option description over ${L.optionDescription}`);
-  if (typeof o.value === "string" && o.value.length > L.optionValue) out.push(`${where}: option value over ${L.optionValue}`);
+  if (o.description && textOf(o.description).length > L.optionDescription)
+    out.push(`${where}: option description over ${L.optionDescription}`);
+  if (typeof o.value === "string" && o.value.length > L.optionValue)
+    out.push(`${where}: option value over ${L.optionValue}`);
 }
 
 function checkElement(e: Json, where: string, out: string[], ids: Set<string>) {
@@ -47,10 +49,12 @@ function checkElement(e: Json, where: string, out: string[], ids: Set<string>) {
     if (ids.has(actionId)) out.push(`${where}: duplicate action_id ${actionId} in one block`);
     ids.add(actionId);
   }
-  if (e.placeholder && textOf(e.placeholder).length > L.placeholder) out.push(`${where}: placeholder over ${L.placeholder}`);
+  if (e.placeholder && textOf(e.placeholder).length > L.placeholder)
+    out.push(`${where}: placeholder over ${L.placeholder}`);
   if (e.type === "button") {
     if (textOf(e.text).length > L.buttonText) out.push(`${where}: button text over ${L.buttonText}`);
-    if (typeof e.value === "string" && e.value.length > L.buttonValue) out.push(`${where}: button value over ${L.buttonValue}`);
+    if (typeof e.value === "string" && e.value.length > L.buttonValue)
+      out.push(`${where}: button value over ${L.buttonValue}`);
     if (typeof e.accessibility_label === "string" && e.accessibility_label.length > L.accessibilityLabel) {
       out.push(`${where}: accessibility_label over ${L.accessibilityLabel}`);
     }
@@ -58,7 +62,7 @@ function checkElement(e: Json, where: string, out: string[], ids: Set<string>) {
   const options = (e.options as Json[] | undefined) ?? [];
   const max = e.type === "radio_buttons" || e.type === "checkboxes" ? L.choiceOptions : L.staticOptions;
   if (options.length > max) out.push(`${where}: ${options.length} options, over ${max}`);
-  options.forEach((o, i) => checkOption(o, `${where}.options[${i}]`, out));
+  for (const [i, o] of options.entries()) checkOption(o, `${where}.options[${i}]`, out);
   const values = new Set(options.map((o) => o.value));
   for (const key of ["initial_option"]) {
     const init = e[key] as Json | undefined;
@@ -99,7 +103,8 @@ export function blockViolations(blocks: Json[], maxBlocks: number): string[] {
     switch (b.type) {
       case "header":
         if (textOf(b.text).length > L.headerText) out.push(`${where}: header over ${L.headerText}`);
-        if ((b.text as Json | undefined)?.type !== "plain_text") out.push(`${where}: header text must be plain_text`);
+        if ((b.text as Json | undefined)?.type !== "plain_text")
+          out.push(`${where}: header text must be plain_text`);
         break;
       case "section": {
         if (!b.text && !b.fields) out.push(`${where}: section needs text or fields`);
@@ -116,7 +121,8 @@ export function blockViolations(blocks: Json[], maxBlocks: number): string[] {
       }
       case "context": {
         const els = (b.elements as Json[] | undefined) ?? [];
-        if (els.length === 0 || els.length > L.contextElements) out.push(`${where}: ${els.length} elements (1..${L.contextElements})`);
+        if (els.length === 0 || els.length > L.contextElements)
+          out.push(`${where}: ${els.length} elements (1..${L.contextElements})`);
         els.forEach((e, j) => {
           if (textOf(e).length > L.sectionText) out.push(`${where}.elements[${j}]: over ${L.sectionText}`);
         });
@@ -124,8 +130,9 @@ export function blockViolations(blocks: Json[], maxBlocks: number): string[] {
       }
       case "actions": {
         const els = (b.elements as Json[] | undefined) ?? [];
-        if (els.length === 0 || els.length > L.actionsElements) out.push(`${where}: ${els.length} elements (1..${L.actionsElements})`);
-        els.forEach((e, j) => checkElement(e, `${where}.elements[${j}]`, out, ids));
+        if (els.length === 0 || els.length > L.actionsElements)
+          out.push(`${where}: ${els.length} elements (1..${L.actionsElements})`);
+        for (const [j, e] of els.entries()) checkElement(e, `${where}.elements[${j}]`, out, ids);
         break;
       }
       case "input":
@@ -167,7 +174,8 @@ export function viewViolations(view: Json): string[] {
   if (typeof view.private_metadata === "string" && view.private_metadata.length > L.privateMetadata) {
     out.push(`private_metadata over ${L.privateMetadata}`);
   }
-  if (typeof view.callback_id === "string" && view.callback_id.length > L.id) out.push(`callback_id over ${L.id}`);
+  if (typeof view.callback_id === "string" && view.callback_id.length > L.id)
+    out.push(`callback_id over ${L.id}`);
   const bytes = Buffer.byteLength(JSON.stringify(view));
   if (bytes > L.viewBytes) out.push(`view is ${bytes} bytes, over ${L.viewBytes}`);
   return out;

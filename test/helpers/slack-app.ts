@@ -66,7 +66,8 @@ export async function send(app: SlackApp["app"], body: Record<string, unknown>):
 export type ApiCall = Record<string, unknown>;
 
 function decodeForm(body: unknown): ApiCall {
-  const raw = typeof body === "string" ? body : new URLSearchParams(body as Record<string, string>).toString();
+  const raw =
+    typeof body === "string" ? body : new URLSearchParams(body as Record<string, string>).toString();
   const fields: ApiCall = Object.fromEntries(new URLSearchParams(raw));
   for (const key of ["blocks", "view", "metadata"]) {
     if (typeof fields[key] === "string") fields[key] = JSON.parse(fields[key] as string);
@@ -85,14 +86,16 @@ export function mockApi(method: string, response: unknown = { ok: true }, times 
     .times(times)
     .reply(200, (_uri, body) => {
       calls.push(decodeForm(body));
-      return typeof response === "function" ? (response as (c: ApiCall) => unknown)(calls.at(-1) as ApiCall) : response;
+      return typeof response === "function"
+        ? (response as (c: ApiCall) => unknown)(calls.at(-1) as ApiCall)
+        : response;
     });
   return calls;
 }
 
 /** A Web API answer from test/fixtures/web_api. */
 export function apiFixture(name: string): unknown {
-  return (loadFixture<{ body: unknown }>(`web_api/${name}.json`)).body;
+  return loadFixture<{ body: unknown }>(`web_api/${name}.json`).body;
 }
 
 /** Waits until `check` passes (listeners keep working after ack). */
