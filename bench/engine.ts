@@ -2,11 +2,20 @@ import { matchFeature, recommend } from "../src/engine/index.js";
 import { benchProfiles, PHRASINGS } from "./inputs.js";
 import { type Measurement, measure, perInput } from "./measure.js";
 
+/** A target that is not a time per call (a ratio, a latency, a memory figure). */
+export interface Check {
+  name: string;
+  value: string;
+  target: string;
+  pass: boolean;
+}
+
 export interface Section {
   title: string;
   measurements: Measurement[];
   /** Extra lines worth reading next to the figures (slowest inputs, ...). */
   notes: string[];
+  checks?: Check[];
 }
 
 export const TARGETS_US = { recommend: 200, matchFeature: 20 } as const;

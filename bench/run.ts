@@ -1,9 +1,12 @@
 import { getKnowledge } from "../src/engine/index.js";
 import { engineSection, type Section } from "./engine.js";
+import { httpSection } from "./http/section.js";
 import type { Measurement } from "./measure.js";
 
 /** Sections run in order; a later HTTP benchmark adds its own function here. */
 const SECTIONS: Array<() => Section | Promise<Section>> = [engineSection];
+// `npm run bench -- --engine` skips the HTTP comparison (it takes about two minutes).
+if (!process.argv.includes("--engine")) SECTIONS.push(httpSection);
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
@@ -33,6 +36,10 @@ async function main(): Promise<number> {
       if (m.medianUs > m.targetUs) missed++;
     }
     for (const note of section.notes) console.log(`  ${note}`);
+    for (const c of section.checks ?? []) {
+      console.log(`  ${c.pass ? "PASS" : "MISS"}  ${c.name}: ${c.value} (target ${c.target})`);
+      if (!c.pass) missed++;
+    }
     console.log("");
   }
   const mem = process.memoryUsage();

@@ -116,6 +116,8 @@ export function toBoltLogger(base: PinoLogger): BoltLogger {
   let current = base.child({});
 
   const log = (level: Level, args: unknown[]) => {
+    // Bolt and the Web API client log at debug on every request: skip the work when it is filtered out.
+    if (!current.isLevelEnabled(level)) return;
     const [obj, msg] = toPinoArgs(args);
     if (msg === undefined) current[level](obj);
     else current[level](obj, msg);

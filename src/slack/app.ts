@@ -79,9 +79,17 @@ export function createApp(options: CreateAppOptions): SlackApp {
   // Shutdown waits for whatever is still being handled (work continues after ack).
   app.use(({ next }) => deps.inFlight.track(next));
 
-  // Each request's log lines carry its team, user and channel ids.
+  // Each request's log lines carry its team, user and channel ids. The child logger is made on first
+  // use: most requests log nothing, and this is on every request's path.
   app.use(async ({ body, context, next }) => {
-    context.log = requestLogger(logger, body);
+    let log: Logger | undefined;
+    Object.defineProperty(context, "log", {
+      get: () => {
+        log ??= requestLogger(logger, body);
+        return log;
+      },
+      configurable: true,
+    });
     await next();
   });
 

@@ -1,0 +1,57 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+
+/**
+ * A local stand-in for Slack's Web API on loopback: every method answers `ok: true` at once, so the
+ * benchmark measures the apps, not Slack. conversations.replies returns a parent carrying our
+ * recommendation metadata, so thread questions have a project behind them.
+ */
+export interface StubSlack {
+  url: string;
+  calls: Map<string, number>;
+  close(): Promise<void>;
+}
+
+export function startStubSlack(threadPayload: Record<string, unknown>): Promise<StubSlack> {
+  const calls = new Map<string, number>();
+  let seq = 0;
+  const server: Server = createServer((req, res) => {
+    req.resume();
+    req.on("end", () => {
+      const method = (req.url ?? "").replace(/^\/api\//, "");
+      calls.set(method, (calls.get(method) ?? 0) + 1);
+      seq++;
+      const ts = `1732384472.${String(seq).padStart(6, "0")}`;
+      let body: Record<string, unknown> = { ok: true };
+      if (method === "auth.test")
+        body = { ok: true, user_id: "U07R3MZ1B4K", bot_id: "B07R8FJ2Q1X", team_id: "T07QDKX2N5M" };
+      else if (method.startsWith("chat.")) body = { ok: true, channel: "C07QF9S3K2L", ts };
+      else if (method === "views.open") body = { ok: true, view: { id: "V0BENCH" } };
+      else if (method === "conversations.replies") {
+        body = {
+          ok: true,
+          messages: [
+            {
+              ts: "1732384000.000100",
+              bot_id: "B07R8FJ2Q1X",
+              metadata: { event_type: "flask_or_django_recommendation", event_payload: threadPayload },
+            },
+          ],
+          has_more: false,
+        };
+      }
+      res.writeHead(200, { "content-type": "application/json" });
+      res.end(JSON.stringify(body));
+    });
+  });
+  return new Promise((resolve) =>
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as AddressInfo;
+      resolve({
+        url: `http://127.0.0.1:${port}/api/`,
+        calls,
+        close: () => new Promise<void>((done) => server.close(() => done())),
+      });
+    }),
+  );
+}
