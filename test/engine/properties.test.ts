@@ -1,11 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import {
-  getKnowledge,
-  type ProjectProfile,
-  type Recommendation,
-  recommend,
-} from "../../src/engine/index.js";
+import { getKnowledge, type ProjectProfile, type Recommendation, recommend } from "../../src/engine/index.js";
 
 const k = getKnowledge();
 const scoringFile = JSON.parse(readFileSync(new URL("../../data/scoring.json", import.meta.url), "utf8")) as {
