@@ -27,6 +27,17 @@ const NO_ACCESS = new Set([
   "cannot_reply_to_message",
 ]);
 
+/** A Web API error code in words a person can act on. */
+export function reasonWords(code: string): string {
+  if (code === "ratelimited" || code === "slack_webapi_rate_limited_error")
+    return "Slack asked us to slow down";
+  if (code === "msg_blocks_too_long" || code === "invalid_blocks" || code === "metadata_too_large") {
+    return "Slack found the message too large";
+  }
+  if (code.startsWith("slack_webapi_") || code === "unknown_error") return "Slack could not be reached";
+  return `Slack answered “${code}”`;
+}
+
 export function isNoAccess(err: unknown): boolean {
   return NO_ACCESS.has(slackErrorCode(err));
 }
@@ -86,7 +97,7 @@ export async function deliver(
         client,
         log,
         target,
-        `Sorry, Slack would not take the recommendation (${slackErrorCode(err)}). Please try \`/flask-or-django\` again in a moment.`,
+        `Sorry, I couldn't post the recommendation: ${reasonWords(slackErrorCode(err))}. In short: ${message.text} Please try \`/flask-or-django\` again in a moment.`,
       );
       return { via: "none", error: slackErrorCode(err) };
     }

@@ -1,18 +1,24 @@
 import type { App } from "@slack/bolt";
+import { z } from "zod";
 import type { Deps } from "../../deps.js";
 import { postAnswer } from "../../services/answer-question.js";
 import { logOf } from "../../services/request-log.js";
 
-interface IncomingMessage {
-  subtype?: string;
-  bot_id?: string;
-  user?: string;
-  text?: string;
-  ts: string;
-  thread_ts?: string;
-  channel: string;
-  channel_type?: string;
-}
+const TS = /^\d{1,12}\.\d{1,8}$/;
+
+/** The fields we read, checked: anything else (or a junk thread_ts) means the message is not for us. */
+const IncomingMessage = z
+  .object({
+    subtype: z.string().optional(),
+    bot_id: z.string().optional(),
+    user: z.string().max(40).optional(),
+    text: z.string().optional(),
+    ts: z.string().regex(TS),
+    thread_ts: z.string().regex(TS).optional(),
+    channel: z.string().regex(/^[CGD][A-Z0-9]{2,30}$/),
+    channel_type: z.string().optional(),
+  })
+  .loose();
 
 /**
  * Replies in the thread of one of our recommendations are questions; so are direct messages.
@@ -21,7 +27,9 @@ interface IncomingMessage {
  */
 export function registerMessage(app: App, deps: Deps): void {
   app.event("message", async ({ event, client, context }) => {
-    const m = event as unknown as IncomingMessage;
+    const parsed = IncomingMessage.safeParse(event);
+    if (!parsed.success) return;
+    const m = parsed.data;
     if (m.subtype !== undefined && m.subtype !== "thread_broadcast") return;
     if (m.bot_id || !m.user || m.user === context.botUserId) return;
     const text = m.text ?? "";

@@ -1,6 +1,7 @@
 import type { App } from "@slack/bolt";
 import type { Deps } from "../../deps.js";
 import { IDS } from "../../ids.js";
+import { slackErrorCode, tellPerson } from "../../services/delivery.js";
 import { openQuestionnaire } from "../../services/questionnaire.js";
 import { logOf } from "../../services/request-log.js";
 
@@ -11,7 +12,14 @@ export function registerCompareShortcut(app: App, deps: Deps): void {
     try {
       await openQuestionnaire(client, deps.knowledge, shortcut.trigger_id, { u: shortcut.user.id });
     } catch (err) {
-      logOf(context, deps.logger).warn({ err }, "views.open failed from the shortcut");
+      const log = logOf(context, deps.logger);
+      log.warn({ err, code: slackErrorCode(err) }, "views.open failed from the shortcut");
+      await tellPerson(
+        client,
+        log,
+        { user: shortcut.user.id },
+        "Slack took too long to open the form. Please use the *Compare Flask and Django* shortcut again, or type `/flask-or-django`.",
+      );
     }
   });
 }
