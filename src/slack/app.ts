@@ -97,16 +97,8 @@ export function createApp(options: CreateAppOptions): SlackApp {
   app.use(async ({ body, next }) => {
     const eventId = (body as { event_id?: unknown }).event_id;
     if (typeof eventId !== "string") return next();
-    if (!deps.once.first(`event:${eventId}`)) {
-      logger.debug({ eventId }, "duplicate event delivery ignored");
-      return;
-    }
-    try {
-      await next();
-    } catch (err) {
-      deps.once.forget(`event:${eventId}`);
-      throw err;
-    }
+    const handled = await deps.once.guard(`event:${eventId}`, next);
+    if (!handled) logger.debug({ eventId }, "duplicate event delivery ignored");
   });
 
   registerListeners(app, deps);

@@ -30,4 +30,19 @@ export class Once {
   forget(key: string): void {
     this.seen.delete(key);
   }
+
+  /**
+   * Runs `work` only the first time `key` is seen; returns false for a repeat. If the work throws,
+   * the key is forgotten so Slack's retry of the same delivery can still succeed.
+   */
+  async guard(key: string, work: () => Promise<unknown>): Promise<boolean> {
+    if (!this.first(key)) return false;
+    try {
+      await work();
+      return true;
+    } catch (err) {
+      this.forget(key);
+      throw err;
+    }
+  }
 }

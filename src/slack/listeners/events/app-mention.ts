@@ -10,11 +10,9 @@ import { logOf } from "../../services/request-log.js";
 export function registerAppMention(app: App, deps: Deps): void {
   app.event("app_mention", async ({ event, client, context }) => {
     if (event.bot_id) return;
-    // The same message also arrives as a `message` event: whoever comes first answers.
-    const key = `message:${event.channel}:${event.ts}`;
-    if (!deps.once.first(key)) return;
     const log = logOf(context, deps.logger);
-    try {
+    // The same message also arrives as a `message` event: whoever comes first answers.
+    await deps.once.guard(`message:${event.channel}:${event.ts}`, async () => {
       const ctx = event.thread_ts
         ? await deps.threads.lookup(client, log, event.channel, event.thread_ts)
         : null;
@@ -26,9 +24,6 @@ export function registerAppMention(app: App, deps: Deps): void {
         noProject: ctx === null,
         ...(ctx?.profile ? { profile: ctx.profile } : {}),
       });
-    } catch (err) {
-      deps.once.forget(key); // let Slack's retry of this event answer it
-      throw err;
-    }
+    });
   });
 }

@@ -41,20 +41,15 @@ export function registerMessage(app: App, deps: Deps): void {
     const log = logOf(context, deps.logger);
     const ctx = isReply ? await deps.threads.lookup(client, log, m.channel, m.thread_ts as string) : null;
     if (!isDm && ctx === null) return;
-    const key = `message:${m.channel}:${m.ts}`;
-    if (!deps.once.first(key)) return;
-    try {
-      await postAnswer(client, log, deps.knowledge, {
+    await deps.once.guard(`message:${m.channel}:${m.ts}`, () =>
+      postAnswer(client, log, deps.knowledge, {
         channel: m.channel,
         threadTs: isReply ? (m.thread_ts as string) : m.ts,
         text,
         addressed: isDm,
         noProject: ctx === null,
         ...(ctx?.profile ? { profile: ctx.profile } : {}),
-      });
-    } catch (err) {
-      deps.once.forget(key); // let Slack's retry of this event answer it
-      throw err;
-    }
+      }),
+    );
   });
 }
