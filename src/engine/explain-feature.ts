@@ -1,3 +1,5 @@
+import { answerSources } from "./explanation.js";
+import { findNeedsInText } from "./feature-matcher.js";
 import { getKnowledge, type Knowledge } from "./knowledge.js";
 import type { Feature, Myth } from "./knowledge-schema.js";
 import type { ProjectProfile } from "./profile.js";
@@ -33,26 +35,36 @@ export function supportWords(support: FrameworkAnswer["support"]): string {
   return SUPPORT_WORDS[support];
 }
 
+/** What the feature's verdict does to this project's recommendation, without repeating the verdict. */
+function weight(k: Knowledge, winner: Feature["verdict"]["winner"]): string {
+  if (winner === "flask" || winner === "django")
+    return `It counts for ${k.meta.frameworks[winner].name} in your recommendation.`;
+  if (winner === "tie") return "Both serve it well, so it does not tip your recommendation.";
+  return "Which serves it better depends on the details in the verdict.";
+}
+
 function forProject(k: Knowledge, feature: Feature, profile: ProjectProfile): string {
-  const flask = supportWords(feature.flask.support);
-  const django = supportWords(feature.django.support);
-  if (feature.need && profile.needs.includes(feature.id)) {
-    return `You said you need ${feature.need.phrase}: in Flask that is ${flask}, in Django ${django}. ${feature.verdict.text}`;
-  }
+  const sides = `in Flask that is ${supportWords(feature.flask.support)}, in Django ${supportWords(feature.django.support)}`;
   if (feature.need) {
-    return `You did not list ${feature.need.phrase} as a need, so this did not weigh in your recommendation.`;
+    const { phrase, criterion } = feature.need;
+    const notesNeeds = findNeedsInText(profile.notes, k);
+    if (profile.needs.includes(feature.id))
+      return `You said you need ${phrase}: ${sides}. ${weight(k, feature.verdict.winner)}`;
+    if (notesNeeds.includes(feature.id))
+      return `Your notes mention ${phrase}: ${sides}. ${weight(k, feature.verdict.winner)}`;
+    const because = answerSources(k, profile, notesNeeds).get(criterion) ?? [];
+    if (because.length > 0) {
+      return `Your answers make this matter (${because.join("; ")}): ${sides}. ${weight(k, feature.verdict.winner)}`;
+    }
+    return `You did not list ${phrase} as a need, so this did not weigh in your recommendation.`;
   }
-  if (feature.id === "databases") {
-    const q = k.singleQuestions.find((x) => x.id === "database");
-    const db = q?.options.find((o) => o.value === profile.answers.database)?.label;
-    if (db) return `You said you use ${db}. ${feature.verdict.text}`;
+  // A question about this feature (database → databases) answers for the project in its own words.
+  for (const q of k.singleQuestions) {
+    if (q.feature !== feature.id) continue;
+    const note = q.options.find((o) => o.value === profile.answers[q.id])?.note;
+    if (note) return note;
   }
-  const size = k.singleQuestions
-    .find((x) => x.id === "size")
-    ?.options.find((o) => o.value === profile.answers.size);
-  return size
-    ? `For your project (${size.label.toLowerCase()}): ${feature.verdict.text}`
-    : feature.verdict.text;
+  return "This is not one of the things your recommendation weighed; the verdict holds for most projects.";
 }
 
 /** The side-by-side answer for one feature, or undefined for an unknown id. */

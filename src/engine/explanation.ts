@@ -35,7 +35,7 @@ export interface CaveatItem {
 }
 
 /** Which answers raised each criterion, in the words of the questionnaire. */
-function answerSources(
+export function answerSources(
   k: Knowledge,
   profile: ProjectProfile,
   notesNeeds: readonly string[],

@@ -51,6 +51,8 @@ export const OptionSchema = z.object({
   scale: z.record(id, z.number().min(0).max(1)).default({}),
   /** Completes "If …, X would win" for flips, e.g. "your team already knew Flask". */
   ifPhrase: text,
+  /** What this answer means for the question's feature, said when someone asks about that feature. */
+  note: text.optional(),
   /** Ordinal position for ordered questions (size, time): a flip that moves one step is smaller. */
   rank: z.number().int().min(0).optional(),
 });
@@ -71,6 +73,8 @@ export const QuestionSchema = z.discriminatedUnion("kind", [
     ...QuestionBase,
     kind: z.literal("single"),
     ordered: z.boolean().default(false),
+    /** The feature this question is about (database → databases): its options' notes answer for the project. */
+    feature: id.optional(),
     options: z.array(OptionSchema).min(2).max(100),
     default: id,
   }),

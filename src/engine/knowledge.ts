@@ -123,8 +123,12 @@ function checkReferences(k: Omit<Knowledge, "criterionIndex" | "featureById" | "
     if (!criterionIds.has(id)) problems.push(`data/${file} at ${where}: unknown criterion "${id}"`);
   };
 
+  const featureIds = new Set(k.features.map((f) => f.id));
   k.questions.forEach((q, qi) => {
     if (q.kind !== "single") return;
+    if (q.feature && !featureIds.has(q.feature)) {
+      problems.push(`data/questions.json at [${qi}].feature: unknown feature "${q.feature}"`);
+    }
     unique(
       "questions.json",
       q.options.map((o) => `${q.id}.${o.value}`),

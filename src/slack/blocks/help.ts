@@ -32,7 +32,7 @@ export function helpBlocks(k: Knowledge, withButton: boolean): KnownBlock[] {
         [
           "*Flask or Django?* I help a team choose, and explain why.",
           "• `/flask-or-django`: answer a few questions; I post a recommendation here with the reasons, pros and cons, and what would change it.",
-          "• `/flask-or-django <feature>`: a side-by-side answer on one feature, just for you (e.g. `/flask-or-django migrations`).",
+          "• `/flask-or-django &lt;feature&gt;`: a side-by-side answer on one feature, just for you (e.g. `/flask-or-django migrations`).",
           "• `/flask-or-django topics`: what I can answer.",
           "• Reply in a recommendation's thread, or mention me, to ask about one feature: “what about the admin?”",
         ].join("\n"),
