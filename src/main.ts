@@ -1,30 +1,28 @@
 import { config as loadDotenv } from "dotenv";
 import { ConfigError, hasSlackCredentials, loadConfig } from "./config.js";
 import { createLogger } from "./logger.js";
+import { runPlayground } from "./playground/run.js";
 import { createApp } from "./slack/app.js";
 import { readVersion } from "./version.js";
 
 const SHUTDOWN_GRACE_MS = 10_000;
 
-const NO_CREDENTIALS = `No Slack credentials are set, so the Slack app is not started.
+const NO_CREDENTIALS = `Open the playground in a browser to try the app without Slack: type /flask-or-django in its channel.
 
-To run it in Slack:
+To run it in Slack instead:
   1. Create the app from manifest.yml at https://api.slack.com/apps (Create New App → From a manifest).
   2. Copy .env.example to .env and fill in SLACK_BOT_TOKEN and SLACK_APP_TOKEN (Socket Mode),
      or SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (HTTP mode). The README walks through it.
   3. npm start
 
-Meanwhile, try the engine in the terminal:
-  npm run ask
-  npm run ask -- --type rest_api --size small --needs auth
-  npm run ask -- feature "admin panel"
-`;
+Or try the engine in the terminal: npm run ask (npm run ask -- --help for every flag).`;
 
 async function main(): Promise<void> {
   const startedAt = performance.now();
   loadDotenv({ quiet: true });
   if (!hasSlackCredentials(process.env)) {
-    process.stdout.write(NO_CREDENTIALS);
+    // No Slack app to start: serve the playground, which runs the same app against a stand-in for Slack.
+    await runPlayground(process.env, NO_CREDENTIALS);
     return;
   }
   let config: ReturnType<typeof loadConfig>;

@@ -1,0 +1,78 @@
+/**
+ * Drives the playground in headless Chromium (Debian's `chromium` package, through playwright-core:
+ * no browser download). Shared by the end-to-end test and `npm run screenshots`, so both walk the
+ * same path a person would.
+ */
+import { existsSync } from "node:fs";
+import { type Browser, chromium, type Locator, type Page } from "playwright-core";
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+const ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+  "--disable-quic",
+];
+
+/** Launches Chromium, or fails saying how to install it (never skips). */
+export async function launchChromium(): Promise<Browser> {
+  if (!existsSync(CHROMIUM_PATH)) {
+    throw new Error(
+      `Chromium not found at ${CHROMIUM_PATH}. Install it with \`apt-get install -y chromium\` (.ci/run does), or set CHROMIUM_PATH to a Chromium binary.`,
+    );
+  }
+  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: ARGS });
+}
+
+const WAIT = { timeout: 15_000 };
+
+/** Types into the channel's composer and sends, as a person would. */
+export async function sendInChannel(page: Page, text: string): Promise<void> {
+  const input = page.getByRole("textbox", { name: "Message #playground" });
+  await input.fill(text);
+  await input.press("Enter");
+}
+
+/** `/flask-or-django` → the modal, open and ready. */
+export async function openQuestionnaire(page: Page): Promise<Locator> {
+  await sendInChannel(page, "/flask-or-django");
+  const modal = page.getByRole("dialog", { name: "Flask or Django?" });
+  await modal.waitFor(WAIT);
+  return modal;
+}
+
+/** A large project that needs an admin panel: the answers the README's pictures show. */
+export async function answerLargeWithAdmin(modal: Locator): Promise<void> {
+  await modal.getByRole("radio", { name: /^Large/ }).check();
+  await modal.getByRole("checkbox", { name: "Admin panel for staff" }).check();
+  await modal.getByRole("checkbox", { name: "User accounts and login" }).check();
+}
+
+/** Submits the modal and waits for the recommendation message in the channel. */
+export async function submitAndWaitForRecommendation(page: Page, modal: Locator): Promise<Locator> {
+  await modal.getByRole("button", { name: "Recommend" }).click();
+  await modal.waitFor({ state: "hidden", ...WAIT });
+  const message = page.locator("#messages article.message", { has: page.locator(".block-header") }).last();
+  await message.waitFor(WAIT);
+  return message;
+}
+
+/** Opens the message's thread, asks a question there, and waits for the app's answer. */
+export async function askInThread(page: Page, message: Locator, question: string): Promise<Locator> {
+  await message.getByRole("button", { name: /Reply in thread|repl/ }).click();
+  const thread = page.getByRole("complementary", { name: "Thread" });
+  await thread.waitFor(WAIT);
+  const before = await thread.locator("article.message").count();
+  const input = thread.getByRole("textbox", { name: "Reply in thread" });
+  await input.fill(question);
+  await input.press("Enter");
+  // The question, then the answer.
+  const answer = thread.locator("article.message").nth(before + 1);
+  await answer.waitFor(WAIT);
+  return answer;
+}

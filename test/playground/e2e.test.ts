@@ -1,0 +1,97 @@
+/**
+ * End to end in a real browser: headless Chromium drives the playground page, which drives the real
+ * Bolt app through signed requests, which talks to the stand-in for Slack's Web API. If Chromium is
+ * missing this fails (with how to install it) rather than skipping: .ci/run installs it.
+ */
+import { Writable } from "node:stream";
+import pino from "pino";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  answerLargeWithAdmin,
+  askInThread,
+  launchChromium,
+  openQuestionnaire,
+  sendInChannel,
+  submitAndWaitForRecommendation,
+} from "../../scripts/playground-browser.js";
+import { type RunningPlayground, startPlayground } from "../../src/playground/index.js";
+
+const logs: Array<{ level: number; msg?: string }> = [];
+const logger = pino(
+  { level: "warn" },
+  new Writable({
+    write(chunk, _enc, cb) {
+      for (const line of String(chunk).split("\n")) if (line.trim()) logs.push(JSON.parse(line));
+      cb();
+    },
+  }),
+);
+
+let playground: RunningPlayground;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  playground = await startPlayground({ port: 0, logger });
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await page.goto(playground.url);
+}, 30_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await playground?.close();
+});
+
+describe("the playground in Chromium", () => {
+  it("runs the command, submits the modal, shows the recommendation and answers in its thread", async () => {
+    const modal = await openQuestionnaire(page);
+    // Every input kind the modal uses is a real form control.
+    expect(await modal.locator("select[data-input-type=static_select]").count()).toBeGreaterThan(0);
+    expect(await modal.locator("[data-input-type=radio_buttons]").count()).toBeGreaterThan(0);
+    expect(await modal.locator("[data-input-type=multi_static_select]").count()).toBe(1);
+    expect(await modal.locator("textarea[data-input-type=plain_text_input]").count()).toBe(1);
+    await answerLargeWithAdmin(modal);
+
+    const message = await submitAndWaitForRecommendation(page, modal);
+    await expect
+      .poll(() => message.locator(".block-header").textContent())
+      .toMatch(/Django is the better fit/);
+    // mrkdwn is rendered (bold, links, emoji), and the message's buttons and select are there.
+    expect(await message.locator(".block-section b").count()).toBeGreaterThan(0);
+    expect(await message.locator('a[href^="https://"]').count()).toBeGreaterThan(0);
+    expect(await message.textContent()).toContain("\u2705");
+    expect(await message.locator("button[data-action-id=edit_answers]").count()).toBe(1);
+    expect(await message.locator("select[data-action-id=ask_feature]").count()).toBe(1);
+    expect(await page.locator(".unsupported").count()).toBe(0);
+
+    const answer = await askInThread(page, message, "what about the admin?");
+    const text = (await answer.textContent()) ?? "";
+    expect(text).toMatch(/Admin panel/);
+    expect(text).toMatch(/Django/);
+    expect(text).toContain("For your project");
+    expect(logs.filter((l) => l.level >= 50)).toEqual([]);
+  }, 30_000);
+
+  it("shows a command's ephemeral answer, and App Home", async () => {
+    await sendInChannel(page, "/flask-or-django migrations");
+    const ephemeral = page.locator("#messages article.message.ephemeral").last();
+    await ephemeral.waitFor({ timeout: 10_000 });
+    expect(await ephemeral.textContent()).toContain("Only visible to you");
+
+    await page.getByRole("button", { name: "flask-or-django", exact: true }).click();
+    const home = page.locator("#home .block-header");
+    await home.waitFor({ timeout: 10_000 });
+    expect(await home.textContent()).toContain("Flask or Django?");
+    await page
+      .locator("#home")
+      .getByRole("button", { name: /Open the questions/ })
+      .click();
+    await page
+      .getByRole("dialog")
+      .getByText("Where should I post the recommendation?")
+      .waitFor({ timeout: 10_000 });
+    expect(logs.filter((l) => l.level >= 50)).toEqual([]);
+  }, 30_000);
+});
