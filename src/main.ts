@@ -1,7 +1,6 @@
 import { config as loadDotenv } from "dotenv";
 import { ConfigError, hasSlackCredentials, loadConfig } from "./config.js";
 import { createLogger } from "./logger.js";
-import { runPlayground } from "./playground/run.js";
 import { createApp } from "./slack/app.js";
 import { readVersion } from "./version.js";
 
@@ -22,6 +21,8 @@ async function main(): Promise<void> {
   loadDotenv({ quiet: true });
   if (!hasSlackCredentials(process.env)) {
     // No Slack app to start: serve the playground, which runs the same app against a stand-in for Slack.
+    // Loaded only here, so a Slack deployment never loads the playground's code.
+    const { runPlayground } = await import("./playground/run.js");
     await runPlayground(process.env, NO_CREDENTIALS);
     return;
   }

@@ -25,3 +25,4 @@ app.event("message", async ({ event, client }) => {
 });
 await app.start(Number(process.env.PORT));
 console.log("bare bolt listening");
+process.on("SIGTERM", () => process.exit(0));

@@ -1,4 +1,5 @@
 import { getKnowledge, type Knowledge } from "./knowledge.js";
+import type { Feature } from "./knowledge-schema.js";
 import { deletions, editDistance, stem, typoBudget, words } from "./text.js";
 
 /** Words that carry no topic: question words, filler, and what people say to a bot. */
@@ -67,6 +68,8 @@ interface MatcherIndex {
   variants: Map<string, string[]>;
   /** Longest known token: a longer word cannot be a typo of any of them. */
   longest: number;
+  /** First token → the aliases of features a project can need, for reading notes in one pass. */
+  needAliasesByFirst: Map<string, AliasEntry[]>;
 }
 
 function topicTokens(text: string, keepFrameworks: boolean): string[] {
@@ -124,7 +127,24 @@ function buildIndex(k: Knowledge): MatcherIndex {
       variants.set(v, list);
     }
   }
-  return { features: k.features, aliases, aliasTokens, myths, mythsByToken, variants, longest };
+  const needAliasesByFirst = new Map<string, AliasEntry[]>();
+  for (const alias of aliases) {
+    if (!k.features[alias.featureIndex]?.need) continue;
+    const first = alias.tokens[0] as string;
+    const list = needAliasesByFirst.get(first) ?? [];
+    list.push(alias);
+    needAliasesByFirst.set(first, list);
+  }
+  return {
+    features: k.features,
+    aliases,
+    aliasTokens,
+    myths,
+    mythsByToken,
+    variants,
+    longest,
+    needAliasesByFirst,
+  };
 }
 
 const indexes = new WeakMap<Knowledge, MatcherIndex>();
@@ -255,26 +275,21 @@ export function findNeedsInText(text: string, k: Knowledge = getKnowledge()): st
     if (!FILLER.has(token) && !FRAMEWORK_WORDS.has(token)) topical.push({ token, at });
   });
   const found = new Set<string>();
-  for (const alias of index.aliases) {
-    const feature = index.features[alias.featureIndex];
-    if (!feature?.need || found.has(feature.id)) continue;
-    const n = alias.tokens.length;
-    for (let i = 0; i + n <= topical.length; i++) {
+  topical.forEach(({ token, at: start }, i) => {
+    for (const alias of index.needAliasesByFirst.get(token) ?? []) {
+      const feature = index.features[alias.featureIndex] as Feature;
+      if (found.has(feature.id)) continue;
       let same = true;
-      for (let j = 0; j < n && same; j++) same = topical[i + j]?.token === alias.tokens[j];
+      for (let j = 1; j < alias.tokens.length && same; j++) same = topical[i + j]?.token === alias.tokens[j];
       if (!same) continue;
-      const start = topical[i]?.at ?? 0;
       let negated = false;
       for (let j = start - 1; j >= Math.max(0, start - NEGATION_REACH) && !negated; j--) {
         const w = raw[j] as string;
         if (CLAUSE_BREAKS.has(w)) break;
         negated = NEGATIONS.has(w);
       }
-      if (!negated) {
-        found.add(feature.id);
-        break;
-      }
+      if (!negated) found.add(feature.id);
     }
-  }
+  });
   return k.needFeatures.map((f) => f.id).filter((id) => found.has(id));
 }

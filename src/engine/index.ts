@@ -15,6 +15,6 @@ export {
   projectProfileSchema,
   toProfile,
 } from "./profile.js";
-export { type NotesReading, type Recommendation, recommend } from "./recommend.js";
+export { type NotesReading, type Recommendation, recommend, recommendProfile } from "./recommend.js";
 export type { Verdict } from "./scoring.js";
 export type { Flip } from "./sensitivity.js";

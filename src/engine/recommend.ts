@@ -98,7 +98,11 @@ function summarise(
 
 /** Scores both frameworks against a profile and explains the result. Pure and deterministic. */
 export function recommend(input: ProjectProfile | unknown, k: Knowledge = getKnowledge()): Recommendation {
-  const profile = toProfile(input, k);
+  return recommendProfile(toProfile(input, k), k);
+}
+
+/** The same, for a profile already validated at the boundary (parseProfile): no second validation. */
+export function recommendProfile(profile: ProjectProfile, k: Knowledge = getKnowledge()): Recommendation {
   const { model, rows } = prepare(k);
   const notes = readNotes(k, profile);
   const imp = importance(model, profile, notes.needs);

@@ -23,9 +23,36 @@ function option(text: string, value: string, description?: string): PlainTextOpt
   };
 }
 
-/** The modal that asks the questions from data/questions.json. */
-export function questionnaireView(model: QuestionnaireModel): ModalView {
-  const { knowledge: k, initial } = model;
+const defaultBlocks = new WeakMap<Knowledge, Map<boolean, readonly KnownBlock[]>>();
+
+/**
+ * The modal's blocks. Without answers to prefill they depend only on the knowledge base, so they are
+ * built once per shape and shared (Block Kit objects are only ever serialised, never changed).
+ */
+function questionBlocks(
+  k: Knowledge,
+  initial: ProjectProfile | undefined,
+  askDestination: boolean,
+): readonly KnownBlock[] {
+  if (initial) return buildQuestionBlocks(k, initial, askDestination);
+  let byShape = defaultBlocks.get(k);
+  if (!byShape) {
+    byShape = new Map();
+    defaultBlocks.set(k, byShape);
+  }
+  let blocks = byShape.get(askDestination);
+  if (!blocks) {
+    blocks = buildQuestionBlocks(k, undefined, askDestination);
+    byShape.set(askDestination, blocks);
+  }
+  return blocks;
+}
+
+function buildQuestionBlocks(
+  k: Knowledge,
+  initial: ProjectProfile | undefined,
+  askDestination: boolean,
+): KnownBlock[] {
   const blocks: KnownBlock[] = [
     {
       type: "section",
@@ -34,7 +61,7 @@ export function questionnaireView(model: QuestionnaireModel): ModalView {
       ),
     },
   ];
-  if (model.askDestination) {
+  if (askDestination) {
     blocks.push({
       type: "input",
       block_id: IDS.destinationBlock,
@@ -111,6 +138,11 @@ export function questionnaireView(model: QuestionnaireModel): ModalView {
       });
     }
   }
+  return blocks;
+}
+
+/** The modal that asks the questions from data/questions.json. */
+export function questionnaireView(model: QuestionnaireModel): ModalView {
   return {
     type: "modal",
     callback_id: IDS.questionnaire,
@@ -118,6 +150,6 @@ export function questionnaireView(model: QuestionnaireModel): ModalView {
     submit: plain(model.editing ? "Update" : "Recommend"),
     close: plain("Cancel"),
     private_metadata: model.privateMetadata,
-    blocks,
+    blocks: [...questionBlocks(model.knowledge, model.initial, model.askDestination)],
   };
 }

@@ -1,4 +1,4 @@
-import { type Knowledge, type ProjectProfile, recommend } from "../../engine/index.js";
+import { type Knowledge, type ProjectProfile, recommendProfile } from "../../engine/index.js";
 import { notificationText, recommendationBlocks } from "../blocks/recommendation.js";
 import {
   encodeAnswers,
@@ -15,7 +15,7 @@ export function recommendationMessage(
   askedBy: string,
   editedBy?: string,
 ): { message: OutgoingMessage; payload: RecommendationPayload } {
-  const rec = recommend(profile, k);
+  const rec = recommendProfile(profile, k);
   const payload = recommendationPayload(rec, askedBy);
   return {
     payload,

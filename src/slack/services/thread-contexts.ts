@@ -37,8 +37,9 @@ export class ThreadContexts {
     return { verdict: payload.verdict, ...(parsed.ok ? { profile: parsed.profile } : {}) };
   }
 
-  remember(channel: string, ts: string, payload: RecommendationPayload): void {
-    this.cache.set(key(channel, ts), this.fromPayload(payload));
+  /** Remembers a thread we just posted; with the (already valid) profile at hand, nothing is re-parsed. */
+  remember(channel: string, ts: string, payload: RecommendationPayload, profile?: ProjectProfile): void {
+    this.cache.set(key(channel, ts), profile ? { verdict: payload.verdict, profile } : this.fromPayload(payload));
   }
 
   /** The context of a thread, or null when its parent is not one of our recommendations. */

@@ -41,7 +41,7 @@ export function registerQuestionnaireSubmitted(app: App, deps: Deps): void {
     if (ctx.ts) {
       try {
         await client.chat.update({ channel, ts: ctx.ts, ...message });
-        deps.threads.remember(channel, ctx.ts, payload);
+        deps.threads.remember(channel, ctx.ts, payload, submission.profile);
         log.info({ verdict: payload.verdict }, "recommendation updated");
         return;
       } catch (err) {
@@ -56,7 +56,7 @@ export function registerQuestionnaireSubmitted(app: App, deps: Deps): void {
       message,
     );
     if (delivered.via === "channel" || delivered.via === "dm") {
-      deps.threads.remember(delivered.channel, delivered.ts, payload);
+      deps.threads.remember(delivered.channel, delivered.ts, payload, submission.profile);
     }
     log.info({ verdict: payload.verdict, via: delivered.via }, "recommendation delivered");
   });
