@@ -39,7 +39,10 @@ export class ThreadContexts {
 
   /** Remembers a thread we just posted; with the (already valid) profile at hand, nothing is re-parsed. */
   remember(channel: string, ts: string, payload: RecommendationPayload, profile?: ProjectProfile): void {
-    this.cache.set(key(channel, ts), profile ? { verdict: payload.verdict, profile } : this.fromPayload(payload));
+    this.cache.set(
+      key(channel, ts),
+      profile ? { verdict: payload.verdict, profile } : this.fromPayload(payload),
+    );
   }
 
   /** The context of a thread, or null when its parent is not one of our recommendations. */
