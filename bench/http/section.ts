@@ -46,13 +46,8 @@ function freePort(): Promise<number> {
   });
 }
 
-/** Starts an app in its own process and times it from spawn to its "listening" line. */
-async function launch(
-  name: string,
-  args: string[],
-  env: Record<string, string>,
-  ready: RegExp,
-): Promise<Running> {
+/** Starts an app in its own process and times it from spawn to its first HTTP answer on its port. */
+async function launch(name: string, args: string[], env: Record<string, string>): Promise<Running> {
   const port = await freePort();
   const started = performance.now();
   const child = spawn(process.execPath, args, {
@@ -65,21 +60,24 @@ async function launch(
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
-  return new Promise((resolve, reject) => {
-    let seen = "";
-    const onData = (chunk: Buffer) => {
-      if (seen.length < 10_000) seen += chunk.toString();
-      if (ready.test(seen)) {
-        seen = "";
-        ready.lastIndex = 0;
-        resolve({ name, child, port, readyMs: performance.now() - started });
-        ready = /$^/; // resolve once; keep draining the pipes
-      }
-    };
-    child.stdout?.on("data", onData);
-    child.stderr?.on("data", onData);
-    child.on("exit", (code) => reject(new Error(`${name} exited with ${code}: ${seen}`)));
-  });
+  let output = "";
+  const keep = (chunk: Buffer) => {
+    if (output.length < 10_000) output += chunk.toString(); // and keep draining the pipes
+  };
+  child.stdout?.on("data", keep);
+  child.stderr?.on("data", keep);
+  // Any HTTP answer (a 404 is fine) means it is listening; poll every 5 ms, give up after 15 s.
+  while (performance.now() - started < 15_000) {
+    if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode}: ${output}`);
+    const answered = await fetch(`http://127.0.0.1:${port}/`, { signal: AbortSignal.timeout(500) }).then(
+      () => true,
+      () => false,
+    );
+    if (answered) return { name, child, port, readyMs: performance.now() - started };
+    await new Promise((r) => setTimeout(r, 5));
+  }
+  child.kill("SIGKILL");
+  throw new Error(`${name} did not start listening within 15 s: ${output}`);
 }
 
 function rssMb(pid: number | undefined): number {
@@ -153,18 +151,13 @@ export async function httpSection(): Promise<Section> {
   );
   const stub = await startStubSlack(payload as unknown as Record<string, unknown>);
   const common = { SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: stub.url };
-  const ours = await launch(
-    "ours",
-    ["dist/src/main.js"],
-    { ...common, SLACK_BOT_TOKEN: "xoxb-1-2-bench", NODE_ENV: "production", LOG_LEVEL: "info" },
-    /listening on port/,
-  );
-  const bare = await launch(
-    "bare",
-    ["bench/http/bare-app.mjs"],
-    { ...common, BENCH_SURFACES: surfacesFile },
-    /bare bolt listening/,
-  );
+  const ours = await launch("ours", ["dist/src/main.js"], {
+    ...common,
+    SLACK_BOT_TOKEN: "xoxb-1-2-bench",
+    NODE_ENV: "production",
+    LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? "info",
+  });
+  const bare = await launch("bare", ["bench/http/bare-app.mjs"], { ...common, BENCH_SURFACES: surfacesFile });
 
   const notes: string[] = [];
   const checks: Check[] = [];
