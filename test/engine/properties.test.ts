@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { seededRandom } from "../../src/engine/confidence.js";
 import { getKnowledge, type ProjectProfile, type Recommendation, recommend } from "../../src/engine/index.js";
 
 const k = getKnowledge();
@@ -12,19 +13,6 @@ const criteriaFile = JSON.parse(
   id: string;
   fit: { flask: number; django: number };
 }>;
-
-/** xorshift32: a tiny seeded generator of our own, so every run tests the same profiles. */
-function xorshift32(seed: number): () => number {
-  let x = seed >>> 0 || 1;
-  return () => {
-    x ^= x << 13;
-    x >>>= 0;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    x >>>= 0;
-    return x / 4294967296;
-  };
-}
 
 const NOTES = [
   "",
@@ -41,7 +29,8 @@ const NOTES = [
 ];
 
 function generateProfiles(seed: number): ProjectProfile[] {
-  const random = xorshift32(seed);
+  // The engine's seeded mulberry32: every run tests the same profiles.
+  const random = seededRandom(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)] as T;
   const one = (fixed?: [string, string]): ProjectProfile => {
     const answers: Record<string, string> = {};

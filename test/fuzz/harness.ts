@@ -6,7 +6,7 @@ import nock from "nock";
 import { defaultProfile, type Knowledge } from "../../src/engine/index.js";
 import { recommendationMessage } from "../../src/slack/services/recommendation-message.js";
 import { messageViolations, viewViolations } from "../helpers/block-kit-limits.js";
-import { apiFixture } from "../helpers/slack-app.js";
+import { apiFixture, decodeForm } from "../helpers/slack-app.js";
 import { CORRUPT_THREADS, type Json, OUR_THREADS, USERS } from "./payloads.js";
 import type { Rng } from "./prng.js";
 import { FORBIDDEN_MARKUP } from "./strings.js";
@@ -19,16 +19,6 @@ export interface SentCall {
 
 const API_HOST = "https://slack.test";
 const HOOKS_HOST = "https://hooks.slack.com";
-
-function decodeForm(body: unknown): Json {
-  const raw =
-    typeof body === "string" ? body : new URLSearchParams(body as Record<string, string>).toString();
-  const fields: Json = Object.fromEntries(new URLSearchParams(raw));
-  for (const key of ["blocks", "view", "metadata"]) {
-    if (typeof fields[key] === "string") fields[key] = JSON.parse(fields[key] as string);
-  }
-  return fields;
-}
 
 function parseJson(body: unknown): Json {
   if (typeof body === "string") {

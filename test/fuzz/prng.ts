@@ -1,3 +1,5 @@
+import { seededRandom } from "../../src/engine/confidence.js";
+
 /** A small seeded PRNG (mulberry32) so every fuzz run generates the same payloads. */
 export interface Rng {
   /** A float in [0, 1). */
@@ -12,14 +14,8 @@ export interface Rng {
 }
 
 export function createRng(seed: number): Rng {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  // The engine's own mulberry32: one generator for the whole project, same sequence as before.
+  const next = seededRandom(seed);
   const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1));
   return {
     next,

@@ -65,7 +65,8 @@ export async function send(app: SlackApp["app"], body: Record<string, unknown>):
 /** A Web API call as the app sent it: form fields, with blocks/view/metadata parsed from JSON. */
 export type ApiCall = Record<string, unknown>;
 
-function decodeForm(body: unknown): ApiCall {
+/** Decodes a form-encoded Web API call (shared with the fuzz harness, which answers every method). */
+export function decodeForm(body: unknown): ApiCall {
   const raw =
     typeof body === "string" ? body : new URLSearchParams(body as Record<string, string>).toString();
   const fields: ApiCall = Object.fromEntries(new URLSearchParams(raw));
@@ -110,4 +111,9 @@ export async function eventually(check: () => void, timeoutMs = 2000): Promise<v
       await new Promise((r) => setTimeout(r, 10));
     }
   }
+}
+
+/** Everything a person could read in a posted message: its text and its blocks (as JSON). */
+export function shown(message: { text?: unknown; blocks?: unknown } | undefined): string {
+  return `${String(message?.text ?? "")}\n${JSON.stringify(message?.blocks ?? [])}`;
 }

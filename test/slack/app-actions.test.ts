@@ -2,9 +2,10 @@
  * The recommendation message's actions: "Edit answers" (prefilled modal → chat.update of the same
  * message), "Ask about a feature" (an answer in the thread) and the feedback buttons.
  */
-import nock from "nock";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { getKnowledge } from "../../src/engine/index.js";
+import { isolateNetwork } from "../helpers/nock-isolation.js";
+import { mockResponseUrl } from "../helpers/response-url.js";
 import { apiFixture, buildTestApp, mockApi, send, type TestApp } from "../helpers/slack-app.js";
 import { loadFixture } from "../helpers/slack-request.js";
 
@@ -40,7 +41,6 @@ const COMMAND: Record<string, string> = {
 };
 const POSTED = apiFixture("chat.postMessage_ok") as { channel: string; ts: string };
 const BOB = "U06JK2P7RCD";
-const HOOKS = "https://hooks.slack.com";
 
 const PROFILE = {
   answers: {
@@ -56,29 +56,7 @@ const PROFILE = {
   notes: "Editors publish in three languages.",
 };
 
-beforeEach(() => {
-  nock.disableNetConnect();
-});
-afterEach(() => {
-  nock.cleanAll();
-  nock.enableNetConnect();
-});
-
-function parseBody(body: unknown): Json {
-  return (typeof body === "string" ? JSON.parse(body) : body) as Json;
-}
-
-function mockResponseUrl(url: string): Json[] {
-  const calls: Json[] = [];
-  nock(HOOKS)
-    .post(new URL(url).pathname)
-    .times(10)
-    .reply(200, (_uri, body) => {
-      calls.push(parseBody(body));
-      return "ok";
-    });
-  return calls;
-}
+isolateNetwork();
 
 function stateFor(view: View, input: typeof PROFILE): Record<string, Record<string, Json>> {
   const values: Record<string, Record<string, Json>> = {};

@@ -4,6 +4,7 @@
  * scenarios and for ~300 seeded random profiles. The "Edit answers" value must fit and round-trip.
  */
 import { describe, expect, it } from "vitest";
+import { seededRandom } from "../../src/engine/confidence.js";
 import { getKnowledge, type ProjectProfile, parseProfile } from "../../src/engine/index.js";
 import { questionnaireView } from "../../src/slack/blocks/questionnaire.js";
 import { decodeAnswers, encodeModalContext, type ModalContext } from "../../src/slack/services/codecs.js";
@@ -126,18 +127,6 @@ const SCENARIOS: Array<[string, ProjectProfile]> = [
   ["everything default", profileOf({})],
 ];
 
-/** mulberry32: a small seeded PRNG, so every run checks the same profiles. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const NOTE_PIECES = [
   "admin",
   " staff edit records ",
@@ -188,7 +177,8 @@ function randomNotes(rand: () => number): string {
 }
 
 function generatedProfiles(count: number, seed: number): ProjectProfile[] {
-  const rand = prng(seed);
+  // The engine's seeded mulberry32, so every run checks the same profiles.
+  const rand = seededRandom(seed);
   const widest = Math.max(...k.singleQuestions.map((q) => q.options.length));
   const out: ProjectProfile[] = [];
   for (let i = 0; i < count; i++) {

@@ -3,8 +3,9 @@
  * trigger_id; when Slack refuses the modal, the person is told instead of being left waiting.
  */
 import { readFileSync } from "node:fs";
-import nock from "nock";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { isolateNetwork } from "../helpers/nock-isolation.js";
+import { mockResponseUrl } from "../helpers/response-url.js";
 import { apiFixture, buildTestApp, mockApi, send } from "../helpers/slack-app.js";
 import { loadFixture } from "../helpers/slack-request.js";
 
@@ -42,37 +43,11 @@ const QUESTIONS = JSON.parse(
   readFileSync(new URL("../../data/questions.json", import.meta.url), "utf8"),
 ) as QuestionData[];
 
-const HOOKS = "https://hooks.slack.com";
-
 function slashCommand(overrides: Record<string, string> = {}): Record<string, string> {
   return { ...loadFixture<Record<string, string>>("inbound/slash_command.json"), text: "", ...overrides };
 }
 
-function parseBody(body: unknown): Json {
-  return (typeof body === "string" ? JSON.parse(body) : body) as Json;
-}
-
-/** Records every POST to the given response_url (path on hooks.slack.com). */
-function mockResponseUrl(url: string, status = 200): Json[] {
-  const calls: Json[] = [];
-  const { pathname } = new URL(url);
-  nock(HOOKS)
-    .post(pathname)
-    .times(10)
-    .reply(status, (_uri, body) => {
-      calls.push(parseBody(body));
-      return status === 200 ? "ok" : "expired_url";
-    });
-  return calls;
-}
-
-beforeEach(() => {
-  nock.disableNetConnect();
-});
-afterEach(() => {
-  nock.cleanAll();
-  nock.enableNetConnect();
-});
+isolateNetwork();
 
 describe("/flask-or-django with no text", () => {
   it("acks with an empty body and opens the questionnaire once, with the command's trigger_id", async () => {

@@ -5,39 +5,18 @@
  * Documented behaviour: `app.processEvent` RESOLVES (to undefined) after a listener throws, because
  * the app's `app.error` handler handles the error and does not rethrow.
  */
-import nock from "nock";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { isolateNetwork } from "../helpers/nock-isolation.js";
+import { mockResponseUrl } from "../helpers/response-url.js";
 import { apiFixture, buildTestApp, mockApi, send } from "../helpers/slack-app.js";
+import { askFeatureSelect } from "../helpers/slack-payloads.js";
 import { loadFixture } from "../helpers/slack-request.js";
 
 type Json = Record<string, unknown>;
 
 const COMMAND = loadFixture<Record<string, string>>("inbound/slash_command.json");
-const HOOKS = "https://hooks.slack.com";
 
-beforeEach(() => {
-  nock.disableNetConnect();
-});
-afterEach(() => {
-  nock.cleanAll();
-  nock.enableNetConnect();
-});
-
-function parseBody(body: unknown): Json {
-  return (typeof body === "string" ? JSON.parse(body) : body) as Json;
-}
-
-function mockResponseUrl(url: string, status = 200): Json[] {
-  const calls: Json[] = [];
-  nock(HOOKS)
-    .post(new URL(url).pathname)
-    .times(10)
-    .reply(status, (_uri, body) => {
-      calls.push(parseBody(body));
-      return "ok";
-    });
-  return calls;
-}
+isolateNetwork();
 
 const failures = (logs: Array<Record<string, unknown>>) => logs.filter((l) => l.msg === "listener failed");
 
@@ -130,21 +109,9 @@ describe("a throwing listener", () => {
 
   it("a Web API failure inside a real listener (thread answer failing) is logged and apologised for", async () => {
     const { app, logs } = buildTestApp();
-    const select = loadFixture<Json>("inbound/block_actions_static_select.json");
-    const payload = {
-      ...select,
-      actions: [
-        {
-          type: "static_select",
-          action_id: "ask_feature",
-          block_id: "recommendation_actions",
-          selected_option: { text: { type: "plain_text", text: "Admin" }, value: "admin" },
-          action_ts: "1732384538.112907",
-        },
-      ],
-    };
+    const payload = askFeatureSelect({ text: "Admin", value: "admin" });
     mockApi("chat.postMessage", { ok: false, error: "internal_error" });
-    const hook = mockResponseUrl(select.response_url as string);
+    const hook = mockResponseUrl(payload.response_url as string);
 
     await expect(send(app, payload)).resolves.toBeUndefined();
 
@@ -159,21 +126,9 @@ describe("a throwing listener", () => {
 
   it("a thread answer refused with not_in_channel is given to the person privately, with how to add the bot", async () => {
     const { app, logs } = buildTestApp();
-    const select = loadFixture<Json>("inbound/block_actions_static_select.json");
-    const payload = {
-      ...select,
-      actions: [
-        {
-          type: "static_select",
-          action_id: "ask_feature",
-          block_id: "recommendation_actions",
-          selected_option: { text: { type: "plain_text", text: "Admin" }, value: "admin" },
-          action_ts: "1732384538.112907",
-        },
-      ],
-    };
+    const payload = askFeatureSelect({ text: "Admin", value: "admin" });
     mockApi("chat.postMessage", apiFixture("error_not_in_channel"));
-    const hook = mockResponseUrl(select.response_url as string);
+    const hook = mockResponseUrl(payload.response_url as string);
 
     await expect(send(app, payload)).resolves.toBeUndefined();
 

@@ -3,7 +3,9 @@
  * (with a note on how to add the bot), else through the response_url; other failures are explained.
  */
 import nock from "nock";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { isolateNetwork } from "../helpers/nock-isolation.js";
+import { mockResponseUrl } from "../helpers/response-url.js";
 import { API_URL, apiFixture, buildTestApp, mockApi, send, type TestApp } from "../helpers/slack-app.js";
 import { loadFixture } from "../helpers/slack-request.js";
 
@@ -27,33 +29,11 @@ const COMMAND: Record<string, string> = {
 };
 const CHANNEL = COMMAND.channel_id as string;
 const USER = COMMAND.user_id as string;
+const RESPONSE_URL = COMMAND.response_url as string;
 const DM = "D07QG2H8M4N";
-const HOOKS = "https://hooks.slack.com";
 const OK = apiFixture("chat.postMessage_ok") as Json;
 
-beforeEach(() => {
-  nock.disableNetConnect();
-});
-afterEach(() => {
-  nock.cleanAll();
-  nock.enableNetConnect();
-});
-
-function parseBody(body: unknown): Json {
-  return (typeof body === "string" ? JSON.parse(body) : body) as Json;
-}
-
-function mockResponseUrl(status = 200): Json[] {
-  const calls: Json[] = [];
-  nock(HOOKS)
-    .post(new URL(COMMAND.response_url as string).pathname)
-    .times(10)
-    .reply(status, (_uri, body) => {
-      calls.push(parseBody(body));
-      return status === 200 ? "ok" : "expired_url";
-    });
-  return calls;
-}
+isolateNetwork();
 
 /** Opens the modal through the command and returns a submission of its defaults (+ admin, auth). */
 async function defaultSubmission(app: TestApp["app"]): Promise<Json> {
@@ -103,7 +83,7 @@ describe("the bot can't post in the channel", () => {
       const sub = await defaultSubmission(app);
       const posts = mockPosts(answer);
       const opens = mockApi("conversations.open", { ok: true, channel: { id: DM } });
-      const hook = mockResponseUrl();
+      const hook = mockResponseUrl(RESPONSE_URL);
 
       const acked = await send(app, sub);
 
@@ -140,7 +120,7 @@ describe("the bot can't post in the channel", () => {
     const sub = await defaultSubmission(app);
     const posts = mockPosts(apiFixture("error_not_in_channel"));
     mockApi("conversations.open", { ok: false, error: "user_disabled" });
-    const hook = mockResponseUrl();
+    const hook = mockResponseUrl(RESPONSE_URL);
 
     await expect(send(app, sub)).resolves.toBeUndefined();
 
@@ -160,7 +140,7 @@ describe("the bot can't post in the channel", () => {
     const sub = await defaultSubmission(app);
     const posts = mockPosts(apiFixture("error_channel_not_found"), { ok: false, error: "internal_error" });
     mockApi("conversations.open", { ok: true, channel: { id: DM } });
-    const hook = mockResponseUrl();
+    const hook = mockResponseUrl(RESPONSE_URL);
 
     await send(app, sub);
 
@@ -175,7 +155,7 @@ describe("the bot can't post in the channel", () => {
     const sub = await defaultSubmission(app);
     mockPosts(apiFixture("error_not_in_channel"));
     mockApi("conversations.open", { ok: false, error: "user_disabled" });
-    mockResponseUrl(404);
+    mockResponseUrl(RESPONSE_URL, 404);
 
     await expect(send(app, sub)).resolves.toBeUndefined();
 
@@ -191,7 +171,7 @@ describe("a transient failure in the channel", () => {
     const sub = await defaultSubmission(app);
     const posts = mockPosts({ ok: false, error: "internal_error" });
     const opens = mockApi("conversations.open", { ok: true, channel: { id: DM } });
-    const hook = mockResponseUrl();
+    const hook = mockResponseUrl(RESPONSE_URL);
 
     await expect(send(app, sub)).resolves.toBeUndefined();
 
@@ -213,7 +193,7 @@ describe("a transient failure in the channel", () => {
     const scope = nock(new URL(API_URL).origin)
       .post("/api/chat.postMessage")
       .reply(limited.status, limited.body as Json, { ...limited.headers, "retry-after": "1" });
-    const hook = mockResponseUrl();
+    const hook = mockResponseUrl(RESPONSE_URL);
 
     await expect(send(app, sub)).resolves.toBeUndefined();
 
@@ -227,7 +207,7 @@ describe("a transient failure in the channel", () => {
     const { app } = buildTestApp();
     const sub = await defaultSubmission(app);
     mockPosts({ ok: false, error: "internal_error" });
-    const hook = mockResponseUrl(404);
+    const hook = mockResponseUrl(RESPONSE_URL, 404);
     const ephemerals = mockApi("chat.postEphemeral", { ok: true, message_ts: "1732384480.000100" });
 
     await send(app, sub);

@@ -2,9 +2,9 @@
  * The questionnaire comes back: one recommendation message in the command's channel (text, blocks,
  * metadata matching the engine), an empty ack, escaped notes; or inline errors keyed by input block_id.
  */
-import nock from "nock";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { getKnowledge, recommend } from "../../src/engine/index.js";
+import { isolateNetwork } from "../helpers/nock-isolation.js";
 import { apiFixture, buildTestApp, mockApi, send, type TestApp } from "../helpers/slack-app.js";
 import { loadFixture } from "../helpers/slack-request.js";
 
@@ -39,13 +39,7 @@ const COMMAND: Record<string, string> = {
 };
 const NOTES_MAX = k.notesQuestion.maxLength;
 
-beforeEach(() => {
-  nock.disableNetConnect();
-});
-afterEach(() => {
-  nock.cleanAll();
-  nock.enableNetConnect();
-});
+isolateNetwork();
 
 /** Runs the slash command and returns the modal the app opened. */
 async function openModal(app: TestApp["app"]): Promise<View> {

@@ -3,8 +3,7 @@
  * answers for every feature with and without a project, help, topics, unknown-question answers for
  * long odd inputs, the Home tab, and the modal with its destination picker.
  */
-import nock from "nock";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { defaultProfile, getKnowledge, type ProjectProfile, toProfile } from "../../src/engine/index.js";
 import { helpBlocks, topicsBlocks, unknownQuestionBlocks } from "../../src/slack/blocks/help.js";
 import { homeView } from "../../src/slack/blocks/home.js";
@@ -12,6 +11,7 @@ import { questionnaireView } from "../../src/slack/blocks/questionnaire.js";
 import { answerFor, featureAnswer } from "../../src/slack/services/answer-question.js";
 import { encodeModalContext } from "../../src/slack/services/codecs.js";
 import { messageViolations, viewViolations } from "../helpers/block-kit-limits.js";
+import { isolateNetwork } from "../helpers/nock-isolation.js";
 import { type ApiCall, apiFixture, buildTestApp, mockApi, send } from "../helpers/slack-app.js";
 import { loadFixture } from "../helpers/slack-request.js";
 
@@ -19,13 +19,7 @@ type Json = Record<string, unknown>;
 
 const k = getKnowledge();
 
-beforeEach(() => {
-  nock.disableNetConnect();
-});
-afterEach(() => {
-  nock.cleanAll();
-  nock.enableNetConnect();
-});
+isolateNetwork();
 
 const allNeeds = (): ProjectProfile =>
   toProfile(

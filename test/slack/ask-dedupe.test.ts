@@ -2,11 +2,19 @@
  * Exactly one answer per question (issue 4): Slack's retries carry the same event_id, and an
  * @mention inside a thread arrives both as app_mention and as message (same ts, other event_id).
  */
-import nock from "nock";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { getKnowledge } from "../../src/engine/index.js";
-import { type ApiCall, apiFixture, buildTestApp, mockApi, send, type TestApp } from "../helpers/slack-app.js";
-import { loadFixture } from "../helpers/slack-request.js";
+import { isolateNetwork } from "../helpers/nock-isolation.js";
+import {
+  type ApiCall,
+  apiFixture,
+  buildTestApp,
+  mockApi,
+  send,
+  shown,
+  type TestApp,
+} from "../helpers/slack-app.js";
+import { threadEvent } from "../helpers/slack-payloads.js";
 
 type Json = Record<string, unknown>;
 
@@ -16,16 +24,7 @@ const PARENT_TS = "1732384472.318669";
 const BOT_USER_ID = "U07R3MZ1B4K";
 const admin = k.featureById.get("admin");
 
-beforeEach(() => {
-  nock.disableNetConnect();
-});
-afterEach(() => {
-  nock.cleanAll();
-  nock.enableNetConnect();
-});
-
-const shown = (call: ApiCall | undefined) =>
-  `${String(call?.text ?? "")}\n${JSON.stringify(call?.blocks ?? [])}`;
+isolateNetwork();
 
 interface Setup {
   t: TestApp;
@@ -49,21 +48,11 @@ function setup(postResponse: unknown = apiFixture("chat.postMessage_ok")): Setup
 }
 
 function threadReply(text: string, ts: string, eventId: string): Json {
-  const base = loadFixture<Json>("inbound/event_message_thread_reply.json");
-  return {
-    ...base,
-    event_id: eventId,
-    event: { ...(base.event as Json), text, ts, event_ts: ts, thread_ts: PARENT_TS },
-  };
+  return threadEvent("event_message_thread_reply", text, { ts, eventId, threadTs: PARENT_TS });
 }
 
 function mentionInThread(text: string, ts: string, eventId: string): Json {
-  const base = loadFixture<Json>("inbound/event_app_mention_in_thread.json");
-  return {
-    ...base,
-    event_id: eventId,
-    event: { ...(base.event as Json), text, ts, event_ts: ts, thread_ts: PARENT_TS },
-  };
+  return threadEvent("event_app_mention_in_thread", text, { ts, eventId, threadTs: PARENT_TS });
 }
 
 describe("Slack's retries (same event_id)", () => {

@@ -2,9 +2,18 @@
  * The question is echoed back, so whatever a person typed must come back inert (issue 4): no
  * <!channel> ping, no <@user> mention, no crafted <https://…|label> link, on every surface.
  */
-import nock from "nock";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { type ApiCall, apiFixture, buildTestApp, mockApi, send, type TestApp } from "../helpers/slack-app.js";
+import { describe, expect, it } from "vitest";
+import { isolateNetwork } from "../helpers/nock-isolation.js";
+import {
+  type ApiCall,
+  apiFixture,
+  buildTestApp,
+  mockApi,
+  send,
+  shown,
+  type TestApp,
+} from "../helpers/slack-app.js";
+import { fixtureEvent, topLevelEvent } from "../helpers/slack-payloads.js";
 import { loadFixture } from "../helpers/slack-request.js";
 
 type Json = Record<string, unknown>;
@@ -16,21 +25,10 @@ const HOSTILE = "<!channel> <@U0BADBAD1> <https://evil.example|click> admin?";
 const HOSTILE_UNKNOWN =
   "<!channel> <!here> <!subteam^S0BADBAD1|@devs> <@U0BADBAD1> <https://evil.example|click> what?";
 
-beforeEach(() => {
-  nock.disableNetConnect();
-});
-afterEach(() => {
-  nock.cleanAll();
-  nock.enableNetConnect();
-});
-
-/** Everything Slack would render from a message: top-level text and every text in the blocks. */
-function rendered(message: { text?: unknown; blocks?: unknown } | undefined): string {
-  return `${String(message?.text ?? "")}\n${JSON.stringify(message?.blocks ?? [])}`;
-}
+isolateNetwork();
 
 function expectInert(message: { text?: unknown; blocks?: unknown } | undefined): void {
-  const out = rendered(message);
+  const out = shown(message);
   expect(out).not.toContain("<!channel>");
   expect(out).not.toContain("<!here>");
   expect(out).not.toContain("<!subteam");
@@ -59,8 +57,7 @@ function setup(): Setup {
 }
 
 function threadReply(text: string): Json {
-  const base = loadFixture<Json>("inbound/event_message_thread_reply.json");
-  return { ...base, event: { ...(base.event as Json), text } };
+  return fixtureEvent("event_message_thread_reply", { text });
 }
 
 describe("hostile markup in a question", () => {
@@ -69,42 +66,48 @@ describe("hostile markup in a question", () => {
     await send(s.t.app, threadReply(HOSTILE));
     expect(s.posts).toHaveLength(1);
     expect(s.posts[0]?.thread_ts).toBe(PARENT_TS);
-    expect(rendered(s.posts[0])).toContain("Admin panel");
+    expect(shown(s.posts[0])).toContain("Admin panel");
     expectInert(s.posts[0]);
     // The question is still shown, escaped.
-    expect(rendered(s.posts[0])).toContain("&lt;!channel&gt;");
+    expect(shown(s.posts[0])).toContain("&lt;!channel&gt;");
   });
 
   it("is inert in an unknown-question answer in a thread", async () => {
     const s = setup();
     await send(s.t.app, threadReply(HOSTILE_UNKNOWN));
     expect(s.posts).toHaveLength(1);
-    expect(rendered(s.posts[0])).toContain("I don't know that one");
+    expect(shown(s.posts[0])).toContain("I don't know that one");
     expectInert(s.posts[0]);
   });
 
   it("is inert in the answer to a mention", async () => {
     const s = setup();
-    const base = loadFixture<Json>("inbound/event_app_mention_in_thread.json");
-    const { thread_ts: _t, parent_user_id: _p, ...event } = base.event as Json;
-    await send(s.t.app, { ...base, event: { ...event, text: `<@${BOT_USER_ID}> ${HOSTILE}` } });
-    await send(s.t.app, {
-      ...base,
-      event_id: "Ev0ASKESC2",
-      event: { ...event, ts: "1732384650.771840", text: `<@${BOT_USER_ID}> ${HOSTILE_UNKNOWN}` },
-    });
+    await send(
+      s.t.app,
+      topLevelEvent("event_app_mention_in_thread", { text: `<@${BOT_USER_ID}> ${HOSTILE}` }),
+    );
+    await send(
+      s.t.app,
+      topLevelEvent(
+        "event_app_mention_in_thread",
+        { ts: "1732384650.771840", text: `<@${BOT_USER_ID}> ${HOSTILE_UNKNOWN}` },
+        { event_id: "Ev0ASKESC2" },
+      ),
+    );
     expect(s.posts).toHaveLength(2);
     for (const p of s.posts) expectInert(p);
   });
 
   it("is inert in the answer to a direct message", async () => {
     const s = setup();
-    const base = loadFixture<Json>("inbound/event_message_thread_reply.json");
-    const { thread_ts: _t, parent_user_id: _p, ...event } = base.event as Json;
-    await send(s.t.app, {
-      ...base,
-      event: { ...event, channel: "D07R3N8K2LP", channel_type: "im", text: HOSTILE },
-    });
+    await send(
+      s.t.app,
+      topLevelEvent("event_message_thread_reply", {
+        channel: "D07R3N8K2LP",
+        channel_type: "im",
+        text: HOSTILE,
+      }),
+    );
     expect(s.posts).toHaveLength(1);
     expectInert(s.posts[0]);
   });
@@ -125,7 +128,7 @@ describe("hostile markup in a question", () => {
     const s = setup();
     await send(s.t.app, threadReply("admin &amp; auth &lt;fast&gt;?"));
     expect(s.posts).toHaveLength(1);
-    const out = rendered(s.posts[0]);
+    const out = shown(s.posts[0]);
     expect(out).toContain("admin &amp; auth &lt;fast&gt;?");
     expect(out).not.toContain("&amp;amp;");
     expect(out).not.toContain("&amp;lt;");

@@ -3,11 +3,13 @@
  * topics; the shortcut opens the questions with a destination picker, and submitting posts the
  * recommendation where the person chose, whose thread then takes questions.
  */
-import nock from "nock";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { getKnowledge } from "../../src/engine/index.js";
 import { messageViolations, viewViolations } from "../helpers/block-kit-limits.js";
+import { isolateNetwork } from "../helpers/nock-isolation.js";
 import { type ApiCall, apiFixture, buildTestApp, mockApi, send } from "../helpers/slack-app.js";
+import { questionnaireValues } from "../helpers/slack-flows.js";
+import { compareShortcut } from "../helpers/slack-payloads.js";
 import { loadFixture } from "../helpers/slack-request.js";
 
 type Json = Record<string, unknown>;
@@ -17,13 +19,7 @@ const USER = "U05HV6XQ1AB";
 const DESTINATION = "C0DEST12345";
 const TRIGGER_ID = "8034600012345.7830312345678.0123456789abcdef0123456789abcdef";
 
-beforeEach(() => {
-  nock.disableNetConnect();
-});
-afterEach(() => {
-  nock.cleanAll();
-  nock.enableNetConnect();
-});
+isolateNetwork();
 
 function homeOpened(tab: string): Json {
   const base = loadFixture<Json>("inbound/event_app_home_opened.json");
@@ -31,17 +27,7 @@ function homeOpened(tab: string): Json {
 }
 
 function shortcut(): Json {
-  return {
-    type: "shortcut",
-    token: "kXq3ZpT9wR2mLb7VnJ4sYc8e",
-    action_ts: "1732384999.123456",
-    team: { id: "T07QDKX2N5M", domain: "acme-eng" },
-    user: { id: USER, username: "alice.nguyen", team_id: "T07QDKX2N5M" },
-    is_enterprise_install: false,
-    enterprise: null,
-    callback_id: "compare_frameworks",
-    trigger_id: TRIGGER_ID,
-  };
+  return compareShortcut({ id: USER, username: "alice.nguyen" }, TRIGGER_ID, "1732384999.123456");
 }
 
 type View = {
@@ -55,24 +41,9 @@ function elementsOf(view: View): Json[] {
   return view.blocks.flatMap((b) => (b.type === "actions" ? (b.elements as Json[]) : []));
 }
 
-/** The modal's state with every question at the value it shows, and the destination chosen. */
+/** The modal's state with every question at the value it shows, admin needed, and the destination chosen. */
 function stateFor(view: View, destination: string | null): Json {
-  const values: Record<string, Record<string, unknown>> = {};
-  for (const b of view.blocks) {
-    if (!b.block_id?.startsWith("q_") || !b.element) continue;
-    const type = b.element.type;
-    values[b.block_id] = {
-      value:
-        type === "conversations_select"
-          ? { type, selected_conversation: destination }
-          : type === "multi_static_select"
-            ? { type, selected_options: [{ value: "admin" }] }
-            : type === "plain_text_input"
-              ? { type, value: "" }
-              : { type, selected_option: b.element.initial_option ?? null },
-    };
-  }
-  return { values };
+  return { values: questionnaireValues(view, ["admin"], destination) };
 }
 
 describe("App Home", () => {

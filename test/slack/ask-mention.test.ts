@@ -3,10 +3,19 @@
  * under the message, saying how to get a recommendation; a bare mention gets help with a button
  * that opens the questions with a destination picker.
  */
-import nock from "nock";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { getKnowledge } from "../../src/engine/index.js";
-import { type ApiCall, apiFixture, buildTestApp, mockApi, send, type TestApp } from "../helpers/slack-app.js";
+import { isolateNetwork } from "../helpers/nock-isolation.js";
+import {
+  type ApiCall,
+  apiFixture,
+  buildTestApp,
+  mockApi,
+  send,
+  shown,
+  type TestApp,
+} from "../helpers/slack-app.js";
+import { topLevelEvent } from "../helpers/slack-payloads.js";
 import { loadFixture } from "../helpers/slack-request.js";
 
 type Json = Record<string, unknown>;
@@ -17,16 +26,7 @@ const DM_CHANNEL = "D07R3N8K2LP";
 const BOT_USER_ID = "U07R3MZ1B4K";
 const PARENT_TS = "1732384472.318669";
 
-beforeEach(() => {
-  nock.disableNetConnect();
-});
-afterEach(() => {
-  nock.cleanAll();
-  nock.enableNetConnect();
-});
-
-const shown = (call: ApiCall | undefined) =>
-  `${String(call?.text ?? "")}\n${JSON.stringify(call?.blocks ?? [])}`;
+isolateNetwork();
 
 interface Setup {
   t: TestApp;
@@ -44,24 +44,24 @@ function setup(): Setup {
 let seq = 0;
 /** An app_mention at the top level of a channel (event_app_mention_in_thread.json without the thread). */
 function channelMention(text: string): Json & { event: Json } {
-  const base = loadFixture<Json>("inbound/event_app_mention_in_thread.json");
-  const { thread_ts: _t, parent_user_id: _p, ...event } = base.event as Json;
   seq += 1;
   const ts = `1732384900.${String(300000 + seq)}`;
-  return { ...base, event_id: `Ev0ASKMEN${seq}`, event: { ...event, text, ts, event_ts: ts } };
+  return topLevelEvent(
+    "event_app_mention_in_thread",
+    { text, ts, event_ts: ts },
+    { event_id: `Ev0ASKMEN${seq}` },
+  );
 }
 
 /** A direct message to the app (event_message_thread_reply.json moved into the DM). */
 function directMessage(text: string, event: Json = {}): Json & { event: Json } {
-  const base = loadFixture<Json>("inbound/event_message_thread_reply.json");
-  const { thread_ts: _t, parent_user_id: _p, ...rest } = base.event as Json;
   seq += 1;
   const ts = `1732384900.${String(300000 + seq)}`;
-  return {
-    ...base,
-    event_id: `Ev0ASKDM${seq}`,
-    event: { ...rest, text, ts, event_ts: ts, channel: DM_CHANNEL, channel_type: "im", ...event },
-  };
+  return topLevelEvent(
+    "event_message_thread_reply",
+    { text, ts, event_ts: ts, channel: DM_CHANNEL, channel_type: "im", ...event },
+    { event_id: `Ev0ASKDM${seq}` },
+  );
 }
 
 function buttonsOf(call: ApiCall | undefined): Json[] {
@@ -93,14 +93,15 @@ describe("an @mention in a channel", () => {
   it("answers the mention once even though the same message also arrives as a message event", async () => {
     const s = setup();
     const mention = channelMention(`<@${BOT_USER_ID}> what about caching?`);
-    const base = loadFixture<Json>("inbound/event_message_thread_reply.json");
-    const { thread_ts: _t, parent_user_id: _p, ...event } = base.event as Json;
     await send(s.t.app, mention);
-    await send(s.t.app, {
-      ...base,
-      event_id: "Ev0ASKMENMSG",
-      event: { ...event, text: mention.event.text, ts: mention.event.ts, event_ts: mention.event.ts },
-    });
+    await send(
+      s.t.app,
+      topLevelEvent(
+        "event_message_thread_reply",
+        { text: mention.event.text, ts: mention.event.ts, event_ts: mention.event.ts },
+        { event_id: "Ev0ASKMENMSG" },
+      ),
+    );
     expect(s.posts).toHaveLength(1);
   });
 

@@ -4,10 +4,20 @@
  * project's context from it. Without our metadata the thread is not ours.
  */
 import nock from "nock";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { getKnowledge } from "../../src/engine/index.js";
-import { type ApiCall, apiFixture, buildTestApp, mockApi, send, type TestApp } from "../helpers/slack-app.js";
-import { loadFixture } from "../helpers/slack-request.js";
+import { isolateNetwork } from "../helpers/nock-isolation.js";
+import {
+  type ApiCall,
+  apiFixture,
+  buildTestApp,
+  mockApi,
+  send,
+  shown,
+  type TestApp,
+} from "../helpers/slack-app.js";
+import { submitQuestionnaire } from "../helpers/slack-flows.js";
+import { threadEvent } from "../helpers/slack-payloads.js";
 
 type Json = Record<string, unknown>;
 
@@ -15,50 +25,13 @@ const k = getKnowledge();
 const CHANNEL = "C07QF9S3K2L";
 const PARENT_TS = "1732384472.318669";
 
-beforeEach(() => {
-  nock.disableNetConnect();
-});
-afterEach(() => {
-  nock.cleanAll();
-  nock.enableNetConnect();
-});
-
-const shown = (call: ApiCall | undefined) =>
-  `${String(call?.text ?? "")}\n${JSON.stringify(call?.blocks ?? [])}`;
+isolateNetwork();
 
 /** Posts a recommendation through the real flow on a first app and returns the metadata it sent. */
 async function metadataFromRealPost(needs: string[]): Promise<Json> {
   const t = buildTestApp();
-  const opens = mockApi("views.open", apiFixture("views.open_ok"), 1);
   const posts = mockApi("chat.postMessage", apiFixture("chat.postMessage_ok"), 1);
-  await send(t.app, { ...loadFixture<Record<string, string>>("inbound/slash_command.json"), text: "" });
-  const view = opens[0]?.view as {
-    private_metadata: string;
-    blocks: Array<{ block_id?: string; element?: { type: string; initial_option?: unknown } }>;
-  };
-  const values: Record<string, Record<string, unknown>> = {};
-  for (const b of view.blocks) {
-    if (!b.block_id?.startsWith("q_") || !b.element) continue;
-    const type = b.element.type;
-    values[b.block_id] = {
-      value:
-        type === "multi_static_select"
-          ? { type, selected_options: needs.map((value) => ({ value })) }
-          : type === "plain_text_input"
-            ? { type, value: "" }
-            : { type, selected_option: b.element.initial_option ?? null },
-    };
-  }
-  const submission = loadFixture<Json>("inbound/view_submission.json");
-  await send(t.app, {
-    ...submission,
-    view: {
-      ...(submission.view as Json),
-      callback_id: "questionnaire",
-      private_metadata: view.private_metadata,
-      state: { values },
-    },
-  });
+  await submitQuestionnaire(t.app, needs);
   expect(posts).toHaveLength(1);
   const metadata = posts[0]?.metadata as Json;
   expect(metadata.event_type).toBe("flask_or_django_recommendation");
@@ -81,14 +54,13 @@ function repliesWithParentMetadata(metadata: unknown): Json {
 
 let seq = 0;
 function reply(text: string): Json {
-  const base = loadFixture<Json>("inbound/event_message_thread_reply.json");
   seq += 1;
   const ts = `1732384800.${String(200000 + seq)}`;
-  return {
-    ...base,
-    event_id: `Ev0ASKRST${seq}`,
-    event: { ...(base.event as Json), text, ts, event_ts: ts, thread_ts: PARENT_TS },
-  };
+  return threadEvent("event_message_thread_reply", text, {
+    ts,
+    eventId: `Ev0ASKRST${seq}`,
+    threadTs: PARENT_TS,
+  });
 }
 
 interface Restarted {

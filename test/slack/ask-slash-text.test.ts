@@ -2,26 +2,26 @@
  * /flask-or-django <text> (issue 4): answered in the ack, only for the person who typed it —
  * a feature, help, the topics, or "I don't know that one". Nothing is posted to the channel.
  */
-import nock from "nock";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { getKnowledge } from "../../src/engine/index.js";
 import { messageViolations } from "../helpers/block-kit-limits.js";
-import { type ApiCall, apiFixture, buildTestApp, mockApi, send, type TestApp } from "../helpers/slack-app.js";
+import { isolateNetwork } from "../helpers/nock-isolation.js";
+import {
+  type ApiCall,
+  apiFixture,
+  buildTestApp,
+  mockApi,
+  send,
+  shown,
+  type TestApp,
+} from "../helpers/slack-app.js";
 import { loadFixture } from "../helpers/slack-request.js";
 
 type Json = Record<string, unknown>;
 
 const k = getKnowledge();
 
-beforeEach(() => {
-  nock.disableNetConnect();
-});
-afterEach(() => {
-  nock.cleanAll();
-  nock.enableNetConnect();
-});
-
-const shown = (m: Json) => `${String(m.text ?? "")}\n${JSON.stringify(m.blocks ?? [])}`;
+isolateNetwork();
 
 interface Setup {
   t: TestApp;

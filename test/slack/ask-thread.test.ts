@@ -3,10 +3,20 @@
  * about the feature asked, with the project's context; chatter, bots, edits, deletions and threads
  * that are not ours get nothing.
  */
-import nock from "nock";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { getKnowledge } from "../../src/engine/index.js";
-import { type ApiCall, apiFixture, buildTestApp, mockApi, send, type TestApp } from "../helpers/slack-app.js";
+import { isolateNetwork } from "../helpers/nock-isolation.js";
+import {
+  type ApiCall,
+  apiFixture,
+  buildTestApp,
+  mockApi,
+  send,
+  shown,
+  type TestApp,
+} from "../helpers/slack-app.js";
+import { submitQuestionnaire } from "../helpers/slack-flows.js";
+import { outsideThread, threadEvent } from "../helpers/slack-payloads.js";
 import { loadFixture } from "../helpers/slack-request.js";
 
 type Json = Record<string, unknown>;
@@ -16,23 +26,12 @@ const CHANNEL = "C07QF9S3K2L";
 /** The ts chat.postMessage_ok answers with: our recommendation, the parent of the thread. */
 const PARENT_TS = "1732384472.318669";
 
-beforeEach(() => {
-  nock.disableNetConnect();
-});
-afterEach(() => {
-  nock.cleanAll();
-  nock.enableNetConnect();
-});
+isolateNetwork();
 
 function feature(id: string) {
   const f = k.featureById.get(id);
   if (!f) throw new Error(`no feature ${id}`);
   return f;
-}
-
-/** Everything a person could read in a posted message. */
-function shown(call: ApiCall | undefined): string {
-  return `${String(call?.text ?? "")}\n${JSON.stringify(call?.blocks ?? [])}`;
 }
 
 interface Setup {
@@ -62,35 +61,7 @@ function setup(): Setup {
 
 /** Posts a recommendation through the real flow: /flask-or-django, then submit the modal with these needs. */
 async function postRecommendation(s: Setup, needs: string[]): Promise<void> {
-  const opens = mockApi("views.open", apiFixture("views.open_ok"), 1);
-  await send(s.t.app, { ...loadFixture<Record<string, string>>("inbound/slash_command.json"), text: "" });
-  const view = opens[0]?.view as {
-    private_metadata: string;
-    blocks: Array<{ block_id?: string; element?: { type: string; initial_option?: unknown } }>;
-  };
-  const values: Record<string, Record<string, unknown>> = {};
-  for (const b of view.blocks) {
-    if (!b.block_id?.startsWith("q_") || !b.element) continue;
-    const type = b.element.type;
-    values[b.block_id] = {
-      value:
-        type === "multi_static_select"
-          ? { type, selected_options: needs.map((value) => ({ value })) }
-          : type === "plain_text_input"
-            ? { type, value: "" }
-            : { type, selected_option: b.element.initial_option ?? null },
-    };
-  }
-  const submission = loadFixture<Json>("inbound/view_submission.json");
-  const acked = await send(s.t.app, {
-    ...submission,
-    view: {
-      ...(submission.view as Json),
-      callback_id: "questionnaire",
-      private_metadata: view.private_metadata,
-      state: { values },
-    },
-  });
+  const acked = await submitQuestionnaire(s.t.app, needs);
   expect(acked).toBeUndefined();
   expect(s.posts).toHaveLength(1);
   expect(s.posts[0]?.channel).toBe(CHANNEL);
@@ -111,14 +82,14 @@ function rememberThread(s: Setup, needs: string[] = ["admin"]): void {
 let seq = 0;
 /** A person's reply in our thread, based on event_message_thread_reply.json. */
 function reply(text: string, event: Json = {}): Json {
-  const base = loadFixture<Json>("inbound/event_message_thread_reply.json");
   seq += 1;
   const ts = `1732384700.${String(100000 + seq)}`;
-  return {
-    ...base,
-    event_id: `Ev0ASKTHR${seq}`,
-    event: { ...(base.event as Json), text, ts, event_ts: ts, thread_ts: PARENT_TS, ...event },
-  };
+  return threadEvent(
+    "event_message_thread_reply",
+    text,
+    { ts, eventId: `Ev0ASKTHR${seq}`, threadTs: PARENT_TS },
+    event,
+  );
 }
 
 /** The posts after the recommendation. */
@@ -368,8 +339,7 @@ describe("messages that are never answered", () => {
   it("ignores top-level channel messages (not in a thread, not a DM)", async () => {
     const s = setup();
     const base = reply("what about the admin?");
-    const { thread_ts: _t, parent_user_id: _p, ...event } = base.event as Json;
-    await send(s.t.app, { ...base, event });
+    await send(s.t.app, { ...base, event: outsideThread(base.event as Json) });
     expect(s.posts).toHaveLength(0);
     expect(s.replies).toHaveLength(0);
   });

@@ -6,11 +6,13 @@ import { Writable } from "node:stream";
 import type { webApi } from "@slack/bolt";
 import nock from "nock";
 import pino from "pino";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { defaultProfile, getKnowledge } from "../../src/engine/index.js";
 import { createApp } from "../../src/slack/app.js";
 import { encodeAnswers, encodeModalContext, type ModalContext } from "../../src/slack/services/codecs.js";
 import { recommendationMessage } from "../../src/slack/services/recommendation-message.js";
+import { isolateNetwork } from "../helpers/nock-isolation.js";
+import { mockResponseUrl } from "../helpers/response-url.js";
 import {
   API_URL,
   apiFixture,
@@ -22,6 +24,7 @@ import {
   type TestApp,
   testConfig,
 } from "../helpers/slack-app.js";
+import { compareShortcut } from "../helpers/slack-payloads.js";
 import { loadFixture } from "../helpers/slack-request.js";
 
 type Json = Record<string, unknown>;
@@ -32,17 +35,10 @@ const CHANNEL = COMMAND.channel_id as string;
 const USER = COMMAND.user_id as string;
 const RESPONSE_URL = COMMAND.response_url as string;
 const DM = "D07QG2H8M4N";
-const HOOKS = "https://hooks.slack.com";
 const API_HOST = new URL(API_URL).origin;
 const OK = apiFixture("chat.postMessage_ok") as Json;
 
-beforeEach(() => {
-  nock.disableNetConnect();
-});
-afterEach(() => {
-  nock.cleanAll();
-  nock.enableNetConnect();
-});
+isolateNetwork();
 
 /** The real app with its own Web API client options (retries, timeout, rate-limit handling). */
 function appWith(clientOptions: webApi.WebClientOptions): TestApp {
@@ -65,23 +61,6 @@ function appWith(clientOptions: webApi.WebClientOptions): TestApp {
 }
 
 const RETRYING = { retryConfig: { retries: 2, factor: 1, minTimeout: 10, maxTimeout: 20 } };
-
-function parseBody(body: unknown): Json {
-  return (typeof body === "string" ? JSON.parse(body) : body) as Json;
-}
-
-/** Records what the app posts to a response_url. */
-function mockResponseUrl(url = RESPONSE_URL): Json[] {
-  const calls: Json[] = [];
-  nock(HOOKS)
-    .post(new URL(url).pathname)
-    .times(10)
-    .reply(200, (_uri, body) => {
-      calls.push(parseBody(body));
-      return "ok";
-    });
-  return calls;
-}
 
 function decodeForm(body: unknown): Json {
   const fields: Json = Object.fromEntries(new URLSearchParams(String(body)));
@@ -133,7 +112,7 @@ describe("chat.postMessage answers HTTP 500", () => {
         bodies.push(decodeForm(b));
         return OK;
       });
-    const hook = mockResponseUrl();
+    const hook = mockResponseUrl(RESPONSE_URL);
     const acked = await send(app, submission());
     expect(acked).toBeUndefined();
     expect(bodies).toHaveLength(2);
@@ -153,7 +132,7 @@ describe("chat.postMessage answers HTTP 500", () => {
         attempts.push({});
         return "upstream error";
       });
-    const hook = mockResponseUrl();
+    const hook = mockResponseUrl(RESPONSE_URL);
     await expect(send(app, submission())).resolves.toBeUndefined();
     expect(attempts).toHaveLength(3);
     expect(hook).toHaveLength(1);
@@ -179,7 +158,7 @@ describe("chat.postMessage times out", () => {
         bodies.push(decodeForm(b));
         return OK;
       });
-    const hook = mockResponseUrl();
+    const hook = mockResponseUrl(RESPONSE_URL);
     const started = Date.now();
     await expect(send(app, submission())).resolves.toBeUndefined();
     expect(Date.now() - started).toBeGreaterThanOrEqual(150);
@@ -191,7 +170,7 @@ describe("chat.postMessage times out", () => {
   it("when every attempt times out, the person is told", async () => {
     const { app } = appWith(TIMING_OUT);
     nock(API_HOST).post("/api/chat.postMessage").times(3).delay(1000).reply(200, OK);
-    const hook = mockResponseUrl();
+    const hook = mockResponseUrl(RESPONSE_URL);
     await expect(send(app, submission())).resolves.toBeUndefined();
     expect(hook).toHaveLength(1);
     expect(String(hook[0]?.text)).toMatch(/sorry/i);
@@ -221,7 +200,7 @@ describe("ratelimited (HTTP 429 with Retry-After)", () => {
         bodies.push(decodeForm(b));
         return OK;
       });
-    const hook = mockResponseUrl();
+    const hook = mockResponseUrl(RESPONSE_URL);
     await expect(send(app, submission())).resolves.toBeUndefined();
     expect(times).toHaveLength(2);
     expect((times[1] as number) - (times[0] as number)).toBeGreaterThanOrEqual(900);
@@ -234,7 +213,7 @@ describe("ratelimited (HTTP 429 with Retry-After)", () => {
     nock(API_HOST)
       .post("/api/chat.postMessage")
       .reply(429, limited as nock.Body, { "retry-after": "30" });
-    const hook = mockResponseUrl();
+    const hook = mockResponseUrl(RESPONSE_URL);
     await expect(send(app, submission())).resolves.toBeUndefined();
     expect(hook).toHaveLength(1);
     expect(String(hook[0]?.text)).toMatch(/try/i);
@@ -253,7 +232,7 @@ describe.each([
     const posts = mockApi("chat.postMessage", (call: Json) =>
       call.channel === DM ? { ...OK, channel: DM } : refusal,
     );
-    const hook = mockResponseUrl();
+    const hook = mockResponseUrl(RESPONSE_URL);
     await expect(send(app, submission())).resolves.toBeUndefined();
     expect(posts.map((p) => p.channel)).toEqual([CHANNEL, DM]);
     expect(opens).toHaveLength(1);
@@ -274,7 +253,7 @@ describe.each([
   it("the person is told (never silence)", async () => {
     const { app, logs } = buildTestApp();
     mockApi("chat.postMessage", apiFixture(fixture));
-    const hook = mockResponseUrl();
+    const hook = mockResponseUrl(RESPONSE_URL);
     await expect(send(app, submission())).resolves.toBeUndefined();
     expect(hook).toHaveLength(1);
     expect(hook[0]?.response_type).toBe("ephemeral");
@@ -326,7 +305,7 @@ describe("views.open fails", () => {
   it("expired_trigger_id after /flask-or-django: the person is told to run the command again", async () => {
     const { app } = buildTestApp();
     const opens = mockApi("views.open", apiFixture("error_views.open_expired_trigger_id"));
-    const hook = mockResponseUrl();
+    const hook = mockResponseUrl(RESPONSE_URL);
     await expect(send(app, { ...COMMAND, text: "" })).resolves.toBeUndefined();
     expect(opens).toHaveLength(1);
     expect(hook).toHaveLength(1);
@@ -402,17 +381,11 @@ describe("views.open fails", () => {
     mockApi("views.open", apiFixture("error_views.open_expired_trigger_id"));
     mockApi("conversations.open", { ok: true, channel: { id: DM } });
     const posts = mockApi("chat.postMessage", { ...OK, channel: DM });
-    const shortcut = {
-      type: "shortcut",
-      token: "kXq3ZpT9wR2mLb7VnJ4sYc8e",
-      action_ts: "1732384520.447211",
-      team: { id: "T07QDKX2N5M", domain: "acme-eng" },
-      user: { id: USER, username: "alice", team_id: "T07QDKX2N5M" },
-      is_enterprise_install: false,
-      enterprise: null,
-      callback_id: "compare_frameworks",
-      trigger_id: "8034588812345.7830312345678.0b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e",
-    };
+    const shortcut = compareShortcut(
+      { id: USER, username: "alice" },
+      "8034588812345.7830312345678.0b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e",
+      "1732384520.447211",
+    );
     await expect(send(app, shortcut)).resolves.toBeUndefined();
     expect(posts.length, "the person is told the form could not open").toBeGreaterThan(0);
     expect(String(posts[0]?.text)).toMatch(/again/i);
