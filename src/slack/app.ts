@@ -6,6 +6,7 @@ import { getKnowledge, type Knowledge } from "../engine/index.js";
 import { toBoltLogger, toBoltLogLevel } from "../logger.js";
 import type { Deps } from "./deps.js";
 import { registerListeners } from "./listeners/index.js";
+import { isSlackResponseUrl } from "./services/codecs.js";
 import { tellPerson } from "./services/delivery.js";
 import { InFlight } from "./services/in-flight.js";
 import { Once } from "./services/once.js";
@@ -117,7 +118,7 @@ export function createApp(options: CreateAppOptions): SlackApp {
       {
         user: ids.user,
         ...(ids.channel ? { channel: ids.channel } : {}),
-        ...(typeof responseUrl === "string" && responseUrl.startsWith("https://") ? { responseUrl } : {}),
+        ...(isSlackResponseUrl(responseUrl) ? { responseUrl } : {}),
       },
       "Sorry, something went wrong on my side. Please try again; if it keeps happening, type `/flask-or-django help`.",
     ).catch((e: unknown) => logger.error({ err: e }, "apology failed"));

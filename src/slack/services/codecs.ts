@@ -15,6 +15,11 @@ const ts = z.string().regex(/^\d{1,12}\.\d{1,8}$/);
 /** Only Slack's own hooks: a response_url is the one URL we ever post to outside the Web API. */
 const responseUrl = z.url({ protocol: /^https$/, hostname: /(^|\.)slack(-gov)?\.com$/ }).max(500);
 
+/** True for a response_url on Slack's own hosts, the only URLs we post to outside the Web API. */
+export function isSlackResponseUrl(url: unknown): url is string {
+  return responseUrl.safeParse(url).success;
+}
+
 export const ModalContextSchema = z.object({
   /** Channel to post to; absent when the modal asks for a destination. */
   c: slackId.optional(),
