@@ -7,6 +7,9 @@ import { loadFixture } from "./slack-request.js";
 type Json = Record<string, unknown>;
 export type EventEnvelope = Json & { event: Json };
 
+/** The channel every inbound fixture happens in. */
+export const FIXTURE_CHANNEL = "C07QF9S3K2L";
+
 /** The thread the inbound thread fixtures are in: the ts chat.postMessage_ok answers with. */
 export const FIXTURE_PARENT_TS = "1732384472.318669";
 

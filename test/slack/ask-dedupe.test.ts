@@ -8,20 +8,22 @@ import { isolateNetwork } from "../helpers/nock-isolation.js";
 import {
   type ApiCall,
   apiFixture,
+  BOT_USER_ID,
   buildTestApp,
   mockApi,
   send,
   shown,
   type TestApp,
 } from "../helpers/slack-app.js";
-import { threadEvent } from "../helpers/slack-payloads.js";
+import {
+  FIXTURE_CHANNEL as CHANNEL,
+  FIXTURE_PARENT_TS as PARENT_TS,
+  threadEvent,
+} from "../helpers/slack-payloads.js";
 
 type Json = Record<string, unknown>;
 
 const k = getKnowledge();
-const CHANNEL = "C07QF9S3K2L";
-const PARENT_TS = "1732384472.318669";
-const BOT_USER_ID = "U07R3MZ1B4K";
 const admin = k.featureById.get("admin");
 
 isolateNetwork();

@@ -7,20 +7,23 @@ import { isolateNetwork } from "../helpers/nock-isolation.js";
 import {
   type ApiCall,
   apiFixture,
+  BOT_USER_ID,
   buildTestApp,
   mockApi,
   send,
   shown,
   type TestApp,
 } from "../helpers/slack-app.js";
-import { fixtureEvent, topLevelEvent } from "../helpers/slack-payloads.js";
+import {
+  FIXTURE_CHANNEL as CHANNEL,
+  fixtureEvent,
+  FIXTURE_PARENT_TS as PARENT_TS,
+  topLevelEvent,
+} from "../helpers/slack-payloads.js";
 import { loadFixture } from "../helpers/slack-request.js";
 
 type Json = Record<string, unknown>;
 
-const CHANNEL = "C07QF9S3K2L";
-const PARENT_TS = "1732384472.318669";
-const BOT_USER_ID = "U07R3MZ1B4K";
 const HOSTILE = "<!channel> <@U0BADBAD1> <https://evil.example|click> admin?";
 const HOSTILE_UNKNOWN =
   "<!channel> <!here> <!subteam^S0BADBAD1|@devs> <@U0BADBAD1> <https://evil.example|click> what?";

@@ -9,22 +9,24 @@ import { isolateNetwork } from "../helpers/nock-isolation.js";
 import {
   type ApiCall,
   apiFixture,
+  BOT_USER_ID,
   buildTestApp,
   mockApi,
   send,
   shown,
   type TestApp,
 } from "../helpers/slack-app.js";
-import { topLevelEvent } from "../helpers/slack-payloads.js";
+import {
+  FIXTURE_CHANNEL as CHANNEL,
+  FIXTURE_PARENT_TS as PARENT_TS,
+  topLevelEvent,
+} from "../helpers/slack-payloads.js";
 import { loadFixture } from "../helpers/slack-request.js";
 
 type Json = Record<string, unknown>;
 
 const k = getKnowledge();
-const CHANNEL = "C07QF9S3K2L";
 const DM_CHANNEL = "D07R3N8K2LP";
-const BOT_USER_ID = "U07R3MZ1B4K";
-const PARENT_TS = "1732384472.318669";
 
 isolateNetwork();
 

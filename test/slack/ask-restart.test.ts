@@ -17,13 +17,15 @@ import {
   type TestApp,
 } from "../helpers/slack-app.js";
 import { submitQuestionnaire } from "../helpers/slack-flows.js";
-import { threadEvent } from "../helpers/slack-payloads.js";
+import {
+  FIXTURE_CHANNEL as CHANNEL,
+  FIXTURE_PARENT_TS as PARENT_TS,
+  threadEvent,
+} from "../helpers/slack-payloads.js";
 
 type Json = Record<string, unknown>;
 
 const k = getKnowledge();
-const CHANNEL = "C07QF9S3K2L";
-const PARENT_TS = "1732384472.318669";
 
 isolateNetwork();
 

@@ -16,15 +16,17 @@ import {
   type TestApp,
 } from "../helpers/slack-app.js";
 import { submitQuestionnaire } from "../helpers/slack-flows.js";
-import { outsideThread, threadEvent } from "../helpers/slack-payloads.js";
+import {
+  FIXTURE_CHANNEL as CHANNEL,
+  outsideThread,
+  FIXTURE_PARENT_TS as PARENT_TS,
+  threadEvent,
+} from "../helpers/slack-payloads.js";
 import { loadFixture } from "../helpers/slack-request.js";
 
 type Json = Record<string, unknown>;
 
 const k = getKnowledge();
-const CHANNEL = "C07QF9S3K2L";
-/** The ts chat.postMessage_ok answers with: our recommendation, the parent of the thread. */
-const PARENT_TS = "1732384472.318669";
 
 isolateNetwork();
 
