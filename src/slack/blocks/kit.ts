@@ -9,6 +9,7 @@ export type Button = types.Button;
 export type SectionBlock = types.SectionBlock;
 export type ContextBlock = types.ContextBlock;
 export type ActionsBlock = types.ActionsBlock;
+export type InputElement = types.InputBlockElement;
 export type MessageMetadata = types.MessageMetadata;
 
 export const plain = (text: string) => ({ type: "plain_text" as const, text, emoji: true });

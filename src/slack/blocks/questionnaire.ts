@@ -1,6 +1,13 @@
-import type { Knowledge, ProjectProfile } from "../../engine/index.js";
+import type { Knowledge, ProjectProfile, Question } from "../../engine/index.js";
 import { IDS } from "../ids.js";
-import { type KnownBlock, type ModalView, mrkdwn, type PlainTextOption, plain } from "./kit.js";
+import {
+  type InputElement,
+  type KnownBlock,
+  type ModalView,
+  mrkdwn,
+  type PlainTextOption,
+  plain,
+} from "./kit.js";
 import { LIMITS } from "./limits.js";
 import { truncate } from "./text.js";
 
@@ -48,6 +55,51 @@ function questionBlocks(
   return blocks;
 }
 
+/** The input element for one question: its kind decides the Block Kit element. */
+function inputElement(k: Knowledge, q: Question, initial: ProjectProfile | undefined): InputElement {
+  if (q.kind === "single") {
+    const options = q.options.map((o) => option(o.label, o.value, o.description));
+    const chosen = initial?.answers[q.id] ?? q.default;
+    const initial_option = options.find((o) => o.value === chosen);
+    // Short lists read best as radio buttons; longer ones as a select.
+    if (q.options.length <= Math.min(4, LIMITS.radioOptions)) {
+      return {
+        type: "radio_buttons",
+        action_id: IDS.inputAction,
+        options,
+        ...(initial_option ? { initial_option } : {}),
+      };
+    }
+    return {
+      type: "static_select",
+      action_id: IDS.inputAction,
+      placeholder: plain("Choose one"),
+      options: options.slice(0, LIMITS.staticOptions),
+      ...(initial_option ? { initial_option } : {}),
+    };
+  }
+  if (q.kind === "multi") {
+    const options = k.needFeatures.map((f) => option(f.need.label, f.id));
+    const chosen = new Set(initial?.needs ?? q.default);
+    const initial_options = options.filter((o) => chosen.has(o.value ?? ""));
+    return {
+      type: "multi_static_select",
+      action_id: IDS.inputAction,
+      placeholder: plain("Choose features"),
+      options: options.slice(0, LIMITS.staticOptions),
+      ...(initial_options.length > 0 ? { initial_options } : {}),
+    };
+  }
+  return {
+    type: "plain_text_input",
+    action_id: IDS.inputAction,
+    multiline: true,
+    max_length: q.maxLength,
+    placeholder: plain(truncate(q.placeholder, LIMITS.placeholder)),
+    ...(initial?.notes ? { initial_value: initial.notes.slice(0, q.maxLength) } : {}),
+  };
+}
+
 function buildQuestionBlocks(
   k: Knowledge,
   initial: ProjectProfile | undefined,
@@ -76,67 +128,15 @@ function buildQuestionBlocks(
     });
   }
   for (const q of k.questions) {
-    const block_id = IDS.questionBlock(q.id);
-    if (q.kind === "single") {
-      const options = q.options.map((o) => option(o.label, o.value, o.description));
-      const chosen = initial?.answers[q.id] ?? q.default;
-      const initial_option = options.find((o) => o.value === chosen);
-      const useRadio = q.options.length <= LIMITS.radioOptions && q.options.length <= 4;
-      blocks.push({
-        type: "input",
-        block_id,
-        label: plain(q.label),
-        hint: plain(q.help),
-        element: useRadio
-          ? {
-              type: "radio_buttons",
-              action_id: IDS.inputAction,
-              options,
-              ...(initial_option ? { initial_option } : {}),
-            }
-          : {
-              type: "static_select",
-              action_id: IDS.inputAction,
-              placeholder: plain("Choose one"),
-              options: options.slice(0, LIMITS.staticOptions),
-              ...(initial_option ? { initial_option } : {}),
-            },
-      });
-    } else if (q.kind === "multi") {
-      const options = k.needFeatures.map((f) => option(f.need.label, f.id));
-      const chosen = new Set(initial?.needs ?? q.default);
-      const initial_options = options.filter((o) => chosen.has(o.value ?? ""));
-      blocks.push({
-        type: "input",
-        block_id,
-        optional: true,
-        label: plain(q.label),
-        hint: plain(q.help),
-        element: {
-          type: "multi_static_select",
-          action_id: IDS.inputAction,
-          placeholder: plain("Choose features"),
-          options: options.slice(0, LIMITS.staticOptions),
-          ...(initial_options.length > 0 ? { initial_options } : {}),
-        },
-      });
-    } else {
-      blocks.push({
-        type: "input",
-        block_id,
-        optional: true,
-        label: plain(q.label),
-        hint: plain(q.help),
-        element: {
-          type: "plain_text_input",
-          action_id: IDS.inputAction,
-          multiline: true,
-          max_length: q.maxLength,
-          placeholder: plain(truncate(q.placeholder, LIMITS.placeholder)),
-          ...(initial?.notes ? { initial_value: initial.notes.slice(0, q.maxLength) } : {}),
-        },
-      });
-    }
+    blocks.push({
+      type: "input",
+      block_id: IDS.questionBlock(q.id),
+      // Single choices always have an answer (a default); needs and notes may be left empty.
+      ...(q.kind === "single" ? {} : { optional: true }),
+      label: plain(q.label),
+      hint: plain(q.help),
+      element: inputElement(k, q, initial),
+    });
   }
   return blocks;
 }
