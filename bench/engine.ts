@@ -1,4 +1,4 @@
-import { matchFeature, recommend } from "../src/engine/index.js";
+import { getKnowledge, matchFeature, recommend } from "../src/engine/index.js";
 import { benchProfiles, PHRASINGS } from "./inputs.js";
 import { type Measurement, measure, perInput } from "./measure.js";
 
@@ -36,13 +36,14 @@ function spread<T>(inputs: readonly T[], fn: (input: T) => unknown, label: (inpu
 
 /** The engine's two hot calls, as Slack and the terminal make them. */
 export function engineSection(): Section {
+  const knowledge = getKnowledge();
   const profiles = benchProfiles(50);
   const phrasings = PHRASINGS;
-  const recommendRun = measure(profiles, (p) => recommend(p), {
+  const recommendRun = measure(profiles, (p) => recommend(p, knowledge), {
     name: `recommend(profile) x ${profiles.length} profiles`,
     targetUs: TARGETS_US.recommend,
   });
-  const matchRun = measure(phrasings, (t) => matchFeature(t), {
+  const matchRun = measure(phrasings, (t) => matchFeature(t, knowledge), {
     name: `matchFeature(text) x ${phrasings.length} phrasings`,
     targetUs: TARGETS_US.matchFeature,
   });
@@ -53,10 +54,10 @@ export function engineSection(): Section {
     notes: [
       `recommend: ${spread(
         profiles,
-        (p) => recommend(p),
+        (p) => recommend(p, knowledge),
         (p) => `profile #${profiles.indexOf(p)}`,
       )}`,
-      `matchFeature: ${spread(phrasings, (t) => matchFeature(t), short)}`,
+      `matchFeature: ${spread(phrasings, (t) => matchFeature(t, knowledge), short)}`,
     ],
   };
 }

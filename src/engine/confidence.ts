@@ -23,16 +23,16 @@ export function seededRandom(seed: number): () => number {
 }
 
 /** One row of weight factors per sample, drawn once: every call perturbs the same way. */
-export function perturbations(k: Knowledge): Float64Array[] {
-  const { samples, spread, seed } = k.scoring.confidence;
+export function perturbations(knowledge: Knowledge): Float64Array[] {
+  const { samples, spread, seed } = knowledge.scoring.confidence;
   const random = seededRandom(seed);
   return Array.from({ length: samples }, () =>
-    Float64Array.from(k.criteria, () => 1 - spread + 2 * spread * random()),
+    Float64Array.from(knowledge.criteria, () => 1 - spread + 2 * spread * random()),
   );
 }
 
 export function confidenceOf(
-  k: Knowledge,
+  knowledge: Knowledge,
   model: CompiledModel,
   rows: Float64Array[],
   adv: Float64Array,
@@ -45,7 +45,7 @@ export function confidenceOf(
     if (verdictOf(model, tally(model, scaled).lead) === verdict) same++;
   }
   const share = rows.length === 0 ? 1 : same / rows.length;
-  const { high, medium } = k.scoring.confidence;
+  const { high, medium } = knowledge.scoring.confidence;
   const label: ConfidenceLabel = share >= high ? "high" : share >= medium ? "medium" : "low";
   return { label, share: Math.round(share * 1000) / 1000, samples: rows.length };
 }

@@ -36,7 +36,7 @@ export interface CaveatItem {
 
 /** Which answers raised each criterion, in the words of the questionnaire. */
 export function answerSources(
-  k: Knowledge,
+  knowledge: Knowledge,
   profile: ProjectProfile,
   notesNeeds: readonly string[],
 ): Map<string, string[]> {
@@ -46,14 +46,14 @@ export function answerSources(
     if (!list.includes(text)) list.push(text);
     sources.set(criterion, list);
   };
-  for (const q of k.singleQuestions) {
+  for (const q of knowledge.singleQuestions) {
     const option = q.options.find((o) => o.value === profile.answers[q.id]);
     if (!option) continue;
     for (const [criterion, value] of Object.entries(option.effects)) {
       if (value > 0) add(criterion, `${q.short}: ${option.label}`);
     }
   }
-  for (const f of k.needFeatures) {
+  for (const f of knowledge.needFeatures) {
     if (profile.needs.includes(f.id)) add(f.need.criterion, `you need ${f.need.phrase}`);
     else if (notesNeeds.includes(f.id)) add(f.need.criterion, `your notes mention ${f.need.phrase}`);
   }
@@ -61,16 +61,16 @@ export function answerSources(
 }
 
 export function decisiveFactors(
-  k: Knowledge,
+  knowledge: Knowledge,
   profile: ProjectProfile,
   notesNeeds: readonly string[],
   adv: Float64Array,
   pointsPerUnit: number,
   verdict: Verdict,
 ): Factor[] {
-  const sources = answerSources(k, profile, notesNeeds);
+  const sources = answerSources(knowledge, profile, notesNeeds);
   const all: Factor[] = [];
-  k.criteria.forEach((criterion, c) => {
+  knowledge.criteria.forEach((criterion, c) => {
     const a = adv[c] as number;
     const points = Math.abs(a) * pointsPerUnit;
     if (points < 0.5) return;
@@ -90,26 +90,26 @@ export function decisiveFactors(
   });
   // The winner's reasons first, then the strongest pull the other way, so the trade-off shows.
   all.sort((x, y) => y.points - x.points);
-  if (verdict === "either") return all.slice(0, k.scoring.maxFactors);
+  if (verdict === "either") return all.slice(0, knowledge.scoring.maxFactors);
   const forWinner = all.filter((f) => f.favours === verdict);
   const against = all.filter((f) => f.favours !== verdict);
-  const picked = forWinner.slice(0, Math.max(1, k.scoring.maxFactors - (against.length > 0 ? 1 : 0)));
-  return [...picked, ...against.slice(0, k.scoring.maxFactors - picked.length)];
+  const picked = forWinner.slice(0, Math.max(1, knowledge.scoring.maxFactors - (against.length > 0 ? 1 : 0)));
+  return [...picked, ...against.slice(0, knowledge.scoring.maxFactors - picked.length)];
 }
 
 /** Pros and cons ordered by how much their criteria matter for this project. */
-export function relevantProsCons(k: Knowledge, imp: Float64Array): ProsCons {
+export function relevantProsCons(knowledge: Knowledge, imp: Float64Array): ProsCons {
   const relevance = (criteria: string[]) =>
     criteria.reduce((sum, id) => {
-      const c = k.criterionIndex.get(id) as number;
-      return sum + (imp[c] as number) * (k.criteria[c]?.weight ?? 0);
+      const c = knowledge.criterionIndex.get(id) as number;
+      return sum + (imp[c] as number) * (knowledge.criteria[c]?.weight ?? 0);
     }, 0);
   const pick = (framework: FrameworkId, kind: "pro" | "con"): ProConItem[] =>
-    k.prosCons
+    knowledge.prosCons
       .map((p, order) => ({ p, order, r: relevance(p.criteria) }))
       .filter(({ p }) => p.framework === framework && p.kind === kind)
       .sort((a, b) => b.r - a.r || a.order - b.order)
-      .slice(0, k.scoring.maxProsCons)
+      .slice(0, knowledge.scoring.maxProsCons)
       .map(({ p }) => ({ id: p.id, text: p.text, source: p.source }));
   return {
     flask: { pros: pick("flask", "pro"), cons: pick("flask", "con") },
@@ -118,17 +118,17 @@ export function relevantProsCons(k: Knowledge, imp: Float64Array): ProsCons {
 }
 
 export function applicableCaveats(
-  k: Knowledge,
+  knowledge: Knowledge,
   profile: ProjectProfile,
   notesNeeds: readonly string[],
 ): CaveatItem[] {
   const has = (question: string, values: string[]) => {
-    if (question === k.needsQuestion.id) {
+    if (question === knowledge.needsQuestion.id) {
       return values.some((v) => profile.needs.includes(v) || notesNeeds.includes(v));
     }
     return values.includes(profile.answers[question] ?? "");
   };
-  return k.caveats
+  return knowledge.caveats
     .filter((c) => c.whenAny.some((cond) => Object.entries(cond).every(([q, values]) => has(q, values))))
     .map((c) => ({
       id: c.id,

@@ -1,4 +1,4 @@
-import { getKnowledge, type Knowledge } from "./knowledge.js";
+import type { Knowledge } from "./knowledge.js";
 import type { Feature } from "./knowledge-schema.js";
 import { deletions, editDistance, stem, typoBudget, words } from "./text.js";
 
@@ -84,13 +84,13 @@ function topicTokens(text: string, keepFrameworks: boolean): string[] {
   return out;
 }
 
-function buildIndex(k: Knowledge): MatcherIndex {
+function buildIndex(knowledge: Knowledge): MatcherIndex {
   const aliases: AliasEntry[] = [];
   const aliasTokens = new Map<string, Array<[number, number]>>();
   const myths: MythEntry[] = [];
   const mythsByToken = new Map<string, number[]>();
   const lexicon = new Set<string>();
-  k.features.forEach((feature, featureIndex) => {
+  knowledge.features.forEach((feature, featureIndex) => {
     for (const text of [feature.title, feature.id.replace(/_/g, " "), ...feature.aliases]) {
       const tokens = topicTokens(text, false);
       if (tokens.length === 0) continue;
@@ -129,14 +129,14 @@ function buildIndex(k: Knowledge): MatcherIndex {
   }
   const needAliasesByFirst = new Map<string, AliasEntry[]>();
   for (const alias of aliases) {
-    if (!k.features[alias.featureIndex]?.need) continue;
+    if (!knowledge.features[alias.featureIndex]?.need) continue;
     const first = alias.tokens[0] as string;
     const list = needAliasesByFirst.get(first) ?? [];
     list.push(alias);
     needAliasesByFirst.set(first, list);
   }
   return {
-    features: k.features,
+    features: knowledge.features,
     aliases,
     aliasTokens,
     myths,
@@ -148,11 +148,11 @@ function buildIndex(k: Knowledge): MatcherIndex {
 }
 
 const indexes = new WeakMap<Knowledge, MatcherIndex>();
-function indexFor(k: Knowledge): MatcherIndex {
-  let index = indexes.get(k);
+function indexFor(knowledge: Knowledge): MatcherIndex {
+  let index = indexes.get(knowledge);
   if (!index) {
-    index = buildIndex(k);
-    indexes.set(k, index);
+    index = buildIndex(knowledge);
+    indexes.set(knowledge, index);
   }
   return index;
 }
@@ -233,8 +233,8 @@ const round = (n: number) => Math.round(Math.min(n, 1) * 100) / 100;
  * The feature a question is about. Handles synonyms, plurals, typos, Slack markup and punctuation.
  * Never throws: anything that is not a string, or says nothing we know, gives "unknown".
  */
-export function matchFeature(text: unknown, k: Knowledge = getKnowledge()): FeatureMatch {
-  const index = indexFor(k);
+export function matchFeature(text: unknown, knowledge: Knowledge): FeatureMatch {
+  const index = indexFor(knowledge);
   const query = typeof text === "string" ? text : "";
   const resolved = topicTokens(query, true).map((t) => resolve(index, t));
   const scores = scoreFeatures(index, resolved);
@@ -267,8 +267,8 @@ export function matchFeature(text: unknown, k: Knowledge = getKnowledge()): Feat
  * Needs mentioned in free text ("staff must edit records in an admin dashboard" → admin).
  * Exact phrases only (after plurals), skipping negated ones ("we don't need an admin").
  */
-export function findNeedsInText(text: string, k: Knowledge = getKnowledge()): string[] {
-  const index = indexFor(k);
+export function findNeedsInText(text: string, knowledge: Knowledge): string[] {
+  const index = indexFor(knowledge);
   const raw = words(text, 4000).map(stem);
   const topical: Array<{ token: string; at: number }> = [];
   raw.forEach((token, at) => {
@@ -291,5 +291,5 @@ export function findNeedsInText(text: string, k: Knowledge = getKnowledge()): st
       if (!negated) found.add(feature.id);
     }
   });
-  return k.needFeatures.map((f) => f.id).filter((id) => found.has(id));
+  return knowledge.needFeatures.map((f) => f.id).filter((id) => found.has(id));
 }

@@ -93,9 +93,11 @@ function readFile<S extends z.ZodType>(dir: string, file: string, schema: S): z.
 }
 
 /** Checks that hold across files: every id referenced exists, ids are unique, no alias is shared. */
-function checkReferences(k: Omit<Knowledge, "criterionIndex" | "featureById" | "needFeatures">): string[] {
+function checkReferences(
+  knowledge: Omit<Knowledge, "criterionIndex" | "featureById" | "needFeatures">,
+): string[] {
   const problems: string[] = [];
-  const criterionIds = new Set(k.criteria.map((c) => c.id));
+  const criterionIds = new Set(knowledge.criteria.map((c) => c.id));
   const unique = (file: string, ids: string[]) => {
     const seen = new Set<string>();
     for (const id of ids) {
@@ -105,26 +107,26 @@ function checkReferences(k: Omit<Knowledge, "criterionIndex" | "featureById" | "
   };
   unique(
     "criteria.json",
-    k.criteria.map((c) => c.id),
+    knowledge.criteria.map((c) => c.id),
   );
   unique(
     "features.json",
-    k.features.map((f) => f.id),
+    knowledge.features.map((f) => f.id),
   );
   unique(
     "questions.json",
-    k.questions.map((q) => q.id),
+    knowledge.questions.map((q) => q.id),
   );
   unique(
     "pros-cons.json",
-    k.prosCons.map((p) => p.id),
+    knowledge.prosCons.map((p) => p.id),
   );
   const criterion = (file: string, where: string, id: string) => {
     if (!criterionIds.has(id)) problems.push(`data/${file} at ${where}: unknown criterion "${id}"`);
   };
 
-  const featureIds = new Set(k.features.map((f) => f.id));
-  k.questions.forEach((q, qi) => {
+  const featureIds = new Set(knowledge.features.map((f) => f.id));
+  knowledge.questions.forEach((q, qi) => {
     if (q.kind !== "single") return;
     if (q.feature && !featureIds.has(q.feature)) {
       problems.push(`data/questions.json at [${qi}].feature: unknown feature "${q.feature}"`);
@@ -146,13 +148,13 @@ function checkReferences(k: Omit<Knowledge, "criterionIndex" | "featureById" | "
     });
   });
   for (const kind of ["multi", "text"] as const) {
-    if (k.questions.filter((q) => q.kind === kind).length !== 1) {
+    if (knowledge.questions.filter((q) => q.kind === kind).length !== 1) {
       problems.push(`data/questions.json: expected exactly one "${kind}" question`);
     }
   }
 
   const aliasOwner = new Map<string, string>();
-  k.features.forEach((f, fi) => {
+  knowledge.features.forEach((f, fi) => {
     if (f.need) criterion("features.json", `[${fi}].need.criterion`, f.need.criterion);
     for (const alias of f.aliases) {
       const key = alias.trim().toLowerCase();
@@ -162,16 +164,17 @@ function checkReferences(k: Omit<Knowledge, "criterionIndex" | "featureById" | "
       aliasOwner.set(key, f.id);
     }
   });
-  k.prosCons.forEach((p, pi) => {
+  knowledge.prosCons.forEach((p, pi) => {
     for (const c of p.criteria) criterion("pros-cons.json", `[${pi}].criteria`, c);
   });
   // A caveat condition that names a value no answer can have would silently never show.
   const valuesOf = new Map<string, Set<string>>();
-  for (const q of k.questions) {
+  for (const q of knowledge.questions) {
     if (q.kind === "single") valuesOf.set(q.id, new Set(q.options.map((o) => o.value)));
-    if (q.kind === "multi") valuesOf.set(q.id, new Set(k.features.filter((f) => f.need).map((f) => f.id)));
+    if (q.kind === "multi")
+      valuesOf.set(q.id, new Set(knowledge.features.filter((f) => f.need).map((f) => f.id)));
   }
-  k.caveats.forEach((c, ci) => {
+  knowledge.caveats.forEach((c, ci) => {
     c.whenAny.forEach((cond, wi) => {
       for (const [q, values] of Object.entries(cond)) {
         const known = valuesOf.get(q);

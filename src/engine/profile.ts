@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { getKnowledge, type Knowledge } from "./knowledge.js";
+import type { Knowledge } from "./knowledge.js";
 
 /**
  * A team's answers. Single-choice answers are keyed by question id (the ids live in
@@ -31,24 +31,24 @@ function oneOf(values: readonly string[]): string {
 const schemas = new WeakMap<Knowledge, z.ZodType<ProjectProfile, unknown>>();
 
 /** The zod schema for a profile, built from the questions; errors list the valid values. */
-export function projectProfileSchema(k: Knowledge = getKnowledge()): z.ZodType<ProjectProfile, unknown> {
-  const known = schemas.get(k);
+export function projectProfileSchema(knowledge: Knowledge): z.ZodType<ProjectProfile, unknown> {
+  const known = schemas.get(knowledge);
   if (known) return known;
   const answerShape: Record<string, z.ZodType<string, unknown>> = {};
-  for (const q of k.singleQuestions) {
+  for (const q of knowledge.singleQuestions) {
     const values = q.options.map((o) => o.value) as [string, ...string[]];
     answerShape[q.id] = z.enum(values, { error: () => oneOf(values) }).default(q.default);
   }
-  const needIds = k.needFeatures.map((f) => f.id) as [string, ...string[]];
-  const notesMax = k.notesQuestion.maxLength;
-  const needsMax = k.needsQuestion.max;
+  const needIds = knowledge.needFeatures.map((f) => f.id) as [string, ...string[]];
+  const notesMax = knowledge.notesQuestion.maxLength;
+  const needsMax = knowledge.needsQuestion.max;
   const schema = z.strictObject(
     {
       answers: z
         .strictObject(answerShape, {
           error: (issue) =>
             issue.code === "unrecognized_keys"
-              ? `unknown question ${issue.keys.map((key) => `"${key}"`).join(", ")}; the questions are: ${k.singleQuestions.map((q) => q.id).join(", ")}`
+              ? `unknown question ${issue.keys.map((key) => `"${key}"`).join(", ")}; the questions are: ${knowledge.singleQuestions.map((q) => q.id).join(", ")}`
               : "must be an object of answers",
         })
         // prefault, not default: the empty object still goes through the schema, so every answer gets its default.
@@ -58,7 +58,7 @@ export function projectProfileSchema(k: Knowledge = getKnowledge()): z.ZodType<P
           error: (issue) => (issue.code === "invalid_type" ? "must be a list of features" : undefined),
         })
         .max(needsMax, { error: `at most ${needsMax} features` })
-        .prefault(k.needsQuestion.default)
+        .prefault(knowledge.needsQuestion.default)
         .transform((needs) => [...new Set(needs)]),
       notes: z
         .string({ error: "must be text" })
@@ -72,14 +72,14 @@ export function projectProfileSchema(k: Knowledge = getKnowledge()): z.ZodType<P
           : "must be an object with answers, needs and notes",
     },
   ) as unknown as z.ZodType<ProjectProfile, unknown>;
-  schemas.set(k, schema);
+  schemas.set(knowledge, schema);
   return schema;
 }
 
 export type ParsedProfile = { ok: true; profile: ProjectProfile } | { ok: false; issues: ProfileIssue[] };
 
-export function parseProfile(input: unknown, k: Knowledge = getKnowledge()): ParsedProfile {
-  const result = projectProfileSchema(k).safeParse(input);
+export function parseProfile(input: unknown, knowledge: Knowledge): ParsedProfile {
+  const result = projectProfileSchema(knowledge).safeParse(input);
   if (result.success) return { ok: true, profile: result.data };
   const issues = result.error.issues.map((issue) => {
     const [first, second] = issue.path;
@@ -90,13 +90,13 @@ export function parseProfile(input: unknown, k: Knowledge = getKnowledge()): Par
 }
 
 /** Parses or throws a ProfileError whose message lists what is wrong and the valid values. */
-export function toProfile(input: unknown, k: Knowledge = getKnowledge()): ProjectProfile {
-  const parsed = parseProfile(input, k);
+export function toProfile(input: unknown, knowledge: Knowledge): ProjectProfile {
+  const parsed = parseProfile(input, knowledge);
   if (!parsed.ok) throw new ProfileError(parsed.issues);
   return parsed.profile;
 }
 
 /** Every question at its default. */
-export function defaultProfile(k: Knowledge = getKnowledge()): ProjectProfile {
-  return toProfile({}, k);
+export function defaultProfile(knowledge: Knowledge): ProjectProfile {
+  return toProfile({}, knowledge);
 }

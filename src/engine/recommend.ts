@@ -8,7 +8,7 @@ import {
   relevantProsCons,
 } from "./explanation.js";
 import { findNeedsInText } from "./feature-matcher.js";
-import { getKnowledge, type Knowledge } from "./knowledge.js";
+import type { Knowledge } from "./knowledge.js";
 import { type ProjectProfile, toProfile } from "./profile.js";
 import {
   advantages,
@@ -57,27 +57,27 @@ interface Prepared {
   rows: Float64Array[];
 }
 const prepared = new WeakMap<Knowledge, Prepared>();
-function prepare(k: Knowledge): Prepared {
-  let p = prepared.get(k);
+function prepare(knowledge: Knowledge): Prepared {
+  let p = prepared.get(knowledge);
   if (!p) {
-    p = { model: compileModel(k), rows: perturbations(k) };
-    prepared.set(k, p);
+    p = { model: compileModel(knowledge), rows: perturbations(knowledge) };
+    prepared.set(knowledge, p);
   }
   return p;
 }
 
-function readNotes(k: Knowledge, profile: ProjectProfile): NotesRead {
+function readNotes(knowledge: Knowledge, profile: ProjectProfile): NotesRead {
   if (profile.notes.trim() === "") return { needs: [], all: [], text: "" };
-  const all = findNeedsInText(profile.notes, k);
+  const all = findNeedsInText(profile.notes, knowledge);
   const needs = all.filter((id) => !profile.needs.includes(id));
   if (needs.length === 0)
     return { needs, all, text: "We read your notes; they name no feature beyond your answers." };
-  const phrases = needs.map((id) => k.featureById.get(id)?.need?.phrase ?? id);
+  const phrases = needs.map((id) => knowledge.featureById.get(id)?.need?.phrase ?? id);
   return { needs, all, text: `From your notes we also counted ${phrases.join(", ")}.` };
 }
 
 function summarise(
-  k: Knowledge,
+  knowledge: Knowledge,
   verdict: Verdict,
   scores: Recommendation["scores"],
   confidence: Confidence,
@@ -91,40 +91,40 @@ function summarise(
   }
   const other = verdict === "django" ? "flask" : "django";
   return (
-    `${k.meta.frameworks[verdict].name} fits this project better, ${scores[verdict]} to ${scores[other]}, ` +
+    `${knowledge.meta.frameworks[verdict].name} fits this project better, ${scores[verdict]} to ${scores[other]}, ` +
     `with ${confidence.label} confidence: it stays ahead in ${percent}% of plausible weightings.`
   );
 }
 
 /** Scores both frameworks against a profile and explains the result. Pure and deterministic. */
-export function recommend(input: ProjectProfile | unknown, k: Knowledge = getKnowledge()): Recommendation {
-  return recommendProfile(toProfile(input, k), k);
+export function recommend(input: ProjectProfile | unknown, knowledge: Knowledge): Recommendation {
+  return recommendProfile(toProfile(input, knowledge), knowledge);
 }
 
 /** The same, for a profile already validated at the boundary (parseProfile): no second validation. */
-export function recommendProfile(profile: ProjectProfile, k: Knowledge = getKnowledge()): Recommendation {
-  const { model, rows } = prepare(k);
-  const notes = readNotes(k, profile);
+export function recommendProfile(profile: ProjectProfile, knowledge: Knowledge): Recommendation {
+  const { model, rows } = prepare(knowledge);
+  const notes = readNotes(knowledge, profile);
   const imp = importance(model, profile, notes.needs);
   const adv = advantages(model, imp);
   const { lead, djangoScore, pointsPerUnit } = tally(model, adv);
   const verdict = verdictOf(model, lead);
   const django = Math.round(djangoScore);
   const scores = { flask: 100 - django, django };
-  const confidence = confidenceOf(k, model, rows, adv, verdict);
+  const confidence = confidenceOf(knowledge, model, rows, adv, verdict);
   return {
     verdict,
     scores,
     margin: Math.abs(scores.django - scores.flask),
     lead,
     confidence,
-    summary: summarise(k, verdict, scores, confidence),
-    factors: decisiveFactors(k, profile, notes.needs, adv, pointsPerUnit, verdict),
-    prosCons: relevantProsCons(k, imp),
-    flips: findFlips(k, model, profile, notes.all, verdict),
-    caveats: applicableCaveats(k, profile, notes.needs),
+    summary: summarise(knowledge, verdict, scores, confidence),
+    factors: decisiveFactors(knowledge, profile, notes.needs, adv, pointsPerUnit, verdict),
+    prosCons: relevantProsCons(knowledge, imp),
+    flips: findFlips(knowledge, model, profile, notes.all, verdict),
+    caveats: applicableCaveats(knowledge, profile, notes.needs),
     notes: { needs: notes.needs, text: notes.text },
     profile,
-    knowledgeVersion: k.meta.knowledgeVersion,
+    knowledgeVersion: knowledge.meta.knowledgeVersion,
   };
 }

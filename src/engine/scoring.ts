@@ -26,11 +26,11 @@ export interface CompiledModel {
   needs: Map<string, [number, number]>;
 }
 
-export function compileModel(k: Knowledge): CompiledModel {
-  const size = k.criteria.length;
-  const index = (id: string) => k.criterionIndex.get(id) as number;
+export function compileModel(knowledge: Knowledge): CompiledModel {
+  const size = knowledge.criteria.length;
+  const index = (id: string) => knowledge.criterionIndex.get(id) as number;
   const options = new Map<string, Map<string, { effects: Float64Array; scale: Float64Array | null }>>();
-  for (const q of k.singleQuestions) {
+  for (const q of knowledge.singleQuestions) {
     const byValue = new Map<string, { effects: Float64Array; scale: Float64Array | null }>();
     for (const o of q.options) {
       const effects = new Float64Array(size);
@@ -46,12 +46,12 @@ export function compileModel(k: Knowledge): CompiledModel {
   }
   return {
     size,
-    weights: Float64Array.from(k.criteria, (c) => c.weight),
-    delta: Float64Array.from(k.criteria, (c) => c.fit.django - c.fit.flask),
-    prior: k.scoring.prior,
-    tieMargin: k.scoring.tieMargin,
+    weights: Float64Array.from(knowledge.criteria, (c) => c.weight),
+    delta: Float64Array.from(knowledge.criteria, (c) => c.fit.django - c.fit.flask),
+    prior: knowledge.scoring.prior,
+    tieMargin: knowledge.scoring.tieMargin,
     options,
-    needs: new Map(k.needFeatures.map((f) => [f.id, [index(f.need.criterion), f.need.importance]])),
+    needs: new Map(knowledge.needFeatures.map((f) => [f.id, [index(f.need.criterion), f.need.importance]])),
   };
 }
 

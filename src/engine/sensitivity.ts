@@ -27,16 +27,16 @@ interface Candidate {
   strength: number;
 }
 
-function sentence(k: Knowledge, condition: string, verdict: Verdict): string {
+function sentence(knowledge: Knowledge, condition: string, verdict: Verdict): string {
   const outcome =
-    verdict === "either" ? "it would be a toss-up" : `${k.meta.frameworks[verdict].name} would win`;
+    verdict === "either" ? "it would be a toss-up" : `${knowledge.meta.frameworks[verdict].name} would win`;
   return `If ${condition}, ${outcome}.`;
 }
 
-function applyChange(k: Knowledge, profile: ProjectProfile, c: Candidate): ProjectProfile {
+function applyChange(knowledge: Knowledge, profile: ProjectProfile, c: Candidate): ProjectProfile {
   if (c.change === "answer") return { ...profile, answers: { ...profile.answers, [c.question]: c.to } };
   const needs = c.change === "add_need" ? [...profile.needs, c.to] : profile.needs.filter((n) => n !== c.to);
-  return { ...profile, needs: k.needFeatures.map((f) => f.id).filter((id) => needs.includes(id)) };
+  return { ...profile, needs: knowledge.needFeatures.map((f) => f.id).filter((id) => needs.includes(id)) };
 }
 
 /**
@@ -48,7 +48,7 @@ function applyChange(k: Knowledge, profile: ProjectProfile, c: Candidate): Proje
  * needs the notes mention: removing one of those from the needs answer would change nothing.
  */
 export function findFlips(
-  k: Knowledge,
+  knowledge: Knowledge,
   model: CompiledModel,
   profile: ProjectProfile,
   notesNeeds: readonly string[],
@@ -77,7 +77,7 @@ export function findFlips(
     if (v !== verdict) candidates.push({ ...c, verdict: v, strength: Math.abs(lead) });
   };
 
-  for (const q of k.singleQuestions) {
+  for (const q of knowledge.singleQuestions) {
     const byValue = model.options.get(q.id);
     const current = q.options.find((o) => o.value === profile.answers[q.id]);
     const cur = current ? byValue?.get(current.value) : undefined;
@@ -113,7 +113,7 @@ export function findFlips(
     }
   }
 
-  for (const feature of k.needFeatures) {
+  for (const feature of knowledge.needFeatures) {
     if (notesNeeds.includes(feature.id)) continue;
     const entry = model.needs.get(feature.id);
     if (!entry) continue;
@@ -122,7 +122,7 @@ export function findFlips(
     imp[entry[0]] =
       ((sum[entry[0]] as number) + (has ? -entry[1] : entry[1])) * (totalScale[entry[0]] as number);
     consider(leadOfImportance(model, imp), {
-      question: k.needsQuestion.id,
+      question: knowledge.needsQuestion.id,
       to: feature.id,
       change: has ? "remove_need" : "add_need",
       distance: 1,
@@ -134,13 +134,13 @@ export function findFlips(
   candidates.sort(
     (a, b) => opposite(a.verdict) - opposite(b.verdict) || a.distance - b.distance || b.strength - a.strength,
   );
-  return candidates.slice(0, k.scoring.maxFlips).map((c) => ({
+  return candidates.slice(0, knowledge.scoring.maxFlips).map((c) => ({
     question: c.question,
     to: c.to,
     change: c.change,
     verdict: c.verdict,
-    text: sentence(k, c.condition, c.verdict),
+    text: sentence(knowledge, c.condition, c.verdict),
     distance: c.distance,
-    profile: applyChange(k, profile, c),
+    profile: applyChange(knowledge, profile, c),
   }));
 }

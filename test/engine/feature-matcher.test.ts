@@ -204,7 +204,7 @@ describe("matchFeature: phrasings", () => {
   });
 
   it.each(PHRASINGS)("%j → %s", (input, expected) => {
-    const m = matchFeature(input);
+    const m = matchFeature(input, k);
     expectMatch(m);
     expect(m.featureId).toBe(expected);
     expect(m.title).toBe(k.featureById.get(expected)?.title);
@@ -214,8 +214,8 @@ describe("matchFeature: phrasings", () => {
   });
 
   it("scores an exact word above a typo of it", () => {
-    const exact = matchFeature("caching");
-    const typo = matchFeature("cachng");
+    const exact = matchFeature("caching", k);
+    const typo = matchFeature("cachng", k);
     expectMatch(exact);
     expectMatch(typo);
     expect(exact.score).toBe(1);
@@ -224,7 +224,7 @@ describe("matchFeature: phrasings", () => {
 
   it("sets no myth on ordinary questions", () => {
     for (const q of ["what about the admin?", "migrations", "can I use Oracle with Django?", "caching"]) {
-      const m = matchFeature(q);
+      const m = matchFeature(q, k);
       expectMatch(m);
       expect(m.myth, q).toBeUndefined();
     }
@@ -233,7 +233,7 @@ describe("matchFeature: phrasings", () => {
 
 describe("matchFeature: myths", () => {
   it.each(MYTHS)("%j → %s with myth #%i", (input, feature, index) => {
-    const m = matchFeature(input);
+    const m = matchFeature(input, k);
     expectMatch(m);
     expect(m.featureId).toBe(feature);
     expect(m.myth).toEqual({ featureId: feature, index });
@@ -241,7 +241,7 @@ describe("matchFeature: myths", () => {
   });
 
   it("the history myth is about 2011 and its correction says 2010", () => {
-    const m = matchFeature("was flask created in 2011?");
+    const m = matchFeature("was flask created in 2011?", k);
     expectMatch(m);
     const myth = k.featureById.get("history")?.myths[m.myth?.index ?? -1];
     expect(myth?.claim).toContain("2011");
@@ -251,7 +251,7 @@ describe("matchFeature: myths", () => {
 
 describe("matchFeature: several features in one question", () => {
   it("admin and auth? → one best match, the other in alsoAsked", () => {
-    const m = matchFeature("admin and auth?");
+    const m = matchFeature("admin and auth?", k);
     expectMatch(m);
     expect(["admin", "auth"]).toContain(m.featureId);
     const other = m.featureId === "admin" ? "auth" : "admin";
@@ -265,7 +265,7 @@ describe("matchFeature: several features in one question", () => {
     ["orm + caching", ["orm", "caching"]],
     ["caching, celery and i18n?", ["caching", "background_tasks", "i18n"]],
   ] as Array<[string, string[]]>)("%j names %j", (input, ids) => {
-    const m = matchFeature(input);
+    const m = matchFeature(input, k);
     expectMatch(m);
     const all = [m.featureId, ...m.alsoAsked.map((a) => a.featureId)];
     expect(all.sort()).toEqual([...ids].sort());
@@ -273,7 +273,7 @@ describe("matchFeature: several features in one question", () => {
 
   it("a single-topic question has nothing in alsoAsked", () => {
     for (const q of ["what about the admin?", "migrations", "websockets", "celery"]) {
-      const m = matchFeature(q);
+      const m = matchFeature(q, k);
       expectMatch(m);
       expect(m.alsoAsked, q).toEqual([]);
     }
@@ -286,7 +286,7 @@ describe("matchFeature: what it should not know", () => {
   });
 
   it.each(UNKNOWN)("%s → unknown", (_name, input) => {
-    const m = matchFeature(input);
+    const m = matchFeature(input, k);
     expect(m.kind).toBe("unknown");
     if (m.kind === "unknown") {
       expect(m.suggestions.length).toBeLessThanOrEqual(3);
@@ -297,7 +297,7 @@ describe("matchFeature: what it should not know", () => {
   it("answers a 10,000-character string quickly", () => {
     const input = randomString(10_000, 3, "abcdefghijklmnopqrstuvwxyz ");
     const start = performance.now();
-    matchFeature(input);
+    matchFeature(input, k);
     expect(performance.now() - start).toBeLessThan(1000);
   });
 });
@@ -328,7 +328,7 @@ describe("matchFeature never throws", () => {
   it.each(odd)("%s → unknown", (_name, input) => {
     let m: FeatureMatch | undefined;
     expect(() => {
-      m = matchFeature(input);
+      m = matchFeature(input, k);
     }).not.toThrow();
     expect(m?.kind).toBe("unknown");
   });
@@ -341,12 +341,12 @@ describe("matchFeature never throws", () => {
     ["zero-width characters", "\u200b\u200c\u200d\ufeff"],
     ["right-to-left marks", "\u202e\u202d"],
   ])("%s → unknown", (_name, input) => {
-    expect(matchFeature(input).kind).toBe("unknown");
+    expect(matchFeature(input, k).kind).toBe("unknown");
   });
 
   it("still finds the feature next to lone surrogates and control characters", () => {
     for (const input of ["\ud800admin", "admin\udc00", "\u0000admin\u0001", "admin\u200b?"]) {
-      const m = matchFeature(input);
+      const m = matchFeature(input, k);
       expectMatch(m);
       expect(m.featureId, JSON.stringify(input)).toBe("admin");
     }
@@ -365,7 +365,7 @@ describe("findNeedsInText", () => {
     ["forms forms forms", ["forms"]],
     ["we need authentication but no caching", ["auth"]],
   ] as Array<[string, string[]]>)("%j → %j", (text, needs) => {
-    expect(findNeedsInText(text)).toEqual(needs);
+    expect(findNeedsInText(text, k)).toEqual(needs);
   });
 
   it.each([
@@ -379,11 +379,11 @@ describe("findNeedsInText", () => {
     "we deploy with gunicorn on kubernetes",
     "how about routing and debugging",
   ])("%j → no needs", (text) => {
-    expect(findNeedsInText(text)).toEqual([]);
+    expect(findNeedsInText(text, k)).toEqual([]);
   });
 
   it("returns needs in the questionnaire's order, each once", () => {
-    const needs = findNeedsInText("caching, then admin, then caching again and an admin panel and auth");
+    const needs = findNeedsInText("caching, then admin, then caching again and an admin panel and auth", k);
     expect(needs).toEqual(["admin", "auth", "caching"]);
     const order = k.needFeatures.map((f) => f.id);
     expect(needs.map((n) => order.indexOf(n))).toEqual(
@@ -394,7 +394,7 @@ describe("findNeedsInText", () => {
   it("returns only features that have a need", () => {
     const needIds = new Set(k.needFeatures.map((f) => f.id));
     const text = k.features.flatMap((f) => f.aliases).join(", ");
-    const found = findNeedsInText(text);
+    const found = findNeedsInText(text, k);
     expect(found.length).toBeGreaterThan(5);
     for (const id of found) expect(needIds.has(id), id).toBe(true);
   });
@@ -403,7 +403,7 @@ describe("findNeedsInText", () => {
 describe("explainFeature", () => {
   it("gives both docs links for every feature", () => {
     for (const f of k.features) {
-      const e = explainFeature(f.id);
+      const e = explainFeature(f.id, undefined, k);
       expect(e, f.id).toBeDefined();
       expect(e?.flask.docs).toBe(f.flask.docs);
       expect(e?.django.docs).toBe(f.django.docs);
@@ -417,33 +417,33 @@ describe("explainFeature", () => {
   });
 
   it('for a profile needing admin, forProject starts with "You said you need"', () => {
-    const e = explainFeature("admin", toProfile({ answers: {}, needs: ["admin"] }));
+    const e = explainFeature("admin", toProfile({ answers: {}, needs: ["admin"] }, k), k);
     expect(e?.forProject).toMatch(/^You said you need an admin panel/);
     expect(e?.forProject).toContain("in Flask that is an extension, in Django built in");
     expect(e?.myths.length).toBeGreaterThan(0);
   });
 
   it("for a profile not needing admin, says it did not weigh", () => {
-    const e = explainFeature("admin", toProfile({ answers: {}, needs: ["auth"] }));
+    const e = explainFeature("admin", toProfile({ answers: {}, needs: ["auth"] }, k), k);
     expect(e?.forProject).toMatch(/^You did not list an admin panel/);
   });
 
   it("for databases, uses the profile's database", () => {
-    const e = explainFeature("databases", toProfile({ answers: { database: "mongodb" } }));
+    const e = explainFeature("databases", toProfile({ answers: { database: "mongodb" } }, k), k);
     expect(e?.forProject).toMatch(/^You said you use MongoDB/);
   });
 
   it("gives undefined for an unknown id", () => {
-    expect(explainFeature("teleportation")).toBeUndefined();
-    expect(explainFeature("")).toBeUndefined();
-    expect(explainFeature("Admin")).toBeUndefined();
+    expect(explainFeature("teleportation", undefined, k)).toBeUndefined();
+    expect(explainFeature("", undefined, k)).toBeUndefined();
+    expect(explainFeature("Admin", undefined, k)).toBeUndefined();
   });
 
   it("explains whatever matchFeature finds", () => {
     for (const [input] of PHRASINGS.slice(0, 20)) {
-      const m = matchFeature(input);
+      const m = matchFeature(input, k);
       expectMatch(m);
-      expect(explainFeature(m.featureId)?.title).toBe(m.title);
+      expect(explainFeature(m.featureId, undefined, k)?.title).toBe(m.title);
     }
   });
 });

@@ -230,7 +230,7 @@ const SCENARIOS: Scenario[] = [
 const RANK: Record<ConfidenceLabel, number> = { low: 0, medium: 1, high: 2 };
 
 function run(s: Pick<Scenario, "answers" | "needs" | "notes">): Recommendation {
-  return recommend({ answers: s.answers, needs: s.needs ?? [], notes: s.notes ?? "" });
+  return recommend({ answers: s.answers, needs: s.needs ?? [], notes: s.notes ?? "" }, k);
 }
 
 function expectWellFormed(r: Recommendation): void {
@@ -393,10 +393,10 @@ describe("recommendation details", () => {
     expect(r.flips.length).toBeGreaterThan(0);
     expect(r.flips[0]?.verdict).toBe("flask");
     expect(r.flips[0]?.text).toBe("If your team already knew Flask, Flask would win.");
-    for (const flip of r.flips) expect(recommend(flip.profile).verdict).toBe(flip.verdict);
+    for (const flip of r.flips) expect(recommend(flip.profile, k).verdict).toBe(flip.verdict);
   });
 
   it("rejects an invalid profile instead of guessing", () => {
-    expect(() => recommend({ answers: { size: "huge" } })).toThrow(/tiny, small, medium, large/);
+    expect(() => recommend({ answers: { size: "huge" } }, k)).toThrow(/tiny, small, medium, large/);
   });
 });

@@ -19,25 +19,25 @@ const DEFAULT_ANSWERS = {
 };
 
 function issuesOf(input: unknown): ProfileIssue[] {
-  const parsed = parseProfile(input);
+  const parsed = parseProfile(input, k);
   if (parsed.ok) throw new Error(`expected ${JSON.stringify(input)} to be rejected`);
   return parsed.issues;
 }
 
 describe("parseProfile: defaults", () => {
   it("fills every answer with the question's default when answers is empty", () => {
-    const parsed = parseProfile({ answers: {} });
+    const parsed = parseProfile({ answers: {} }, k);
     expect(parsed).toEqual({ ok: true, profile: { answers: DEFAULT_ANSWERS, needs: [], notes: "" } });
   });
 
   it("the defaults are the ones in questions.json", () => {
-    const profile = toProfile({ answers: {} });
+    const profile = toProfile({ answers: {} }, k);
     for (const q of k.singleQuestions) expect(profile.answers[q.id], q.id).toBe(q.default);
     expect(profile.needs).toEqual(k.needsQuestion.default);
   });
 
   it("keeps given answers and fills in the rest", () => {
-    const profile = toProfile({ answers: { size: "large", database: "mongodb" }, needs: ["admin"] });
+    const profile = toProfile({ answers: { size: "large", database: "mongodb" }, needs: ["admin"] }, k);
     expect(profile.answers).toEqual({ ...DEFAULT_ANSWERS, size: "large", database: "mongodb" });
     expect(profile.needs).toEqual(["admin"]);
     expect(profile.notes).toBe("");
@@ -46,7 +46,7 @@ describe("parseProfile: defaults", () => {
   it("accepts every option of every question", () => {
     for (const q of k.singleQuestions) {
       for (const o of q.options) {
-        const profile = toProfile({ answers: { [q.id]: o.value } });
+        const profile = toProfile({ answers: { [q.id]: o.value } }, k);
         expect(profile.answers[q.id]).toBe(o.value);
       }
     }
@@ -55,7 +55,7 @@ describe("parseProfile: defaults", () => {
   it("accepts every need, and notes up to the maximum length", () => {
     const all = k.needFeatures.map((f) => f.id);
     const max = k.notesQuestion.maxLength;
-    const profile = toProfile({ answers: {}, needs: all, notes: "n".repeat(max) });
+    const profile = toProfile({ answers: {}, needs: all, notes: "n".repeat(max) }, k);
     expect(profile.needs).toEqual(all);
     expect(profile.notes).toHaveLength(max);
   });
@@ -63,7 +63,7 @@ describe("parseProfile: defaults", () => {
   it("does not change its input", () => {
     const input = { answers: { size: "tiny" }, needs: ["auth", "auth"] };
     const copy = structuredClone(input);
-    toProfile(input);
+    toProfile(input, k);
     expect(input).toEqual(copy);
   });
 });
@@ -156,24 +156,24 @@ describe("parseProfile: invalid input", () => {
 
 describe("parseProfile: needs", () => {
   it("de-duplicates needs, keeping the first order", () => {
-    const profile = toProfile({ answers: {}, needs: ["auth", "admin", "auth", "admin", "i18n"] });
+    const profile = toProfile({ answers: {}, needs: ["auth", "admin", "auth", "admin", "i18n"] }, k);
     expect(profile.needs).toEqual(["auth", "admin", "i18n"]);
   });
 
   it("an empty list stays empty", () => {
-    expect(toProfile({ answers: {}, needs: [] }).needs).toEqual([]);
+    expect(toProfile({ answers: {}, needs: [] }, k).needs).toEqual([]);
   });
 });
 
 describe("toProfile", () => {
   it("returns the parsed profile for valid input", () => {
-    expect(toProfile({ answers: { size: "medium" } }).answers.size).toBe("medium");
+    expect(toProfile({ answers: { size: "medium" } }, k).answers.size).toBe("medium");
   });
 
   it("throws a ProfileError carrying the issues", () => {
     let caught: unknown;
     try {
-      toProfile({ answers: { size: "huge" }, needs: ["teleport"] });
+      toProfile({ answers: { size: "huge" }, needs: ["teleport"] }, k);
     } catch (err) {
       caught = err;
     }
@@ -187,7 +187,7 @@ describe("toProfile", () => {
   });
 
   it("throws for non-objects", () => {
-    expect(() => toProfile(undefined)).toThrow(ProfileError);
-    expect(() => toProfile("size=large")).toThrow(ProfileError);
+    expect(() => toProfile(undefined, k)).toThrow(ProfileError);
+    expect(() => toProfile("size=large", k)).toThrow(ProfileError);
   });
 });

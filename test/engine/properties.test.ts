@@ -51,7 +51,7 @@ function generateProfiles(seed: number): ProjectProfile[] {
 }
 
 const PROFILES = generateProfiles(0x5eed);
-const RESULTS = new Map<ProjectProfile, Recommendation>(PROFILES.map((p) => [p, recommend(p)]));
+const RESULTS = new Map<ProjectProfile, Recommendation>(PROFILES.map((p) => [p, recommend(p, k)]));
 const result = (p: ProjectProfile) => RESULTS.get(p) as Recommendation;
 
 const fitOf = new Map(criteriaFile.map((c) => [c.id, c.fit]));
@@ -97,13 +97,13 @@ describe("generated profiles", () => {
 
 describe("recommend properties", () => {
   it("is deterministic", () => {
-    for (const p of PROFILES) expect(recommend(structuredClone(p))).toEqual(result(p));
+    for (const p of PROFILES) expect(recommend(structuredClone(p), k)).toEqual(result(p));
   });
 
   it("does not change the profile it is given", () => {
     for (const p of PROFILES.slice(0, 50)) {
       const copy = structuredClone(p);
-      recommend(p);
+      recommend(p, k);
       expect(p).toEqual(copy);
     }
   });
@@ -114,7 +114,7 @@ describe("recommend properties", () => {
       const before = result(p).lead;
       for (const f of k.needFeatures) {
         if (p.needs.includes(f.id) || favours(f.id) !== "django") continue;
-        const after = recommend({ ...p, needs: [...p.needs, f.id] }).lead;
+        const after = recommend({ ...p, needs: [...p.needs, f.id] }, k).lead;
         expect(after, `${JSON.stringify(p)} + ${f.id}`).toBeGreaterThanOrEqual(before - 1e-9);
         checked++;
       }
@@ -128,7 +128,7 @@ describe("recommend properties", () => {
       const before = result(p).lead;
       for (const f of k.needFeatures) {
         if (p.needs.includes(f.id) || favours(f.id) !== "flask") continue;
-        const after = recommend({ ...p, needs: [...p.needs, f.id] }).lead;
+        const after = recommend({ ...p, needs: [...p.needs, f.id] }, k).lead;
         expect(after, `${JSON.stringify(p)} + ${f.id}`).toBeLessThanOrEqual(before + 1e-9);
         checked++;
       }
@@ -143,7 +143,7 @@ describe("recommend properties", () => {
       for (const flip of r.flips) {
         expect(flip.verdict, flip.text).not.toBe(r.verdict);
         expect(flip.text).toMatch(/^If /);
-        expect(recommend(flip.profile).verdict, `${JSON.stringify(p)}: ${flip.text}`).toBe(flip.verdict);
+        expect(recommend(flip.profile, k).verdict, `${JSON.stringify(p)}: ${flip.text}`).toBe(flip.verdict);
         checked++;
       }
     }

@@ -1,24 +1,35 @@
 import { describe, expect, it } from "vitest";
-import { defaultProfile, findNeedsInText, matchFeature, recommend } from "../../src/engine/index.js";
+import {
+  defaultProfile,
+  findNeedsInText,
+  getKnowledge,
+  matchFeature,
+  recommend,
+} from "../../src/engine/index.js";
+
+const k = getKnowledge();
 
 /** Bugs found in review, each pinned by the input that showed it. */
 describe("engine regressions", () => {
   it("an empty profile takes every default (answers are filled even when the key is missing)", () => {
-    const profile = defaultProfile();
+    const profile = defaultProfile(k);
     expect(Object.keys(profile.answers).sort()).toEqual(
       ["database", "experience", "flexibility", "priority", "project_type", "size", "timeline"].sort(),
     );
-    expect(recommend({})).toEqual(recommend({ answers: {} }));
+    expect(recommend({}, k)).toEqual(recommend({ answers: {} }, k));
   });
 
   it("a need listed and named in the notes is never offered as a 'did not need' flip", () => {
-    const r = recommend({
-      answers: { project_type: "rest_api", size: "tiny", experience: "python" },
-      needs: ["admin"],
-      notes: "staff use an admin dashboard",
-    });
+    const r = recommend(
+      {
+        answers: { project_type: "rest_api", size: "tiny", experience: "python" },
+        needs: ["admin"],
+        notes: "staff use an admin dashboard",
+      },
+      k,
+    );
     expect(r.flips.some((f) => f.change === "remove_need" && f.to === "admin")).toBe(false);
-    for (const flip of r.flips) expect(recommend(flip.profile).verdict).toBe(flip.verdict);
+    for (const flip of r.flips) expect(recommend(flip.profile, k).verdict).toBe(flip.verdict);
   });
 
   it.each([
@@ -26,7 +37,7 @@ describe("engine regressions", () => {
     ["cookies", "sessions"],
     ["log in", "auth"],
   ])("%s → %s", (text, id) => {
-    const m = matchFeature(text);
+    const m = matchFeature(text, k);
     expect(m.kind === "match" && m.featureId).toBe(id);
   });
 
@@ -40,17 +51,17 @@ describe("engine regressions", () => {
     "*bold* _routing_",
     "signup flow?",
   ])("%s: a known word is not also read as a typo of another feature", (text) => {
-    const m = matchFeature(text);
+    const m = matchFeature(text, k);
     expect(m.kind).toBe("match");
     if (m.kind === "match") expect(m.alsoAsked).toEqual([]);
   });
 
   it("a negation a few words back still counts, but not across 'but'", () => {
-    expect(findNeedsInText("i don't think we need admin")).toEqual([]);
-    expect(findNeedsInText("we don't need translations but need an admin")).toEqual(["admin"]);
+    expect(findNeedsInText("i don't think we need admin", k)).toEqual([]);
+    expect(findNeedsInText("we don't need translations but need an admin", k)).toEqual(["admin"]);
   });
 
   it("a small site on MongoDB goes to Flask: Django's ORM-bound built-ins count for less", () => {
-    expect(recommend({ answers: { size: "small", database: "mongodb" } }).verdict).toBe("flask");
+    expect(recommend({ answers: { size: "small", database: "mongodb" } }, k).verdict).toBe("flask");
   });
 });
