@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { getKnowledge, recommend } from "../../src/engine/index.js";
+import { defaultAnswer } from "../helpers/default-answers.js";
 import { isolateNetwork } from "../helpers/nock-isolation.js";
 import { apiFixture, buildTestApp, mockApi, send, type TestApp } from "../helpers/slack-app.js";
 import { loadFixture } from "../helpers/slack-request.js";
@@ -75,7 +76,10 @@ function stateValues(view: View, input: Answers): Record<string, Record<string, 
         value: { type: el.type, value: input.notes === undefined ? null : input.notes },
       };
     } else {
-      const chosen = input.answers && id in input.answers ? input.answers[id] : el.initial_option?.value;
+      const chosen =
+        input.answers && id in input.answers
+          ? input.answers[id]
+          : (el.initial_option?.value ?? defaultAnswer(id));
       values[b.block_id] = {
         value: {
           type: el.type,
@@ -211,7 +215,26 @@ describe("a valid submission", () => {
     expect([...(metadata.event_payload.needs as string[])].sort()).toEqual([...PROFILE.needs].sort());
   });
 
-  it("submitting the defaults unchanged works (every required input is preselected)", async () => {
+  it("a form sent untouched is refused: every required question asks for a choice, nothing is posted", async () => {
+    const { app } = buildTestApp();
+    const view = await openModal(app);
+    const posts = mockApi("chat.postMessage", apiFixture("chat.postMessage_ok"));
+    const untouched = submission(view, {});
+    for (const block of Object.values(
+      ((untouched.view as Json).state as { values: Record<string, { value: Json }> }).values,
+    )) {
+      if ("selected_option" in block.value) block.value.selected_option = null;
+    }
+    const acked = (await send(app, untouched)) as {
+      response_action?: string;
+      errors?: Record<string, string>;
+    };
+    expect(acked?.response_action).toBe("errors");
+    for (const q of k.singleQuestions) expect(acked.errors?.[`q_${q.id}`], q.id).toBe("Please choose one.");
+    expect(posts).toHaveLength(0);
+  });
+
+  it("submitting each question's usual choice works", async () => {
     const { app } = buildTestApp();
     const view = await openModal(app);
     const posts = mockApi("chat.postMessage", apiFixture("chat.postMessage_ok"));
