@@ -77,7 +77,9 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Runni
     botId: WORKSPACE.bot.id,
     botUserId: WORKSPACE.bot.userId,
     // The stand-in is in-process: a failed call is a bug to see at once, not a blip to retry.
-    clientOptions: { retryConfig: { retries: 0 } },
+    apiPolicy: { maxAttempts: 1 },
+    // The response_urls it hands out point at its own loopback server.
+    responseUrlOrigin: local,
   });
   const appServer = (await app.start({ port: 0, host: "127.0.0.1" })) as Server;
   const appPort = (appServer.address() as AddressInfo).port;

@@ -7,12 +7,13 @@ import { toBoltLogger, toBoltLogLevel } from "../logger.js";
 import type { AppContext } from "./context.js";
 import type { Deps } from "./deps.js";
 import { registerListeners } from "./listeners/index.js";
-import { isSlackResponseUrl } from "./services/codecs.js";
+import { trustedResponseUrls } from "./services/codecs.js";
 import { tellPerson } from "./services/delivery.js";
 import { InFlight } from "./services/in-flight.js";
 import { Once } from "./services/once.js";
 import { RecommendationThreads } from "./services/recommendation-threads.js";
 import { requestIds, requestLogger } from "./services/request-log.js";
+import { type ApiPolicy, DEFAULT_API_POLICY, SlackApi, webClientOptions } from "./services/slack-api.js";
 
 export interface CreateAppOptions {
   config: Config;
@@ -22,9 +23,14 @@ export interface CreateAppOptions {
   /** Known bot ids skip Bolt's auth.test call at start (tests, and installs that know them). */
   botId?: string;
   botUserId?: string;
-  /** Merged into the Web API client's options (tests set retries to 0). */
-  clientOptions?: webApi.WebClientOptions;
-  /** A receiver of the caller's (AWS Lambda); otherwise Socket Mode or Bolt's HTTP receiver per the config. */
+  /** Timeouts, retries and the cap on outstanding work; tests shorten them. Default DEFAULT_API_POLICY. */
+  apiPolicy?: Partial<ApiPolicy>;
+  /**
+   * One more origin whose response_urls the app may post to, besides Slack's: the playground's own
+   * loopback server. Never read from the environment.
+   */
+  responseUrlOrigin?: string;
+  /** A receiver of the caller's (AWS Lambda); otherwise Socket Mode or our HTTP receiver per the config. */
   receiver?: Receiver;
 }
 
@@ -44,18 +50,29 @@ function healthz(version: string, mode: string) {
 export function createApp(options: CreateAppOptions): SlackApp {
   const { config, logger } = options;
   const knowledge = options.knowledge ?? getKnowledge();
+  const policy: ApiPolicy = { ...DEFAULT_API_POLICY, ...options.apiPolicy };
+  const api = new SlackApi({
+    token: config.slack.botToken,
+    ...(config.slack.apiUrl ? { apiUrl: config.slack.apiUrl } : {}),
+    policy,
+    clientLogger: () => toBoltLogger(logger.child({ component: "web-api" })),
+    trustsResponseUrl: trustedResponseUrls(options.responseUrlOrigin),
+  });
   const deps: Deps = {
     knowledge,
     logger,
     threads: new RecommendationThreads(knowledge),
     once: new Once(),
     inFlight: new InFlight(),
+    api,
   };
   const boltLogger = toBoltLogger(logger.child({ component: "bolt" }));
-  const clientOptions: webApi.WebClientOptions = {
-    ...(config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : {}),
-    ...options.clientOptions,
-  };
+  // Bolt's own client (its auth.test when the bot ids are not given) gets the same bounds as ours.
+  const clientOptions: webApi.WebClientOptions = webClientOptions(
+    policy,
+    config.slack.apiUrl,
+    toBoltLogger(logger.child({ component: "bolt-web-api" })),
+  );
   const common = {
     token: config.slack.botToken,
     logger: boltLogger,
@@ -78,14 +95,17 @@ export function createApp(options: CreateAppOptions): SlackApp {
           ],
         });
 
-  // Shutdown waits for whatever is still being handled (work continues after ack).
-  app.use(({ next }) => deps.inFlight.track(next));
-
-  // Each request's log lines carry its team, user and channel ids.
+  // Each request: when it arrived, a logger with its team, user and
+  // channel ids, and Web API calls that end before its deadline.
   app.use(async ({ body, context, next }) => {
+    if (typeof context.receivedAt !== "number") context.receivedAt = Date.now();
     context.log = requestLogger(logger, body);
+    context.api = api.forRequest(context.receivedAt, context.log);
     await next();
   });
+
+  // Shutdown waits for whatever is still being handled (work continues after ack).
+  app.use(({ next }) => deps.inFlight.track(next));
 
   // Slack retries slow deliveries with the same event_id: handle each event once.
   app.use(async ({ body, next }) => {
@@ -97,24 +117,32 @@ export function createApp(options: CreateAppOptions): SlackApp {
 
   registerListeners(app, deps);
 
-  // Any listener error: log it with its context, tell the person, keep running.
-  app.error(async ({ error, body }: { error: Error; body: unknown }) => {
+  // Any listener error: log it with its context, tell the person, keep running. Tracked, so that
+  // shutdown waits for the apology too.
+  app.error(async ({ error, body, context }: { error: Error; body: unknown; context?: object }) => {
     const ids = requestIds(body);
     const err = (error as { original?: unknown }).original ?? error;
     logger.error({ err, ...ids, type: (body as { type?: unknown } | undefined)?.type }, "listener failed");
     if (!ids.user) return;
-    const responseUrl = (body as { response_url?: unknown }).response_url;
-    const client = app.client;
-    await tellPerson(
-      client,
-      logger,
-      {
-        user: ids.user,
-        ...(ids.channel ? { channel: ids.channel } : {}),
-        ...(isSlackResponseUrl(responseUrl) ? { responseUrl } : {}),
-      },
-      "Sorry, something went wrong on my side. Please try again; if it keeps happening, type `/flask-or-django help`.",
-    ).catch((e: unknown) => logger.error({ err: e }, "apology failed"));
+    const user = ids.user;
+    const ours = (context ?? {}) as Partial<AppContext>;
+    const log = ours.log ?? requestLogger(logger, body);
+    const calls = ours.api ?? api.forRequest(Date.now(), log);
+    const responseUrl = calls.responseUrlOf(body);
+    await deps.inFlight
+      .track(() =>
+        tellPerson(
+          calls,
+          log,
+          {
+            user,
+            ...(ids.channel ? { channel: ids.channel } : {}),
+            ...(responseUrl ? { responseUrl } : {}),
+          },
+          "Sorry, something went wrong on my side. Please try again; if it keeps happening, type `/flask-or-django help`.",
+        ),
+      )
+      .catch((e: unknown) => logger.error({ err: e }, "apology failed"));
   });
 
   return { app, deps };

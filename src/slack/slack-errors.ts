@@ -26,6 +26,53 @@ function codeOf(err: unknown): unknown {
   return err instanceof Error ? (err as { code?: unknown }).code : undefined;
 }
 
+/** Why a call was never (or no longer) attempted: it could not have finished in time. */
+export type DeadlineReason = "deadline" | "shutdown" | "trigger_expired";
+
+/**
+ * Our own error, in the same style as the client's: a Web API call (or a response_url post) was not
+ * attempted because it could not finish before its deadline (the request's time is up, the app is
+ * shutting down, or the trigger_id is too old to open a form).
+ */
+export class DeadlineError extends Error {
+  readonly code = "deadline_exceeded";
+  constructor(
+    readonly method: string,
+    readonly reason: DeadlineReason,
+  ) {
+    super(`${method} not attempted: ${reason}`);
+    this.name = "DeadlineError";
+  }
+}
+
+export function isDeadlineError(err: unknown): err is DeadlineError {
+  return codeOf(err) === "deadline_exceeded";
+}
+
+/** A request that was sent but got no answer within the client's timeout. */
+export function isTimeout(err: unknown): boolean {
+  return isRequestError(err) && err.original?.name === "TimeoutError";
+}
+
+/** Slack's own words for a passing failure on its side (HTTP 200 with ok: false). */
+const TRANSIENT_PLATFORM = new Set([
+  "internal_error",
+  "fatal_error",
+  "service_unavailable",
+  "request_timeout",
+  "ratelimited",
+]);
+
+/**
+ * Worth another attempt: the connection failed or timed out, Slack answered 5xx, Slack said it failed
+ * on its side, or it asked us to wait (the caller decides whether the wait fits its deadline).
+ */
+export function isRetryable(err: unknown): boolean {
+  if (isRequestError(err) || isRateLimitedError(err)) return true;
+  if (isHttpError(err)) return err.statusCode >= 500 || err.statusCode === 408;
+  return isPlatformError(err) && TRANSIENT_PLATFORM.has(err.data.error);
+}
+
 /** Slack's error string for a refused call (`not_in_channel`…), else the client's error code. */
 export function slackErrorCode(err: unknown): string {
   if (isPlatformError(err)) return err.data.error;
@@ -53,7 +100,13 @@ export function reasonWords(err: unknown): string {
   if (isRateLimitedError(err) || (isPlatformError(err) && err.data.error === "ratelimited")) {
     return "Slack asked us to slow down";
   }
+  if (isDeadlineError(err)) {
+    return err.reason === "shutdown" ? "the app is restarting" : "Slack took too long to answer";
+  }
+  if (isTimeout(err)) return "Slack took too long to answer";
+  if (isHttpError(err)) return "Slack is having trouble right now";
   if (isPlatformError(err)) {
+    if (TRANSIENT_PLATFORM.has(err.data.error)) return "Slack is having trouble right now";
     return TOO_LARGE.has(err.data.error)
       ? "Slack found the message too large"
       : `Slack answered “${err.data.error}”`;

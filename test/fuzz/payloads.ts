@@ -52,6 +52,7 @@ export class PayloadFactory {
   readonly text: TextFuzzer;
   private eventSeq = 0;
   private tsSeq = 0;
+  private viewSeq = 0;
 
   constructor(
     private readonly rng: Rng,
@@ -285,6 +286,9 @@ export class PayloadFactory {
     else if (values === undefined) body.view.state = {};
     else body.view.state = { values };
     body.user = { ...body.user, id: rng.pick(USERS) };
+    // Each generated submission is a modal of its own: the app handles a view (id and hash) once.
+    this.viewSeq += 1;
+    body.view.id = `V0FUZZ${this.viewSeq}`;
     return { kind: "view_submission", body, submission: { callbackId, privateMetadata, values } };
   }
 

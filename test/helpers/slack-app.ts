@@ -6,7 +6,7 @@ import { Writable } from "node:stream";
 import nock from "nock";
 import pino from "pino";
 import type { Config } from "../../src/config.js";
-import { createApp, type SlackApp } from "../../src/slack/app.js";
+import { type CreateAppOptions, createApp, type SlackApp } from "../../src/slack/app.js";
 import { loadFixture } from "./slack-request.js";
 
 export const API_URL = "https://slack.test/api/";
@@ -30,7 +30,10 @@ export interface TestApp extends SlackApp {
   logs: Array<Record<string, unknown>>;
 }
 
-export function buildTestApp(config: Config = testConfig()): TestApp {
+/** Options a test may change; by default the app runs with the production timeouts, retries and caps. */
+export type TestAppOptions = Pick<CreateAppOptions, "apiPolicy" | "responseUrlOrigin">;
+
+export function buildTestApp(config: Config = testConfig(), options: TestAppOptions = {}): TestApp {
   const logs: Array<Record<string, unknown>> = [];
   const sink = new Writable({
     write(chunk, _enc, cb) {
@@ -45,7 +48,7 @@ export function buildTestApp(config: Config = testConfig()): TestApp {
     version: "test",
     botId: BOT_ID,
     botUserId: BOT_USER_ID,
-    clientOptions: { retryConfig: { retries: 0 }, rejectRateLimitedCalls: true },
+    ...options,
   });
   return { ...built, logs };
 }

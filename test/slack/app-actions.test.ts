@@ -79,6 +79,9 @@ function stateFor(view: View, input: typeof PROFILE): Record<string, Record<stri
   return values;
 }
 
+/** Each opened modal is its own view, with its own id (the app handles a view's submission once). */
+let viewSeq = 0;
+
 function submission(view: View, input: typeof PROFILE, user?: Json): Json {
   const base = loadFixture<Json & { view: Json; user: Json }>("inbound/view_submission.json");
   return {
@@ -86,6 +89,7 @@ function submission(view: View, input: typeof PROFILE, user?: Json): Json {
     ...(user ? { user } : {}),
     view: {
       ...base.view,
+      id: `V0ACTIONS${++viewSeq}`,
       callback_id: view.callback_id,
       private_metadata: view.private_metadata,
       blocks: view.blocks,

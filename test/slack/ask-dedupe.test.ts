@@ -110,20 +110,21 @@ describe("Slack's retries (same event_id)", () => {
   });
 
   it("answers the retry when handling the first delivery failed", async () => {
-    // The first chat.postMessage fails; the app forgets the event so Slack's retry can succeed.
+    // Every attempt of the first delivery fails (the production policy tries 3 times); the app
+    // forgets the event so Slack's retry can succeed.
     let calls = 0;
     const s = setup(() => {
       calls += 1;
-      return calls === 1 ? { ok: false, error: "internal_error" } : apiFixture("chat.postMessage_ok");
+      return calls <= 3 ? { ok: false, error: "internal_error" } : apiFixture("chat.postMessage_ok");
     });
     mockApi("chat.postEphemeral", { ok: true });
     const event = threadReply("what about the admin?", "1732384700.000106", "Ev0ASKDUP6");
     await send(s.t.app, event);
-    expect(s.posts).toHaveLength(1);
+    expect(s.posts).toHaveLength(3);
     await send(s.t.app, structuredClone(event));
-    expect(s.posts).toHaveLength(2);
-    expect(s.posts[1]?.thread_ts).toBe(PARENT_TS);
-    expect(String(s.posts[1]?.text)).toContain(admin?.title);
+    expect(s.posts).toHaveLength(4);
+    expect(s.posts[3]?.thread_ts).toBe(PARENT_TS);
+    expect(String(s.posts[3]?.text)).toContain(admin?.title);
   });
 });
 
@@ -132,7 +133,7 @@ describe("Slack's retry of a mention whose first handling failed", () => {
     let calls = 0;
     const s = setup(() => {
       calls += 1;
-      return calls === 1 ? { ok: false, error: "internal_error" } : apiFixture("chat.postMessage_ok");
+      return calls <= 3 ? { ok: false, error: "internal_error" } : apiFixture("chat.postMessage_ok");
     });
     mockApi("chat.postEphemeral", { ok: true });
     const event = mentionInThread(
@@ -141,10 +142,10 @@ describe("Slack's retry of a mention whose first handling failed", () => {
       "Ev0ASKDUP7",
     );
     await send(s.t.app, event);
-    expect(s.posts).toHaveLength(1);
+    expect(s.posts).toHaveLength(3);
     await send(s.t.app, structuredClone(event));
-    expect(s.posts).toHaveLength(2);
-    expect(s.posts[1]?.thread_ts).toBe(PARENT_TS);
+    expect(s.posts).toHaveLength(4);
+    expect(s.posts[3]?.thread_ts).toBe(PARENT_TS);
   });
 });
 

@@ -400,10 +400,13 @@ describe("as a real process: no input takes it down", () => {
 
   it("a listener error is logged with team, user and channel", async () => {
     const deadline = Date.now() + 3000;
-    while (!lines.some((l) => l.msg === "listener failed") && Date.now() < deadline) {
+    while (
+      !lines.some((l) => l.msg === "listener failed" && l.type === "event_callback") &&
+      Date.now() < deadline
+    ) {
       await new Promise((r) => setTimeout(r, 50));
     }
-    const line = lines.find((l) => l.msg === "listener failed");
+    const line = lines.find((l) => l.msg === "listener failed" && l.type === "event_callback");
     expect(line, `log lines: ${JSON.stringify(lines).slice(0, 2000)}`).toBeDefined();
     expect(line?.team).toBe("T07QDKX2N5M");
     expect(line?.user).toBe("U05HV6XQ1AB");

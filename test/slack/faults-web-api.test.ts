@@ -3,7 +3,6 @@
  * falls back to another route, or the person is told. Never silence, never a crash.
  */
 import { Writable } from "node:stream";
-import type { webApi } from "@slack/bolt";
 import nock from "nock";
 import pino from "pino";
 import { describe, expect, it } from "vitest";
@@ -11,6 +10,7 @@ import { defaultProfile, getKnowledge } from "../../src/engine/index.js";
 import { createApp } from "../../src/slack/app.js";
 import { encodeAnswers, encodeModalContext, type ModalContext } from "../../src/slack/services/codecs.js";
 import { recommendationMessage } from "../../src/slack/services/compose-recommendation.js";
+import type { ApiPolicy } from "../../src/slack/services/slack-api.js";
 import { isolateNetwork } from "../helpers/nock-isolation.js";
 import { mockResponseUrl } from "../helpers/response-url.js";
 import {
@@ -40,8 +40,8 @@ const OK = apiFixture("chat.postMessage_ok") as Json;
 
 isolateNetwork();
 
-/** The real app with its own Web API client options (retries, timeout, rate-limit handling). */
-function appWith(clientOptions: webApi.WebClientOptions): TestApp {
+/** The real app with its own Web API policy (attempts, timeouts, backoff). */
+function appWith(apiPolicy: Partial<ApiPolicy>): TestApp {
   const logs: Array<Record<string, unknown>> = [];
   const sink = new Writable({
     write(chunk, _enc, cb) {
@@ -55,12 +55,12 @@ function appWith(clientOptions: webApi.WebClientOptions): TestApp {
     version: "test",
     botId: BOT_ID,
     botUserId: BOT_USER_ID,
-    clientOptions,
+    apiPolicy,
   });
   return { ...built, logs };
 }
 
-const RETRYING = { retryConfig: { retries: 2, factor: 1, minTimeout: 10, maxTimeout: 20 } };
+const RETRYING = { maxAttempts: 3, backoffMs: 10 };
 
 function decodeForm(body: unknown): Json {
   const fields: Json = Object.fromEntries(new URLSearchParams(String(body)));
@@ -144,7 +144,7 @@ describe("chat.postMessage answers HTTP 500", () => {
 });
 
 describe("chat.postMessage times out", () => {
-  const TIMING_OUT = { ...RETRYING, timeout: 200 };
+  const TIMING_OUT = { ...RETRYING, attemptTimeoutMs: 200 };
 
   it("a timed-out request is retried and the message is posted", async () => {
     const { app } = appWith(TIMING_OUT);
@@ -180,8 +180,8 @@ describe("chat.postMessage times out", () => {
 describe("ratelimited (HTTP 429 with Retry-After)", () => {
   const limited = apiFixture("error_ratelimited_429");
 
-  it("without rejectRateLimitedCalls the client waits Retry-After and retries; the message is posted", async () => {
-    const { app } = appWith({ ...RETRYING, rejectRateLimitedCalls: false });
+  it("a Retry-After that fits the call's deadline is waited out, and the message is posted", async () => {
+    const { app } = buildTestApp();
     const times: number[] = [];
     const bodies: Json[] = [];
     nock(API_HOST)
@@ -208,7 +208,7 @@ describe("ratelimited (HTTP 429 with Retry-After)", () => {
     expect(hook).toEqual([]);
   });
 
-  it("with rejectRateLimitedCalls the person is told to try again", async () => {
+  it("a Retry-After longer than the call's deadline is not waited for: the person is told to try again", async () => {
     const { app } = buildTestApp();
     nock(API_HOST)
       .post("/api/chat.postMessage")

@@ -20,11 +20,32 @@ export function isSlackResponseUrl(url: unknown): url is string {
   return responseUrl.safeParse(url).success;
 }
 
+export type ResponseUrlCheck = (url: unknown) => url is string;
+
+/**
+ * Slack's own response_urls, and, when given, those on one more origin: the playground's loopback
+ * server, which hands out its own (it is never configured from the environment).
+ */
+export function trustedResponseUrls(extraOrigin?: string): ResponseUrlCheck {
+  if (!extraOrigin) return isSlackResponseUrl;
+  const origin = new URL(extraOrigin).origin;
+  return (url: unknown): url is string => {
+    if (isSlackResponseUrl(url)) return true;
+    if (typeof url !== "string" || url.length > 500) return false;
+    try {
+      return new URL(url).origin === origin;
+    } catch {
+      return false;
+    }
+  };
+}
+
 /** The modal's private_metadata on the wire: short keys, since it shares a 3,000-character limit. */
 const ModalContextWire = z.object({
   c: slackId.optional(),
   u: slackId,
-  r: responseUrl.optional(),
+  /** Checked against the trusted hosts when decoded: an untrusted one is dropped, not fatal. */
+  r: z.string().max(500).optional(),
   ts: ts.optional(),
   a: slackId.optional(),
 });
@@ -43,11 +64,14 @@ export interface ModalContext {
   askedBy?: string;
 }
 
-export function encodeModalContext(modal: ModalContext): string {
+export function encodeModalContext(
+  modal: ModalContext,
+  trusted: ResponseUrlCheck = isSlackResponseUrl,
+): string {
   const wire: z.input<typeof ModalContextWire> = {
     ...(modal.channel ? { c: modal.channel } : {}),
     u: modal.user,
-    ...(modal.responseUrl ? { r: modal.responseUrl } : {}),
+    ...(trusted(modal.responseUrl) ? { r: modal.responseUrl } : {}),
     ...(modal.messageTs ? { ts: modal.messageTs } : {}),
     ...(modal.askedBy ? { a: modal.askedBy } : {}),
   };
@@ -56,7 +80,14 @@ export function encodeModalContext(modal: ModalContext): string {
   return text;
 }
 
-export function decodeModalContext(raw: unknown): ModalContext | undefined {
+/**
+ * The context a modal carries, or undefined when it is not ours. A response_url that is not on a
+ * trusted host is left out (the form still works; only that fallback route is lost).
+ */
+export function decodeModalContext(
+  raw: unknown,
+  trusted: ResponseUrlCheck = isSlackResponseUrl,
+): ModalContext | undefined {
   if (typeof raw !== "string" || raw.length > LIMITS.privateMetadata) return undefined;
   let json: unknown;
   try {
@@ -70,7 +101,7 @@ export function decodeModalContext(raw: unknown): ModalContext | undefined {
   return {
     user: u,
     ...(c ? { channel: c } : {}),
-    ...(r ? { responseUrl: r } : {}),
+    ...(trusted(r) ? { responseUrl: r } : {}),
     ...(messageTs ? { messageTs } : {}),
     ...(a ? { askedBy: a } : {}),
   };

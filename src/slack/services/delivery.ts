@@ -1,33 +1,12 @@
-import type { webApi } from "@slack/bolt";
 import type { Logger } from "pino";
 import type { KnownBlock, MessageMetadata } from "../blocks/kit.js";
 import { isNoAccess, reasonWords, slackErrorCode } from "../slack-errors.js";
-
-type WebClient = webApi.WebClient;
+import type { SlackCalls } from "./slack-api.js";
 
 export interface OutgoingMessage {
   text: string;
   blocks: KnownBlock[];
   metadata?: MessageMetadata;
-}
-
-/** Posts to a slash command's response_url (valid 30 minutes, 5 uses). */
-export async function postToResponseUrl(url: string, body: Record<string, unknown>): Promise<void> {
-  const res = await fetch(url, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify(body),
-    signal: AbortSignal.timeout(5000),
-  });
-  if (!res.ok) throw new Error(`response_url answered HTTP ${res.status}`);
-}
-
-/** Opens (or finds) the app's DM with a person. */
-export async function openDm(client: WebClient, user: string): Promise<string> {
-  const res = await client.conversations.open({ users: user });
-  const id = res.channel?.id;
-  if (!id) throw new Error("conversations.open returned no channel");
-  return id;
 }
 
 export type Delivered =
@@ -51,19 +30,19 @@ function howToAdd(channel: string): string {
  * person still gets it: as a DM (threads work there too), else through the command's response_url.
  */
 export async function deliver(
-  client: WebClient,
+  api: SlackCalls,
   log: Logger,
   target: DeliveryTarget,
   message: OutgoingMessage,
 ): Promise<Delivered> {
   try {
-    const res = await client.chat.postMessage({ channel: target.channel, ...message });
+    const res = await api.postMessage({ channel: target.channel, ...message });
     return { via: "channel", channel: res.channel ?? target.channel, ts: res.ts ?? "" };
   } catch (err) {
     if (!isNoAccess(err)) {
       log.error({ err, code: slackErrorCode(err) }, "posting the recommendation failed");
       await tellPerson(
-        client,
+        api,
         log,
         target,
         `Sorry, I couldn't post the recommendation: ${reasonWords(err)}. In short: ${message.text} Please try \`/flask-or-django\` again in a moment.`,
@@ -80,13 +59,15 @@ export async function deliver(
     elements: [{ type: "mrkdwn", text: howToAdd(target.channel) }],
   };
   try {
-    const dm = await openDm(client, target.user);
-    const res = await client.chat.postMessage({ channel: dm, ...message, blocks: [note, ...message.blocks] });
+    const dm = await api.openDm(target.user);
+    const res = await api.postMessage({ channel: dm, ...message, blocks: [note, ...message.blocks] });
     if (target.responseUrl) {
-      await postToResponseUrl(target.responseUrl, {
-        response_type: "ephemeral",
-        text: `${howToAdd(target.channel)} I've sent your recommendation to you as a direct message.`,
-      }).catch((err: unknown) => log.warn({ err }, "response_url note failed"));
+      await api
+        .respond(target.responseUrl, {
+          response_type: "ephemeral",
+          text: `${howToAdd(target.channel)} I've sent your recommendation to you as a direct message.`,
+        })
+        .catch((err: unknown) => log.warn({ err }, "response_url note failed"));
     }
     return { via: "dm", channel: res.channel ?? dm, ts: res.ts ?? "" };
   } catch (err) {
@@ -94,7 +75,7 @@ export async function deliver(
   }
   if (target.responseUrl) {
     try {
-      await postToResponseUrl(target.responseUrl, {
+      await api.respond(target.responseUrl, {
         response_type: "ephemeral",
         text: message.text,
         blocks: [note, ...message.blocks],
@@ -111,16 +92,20 @@ export async function deliver(
   return { via: "none", error: "undeliverable" };
 }
 
-/** Tells one person something (an error, an acknowledgement): ephemeral where possible, else a DM. */
+/**
+ * Tells one person something (an error, an acknowledgement): through the response_url, else an
+ * ephemeral message, else a DM. Each try ends before the request's deadline; when none can, that is
+ * logged with the request's ids, so no failure goes unreported.
+ */
 export async function tellPerson(
-  client: WebClient,
+  api: SlackCalls,
   log: Logger,
   target: { channel?: string; user: string; responseUrl?: string; threadTs?: string },
   text: string,
 ): Promise<boolean> {
   if (target.responseUrl) {
     try {
-      await postToResponseUrl(target.responseUrl, {
+      await api.respond(target.responseUrl, {
         response_type: "ephemeral",
         replace_original: false,
         text,
@@ -132,7 +117,7 @@ export async function tellPerson(
   }
   if (target.channel) {
     try {
-      await client.chat.postEphemeral({
+      await api.postEphemeral({
         channel: target.channel,
         user: target.user,
         text,
@@ -144,7 +129,7 @@ export async function tellPerson(
     }
   }
   try {
-    await client.chat.postMessage({ channel: await openDm(client, target.user), text });
+    await api.postMessage({ channel: await api.openDm(target.user), text });
     return true;
   } catch (err) {
     log.error({ err, code: slackErrorCode(err) }, "could not tell the person");

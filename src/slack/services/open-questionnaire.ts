@@ -1,10 +1,10 @@
-import type { webApi } from "@slack/bolt";
 import type { Logger } from "pino";
 import type { Knowledge, ProjectProfile } from "../../engine/index.js";
 import { questionnaireView } from "../blocks/questionnaire.js";
-import { slackErrorCode } from "../slack-errors.js";
+import { isDeadlineError, slackErrorCode } from "../slack-errors.js";
 import { encodeModalContext, type ModalContext } from "./codecs.js";
 import { tellPerson } from "./delivery.js";
+import type { SlackCalls } from "./slack-api.js";
 
 export interface OpenQuestionnaire {
   triggerId: string;
@@ -18,23 +18,35 @@ export interface OpenQuestionnaire {
   retry: string;
 }
 
+/** Why the form did not open, in words. */
+function causeWords(err: unknown): string {
+  const code = slackErrorCode(err);
+  if (code === "expired_trigger_id" || (isDeadlineError(err) && err.reason === "trigger_expired")) {
+    return "Slack took too long to open the form.";
+  }
+  if (isDeadlineError(err) && err.reason === "shutdown")
+    return "I'm restarting, so I couldn't open the form.";
+  return `I couldn't open the form (${code}).`;
+}
+
 /**
  * Opens the questions modal, or tells the person why not and how to try again. Call it right after
- * ack(): a trigger_id lives 3 seconds. Returns whether the form opened.
+ * ack(): a trigger_id lives 3 seconds, and `api.openView` does not send one that is too old.
+ * Returns whether the form opened.
  */
 export async function openQuestionnaireOrExplain(
-  client: webApi.WebClient,
+  api: SlackCalls,
   log: Logger,
   knowledge: Knowledge,
   request: OpenQuestionnaire,
 ): Promise<boolean> {
   const { modal } = request;
   try {
-    await client.views.open({
+    await api.openView({
       trigger_id: request.triggerId,
       view: questionnaireView({
         knowledge,
-        privateMetadata: encodeModalContext(modal),
+        privateMetadata: encodeModalContext(modal, api.trusts),
         askDestination: modal.channel === undefined,
         editing: modal.messageTs !== undefined,
         ...(request.initial ? { initial: request.initial } : {}),
@@ -43,20 +55,16 @@ export async function openQuestionnaireOrExplain(
     return true;
   } catch (err) {
     const code = slackErrorCode(err);
-    log.warn({ err, code }, "views.open failed");
-    const cause =
-      code === "expired_trigger_id"
-        ? "Slack took too long to open the form."
-        : `I couldn't open the form (${code}).`;
+    log.warn({ err, code, triggerAgeMs: Date.now() - api.receivedAt }, "views.open failed");
     await tellPerson(
-      client,
+      api,
       log,
       {
         user: modal.user,
         ...(request.channel ? { channel: request.channel } : {}),
         ...(request.responseUrl ? { responseUrl: request.responseUrl } : {}),
       },
-      `${cause} Please ${request.retry}.`,
+      `${causeWords(err)} Please ${request.retry}.`,
     );
     return false;
   }

@@ -1,27 +1,26 @@
-import type { webApi } from "@slack/bolt";
 import type { Logger } from "pino";
 import type { Knowledge } from "../../engine/index.js";
 import type { KnownBlock } from "../blocks/kit.js";
 import { isNoAccess, slackErrorCode } from "../slack-errors.js";
 import { type Answer, answerFor, type Question } from "./compose-answer.js";
-
-type Respond = (message: Record<string, unknown>) => Promise<unknown>;
+import type { SlackCalls } from "./slack-api.js";
 
 /**
  * Posts an answer in a thread. When Slack says the bot can't post there (not in the channel,
- * archived), the person who asked still gets it, privately, with how to add the bot.
+ * archived), the person who asked still gets it, privately through the interaction's response_url,
+ * with how to add the bot.
  */
 export async function answerInThread(
-  client: webApi.WebClient,
+  api: SlackCalls,
   log: Logger,
   where: { channel: string; threadTs: string },
   answer: NonNullable<Answer>,
-  respond?: Respond,
+  responseUrl?: string,
 ): Promise<void> {
   try {
-    await client.chat.postMessage({ channel: where.channel, thread_ts: where.threadTs, ...answer });
+    await api.postMessage({ channel: where.channel, thread_ts: where.threadTs, ...answer });
   } catch (err) {
-    if (!respond || !isNoAccess(err)) throw err;
+    if (!responseUrl || !isNoAccess(err)) throw err;
     log.warn({ code: slackErrorCode(err) }, "cannot answer in the thread; answering privately");
     const note: KnownBlock = {
       type: "context",
@@ -32,7 +31,7 @@ export async function answerInThread(
         },
       ],
     };
-    await respond({
+    await api.respond(responseUrl, {
       response_type: "ephemeral",
       replace_original: false,
       text: answer.text,
@@ -43,7 +42,7 @@ export async function answerInThread(
 
 /** Answers in the thread. Returns whether anything was posted. */
 export async function postAnswer(
-  client: webApi.WebClient,
+  api: SlackCalls,
   log: Logger,
   knowledge: Knowledge,
   q: Question,
@@ -53,7 +52,7 @@ export async function postAnswer(
     log.debug("thread chatter: not answering");
     return false;
   }
-  await client.chat.postMessage({
+  await api.postMessage({
     channel: q.channel,
     thread_ts: q.threadTs,
     text: answer.text,

@@ -1,8 +1,8 @@
-import type { webApi } from "@slack/bolt";
 import type { Logger } from "pino";
 import { type Knowledge, type ProjectProfile, parseProfile } from "../../engine/index.js";
 import { type RecommendationPayload, readRecommendationMetadata } from "./codecs.js";
 import { Lru } from "./lru.js";
+import type { SlackCalls } from "./slack-api.js";
 
 /** What a thread knows: the project behind the recommendation it hangs off. */
 export interface RecommendationThread {
@@ -47,7 +47,7 @@ export class RecommendationThreads {
 
   /** The recommendation a thread hangs off, or null when its parent is not one of our recommendations. */
   async lookup(
-    client: webApi.WebClient,
+    api: SlackCalls,
     log: Logger,
     channel: string,
     threadTs: string,
@@ -59,7 +59,7 @@ export class RecommendationThreads {
     if (pending) return pending;
     const fetching = (async () => {
       try {
-        const res = await client.conversations.replies({
+        const res = await api.replies({
           channel,
           ts: threadTs,
           limit: 1,

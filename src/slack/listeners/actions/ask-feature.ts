@@ -19,7 +19,7 @@ function answersOnMessage(message: { blocks?: unknown[] } | undefined): ReturnTy
 
 /** "Ask about a feature" on a recommendation: the answer for this project, in its thread. */
 export function askFeature({ knowledge }: Deps) {
-  return async ({ ack, body, action, client, context, respond }: StaticSelectArgs): Promise<void> => {
+  return async ({ ack, body, action, context }: StaticSelectArgs): Promise<void> => {
     await ack();
     const place = interactionPlace(body);
     if (!place) return;
@@ -33,6 +33,6 @@ export function askFeature({ knowledge }: Deps) {
       context.log.warn({ feature: action.selected_option.value }, "unknown feature selected");
       return;
     }
-    await answerInThread(client, context.log, place, answer, respond);
+    await answerInThread(context.api, context.log, place, answer, context.api.responseUrlOf(body));
   };
 }

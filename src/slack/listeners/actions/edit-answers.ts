@@ -7,7 +7,7 @@ import type { ButtonArgs } from "../args.js";
 
 /** "Edit answers" on a recommendation: the questions again, prefilled, to update that message. */
 export function editAnswers({ knowledge }: Deps) {
-  return async ({ ack, body, action, client, context }: ButtonArgs): Promise<void> => {
+  return async ({ ack, body, action, context }: ButtonArgs): Promise<void> => {
     await ack();
     const place = interactionPlace(body);
     if (!place) {
@@ -16,7 +16,7 @@ export function editAnswers({ knowledge }: Deps) {
     }
     const decoded = decodeAnswers(action.value);
     const parsed = decoded ? parseProfile(decoded.input, knowledge) : undefined;
-    await openQuestionnaireOrExplain(client, context.log, knowledge, {
+    await openQuestionnaireOrExplain(context.api, context.log, knowledge, {
       triggerId: body.trigger_id,
       modal: {
         channel: place.channel,

@@ -2,13 +2,15 @@ import type { ButtonArgs } from "../args.js";
 
 /** "Helpful" / "Not helpful" on a recommendation: logged, and acknowledged to that person only. */
 export function feedback(helpful: boolean) {
-  return async ({ ack, body, respond, context }: ButtonArgs): Promise<void> => {
+  return async ({ ack, body, context }: ButtonArgs): Promise<void> => {
     await ack();
     context.log.info(
       { feedback: helpful ? "helpful" : "not_helpful", message: body.message?.ts },
       "recommendation feedback",
     );
-    await respond({
+    const responseUrl = context.api.responseUrlOf(body);
+    if (!responseUrl) return;
+    await context.api.respond(responseUrl, {
       response_type: "ephemeral",
       replace_original: false,
       text: helpful

@@ -6,16 +6,16 @@ import type { ButtonArgs } from "../args.js";
 
 /** "Also: Authentication" buttons under an answer that named several features. */
 export function followUpFeature({ knowledge, threads }: Deps) {
-  return async ({ ack, body, action, client, context, respond }: ButtonArgs): Promise<void> => {
+  return async ({ ack, body, action, context }: ButtonArgs): Promise<void> => {
     await ack();
     const place = interactionPlace(body);
     if (!place) return;
-    const thread = await threads.lookup(client, context.log, place.channel, place.threadTs);
+    const thread = await threads.lookup(context.api, context.log, place.channel, place.threadTs);
     const answer = featureAnswer(knowledge, action.value ?? "", {
       noProject: thread === null,
       ...(thread?.profile ? { profile: thread.profile } : {}),
     });
     if (!answer) return;
-    await answerInThread(client, context.log, place, answer, respond);
+    await answerInThread(context.api, context.log, place, answer, context.api.responseUrlOf(body));
   };
 }

@@ -4,10 +4,10 @@ import type { ButtonArgs } from "../args.js";
 
 /** "Start a comparison" (App Home, help): the modal asks where to post. */
 export function startComparison({ knowledge }: Deps) {
-  return async ({ ack, body, client, context }: ButtonArgs): Promise<void> => {
+  return async ({ ack, body, context }: ButtonArgs): Promise<void> => {
     await ack();
     const channel = body.channel?.id;
-    await openQuestionnaireOrExplain(client, context.log, knowledge, {
+    await openQuestionnaireOrExplain(context.api, context.log, knowledge, {
       triggerId: body.trigger_id,
       modal: { user: body.user.id },
       ...(channel ? { channel } : {}),

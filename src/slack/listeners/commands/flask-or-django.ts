@@ -13,15 +13,18 @@ import type { CommandArgs } from "../args.js";
  * /flask-or-django <topic>  → one feature, side by side
  */
 export function flaskOrDjango({ knowledge }: Deps) {
-  return async ({ command, ack, client, context }: CommandArgs): Promise<void> => {
-    const text = decodeSlackEntities(command.text).trim();
+  return async ({ command, ack, context }: CommandArgs): Promise<void> => {
+    const text = decodeSlackEntities(command.text ?? "").trim();
     if (text === "") {
       await ack();
-      await openQuestionnaireOrExplain(client, context.log, knowledge, {
+      // Checked where it arrives: one that is not Slack's is dropped here, and the form works without it.
+      const responseUrl = context.api.responseUrlOf(command);
+      const where = responseUrl ? { responseUrl } : {};
+      await openQuestionnaireOrExplain(context.api, context.log, knowledge, {
         triggerId: command.trigger_id,
-        modal: { channel: command.channel_id, user: command.user_id, responseUrl: command.response_url },
+        modal: { channel: command.channel_id, user: command.user_id, ...where },
         channel: command.channel_id,
-        responseUrl: command.response_url,
+        ...where,
         retry: "type `/flask-or-django` again",
       });
       return;

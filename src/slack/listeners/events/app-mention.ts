@@ -7,15 +7,13 @@ import type { EventArgs } from "../args.js";
  * recommendation threads the answer uses the project's answers; elsewhere it says how to get one.
  */
 export function appMention({ knowledge, threads, once }: Deps) {
-  return async ({ event, client, context }: EventArgs<"app_mention">): Promise<void> => {
+  return async ({ event, context }: EventArgs<"app_mention">): Promise<void> => {
     if (event.bot_id) return;
-    const { log } = context;
+    const { log, api } = context;
     // The same message also arrives as a `message` event: whoever comes first answers.
     await once.guard(`message:${event.channel}:${event.ts}`, async () => {
-      const thread = event.thread_ts
-        ? await threads.lookup(client, log, event.channel, event.thread_ts)
-        : null;
-      await postAnswer(client, log, knowledge, {
+      const thread = event.thread_ts ? await threads.lookup(api, log, event.channel, event.thread_ts) : null;
+      await postAnswer(api, log, knowledge, {
         channel: event.channel,
         threadTs: event.thread_ts ?? event.ts,
         text: event.text ?? "",

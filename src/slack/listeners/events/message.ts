@@ -25,7 +25,7 @@ const IncomingMessage = z
  * chatter, threads that are not ours, and messages that mention the bot (app_mention answers those).
  */
 export function message({ knowledge, threads, once }: Deps) {
-  return async ({ event, client, context }: EventArgs<"message">): Promise<void> => {
+  return async ({ event, context }: EventArgs<"message">): Promise<void> => {
     const parsed = IncomingMessage.safeParse(event);
     if (!parsed.success) return;
     const m = parsed.data;
@@ -37,11 +37,11 @@ export function message({ knowledge, threads, once }: Deps) {
     const isReply = m.thread_ts !== undefined && m.thread_ts !== m.ts;
     if (!isDm && !isReply) return;
 
-    const { log } = context;
-    const thread = isReply ? await threads.lookup(client, log, m.channel, m.thread_ts as string) : null;
+    const { log, api } = context;
+    const thread = isReply ? await threads.lookup(api, log, m.channel, m.thread_ts as string) : null;
     if (!isDm && thread === null) return;
     await once.guard(`message:${m.channel}:${m.ts}`, () =>
-      postAnswer(client, log, knowledge, {
+      postAnswer(api, log, knowledge, {
         channel: m.channel,
         threadTs: isReply ? (m.thread_ts as string) : m.ts,
         text,

@@ -4,9 +4,9 @@ import type { GlobalShortcutArgs } from "../args.js";
 
 /** The global shortcut "Compare Flask and Django": the same modal, asking where to post. */
 export function compareShortcut({ knowledge }: Deps) {
-  return async ({ ack, shortcut, client, context }: GlobalShortcutArgs): Promise<void> => {
+  return async ({ ack, shortcut, context }: GlobalShortcutArgs): Promise<void> => {
     await ack();
-    await openQuestionnaireOrExplain(client, context.log, knowledge, {
+    await openQuestionnaireOrExplain(context.api, context.log, knowledge, {
       triggerId: shortcut.trigger_id,
       modal: { user: shortcut.user.id },
       retry: "use the *Compare Flask and Django* shortcut again, or type `/flask-or-django`",

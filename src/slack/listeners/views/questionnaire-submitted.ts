@@ -7,12 +7,15 @@ import { parseSubmission } from "../../services/submission.js";
 import { slackErrorCode } from "../../slack-errors.js";
 import type { ViewSubmitArgs } from "../args.js";
 
-/** The questions come back: validate, close the modal at once, then post (or update) the recommendation. */
-export function questionnaireSubmitted({ knowledge, threads }: Deps) {
+/**
+ * The questions come back: validate, close the modal at once, then post (or update) the recommendation.
+ * A submission is handled once: the same view (id and hash) sent again closes the modal and posts nothing.
+ */
+export function questionnaireSubmitted({ knowledge, threads, once }: Deps) {
   const firstBlock = IDS.questionBlock(knowledge.singleQuestions[0]?.id ?? "project_type");
-  return async ({ ack, view, body, client, context }: ViewSubmitArgs): Promise<void> => {
-    const { log } = context;
-    const modal = decodeModalContext(view.private_metadata);
+  return async ({ ack, view, body, context }: ViewSubmitArgs): Promise<void> => {
+    const { log, api } = context;
+    const modal = decodeModalContext(view.private_metadata, api.trusts);
     if (!modal) {
       log.warn("questionnaire came back without a valid context");
       await ack({
@@ -24,6 +27,12 @@ export function questionnaireSubmitted({ knowledge, threads }: Deps) {
     const submission = parseSubmission(knowledge, view.state, modal.channel === undefined);
     if (!submission.ok) {
       await ack({ response_action: "errors", errors: submission.errors });
+      return;
+    }
+    // Only an accepted submission counts: after inline errors the same view is submitted again, fixed.
+    if (!once.first(`view:${view.id}:${view.hash}`)) {
+      await ack();
+      log.warn({ viewId: view.id }, "the same submission arrived again; already handled");
       return;
     }
     await ack();
@@ -39,7 +48,7 @@ export function questionnaireSubmitted({ knowledge, threads }: Deps) {
     );
     if (modal.messageTs) {
       try {
-        await client.chat.update({ channel, ts: modal.messageTs, ...message });
+        await api.update({ channel, ts: modal.messageTs, ...message });
         threads.remember(channel, modal.messageTs, payload, submission.profile);
         log.info({ verdict: payload.verdict }, "recommendation updated");
         return;
@@ -49,7 +58,7 @@ export function questionnaireSubmitted({ knowledge, threads }: Deps) {
       }
     }
     const delivered = await deliver(
-      client,
+      api,
       log,
       { channel, user, ...(modal.responseUrl ? { responseUrl: modal.responseUrl } : {}) },
       message,
