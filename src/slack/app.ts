@@ -1,4 +1,3 @@
-import type { ServerResponse } from "node:http";
 import { App, type Receiver, type webApi } from "@slack/bolt";
 import type { Logger } from "pino";
 import type { Config } from "../config.js";
@@ -7,6 +6,8 @@ import { toBoltLogger, toBoltLogLevel } from "../logger.js";
 import type { AppContext } from "./context.js";
 import type { Deps } from "./deps.js";
 import { registerListeners } from "./listeners/index.js";
+import { HardenedReceiver, type Health, type ReceiverLimits } from "./receiver.js";
+import { answerBusy } from "./services/busy.js";
 import { trustedResponseUrls } from "./services/codecs.js";
 import { tellPerson } from "./services/delivery.js";
 import { InFlight } from "./services/in-flight.js";
@@ -25,6 +26,8 @@ export interface CreateAppOptions {
   botUserId?: string;
   /** Timeouts, retries and the cap on outstanding work; tests shorten them. Default DEFAULT_API_POLICY. */
   apiPolicy?: Partial<ApiPolicy>;
+  /** The HTTP receiver's timeouts and caps (HTTP mode). */
+  receiverLimits?: Partial<ReceiverLimits>;
   /**
    * One more origin whose response_urls the app may post to, besides Slack's: the playground's own
    * loopback server. Never read from the environment.
@@ -37,13 +40,22 @@ export interface CreateAppOptions {
 export interface SlackApp {
   app: App<AppContext>;
   deps: Deps;
+  /** The HTTP receiver, in HTTP mode. */
+  receiver?: HardenedReceiver;
 }
 
-function healthz(version: string, mode: string) {
-  return (_req: unknown, res: ServerResponse) => {
-    res.writeHead(200, { "content-type": "application/json" });
-    res.end(JSON.stringify({ ok: true, version, mode }));
-  };
+/**
+ * /healthz: unhealthy while outstanding work is at its cap, or when some of it outlives every deadline
+ * (no call may end after the work budget, so older work is stuck on something without one).
+ */
+export function healthOf(deps: Deps, version: string, mode: string): Health {
+  const { inFlight, api } = deps;
+  const work = { outstanding: inFlight.size, cap: inFlight.cap, oldestMs: inFlight.oldestAgeMs() };
+  if (inFlight.saturated) return { ok: false, reason: "saturated", version, mode, ...work };
+  if (work.oldestMs > api.policy.workBudgetMs + api.policy.attemptTimeoutMs) {
+    return { ok: false, reason: "hung", version, mode, ...work };
+  }
+  return { ok: true, version, mode };
 }
 
 /** Builds the Bolt app from a config. Nothing runs until the caller starts it. */
@@ -63,7 +75,7 @@ export function createApp(options: CreateAppOptions): SlackApp {
     logger,
     threads: new RecommendationThreads(knowledge),
     once: new Once(),
-    inFlight: new InFlight(),
+    inFlight: new InFlight(policy.maxOutstanding),
     api,
   };
   const boltLogger = toBoltLogger(logger.child({ component: "bolt" }));
@@ -82,26 +94,36 @@ export function createApp(options: CreateAppOptions): SlackApp {
     ...(options.botId ? { botId: options.botId } : {}),
     ...(options.botUserId ? { botUserId: options.botUserId } : {}),
   };
-  const app = options.receiver
-    ? new App<AppContext>({ ...common, receiver: options.receiver })
-    : config.mode === "socket"
-      ? new App<AppContext>({ ...common, socketMode: true, appToken: config.slack.appToken as string })
-      : new App<AppContext>({
-          ...common,
-          signingSecret: config.slack.signingSecret as string,
-          port: config.port,
-          customRoutes: [
-            { path: "/healthz", method: ["GET"], handler: healthz(options.version, config.mode) },
-          ],
-        });
+  let receiver: HardenedReceiver | undefined;
+  let app: App<AppContext>;
+  if (options.receiver) app = new App<AppContext>({ ...common, receiver: options.receiver });
+  else if (config.mode === "socket") {
+    app = new App<AppContext>({ ...common, socketMode: true, appToken: config.slack.appToken as string });
+  } else {
+    receiver = new HardenedReceiver({
+      signingSecret: config.slack.signingSecret as string,
+      logger,
+      boltLogger,
+      health: () => healthOf(deps, options.version, config.mode),
+      busy: () => deps.inFlight.saturated,
+      ...(options.receiverLimits ? { limits: options.receiverLimits } : {}),
+    });
+    app = new App<AppContext>({ ...common, receiver });
+  }
 
-  // Each request: when it arrived, a logger with its team, user and
+  // Each request: when it arrived (the HTTP receiver knows best), a logger with its team, user and
   // channel ids, and Web API calls that end before its deadline.
   app.use(async ({ body, context, next }) => {
     if (typeof context.receivedAt !== "number") context.receivedAt = Date.now();
     context.log = requestLogger(logger, body);
     context.api = api.forRequest(context.receivedAt, context.log);
     await next();
+  });
+
+  // Beyond the cap on outstanding work: a short "busy, try again", rather than a queue.
+  app.use(async (args) => {
+    if (!deps.inFlight.saturated) return args.next();
+    await answerBusy(args, knowledge, deps.inFlight);
   });
 
   // Shutdown waits for whatever is still being handled (work continues after ack).
@@ -145,5 +167,5 @@ export function createApp(options: CreateAppOptions): SlackApp {
       .catch((e: unknown) => logger.error({ err: e }, "apology failed"));
   });
 
-  return { app, deps };
+  return { app, deps, ...(receiver ? { receiver } : {}) };
 }

@@ -31,7 +31,7 @@ export interface TestApp extends SlackApp {
 }
 
 /** Options a test may change; by default the app runs with the production timeouts, retries and caps. */
-export type TestAppOptions = Pick<CreateAppOptions, "apiPolicy" | "responseUrlOrigin">;
+export type TestAppOptions = Pick<CreateAppOptions, "apiPolicy" | "receiverLimits" | "responseUrlOrigin">;
 
 export function buildTestApp(config: Config = testConfig(), options: TestAppOptions = {}): TestApp {
   const logs: Array<Record<string, unknown>> = [];

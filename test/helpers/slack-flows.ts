@@ -2,7 +2,9 @@
  * Multi-step flows through the real app, for tests that need their outcome (a posted recommendation, its
  * metadata, its thread) rather than testing the flow itself: /flask-or-django → views.open → submit.
  */
+import { getKnowledge } from "../../src/engine/index.js";
 import type { SlackApp } from "../../src/slack/app.js";
+import { encodeModalContext, type ModalContext } from "../../src/slack/services/codecs.js";
 import { defaultOption } from "./default-answers.js";
 import { apiFixture, mockApi, send } from "./slack-app.js";
 import { loadFixture } from "./slack-request.js";
@@ -61,4 +63,34 @@ export async function submitQuestionnaire(app: SlackApp["app"], needs: string[])
       state: { values: questionnaireValues(view, needs) },
     },
   });
+}
+
+let submittedViews = 0;
+
+/**
+ * A questionnaire submission at each question's usual answer plus `needs`, carrying `context` as the
+ * app encodes it (as if the app had opened the modal), from a modal of its own (a fresh view id).
+ */
+export function contextSubmission(context: ModalContext, needs: string[] = ["admin"]): Json {
+  const k = getKnowledge();
+  const values: Record<string, Record<string, Json>> = {};
+  for (const q of k.singleQuestions) {
+    values[`q_${q.id}`] = { value: { type: "radio_buttons", selected_option: { value: q.default } } };
+  }
+  values[`q_${k.needsQuestion.id}`] = {
+    value: { type: "multi_static_select", selected_options: needs.map((value) => ({ value })) },
+  };
+  values[`q_${k.notesQuestion.id}`] = { value: { type: "plain_text_input", value: null } };
+  const base = loadFixture<Json & { view: Json }>("inbound/view_submission.json");
+  submittedViews += 1;
+  return {
+    ...base,
+    view: {
+      ...base.view,
+      id: `V0SUBMIT${submittedViews}`,
+      callback_id: "questionnaire",
+      private_metadata: encodeModalContext(context),
+      state: { values },
+    },
+  };
 }
