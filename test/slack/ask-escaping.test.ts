@@ -14,6 +14,7 @@ import {
   shown,
   type TestApp,
 } from "../helpers/slack-app.js";
+import { type QuestionsModal, questionnaireValues } from "../helpers/slack-flows.js";
 import {
   FIXTURE_CHANNEL as CHANNEL,
   fixtureEvent,
@@ -145,3 +146,81 @@ describe("hostile markup in a question", () => {
     expectInert(s.posts[0]);
   });
 });
+
+/** Bidi overrides and isolates, zero-width spaces and joiners, the BOM: characters that hide what text says. */
+const INVISIBLE = /[\u061c\u180e\u200c-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]|\u200b(?!\/\/)/;
+/** Bare words Slack would turn live in mrkdwn that is not verbatim. */
+const SNEAKY = "@here \u202eesrever\u202c ze\u200bro\u2066wid\u2069th #general admin?";
+const SNEAKY_UNKNOWN = "@here \u202ekcilc\u202c \ufeffzorblax\u200d?";
+
+/** Every mrkdwn text object in some blocks that echoes what the person typed. */
+function echoing(blocks: unknown, marker: string): Array<{ text: string; verbatim?: boolean }> {
+  const out: Array<{ text: string; verbatim?: boolean }> = [];
+  const walk = (v: unknown) => {
+    if (Array.isArray(v)) v.forEach(walk);
+    else if (v && typeof v === "object") {
+      const o = v as { type?: unknown; text?: unknown; verbatim?: boolean };
+      if (o.type === "mrkdwn" && typeof o.text === "string" && o.text.includes(marker))
+        out.push({ text: o.text, ...(o.verbatim !== undefined ? { verbatim: o.verbatim } : {}) });
+      else for (const x of Object.values(o)) walk(x);
+    }
+  };
+  walk(blocks);
+  return out;
+}
+
+function expectVerbatimAndVisible(blocks: unknown, marker: string): void {
+  const echoes = echoing(blocks, marker);
+  expect(echoes.length).toBeGreaterThan(0);
+  for (const e of echoes) {
+    expect(e.verbatim, e.text).toBe(true);
+    expect(e.text).not.toMatch(INVISIBLE);
+  }
+}
+
+describe("bare @here, bidi overrides and zero-width characters in echoed text", () => {
+  it("the thread answer's 'You asked' is verbatim, with the invisible characters removed", async () => {
+    const s = setup();
+    await send(s.t.app, threadReply(SNEAKY));
+    expect(s.posts).toHaveLength(1);
+    expectVerbatimAndVisible(s.posts[0]?.blocks, "You asked");
+    expect(shown(s.posts[0])).toContain("@here esrever zerowidth #general admin?");
+  });
+
+  it("the command's 'I don't know that one' is verbatim, with the invisible characters removed", async () => {
+    const s = setup();
+    const command = loadFixture<Record<string, string>>("inbound/slash_command.json");
+    const acked = (await send(s.t.app, { ...command, text: SNEAKY_UNKNOWN })) as Json;
+    expectVerbatimAndVisible(acked.blocks, "I don't know that one");
+    expect(shown(acked)).toContain("@here kcilc zorblax?");
+  });
+
+  it("the recommendation's notes are verbatim, with the invisible characters removed", async () => {
+    const s = setup();
+    const view = await openModalFor(s.t);
+    const values = questionnaireValues(view, ["admin"]);
+    (values.q_notes as Json).value = {
+      type: "plain_text_input",
+      value: `Ping @here \u202eevil\u202c team\u200b`,
+    };
+    const submission = loadFixture<Json & { view: Json }>("inbound/view_submission.json");
+    await send(s.t.app, {
+      ...submission,
+      view: {
+        ...submission.view,
+        callback_id: "questionnaire",
+        private_metadata: view.private_metadata,
+        state: { values },
+      },
+    });
+    expect(s.posts).toHaveLength(1);
+    expectVerbatimAndVisible(s.posts[0]?.blocks, "Notes:");
+    expect(shown(s.posts[0])).toContain("Ping @here evil team");
+  });
+});
+
+async function openModalFor(t: TestApp): Promise<QuestionsModal> {
+  const opens = mockApi("views.open", apiFixture("views.open_ok"), 1);
+  await send(t.app, { ...loadFixture<Record<string, string>>("inbound/slash_command.json"), text: "" });
+  return opens[0]?.view as QuestionsModal;
+}

@@ -1,8 +1,8 @@
 import { type FeatureExplanation, type FeatureScore, type Myth, supportWords } from "../../engine/index.js";
 import { IDS } from "../ids.js";
-import { type KnownBlock, mrkdwn, plain } from "./kit.js";
+import { type KnownBlock, mrkdwn, mrkdwnVerbatim, plain } from "./kit.js";
 import { LIMITS } from "./limits.js";
-import { escapeMrkdwn, link, truncate } from "./text.js";
+import { inertText, link, truncate } from "./text.js";
 
 export interface FeatureAnswerModel {
   explanation: FeatureExplanation;
@@ -43,7 +43,7 @@ export function featureAnswerBlocks(model: FeatureAnswerModel): KnownBlock[] {
     blocks.push({
       type: "context",
       elements: [
-        mrkdwn(truncate(`You asked: “${escapeMrkdwn(truncate(model.question.trim(), 200))}”`, 1000)),
+        mrkdwnVerbatim(truncate(`You asked: “${inertText(truncate(model.question.trim(), 200))}”`, 1000)),
       ],
     });
   }

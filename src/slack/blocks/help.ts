@@ -1,8 +1,8 @@
 import type { FeatureScore, Knowledge } from "../../engine/index.js";
-import { type KnownBlock, mrkdwn } from "./kit.js";
+import { type KnownBlock, mrkdwn, mrkdwnVerbatim } from "./kit.js";
 import { LIMITS } from "./limits.js";
 import { startComparisonButton } from "./start-button.js";
-import { escapeMrkdwn, truncate } from "./text.js";
+import { inertText, truncate } from "./text.js";
 
 /** The topics it can answer, as one line of titles. */
 export function topicsLine(knowledge: Knowledge): string {
@@ -61,9 +61,9 @@ export function unknownQuestionBlocks(
   return [
     {
       type: "section",
-      text: mrkdwn(
+      text: mrkdwnVerbatim(
         truncate(
-          `I don't know that one: “${escapeMrkdwn(truncate(question.trim(), 200))}”.${maybe} Ask about one feature, for example “what about the admin?” or “async?”.`,
+          `I don't know that one: “${inertText(truncate(question.trim(), 200))}”.${maybe} Ask about one feature, for example “what about the admin?” or “async?”.`,
           LIMITS.sectionText,
         ),
       ),

@@ -11,3 +11,5 @@ export type MessageMetadata = types.MessageMetadata;
 
 export const plain = (text: string) => ({ type: "plain_text" as const, text, emoji: true });
 export const mrkdwn = (text: string) => ({ type: "mrkdwn" as const, text });
+/** mrkdwn that Slack takes as written: no bare @here, channel names or URLs turned live. For echoed text. */
+export const mrkdwnVerbatim = (text: string) => ({ type: "mrkdwn" as const, text, verbatim: true });

@@ -1,8 +1,8 @@
 import type { FrameworkId, Knowledge, Recommendation } from "../../engine/index.js";
 import { IDS } from "../ids.js";
-import { type Button, type KnownBlock, mrkdwn, type PlainTextOption, plain } from "./kit.js";
+import { type Button, type KnownBlock, mrkdwn, mrkdwnVerbatim, type PlainTextOption, plain } from "./kit.js";
 import { LIMITS } from "./limits.js";
-import { bullets, escapeMrkdwn, link, truncate } from "./text.js";
+import { bullets, inertText, link, truncate } from "./text.js";
 
 const nameOf = (knowledge: Knowledge, id: FrameworkId) => knowledge.meta.frameworks[id].name;
 
@@ -157,10 +157,11 @@ export function recommendationBlocks(model: RecommendationModel): KnownBlock[] {
   context.push(answersSummary(knowledge, rec));
   if (rec.notes.text) context.push(rec.notes.text);
   if (rec.profile.notes.trim())
-    context.push(`Notes: “${escapeMrkdwn(truncate(rec.profile.notes.trim(), 300))}”`);
+    context.push(`Notes: “${inertText(truncate(rec.profile.notes.trim(), 300))}”`);
+  // Verbatim: the notes are echoed as typed; our own <@user> mentions still work in it.
   blocks.push({
     type: "context",
-    elements: [mrkdwn(truncate(context.join(" · "), LIMITS.sectionText))],
+    elements: [mrkdwnVerbatim(truncate(context.join(" · "), LIMITS.sectionText))],
   });
   blocks.push(actions(model));
   blocks.push({

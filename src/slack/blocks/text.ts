@@ -13,6 +13,27 @@ export function escapeMrkdwn(text: string): string {
 }
 
 /**
+ * Invisible characters that change how text reads without showing: bidirectional overrides and
+ * isolates (U+202A–U+202E, U+2066–U+2069, the marks U+200E, U+200F, U+061C), zero-width spaces and
+ * joiners (U+200B–U+200D, U+2060–U+2064, U+FEFF) and the Mongolian vowel separator (U+180E).
+ */
+const INVISIBLE = /[\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
+
+/** Text a person typed, without the invisible characters that could disguise it. */
+export function stripInvisible(text: string): string {
+  return text.replace(INVISIBLE, "");
+}
+
+/**
+ * Text a person typed, ready to echo in mrkdwn: invisible controls removed, then escaped. Put it in a
+ * `verbatim` text object (kit.ts `mrkdwnVerbatim`), so Slack does not turn bare `@here`, channel
+ * names or URLs into mentions and links either.
+ */
+export function inertText(text: string): string {
+  return escapeMrkdwn(stripInvisible(text));
+}
+
+/**
  * Slack sends typed text with `&`, `<` and `>` as entities (and real mentions and links as
  * `<…>` markup). Decoding the entities gives what the person typed; echo it only through escapeMrkdwn.
  */
