@@ -1,12 +1,20 @@
 import { getKnowledge } from "../src/engine/index.js";
 import { engineSection, type Section } from "./engine.js";
+import { burstSection } from "./http/burst.js";
 import { httpSection } from "./http/section.js";
 import type { Measurement } from "./measure.js";
 
 /** Sections run in order; a later HTTP benchmark adds its own function here. */
-const SECTIONS: Array<() => Section | Promise<Section>> = [engineSection];
-// `npm run bench -- --engine` skips the HTTP comparison (it takes about two minutes).
-if (!process.argv.includes("--engine")) SECTIONS.push(httpSection);
+const SECTIONS: Array<() => Section | Promise<Section>> = [];
+// `npm run bench -- --engine` runs only the engine; `-- --burst` only the flood of commands.
+const only = process.argv.includes("--engine")
+  ? "engine"
+  : process.argv.includes("--burst")
+    ? "burst"
+    : "all";
+if (only !== "burst") SECTIONS.push(engineSection);
+if (only === "all") SECTIONS.push(httpSection);
+if (only !== "engine") SECTIONS.push(burstSection);
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 

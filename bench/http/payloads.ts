@@ -19,12 +19,33 @@ export function signed(secret: string, body: string, contentType: string): Recor
 let seq = 0;
 const nextTs = () => `1732384${String(600 + (seq % 300)).padStart(3, "0")}.${String(++seq).padStart(6, "0")}`;
 
+/**
+ * The fixture's command without its response_url: a benchmark must never post off this machine,
+ * and the app posts only to Slack's own hooks (it tells people through the stand-in instead).
+ */
+function command(): Record<string, string> {
+  const { response_url: _dropped, ...fields } = fixture("slash_command") as Record<string, string>;
+  return fields;
+}
+
 export function slashCommandBody(): string {
+  return new URLSearchParams({ ...command(), text: "", trigger_id: `8034.${randomUUID()}` }).toString();
+}
+
+/** A command whose trigger_id carries when it was sent, so the stand-in can tell a dead trigger. */
+export function timedSlashCommandBody(user: string): string {
   return new URLSearchParams({
-    ...fixture("slash_command"),
+    ...command(),
     text: "",
-    trigger_id: `8034.${randomUUID()}`,
+    user_id: user,
+    trigger_id: `8034.${Date.now()}.${randomUUID()}`,
   }).toString();
+}
+
+/** When a timed trigger_id was issued (ms since epoch), or undefined for another kind. */
+export function triggerIssuedAt(triggerId: string | null): number | undefined {
+  const at = Number(triggerId?.split(".")[1]);
+  return Number.isFinite(at) && at > 1e12 ? at : undefined;
 }
 
 const submissionState = (() => {

@@ -1,9 +1,7 @@
-import { type ChildProcess, execFileSync, spawn } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
+import { execFileSync } from "node:child_process";
+import { writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
 import { getKnowledge, toProfile } from "../../src/engine/index.js";
 import { questionnaireView } from "../../src/slack/blocks/questionnaire.js";
@@ -19,72 +17,14 @@ import {
   THREAD_PARENT_TS,
   threadQuestionBody,
 } from "./payloads.js";
+import { launch, ROOT, type Running, rssMb } from "./process.js";
 import { startStubSlack } from "./stub-slack.js";
 
-const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const SECRET = "0123456789abcdef0123456789abcdef";
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
 const CONNECTIONS = 10;
 const RATE = 200;
-
-interface Running {
-  name: string;
-  child: ChildProcess;
-  port: number;
-  readyMs: number;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer();
-    s.listen(0, "127.0.0.1", () => {
-      const address = s.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-/** Starts an app in its own process and times it from spawn to its first HTTP answer on its port. */
-async function launch(name: string, args: string[], env: Record<string, string>): Promise<Running> {
-  const port = await freePort();
-  const started = performance.now();
-  const child = spawn(process.execPath, args, {
-    cwd: ROOT,
-    env: {
-      PATH: process.env.PATH ?? "",
-      ...(process.env.BENCH_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_NODE_OPTIONS } : {}),
-      ...env,
-      PORT: String(port),
-    },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let output = "";
-  const keep = (chunk: Buffer) => {
-    if (output.length < 10_000) output += chunk.toString(); // and keep draining the pipes
-  };
-  child.stdout?.on("data", keep);
-  child.stderr?.on("data", keep);
-  // Any HTTP answer (a 404 is fine) means it is listening; poll every 5 ms, give up after 15 s.
-  while (performance.now() - started < 15_000) {
-    if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode}: ${output}`);
-    const answered = await fetch(`http://127.0.0.1:${port}/`, { signal: AbortSignal.timeout(500) }).then(
-      () => true,
-      () => false,
-    );
-    if (answered) return { name, child, port, readyMs: performance.now() - started };
-    await new Promise((r) => setTimeout(r, 5));
-  }
-  child.kill("SIGKILL");
-  throw new Error(`${name} did not start listening within 15 s: ${output}`);
-}
-
-function rssMb(pid: number | undefined): number {
-  const status = readFileSync(`/proc/${pid}/status`, "utf8");
-  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
-  return kb / 1024;
-}
 
 type Scenario = { name: string; body: () => string; contentType: string };
 const SCENARIOS: Scenario[] = [

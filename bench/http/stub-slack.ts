@@ -1,5 +1,6 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { triggerIssuedAt } from "./payloads.js";
 
 /**
  * A local stand-in for Slack's Web API on loopback: every method answers `ok: true` at once, so the
@@ -9,16 +10,40 @@ import type { AddressInfo } from "node:net";
 export interface StubSlack {
   url: string;
   calls: Map<string, number>;
+  /** For each views.open with a timed trigger_id: how old the trigger was when the call arrived. */
+  triggerAgesMs: number[];
   close(): Promise<void>;
 }
 
-export function startStubSlack(threadPayload: Record<string, unknown>): Promise<StubSlack> {
+export interface StubOptions {
+  /** Answer these methods only after this long, like a busy Slack. */
+  delayMs?: Record<string, number>;
+}
+
+export function startStubSlack(
+  threadPayload: Record<string, unknown>,
+  options: StubOptions = {},
+): Promise<StubSlack> {
   const calls = new Map<string, number>();
+  const triggerAgesMs: number[] = [];
   let seq = 0;
   const server: Server = createServer((req, res) => {
-    req.resume();
+    const method = (req.url ?? "").replace(/^\/api\//, "");
+    const chunks: Buffer[] = [];
+    if (method === "views.open") req.on("data", (c: Buffer) => chunks.push(c));
+    else req.resume();
     req.on("end", () => {
-      const method = (req.url ?? "").replace(/^\/api\//, "");
+      if (method === "views.open") {
+        const issued = triggerIssuedAt(
+          new URLSearchParams(Buffer.concat(chunks).toString()).get("trigger_id"),
+        );
+        if (issued !== undefined) triggerAgesMs.push(Date.now() - issued);
+      }
+      const delay = options.delayMs?.[method] ?? 0;
+      if (delay > 0) setTimeout(answer, delay);
+      else answer();
+    });
+    const answer = () => {
       calls.set(method, (calls.get(method) ?? 0) + 1);
       seq++;
       const ts = `1732384472.${String(seq).padStart(6, "0")}`;
@@ -42,7 +67,7 @@ export function startStubSlack(threadPayload: Record<string, unknown>): Promise<
       }
       res.writeHead(200, { "content-type": "application/json" });
       res.end(JSON.stringify(body));
-    });
+    };
   });
   return new Promise((resolve) =>
     server.listen(0, "127.0.0.1", () => {
@@ -50,6 +75,7 @@ export function startStubSlack(threadPayload: Record<string, unknown>): Promise<
       resolve({
         url: `http://127.0.0.1:${port}/api/`,
         calls,
+        triggerAgesMs,
         close: () => new Promise<void>((done) => server.close(() => done())),
       });
     }),

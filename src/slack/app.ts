@@ -7,7 +7,7 @@ import type { AppContext } from "./context.js";
 import type { Deps } from "./deps.js";
 import { registerListeners } from "./listeners/index.js";
 import { HardenedReceiver, type Health, type ReceiverLimits } from "./receiver.js";
-import { answerBusy } from "./services/busy.js";
+import { Busy } from "./services/busy.js";
 import { trustedResponseUrls } from "./services/codecs.js";
 import { tellPerson } from "./services/delivery.js";
 import { InFlight } from "./services/in-flight.js";
@@ -78,6 +78,7 @@ export function createApp(options: CreateAppOptions): SlackApp {
     inFlight: new InFlight(policy.maxOutstanding),
     api,
   };
+  const busy = new Busy(knowledge, logger, deps.inFlight);
   const boltLogger = toBoltLogger(logger.child({ component: "bolt" }));
   // Bolt's own client (its auth.test when the bot ids are not given) gets the same bounds as ours.
   const clientOptions: webApi.WebClientOptions = webClientOptions(
@@ -105,7 +106,8 @@ export function createApp(options: CreateAppOptions): SlackApp {
       logger,
       boltLogger,
       health: () => healthOf(deps, options.version, config.mode),
-      busy: () => deps.inFlight.saturated,
+      // Beyond the cap, refused before Bolt: the cheapest answer, so a flood is answered, not queued.
+      shed: (body) => (deps.inFlight.saturated ? busy.refuse(body) : undefined),
       ...(options.receiverLimits ? { limits: options.receiverLimits } : {}),
     });
     app = new App<AppContext>({ ...common, receiver });
@@ -116,14 +118,19 @@ export function createApp(options: CreateAppOptions): SlackApp {
   app.use(async ({ body, context, next }) => {
     if (typeof context.receivedAt !== "number") context.receivedAt = Date.now();
     context.log = requestLogger(logger, body);
-    context.api = api.forRequest(context.receivedAt, context.log);
+    const issuedAt = Math.min(context.receivedAt, context.sentAt ?? Number.POSITIVE_INFINITY);
+    context.api = api.forRequest(context.receivedAt, context.log, issuedAt);
     await next();
   });
 
-  // Beyond the cap on outstanding work: a short "busy, try again", rather than a queue.
+  // Beyond the cap on outstanding work: a short "busy, try again", rather than a queue (the HTTP
+  // receiver answers these before Bolt; this covers Socket Mode and Lambda). An event is dropped:
+  // Bolt has acknowledged it already.
   app.use(async (args) => {
     if (!deps.inFlight.saturated) return args.next();
-    await answerBusy(args, knowledge, deps.inFlight);
+    const refusal = busy.refuse(args.body);
+    const ack = (args as { ack?: (response?: unknown) => Promise<void> }).ack;
+    if (ack && refusal.status === 200) await ack(refusal.response);
   });
 
   // Shutdown waits for whatever is still being handled (work continues after ack).

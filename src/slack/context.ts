@@ -7,6 +7,11 @@ export interface AppContext {
   log: Logger;
   /** When the request arrived (ms since epoch); the HTTP receiver sets it before the body is read. */
   receivedAt: number;
+  /**
+   * The earliest Slack may have sent it, from its signed timestamp (HTTP receiver): earlier than
+   * `receivedAt` when the request waited to be read, and its trigger_id is that much older.
+   */
+  sentAt?: number;
   /** Web API calls for this request, each ending before its deadline (use these, not Bolt's `client`). */
   api: SlackCalls;
 }

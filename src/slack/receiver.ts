@@ -10,14 +10,16 @@ import {
   verifySlackRequest,
 } from "@slack/bolt";
 import type { Logger } from "pino";
+import type { Refusal } from "./services/busy.js";
 
 /**
  * The HTTP receiver for production: Bolt's request handling (its ack, with the 3-second unhandled
  * timeout, and `app.processEvent`), behind checks Bolt's own HTTPReceiver lacks. Slow or stalled
  * clients are cut off, connections are capped, a body that is not a JSON object or a form is
  * answered 400 before Bolt sees it (Bolt 5.1 leaves a JSON `null` unanswered), a timestamp too far in
- * the future is refused like a stale one, `app_rate_limited` is acknowledged and logged, and events
- * are turned away with 503 while the app's work is at its cap, so Slack delivers them again later.
+ * the future is refused like a stale one, `app_rate_limited` is acknowledged and logged, and while the
+ * app's work is at its cap requests are refused before Bolt (the cheapest answer, so a flood is
+ * answered rather than queued; an event gets 503, and Slack delivers it again later).
  */
 export interface ReceiverLimits {
   /** All request headers must arrive within this long. */
@@ -58,8 +60,11 @@ export interface HardenedReceiverOptions {
   boltLogger: BoltLogger;
   /** GET /healthz answers this: 200 when ok, else 503. */
   health: () => Health;
-  /** True while the app's outstanding work is at its cap. */
-  busy: () => boolean;
+  /**
+   * Asked for each signed request before Bolt sees it: how to refuse it while the app's outstanding
+   * work is at its cap, or undefined to handle it.
+   */
+  shed: (body: Record<string, unknown>) => Refusal | undefined;
   limits?: Partial<ReceiverLimits>;
   endpoint?: string;
 }
@@ -108,6 +113,32 @@ const header = (req: IncomingMessage, name: string): string | undefined => {
   return typeof value === "string" ? value : undefined;
 };
 
+/**
+ * When Slack sent a request, on our clock, from its signed X-Slack-Request-Timestamp (whole seconds).
+ * Slack's clock and ours differ by some offset; the smallest (arrival − timestamp) seen over the last
+ * ten minutes estimates it, network included. A request that waited to be read (a flood, a slow
+ * accept) then shows its true age, which its arrival time hides: its trigger_id may be dead already.
+ */
+export class SlackClock {
+  private readonly minima: Array<{ minute: number; offset: number }> = [];
+
+  constructor(private readonly minutes = 10) {}
+
+  /** Records a signed request; returns the earliest it can have been sent, on our clock. */
+  sentAt(timestampSeconds: number, arrivedAt: number): number {
+    const offset = arrivedAt - timestampSeconds * 1000;
+    const minute = Math.floor(arrivedAt / 60_000);
+    const last = this.minima.at(-1);
+    if (last?.minute === minute) last.offset = Math.min(last.offset, offset);
+    else {
+      this.minima.push({ minute, offset });
+      while (this.minima.length > this.minutes) this.minima.shift();
+    }
+    const baseline = Math.min(...this.minima.map((m) => m.offset));
+    return Math.min(arrivedAt, timestampSeconds * 1000 + baseline);
+  }
+}
+
 export class HardenedReceiver implements Receiver {
   private app: App | undefined;
   private server: Server | undefined;
@@ -115,6 +146,7 @@ export class HardenedReceiver implements Receiver {
   readonly limits: ReceiverLimits;
   private readonly endpoint: string;
   private readonly log: Logger;
+  private readonly slackClock = new SlackClock();
 
   constructor(private readonly options: HardenedReceiverOptions) {
     this.limits = { ...DEFAULT_RECEIVER_LIMITS, ...options.limits };
@@ -240,14 +272,11 @@ export class HardenedReceiver implements Receiver {
       );
       return reply(res, 200);
     }
-    if (body.type === "event_callback" && this.options.busy()) {
-      this.log.warn(
-        { eventId: typeof body.event_id === "string" ? body.event_id : undefined },
-        "busy: event turned away with 503; Slack delivers it again later",
-      );
-      return reply(res, 503, { "retry-after": "60" });
-    }
-    await this.dispatch(req, res, body, receivedAt);
+    const refusal = this.options.shed(body);
+    if (refusal?.status === 503) return reply(res, 503, { "retry-after": String(refusal.retryAfterSeconds) });
+    if (refusal) return HTTPModuleFunctions.buildContentResponse(res, refusal.response);
+    const sentAt = this.slackClock.sentAt(Number(header(req, "x-slack-request-timestamp")), receivedAt);
+    await this.dispatch(req, res, body, { receivedAt, sentAt });
   }
 
   /** The body, or undefined when the request was answered (413) or went away. */
@@ -300,7 +329,7 @@ export class HardenedReceiver implements Receiver {
     req: IncomingMessage,
     res: ServerResponse,
     body: Body,
-    receivedAt: number,
+    times: { receivedAt: number; sentAt: number },
   ): Promise<void> {
     const app = this.app;
     if (!app) return reply(res, 503);
@@ -317,7 +346,7 @@ export class HardenedReceiver implements Receiver {
         ack: ack.bind(),
         retryNum: HTTPModuleFunctions.extractRetryNumFromHTTPRequest(req),
         retryReason: HTTPModuleFunctions.extractRetryReasonFromHTTPRequest(req),
-        customProperties: { receivedAt },
+        customProperties: times,
       });
     } catch (error) {
       const acknowledged = await HTTPModuleFunctions.defaultProcessEventErrorHandler({

@@ -118,9 +118,14 @@ describe("a trigger_id too old to open a form", () => {
 
 describe("backpressure: beyond the cap on outstanding work", () => {
   /** An app with a cap of 3, whose posts hang until their short deadline. */
-  function saturated() {
+  function saturated(hangMs = 300) {
     const built = buildTestApp(undefined, {
-      apiPolicy: { maxOutstanding: 3, attemptTimeoutMs: 300, callBudgetMs: 300, workBudgetMs: 700 },
+      apiPolicy: {
+        maxOutstanding: 3,
+        attemptTimeoutMs: hangMs,
+        callBudgetMs: hangMs,
+        workBudgetMs: hangMs + 400,
+      },
     });
     nock(API_HOST).post("/api/chat.postMessage").times(20).delay(10_000).reply(200, OK);
     nock(API_HOST).post("/api/chat.postEphemeral").times(20).delay(10_000).reply(200, { ok: true });
@@ -138,14 +143,29 @@ describe("backpressure: beyond the cap on outstanding work", () => {
     const acked = await send(app, commandFrom("U0BOB00001", 2));
     expect(acked).toEqual({ response_type: "ephemeral", text: BUSY_WORDS.command });
     expect(opens).toHaveLength(0);
-    const line = logs.find((l) => l.msg === "busy: request refused");
-    expect(line).toMatchObject({ kind: "command", outstanding: 3, cap: 3, user: "U0BOB00001" });
+    const line = logs.find((l) => l.msg === "busy: requests refused");
+    expect(line).toMatchObject({ kind: "command", refused: 1, outstanding: 3, cap: 3, user: "U0BOB00001" });
 
     // The hung work ends by its deadline; then forms open again.
     await Promise.all(hung);
     expect(deps.inFlight.size).toBe(0);
     await send(app, commandFrom("U0BOB00001", 3));
     expect(opens).toHaveLength(1);
+  });
+
+  it("under a flood, refusals are logged once a second with a count, not once each", async () => {
+    const { app, deps, logs, hung } = saturated(1600);
+    await eventually(() => expect(deps.inFlight.size).toBe(3));
+    for (let n = 0; n < 50; n++)
+      await send(app, commandFrom(`U0FLOOD${String(n).padStart(3, "0")}`, 100 + n));
+    const lines = logs.filter((l) => l.msg === "busy: requests refused");
+    expect(lines).toHaveLength(1);
+    await new Promise((r) => setTimeout(r, 1000));
+    await send(app, commandFrom("U0FLOOD999", 999));
+    const after = logs.filter((l) => l.msg === "busy: requests refused");
+    expect(after).toHaveLength(2);
+    expect(after[1]?.refused).toBe(50); // the 49 not logged, and this one
+    await Promise.all(hung);
   });
 
   it("a submitted form stays open with its answers and a 'press Submit again' above the first question", async () => {

@@ -162,6 +162,44 @@ describe("request timestamps", () => {
   });
 });
 
+describe("a trigger_id that aged before the request was read", () => {
+  const opened = () => mockApi("views.open", apiFixture("views.open_ok"));
+
+  it("a command Slack signed 4 s before it was read: views.open is not sent, and the person is told", async () => {
+    const { base } = await startApp();
+    const opens = opened();
+    // A prompt request first, so the app knows how Slack's clock relates to its own.
+    const prompt = slashCommandBody({ text: "" });
+    await post(base, prompt, signedForm(prompt));
+    await eventually(() => expect(opens).toHaveLength(1));
+
+    const hook: Json[] = [];
+    nock("https://hooks.slack.com")
+      .post(new URL(COMMAND.response_url as string).pathname)
+      .reply(200, (_u, b) => {
+        hook.push((typeof b === "string" ? JSON.parse(b) : b) as Json);
+        return "ok";
+      });
+    const late = slashCommandBody({ text: "", trigger_id: "8034561299876.7830312345678.late" });
+    const res = await post(base, late, signedForm(late, nowSeconds() - 4));
+    expect(res.status).toBe(200);
+    await eventually(() => expect(hook).toHaveLength(1));
+    expect(opens).toHaveLength(1);
+    expect(hook[0]?.text).toBe("Slack took too long to open the form. Please type `/flask-or-django` again.");
+  });
+
+  it("a clock two minutes off Slack's does not stop forms from opening", async () => {
+    const { base } = await startApp();
+    const opens = opened();
+    for (let n = 0; n < 3; n++) {
+      const body = slashCommandBody({ text: "", trigger_id: `8034561299876.7830312345678.skew${n}` });
+      const res = await post(base, body, signedForm(body, nowSeconds() - 120));
+      expect(res.status).toBe(200);
+    }
+    await eventually(() => expect(opens).toHaveLength(3));
+  });
+});
+
 describe("app_rate_limited", () => {
   it("is acknowledged at once with a warning that names the team and the minute", async () => {
     const { base, t } = await startApp();

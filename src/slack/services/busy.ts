@@ -1,8 +1,8 @@
-import type { AllMiddlewareArgs, AnyMiddlewareArgs } from "@slack/bolt";
+import type { Logger } from "pino";
 import type { Knowledge } from "../../engine/index.js";
-import type { AppContext } from "../context.js";
 import { IDS } from "../ids.js";
 import type { InFlight } from "./in-flight.js";
+import { requestIds } from "./request-log.js";
 
 /** What a person sees when the app is at its cap on outstanding work. */
 export const BUSY_WORDS = {
@@ -11,27 +11,65 @@ export const BUSY_WORDS = {
     "I'm answering a lot of requests right now. Please press Submit again in a moment: your answers are still here.",
 } as const;
 
-type Args = AnyMiddlewareArgs & AllMiddlewareArgs<AppContext>;
+/**
+ * How a refused request is answered: 200 with `response` as its body (a command's ephemeral "busy",
+ * a submitted form's inline message, or nothing), or, for an event, which cannot carry an answer, 503:
+ * Slack delivers it again later.
+ */
+export type Refusal = { status: 200; response?: unknown } | { status: 503; retryAfterSeconds: number };
+
+type Body = { type?: unknown; command?: unknown; view?: { callback_id?: unknown } };
 
 /**
- * Acknowledges a request the app will not take on: a command with a short ephemeral "busy", a
- * submitted form with the same words above its first question (the form stays open with the answers),
- * anything else with a plain ack. Nothing is queued and no Web API call is made.
+ * Refuses work beyond the cap on outstanding work, with a short "busy, try again in a moment" rather
+ * than a queue. Nothing is called and nothing is kept. Under a flood the refusals are logged at most
+ * once a second, each line counting those since the last.
  */
-export async function answerBusy(args: Args, knowledge: Knowledge, inFlight: InFlight): Promise<void> {
-  const body = args.body as { type?: unknown; command?: unknown; view?: { callback_id?: unknown } };
-  const kind = typeof body.command === "string" ? "command" : String(body.type ?? "unknown");
-  args.context.log.warn({ kind, outstanding: inFlight.size, cap: inFlight.cap }, "busy: request refused");
-  const ack = (args as { ack?: (response?: unknown) => Promise<void> }).ack;
-  if (!ack) return; // an event, which Bolt has acknowledged already (the HTTP receiver turns those away first)
-  if (typeof body.command === "string") {
-    await ack({ response_type: "ephemeral", text: BUSY_WORDS.command });
-    return;
+export class Busy {
+  private refusedSinceLine = 0;
+  private lastLineAt = Number.NEGATIVE_INFINITY;
+
+  constructor(
+    private readonly knowledge: Knowledge,
+    private readonly logger: Logger,
+    private readonly inFlight: InFlight,
+    private readonly lineEveryMs = 1000,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  refuse(rawBody: unknown): Refusal {
+    const body = (rawBody ?? {}) as Body;
+    const kind = typeof body.command === "string" ? "command" : String(body.type ?? "unknown");
+    this.note(kind, rawBody);
+    if (typeof body.command === "string") {
+      return { status: 200, response: { response_type: "ephemeral", text: BUSY_WORDS.command } };
+    }
+    if (body.type === "view_submission" && body.view?.callback_id === IDS.questionnaire) {
+      const firstBlock = IDS.questionBlock(this.knowledge.singleQuestions[0]?.id ?? "project_type");
+      return {
+        status: 200,
+        response: { response_action: "errors", errors: { [firstBlock]: BUSY_WORDS.submission } },
+      };
+    }
+    if (body.type === "event_callback") return { status: 503, retryAfterSeconds: 60 };
+    return { status: 200 };
   }
-  if (body.type === "view_submission" && body.view?.callback_id === IDS.questionnaire) {
-    const firstBlock = IDS.questionBlock(knowledge.singleQuestions[0]?.id ?? "project_type");
-    await ack({ response_action: "errors", errors: { [firstBlock]: BUSY_WORDS.submission } });
-    return;
+
+  private note(kind: string, body: unknown): void {
+    this.refusedSinceLine += 1;
+    const t = this.now();
+    if (t - this.lastLineAt < this.lineEveryMs) return;
+    this.logger.warn(
+      {
+        kind,
+        ...requestIds(body),
+        refused: this.refusedSinceLine,
+        outstanding: this.inFlight.size,
+        cap: this.inFlight.cap,
+      },
+      "busy: requests refused",
+    );
+    this.refusedSinceLine = 0;
+    this.lastLineAt = t;
   }
-  await ack();
 }

@@ -55,7 +55,7 @@ export async function openQuestionnaireOrExplain(
     return true;
   } catch (err) {
     const code = slackErrorCode(err);
-    log.warn({ err, code, triggerAgeMs: Date.now() - api.receivedAt }, "views.open failed");
+    log.warn({ err, code, triggerAgeMs: Date.now() - api.triggerAt }, "views.open failed");
     await tellPerson(
       api,
       log,

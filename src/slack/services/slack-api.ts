@@ -117,9 +117,12 @@ export class SlackApi {
     this.clients = { chat: client(), views: client() };
   }
 
-  /** Calls on behalf of one request that arrived at `receivedAt`: all of them end within the work budget. */
-  forRequest(receivedAt: number, log: Logger): SlackCalls {
-    return new SlackCalls(this, receivedAt, receivedAt + this.policy.workBudgetMs, log);
+  /**
+   * Calls for one request that arrived at `receivedAt`: all of them end within the work budget. Its
+   * trigger_id was issued at `triggerAt` at the latest (default: on arrival).
+   */
+  forRequest(receivedAt: number, log: Logger, triggerAt = receivedAt): SlackCalls {
+    return new SlackCalls(this, triggerAt, receivedAt + this.policy.workBudgetMs, log);
   }
 
   /** From now on, no attempt may end later than `withinMs` from now, and none starts that could. */
@@ -186,8 +189,8 @@ export class SlackApi {
 export class SlackCalls {
   constructor(
     private readonly api: SlackApi,
-    /** When the request arrived; its trigger_id was issued just before. */
-    readonly receivedAt: number,
+    /** When the request's trigger_id was issued, at the latest (its arrival, or earlier if it waited). */
+    readonly triggerAt: number,
     /** Every call this request makes ends by then. */
     readonly finishBy: number,
     private readonly log: Logger,
@@ -230,7 +233,7 @@ export class SlackCalls {
       () => client.views.open(args),
       {
         finishBy: this.finishBy,
-        startBy: this.receivedAt + this.api.policy.triggerMaxAgeMs,
+        startBy: this.triggerAt + this.api.policy.triggerMaxAgeMs,
       },
       this.log,
     );
