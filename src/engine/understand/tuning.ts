@@ -1,0 +1,18 @@
+/**
+ * The thresholds that turn retrieval scores into answers, chosen by cross-validation over
+ * data/examples.json (`npm run eval -- --cv`), never on the held-out set.
+ */
+export const TUNING = {
+  /** Below this share of the message recognised, nothing is answered: unknown (or chatter, for a statement). */
+  cutoff: 0.35,
+  /** Below this share, the answer is given but flagged unsure. */
+  sure: 0.6,
+  /** A runner-up label scoring at least this share of the winner's score makes the answer unsure. */
+  close: 0.9,
+  /** Least evidence (rarity of the words recognised) for any answer: "flask" alone is no topic. */
+  minEvidence: 1.5,
+  /** Another part of the message ("…and caching?") adds its feature when read at least this surely. */
+  alsoAsked: 0.6,
+  /** A part of the notes names a need when read at least this surely. */
+  notes: 0.5,
+} as const;
