@@ -7,8 +7,8 @@ import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
 import { getKnowledge, toProfile } from "../../src/engine/index.js";
 import { questionnaireView } from "../../src/slack/blocks/questionnaire.js";
-import { answerFor } from "../../src/slack/services/answer-question.js";
-import { recommendationMessage } from "../../src/slack/services/recommendation-message.js";
+import { answerFor } from "../../src/slack/services/compose-answer.js";
+import { recommendationMessage } from "../../src/slack/services/compose-recommendation.js";
 import type { Check, Section } from "../engine.js";
 import {
   FORM,

@@ -131,12 +131,3 @@ export function leadOfImportance(model: CompiledModel, imp: ArrayLike<number>): 
   }
   return (200 * (forDjango + model.prior)) / (forDjango + forFlask + 2 * model.prior) - 100;
 }
-
-/** Lead of a profile in one call: what flips and property tests need. */
-export function leadFor(
-  model: CompiledModel,
-  profile: ProjectProfile,
-  extraNeeds: readonly string[] = [],
-): number {
-  return tally(model, advantages(model, importance(model, profile, extraNeeds))).lead;
-}

@@ -4,14 +4,15 @@ import type { Logger } from "pino";
 import type { Config } from "../config.js";
 import { getKnowledge, type Knowledge } from "../engine/index.js";
 import { toBoltLogger, toBoltLogLevel } from "../logger.js";
+import type { AppContext } from "./context.js";
 import type { Deps } from "./deps.js";
 import { registerListeners } from "./listeners/index.js";
 import { isSlackResponseUrl } from "./services/codecs.js";
 import { tellPerson } from "./services/delivery.js";
 import { InFlight } from "./services/in-flight.js";
 import { Once } from "./services/once.js";
+import { RecommendationThreads } from "./services/recommendation-threads.js";
 import { requestIds, requestLogger } from "./services/request-log.js";
-import { ThreadContexts } from "./services/thread-contexts.js";
 
 export interface CreateAppOptions {
   config: Config;
@@ -28,7 +29,7 @@ export interface CreateAppOptions {
 }
 
 export interface SlackApp {
-  app: App;
+  app: App<AppContext>;
   deps: Deps;
 }
 
@@ -46,7 +47,7 @@ export function createApp(options: CreateAppOptions): SlackApp {
   const deps: Deps = {
     knowledge,
     logger,
-    threads: new ThreadContexts(knowledge),
+    threads: new RecommendationThreads(knowledge),
     once: new Once(),
     inFlight: new InFlight(),
   };
@@ -65,10 +66,10 @@ export function createApp(options: CreateAppOptions): SlackApp {
     ...(options.botUserId ? { botUserId: options.botUserId } : {}),
   };
   const app = options.receiver
-    ? new App({ ...common, receiver: options.receiver })
+    ? new App<AppContext>({ ...common, receiver: options.receiver })
     : config.mode === "socket"
-      ? new App({ ...common, socketMode: true, appToken: config.slack.appToken as string })
-      : new App({
+      ? new App<AppContext>({ ...common, socketMode: true, appToken: config.slack.appToken as string })
+      : new App<AppContext>({
           ...common,
           signingSecret: config.slack.signingSecret as string,
           port: config.port,
@@ -80,17 +81,9 @@ export function createApp(options: CreateAppOptions): SlackApp {
   // Shutdown waits for whatever is still being handled (work continues after ack).
   app.use(({ next }) => deps.inFlight.track(next));
 
-  // Each request's log lines carry its team, user and channel ids. The child logger is made on first
-  // use: most requests log nothing, and this is on every request's path.
+  // Each request's log lines carry its team, user and channel ids.
   app.use(async ({ body, context, next }) => {
-    let log: Logger | undefined;
-    Object.defineProperty(context, "log", {
-      get: () => {
-        log ??= requestLogger(logger, body);
-        return log;
-      },
-      configurable: true,
-    });
+    context.log = requestLogger(logger, body);
     await next();
   });
 

@@ -2,13 +2,13 @@ import type { Logger } from "pino";
 import type { Knowledge } from "../engine/index.js";
 import type { InFlight } from "./services/in-flight.js";
 import type { Once } from "./services/once.js";
-import type { ThreadContexts } from "./services/thread-contexts.js";
+import type { RecommendationThreads } from "./services/recommendation-threads.js";
 
 /** What every listener shares: built once per app by the factory, never global. */
 export interface Deps {
   knowledge: Knowledge;
   logger: Logger;
-  threads: ThreadContexts;
+  threads: RecommendationThreads;
   /** Exactly-once guard for events and messages. */
   once: Once;
   /** Requests still being handled, for graceful shutdown. */

@@ -4,7 +4,7 @@
  */
 import nock from "nock";
 import { defaultProfile, type Knowledge } from "../../src/engine/index.js";
-import { recommendationMessage } from "../../src/slack/services/recommendation-message.js";
+import { recommendationMessage } from "../../src/slack/services/compose-recommendation.js";
 import { messageViolations, viewViolations } from "../helpers/block-kit-limits.js";
 import { apiFixture, decodeForm } from "../helpers/slack-app.js";
 import { CORRUPT_THREADS, type Json, OUR_THREADS, USERS } from "./payloads.js";

@@ -162,7 +162,7 @@ function acceptable(g: Generated): string | undefined {
   const notes = v(k.notesQuestion.id)?.value;
   if (typeof notes === "string" && notes.length > k.notesQuestion.maxLength)
     return "accepted notes over the limit";
-  if (ctx.c === undefined) {
+  if (ctx.channel === undefined) {
     const dest = values.q_destination?.value?.selected_conversation;
     if (typeof dest !== "string" || dest === "") return "accepted a submission without a destination";
   }
@@ -289,7 +289,7 @@ describe("fuzz: generated and mutated payloads through one real app", () => {
       const errors = ack.errors as Record<string, unknown>;
       if (Object.keys(errors).length === 0) problems.add("view_submission", "errors ack with no errors", g);
       const ctx = decodeModalContext(g.submission.privateMetadata);
-      const valid = ctx && ctx.c !== undefined ? BLOCKS_WITHOUT_DESTINATION : BLOCKS_WITH_DESTINATION;
+      const valid = ctx && ctx.channel !== undefined ? BLOCKS_WITHOUT_DESTINATION : BLOCKS_WITH_DESTINATION;
       for (const [blockId, message] of Object.entries(errors)) {
         if (!valid.has(blockId))
           problems.add("view_submission", `error on ${blockId}, not an input of the modal`, g);

@@ -4,7 +4,7 @@
  */
 import type { Knowledge, ProjectProfile } from "../../src/engine/index.js";
 import { encodeAnswers, encodeModalContext, type ModalContext } from "../../src/slack/services/codecs.js";
-import { recommendationMessage } from "../../src/slack/services/recommendation-message.js";
+import { recommendationMessage } from "../../src/slack/services/compose-recommendation.js";
 import { loadFixture } from "../helpers/slack-request.js";
 import type { Rng } from "./prng.js";
 import { JUNK, TextFuzzer } from "./strings.js";
@@ -129,11 +129,11 @@ export class PayloadFactory {
     const rng = this.rng;
     const r = rng.next();
     const valid = (): ModalContext => ({
-      ...(rng.chance(0.6) ? { c: rng.pick(CHANNELS) } : {}),
-      u: rng.pick(USERS),
-      ...(rng.chance(0.5) ? { r: RESPONSE_URL } : {}),
-      ...(rng.chance(0.2) ? { ts: rng.pick([...OUR_THREADS, ...FOREIGN_THREADS]) } : {}),
-      ...(rng.chance(0.1) ? { a: rng.pick(USERS) } : {}),
+      ...(rng.chance(0.6) ? { channel: rng.pick(CHANNELS) } : {}),
+      user: rng.pick(USERS),
+      ...(rng.chance(0.5) ? { responseUrl: RESPONSE_URL } : {}),
+      ...(rng.chance(0.2) ? { messageTs: rng.pick([...OUR_THREADS, ...FOREIGN_THREADS]) } : {}),
+      ...(rng.chance(0.1) ? { askedBy: rng.pick(USERS) } : {}),
     });
     if (r < 0.65) return encodeModalContext(valid());
     if (r < 0.7) return undefined;
@@ -521,7 +521,7 @@ export class PayloadFactory {
     if (name === "view") {
       const view = body.view as Json;
       view.callback_id = "questionnaire";
-      view.private_metadata = encodeModalContext({ c: rng.pick(CHANNELS), u: rng.pick(USERS) });
+      view.private_metadata = encodeModalContext({ channel: rng.pick(CHANNELS), user: rng.pick(USERS) });
       view.state = { values: this.validValues(false) };
     }
     if (name === "command" && rng.chance(0.5)) body.text = "";

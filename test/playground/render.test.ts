@@ -6,8 +6,8 @@ import { mrkdwn, plainText } from "../../src/playground/page/mrkdwn.js";
 import { helpBlocks, topicsBlocks, unknownQuestionBlocks } from "../../src/slack/blocks/help.js";
 import { homeView } from "../../src/slack/blocks/home.js";
 import { questionnaireView } from "../../src/slack/blocks/questionnaire.js";
-import { featureAnswer } from "../../src/slack/services/answer-question.js";
-import { recommendationMessage } from "../../src/slack/services/recommendation-message.js";
+import { featureAnswer } from "../../src/slack/services/compose-answer.js";
+import { recommendationMessage } from "../../src/slack/services/compose-recommendation.js";
 
 const k = getKnowledge();
 /** No tag may appear but the ones the renderer writes itself. */

@@ -8,7 +8,7 @@ import { seededRandom } from "../../src/engine/confidence.js";
 import { getKnowledge, type ProjectProfile, parseProfile } from "../../src/engine/index.js";
 import { questionnaireView } from "../../src/slack/blocks/questionnaire.js";
 import { decodeAnswers, encodeModalContext, type ModalContext } from "../../src/slack/services/codecs.js";
-import { recommendationMessage } from "../../src/slack/services/recommendation-message.js";
+import { recommendationMessage } from "../../src/slack/services/compose-recommendation.js";
 import { messageViolations, viewViolations } from "../helpers/block-kit-limits.js";
 
 type Json = Record<string, unknown>;
@@ -264,14 +264,17 @@ function check(profile: ProjectProfile): Checked {
 
   // The modal, prefilled from the decoded value as the app does, with and without the destination picker.
   const contexts: Array<[string, ModalContext]> = [
-    ["edit in channel", { c: "C07QF9S3K2L", u: EDITOR, ts: "1732384472.318669", a: ASKER }],
-    ["edit with picker", { u: EDITOR, ts: "1732384472.318669", a: ASKER }],
+    [
+      "edit in channel",
+      { channel: "C07QF9S3K2L", user: EDITOR, messageTs: "1732384472.318669", askedBy: ASKER },
+    ],
+    ["edit with picker", { user: EDITOR, messageTs: "1732384472.318669", askedBy: ASKER }],
   ];
   for (const [name, ctx] of contexts) {
     const view = questionnaireView({
       knowledge: k,
       privateMetadata: encodeModalContext(ctx),
-      askDestination: ctx.c === undefined,
+      askDestination: ctx.channel === undefined,
       editing: true,
       ...(initial ? { initial } : {}),
     });
@@ -281,19 +284,19 @@ function check(profile: ProjectProfile): Checked {
 }
 
 describe("the questionnaire without initial answers", () => {
-  it.each([
-    ["from a slash command", { c: "C07QF9S3K2L", u: ASKER, r: RESPONSE_URL } as ModalContext],
-    ["with the destination picker", { u: ASKER } as ModalContext],
+  it.each<[string, ModalContext]>([
+    ["from a slash command", { channel: "C07QF9S3K2L", user: ASKER, responseUrl: RESPONSE_URL }],
+    ["with the destination picker", { user: ASKER }],
   ])("%s is within limits", (_name, ctx) => {
     const view = questionnaireView({
       knowledge: k,
       privateMetadata: encodeModalContext(ctx),
-      askDestination: ctx.c === undefined,
+      askDestination: ctx.channel === undefined,
       editing: false,
     });
     expect(viewViolations(view as unknown as Json)).toEqual([]);
     const hasPicker = view.blocks.some((b) => (b as { block_id?: string }).block_id === "q_destination");
-    expect(hasPicker).toBe(ctx.c === undefined);
+    expect(hasPicker).toBe(ctx.channel === undefined);
   });
 });
 

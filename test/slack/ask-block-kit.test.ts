@@ -8,8 +8,8 @@ import { defaultProfile, getKnowledge, type ProjectProfile, toProfile } from "..
 import { helpBlocks, topicsBlocks, unknownQuestionBlocks } from "../../src/slack/blocks/help.js";
 import { homeView } from "../../src/slack/blocks/home.js";
 import { questionnaireView } from "../../src/slack/blocks/questionnaire.js";
-import { answerFor, featureAnswer } from "../../src/slack/services/answer-question.js";
 import { encodeModalContext } from "../../src/slack/services/codecs.js";
+import { answerFor, featureAnswer } from "../../src/slack/services/compose-answer.js";
 import { messageViolations, viewViolations } from "../helpers/block-kit-limits.js";
 import { isolateNetwork } from "../helpers/nock-isolation.js";
 import { type ApiCall, apiFixture, buildTestApp, mockApi, send } from "../helpers/slack-app.js";
@@ -166,7 +166,7 @@ describe("views", () => {
   });
 
   it("the modal with the destination picker, new and prefilled", () => {
-    const privateMetadata = encodeModalContext({ u: "U05HV6XQ1AB" });
+    const privateMetadata = encodeModalContext({ user: "U05HV6XQ1AB" });
     for (const initial of [undefined, defaultProfile(k), allNeeds()]) {
       for (const editing of [false, true]) {
         const view = questionnaireView({

@@ -10,7 +10,7 @@ import { describe, expect, it } from "vitest";
 import { defaultProfile, getKnowledge } from "../../src/engine/index.js";
 import { createApp } from "../../src/slack/app.js";
 import { encodeAnswers, encodeModalContext, type ModalContext } from "../../src/slack/services/codecs.js";
-import { recommendationMessage } from "../../src/slack/services/recommendation-message.js";
+import { recommendationMessage } from "../../src/slack/services/compose-recommendation.js";
 import { isolateNetwork } from "../helpers/nock-isolation.js";
 import { mockResponseUrl } from "../helpers/response-url.js";
 import {
@@ -71,7 +71,7 @@ function decodeForm(body: unknown): Json {
 }
 
 /** A submission of the modal's defaults (+ admin), with the given context. */
-function submission(ctx: ModalContext = { c: CHANNEL, u: USER, r: RESPONSE_URL }): Json {
+function submission(ctx: ModalContext = { channel: CHANNEL, user: USER, responseUrl: RESPONSE_URL }): Json {
   const values: Record<string, Record<string, Json>> = {};
   for (const q of k.singleQuestions) {
     values[`q_${q.id}`] = { value: { type: "radio_buttons", selected_option: { value: q.default } } };
@@ -268,7 +268,7 @@ describe.each([
     );
     const ephemerals = mockApi("chat.postEphemeral", { ok: true, message_ts: "1732384480.000100" });
     mockApi("conversations.open", { ok: true, channel: { id: DM } });
-    const sub = submission({ u: USER });
+    const sub = submission({ user: USER });
     const state = (sub.view as Json).state as { values: Json };
     state.values.q_destination = { value: { type: "conversations_select", selected_conversation: CHANNEL } };
     await expect(send(app, sub)).resolves.toBeUndefined();

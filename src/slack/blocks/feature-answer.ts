@@ -16,7 +16,12 @@ export interface FeatureAnswerModel {
   suggestRecommendation: boolean;
 }
 
-const VERDICT_WORDS = { flask: "Flask", django: "Django", tie: "A tie", depends: "It depends" } as const;
+/** Who wins on this feature, in words; the framework names are the knowledge base's own. */
+function verdictWord(e: FeatureExplanation): string {
+  const winner = e.verdict.winner;
+  if (winner === "flask" || winner === "django") return e[winner].name;
+  return winner === "tie" ? "A tie" : "It depends";
+}
 
 export function featureAnswerText(e: FeatureExplanation): string {
   return `${e.title}: ${e.verdict.text}`;
@@ -55,9 +60,7 @@ export function featureAnswerBlocks(model: FeatureAnswerModel): KnownBlock[] {
   }
   blocks.push({
     type: "section",
-    text: mrkdwn(
-      truncate(`*${e.title}* · ${VERDICT_WORDS[e.verdict.winner]}: ${e.verdict.text}`, LIMITS.sectionText),
-    ),
+    text: mrkdwn(truncate(`*${e.title}* · ${verdictWord(e)}: ${e.verdict.text}`, LIMITS.sectionText)),
     fields: [mrkdwn(side(e.flask.name, e.flask)), mrkdwn(side(e.django.name, e.django))],
   });
   if (e.forProject) {

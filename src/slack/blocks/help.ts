@@ -1,18 +1,18 @@
 import type { FeatureScore, Knowledge } from "../../engine/index.js";
-import { IDS } from "../ids.js";
-import { type KnownBlock, mrkdwn, plain } from "./kit.js";
+import { type KnownBlock, mrkdwn } from "./kit.js";
 import { LIMITS } from "./limits.js";
+import { startComparisonButton } from "./start-button.js";
 import { escapeMrkdwn, truncate } from "./text.js";
 
 /** The topics it can answer, as one line of titles. */
-export function topicsLine(k: Knowledge): string {
-  return k.features.map((f) => f.title).join(" · ");
+export function topicsLine(knowledge: Knowledge): string {
+  return knowledge.features.map((f) => f.title).join(" · ");
 }
 
-export function topicsBlocks(k: Knowledge): KnownBlock[] {
+export function topicsBlocks(knowledge: Knowledge): KnownBlock[] {
   return [
     { type: "section", text: mrkdwn("*I can compare Flask and Django on these topics:*") },
-    { type: "section", text: mrkdwn(truncate(topicsLine(k), LIMITS.sectionText)) },
+    { type: "section", text: mrkdwn(truncate(topicsLine(knowledge), LIMITS.sectionText)) },
     {
       type: "context",
       elements: [
@@ -24,7 +24,7 @@ export function topicsBlocks(k: Knowledge): KnownBlock[] {
   ];
 }
 
-export function helpBlocks(k: Knowledge, withButton: boolean): KnownBlock[] {
+export function helpBlocks(knowledge: Knowledge, withButton: boolean): KnownBlock[] {
   const blocks: KnownBlock[] = [
     {
       type: "section",
@@ -38,22 +38,13 @@ export function helpBlocks(k: Knowledge, withButton: boolean): KnownBlock[] {
         ].join("\n"),
       ),
     },
-    { type: "context", elements: [mrkdwn(truncate(`Topics: ${topicsLine(k)}`, LIMITS.sectionText))] },
+    { type: "context", elements: [mrkdwn(truncate(`Topics: ${topicsLine(knowledge)}`, LIMITS.sectionText))] },
   ];
   if (withButton) {
     blocks.push({
       type: "actions",
       block_id: "help_actions",
-      elements: [
-        {
-          type: "button",
-          action_id: IDS.openQuestionnaire,
-          style: "primary",
-          text: plain("Start a comparison"),
-          value: "start",
-          accessibility_label: "Open the questions to compare Flask and Django for your project",
-        },
-      ],
+      elements: [startComparisonButton("start")],
     });
   }
   return blocks;
@@ -61,7 +52,7 @@ export function helpBlocks(k: Knowledge, withButton: boolean): KnownBlock[] {
 
 /** "I don't know that one": what it can answer, with an example. */
 export function unknownQuestionBlocks(
-  k: Knowledge,
+  knowledge: Knowledge,
   question: string,
   suggestions: FeatureScore[],
 ): KnownBlock[] {
@@ -77,6 +68,9 @@ export function unknownQuestionBlocks(
         ),
       ),
     },
-    { type: "context", elements: [mrkdwn(truncate(`I can answer: ${topicsLine(k)}`, LIMITS.sectionText))] },
+    {
+      type: "context",
+      elements: [mrkdwn(truncate(`I can answer: ${topicsLine(knowledge)}`, LIMITS.sectionText))],
+    },
   ];
 }

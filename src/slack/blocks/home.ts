@@ -1,12 +1,12 @@
 import type { Knowledge } from "../../engine/index.js";
-import { IDS } from "../ids.js";
 import { type HomeView, mrkdwn, plain } from "./kit.js";
 import { LIMITS } from "./limits.js";
+import { startComparisonButton } from "./start-button.js";
 import { link, truncate } from "./text.js";
 
 /** The App Home tab: what the app does, a start button, the topics, and where the facts come from. */
-export function homeView(k: Knowledge): HomeView {
-  const { flask, django } = k.meta.frameworks;
+export function homeView(knowledge: Knowledge): HomeView {
+  const { flask, django } = knowledge.meta.frameworks;
   return {
     type: "home",
     blocks: [
@@ -20,22 +20,13 @@ export function homeView(k: Knowledge): HomeView {
       {
         type: "actions",
         block_id: "home_actions",
-        elements: [
-          {
-            type: "button",
-            action_id: IDS.openQuestionnaire,
-            style: "primary",
-            text: plain("Start a comparison"),
-            value: "home",
-            accessibility_label: "Open the questions to compare Flask and Django for your project",
-          },
-        ],
+        elements: [startComparisonButton("home")],
       },
       { type: "divider" },
       { type: "section", text: mrkdwn("*Topics I can answer*") },
       {
         type: "section",
-        text: mrkdwn(truncate(k.features.map((f) => f.title).join(" · "), LIMITS.sectionText)),
+        text: mrkdwn(truncate(knowledge.features.map((f) => f.title).join(" · "), LIMITS.sectionText)),
       },
       {
         type: "context",
@@ -47,7 +38,7 @@ export function homeView(k: Knowledge): HomeView {
       {
         type: "section",
         text: mrkdwn(
-          `*Where the facts come from*\nEvery answer links to the official documentation: ${link(flask.docs, `${flask.name} ${flask.versions.join(", ")}`)} and ${link(django.docs, `${django.name} ${django.versions.join(" and ")}`)}. The knowledge base was last reviewed on ${k.meta.reviewed} (version ${k.meta.knowledgeVersion}).`,
+          `*Where the facts come from*\nEvery answer links to the official documentation: ${link(flask.docs, `${flask.name} ${flask.versions.join(", ")}`)} and ${link(django.docs, `${django.name} ${django.versions.join(" and ")}`)}. The knowledge base was last reviewed on ${knowledge.meta.reviewed} (version ${knowledge.meta.knowledgeVersion}).`,
         ),
       },
     ],

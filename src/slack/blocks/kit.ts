@@ -6,9 +6,6 @@ export type ModalView = types.ModalView;
 export type HomeView = types.HomeView;
 export type PlainTextOption = types.PlainTextOption;
 export type Button = types.Button;
-export type SectionBlock = types.SectionBlock;
-export type ContextBlock = types.ContextBlock;
-export type ActionsBlock = types.ActionsBlock;
 export type InputElement = types.InputBlockElement;
 export type MessageMetadata = types.MessageMetadata;
 

@@ -37,26 +37,26 @@ const defaultBlocks = new WeakMap<Knowledge, Map<boolean, readonly KnownBlock[]>
  * built once per shape and shared (Block Kit objects are only ever serialised, never changed).
  */
 function questionBlocks(
-  k: Knowledge,
+  knowledge: Knowledge,
   initial: ProjectProfile | undefined,
   askDestination: boolean,
 ): readonly KnownBlock[] {
-  if (initial) return buildQuestionBlocks(k, initial, askDestination);
-  let byShape = defaultBlocks.get(k);
+  if (initial) return buildQuestionBlocks(knowledge, initial, askDestination);
+  let byShape = defaultBlocks.get(knowledge);
   if (!byShape) {
     byShape = new Map();
-    defaultBlocks.set(k, byShape);
+    defaultBlocks.set(knowledge, byShape);
   }
   let blocks = byShape.get(askDestination);
   if (!blocks) {
-    blocks = buildQuestionBlocks(k, undefined, askDestination);
+    blocks = buildQuestionBlocks(knowledge, undefined, askDestination);
     byShape.set(askDestination, blocks);
   }
   return blocks;
 }
 
 /** The input element for one question: its kind decides the Block Kit element. */
-function inputElement(k: Knowledge, q: Question, initial: ProjectProfile | undefined): InputElement {
+function inputElement(knowledge: Knowledge, q: Question, initial: ProjectProfile | undefined): InputElement {
   if (q.kind === "single") {
     const options = q.options.map((o) => option(o.label, o.value, o.description));
     const chosen = initial?.answers[q.id] ?? q.default;
@@ -79,7 +79,7 @@ function inputElement(k: Knowledge, q: Question, initial: ProjectProfile | undef
     };
   }
   if (q.kind === "multi") {
-    const options = k.needFeatures.map((f) => option(f.need.label, f.id));
+    const options = knowledge.needFeatures.map((f) => option(f.need.label, f.id));
     const chosen = new Set(initial?.needs ?? q.default);
     const initial_options = options.filter((o) => chosen.has(o.value ?? ""));
     return {
@@ -101,7 +101,7 @@ function inputElement(k: Knowledge, q: Question, initial: ProjectProfile | undef
 }
 
 function buildQuestionBlocks(
-  k: Knowledge,
+  knowledge: Knowledge,
   initial: ProjectProfile | undefined,
   askDestination: boolean,
 ): KnownBlock[] {
@@ -127,7 +127,7 @@ function buildQuestionBlocks(
       },
     });
   }
-  for (const q of k.questions) {
+  for (const q of knowledge.questions) {
     blocks.push({
       type: "input",
       block_id: IDS.questionBlock(q.id),
@@ -135,7 +135,7 @@ function buildQuestionBlocks(
       ...(q.kind === "single" ? {} : { optional: true }),
       label: plain(q.label),
       hint: plain(q.help),
-      element: inputElement(k, q, initial),
+      element: inputElement(knowledge, q, initial),
     });
   }
   return blocks;

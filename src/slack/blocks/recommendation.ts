@@ -1,8 +1,10 @@
-import type { Knowledge, Recommendation } from "../../engine/index.js";
+import type { FrameworkId, Knowledge, Recommendation } from "../../engine/index.js";
 import { IDS } from "../ids.js";
 import { type Button, type KnownBlock, mrkdwn, type PlainTextOption, plain } from "./kit.js";
 import { LIMITS } from "./limits.js";
 import { bullets, escapeMrkdwn, link, truncate } from "./text.js";
+
+const nameOf = (knowledge: Knowledge, id: FrameworkId) => knowledge.meta.frameworks[id].name;
 
 export interface RecommendationModel {
   knowledge: Knowledge;
@@ -10,15 +12,13 @@ export interface RecommendationModel {
   askedBy: string;
   /** Who last edited the answers, when they were edited. */
   editedBy?: string;
-  /** Compact answers for the "Edit answers" button (see answers-codec). */
+  /** Compact answers for the "Edit answers" button (see encodeAnswers in services/codecs). */
   editValue: string;
 }
 
-const NAMES = { flask: "Flask", django: "Django" } as const;
-
-export function headline(rec: Recommendation): string {
+export function headline(knowledge: Knowledge, rec: Recommendation): string {
   if (rec.verdict === "either") return "Flask or Django: either fits this project";
-  return `${NAMES[rec.verdict]} is the better fit for this project`;
+  return `${nameOf(knowledge, rec.verdict)} is the better fit for this project`;
 }
 
 /** The message's top-level text: a complete sentence, since notifications and screen readers read only this. */
@@ -32,43 +32,43 @@ function bar(score: number): string {
 }
 
 /** The two scores: number first (what a screen reader needs), then a short bar for the eye. */
-function scoreFields(rec: Recommendation) {
+function scoreFields(knowledge: Knowledge, rec: Recommendation) {
   return (["django", "flask"] as const).map((f) =>
-    mrkdwn(`*${NAMES[f]}*: ${rec.scores[f]} out of 100\n${bar(rec.scores[f])}`),
+    mrkdwn(`*${nameOf(knowledge, f)}*: ${rec.scores[f]} out of 100\n${bar(rec.scores[f])}`),
   );
 }
 
 /** A short summary of the answers, in the questionnaire's own words. */
-export function answersSummary(k: Knowledge, rec: Recommendation): string {
+export function answersSummary(knowledge: Knowledge, rec: Recommendation): string {
   const parts: string[] = [];
-  for (const q of k.singleQuestions) {
+  for (const q of knowledge.singleQuestions) {
     const o = q.options.find((x) => x.value === rec.profile.answers[q.id]);
     if (o) parts.push(`${q.short}: ${o.label}`);
   }
-  const needs = rec.profile.needs.map((id) => k.featureById.get(id)?.title ?? id);
-  parts.push(`${k.needsQuestion.short}: ${needs.length > 0 ? needs.join(", ") : "none listed"}`);
+  const needs = rec.profile.needs.map((id) => knowledge.featureById.get(id)?.title ?? id);
+  parts.push(`${knowledge.needsQuestion.short}: ${needs.length > 0 ? needs.join(", ") : "none listed"}`);
   return parts.join(" · ");
 }
 
-function factorLines(rec: Recommendation): string {
+function factorLines(knowledge: Knowledge, rec: Recommendation): string {
   const lines = rec.factors.map(
     (f) =>
-      `*${f.label}* (+${Math.round(f.points)} for ${NAMES[f.favours]}): ${f.why} ${link(f.source, "docs")}`,
+      `*${f.label}* (+${Math.round(f.points)} for ${nameOf(knowledge, f.favours)}): ${f.why} ${link(f.source, "docs")}`,
   );
   return `*Why*\n${bullets(lines)}`;
 }
 
-function prosConsField(rec: Recommendation, f: "flask" | "django"): string {
+function prosConsField(knowledge: Knowledge, rec: Recommendation, f: FrameworkId): string {
   const { pros, cons } = rec.prosCons[f];
   const lines = [
     ...pros.slice(0, 2).map((p) => `:white_check_mark: ${p.text} ${link(p.source, "docs")}`),
     ...cons.slice(0, 2).map((c) => `:warning: ${c.text} ${link(c.source, "docs")}`),
   ];
-  return truncate(`*${NAMES[f]} for this project*\n${lines.join("\n")}`, LIMITS.fieldText);
+  return truncate(`*${nameOf(knowledge, f)} for this project*\n${lines.join("\n")}`, LIMITS.fieldText);
 }
 
-function featureOptions(k: Knowledge): PlainTextOption[] {
-  return k.features
+function featureOptions(knowledge: Knowledge): PlainTextOption[] {
+  return knowledge.features
     .slice(0, LIMITS.staticOptions)
     .map((f) => ({ text: plain(truncate(f.title, LIMITS.optionText)), value: f.id }));
 }
@@ -114,18 +114,22 @@ function actions(model: RecommendationModel): KnownBlock {
 
 /** The recommendation message posted in the channel. */
 export function recommendationBlocks(model: RecommendationModel): KnownBlock[] {
-  const { rec, knowledge: k } = model;
+  const { rec, knowledge } = model;
   const blocks: KnownBlock[] = [
-    { type: "header", text: plain(truncate(headline(rec), LIMITS.headerText)) },
-    { type: "section", text: mrkdwn(truncate(rec.summary, LIMITS.sectionText)), fields: scoreFields(rec) },
+    { type: "header", text: plain(truncate(headline(knowledge, rec), LIMITS.headerText)) },
+    {
+      type: "section",
+      text: mrkdwn(truncate(rec.summary, LIMITS.sectionText)),
+      fields: scoreFields(knowledge, rec),
+    },
     { type: "divider" },
   ];
   if (rec.factors.length > 0) {
-    blocks.push({ type: "section", text: mrkdwn(truncate(factorLines(rec), LIMITS.sectionText)) });
+    blocks.push({ type: "section", text: mrkdwn(truncate(factorLines(knowledge, rec), LIMITS.sectionText)) });
   }
   blocks.push({
     type: "section",
-    fields: [mrkdwn(prosConsField(rec, "django")), mrkdwn(prosConsField(rec, "flask"))],
+    fields: [mrkdwn(prosConsField(knowledge, rec, "django")), mrkdwn(prosConsField(knowledge, rec, "flask"))],
   });
   if (rec.flips.length > 0) {
     blocks.push({
@@ -150,7 +154,7 @@ export function recommendationBlocks(model: RecommendationModel): KnownBlock[] {
   }
   const context: string[] = [`Asked by <@${model.askedBy}>`];
   if (model.editedBy) context.push(`answers edited by <@${model.editedBy}>`);
-  context.push(answersSummary(k, rec));
+  context.push(answersSummary(knowledge, rec));
   if (rec.notes.text) context.push(rec.notes.text);
   if (rec.profile.notes.trim())
     context.push(`Notes: “${escapeMrkdwn(truncate(rec.profile.notes.trim(), 300))}”`);
@@ -163,7 +167,7 @@ export function recommendationBlocks(model: RecommendationModel): KnownBlock[] {
     type: "context",
     elements: [
       mrkdwn(
-        `:speech_balloon: Anyone can reply in this thread to ask about one feature, e.g. “what about the admin?” · Knowledge ${k.meta.knowledgeVersion}, reviewed ${k.meta.reviewed}`,
+        `:speech_balloon: Anyone can reply in this thread to ask about one feature, e.g. “what about the admin?” · Knowledge ${knowledge.meta.knowledgeVersion}, reviewed ${knowledge.meta.reviewed}`,
       ),
     ],
   });

@@ -20,34 +20,60 @@ export function isSlackResponseUrl(url: unknown): url is string {
   return responseUrl.safeParse(url).success;
 }
 
-export const ModalContextSchema = z.object({
-  /** Channel to post to; absent when the modal asks for a destination. */
+/** The modal's private_metadata on the wire: short keys, since it shares a 3,000-character limit. */
+const ModalContextWire = z.object({
   c: slackId.optional(),
-  /** Who started it. */
   u: slackId,
-  /** The slash command's response_url, a fallback when the bot is not in the channel. */
   r: responseUrl.optional(),
-  /** The message to update (Edit answers). */
   ts: ts.optional(),
-  /** Who asked originally, kept when someone else edits. */
   a: slackId.optional(),
 });
-export type ModalContext = z.infer<typeof ModalContextSchema>;
 
-export function encodeModalContext(ctx: ModalContext): string {
-  const text = JSON.stringify(ctx);
+/** What a questionnaire modal carries from where it was opened to its submission. */
+export interface ModalContext {
+  /** Channel to post to; absent when the modal asks for a destination. */
+  channel?: string;
+  /** Who opened it. */
+  user: string;
+  /** The slash command's response_url, a fallback when the bot is not in the channel. */
+  responseUrl?: string;
+  /** The message to update (Edit answers). */
+  messageTs?: string;
+  /** Who asked originally, kept when someone else edits. */
+  askedBy?: string;
+}
+
+export function encodeModalContext(modal: ModalContext): string {
+  const wire: z.input<typeof ModalContextWire> = {
+    ...(modal.channel ? { c: modal.channel } : {}),
+    u: modal.user,
+    ...(modal.responseUrl ? { r: modal.responseUrl } : {}),
+    ...(modal.messageTs ? { ts: modal.messageTs } : {}),
+    ...(modal.askedBy ? { a: modal.askedBy } : {}),
+  };
+  const text = JSON.stringify(wire);
   if (text.length > LIMITS.privateMetadata) throw new Error("private_metadata would exceed Slack's limit");
   return text;
 }
 
 export function decodeModalContext(raw: unknown): ModalContext | undefined {
   if (typeof raw !== "string" || raw.length > LIMITS.privateMetadata) return undefined;
+  let json: unknown;
   try {
-    const parsed = ModalContextSchema.safeParse(JSON.parse(raw));
-    return parsed.success ? parsed.data : undefined;
+    json = JSON.parse(raw);
   } catch {
     return undefined;
   }
+  const parsed = ModalContextWire.safeParse(json);
+  if (!parsed.success) return undefined;
+  const { c, u, r, ts: messageTs, a } = parsed.data;
+  return {
+    user: u,
+    ...(c ? { channel: c } : {}),
+    ...(r ? { responseUrl: r } : {}),
+    ...(messageTs ? { messageTs } : {}),
+    ...(a ? { askedBy: a } : {}),
+  };
 }
 
 const AnswersSchema = z.object({

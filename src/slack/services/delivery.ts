@@ -1,6 +1,7 @@
 import type { webApi } from "@slack/bolt";
 import type { Logger } from "pino";
 import type { KnownBlock, MessageMetadata } from "../blocks/kit.js";
+import { isNoAccess, reasonWords, slackErrorCode } from "../slack-errors.js";
 
 type WebClient = webApi.WebClient;
 
@@ -8,38 +9,6 @@ export interface OutgoingMessage {
   text: string;
   blocks: KnownBlock[];
   metadata?: MessageMetadata;
-}
-
-/** The error code of a failed Web API call (`not_in_channel`…), or the client's own code. */
-export function slackErrorCode(err: unknown): string {
-  const e = err as { data?: { error?: unknown }; code?: unknown } | undefined;
-  if (typeof e?.data?.error === "string") return e.data.error;
-  if (typeof e?.code === "string") return e.code;
-  return "unknown_error";
-}
-
-/** Errors that mean "you can't post there", where another route still reaches the person. */
-const NO_ACCESS = new Set([
-  "not_in_channel",
-  "channel_not_found",
-  "is_archived",
-  "restricted_action",
-  "cannot_reply_to_message",
-]);
-
-/** A Web API error code in words a person can act on. */
-export function reasonWords(code: string): string {
-  if (code === "ratelimited" || code === "slack_webapi_rate_limited_error")
-    return "Slack asked us to slow down";
-  if (code === "msg_blocks_too_long" || code === "invalid_blocks" || code === "metadata_too_large") {
-    return "Slack found the message too large";
-  }
-  if (code.startsWith("slack_webapi_") || code === "unknown_error") return "Slack could not be reached";
-  return `Slack answered “${code}”`;
-}
-
-export function isNoAccess(err: unknown): boolean {
-  return NO_ACCESS.has(slackErrorCode(err));
 }
 
 /** Posts to a slash command's response_url (valid 30 minutes, 5 uses). */
@@ -97,7 +66,7 @@ export async function deliver(
         client,
         log,
         target,
-        `Sorry, I couldn't post the recommendation: ${reasonWords(slackErrorCode(err))}. In short: ${message.text} Please try \`/flask-or-django\` again in a moment.`,
+        `Sorry, I couldn't post the recommendation: ${reasonWords(err)}. In short: ${message.text} Please try \`/flask-or-django\` again in a moment.`,
       );
       return { via: "none", error: slackErrorCode(err) };
     }

@@ -1,28 +1,28 @@
+import { Lru } from "./lru.js";
+
 /**
  * Remembers keys for a while so each event, and each message, is answered exactly once on this
  * instance (Slack retries slow deliveries with the same event_id; a mention in a thread arrives
- * as both app_mention and message). Bounded: the oldest keys go first.
+ * as both app_mention and message). Bounded: the least recently seen keys go first.
  */
 export class Once {
-  private readonly seen = new Map<string, number>();
+  /** When each key was first seen. */
+  private readonly seen: Lru<string, number>;
 
   constructor(
     private readonly ttlMs = 10 * 60_000,
-    private readonly maxKeys = 10_000,
+    maxKeys = 10_000,
     private readonly now: () => number = Date.now,
-  ) {}
+  ) {
+    this.seen = new Lru(maxKeys);
+  }
 
   /** True the first time a key is seen (within the TTL); false after. Synchronous, so no race. */
   first(key: string): boolean {
     const t = this.now();
     const at = this.seen.get(key);
     if (at !== undefined && t - at < this.ttlMs) return false;
-    this.seen.delete(key);
     this.seen.set(key, t);
-    if (this.seen.size > this.maxKeys) {
-      const oldest = this.seen.keys().next().value;
-      if (oldest !== undefined) this.seen.delete(oldest);
-    }
     return true;
   }
 

@@ -29,8 +29,3 @@ export function requestIds(body: unknown): Ids {
 export function requestLogger(base: Logger, body: unknown): Logger {
   return base.child(requestIds(body));
 }
-
-/** The per-request logger a middleware put in Bolt's context (falls back to the base logger). */
-export function logOf(context: Record<string, unknown>, fallback: Logger): Logger {
-  return (context.log as Logger | undefined) ?? fallback;
-}

@@ -28,13 +28,17 @@ function combinationErrors(profile: ProjectProfile): Record<string, string> {
 }
 
 /** Reads the modal's answers into a profile, or the inline errors to show (keyed by input block_id). */
-export function parseSubmission(k: Knowledge, rawState: unknown, needsDestination: boolean): Submission {
+export function parseSubmission(
+  knowledge: Knowledge,
+  rawState: unknown,
+  needsDestination: boolean,
+): Submission {
   const state = StateSchema.safeParse((rawState as { values?: unknown } | undefined)?.values);
   if (!state.success) {
     return {
       ok: false,
       errors: {
-        [IDS.questionBlock(k.singleQuestions[0]?.id ?? "project_type")]:
+        [IDS.questionBlock(knowledge.singleQuestions[0]?.id ?? "project_type")]:
           "Please answer again: the form arrived incomplete.",
       },
     };
@@ -42,13 +46,13 @@ export function parseSubmission(k: Knowledge, rawState: unknown, needsDestinatio
   const read = (questionId: string) => state.data[IDS.questionBlock(questionId)]?.[IDS.inputAction];
   const answers: Record<string, string> = {};
   const errors: Record<string, string> = {};
-  for (const q of k.singleQuestions) {
+  for (const q of knowledge.singleQuestions) {
     const value = read(q.id)?.selected_option?.value;
     if (value === undefined) errors[IDS.questionBlock(q.id)] = "Please choose one.";
     else answers[q.id] = value;
   }
-  const needs = (read(k.needsQuestion.id)?.selected_options ?? []).map((o) => o.value);
-  const notes = read(k.notesQuestion.id)?.value ?? "";
+  const needs = (read(knowledge.needsQuestion.id)?.selected_options ?? []).map((o) => o.value);
+  const notes = read(knowledge.notesQuestion.id)?.value ?? "";
   let destination: string | undefined;
   if (needsDestination) {
     destination = state.data[IDS.destinationBlock]?.[IDS.inputAction]?.selected_conversation ?? undefined;
@@ -56,14 +60,16 @@ export function parseSubmission(k: Knowledge, rawState: unknown, needsDestinatio
   }
   if (Object.keys(errors).length > 0) return { ok: false, errors };
 
-  const parsed = parseProfile({ answers, needs, notes }, k);
+  const parsed = parseProfile({ answers, needs, notes }, knowledge);
   if (!parsed.ok) {
     for (const issue of parsed.issues) {
-      const known = k.questions.some((q) => q.id === issue.field);
-      const block = IDS.questionBlock(known ? issue.field : (k.singleQuestions[0]?.id ?? "project_type"));
+      const known = knowledge.questions.some((q) => q.id === issue.field);
+      const block = IDS.questionBlock(
+        known ? issue.field : (knowledge.singleQuestions[0]?.id ?? "project_type"),
+      );
       const message =
-        issue.field === k.notesQuestion.id
-          ? `Your notes are too long: keep them under ${k.notesQuestion.maxLength} characters.`
+        issue.field === knowledge.notesQuestion.id
+          ? `Your notes are too long: keep them under ${knowledge.notesQuestion.maxLength} characters.`
           : `That answer isn't one I know (${issue.message}). Please choose again.`;
       errors[block] ??= message;
     }

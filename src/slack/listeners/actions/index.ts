@@ -1,11 +1,18 @@
 import type { App } from "@slack/bolt";
+import type { AppContext } from "../../context.js";
 import type { Deps } from "../../deps.js";
-import { registerFeatureFollowUp } from "./feature-follow-up.js";
-import { registerOpenQuestionnaire } from "./open-questionnaire.js";
-import { registerRecommendationActions } from "./recommendation-message.js";
+import { IDS } from "../../ids.js";
+import { askFeature } from "./ask-feature.js";
+import { editAnswers } from "./edit-answers.js";
+import { feedback } from "./feedback.js";
+import { followUpFeature } from "./follow-up-feature.js";
+import { startComparison } from "./start-comparison.js";
 
-export function registerActions(app: App, deps: Deps): void {
-  registerRecommendationActions(app, deps);
-  registerFeatureFollowUp(app, deps);
-  registerOpenQuestionnaire(app, deps);
+export function registerActions(app: App<AppContext>, deps: Deps): void {
+  app.action(IDS.editAnswers, editAnswers(deps));
+  app.action(IDS.askFeature, askFeature(deps));
+  app.action(IDS.feedbackHelpful, feedback(true));
+  app.action(IDS.feedbackNotHelpful, feedback(false));
+  app.action(new RegExp(`^${IDS.followUpFeature}_`), followUpFeature(deps));
+  app.action(IDS.openQuestionnaire, startComparison(deps));
 }

@@ -1,10 +1,11 @@
-import type { App } from "@slack/bolt";
 import { homeView } from "../../blocks/home.js";
 import type { Deps } from "../../deps.js";
+import type { EventArgs } from "../args.js";
 
-export function registerAppHomeOpened(app: App, deps: Deps): void {
-  app.event("app_home_opened", async ({ event, client }) => {
+/** The App Home tab, published each time it is opened (it is cheap and always current). */
+export function appHomeOpened({ knowledge }: Deps) {
+  return async ({ event, client }: EventArgs<"app_home_opened">): Promise<void> => {
     if (event.tab !== "home") return;
-    await client.views.publish({ user_id: event.user, view: homeView(deps.knowledge) });
-  });
+    await client.views.publish({ user_id: event.user, view: homeView(knowledge) });
+  };
 }

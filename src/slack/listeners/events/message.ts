@@ -1,8 +1,7 @@
-import type { App } from "@slack/bolt";
 import { z } from "zod";
 import type { Deps } from "../../deps.js";
-import { postAnswer } from "../../services/answer-question.js";
-import { logOf } from "../../services/request-log.js";
+import { postAnswer } from "../../services/post-answer.js";
+import type { EventArgs } from "../args.js";
 
 const TS = /^\d{1,12}\.\d{1,8}$/;
 
@@ -25,8 +24,8 @@ const IncomingMessage = z
  * Never answered: bots (ours included), edits, deletions and other subtypes, top-level channel
  * chatter, threads that are not ours, and messages that mention the bot (app_mention answers those).
  */
-export function registerMessage(app: App, deps: Deps): void {
-  app.event("message", async ({ event, client, context }) => {
+export function message({ knowledge, threads, once }: Deps) {
+  return async ({ event, client, context }: EventArgs<"message">): Promise<void> => {
     const parsed = IncomingMessage.safeParse(event);
     if (!parsed.success) return;
     const m = parsed.data;
@@ -38,18 +37,18 @@ export function registerMessage(app: App, deps: Deps): void {
     const isReply = m.thread_ts !== undefined && m.thread_ts !== m.ts;
     if (!isDm && !isReply) return;
 
-    const log = logOf(context, deps.logger);
-    const ctx = isReply ? await deps.threads.lookup(client, log, m.channel, m.thread_ts as string) : null;
-    if (!isDm && ctx === null) return;
-    await deps.once.guard(`message:${m.channel}:${m.ts}`, () =>
-      postAnswer(client, log, deps.knowledge, {
+    const { log } = context;
+    const thread = isReply ? await threads.lookup(client, log, m.channel, m.thread_ts as string) : null;
+    if (!isDm && thread === null) return;
+    await once.guard(`message:${m.channel}:${m.ts}`, () =>
+      postAnswer(client, log, knowledge, {
         channel: m.channel,
         threadTs: isReply ? (m.thread_ts as string) : m.ts,
         text,
         addressed: isDm,
-        noProject: ctx === null,
-        ...(ctx?.profile ? { profile: ctx.profile } : {}),
+        noProject: thread === null,
+        ...(thread?.profile ? { profile: thread.profile } : {}),
       }),
     );
-  });
+  };
 }

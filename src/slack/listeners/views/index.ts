@@ -1,7 +1,9 @@
 import type { App } from "@slack/bolt";
+import type { AppContext } from "../../context.js";
 import type { Deps } from "../../deps.js";
-import { registerQuestionnaireSubmitted } from "./questionnaire-submitted.js";
+import { IDS } from "../../ids.js";
+import { questionnaireSubmitted } from "./questionnaire-submitted.js";
 
-export function registerViews(app: App, deps: Deps): void {
-  registerQuestionnaireSubmitted(app, deps);
+export function registerViews(app: App<AppContext>, deps: Deps): void {
+  app.view(IDS.questionnaire, questionnaireSubmitted(deps));
 }

@@ -1,20 +1,19 @@
-import type { App } from "@slack/bolt";
 import type { Deps } from "../../deps.js";
 import { IDS } from "../../ids.js";
 import { decodeModalContext } from "../../services/codecs.js";
-import { deliver, slackErrorCode } from "../../services/delivery.js";
-import { recommendationMessage } from "../../services/recommendation-message.js";
-import { logOf } from "../../services/request-log.js";
+import { recommendationMessage } from "../../services/compose-recommendation.js";
+import { deliver } from "../../services/delivery.js";
 import { parseSubmission } from "../../services/submission.js";
+import { slackErrorCode } from "../../slack-errors.js";
+import type { ViewSubmitArgs } from "../args.js";
 
 /** The questions come back: validate, close the modal at once, then post (or update) the recommendation. */
-export function registerQuestionnaireSubmitted(app: App, deps: Deps): void {
-  const k = deps.knowledge;
-  app.view(IDS.questionnaire, async ({ ack, view, body, client, context }) => {
-    const log = logOf(context, deps.logger);
-    const ctx = decodeModalContext(view.private_metadata);
-    const firstBlock = IDS.questionBlock(k.singleQuestions[0]?.id ?? "project_type");
-    if (!ctx) {
+export function questionnaireSubmitted({ knowledge, threads }: Deps) {
+  const firstBlock = IDS.questionBlock(knowledge.singleQuestions[0]?.id ?? "project_type");
+  return async ({ ack, view, body, client, context }: ViewSubmitArgs): Promise<void> => {
+    const { log } = context;
+    const modal = decodeModalContext(view.private_metadata);
+    if (!modal) {
       log.warn("questionnaire came back without a valid context");
       await ack({
         response_action: "errors",
@@ -22,7 +21,7 @@ export function registerQuestionnaireSubmitted(app: App, deps: Deps): void {
       });
       return;
     }
-    const submission = parseSubmission(k, view.state, ctx.c === undefined);
+    const submission = parseSubmission(knowledge, view.state, modal.channel === undefined);
     if (!submission.ok) {
       await ack({ response_action: "errors", errors: submission.errors });
       return;
@@ -30,18 +29,18 @@ export function registerQuestionnaireSubmitted(app: App, deps: Deps): void {
     await ack();
 
     const user = body.user.id;
-    const channel = ctx.c ?? submission.destination ?? user;
-    const askedBy = ctx.a ?? user;
+    const channel = modal.channel ?? submission.destination ?? user;
+    const askedBy = modal.askedBy ?? user;
     const { message, payload } = recommendationMessage(
-      k,
+      knowledge,
       submission.profile,
       askedBy,
-      ctx.ts ? user : undefined,
+      modal.messageTs ? user : undefined,
     );
-    if (ctx.ts) {
+    if (modal.messageTs) {
       try {
-        await client.chat.update({ channel, ts: ctx.ts, ...message });
-        deps.threads.remember(channel, ctx.ts, payload, submission.profile);
+        await client.chat.update({ channel, ts: modal.messageTs, ...message });
+        threads.remember(channel, modal.messageTs, payload, submission.profile);
         log.info({ verdict: payload.verdict }, "recommendation updated");
         return;
       } catch (err) {
@@ -52,12 +51,12 @@ export function registerQuestionnaireSubmitted(app: App, deps: Deps): void {
     const delivered = await deliver(
       client,
       log,
-      { channel, user, ...(ctx.r ? { responseUrl: ctx.r } : {}) },
+      { channel, user, ...(modal.responseUrl ? { responseUrl: modal.responseUrl } : {}) },
       message,
     );
     if (delivered.via === "channel" || delivered.via === "dm") {
-      deps.threads.remember(delivered.channel, delivered.ts, payload, submission.profile);
+      threads.remember(delivered.channel, delivered.ts, payload, submission.profile);
     }
     log.info({ verdict: payload.verdict, via: delivered.via }, "recommendation delivered");
-  });
+  };
 }

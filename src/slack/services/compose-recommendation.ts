@@ -10,19 +10,19 @@ import type { OutgoingMessage } from "./delivery.js";
 
 /** The whole recommendation message (text, blocks, metadata) for a profile, and its payload. */
 export function recommendationMessage(
-  k: Knowledge,
+  knowledge: Knowledge,
   profile: ProjectProfile,
   askedBy: string,
   editedBy?: string,
 ): { message: OutgoingMessage; payload: RecommendationPayload } {
-  const rec = recommendProfile(profile, k);
+  const rec = recommendProfile(profile, knowledge);
   const payload = recommendationPayload(rec, askedBy);
   return {
     payload,
     message: {
       text: notificationText(rec, askedBy),
       blocks: recommendationBlocks({
-        knowledge: k,
+        knowledge,
         rec,
         askedBy,
         editValue: encodeAnswers(rec.profile, askedBy),

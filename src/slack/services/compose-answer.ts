@@ -1,5 +1,4 @@
-import type { webApi } from "@slack/bolt";
-import type { Logger } from "pino";
+/** What to answer a question with: pure, from the engine and the blocks (posting is in post-answer). */
 import {
   explainFeature,
   type FeatureScore,
@@ -11,7 +10,6 @@ import { featureAnswerBlocks, featureAnswerText } from "../blocks/feature-answer
 import { helpBlocks, unknownQuestionBlocks } from "../blocks/help.js";
 import type { KnownBlock } from "../blocks/kit.js";
 import { decodeSlackEntities } from "../blocks/text.js";
-import { isNoAccess, slackErrorCode } from "./delivery.js";
 
 export interface Question {
   channel: string;
@@ -47,7 +45,7 @@ export type Answer = { text: string; blocks: KnownBlock[] } | undefined;
 
 /** The feature answer as a message, or undefined when the feature id is unknown. */
 export function featureAnswer(
-  k: Knowledge,
+  knowledge: Knowledge,
   featureId: string,
   opts: {
     profile?: ProjectProfile;
@@ -57,7 +55,7 @@ export function featureAnswer(
     mythIndex?: number;
   },
 ): Answer {
-  const explanation = explainFeature(featureId, opts.profile, k);
+  const explanation = explainFeature(featureId, opts.profile, knowledge);
   if (!explanation) return undefined;
   const myth = opts.mythIndex !== undefined ? explanation.myths[opts.mythIndex] : undefined;
   return {
@@ -73,83 +71,26 @@ export function featureAnswer(
 }
 
 /** What to say to a question; undefined means stay quiet (chatter in a thread). */
-export function answerFor(k: Knowledge, q: Question): Answer {
+export function answerFor(knowledge: Knowledge, q: Question): Answer {
   const text = withoutMentions(q.text);
   if (text === "") {
     return q.addressed
-      ? { text: "Flask or Django? Here is what I can do.", blocks: helpBlocks(k, true) }
+      ? { text: "Flask or Django? Here is what I can do.", blocks: helpBlocks(knowledge, true) }
       : undefined;
   }
-  const match = matchFeature(text, k);
+  const match = matchFeature(text, knowledge);
   if (match.kind === "unknown") {
     if (!q.addressed && !looksLikeQuestion(text)) return undefined;
     return {
       text: "I don't know that one yet. Ask about one feature, for example: what about the admin?",
-      blocks: unknownQuestionBlocks(k, text, match.suggestions),
+      blocks: unknownQuestionBlocks(knowledge, text, match.suggestions),
     };
   }
-  return featureAnswer(k, match.featureId, {
+  return featureAnswer(knowledge, match.featureId, {
     question: text,
     others: match.alsoAsked,
     noProject: q.noProject,
     ...(q.profile ? { profile: q.profile } : {}),
     ...(match.myth ? { mythIndex: match.myth.index } : {}),
   });
-}
-
-type Respond = (message: Record<string, unknown>) => Promise<unknown>;
-
-/**
- * Posts an answer in a thread. When Slack says the bot can't post there (not in the channel,
- * archived), the person who asked still gets it, privately, with how to add the bot.
- */
-export async function answerInThread(
-  client: webApi.WebClient,
-  log: Logger,
-  where: { channel: string; threadTs: string },
-  answer: NonNullable<Answer>,
-  respond?: Respond,
-): Promise<void> {
-  try {
-    await client.chat.postMessage({ channel: where.channel, thread_ts: where.threadTs, ...answer });
-  } catch (err) {
-    if (!respond || !isNoAccess(err)) throw err;
-    log.warn({ code: slackErrorCode(err) }, "cannot answer in the thread; answering privately");
-    const note: KnownBlock = {
-      type: "context",
-      elements: [
-        {
-          type: "mrkdwn",
-          text: "I can't post in this channel's threads (I'm not a member, or it is archived). Add me with `/invite @flask-or-django`; meanwhile, here is the answer just for you.",
-        },
-      ],
-    };
-    await respond({
-      response_type: "ephemeral",
-      replace_original: false,
-      text: answer.text,
-      blocks: [note, ...answer.blocks],
-    });
-  }
-}
-
-/** Answers in the thread. Returns whether anything was posted. */
-export async function postAnswer(
-  client: webApi.WebClient,
-  log: Logger,
-  k: Knowledge,
-  q: Question,
-): Promise<boolean> {
-  const answer = answerFor(k, q);
-  if (!answer) {
-    log.debug("thread chatter: not answering");
-    return false;
-  }
-  await client.chat.postMessage({
-    channel: q.channel,
-    thread_ts: q.threadTs,
-    text: answer.text,
-    blocks: answer.blocks,
-  });
-  return true;
 }

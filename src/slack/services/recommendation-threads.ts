@@ -5,7 +5,7 @@ import { type RecommendationPayload, readRecommendationMetadata } from "./codecs
 import { Lru } from "./lru.js";
 
 /** What a thread knows: the project behind the recommendation it hangs off. */
-export interface ThreadContext {
+export interface RecommendationThread {
   /** The project's answers; undefined when the metadata no longer fits the knowledge base. */
   profile?: ProjectProfile;
   verdict: RecommendationPayload["verdict"];
@@ -14,13 +14,13 @@ export interface ThreadContext {
 const key = (channel: string, ts: string) => `${channel}:${ts}`;
 
 /**
- * Thread contexts: remembered when the app posts, and otherwise read once per thread from the
+ * Recommendation threads: remembered when the app posts, and otherwise read once per thread from the
  * parent message's metadata, so a restart or another instance still knows the project.
  */
-export class ThreadContexts {
+export class RecommendationThreads {
   /** null records "checked: not one of ours", so a busy foreign thread costs one API call. */
-  private readonly cache: Lru<string, ThreadContext | null>;
-  private readonly inFlight = new Map<string, Promise<ThreadContext | null>>();
+  private readonly cache: Lru<string, RecommendationThread | null>;
+  private readonly inFlight = new Map<string, Promise<RecommendationThread | null>>();
 
   constructor(
     private readonly knowledge: Knowledge,
@@ -29,7 +29,7 @@ export class ThreadContexts {
     this.cache = new Lru(size);
   }
 
-  fromPayload(payload: RecommendationPayload): ThreadContext {
+  fromPayload(payload: RecommendationPayload): RecommendationThread {
     const parsed = parseProfile(
       { answers: payload.answers, needs: payload.needs, notes: payload.notes },
       this.knowledge,
@@ -45,17 +45,17 @@ export class ThreadContexts {
     );
   }
 
-  /** The context of a thread, or null when its parent is not one of our recommendations. */
+  /** The recommendation a thread hangs off, or null when its parent is not one of our recommendations. */
   async lookup(
     client: webApi.WebClient,
     log: Logger,
     channel: string,
     threadTs: string,
-  ): Promise<ThreadContext | null> {
-    const k = key(channel, threadTs);
-    const known = this.cache.get(k);
+  ): Promise<RecommendationThread | null> {
+    const cacheKey = key(channel, threadTs);
+    const known = this.cache.get(cacheKey);
     if (known !== undefined) return known;
-    const pending = this.inFlight.get(k);
+    const pending = this.inFlight.get(cacheKey);
     if (pending) return pending;
     const fetching = (async () => {
       try {
@@ -68,18 +68,18 @@ export class ThreadContexts {
         });
         const parent = res.messages?.find((m) => m.ts === threadTs) ?? res.messages?.[0];
         const payload = readRecommendationMetadata(parent);
-        const ctx = payload ? this.fromPayload(payload) : null;
-        this.cache.set(k, ctx);
-        return ctx;
+        const thread = payload ? this.fromPayload(payload) : null;
+        this.cache.set(cacheKey, thread);
+        return thread;
       } catch (err) {
         // Not cached: a passing failure should not make a thread of ours look foreign for good.
         log.warn({ err, channel, threadTs }, "could not read the thread's parent message");
         return null;
       } finally {
-        this.inFlight.delete(k);
+        this.inFlight.delete(cacheKey);
       }
     })();
-    this.inFlight.set(k, fetching);
+    this.inFlight.set(cacheKey, fetching);
     return fetching;
   }
 }
