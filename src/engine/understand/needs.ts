@@ -1,7 +1,6 @@
 import type { Knowledge } from "../knowledge.js";
 import type { Analysed } from "./analyse.js";
 import { analyseFor, rankLabels, type Retrieval } from "./retrieval.js";
-import { TUNING } from "./tuning.js";
 
 /** Words that turn a need around: "no admin", "we don't need translations", "without caching". */
 const NEGATIONS = new Set(
@@ -29,6 +28,7 @@ function negated(analysed: Analysed, at: number, clause: number): boolean {
  */
 export function needsIn(knowledge: Knowledge, retrieval: Retrieval, text: string, analysed?: Analysed): string[] {
   const a = analysed ?? analyseFor(retrieval, text, MAX_NOTES);
+  const tuning = retrieval.options.tuning;
   const needIds = new Set(knowledge.needFeatures.map((f) => f.id));
   const found = new Set<string>();
   const segments = [...new Set(a.terms.map((t) => t.segment))];
@@ -37,7 +37,7 @@ export function needsIn(knowledge: Knowledge, retrieval: Retrieval, text: string
     if (!best?.label.startsWith("feature:")) continue;
     const id = best.label.slice("feature:".length);
     if (!needIds.has(id) || found.has(id)) continue;
-    if (best.coverage < TUNING.notes || best.evidence < TUNING.minEvidence) continue;
+    if (best.coverage < tuning.notes || best.evidence < tuning.minEvidence) continue;
     const first = Math.min(...best.matchedAt);
     const clause = a.terms.find((t) => t.at === first)?.clause ?? 0;
     if (!negated(a, first, clause)) found.add(id);

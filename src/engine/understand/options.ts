@@ -1,8 +1,11 @@
-import type { StemmerName } from "./stemmers.js";
+import type { Stemmer, StemmerName } from "./stemmers.js";
+import { TUNING, type Tuning } from "./tuning.js";
 
 /** The choices the understanding pipeline can be built with; README's comparison measures them. */
 export interface PipelineOptions {
   stemmer: StemmerName;
+  /** Overrides `stemmer` with any word → form function (to measure other libraries' lemmas). */
+  customStem?: Stemmer;
   /** Drop function words before retrieval (they still count for question and negation cues). */
   dropStopwords: boolean;
   /**
@@ -16,12 +19,20 @@ export interface PipelineOptions {
   descriptions: boolean;
   /** How much a match in each field counts. */
   boost: { title: number; aliases: number; example: number; description: number };
+  /** How many of a label's best documents count towards its score, and at what weight after the first. */
+  neighbours: number;
+  neighbourWeight: number;
+  /** Thresholds from scores to answers. */
+  tuning: Tuning;
 }
 
 export const DEFAULT_OPTIONS: PipelineOptions = {
   stemmer: "porter2",
-  dropStopwords: true,
+  dropStopwords: false,
   spelling: "own",
   descriptions: true,
-  boost: { title: 2, aliases: 2, example: 1, description: 0.3 },
+  boost: { title: 2, aliases: 2, example: 1, description: 0.1 },
+  neighbours: 3,
+  neighbourWeight: 0.5,
+  tuning: TUNING,
 };

@@ -26,12 +26,12 @@ const SUBJECTS = new Set(
     " ",
   ),
 );
-const FRAGMENT_WORDS = 4;
 
 /**
  * Whether the message asks something, by meaning as well as by "?": a question opener after any
- * lead-in ("so what's the call"), an asking statement ("I wonder how auth works"), or a short
- * fragment that is not a statement ("admin panel", "celery").
+ * lead-in ("so what's the call"), an asking statement ("I wonder how auth works"), or anything
+ * that does not open like a statement ("admin panel", "jwt auth for the api"). Statements start
+ * with who is speaking or what they speak of: "I used the admin…", "we shipped…", "it was fine".
  */
 export function isQuestion(analysed: Analysed): boolean {
   if (analysed.questionMark) return true;
@@ -45,5 +45,5 @@ export function isQuestion(analysed: Analysed): boolean {
     if (ASKING.has(w[j] as string) && w.slice(j + 1, j + 4).some((x) => WH.has(x) || x === "about" || x === "if"))
       return true;
   }
-  return w.length - i <= FRAGMENT_WORDS && !SUBJECTS.has(first);
+  return !SUBJECTS.has(first);
 }

@@ -52,15 +52,19 @@ export type Holdout = ReadonlySet<string>;
 const identity = (s: string) => s;
 const bySpace = (s: string) => (s === "" ? [] : s.split(" "));
 
-function stemsOf(text: string, stem: Stemmer, options: PipelineOptions): string {
+/** Framework names say which side, not which feature: features are indexed without them. */
+const FRAMEWORK_WORDS = new Set(["flask", "django", "python"]);
+
+function stemsOf(text: string, stem: Stemmer, options: PipelineOptions, isFeature = false): string {
   return analyse(text, { stem, dropStopwords: options.dropStopwords, max: 4000 })
-    .terms.map((t) => t.stem)
+    .terms.filter((t) => !(isFeature && FRAMEWORK_WORDS.has(t.word)))
+    .map((t) => t.stem)
     .join(" ");
 }
 
 /** Builds the index over every feature (title, aliases, description) and every example. */
 export function buildRetrieval(knowledge: Knowledge, options: PipelineOptions, holdout?: Holdout): Retrieval {
-  const stem = memoised(STEMMERS[options.stemmer]);
+  const stem = memoised(options.customStem ?? STEMMERS[options.stemmer]);
   const docs: Doc[] = [];
   const vocabWords = new Set<string>();
   const addWords = (text: string) => {
@@ -73,11 +77,11 @@ export function buildRetrieval(knowledge: Knowledge, options: PipelineOptions, h
     const doc: Doc = {
       id: docs.length,
       label,
-      title: stemsOf(f.title, stem, options),
-      aliases: f.aliases.map((a) => stemsOf(a, stem, options)).join(" "),
+      title: stemsOf(f.title, stem, options, true),
+      aliases: f.aliases.map((a) => stemsOf(a, stem, options, true)).join(" "),
     };
     if (options.descriptions) {
-      doc.description = stemsOf(`${f.flask.how} ${f.django.how} ${f.verdict.text}`, stem, options);
+      doc.description = stemsOf(`${f.flask.how} ${f.django.how} ${f.verdict.text}`, stem, options, true);
     }
     docs.push(doc);
     addWords(f.title);
@@ -85,13 +89,13 @@ export function buildRetrieval(knowledge: Knowledge, options: PipelineOptions, h
     // The myths' phrasings are questions people ask about this feature, so they count as examples.
     for (const text of f.myths.flatMap((m) => [m.claim, ...m.phrasings])) {
       if (holdout?.has(text)) continue;
-      docs.push({ id: docs.length, label, example: stemsOf(text, stem, options) });
+      docs.push({ id: docs.length, label, example: stemsOf(text, stem, options, true) });
       addWords(text);
     }
   }
   for (const { label, text } of labelledExamples(knowledge.examples)) {
     if (holdout?.has(text)) continue;
-    docs.push({ id: docs.length, label, example: stemsOf(text, stem, options) });
+    docs.push({ id: docs.length, label, example: stemsOf(text, stem, options, label.startsWith("feature:")) });
     addWords(text);
   }
   const search = new MiniSearch<Doc>({
@@ -117,7 +121,7 @@ export function buildRetrieval(knowledge: Knowledge, options: PipelineOptions, h
     labels: [...new Set(docs.map((d) => d.label))],
     vocabulary: new Vocabulary(vocabWords, df.keys(), stem),
     idf,
-    unknownIdf: Math.log(1 + docs.length),
+    unknownIdf: options.tuning.unknownWord * Math.log(1 + docs.length),
   };
 }
 
@@ -189,9 +193,17 @@ export function rankLabels(
   };
   const results = retrieval.search.search(terms.map((t) => t.stem).join(" "), options);
   const best = new Map<Label, LabelScore>();
+  const seen = new Map<Label, number>();
   for (const r of results) {
     const label = r.label as Label;
-    if (best.has(label)) continue;
+    const n = seen.get(label) ?? 0;
+    seen.set(label, n + 1);
+    const known = best.get(label);
+    // A label's score adds its next-best documents at a discount: several examples agreeing beat one.
+    if (known) {
+      if (n < retrieval.options.neighbours) known.score += r.score * retrieval.options.neighbourWeight;
+      continue;
+    }
     let matched = 0;
     const matchedAt: number[] = [];
     for (const q of r.queryTerms) {
@@ -202,5 +214,5 @@ export function rankLabels(
     }
     best.set(label, { label, score: r.score, coverage: Math.min(1, matched / total), evidence: matched, matchedAt });
   }
-  return [...best.values()];
+  return [...best.values()].sort((a, b) => b.score - a.score);
 }

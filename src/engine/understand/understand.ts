@@ -9,7 +9,6 @@ import { DEFAULT_OPTIONS, type PipelineOptions } from "./options.js";
 import { isQuestion } from "./question.js";
 import { quickTake } from "./quick-take.js";
 import { analyseFor, buildRetrieval, type Holdout, type LabelScore, rankLabels, type Retrieval } from "./retrieval.js";
-import { TUNING } from "./tuning.js";
 import type { FeatureScore, UnderstandContext, Understanding } from "./types.js";
 
 /** A knowledge base with its index built: what `understand` needs, made once per knowledge base. */
@@ -55,13 +54,14 @@ function featureScore(knowledge: Knowledge, s: LabelScore): FeatureScore {
  * and i18n" each other part of the message that on its own reads surely as another feature.
  */
 function featuresAsked(u: Understander, analysed: Analysed, ranking: LabelScore[], top: LabelScore): LabelScore[] {
+  const tuning = u.retrieval.options.tuning;
   const asked = [top];
   const segments = new Set(analysed.terms.map((t) => t.segment));
   if (segments.size < 2) return asked;
   for (const segment of segments) {
     const [best] = rankLabels(u.retrieval, analysed, (t) => t.segment === segment);
     if (!best?.label.startsWith(FEATURE) || asked.some((a) => a.label === best.label)) continue;
-    if (best.coverage >= TUNING.alsoAsked && best.evidence >= TUNING.minEvidence) {
+    if (best.coverage >= tuning.alsoAsked && best.evidence >= tuning.minEvidence) {
       asked.push(ranking.find((r) => r.label === best.label) ?? best);
     }
   }
@@ -80,6 +80,7 @@ function alternativeNamed(u: Understander, words: readonly string[]): string | u
 export function understandWith(u: Understander, input: unknown, context: UnderstandContext = {}): Understanding {
   const text = typeof input === "string" ? input : "";
   const analysed = analyseFor(u.retrieval, text);
+  const tuning = u.retrieval.options.tuning;
   const question = isQuestion(analysed);
   const ranking = rankLabels(u.retrieval, analysed);
   const top = ranking[0];
@@ -89,7 +90,7 @@ export function understandWith(u: Understander, input: unknown, context: Underst
       .filter((f) => !exclude.includes(f.label))
       .slice(0, MAX_RUNNERS_UP)
       .map((f) => featureScore(u.knowledge, f));
-  if (!top || top.coverage < TUNING.cutoff || top.evidence < TUNING.minEvidence) {
+  if (!top || top.coverage < tuning.cutoff || top.evidence < tuning.minEvidence) {
     return {
       intent: question ? "unknown" : "chatter",
       score: round(top?.coverage ?? 0),
@@ -99,7 +100,7 @@ export function understandWith(u: Understander, input: unknown, context: Underst
     };
   }
   const second = ranking[1];
-  const unsure = top.coverage < TUNING.sure || (second !== undefined && second.score >= TUNING.close * top.score);
+  const unsure = top.coverage < tuning.sure || (second !== undefined && second.score >= tuning.close * top.score);
   const common = { score: round(top.coverage), unsure, isQuestion: question };
 
   if (top.label.startsWith(FEATURE)) {
