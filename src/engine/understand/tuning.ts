@@ -12,7 +12,7 @@ export const TUNING: Tuning = {
   /** Least evidence (rarity of the words recognised) for any answer: "flask" alone is no topic. */
   minEvidence: 1.5,
   /** Another part of the message ("…and caching?") adds its feature when read at least this surely. */
-  alsoAsked: 0.6,
+  alsoAsked: 0.8,
   /** A part of the notes names a need when read at least this surely. */
   notes: 0.5,
   /** A word nobody indexed weighs this share of the rarest known word: it may be filler, or a topic we lack. */
