@@ -12,7 +12,7 @@ export const STOPWORDS = new Set(
     "on onto our ours she so some such that thats the their theirs them then there theres these they " +
     "this those to too u ur us was we were weve whats what when where who whom will with you youre your " +
     "yours hey hi hello pls please bot about does doe would id wed whether lets let get got gonna wanna " +
-    "like really actually basically kinda sorta ok okay um uh hmm quick question q"
+    "like really actually basically kinda sorta ok okay um uh hmm quick question q need needs want wants must"
   ).split(" "),
 );
 

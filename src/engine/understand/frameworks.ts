@@ -23,7 +23,7 @@ export function otherFramework(id: FrameworkId): FrameworkId {
 /** Words that, near a framework, speak against it ("django is overkill", "not flask"). */
 const AGAINST = new Set(
   (
-    "overkill bloated heavy heavyweight clunky hate hates too much not no nah never against over " +
+    "overkill bloated heavy heavyweight clunky hate hates too much not never against over " +
     "instead rather than without dislike slow outdated boilerplate bulky magic"
   ).split(" "),
 );

@@ -38,9 +38,10 @@ export function needsIn(knowledge: Knowledge, retrieval: Retrieval, text: string
     const id = best.label.slice("feature:".length);
     if (!needIds.has(id) || found.has(id)) continue;
     if (best.coverage < tuning.notes || best.evidence < tuning.minEvidence) continue;
-    const first = Math.min(...best.matchedAt);
+    // The first word that named the need, not a negation the index happened to match.
+    const first = Math.min(...best.matchedAt.filter((at) => !NEGATIONS.has(a.words[at] as string)));
     const clause = a.terms.find((t) => t.at === first)?.clause ?? 0;
-    if (!negated(a, first, clause)) found.add(id);
+    if (Number.isFinite(first) && !negated(a, first, clause)) found.add(id);
   }
   return knowledge.needFeatures.map((f) => f.id).filter((id) => found.has(id));
 }

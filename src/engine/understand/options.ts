@@ -9,6 +9,11 @@ export interface PipelineOptions {
   /** Drop function words before retrieval (they still count for question and negation cues). */
   dropStopwords: boolean;
   /**
+   * Two indexes: one over every example with function words kept tells what kind of message it is
+   * ("what can you do" is help); one over the features without them tells which feature.
+   */
+  twoStage: boolean;
+  /**
    * How misspelt, run-together and shortened words are matched: "own" corrects them against the
    * index's words first (typos keep their first letter; compounds split in two known words; a
    * prefix of five letters or more completes to a known word); "minisearch" uses MiniSearch's
@@ -29,6 +34,7 @@ export interface PipelineOptions {
 export const DEFAULT_OPTIONS: PipelineOptions = {
   stemmer: "porter2",
   dropStopwords: false,
+  twoStage: true,
   spelling: "own",
   descriptions: true,
   boost: { title: 2, aliases: 2, example: 1, description: 0.1 },

@@ -40,6 +40,8 @@ export interface Retrieval {
   search: MiniSearch<Doc>;
   labels: Label[];
   vocabulary: Vocabulary;
+  /** Only features are indexed: framework names then say nothing, in the index or in a message. */
+  featuresOnly: boolean;
   /** ln(1 + documents / documents containing the stem): how much a word says. */
   idf: Map<string, number>;
   /** Weight of a word the index has never seen: as telling as the rarest word. */
@@ -63,7 +65,12 @@ function stemsOf(text: string, stem: Stemmer, options: PipelineOptions, isFeatur
 }
 
 /** Builds the index over every feature (title, aliases, description) and every example. */
-export function buildRetrieval(knowledge: Knowledge, options: PipelineOptions, holdout?: Holdout): Retrieval {
+export function buildRetrieval(
+  knowledge: Knowledge,
+  options: PipelineOptions,
+  holdout?: Holdout,
+  featuresOnly = false,
+): Retrieval {
   const stem = memoised(options.customStem ?? STEMMERS[options.stemmer]);
   const docs: Doc[] = [];
   const vocabWords = new Set<string>();
@@ -94,7 +101,7 @@ export function buildRetrieval(knowledge: Knowledge, options: PipelineOptions, h
     }
   }
   for (const { label, text } of labelledExamples(knowledge.examples)) {
-    if (holdout?.has(text)) continue;
+    if (holdout?.has(text) || (featuresOnly && !label.startsWith("feature:"))) continue;
     docs.push({ id: docs.length, label, example: stemsOf(text, stem, options, label.startsWith("feature:")) });
     addWords(text);
   }
@@ -118,6 +125,7 @@ export function buildRetrieval(knowledge: Knowledge, options: PipelineOptions, h
     options,
     stem,
     search,
+    featuresOnly,
     labels: [...new Set(docs.map((d) => d.label))],
     vocabulary: new Vocabulary(vocabWords, df.keys(), stem),
     idf,
@@ -147,9 +155,13 @@ interface Query {
 
 function queryOf(retrieval: Retrieval, analysed: Analysed, part?: (t: Term) => boolean): Query {
   const byStem = new Map<string, QueryTerm>();
+  const counted = new Set<string>();
   let total = 0;
   for (const t of analysed.terms) {
-    if (part && !part(t)) continue;
+    if ((part && !part(t)) || (retrieval.featuresOnly && FRAMEWORK_WORDS.has(t.word))) continue;
+    // A word said twice ("forms forms forms") means no more than once.
+    if (counted.has(t.word)) continue;
+    counted.add(t.word);
     const resolved =
       retrieval.options.spelling === "own"
         ? retrieval.vocabulary.resolve(t.word, t.stem)

@@ -14,7 +14,7 @@ export const TUNING: Tuning = {
   /** Another part of the message ("…and caching?") adds its feature when read at least this surely. */
   alsoAsked: 0.8,
   /** A part of the notes names a need when read at least this surely. */
-  notes: 0.5,
+  notes: 0.3,
   /** A word nobody indexed weighs this share of the rarest known word: it may be filler, or a topic we lack. */
   unknownWord: 0.5,
 };

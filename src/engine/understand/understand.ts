@@ -8,13 +8,23 @@ import { needsIn } from "./needs.js";
 import { DEFAULT_OPTIONS, type PipelineOptions } from "./options.js";
 import { isQuestion } from "./question.js";
 import { quickTake } from "./quick-take.js";
-import { analyseFor, buildRetrieval, type Holdout, type LabelScore, rankLabels, type Retrieval } from "./retrieval.js";
+import {
+  analyseFor,
+  buildRetrieval,
+  type Holdout,
+  type LabelScore,
+  rankLabels,
+  type Retrieval,
+} from "./retrieval.js";
 import type { FeatureScore, UnderstandContext, Understanding } from "./types.js";
 
 /** A knowledge base with its index built: what `understand` needs, made once per knowledge base. */
 export interface Understander {
   knowledge: Knowledge;
-  retrieval: Retrieval;
+  /** Every example, function words kept: what kind of message it is. */
+  intents: Retrieval;
+  /** Features only, function words dropped: which feature (the same index when not two-stage). */
+  features: Retrieval;
 }
 
 const FEATURE = "feature:";
@@ -39,7 +49,11 @@ export function buildUnderstander(
   options: PipelineOptions = DEFAULT_OPTIONS,
   holdout?: Holdout,
 ): Understander {
-  return { knowledge, retrieval: buildRetrieval(knowledge, options, holdout) };
+  const intents = buildRetrieval(knowledge, options, holdout);
+  const features = options.twoStage
+    ? buildRetrieval(knowledge, { ...options, dropStopwords: true }, holdout, true)
+    : intents;
+  return { knowledge, intents, features };
 }
 
 const round = (n: number) => Math.round(Math.min(1, n) * 100) / 100;
@@ -54,12 +68,12 @@ function featureScore(knowledge: Knowledge, s: LabelScore): FeatureScore {
  * and i18n" each other part of the message that on its own reads surely as another feature.
  */
 function featuresAsked(u: Understander, analysed: Analysed, ranking: LabelScore[], top: LabelScore): LabelScore[] {
-  const tuning = u.retrieval.options.tuning;
+  const tuning = u.features.options.tuning;
   const asked = [top];
   const segments = new Set(analysed.terms.map((t) => t.segment));
   if (segments.size < 2) return asked;
   for (const segment of segments) {
-    const [best] = rankLabels(u.retrieval, analysed, (t) => t.segment === segment);
+    const [best] = rankLabels(u.features, analysed, (t) => t.segment === segment);
     if (!best?.label.startsWith(FEATURE) || asked.some((a) => a.label === best.label)) continue;
     if (best.coverage >= tuning.alsoAsked && best.evidence >= tuning.minEvidence) {
       asked.push(ranking.find((r) => r.label === best.label) ?? best);
@@ -76,21 +90,28 @@ function alternativeNamed(u: Understander, words: readonly string[]): string | u
   return undefined;
 }
 
+/** Framework names alone ("flask?", "django vs flask") ask nothing we can answer. */
+const FRAMEWORK_WORDS = new Set(["flask", "django", "python", "vs", "versus", "or", "and"]);
+
 /** Reads a message with a built index; `understand` is this with the index built once per knowledge base. */
 export function understandWith(u: Understander, input: unknown, context: UnderstandContext = {}): Understanding {
   const text = typeof input === "string" ? input : "";
-  const analysed = analyseFor(u.retrieval, text);
-  const tuning = u.retrieval.options.tuning;
+  const tuning = u.intents.options.tuning;
+  const analysed = analyseFor(u.intents, text);
   const question = isQuestion(analysed);
-  const ranking = rankLabels(u.retrieval, analysed);
-  const top = ranking[0];
-  const features = ranking.filter((r) => r.label.startsWith(FEATURE));
+  const topical = u.features === u.intents ? analysed : analyseFor(u.features, text);
+  const ranking = rankLabels(u.intents, analysed);
+  const features = rankLabels(u.features, topical, undefined, (l) => l.startsWith(FEATURE));
   const runnersUp = (exclude: readonly string[]) =>
     features
       .filter((f) => !exclude.includes(f.label))
       .slice(0, MAX_RUNNERS_UP)
       .map((f) => featureScore(u.knowledge, f));
-  if (!top || top.coverage < tuning.cutoff || top.evidence < tuning.minEvidence) {
+  const kind = ranking[0];
+  // For a feature, how sure we are is how much of the topical words the feature accounts for.
+  const top = kind?.label.startsWith(FEATURE) ? features[0] : kind;
+  const onlyFrameworks = analysed.words.every((w) => FRAMEWORK_WORDS.has(w));
+  if (!top || onlyFrameworks || top.coverage < tuning.cutoff || top.evidence < tuning.minEvidence) {
     return {
       intent: question ? "unknown" : "chatter",
       score: round(top?.coverage ?? 0),
@@ -99,17 +120,17 @@ export function understandWith(u: Understander, input: unknown, context: Underst
       runnersUp: runnersUp([]),
     };
   }
-  const second = ranking[1];
+  const second = top.label.startsWith(FEATURE) ? features[1] : ranking[1];
   const unsure = top.coverage < tuning.sure || (second !== undefined && second.score >= tuning.close * top.score);
   const common = { score: round(top.coverage), unsure, isQuestion: question };
 
   if (top.label.startsWith(FEATURE)) {
     // A statement that names a feature ("I used the admin at my last job") is chatter, not a question.
     if (!question) return { intent: "chatter", ...common, runnersUp: runnersUp([]) };
-    const asked = featuresAsked(u, analysed, ranking, top);
+    const asked = featuresAsked(u, topical, features, top);
     const labels = asked.map((a) => a.label);
     const first = asked[0]?.label.slice(FEATURE.length) as string;
-    const myth = findMyth(u.knowledge, u.retrieval, analysed, first);
+    const myth = findMyth(u.knowledge, u.features, topical, first);
     return {
       intent: "feature",
       ...common,
@@ -124,13 +145,8 @@ export function understandWith(u: Understander, input: unknown, context: Underst
     switch (topic) {
       case "verdict": {
         if (context.hasRecommendation) return { ...base, topic };
-        const take = quickTake(
-          u.knowledge,
-          u.retrieval,
-          stripSlackMarkup(text),
-          analysed,
-          needsIn(u.knowledge, u.retrieval, text, analysed),
-        );
+        const needs = needsIn(u.knowledge, u.features, text, topical);
+        const take = quickTake(u.knowledge, u.features, stripSlackMarkup(text), topical, needs);
         return { ...base, topic, ...(take ? { quickTake: take } : {}) };
       }
       case "why_not": {
@@ -146,8 +162,7 @@ export function understandWith(u: Understander, input: unknown, context: Underst
     }
   }
   if (top.label === "pushback") {
-    const fallback =
-      context.verdict === "flask" ? "django" : context.verdict === "django" ? "flask" : undefined;
+    const fallback = context.verdict === "flask" ? "django" : context.verdict === "django" ? "flask" : undefined;
     const prefers = preferredFramework(analysed.words, fallback);
     return { intent: "pushback", ...common, runnersUp: runnersUp([]), ...(prefers ? { prefers } : {}) };
   }
@@ -167,5 +182,5 @@ export function understand(knowledge: Knowledge, text: unknown, context: Underst
 /** Needs named in free text (the form's notes), negations respected: "no admin" names none. */
 export function findNeedsInText(text: string, knowledge: Knowledge): string[] {
   const u = understanderFor(knowledge);
-  return needsIn(knowledge, u.retrieval, typeof text === "string" ? text : "");
+  return needsIn(knowledge, u.features, typeof text === "string" ? text : "");
 }
