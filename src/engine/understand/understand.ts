@@ -107,9 +107,16 @@ export function understandWith(u: Understander, input: unknown, context: Underst
       .filter((f) => !exclude.includes(f.label))
       .slice(0, MAX_RUNNERS_UP)
       .map((f) => featureScore(u.knowledge, f));
-  const kind = ranking[0];
+  const [kind] = ranking;
+  const [feature] = features;
+  // A feature that accounts for every topical word clearly beats a reading carried by function
+  // words ("what about i18n" is not "what about FastAPI").
+  const featureWins =
+    feature !== undefined &&
+    (kind?.label.startsWith(FEATURE) === true ||
+      (feature.coverage >= tuning.sure && feature.coverage >= (kind?.coverage ?? 0) + tuning.featureLead));
   // For a feature, how sure we are is how much of the topical words the feature accounts for.
-  const top = kind?.label.startsWith(FEATURE) ? features[0] : kind;
+  const top = featureWins ? feature : kind;
   const onlyFrameworks = analysed.words.every((w) => FRAMEWORK_WORDS.has(w));
   if (!top || onlyFrameworks || top.coverage < tuning.cutoff || top.evidence < tuning.minEvidence) {
     return {
@@ -120,7 +127,7 @@ export function understandWith(u: Understander, input: unknown, context: Underst
       runnersUp: runnersUp([]),
     };
   }
-  const second = top.label.startsWith(FEATURE) ? features[1] : ranking[1];
+  const second = featureWins ? features[1] : ranking[1];
   const unsure = top.coverage < tuning.sure || (second !== undefined && second.score >= tuning.close * top.score);
   const common = { score: round(top.coverage), unsure, isQuestion: question };
 
