@@ -1,4 +1,9 @@
-import { buildUnderstander, type Knowledge, type PipelineOptions, understandWith } from "../../src/engine/index.js";
+import {
+  buildUnderstander,
+  type Knowledge,
+  type PipelineOptions,
+  understandWith,
+} from "../../src/engine/index.js";
 import { labelledExamples } from "../../src/engine/understand/check-examples.js";
 import { type EvalItem, type Expectation, isRight, type Outcome } from "./scoring.js";
 

@@ -17,6 +17,7 @@ export {
 } from "./profile.js";
 export { type NotesReading, type Recommendation, recommend, recommendProfile } from "./recommend.js";
 export type { Verdict } from "./scoring.js";
+export type { Flip } from "./sensitivity.js";
 export {
   buildUnderstander,
   type DecisionTopic,
@@ -31,4 +32,3 @@ export {
   understand,
   understandWith,
 } from "./understand/index.js";
-export type { Flip } from "./sensitivity.js";

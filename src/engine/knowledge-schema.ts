@@ -197,15 +197,19 @@ export const ExamplesSchema = z.strictObject({
   /** Questions about one feature, by feature id. */
   features: z.record(id, examples),
   /** Questions about the decision itself, by topic. */
-  decisions: z.strictObject(Object.fromEntries(DECISION_TOPICS.map((t) => [t, examples])) as Record<
-    (typeof DECISION_TOPICS)[number],
-    typeof examples
-  >),
+  decisions: z.strictObject(
+    Object.fromEntries(DECISION_TOPICS.map((t) => [t, examples])) as Record<
+      (typeof DECISION_TOPICS)[number],
+      typeof examples
+    >,
+  ),
   /** Everything else people say in a thread. */
-  intents: z.strictObject(Object.fromEntries(OTHER_INTENTS.map((t) => [t, examples])) as Record<
-    (typeof OTHER_INTENTS)[number],
-    typeof examples
-  >),
+  intents: z.strictObject(
+    Object.fromEntries(OTHER_INTENTS.map((t) => [t, examples])) as Record<
+      (typeof OTHER_INTENTS)[number],
+      typeof examples
+    >,
+  ),
   /** Frameworks people suggest instead ("would FastAPI be better?"): the name and the words for it. */
   alternatives: z.array(z.strictObject({ name: text, words: z.array(text).min(1) })).min(1),
   /**

@@ -18,7 +18,10 @@ export function stripSlackMarkup(text: string): string {
 
 /** Emoji that say something people also say in words; every other emoji is dropped. */
 const EMOJI_WORDS: ReadonlyArray<[RegExp, string]> = [
-  [/:(pray|\+1|thumbsup|raised_hands|heart|tada|clap|muscle|ok_hand|100|white_check_mark):|🙏|👍|🙌|❤️?|🎉|👏|💯|👌|✅/gu, " thanks "],
+  [
+    /:(pray|\+1|thumbsup|raised_hands|heart|tada|clap|muscle|ok_hand|100|white_check_mark):|🙏|👍|🙌|❤️?|🎉|👏|💯|👌|✅/gu,
+    " thanks ",
+  ],
   [/:(thinking_face|thinking|face_with_raised_eyebrow|confused):|🤔|🤨|😕/gu, " hmm "],
   [/:(-1|thumbsdown|no_entry):|👎/gu, " nah "],
 ];

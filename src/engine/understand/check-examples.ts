@@ -4,15 +4,16 @@ import { words } from "../text.js";
 /** Every labelled example with where it sits in data/examples.json, for error messages. */
 export function labelledExamples(examples: Examples): Array<{ label: string; text: string; where: string }> {
   const out: Array<{ label: string; text: string; where: string }> = [];
-  for (const [id, list] of Object.entries(examples.features)) {
-    list.forEach((text, i) => out.push({ label: `feature:${id}`, text, where: `features.${id}[${i}]` }));
-  }
-  for (const [topic, list] of Object.entries(examples.decisions)) {
-    list.forEach((text, i) => out.push({ label: `decision:${topic}`, text, where: `decisions.${topic}[${i}]` }));
-  }
-  for (const [intent, list] of Object.entries(examples.intents)) {
-    list.forEach((text, i) => out.push({ label: intent, text, where: `intents.${intent}[${i}]` }));
-  }
+  const add = (section: string, prefix: string, groups: Record<string, string[]>) => {
+    for (const [key, list] of Object.entries(groups)) {
+      for (const [i, text] of list.entries()) {
+        out.push({ label: `${prefix}${key}`, text, where: `${section}.${key}[${i}]` });
+      }
+    }
+  };
+  add("features", "feature:", examples.features);
+  add("decisions", "decision:", examples.decisions);
+  add("intents", "", examples.intents);
   return out;
 }
 
@@ -40,7 +41,7 @@ export function checkExamples(examples: Examples, features: Feature[], questions
   }
   for (const [questionId, options] of Object.entries(examples.profileCues)) {
     const q = questions.find((x) => x.id === questionId);
-    if (!q || q.kind !== "single") {
+    if (q?.kind !== "single") {
       problems.push(`data/examples.json at profileCues.${questionId}: unknown single-choice question`);
       continue;
     }

@@ -35,7 +35,10 @@ const REACH = 4;
  * Which framework someone pushing back prefers: the one they name, unless they speak against it
  * ("django is overkill" → flask); with both named, the first unless words speak against it.
  */
-export function preferredFramework(words: readonly string[], fallback?: FrameworkId): FrameworkId | undefined {
+export function preferredFramework(
+  words: readonly string[],
+  fallback?: FrameworkId,
+): FrameworkId | undefined {
   const named = frameworksNamed(words);
   const distinct = [...new Set(named.map((n) => n.id))];
   const against = (at: number) => {
@@ -60,7 +63,9 @@ export function questionedFramework(
   verdict?: FrameworkId | "either",
 ): FrameworkId | undefined {
   const named = frameworksNamed(words);
-  const afterAgainst = named.find((n) => ["against", "not", "over", "without"].includes(words[n.at - 1] ?? ""));
+  const afterAgainst = named.find((n) =>
+    ["against", "not", "over", "without"].includes(words[n.at - 1] ?? ""),
+  );
   if (afterAgainst) return afterAgainst.id;
   if (named[0]) return named[0].id;
   return verdict === "flask" || verdict === "django" ? otherFramework(verdict) : undefined;

@@ -9,4 +9,10 @@ export type {
   UnderstandContext,
   Understanding,
 } from "./types.js";
-export { buildUnderstander, findNeedsInText, type Understander, understand, understandWith } from "./understand.js";
+export {
+  buildUnderstander,
+  findNeedsInText,
+  type Understander,
+  understand,
+  understandWith,
+} from "./understand.js";

@@ -1,6 +1,6 @@
 import type { Knowledge } from "../knowledge.js";
 import type { Analysed } from "./analyse.js";
-import { analyseFor, rankLabels, type Retrieval } from "./retrieval.js";
+import { analyseFor, type Retrieval, rankLabels } from "./retrieval.js";
 
 /** Words that turn a need around: "no admin", "we don't need translations", "without caching". */
 const NEGATIONS = new Set(
@@ -26,7 +26,12 @@ function negated(analysed: Analysed, at: number, clause: number): boolean {
  * Needs said in free text, in the questionnaire's order, each once. Each part of the text (split
  * at punctuation and "and", "but") is read on its own; a part that a negation governs does not count.
  */
-export function needsIn(knowledge: Knowledge, retrieval: Retrieval, text: string, analysed?: Analysed): string[] {
+export function needsIn(
+  knowledge: Knowledge,
+  retrieval: Retrieval,
+  text: string,
+  analysed?: Analysed,
+): string[] {
   const a = analysed ?? analyseFor(retrieval, text, MAX_NOTES);
   const tuning = retrieval.options.tuning;
   const needIds = new Set(knowledge.needFeatures.map((f) => f.id));

@@ -17,11 +17,15 @@ const LEAD_INS = new Set(
 );
 /** Words that make a statement ask ("I wonder how…", "not sure which…", "curious about…"). */
 const ASKING = new Set(
-  "wonder wondering curious unsure unclear confused know idea sure explain tell clarify question care".split(" "),
+  "wonder wondering curious unsure unclear confused know idea sure explain tell clarify question care".split(
+    " ",
+  ),
 );
 /** Words that make a statement a request: "we need background jobs", "worried about performance". */
 const REQUESTING = new Set(
-  "need needs needed want wants require requires must worried concerned looking planning hoping considering".split(" "),
+  "need needs needed want wants require requires must worried concerned looking planning hoping considering".split(
+    " ",
+  ),
 );
 const WH = new Set("what whats how why which who when where whether".split(" "));
 /** Statements start with who is speaking; fragments ("admin panel", "orm migrations") do not. */
@@ -46,7 +50,10 @@ export function isQuestion(analysed: Analysed): boolean {
   if (first === undefined) return false;
   if (OPENERS.has(first)) return true;
   for (let j = i; j < w.length - 1; j++) {
-    if (ASKING.has(w[j] as string) && w.slice(j + 1, j + 4).some((x) => WH.has(x) || x === "about" || x === "if"))
+    if (
+      ASKING.has(w[j] as string) &&
+      w.slice(j + 1, j + 4).some((x) => WH.has(x) || x === "about" || x === "if")
+    )
       return true;
   }
   if (w.some((x) => REQUESTING.has(x))) return true;

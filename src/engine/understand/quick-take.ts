@@ -64,7 +64,10 @@ export function quickTake(
   }
   if (Object.keys(answers).length === 0 && needs.length === 0) return undefined;
   const notes = text.trim().slice(0, knowledge.notesQuestion.maxLength);
-  const parsed = parseProfile({ answers, needs: needs.slice(0, knowledge.needsQuestion.max), notes }, knowledge);
+  const parsed = parseProfile(
+    { answers, needs: needs.slice(0, knowledge.needsQuestion.max), notes },
+    knowledge,
+  );
   if (!parsed.ok) return undefined;
   return { answers, needs, profile: parsed.profile };
 }

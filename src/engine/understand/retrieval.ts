@@ -102,7 +102,11 @@ export function buildRetrieval(
   }
   for (const { label, text } of labelledExamples(knowledge.examples)) {
     if (holdout?.has(text) || (featuresOnly && !label.startsWith("feature:"))) continue;
-    docs.push({ id: docs.length, label, example: stemsOf(text, stem, options, label.startsWith("feature:")) });
+    docs.push({
+      id: docs.length,
+      label,
+      example: stemsOf(text, stem, options, label.startsWith("feature:")),
+    });
     addWords(text);
   }
   const search = new MiniSearch<Doc>({
@@ -224,7 +228,13 @@ export function rankLabels(
       matchedAt.push(t.at);
       matched += (retrieval.idf.get(q) ?? 0) * t.weight;
     }
-    best.set(label, { label, score: r.score, coverage: Math.min(1, matched / total), evidence: matched, matchedAt });
+    best.set(label, {
+      label,
+      score: r.score,
+      coverage: Math.min(1, matched / total),
+      evidence: matched,
+      matchedAt,
+    });
   }
   return [...best.values()].sort((a, b) => b.score - a.score);
 }

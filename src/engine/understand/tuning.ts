@@ -16,7 +16,7 @@ export const TUNING: Tuning = {
   /** A part of the notes names a need when read at least this surely. */
   notes: 0.3,
   /** How much more of the message a feature must account for to win over another kind of reading. */
-  featureLead: 0.5,
+  featureLead: 0.45,
   /** A word nobody indexed weighs this share of the rarest known word: it may be filler, or a topic we lack. */
   unknownWord: 0.5,
 };

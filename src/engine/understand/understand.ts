@@ -1,5 +1,4 @@
 import type { Knowledge } from "../knowledge.js";
-import type { DecisionTopic as Topic } from "./types.js";
 import { stripSlackMarkup } from "../text.js";
 import type { Analysed } from "./analyse.js";
 import { preferredFramework, questionedFramework } from "./frameworks.js";
@@ -13,10 +12,10 @@ import {
   buildRetrieval,
   type Holdout,
   type LabelScore,
-  rankLabels,
   type Retrieval,
+  rankLabels,
 } from "./retrieval.js";
-import type { FeatureScore, UnderstandContext, Understanding } from "./types.js";
+import type { FeatureScore, DecisionTopic as Topic, UnderstandContext, Understanding } from "./types.js";
 
 /** A knowledge base with its index built: what `understand` needs, made once per knowledge base. */
 export interface Understander {
@@ -60,14 +59,23 @@ const round = (n: number) => Math.round(Math.min(1, n) * 100) / 100;
 
 function featureScore(knowledge: Knowledge, s: LabelScore): FeatureScore {
   const featureId = s.label.slice(FEATURE.length);
-  return { featureId, title: knowledge.featureById.get(featureId)?.title ?? featureId, score: round(s.coverage) };
+  return {
+    featureId,
+    title: knowledge.featureById.get(featureId)?.title ?? featureId,
+    score: round(s.coverage),
+  };
 }
 
 /**
  * Every feature the message asks about: the best one, and for "admin and auth?" or "caching, celery
  * and i18n" each other part of the message that on its own reads surely as another feature.
  */
-function featuresAsked(u: Understander, analysed: Analysed, ranking: LabelScore[], top: LabelScore): LabelScore[] {
+function featuresAsked(
+  u: Understander,
+  analysed: Analysed,
+  ranking: LabelScore[],
+  top: LabelScore,
+): LabelScore[] {
   const tuning = u.features.options.tuning;
   const asked = [top];
   const segments = new Set(analysed.terms.map((t) => t.segment));
@@ -94,7 +102,11 @@ function alternativeNamed(u: Understander, words: readonly string[]): string | u
 const FRAMEWORK_WORDS = new Set(["flask", "django", "python", "vs", "versus", "or", "and"]);
 
 /** Reads a message with a built index; `understand` is this with the index built once per knowledge base. */
-export function understandWith(u: Understander, input: unknown, context: UnderstandContext = {}): Understanding {
+export function understandWith(
+  u: Understander,
+  input: unknown,
+  context: UnderstandContext = {},
+): Understanding {
   const text = typeof input === "string" ? input : "";
   const tuning = u.intents.options.tuning;
   const analysed = analyseFor(u.intents, text);
@@ -128,7 +140,8 @@ export function understandWith(u: Understander, input: unknown, context: Underst
     };
   }
   const second = featureWins ? features[1] : ranking[1];
-  const unsure = top.coverage < tuning.sure || (second !== undefined && second.score >= tuning.close * top.score);
+  const unsure =
+    top.coverage < tuning.sure || (second !== undefined && second.score >= tuning.close * top.score);
   const common = { score: round(top.coverage), unsure, isQuestion: question };
 
   if (top.label.startsWith(FEATURE)) {
@@ -169,7 +182,8 @@ export function understandWith(u: Understander, input: unknown, context: Underst
     }
   }
   if (top.label === "pushback") {
-    const fallback = context.verdict === "flask" ? "django" : context.verdict === "django" ? "flask" : undefined;
+    const fallback =
+      context.verdict === "flask" ? "django" : context.verdict === "django" ? "flask" : undefined;
     const prefers = preferredFramework(analysed.words, fallback);
     return { intent: "pushback", ...common, runnersUp: runnersUp([]), ...(prefers ? { prefers } : {}) };
   }
@@ -182,7 +196,11 @@ export function understandWith(u: Understander, input: unknown, context: Underst
  * chatter, disagreement, or something we cannot answer. Pure; never throws; anything that is not a
  * string reads as an empty message.
  */
-export function understand(knowledge: Knowledge, text: unknown, context: UnderstandContext = {}): Understanding {
+export function understand(
+  knowledge: Knowledge,
+  text: unknown,
+  context: UnderstandContext = {},
+): Understanding {
   return understandWith(understanderFor(knowledge), text, context);
 }
 

@@ -11,6 +11,7 @@ const TYPO_WEIGHT = [1, 0.8, 0.6];
 const PREFIX_WEIGHT = 0.85;
 const COMPOUND_WEIGHT = 0.9;
 const MIN_PREFIX = 5;
+const COMPLETION_SHARE = 0.75;
 const MIN_PART = 2;
 
 /**
@@ -46,7 +47,7 @@ export class Vocabulary {
 
   /**
    * What a word stands for: itself when the index knows its stem; else the two known words it runs
-   * together ("githubactions"); else the known word it begins ("memcache" → "memcached"); else the
+   * together ("githubactions"); else the known word it is most of ("memcache" → "memcached"); else the
    * nearest known words by typos, keeping the first letter ("cachng" → "caching", but "bold" is not
    * "old"). Empty when it is none of these.
    */
@@ -79,7 +80,8 @@ export class Vocabulary {
       else hi = mid;
     }
     const found = this.sorted[lo];
-    if (!found?.startsWith(word)) return undefined;
+    // Most of the word must be there: "memcache" is "memcached", but "click" is not "clickjacking".
+    if (!found?.startsWith(word) || word.length < COMPLETION_SHARE * found.length) return undefined;
     return [{ stem: this.wordStem.get(found) as string, weight: PREFIX_WEIGHT }];
   }
 
