@@ -14,5 +14,9 @@ export const IDS = {
   feedbackNotHelpful: "feedback_not_helpful",
   openQuestionnaire: "open_questionnaire",
   followUpFeature: "follow_up_feature",
+  /** "Did you mean" buttons are `did_you_mean_<feature id>`: each answers in place of the question. */
+  didYouMean: "did_you_mean",
+  /** Opens the questions prefilled with what a one-sentence quick take understood. */
+  prefillQuestionnaire: "prefill_questionnaire",
   metadataEventType: "flask_or_django_recommendation",
 } as const;

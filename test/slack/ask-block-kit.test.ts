@@ -124,8 +124,6 @@ describe("help, topics and unknown questions", () => {
       for (const addressed of [true, false]) {
         for (const noProject of [true, false]) {
           const answer = answerFor(k, {
-            channel: "C07QF9S3K2L",
-            threadTs: "1.1",
             text: input,
             addressed,
             noProject,

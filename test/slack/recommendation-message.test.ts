@@ -22,8 +22,9 @@ function profiles(count: number): ProjectProfile[] {
   }));
 }
 
-describe("the recommendation message fits in a channel", () => {
-  const all = profiles(400);
+// Generous timeout: long notes are read by the understanding layer for every profile.
+describe("the recommendation message fits in a channel", { timeout: 120_000 }, () => {
+  const all = profiles(200);
 
   it("shows at most 900 characters, whatever the answers", () => {
     let longest = 0;

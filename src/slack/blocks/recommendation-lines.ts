@@ -5,6 +5,12 @@ import { truncate } from "./text.js";
 
 const nameOf = (knowledge: Knowledge, id: FrameworkId) => knowledge.meta.frameworks[id].name;
 
+/** The verdict as a headline. */
+export function headline(knowledge: Knowledge, rec: Recommendation): string {
+  if (rec.verdict === "either") return "Flask or Django: either fits this project";
+  return `${nameOf(knowledge, rec.verdict)} is the better fit for this project`;
+}
+
 const CONFIDENCE_WORDS = { high: "A clear call", medium: "Leaning", low: "A close call" } as const;
 
 /** How the verdict held up, honestly: never "100%" for a judgement call. */

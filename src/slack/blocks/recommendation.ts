@@ -2,7 +2,7 @@ import type { FrameworkId, Knowledge, Recommendation } from "../../engine/index.
 import { IDS } from "../ids.js";
 import { type Button, type KnownBlock, mrkdwn, type PlainTextOption, plain } from "./kit.js";
 import { LIMITS } from "./limits.js";
-import { confidenceLine, flipLine, heldUp, reasonLine } from "./recommendation-lines.js";
+import { confidenceLine, flipLine, headline, heldUp, reasonLine } from "./recommendation-lines.js";
 import { bullets, link, truncate } from "./text.js";
 
 const nameOf = (knowledge: Knowledge, id: FrameworkId) => knowledge.meta.frameworks[id].name;
@@ -15,11 +15,6 @@ export interface RecommendationModel {
   editedBy?: string;
   /** Compact answers for the "Edit answers" button (see encodeAnswers in services/codecs). */
   editValue: string;
-}
-
-export function headline(knowledge: Knowledge, rec: Recommendation): string {
-  if (rec.verdict === "either") return "Flask or Django: either fits this project";
-  return `${nameOf(knowledge, rec.verdict)} is the better fit for this project`;
 }
 
 /** The message's top-level text: a complete sentence, since notifications and screen readers read only this. */

@@ -1,15 +1,15 @@
 import type { webApi } from "@slack/bolt";
 import type { Logger } from "pino";
-import type { Knowledge, ProjectProfile } from "../../engine/index.js";
-import { questionnaireView } from "../blocks/questionnaire.js";
+import type { Knowledge } from "../../engine/index.js";
+import { type Prefill, questionnaireView } from "../blocks/questionnaire.js";
 import { encodeModalContext, type ModalContext } from "./codecs.js";
 import { type OpenView, openViewOrExplain } from "./open-view.js";
 
 export interface OpenQuestionnaire extends Omit<OpenView, "view" | "user"> {
   /** Where the answers go; its user is who asked. */
   modal: ModalContext;
-  /** Answers to start from (Edit answers). */
-  initial?: ProjectProfile;
+  /** Answers to start from (Edit answers, a quick take). */
+  initial?: Prefill;
 }
 
 /** Opens the questions modal, or tells the person why not and how to try again. */

@@ -3,7 +3,14 @@ import type { Logger } from "pino";
 import type { Knowledge } from "../../engine/index.js";
 import type { KnownBlock } from "../blocks/kit.js";
 import { isNoAccess, slackErrorCode } from "../slack-errors.js";
-import { type Answer, answerFor, type Question } from "./compose-answer.js";
+import { type Answer, answerFor, type Conversation } from "./compose-answer.js";
+
+/** A message to answer in a thread. */
+export interface Question extends Conversation {
+  channel: string;
+  /** The thread to answer in. */
+  threadTs: string;
+}
 
 type Respond = (message: Record<string, unknown>) => Promise<unknown>;
 
