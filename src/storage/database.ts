@@ -1,0 +1,106 @@
+/**
+ * `openDatabase(url)`: connects (SQLite or PostgreSQL), brings the schema up to date, and returns the
+ * repositories. Nothing happens at import.
+ *
+ *   const database = await openDatabase(process.env.DATABASE_URL, {
+ *     encryptionKey: parseEncryptionKey(process.env.TOKEN_ENCRYPTION_KEY),
+ *     logger,
+ *   });
+ *   new App({ installationStore: database.installations, … });
+ *   …
+ *   await database.close();
+ */
+import { type Kysely, type MigrationResult, Migrator } from "kysely";
+import type { Logger } from "pino";
+import { connect } from "./connect.js";
+import { type DatabaseUrl, describeDatabaseUrl, parseDatabaseUrl } from "./database-url.js";
+import { type FeedbackRepository, feedbackRepository } from "./feedback.js";
+import { type HandledEventRepository, handledEventRepository } from "./handled-events.js";
+import { type InstallationRepository, installationRepository } from "./installations.js";
+import { migrationProvider } from "./migrations/index.js";
+import { type RecommendationRepository, recommendationRepository } from "./recommendations.js";
+import type { Clock } from "./rows.js";
+import type { Schema } from "./schema.js";
+import { createTokenCipher, type TokenCipher } from "./token-crypto.js";
+
+export interface OpenDatabaseOptions {
+  logger?: Logger;
+  /**
+   * The key installations are encrypted with: 32 bytes (see `parseEncryptionKey`), or a cipher with key
+   * versions for rotation. Without it everything works except storing and fetching installations.
+   */
+  encryptionKey?: Buffer | TokenCipher;
+  /** Epoch milliseconds; tests move it. Default Date.now. */
+  now?: Clock;
+}
+
+export interface Database {
+  readonly kind: DatabaseUrl["kind"];
+  /** The typed query builder, for what the repositories do not cover. */
+  readonly db: Kysely<Schema>;
+  readonly installations: InstallationRepository;
+  readonly recommendations: RecommendationRepository;
+  readonly feedback: FeedbackRepository;
+  readonly handledEvents: HandledEventRepository;
+  /** Closes the connection (SQLite) or the pool (PostgreSQL). Safe to call twice. */
+  close(): Promise<void>;
+}
+
+export class MigrationError extends Error {
+  override readonly name = "MigrationError";
+}
+
+/** Applies every pending migration; returns the names applied (none when already up to date). */
+export async function migrateToLatest(db: Kysely<Schema>): Promise<string[]> {
+  const migrator = new Migrator({ db, provider: migrationProvider });
+  const { error, results = [] } = await migrator.migrateToLatest();
+  const failed = results.find((r: MigrationResult) => r.status === "Error");
+  if (error !== undefined) {
+    const cause = error instanceof Error ? error.message : String(error);
+    const which = failed === undefined ? "" : ` (migration ${failed.migrationName})`;
+    throw new MigrationError(`Could not bring the database schema up to date${which}: ${cause}`, {
+      cause: error,
+    });
+  }
+  return results.filter((r) => r.status === "Success").map((r) => r.migrationName);
+}
+
+/**
+ * Opens the database named by `url` (a DATABASE_URL string, unset = the default SQLite file, or an
+ * already parsed one), runs pending migrations, and returns the repositories.
+ * @throws DatabaseUrlError for a bad URL, MigrationError, or the driver's error when it cannot connect.
+ */
+export async function openDatabase(
+  url: string | undefined | DatabaseUrl,
+  options: OpenDatabaseOptions = {},
+): Promise<Database> {
+  const parsed = typeof url === "object" ? url : parseDatabaseUrl(url);
+  const { logger } = options;
+  const now = options.now ?? Date.now;
+  const cipher = Buffer.isBuffer(options.encryptionKey)
+    ? createTokenCipher({ key: options.encryptionKey })
+    : options.encryptionKey;
+
+  const db = connect(parsed, logger);
+  try {
+    const applied = await migrateToLatest(db);
+    logger?.info({ database: describeDatabaseUrl(parsed), migrations: applied }, "database ready");
+  } catch (err) {
+    await db.destroy().catch(() => {});
+    throw err;
+  }
+
+  let closed: Promise<void> | undefined;
+  return {
+    kind: parsed.kind,
+    db,
+    installations: installationRepository(db, { cipher, now, logger }),
+    recommendations: recommendationRepository(db, now),
+    feedback: feedbackRepository(db, now),
+    handledEvents: handledEventRepository(db, now),
+    close() {
+      closed ??= db.destroy();
+      return closed;
+    },
+  };
+}
