@@ -38,9 +38,16 @@ function openSqlite(file: string): SqliteDatabase.Database {
   return sqlite;
 }
 
-export function connect(url: DatabaseUrl, logger?: Logger): Kysely<Schema> {
+export interface Connection {
+  db: Kysely<Schema>;
+  /** The SQLite handle under `db` (the same object Kysely queries through); absent for PostgreSQL. */
+  sqlite?: SqliteDatabase.Database;
+}
+
+export function connect(url: DatabaseUrl, logger?: Logger): Connection {
   if (url.kind === "sqlite") {
-    return new Kysely<Schema>({ dialect: new SqliteDialect({ database: openSqlite(url.file) }) });
+    const sqlite = openSqlite(url.file);
+    return { db: new Kysely<Schema>({ dialect: new SqliteDialect({ database: sqlite }) }), sqlite };
   }
   const pool = new pg.Pool({ connectionString: url.url, max: POSTGRES_POOL_SIZE, types: pgTypes });
   // An idle client can lose its connection (a server restart, a network blip); without a listener that
@@ -48,5 +55,5 @@ export function connect(url: DatabaseUrl, logger?: Logger): Kysely<Schema> {
   pool.on("error", (err) =>
     logger?.warn({ err: { message: err.message } }, "PostgreSQL idle connection lost"),
   );
-  return new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
+  return { db: new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) }) };
 }

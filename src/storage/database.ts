@@ -50,10 +50,25 @@ export class MigrationError extends Error {
   override readonly name = "MigrationError";
 }
 
-/** Applies every pending migration; returns the names applied (none when already up to date). */
-export async function migrateToLatest(db: Kysely<Schema>): Promise<string[]> {
+/**
+ * Applies every pending migration; returns the names applied (none when already up to date).
+ *
+ * Several instances may start at once. On PostgreSQL, Kysely's Migrator takes an advisory lock and runs
+ * in a transaction. On SQLite it takes no lock (it assumes one process), so when given the SQLite handle
+ * the whole run happens inside BEGIN IMMEDIATE on it: another process waits for the write lock and then
+ * finds the work done, and a failed migration is rolled back whole.
+ */
+export async function migrateToLatest(db: Kysely<Schema>, sqlite?: SqliteHandle): Promise<string[]> {
   const migrator = new Migrator({ db, provider: migrationProvider });
-  const { error, results = [] } = await migrator.migrateToLatest();
+  if (sqlite !== undefined) await beginImmediate(sqlite);
+  let outcome: Awaited<ReturnType<Migrator["migrateToLatest"]>>;
+  try {
+    outcome = await migrator.migrateToLatest();
+  } catch (err) {
+    outcome = { error: err };
+  }
+  if (sqlite?.inTransaction) sqlite.exec(outcome.error === undefined ? "COMMIT" : "ROLLBACK");
+  const { error, results = [] } = outcome;
   const failed = results.find((r: MigrationResult) => r.status === "Error");
   if (error !== undefined) {
     const cause = error instanceof Error ? error.message : String(error);
@@ -63,6 +78,40 @@ export async function migrateToLatest(db: Kysely<Schema>): Promise<string[]> {
     });
   }
   return results.filter((r) => r.status === "Success").map((r) => r.migrationName);
+}
+
+/** The part of a better-sqlite3 Database that migrateToLatest uses. */
+export interface SqliteHandle {
+  exec(source: string): unknown;
+  pragma(source: string, options: { simple: true }): unknown;
+  readonly inTransaction: boolean;
+}
+
+/** How long start-up waits for another process's migration (or any write) to finish. */
+const MIGRATION_LOCK_WAIT_MS = 30_000;
+
+/**
+ * BEGIN IMMEDIATE, waiting for the write lock without blocking the event loop: better-sqlite3 waits
+ * synchronously (busy_timeout), which would also stall whatever else this process is doing, including
+ * another connection that holds the lock. So: no busy wait, and short asynchronous retries instead.
+ */
+async function beginImmediate(sqlite: SqliteHandle): Promise<void> {
+  const deadline = Date.now() + MIGRATION_LOCK_WAIT_MS;
+  const busyTimeout = Number(sqlite.pragma("busy_timeout", { simple: true }));
+  sqlite.pragma("busy_timeout = 0", { simple: true });
+  try {
+    for (;;) {
+      try {
+        sqlite.exec("BEGIN IMMEDIATE");
+        return;
+      } catch (err) {
+        if ((err as { code?: unknown }).code !== "SQLITE_BUSY" || Date.now() >= deadline) throw err;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    }
+  } finally {
+    sqlite.pragma(`busy_timeout = ${busyTimeout}`, { simple: true });
+  }
 }
 
 /**
@@ -81,9 +130,9 @@ export async function openDatabase(
     ? createTokenCipher({ key: options.encryptionKey })
     : options.encryptionKey;
 
-  const db = connect(parsed, logger);
+  const { db, sqlite } = connect(parsed, logger);
   try {
-    const applied = await migrateToLatest(db);
+    const applied = await migrateToLatest(db, sqlite);
     logger?.info({ database: describeDatabaseUrl(parsed), migrations: applied }, "database ready");
   } catch (err) {
     await db.destroy().catch(() => {});

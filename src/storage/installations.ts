@@ -110,6 +110,11 @@ export function installationRepository(
     return cipher;
   };
 
+  // User objects fetchInstallation handed out without the installer's tokens (the request came from
+  // someone else). Bolt's token rotation stores the fetched installation back with that same object; the
+  // stored installer's user is then kept instead of being overwritten by the stripped one.
+  const strippedUsers = new WeakSet<object>();
+
   const readInstallation = async (key: string): Promise<Installation | undefined> => {
     const c = requireCipher();
     const found = await db
@@ -162,7 +167,12 @@ export function installationRepository(
         enterpriseId: installation.enterprise?.id,
         isEnterpriseInstall: installation.isEnterpriseInstall,
       });
-      await writeInstallation(key, installation as Installation);
+      let toStore = installation as Installation;
+      if (strippedUsers.has(toStore.user)) {
+        const stored = await readInstallation(key);
+        if (stored !== undefined) toStore = { ...toStore, user: stored.user };
+      }
+      await writeInstallation(key, toStore);
       logger?.info({ installation: key }, "installation stored");
     },
 
@@ -170,9 +180,11 @@ export function installationRepository(
       const key = installationKey(query);
       const installation = await readInstallation(key);
       if (installation === undefined) throw new InstallationNotFoundError(`No installation for ${key}`);
-      // The user token belongs to the person who installed; another person gets the install without it.
+      // A user token belongs to the person who installed: anyone else gets the install without it.
       if (query.userId !== undefined && installation.user.id !== query.userId) {
-        installation.user = { id: query.userId, token: undefined, scopes: undefined };
+        const { token: _t, refreshToken: _r, expiresAt: _e, scopes: _s, ...user } = installation.user;
+        installation.user = { ...user, token: undefined, scopes: undefined };
+        strippedUsers.add(installation.user);
       }
       return installation;
     },
@@ -187,7 +199,8 @@ export function installationRepository(
       // One person's tokens (e.g. tokens_revoked for a user token): drop the user token, keep the bot's.
       const installation = await readInstallation(key);
       if (installation === undefined || installation.user.id !== query.userId) return;
-      installation.user = { id: installation.user.id, token: undefined, scopes: undefined };
+      const { token: _t, refreshToken: _r, expiresAt: _e, scopes: _s, ...user } = installation.user;
+      installation.user = { ...user, token: undefined, scopes: undefined };
       await writeInstallation(key, installation);
       logger?.info({ installation: key, user: query.userId }, "user token deleted");
     },
