@@ -4,7 +4,7 @@
 import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import SqliteDatabase from "better-sqlite3";
-import { Kysely, PostgresDialect, SqliteDialect } from "kysely";
+import { Kysely, type SqliteDatabase as KyselySqliteDatabase, PostgresDialect, SqliteDialect } from "kysely";
 import pg from "pg";
 import type { Logger } from "pino";
 import { type DatabaseUrl, SQLITE_MEMORY } from "./database-url.js";
@@ -38,6 +38,33 @@ function openSqlite(file: string): SqliteDatabase.Database {
   return sqlite;
 }
 
+/** Distinct SQL texts whose compiled statements are kept (ours are a few dozen). */
+const STATEMENT_CACHE_SIZE = 500;
+
+/**
+ * Kysely calls better-sqlite3's prepare() for every query, and compiling the SQL costs more than running
+ * it. Our queries are a small fixed set of SQL texts (values are parameters), so the compiled statements
+ * are kept and reused. Safe here: one connection behind Kysely's mutex, and statements run to completion
+ * synchronously (all/run), so none is ever in use twice at once. SQLite re-prepares a kept statement by
+ * itself after a schema change.
+ */
+function withStatementCache(sqlite: SqliteDatabase.Database): KyselySqliteDatabase {
+  const statements = new Map<string, SqliteDatabase.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(sql: string) {
+      let statement = statements.get(sql);
+      if (statement === undefined) {
+        statement = sqlite.prepare(sql);
+        if (statements.size >= STATEMENT_CACHE_SIZE)
+          statements.delete(statements.keys().next().value as string);
+        statements.set(sql, statement);
+      }
+      return statement;
+    },
+  };
+}
+
 export interface Connection {
   db: Kysely<Schema>;
   /** The SQLite handle under `db` (the same object Kysely queries through); absent for PostgreSQL. */
@@ -47,7 +74,10 @@ export interface Connection {
 export function connect(url: DatabaseUrl, logger?: Logger): Connection {
   if (url.kind === "sqlite") {
     const sqlite = openSqlite(url.file);
-    return { db: new Kysely<Schema>({ dialect: new SqliteDialect({ database: sqlite }) }), sqlite };
+    return {
+      db: new Kysely<Schema>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) }),
+      sqlite,
+    };
   }
   const pool = new pg.Pool({ connectionString: url.url, max: POSTGRES_POOL_SIZE, types: pgTypes });
   // An idle client can lose its connection (a server restart, a network blip); without a listener that
