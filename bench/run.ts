@@ -2,11 +2,17 @@ import { getKnowledge } from "../src/engine/index.js";
 import { engineSection, type Section } from "./engine.js";
 import { httpSection } from "./http/section.js";
 import type { Measurement } from "./measure.js";
+import { storageSection } from "./storage.js";
 
-/** Sections run in order; a later HTTP benchmark adds its own function here. */
-const SECTIONS: Array<() => Section | Promise<Section>> = [engineSection];
-// `npm run bench -- --engine` skips the HTTP comparison (it takes about two minutes).
-if (!process.argv.includes("--engine")) SECTIONS.push(httpSection);
+/**
+ * Sections run in order. `npm run bench -- --engine` runs only the engine, `-- --storage` only the
+ * storage layer; with neither, everything, including the HTTP comparison (about two minutes).
+ */
+const only = ["--engine", "--storage"].filter((flag) => process.argv.includes(flag));
+const SECTIONS: Array<() => Section | Promise<Section>> = [];
+if (only.length === 0 || only.includes("--engine")) SECTIONS.push(engineSection);
+if (only.length === 0 || only.includes("--storage")) SECTIONS.push(storageSection);
+if (only.length === 0) SECTIONS.push(httpSection);
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 

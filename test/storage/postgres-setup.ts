@@ -3,112 +3,18 @@
  *
  * - TEST_DATABASE_URL set: that server is used (the role must be allowed to CREATE DATABASE; each test
  *   file makes its own database and drops it afterwards).
- * - Otherwise: a throwaway cluster from Debian's server binaries (/usr/lib/postgresql/<version>/bin, or
- *   PG_BIN_DIR), in a temporary directory, listening on 127.0.0.1 only, on a free port, with a random
- *   password; stopped and deleted at teardown. PostgreSQL refuses to run as root, so as root the
- *   binaries run as the `postgres` user (runuser) on a directory that user owns.
+ * - Otherwise: a throwaway cluster (throwaway-postgres.ts) from Debian's server binaries, on 127.0.0.1
+ *   and a free port, stopped and deleted at teardown.
  *
  * Missing binaries fail the run with what to install: the storage tests are never silently skipped.
  */
-import { execFile, execFileSync } from "node:child_process";
-import { randomBytes } from "node:crypto";
-import {
-  chmodSync,
-  chownSync,
-  existsSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from "node:fs";
-import { createServer } from "node:net";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { promisify } from "node:util";
-import pg from "pg";
 import type { TestProject } from "vitest/node";
+import { checkConnection, startThrowawayPostgres } from "./throwaway-postgres.js";
 
 declare module "vitest" {
   export interface ProvidedContext {
     /** A PostgreSQL URL whose role may create databases (see test/storage/postgres.ts). */
     postgresAdminUrl: string;
-  }
-}
-
-const run = promisify(execFile);
-
-const INSTALL_HINT =
-  "install Debian's PostgreSQL server (apt-get install -y --no-install-recommends postgresql), set PG_BIN_DIR to a folder holding initdb and pg_ctl, or set TEST_DATABASE_URL to a PostgreSQL server the tests may create databases on";
-
-/** The newest /usr/lib/postgresql/<version>/bin that has initdb and pg_ctl (or PG_BIN_DIR). */
-function findBinaries(): string {
-  const has = (dir: string) => existsSync(join(dir, "initdb")) && existsSync(join(dir, "pg_ctl"));
-  const fromEnv = process.env.PG_BIN_DIR;
-  if (fromEnv !== undefined && fromEnv !== "") {
-    if (has(fromEnv)) return fromEnv;
-    throw new Error(
-      `The storage tests need PostgreSQL: PG_BIN_DIR=${fromEnv} has no initdb and pg_ctl; ${INSTALL_HINT}.`,
-    );
-  }
-  const root = "/usr/lib/postgresql";
-  const versions = existsSync(root)
-    ? readdirSync(root)
-        .filter((v) => /^\d+(\.\d+)?$/.test(v) && has(join(root, v, "bin")))
-        .sort((a, b) => Number(b) - Number(a))
-    : [];
-  const newest = versions[0];
-  if (newest === undefined) {
-    throw new Error(
-      `The storage tests need PostgreSQL, and its server binaries (initdb, pg_ctl) are not in ${root}/*/bin: ${INSTALL_HINT}.`,
-    );
-  }
-  return join(root, newest, "bin");
-}
-
-interface RunAs {
-  /** Prefix for every server command: [] or ["runuser", "-u", "postgres", "--"]. */
-  prefix: string[];
-  uid: number;
-  gid: number;
-}
-
-/** As root, everything runs as `postgres`; otherwise as the current user. */
-function runAs(): RunAs {
-  const uid = process.getuid?.() ?? -1;
-  if (uid !== 0) return { prefix: [], uid, gid: process.getgid?.() ?? -1 };
-  try {
-    const id = (flag: string) => Number(execFileSync("id", [flag, "postgres"], { encoding: "utf8" }).trim());
-    return { prefix: ["runuser", "-u", "postgres", "--"], uid: id("-u"), gid: id("-g") };
-  } catch {
-    throw new Error(
-      `The storage tests run as root, and PostgreSQL refuses to run as root; there is no "postgres" user to run it as (Debian's postgresql package creates one): ${INSTALL_HINT}.`,
-    );
-  }
-}
-
-async function freePort(): Promise<number> {
-  return await new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address !== null ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function checkConnection(url: string, what: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 10_000 });
-  try {
-    await client.connect();
-    await client.query("select 1");
-  } catch (err) {
-    throw new Error(`The storage tests cannot reach ${what}: ${(err as Error).message}`);
-  } finally {
-    await client.end().catch(() => {});
   }
 }
 
@@ -119,103 +25,7 @@ export default async function setup(project: TestProject): Promise<(() => Promis
     project.provide("postgresAdminUrl", given);
     return undefined;
   }
-
-  const bin = findBinaries();
-  const user = runAs();
-  const dir = mkdtempSync(join(tmpdir(), "flask-or-django-pg-"));
-  const data = join(dir, "data");
-  const log = join(dir, "server.log");
-  const password = randomBytes(18).toString("hex");
-  if (user.prefix.length > 0) chownSync(dir, user.uid, user.gid);
-  chmodSync(dir, 0o700);
-
-  // The server binaries run in `dir`: as `postgres`, the project folder may not be readable.
-  const argv = (command: string, args: string[]) =>
-    [...user.prefix, join(bin, command), ...args] as [string, ...string[]];
-  const server = (command: string, args: string[]) => {
-    const [file, ...rest] = argv(command, args);
-    return run(file, rest, { cwd: dir, encoding: "utf8" });
-  };
-  const logTail = () => {
-    try {
-      return readFileSync(log, "utf8").trim().split("\n").slice(-15).join("\n");
-    } catch {
-      return "(no server log)";
-    }
-  };
-
-  let started = false;
-  const stop = async () => {
-    if (started) {
-      started = false;
-      await server("pg_ctl", ["stop", "-D", data, "-m", "immediate", "-w"]).catch(() => {});
-    }
-    rmSync(dir, { recursive: true, force: true });
-  };
-  // If the run dies without teardown (an uncaught error, a signal vitest turns into exit), stop anyway.
-  const onExit = () => {
-    if (!started) return;
-    try {
-      const [file, ...rest] = argv("pg_ctl", ["stop", "-D", data, "-m", "immediate"]);
-      execFileSync(file, rest, { cwd: dir, stdio: "ignore" });
-    } catch {}
-    rmSync(dir, { recursive: true, force: true });
-  };
-  process.once("exit", onExit);
-
-  try {
-    const pwfile = join(dir, "pwfile");
-    writeFileSync(pwfile, `${password}\n`, { mode: 0o600 });
-    if (user.prefix.length > 0) chownSync(pwfile, user.uid, user.gid);
-    await server("initdb", [
-      "-D",
-      data,
-      "-U",
-      "postgres",
-      `--pwfile=${pwfile}`,
-      "--auth=scram-sha-256",
-      "-E",
-      "UTF8",
-      "--locale=C",
-      "--no-sync",
-    ]);
-    rmSync(pwfile);
-
-    // A throwaway cluster: no durability needed, so no fsync. Loopback only; the Unix socket stays in `dir`.
-    let port = 0;
-    for (let attempt = 1; ; attempt++) {
-      port = await freePort();
-      const options = [
-        `-p ${port}`,
-        "-c listen_addresses=127.0.0.1",
-        `-c unix_socket_directories=${dir}`,
-        "-c fsync=off",
-        "-c synchronous_commit=off",
-        "-c full_page_writes=off",
-        "-c max_connections=300",
-      ].join(" ");
-      try {
-        await server("pg_ctl", ["start", "-D", data, "-l", log, "-w", "-t", "30", "-o", options]);
-        started = true;
-        break;
-      } catch (err) {
-        // Another process may have taken the port between the check and the start: try another.
-        if (attempt >= 3) {
-          throw new Error(`PostgreSQL did not start: ${(err as Error).message.trim()}\n${logTail()}`);
-        }
-      }
-    }
-    const url = `postgres://postgres:${password}@127.0.0.1:${port}/postgres`;
-    await checkConnection(url, `the throwaway PostgreSQL on 127.0.0.1:${port}`);
-    project.provide("postgresAdminUrl", url);
-  } catch (err) {
-    await stop();
-    process.removeListener("exit", onExit);
-    throw err;
-  }
-
-  return async () => {
-    process.removeListener("exit", onExit);
-    await stop();
-  };
+  const server = await startThrowawayPostgres();
+  project.provide("postgresAdminUrl", server.url);
+  return () => server.stop();
 }
