@@ -4,10 +4,16 @@
 import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import SqliteDatabase from "better-sqlite3";
-import { Kysely, type SqliteDatabase as KyselySqliteDatabase, PostgresDialect, SqliteDialect } from "kysely";
+import {
+  Kysely,
+  type SqliteDatabase as KyselySqliteDatabase,
+  PostgresDialect,
+  SqliteDialect,
+  sql,
+} from "kysely";
 import pg from "pg";
 import type { Logger } from "pino";
-import { type DatabaseUrl, SQLITE_MEMORY } from "./database-url.js";
+import { type DatabaseUrl, describeDatabaseUrl, SQLITE_MEMORY } from "./database-url.js";
 import type { Schema } from "./schema.js";
 
 /** How long a SQLite statement waits for another process's write lock before failing. */
@@ -28,14 +34,38 @@ const pgTypes: pg.CustomTypesConfig = {
       : pg.types.getTypeParser(oid, format ?? "text")) as pg.CustomTypesConfig["getTypeParser"],
 };
 
+/** The database could not be opened or reached; the message names DATABASE_URL, never a password. */
+export class DatabaseConnectError extends Error {
+  override readonly name = "DatabaseConnectError";
+}
+
 function openSqlite(file: string): SqliteDatabase.Database {
-  if (file !== SQLITE_MEMORY) mkdirSync(dirname(resolve(file)), { recursive: true });
-  const sqlite = new SqliteDatabase(file);
-  if (file !== SQLITE_MEMORY) sqlite.pragma("journal_mode = WAL");
-  sqlite.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
-  // WAL makes NORMAL safe against corruption; a power cut can lose only the last commits.
-  sqlite.pragma("synchronous = NORMAL");
-  return sqlite;
+  try {
+    if (file !== SQLITE_MEMORY) mkdirSync(dirname(resolve(file)), { recursive: true });
+    const sqlite = new SqliteDatabase(file);
+    if (file !== SQLITE_MEMORY) sqlite.pragma("journal_mode = WAL");
+    sqlite.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
+    // WAL makes NORMAL safe against corruption; a power cut can lose only the last commits.
+    sqlite.pragma("synchronous = NORMAL");
+    return sqlite;
+  } catch (err) {
+    throw new DatabaseConnectError(
+      `Cannot open the SQLite database ${resolve(file)} (DATABASE_URL): ${(err as Error).message}.`,
+      { cause: err },
+    );
+  }
+}
+
+/** Fails fast, and clearly, when PostgreSQL cannot be reached or refuses the login. */
+export async function checkPostgres(db: Kysely<Schema>, url: DatabaseUrl): Promise<void> {
+  try {
+    await sql`select 1`.execute(db);
+  } catch (err) {
+    throw new DatabaseConnectError(
+      `Cannot connect to PostgreSQL (DATABASE_URL, ${describeDatabaseUrl(url)}): ${(err as Error).message}`,
+      { cause: err },
+    );
+  }
 }
 
 /** Distinct SQL texts whose compiled statements are kept (ours are a few dozen). */

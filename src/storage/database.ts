@@ -12,7 +12,7 @@
  */
 import { type Kysely, type MigrationResult, Migrator } from "kysely";
 import type { Logger } from "pino";
-import { connect } from "./connect.js";
+import { checkPostgres, connect } from "./connect.js";
 import { type DatabaseUrl, describeDatabaseUrl, parseDatabaseUrl } from "./database-url.js";
 import { type FeedbackRepository, feedbackRepository } from "./feedback.js";
 import { type HandledEventRepository, handledEventRepository } from "./handled-events.js";
@@ -117,7 +117,8 @@ async function beginImmediate(sqlite: SqliteHandle): Promise<void> {
 /**
  * Opens the database named by `url` (a DATABASE_URL string, unset = the default SQLite file, or an
  * already parsed one), runs pending migrations, and returns the repositories.
- * @throws DatabaseUrlError for a bad URL, MigrationError, or the driver's error when it cannot connect.
+ * @throws DatabaseUrlError for a bad URL, DatabaseConnectError when it cannot open or connect,
+ *   MigrationError when the schema cannot be brought up to date.
  */
 export async function openDatabase(
   url: string | undefined | DatabaseUrl,
@@ -132,6 +133,7 @@ export async function openDatabase(
 
   const { db, sqlite } = connect(parsed, logger);
   try {
+    if (parsed.kind === "postgres") await checkPostgres(db, parsed);
     const applied = await migrateToLatest(db, sqlite);
     logger?.info({ database: describeDatabaseUrl(parsed), migrations: applied }, "database ready");
   } catch (err) {

@@ -1,4 +1,5 @@
 /** The storage layer: one schema, versioned migrations, SQLite or PostgreSQL behind the same repositories. */
+export { DatabaseConnectError } from "./connect.js";
 export {
   type Database,
   MigrationError,

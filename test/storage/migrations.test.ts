@@ -3,7 +3,12 @@ import { Writable } from "node:stream";
 import { sql } from "kysely";
 import pino from "pino";
 import { describe, expect, it } from "vitest";
-import { DatabaseUrlError, migrateToLatest, openDatabase } from "../../src/storage/index.js";
+import {
+  DatabaseConnectError,
+  DatabaseUrlError,
+  migrateToLatest,
+  openDatabase,
+} from "../../src/storage/index.js";
 import { MIGRATIONS } from "../../src/storage/migrations/index.js";
 import { BACKENDS, SHARED_BACKENDS, useBackends } from "./backends.js";
 
@@ -72,9 +77,32 @@ describe("openDatabase failures and logging", () => {
     await expect(openDatabase("mysql://x")).rejects.toThrow(DatabaseUrlError);
   });
 
-  it("rejects when PostgreSQL cannot be reached", async () => {
-    await expect(openDatabase("postgres://nobody:pw@127.0.0.1:1/none")).rejects.toThrow(
-      /ECONNREFUSED|connect/,
+  it("rejects when PostgreSQL cannot be reached or refuses the login, naming DATABASE_URL, not the password", async () => {
+    const unreachable = await openDatabase("postgres://nobody:hunter2@127.0.0.1:1/none").catch(
+      (err: Error) => err,
+    );
+    expect(unreachable).toBeInstanceOf(DatabaseConnectError);
+    expect((unreachable as Error).message).toMatch(
+      /^Cannot connect to PostgreSQL \(DATABASE_URL, postgres postgres:\/\/nobody:\*\*\*@127\.0\.0\.1:1\/none\): .*ECONNREFUSED/,
+    );
+    expect((unreachable as Error).message).not.toContain("hunter2");
+
+    await backends.fresh("postgres");
+    const wrongPassword = new URL(backends.urlOf("postgres"));
+    wrongPassword.password = "hunter2";
+    const refused = await openDatabase(wrongPassword.toString()).catch((err: Error) => err);
+    expect(refused).toBeInstanceOf(DatabaseConnectError);
+    expect((refused as Error).message).not.toContain("hunter2");
+  });
+
+  it("says which SQLite file it cannot open", async () => {
+    const url = await backends.emptyUrl("sqlite-file");
+    const file = url.slice("sqlite:".length);
+    await openDatabase(url).then((d) => d.close()); // a file where the next URL wants a folder
+    const err = await openDatabase(`sqlite:${file}/inside-a-file.sqlite`).catch((e: Error) => e);
+    expect(err).toBeInstanceOf(DatabaseConnectError);
+    expect((err as Error).message).toMatch(
+      /^Cannot open the SQLite database .*inside-a-file\.sqlite \(DATABASE_URL\): /,
     );
   });
 
