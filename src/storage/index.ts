@@ -14,8 +14,14 @@ export {
   describeDatabaseUrl,
   parseDatabaseUrl,
 } from "./database-url.js";
-export type { FeedbackInput, FeedbackRepository, FeedbackValue, StoredFeedback } from "./feedback.js";
-export type { HandledEventRepository } from "./handled-events.js";
+export {
+  FEEDBACK_VALUES,
+  type FeedbackInput,
+  type FeedbackRepository,
+  type FeedbackValue,
+  type StoredFeedback,
+} from "./feedback.js";
+export { type HandledEventRepository, PURGE_INTERVAL_MS } from "./handled-events.js";
 export {
   type DeletedTeamData,
   InstallationNotFoundError,
@@ -23,11 +29,12 @@ export {
   type InstallationTarget,
   installationKey,
 } from "./installations.js";
-export type {
-  RecommendationInput,
-  RecommendationRepository,
-  StoredRecommendation,
-  StoredVerdict,
+export {
+  type RecommendationInput,
+  type RecommendationRepository,
+  type StoredRecommendation,
+  type StoredVerdict,
+  VERDICTS,
 } from "./recommendations.js";
 export { StoredDataError } from "./rows.js";
 export type { Schema } from "./schema.js";
