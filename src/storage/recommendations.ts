@@ -103,9 +103,12 @@ export interface RecommendationRepository {
   /** Inserts, or updates the row for the same (team, channel, ts) and sets editedAt. Returns what is stored. */
   upsert(input: RecommendationInput): Promise<StoredRecommendation>;
   find(teamId: string, channelId: string, messageTs: string): Promise<StoredRecommendation | undefined>;
-  /** The most recently created recommendation in a channel. */
+  /**
+   * The most recent recommendation in a channel: the greatest message ts (when Slack posted it). Slack's
+   * ts is fixed-width ("1700000000.000100"), so text order is time order; the primary key serves it.
+   */
   findLatestInChannel(teamId: string, channelId: string): Promise<StoredRecommendation | undefined>;
-  /** A team's recommendations, newest first. */
+  /** A team's recommendations, newest (greatest ts) first. */
   listByTeam(teamId: string, options?: ListOptions): Promise<StoredRecommendation[]>;
 }
 
@@ -160,7 +163,6 @@ export function recommendationRepository(db: Kysely<Schema>, now: Clock): Recomm
         .selectAll()
         .where("team_id", "=", teamId)
         .where("channel_id", "=", channelId)
-        .orderBy("created_at", "desc")
         .orderBy("message_ts", "desc")
         .limit(1)
         .executeTakeFirst();
@@ -173,7 +175,6 @@ export function recommendationRepository(db: Kysely<Schema>, now: Clock): Recomm
         .selectFrom("recommendations")
         .selectAll()
         .where("team_id", "=", teamId)
-        .orderBy("created_at", "desc")
         .orderBy("message_ts", "desc")
         .limit(limit)
         .execute();

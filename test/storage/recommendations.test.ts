@@ -68,9 +68,13 @@ describe.each(BACKENDS)("recommendations on %s", (backend) => {
     expect((await recommendations.findLatestInChannel("T1", "C1"))?.messageTs).toBe(made[3]);
     expect((await recommendations.findLatestInChannel("T1", "C2"))?.messageTs).toBe(made[4]);
     expect(await recommendations.findLatestInChannel("T1", "C3")).toBeUndefined();
+    // Newest means posted last (greatest ts), even if an older message's row is written afterwards.
+    now += 1_000;
+    await recommendations.upsert(recommendation({ channelId: "C2", messageTs: "1600000000.000100" }));
+    expect((await recommendations.findLatestInChannel("T1", "C2"))?.messageTs).toBe(made[4]);
 
     const listed = await recommendations.listByTeam("T1");
-    expect(listed.map((r) => r.messageTs)).toEqual([...made].reverse());
+    expect(listed.map((r) => r.messageTs)).toEqual([...made].reverse().concat("1600000000.000100"));
     expect((await recommendations.listByTeam("T1", { limit: 2 })).map((r) => r.messageTs)).toEqual([
       made[4],
       made[3],

@@ -39,16 +39,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("edited_at", "bigint")
     .addPrimaryKeyConstraint("recommendations_pk", ["team_id", "channel_id", "message_ts"])
     .execute();
-  // Latest in a channel, and a team's list newest first.
+  // "Newest" is the greatest message ts (when Slack posted it): the primary key serves a lookup and the
+  // latest in a channel, this index a team's list.
   await db.schema
-    .createIndex("recommendations_channel_created")
+    .createIndex("recommendations_team_ts")
     .on("recommendations")
-    .columns(["team_id", "channel_id", "created_at"])
-    .execute();
-  await db.schema
-    .createIndex("recommendations_team_created")
-    .on("recommendations")
-    .columns(["team_id", "created_at"])
+    .columns(["team_id", "message_ts"])
     .execute();
   await db.schema
     .createIndex("recommendations_enterprise")
