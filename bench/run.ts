@@ -22,7 +22,7 @@ function row(m: Measurement): string {
     m.name.padEnd(44),
     `${m.medianUs.toFixed(1)} µs`.padStart(11),
     `${m.p99Us.toFixed(1)} µs`.padStart(11),
-    `<= ${m.targetUs} µs`.padStart(11),
+    `<= ${m.targetUs} µs`.padStart(13),
     `  ${status}`,
     `  (${m.batches} batches x ${m.callsPerBatch})`,
   ].join("");
@@ -36,7 +36,7 @@ async function main(): Promise<number> {
   for (const make of SECTIONS) {
     const section = await make();
     console.log(section.title);
-    console.log(`${"".padEnd(44)}${"median".padStart(11)}${"p99".padStart(11)}${"target".padStart(11)}`);
+    console.log(`${"".padEnd(44)}${"median".padStart(11)}${"p99".padStart(11)}${"target".padStart(13)}`);
     for (const m of section.measurements) {
       console.log(row(m));
       if (m.medianUs > m.targetUs) missed++;

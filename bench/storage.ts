@@ -93,10 +93,10 @@ async function benchOne(
       await database.recommendations.upsert(input);
       await database.recommendations.find(input.teamId, input.channelId, input.messageTs);
     },
-    { name: `${label}: recommendation upsert + find`, targetUs: TARGETS_US.recommendation },
+    { name: `${label}, recommendation`, targetUs: TARGETS_US.recommendation },
   );
   const claim = await measureAsync((i) => database.handledEvents.claim(`bench:${run}:${i}`, 600), {
-    name: `${label}: claim (a new key)`,
+    name: `${label}, claim`,
     targetUs: TARGETS_US.claim,
   });
   return {
@@ -125,7 +125,9 @@ async function concurrentClaims(database: Database, inFlight: number, ms: number
 
 export async function storageSection(): Promise<Section> {
   const measurements: Measurement[] = [];
-  const notes: string[] = [];
+  const notes: string[] = [
+    "PostgreSQL on loopback with fsync on; async commit = synchronous_commit off (no wait for the WAL flush)",
+  ];
   const dir = mkdtempSync(join(tmpdir(), "flask-or-django-bench-"));
   let postgres: { url: string; stop(): Promise<void> } | undefined;
   try {
@@ -158,7 +160,7 @@ export async function storageSection(): Promise<Section> {
       const noSync = `${url}${url.includes("?") ? "&" : "?"}options=${encodeURIComponent("-c synchronous_commit=off")}`;
       for (const [label, target] of [
         ["PostgreSQL", url],
-        ["PostgreSQL, synchronous_commit off", noSync],
+        ["PostgreSQL async commit", noSync],
       ] as const) {
         const database = await openDatabase(target);
         try {
@@ -181,7 +183,7 @@ export async function storageSection(): Promise<Section> {
     rmSync(dir, { recursive: true, force: true });
   }
   return {
-    title: "Storage (one operation at a time; PostgreSQL on loopback, fsync on)",
+    title: "Storage, one operation at a time (recommendation = upsert + find; claim = a new key)",
     measurements,
     notes,
   };
