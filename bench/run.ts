@@ -2,11 +2,17 @@ import { getKnowledge } from "../src/engine/index.js";
 import { engineSection, type Section } from "./engine.js";
 import { httpSection } from "./http/section.js";
 import type { Measurement } from "./measure.js";
+import { storageSection } from "./storage.js";
 
-/** Sections run in order; a later HTTP benchmark adds its own function here. */
-const SECTIONS: Array<() => Section | Promise<Section>> = [engineSection];
-// `npm run bench -- --engine` skips the HTTP comparison (it takes about two minutes).
-if (!process.argv.includes("--engine")) SECTIONS.push(httpSection);
+/**
+ * Sections run in order. `npm run bench -- --engine` runs only the engine, `-- --storage` only the
+ * storage layer; with neither, everything, including the HTTP comparison (about two minutes).
+ */
+const only = ["--engine", "--storage"].filter((flag) => process.argv.includes(flag));
+const SECTIONS: Array<() => Section | Promise<Section>> = [];
+if (only.length === 0 || only.includes("--engine")) SECTIONS.push(engineSection);
+if (only.length === 0 || only.includes("--storage")) SECTIONS.push(storageSection);
+if (only.length === 0) SECTIONS.push(httpSection);
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
@@ -16,7 +22,7 @@ function row(m: Measurement): string {
     m.name.padEnd(44),
     `${m.medianUs.toFixed(1)} µs`.padStart(11),
     `${m.p99Us.toFixed(1)} µs`.padStart(11),
-    `<= ${m.targetUs} µs`.padStart(11),
+    `<= ${m.targetUs} µs`.padStart(13),
     `  ${status}`,
     `  (${m.batches} batches x ${m.callsPerBatch})`,
   ].join("");
@@ -30,7 +36,7 @@ async function main(): Promise<number> {
   for (const make of SECTIONS) {
     const section = await make();
     console.log(section.title);
-    console.log(`${"".padEnd(44)}${"median".padStart(11)}${"p99".padStart(11)}${"target".padStart(11)}`);
+    console.log(`${"".padEnd(44)}${"median".padStart(11)}${"p99".padStart(11)}${"target".padStart(13)}`);
     for (const m of section.measurements) {
       console.log(row(m));
       if (m.medianUs > m.targetUs) missed++;
