@@ -33,9 +33,12 @@ export interface Config {
   env: NodeEnv;
 }
 
-export const DEFAULT_PORT = 3000;
-export const DEFAULT_LOG_LEVEL: LogLevelName = "info";
-export const DEFAULT_NODE_ENV: NodeEnv = "development";
+/** What the playground (`npm start` with no Slack credentials) needs: no Slack settings. */
+export type PlaygroundConfig = Pick<Config, "port" | "logLevel" | "env">;
+
+const DEFAULT_PORT = 3000;
+const DEFAULT_LOG_LEVEL: LogLevelName = "info";
+const DEFAULT_NODE_ENV: NodeEnv = "development";
 
 /** Thrown by `loadConfig`; `message` holds one line per problem, `problems` the same lines as an array. */
 export class ConfigError extends Error {
@@ -186,6 +189,7 @@ const httpEnv = z.object({
 });
 /** Socket Mode: the same, with the Signing Secret optional (same key, so the same place in the order). */
 const socketEnv = httpEnv.extend({ SLACK_SIGNING_SECRET: optionalSigningSecret });
+const playgroundEnv = z.object({ PORT: port, LOG_LEVEL: logLevel, NODE_ENV: nodeEnv });
 
 /** Parses `env` with `schema`, or throws a ConfigError with one line per zod issue, in zod's order. */
 function parse<T extends z.ZodType>(schema: T, env: NodeJS.ProcessEnv): z.output<T> {
@@ -216,6 +220,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: vars.LOG_LEVEL,
     env: vars.NODE_ENV,
   };
+}
+
+/**
+ * The playground's configuration from `env`: PORT, LOG_LEVEL and NODE_ENV, read and checked exactly as
+ * `loadConfig` reads them; Slack's variables are not looked at.
+ * @throws ConfigError listing every problem found, one line each.
+ */
+export function loadPlaygroundConfig(env: NodeJS.ProcessEnv = process.env): PlaygroundConfig {
+  const vars = parse(playgroundEnv, env);
+  return { port: vars.PORT, logLevel: vars.LOG_LEVEL, env: vars.NODE_ENV };
 }
 
 /**
