@@ -11,7 +11,7 @@ import { z } from "zod";
 export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace"] as const;
 export type LogLevelName = (typeof LOG_LEVELS)[number];
 
-export const NODE_ENVS = ["production", "development", "test"] as const;
+const NODE_ENVS = ["production", "development", "test"] as const;
 export type NodeEnv = (typeof NODE_ENVS)[number];
 
 export type AppMode = "socket" | "http";
