@@ -3,10 +3,9 @@
  * metadata, its thread) rather than testing the flow itself: /flask-or-django → views.open → submit.
  */
 import type { SlackApp } from "../../src/slack/app.js";
+import type { Json } from "./json.js";
 import { apiFixture, mockApi, send } from "./slack-app.js";
 import { loadFixture } from "./slack-request.js";
-
-type Json = Record<string, unknown>;
 
 /** The parts of the questions modal a submission is built from. */
 export interface QuestionsModal {
