@@ -1,7 +1,7 @@
-import { existsSync, readFileSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import type { z } from "zod";
+import { projectRoot } from "../project-root.js";
 import {
   type Caveat,
   CaveatsFileSchema,
@@ -64,12 +64,7 @@ const FILES = {
 
 /** Finds `data/` whether we run from `src/` (tsx, tests) or from `dist/src/` (built). */
 export function defaultDataDir(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (let i = 0; i < 5; i++) {
-    if (existsSync(join(dir, "data", "meta.json"))) return join(dir, "data");
-    dir = resolve(dir, "..");
-  }
-  throw new KnowledgeError("Cannot find the data/ folder next to the project's package.json.");
+  return join(projectRoot(), "data");
 }
 
 function formatPath(path: ReadonlyArray<PropertyKey>): string {

@@ -2,9 +2,9 @@
  * Inbound payloads built from test/fixtures/inbound, changing only what a test is about (the text, the
  * time, the thread, the action), so every test sends the envelope Slack really sends.
  */
+import type { Json } from "./json.js";
 import { loadFixture } from "./slack-request.js";
 
-type Json = Record<string, unknown>;
 export type EventEnvelope = Json & { event: Json };
 
 /** The channel every inbound fixture happens in. */

@@ -3,11 +3,10 @@
  * in its thread as a person would. Shared by the thread suites.
  */
 import { expect } from "vitest";
+import type { Json } from "./json.js";
 import { type ApiCall, apiFixture, buildTestApp, mockApi, type TestApp } from "./slack-app.js";
 import { submitQuestionnaire } from "./slack-flows.js";
 import { FIXTURE_CHANNEL as CHANNEL, FIXTURE_PARENT_TS as PARENT_TS, threadEvent } from "./slack-payloads.js";
-
-type Json = Record<string, unknown>;
 
 export interface Setup {
   t: TestApp;

@@ -6,12 +6,12 @@ import { describe, expect, it } from "vitest";
 import { getKnowledge, recommend } from "../../src/engine/index.js";
 import { viewViolations } from "../helpers/block-kit-limits.js";
 import { defaultAnswer } from "../helpers/default-answers.js";
+import type { Json } from "../helpers/json.js";
 import { isolateNetwork } from "../helpers/nock-isolation.js";
 import { apiFixture, buildTestApp, mockApi, send, type TestApp } from "../helpers/slack-app.js";
 import { buttonClick } from "../helpers/slack-payloads.js";
 import { loadFixture } from "../helpers/slack-request.js";
 
-type Json = Record<string, unknown>;
 interface Element {
   type: string;
   action_id?: string;

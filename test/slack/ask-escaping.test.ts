@@ -3,6 +3,7 @@
  * <!channel> ping, no <@user> mention, no crafted <https://…|label> link, on every surface.
  */
 import { describe, expect, it } from "vitest";
+import type { Json } from "../helpers/json.js";
 import { isolateNetwork } from "../helpers/nock-isolation.js";
 import {
   type ApiCall,
@@ -21,8 +22,6 @@ import {
   topLevelEvent,
 } from "../helpers/slack-payloads.js";
 import { loadFixture } from "../helpers/slack-request.js";
-
-type Json = Record<string, unknown>;
 
 const HOSTILE = "<!channel> <@U0BADBAD1> <https://evil.example|click> admin?";
 const HOSTILE_UNKNOWN =

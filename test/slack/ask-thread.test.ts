@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { getKnowledge } from "../../src/engine/index.js";
+import type { Json } from "../helpers/json.js";
 import { isolateNetwork } from "../helpers/nock-isolation.js";
 import {
   type ApiCall,
@@ -23,8 +24,6 @@ import {
 } from "../helpers/slack-payloads.js";
 import { loadFixture } from "../helpers/slack-request.js";
 import { answers, postRecommendation, reply, type Setup, setup } from "../helpers/thread-setup.js";
-
-type Json = Record<string, unknown>;
 
 const k = getKnowledge();
 

@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { getKnowledge, recommend } from "../../src/engine/index.js";
+import type { Json } from "../helpers/json.js";
 import { isolateNetwork } from "../helpers/nock-isolation.js";
 import { mockResponseUrl } from "../helpers/response-url.js";
 import { apiFixture, mockApi, send, shown } from "../helpers/slack-app.js";
@@ -13,7 +14,6 @@ import { buttonClick, topLevelEvent } from "../helpers/slack-payloads.js";
 import { loadFixture, slashCommandBody } from "../helpers/slack-request.js";
 import { answers, postRecommendation, reply, setup } from "../helpers/thread-setup.js";
 
-type Json = Record<string, unknown>;
 const k = getKnowledge();
 
 isolateNetwork();
