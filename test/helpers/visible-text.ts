@@ -3,7 +3,7 @@
  * labels and select placeholders; links show their label, mentions a short name, and mrkdwn markers
  * (`*bold*`, `_italic_`) take no room.
  */
-type Json = Record<string, unknown>;
+import type { Json } from "./json.js";
 
 function rendered(text: string): string {
   return text
