@@ -6,5 +6,7 @@ export default defineConfig({
     environment: "node",
     testTimeout: 20_000,
     hookTimeout: 20_000,
+    // PostgreSQL for the storage contract suite: TEST_DATABASE_URL, or a throwaway local cluster.
+    globalSetup: ["test/storage/postgres-setup.ts"],
   },
 });

@@ -3,18 +3,19 @@ import { engineSection, type Section } from "./engine.js";
 import { burstSection } from "./http/burst.js";
 import { httpSection } from "./http/section.js";
 import type { Measurement } from "./measure.js";
+import { storageSection } from "./storage.js";
 
-/** Sections run in order; a later HTTP benchmark adds its own function here. */
+/**
+ * Sections run in order. `npm run bench -- --engine` runs only the engine, `-- --storage` only the
+ * storage layer, `-- --burst` only the flood of slash commands; with none, everything, including the
+ * HTTP comparison (about two minutes) and the burst (about half a minute).
+ */
+const only = ["--engine", "--storage", "--burst"].filter((flag) => process.argv.includes(flag));
 const SECTIONS: Array<() => Section | Promise<Section>> = [];
-// `npm run bench -- --engine` runs only the engine; `-- --burst` only the flood of commands.
-const only = process.argv.includes("--engine")
-  ? "engine"
-  : process.argv.includes("--burst")
-    ? "burst"
-    : "all";
-if (only !== "burst") SECTIONS.push(engineSection);
-if (only === "all") SECTIONS.push(httpSection);
-if (only !== "engine") SECTIONS.push(burstSection);
+if (only.length === 0 || only.includes("--engine")) SECTIONS.push(engineSection);
+if (only.length === 0 || only.includes("--storage")) SECTIONS.push(storageSection);
+if (only.length === 0) SECTIONS.push(httpSection);
+if (only.length === 0 || only.includes("--burst")) SECTIONS.push(burstSection);
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
@@ -24,7 +25,7 @@ function row(m: Measurement): string {
     m.name.padEnd(44),
     `${m.medianUs.toFixed(1)} µs`.padStart(11),
     `${m.p99Us.toFixed(1)} µs`.padStart(11),
-    `<= ${m.targetUs} µs`.padStart(11),
+    `<= ${m.targetUs} µs`.padStart(13),
     `  ${status}`,
     `  (${m.batches} batches x ${m.callsPerBatch})`,
   ].join("");
@@ -38,7 +39,7 @@ async function main(): Promise<number> {
   for (const make of SECTIONS) {
     const section = await make();
     console.log(section.title);
-    console.log(`${"".padEnd(44)}${"median".padStart(11)}${"p99".padStart(11)}${"target".padStart(11)}`);
+    console.log(`${"".padEnd(44)}${"median".padStart(11)}${"p99".padStart(11)}${"target".padStart(13)}`);
     for (const m of section.measurements) {
       console.log(row(m));
       if (m.medianUs > m.targetUs) missed++;

@@ -1,5 +1,5 @@
 import { config as loadDotenv } from "dotenv";
-import { ConfigError, hasSlackCredentials, loadConfig } from "./config.js";
+import { ConfigError, hasSlackCredentials, loadConfig, loadPlaygroundConfig } from "./config.js";
 import { createLogger } from "./logger.js";
 import { createApp } from "./slack/app.js";
 import { readVersion } from "./version.js";
@@ -16,29 +16,34 @@ To run it in Slack instead:
 
 Or try the engine in the terminal: npm run ask (npm run ask -- --help for every flag).`;
 
+/** Reads the configuration with `load`; on a ConfigError, lists the problems on stderr and sets exit code 1. */
+function configFrom<T>(load: (env: NodeJS.ProcessEnv) => T): T | undefined {
+  try {
+    return load(process.env);
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err;
+    process.stderr.write(
+      `Cannot start: the configuration has problems.\n${err.problems.map((p) => `  - ${p}`).join("\n")}\n`,
+    );
+    process.exitCode = 1;
+    return undefined;
+  }
+}
+
 async function main(): Promise<void> {
   const startedAt = performance.now();
   loadDotenv({ quiet: true });
   if (!hasSlackCredentials(process.env)) {
     // No Slack app to start: serve the playground, which runs the same app against a stand-in for Slack.
     // Loaded only here, so a Slack deployment never loads the playground's code.
+    const config = configFrom(loadPlaygroundConfig);
+    if (config === undefined) return;
     const { runPlayground } = await import("./playground/run.js");
-    await runPlayground(process.env, NO_CREDENTIALS);
+    await runPlayground(config, NO_CREDENTIALS);
     return;
   }
-  let config: ReturnType<typeof loadConfig>;
-  try {
-    config = loadConfig(process.env);
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      process.stderr.write(
-        `Cannot start: the configuration has problems.\n${err.problems.map((p) => `  - ${p}`).join("\n")}\n`,
-      );
-      process.exitCode = 1;
-      return;
-    }
-    throw err;
-  }
+  const config = configFrom(loadConfig);
+  if (config === undefined) return;
   const logger = createLogger({ level: config.logLevel, env: config.env });
   const version = readVersion();
 

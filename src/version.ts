@@ -1,17 +1,9 @@
 import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { projectRoot } from "./project-root.js";
 
 /** The app's version from package.json (read once, at start-up). */
 export function readVersion(): string {
-  for (const rel of ["../package.json", "../../package.json"]) {
-    try {
-      const pkg = JSON.parse(readFileSync(new URL(rel, import.meta.url), "utf8")) as {
-        name?: string;
-        version?: string;
-      };
-      if (pkg.name === "flask-or-django" && pkg.version) return pkg.version;
-    } catch {
-      // try the next location (src/ when run with tsx, dist/src/ when built)
-    }
-  }
-  return "0.0.0";
+  const pkg = JSON.parse(readFileSync(join(projectRoot(), "package.json"), "utf8")) as { version?: string };
+  return pkg.version ?? "0.0.0";
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ConfigError, hasSlackCredentials, loadConfig } from "../src/config.js";
+import { ConfigError, hasSlackCredentials, loadConfig, loadPlaygroundConfig } from "../src/config.js";
 
 const BOT = "xoxb-1111111111-2222222222-AbCdEfGhIjKlMnOpQrStUvWx";
 const APP = "xapp-1-A07R3LF8WPQ-3333333333-0123456789abcdef0123456789abcdef";
@@ -199,7 +199,13 @@ describe("loadConfig: problems", () => {
       SLACK_APP_TOKEN: "xoxb-8888-SECRETBOTTOKENVALUE",
     };
     const error = configError({ ...secrets, PORT: "nope" });
-    expect(error.problems).toHaveLength(4);
+    // Socket Mode (SLACK_APP_TOKEN is set), where the Signing Secret is optional: still .env.example order.
+    expect(error.problems.map((p) => p.split(" ")[0])).toEqual([
+      "SLACK_BOT_TOKEN",
+      "SLACK_SIGNING_SECRET",
+      "SLACK_APP_TOKEN",
+      "PORT",
+    ]);
     for (const value of Object.values(secrets)) {
       expect(error.message).not.toContain(value);
       expect(error.message).not.toContain(value.slice(5));
@@ -209,6 +215,36 @@ describe("loadConfig: problems", () => {
       SLACK_APP_TOKEN: "xapp-OTHER SECRET",
     });
     expect(malformed.message).not.toContain("SECRET");
+  });
+});
+
+describe("loadPlaygroundConfig", () => {
+  it("reads PORT, LOG_LEVEL and NODE_ENV as loadConfig does, with the same defaults", () => {
+    expect(loadPlaygroundConfig({})).toEqual({ port: 3000, logLevel: "info", env: "development" });
+    expect(loadPlaygroundConfig({ PORT: " 8080 ", LOG_LEVEL: "Debug", NODE_ENV: "production" })).toEqual({
+      port: 8080,
+      logLevel: "debug",
+      env: "production",
+    });
+  });
+
+  it("ignores Slack's variables, even broken ones", () => {
+    expect(loadPlaygroundConfig({ SLACK_SIGNING_SECRET: "nope", SLACK_APP_TOKEN: "nope" }).port).toBe(3000);
+  });
+
+  it("reports the same problems as loadConfig, one line each", () => {
+    const env = { PORT: "65536", LOG_LEVEL: "loud" };
+    let error: unknown;
+    try {
+      loadPlaygroundConfig(env);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const { problems } = error as ConfigError;
+    expect(problems).toEqual(configError({ ...env, SLACK_BOT_TOKEN: BOT, SLACK_APP_TOKEN: APP }).problems);
+    expect(problems.map((p) => p.split(" ")[0])).toEqual(["PORT", "LOG_LEVEL"]);
+    expect(problems[1]).toContain('"loud"');
   });
 });
 

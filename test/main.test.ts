@@ -98,6 +98,24 @@ afterEach(() => {
   stub?.close();
 });
 
+describe("main: configuration problems", () => {
+  it("without Slack credentials, a bad PORT or LOG_LEVEL stops the playground, one line each (exit 1)", async () => {
+    child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+      cwd: ROOT,
+      // SLACK_BOT_TOKEN set but blank: a developer's .env cannot fill it in (dotenv never overrides).
+      env: { PATH: process.env.PATH, SLACK_BOT_TOKEN: "", PORT: "http", LOG_LEVEL: "loud" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    const exited = new Promise<number | null>((resolve) => child?.on("exit", (code) => resolve(code)));
+    const output = await waitForOutput(child, /LOG_LEVEL must.*\n/);
+    expect(await exited).toBe(1);
+    expect(output).toContain("Cannot start: the configuration has problems.");
+    expect(output).toMatch(/- PORT must be a whole number from 1 to 65535 .*"http"/);
+    expect(output).toMatch(/- LOG_LEVEL must be one of .*"loud"/);
+    expect(output).not.toContain("playground at");
+  });
+});
+
 describe("main: graceful shutdown", () => {
   it("on SIGTERM, a submission in flight still gets its message posted, then the process exits 0", async () => {
     const slack = await startStubSlack(800);

@@ -8,15 +8,7 @@ import { questionnaireView } from "../../src/slack/blocks/questionnaire.js";
 import { answerFor } from "../../src/slack/services/compose-answer.js";
 import { recommendationMessage } from "../../src/slack/services/compose-recommendation.js";
 import type { Check, Section } from "../engine.js";
-import {
-  FORM,
-  JSON_TYPE,
-  signed,
-  slashCommandBody,
-  submissionBody,
-  THREAD_PARENT_TS,
-  threadQuestionBody,
-} from "./payloads.js";
+import { FORM, JSON_TYPE, signed, slashCommandBody, submissionBody, threadQuestionBody } from "./payloads.js";
 import { launch, ROOT, type Running, rssMb } from "./process.js";
 import { startStubSlack } from "./stub-slack.js";
 
@@ -68,8 +60,6 @@ export async function httpSection(): Promise<Section> {
   const profile = toProfile({ needs: ["admin", "auth"] }, k);
   const { message, payload } = recommendationMessage(k, profile, "U05HV6XQ1AB");
   const answer = answerFor(k, {
-    channel: "C",
-    threadTs: THREAD_PARENT_TS,
     text: "what about the admin?",
     addressed: false,
     noProject: false,

@@ -2,7 +2,7 @@
 export type { Confidence, ConfidenceLabel } from "./confidence.js";
 export { explainFeature, type FeatureExplanation, supportWords } from "./explain-feature.js";
 export type { CaveatItem, Factor, ProConItem, ProsCons } from "./explanation.js";
-export { type FeatureMatch, type FeatureScore, findNeedsInText, matchFeature } from "./feature-matcher.js";
+export { type FeatureMatch, findNeedsInText, matchFeature } from "./feature-matcher.js";
 export { getKnowledge, type Knowledge, KnowledgeError, loadKnowledge } from "./knowledge.js";
 export type { Feature, FrameworkId, Myth, Question } from "./knowledge-schema.js";
 export {
@@ -18,3 +18,17 @@ export {
 export { type NotesReading, type Recommendation, recommend, recommendProfile } from "./recommend.js";
 export type { Verdict } from "./scoring.js";
 export type { Flip } from "./sensitivity.js";
+export {
+  buildUnderstander,
+  type DecisionTopic,
+  type FeatureScore,
+  type Intent,
+  type MythHit,
+  type PipelineOptions,
+  type QuickTake,
+  type UnderstandContext,
+  type Understander,
+  type Understanding,
+  understand,
+  understandWith,
+} from "./understand/index.js";

@@ -1,12 +1,14 @@
-import { existsSync, readFileSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import type { z } from "zod";
+import { projectRoot } from "../project-root.js";
 import {
   type Caveat,
   CaveatsFileSchema,
   CriteriaFileSchema,
   type Criterion,
+  type Examples,
+  ExamplesSchema,
   type Feature,
   FeaturesFileSchema,
   type Meta,
@@ -18,6 +20,7 @@ import {
   type Scoring,
   ScoringSchema,
 } from "./knowledge-schema.js";
+import { checkExamples } from "./understand/check-examples.js";
 
 /** A data file that does not match its schema: names the file, the path inside it and the problem. */
 export class KnowledgeError extends Error {
@@ -44,6 +47,8 @@ export interface Knowledge {
   prosCons: ProCon[];
   caveats: Caveat[];
   scoring: Scoring;
+  /** What people type, for understanding messages (data/examples.json). */
+  examples: Examples;
 }
 
 const FILES = {
@@ -54,16 +59,12 @@ const FILES = {
   prosCons: ["pros-cons.json", ProsConsFileSchema],
   caveats: ["caveats.json", CaveatsFileSchema],
   scoring: ["scoring.json", ScoringSchema],
+  examples: ["examples.json", ExamplesSchema],
 } as const;
 
 /** Finds `data/` whether we run from `src/` (tsx, tests) or from `dist/src/` (built). */
 export function defaultDataDir(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (let i = 0; i < 5; i++) {
-    if (existsSync(join(dir, "data", "meta.json"))) return join(dir, "data");
-    dir = resolve(dir, "..");
-  }
-  throw new KnowledgeError("Cannot find the data/ folder next to the project's package.json.");
+  return join(projectRoot(), "data");
 }
 
 function formatPath(path: ReadonlyArray<PropertyKey>): string {
@@ -201,6 +202,7 @@ export function loadKnowledge(dir: string = defaultDataDir()): Knowledge {
     prosCons: readFile(dir, ...FILES.prosCons),
     caveats: readFile(dir, ...FILES.caveats),
     scoring: readFile(dir, ...FILES.scoring),
+    examples: readFile(dir, ...FILES.examples),
   };
   const singleQuestions = base.questions.filter((q): q is SingleQuestion => q.kind === "single");
   const needsQuestion = base.questions.find((q): q is MultiQuestion => q.kind === "multi");
@@ -211,6 +213,7 @@ export function loadKnowledge(dir: string = defaultDataDir()): Knowledge {
     needsQuestion: needsQuestion as MultiQuestion,
     notesQuestion: notesQuestion as TextQuestion,
   });
+  problems.push(...checkExamples(base.examples, base.features, base.questions));
   if (problems.length > 0 || !needsQuestion || !notesQuestion) {
     throw new KnowledgeError(problems.join("\n"));
   }

@@ -1,5 +1,6 @@
-import { existsSync, readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { projectRoot } from "../project-root.js";
 
 /** The page's files, served by name only (no paths from the request ever reach the file system). */
 const FILES: Record<string, string> = {
@@ -10,22 +11,6 @@ const FILES: Record<string, string> = {
   "style.css": "text/css; charset=utf-8",
 };
 
-/**
- * Where the page lives: next to this module when run from source (tsx, vitest), and in the source
- * tree when run from dist/ (tsc compiles only .ts, so the page is not copied there).
- */
-function pageDir(): string {
-  const candidates = [
-    new URL("./page/", import.meta.url),
-    new URL("../../../src/playground/page/", import.meta.url),
-  ];
-  for (const url of candidates) {
-    const dir = fileURLToPath(url);
-    if (existsSync(`${dir}index.html`)) return dir;
-  }
-  throw new Error("playground page files not found (src/playground/page)");
-}
-
 export interface PageFile {
   type: string;
   body: Buffer;
@@ -33,8 +18,9 @@ export interface PageFile {
 
 /** Reads every page file once; the playground serves them from memory. */
 export function loadPageFiles(): Map<string, PageFile> {
-  const dir = pageDir();
+  // Always the source tree's copy: tsc compiles only .ts, so dist/ has no page.
+  const dir = join(projectRoot(), "src", "playground", "page");
   return new Map(
-    Object.entries(FILES).map(([name, type]) => [name, { type, body: readFileSync(`${dir}${name}`) }]),
+    Object.entries(FILES).map(([name, type]) => [name, { type, body: readFileSync(join(dir, name)) }]),
   );
 }

@@ -33,12 +33,12 @@ export interface ActionInput {
 const SLACKBOT = "USLACKBOT";
 
 /** Slack's client escapes these three in everything a person types. */
-export function escapeTyped(text: string): string {
+function escapeTyped(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 
 /** "@flask-or-django" typed in the composer becomes a real mention, as Slack's autocomplete does. */
-export function withMentions(text: string): string {
+function withMentions(text: string): string {
   return text.replace(new RegExp(`@${WORKSPACE.bot.name}\\b`, "g"), `<@${WORKSPACE.bot.userId}>`);
 }
 

@@ -15,8 +15,3 @@ export const WORKSPACE = {
   /** The legacy verification token Slack still puts in payloads (the app never reads it). */
   verificationToken: "playgroundverificationtoken",
 } as const;
-
-/** Display names for <@U…> mentions in rendered mrkdwn. */
-export function userNames(): Record<string, string> {
-  return { [WORKSPACE.user.id]: WORKSPACE.user.name, [WORKSPACE.bot.userId]: WORKSPACE.bot.name };
-}

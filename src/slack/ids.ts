@@ -8,10 +8,15 @@ export const IDS = {
   inputAction: "value",
   destinationBlock: "q_destination",
   editAnswers: "edit_answers",
+  showDetails: "show_details",
   askFeature: "ask_feature",
   feedbackHelpful: "feedback_helpful",
   feedbackNotHelpful: "feedback_not_helpful",
   openQuestionnaire: "open_questionnaire",
   followUpFeature: "follow_up_feature",
+  /** "Did you mean" buttons are `did_you_mean_<feature id>`: each answers in place of the question. */
+  didYouMean: "did_you_mean",
+  /** Opens the questions prefilled with what a one-sentence quick take understood. */
+  prefillQuestionnaire: "prefill_questionnaire",
   metadataEventType: "flask_or_django_recommendation",
 } as const;

@@ -6,8 +6,9 @@ import nock from "nock";
 import { defaultProfile, type Knowledge } from "../../src/engine/index.js";
 import { recommendationMessage } from "../../src/slack/services/compose-recommendation.js";
 import { messageViolations, viewViolations } from "../helpers/block-kit-limits.js";
+import type { Json } from "../helpers/json.js";
 import { apiFixture, decodeForm } from "../helpers/slack-app.js";
-import { CORRUPT_THREADS, type Json, OUR_THREADS, USERS } from "./payloads.js";
+import { CORRUPT_THREADS, OUR_THREADS, USERS } from "./payloads.js";
 import type { Rng } from "./prng.js";
 import { FORBIDDEN_MARKUP } from "./strings.js";
 

@@ -13,9 +13,10 @@ import { getKnowledge, type Knowledge } from "../../src/engine/index.js";
 import { questionnaireView } from "../../src/slack/blocks/questionnaire.js";
 import { decodeModalContext } from "../../src/slack/services/codecs.js";
 import { messageViolations } from "../helpers/block-kit-limits.js";
+import type { Json } from "../helpers/json.js";
 import { buildTestApp, type TestApp } from "../helpers/slack-app.js";
 import { FakeSlack, renderedTexts, type SentCall, surfaceProblems } from "./harness.js";
-import { type Generated, type Json, PayloadFactory } from "./payloads.js";
+import { type Generated, PayloadFactory } from "./payloads.js";
 import { createRng } from "./prng.js";
 import { FORBIDDEN_MARKUP } from "./strings.js";
 

@@ -5,11 +5,10 @@
 import type { Knowledge, ProjectProfile } from "../../src/engine/index.js";
 import { encodeAnswers, encodeModalContext, type ModalContext } from "../../src/slack/services/codecs.js";
 import { recommendationMessage } from "../../src/slack/services/compose-recommendation.js";
+import type { Json } from "../helpers/json.js";
 import { loadFixture } from "../helpers/slack-request.js";
 import type { Rng } from "./prng.js";
 import { JUNK, TextFuzzer } from "./strings.js";
-
-export type Json = Record<string, unknown>;
 
 /** Users and channels the payloads use; none of them starts with U0FUZZ. */
 export const USERS = ["U05HV6XQ1AB", "U06JK2P7RCD", "U07AB12CD34"];

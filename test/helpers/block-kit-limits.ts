@@ -2,8 +2,7 @@
  * A small Block Kit limits checker for tests, from Slack's published limits (there is no offline
  * validator, and blocks.validate is unreachable from here). Returns every violation found.
  */
-
-type Json = Record<string, unknown>;
+import type { Json } from "./json.js";
 
 const L = {
   messageBlocks: 50,

@@ -3,8 +3,7 @@
  * non-200 and the body "expired_url"; `status` lets a test simulate that.
  */
 import nock from "nock";
-
-type Json = Record<string, unknown>;
+import type { Json } from "./json.js";
 
 const HOOKS = "https://hooks.slack.com";
 

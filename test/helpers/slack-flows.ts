@@ -6,10 +6,9 @@ import { getKnowledge } from "../../src/engine/index.js";
 import type { SlackApp } from "../../src/slack/app.js";
 import { encodeModalContext, type ModalContext } from "../../src/slack/services/codecs.js";
 import { defaultOption } from "./default-answers.js";
+import type { Json } from "./json.js";
 import { apiFixture, mockApi, send } from "./slack-app.js";
 import { loadFixture } from "./slack-request.js";
-
-type Json = Record<string, unknown>;
 
 /** The parts of the questions modal a submission is built from. */
 export interface QuestionsModal {

@@ -5,12 +5,12 @@
 import { describe, expect, it } from "vitest";
 import { getKnowledge } from "../../src/engine/index.js";
 import { defaultAnswer } from "../helpers/default-answers.js";
+import type { Json } from "../helpers/json.js";
 import { isolateNetwork } from "../helpers/nock-isolation.js";
 import { mockResponseUrl } from "../helpers/response-url.js";
 import { apiFixture, buildTestApp, mockApi, send, type TestApp } from "../helpers/slack-app.js";
 import { loadFixture } from "../helpers/slack-request.js";
 
-type Json = Record<string, unknown>;
 interface Element {
   type: string;
   action_id?: string;

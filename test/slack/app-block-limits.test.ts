@@ -10,8 +10,7 @@ import { questionnaireView } from "../../src/slack/blocks/questionnaire.js";
 import { decodeAnswers, encodeModalContext, type ModalContext } from "../../src/slack/services/codecs.js";
 import { recommendationMessage } from "../../src/slack/services/compose-recommendation.js";
 import { messageViolations, viewViolations } from "../helpers/block-kit-limits.js";
-
-type Json = Record<string, unknown>;
+import type { Json } from "../helpers/json.js";
 
 const k = getKnowledge();
 const NOTES_MAX = k.notesQuestion.maxLength;

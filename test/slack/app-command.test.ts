@@ -4,12 +4,12 @@
  */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import type { Json } from "../helpers/json.js";
 import { isolateNetwork } from "../helpers/nock-isolation.js";
 import { mockResponseUrl } from "../helpers/response-url.js";
 import { apiFixture, buildTestApp, mockApi, send } from "../helpers/slack-app.js";
 import { loadFixture } from "../helpers/slack-request.js";
 
-type Json = Record<string, unknown>;
 interface QuestionData {
   id: string;
   kind: "single" | "multi" | "text";

@@ -6,13 +6,12 @@
  * the app's `app.error` handler handles the error and does not rethrow.
  */
 import { describe, expect, it } from "vitest";
+import type { Json } from "../helpers/json.js";
 import { isolateNetwork } from "../helpers/nock-isolation.js";
 import { mockResponseUrl } from "../helpers/response-url.js";
 import { apiFixture, buildTestApp, mockApi, send } from "../helpers/slack-app.js";
 import { askFeatureSelect } from "../helpers/slack-payloads.js";
 import { loadFixture } from "../helpers/slack-request.js";
-
-type Json = Record<string, unknown>;
 
 const COMMAND = loadFixture<Record<string, string>>("inbound/slash_command.json");
 

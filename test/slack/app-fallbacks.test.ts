@@ -5,12 +5,12 @@
 import nock from "nock";
 import { describe, expect, it } from "vitest";
 import { defaultOption } from "../helpers/default-answers.js";
+import type { Json } from "../helpers/json.js";
 import { isolateNetwork } from "../helpers/nock-isolation.js";
 import { mockResponseUrl } from "../helpers/response-url.js";
 import { API_URL, apiFixture, buildTestApp, mockApi, send, type TestApp } from "../helpers/slack-app.js";
 import { loadFixture } from "../helpers/slack-request.js";
 
-type Json = Record<string, unknown>;
 interface Block {
   type: string;
   block_id?: string;

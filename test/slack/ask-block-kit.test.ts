@@ -11,11 +11,10 @@ import { questionnaireView } from "../../src/slack/blocks/questionnaire.js";
 import { encodeModalContext } from "../../src/slack/services/codecs.js";
 import { answerFor, featureAnswer } from "../../src/slack/services/compose-answer.js";
 import { messageViolations, viewViolations } from "../helpers/block-kit-limits.js";
+import type { Json } from "../helpers/json.js";
 import { isolateNetwork } from "../helpers/nock-isolation.js";
 import { type ApiCall, apiFixture, buildTestApp, mockApi, send } from "../helpers/slack-app.js";
 import { loadFixture } from "../helpers/slack-request.js";
-
-type Json = Record<string, unknown>;
 
 const k = getKnowledge();
 
@@ -124,8 +123,6 @@ describe("help, topics and unknown questions", () => {
       for (const addressed of [true, false]) {
         for (const noProject of [true, false]) {
           const answer = answerFor(k, {
-            channel: "C07QF9S3K2L",
-            threadTs: "1.1",
             text: input,
             addressed,
             noProject,

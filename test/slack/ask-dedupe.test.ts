@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { getKnowledge } from "../../src/engine/index.js";
+import type { Json } from "../helpers/json.js";
 import { isolateNetwork } from "../helpers/nock-isolation.js";
 import {
   type ApiCall,
@@ -20,8 +21,6 @@ import {
   FIXTURE_PARENT_TS as PARENT_TS,
   threadEvent,
 } from "../helpers/slack-payloads.js";
-
-type Json = Record<string, unknown>;
 
 const k = getKnowledge();
 const admin = k.featureById.get("admin");

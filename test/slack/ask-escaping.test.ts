@@ -3,6 +3,7 @@
  * <!channel> ping, no <@user> mention, no crafted <https://…|label> link, on every surface.
  */
 import { describe, expect, it } from "vitest";
+import type { Json } from "../helpers/json.js";
 import { isolateNetwork } from "../helpers/nock-isolation.js";
 import {
   type ApiCall,
@@ -22,8 +23,6 @@ import {
   topLevelEvent,
 } from "../helpers/slack-payloads.js";
 import { loadFixture } from "../helpers/slack-request.js";
-
-type Json = Record<string, unknown>;
 
 const HOSTILE = "<!channel> <@U0BADBAD1> <https://evil.example|click> admin?";
 const HOSTILE_UNKNOWN =
@@ -179,11 +178,11 @@ function expectVerbatimAndVisible(blocks: unknown, marker: string): void {
 }
 
 describe("bare @here, bidi overrides and zero-width characters in echoed text", () => {
-  it("the thread answer's 'You asked' is verbatim, with the invisible characters removed", async () => {
+  it("the thread answer's echo of the question is verbatim, with the invisible characters removed", async () => {
     const s = setup();
     await send(s.t.app, threadReply(SNEAKY));
     expect(s.posts).toHaveLength(1);
-    expectVerbatimAndVisible(s.posts[0]?.blocks, "You asked");
+    expectVerbatimAndVisible(s.posts[0]?.blocks, "esrever");
     expect(shown(s.posts[0])).toContain("@here esrever zerowidth #general admin?");
   });
 
@@ -195,7 +194,7 @@ describe("bare @here, bidi overrides and zero-width characters in echoed text", 
     expect(shown(acked)).toContain("@here kcilc zorblax?");
   });
 
-  it("the recommendation's notes are verbatim, with the invisible characters removed", async () => {
+  it("the recommendation's notes (in its Details) are verbatim, with the invisible characters removed", async () => {
     const s = setup();
     const view = await openModalFor(s.t);
     const values = questionnaireValues(view, ["admin"]);
@@ -214,8 +213,27 @@ describe("bare @here, bidi overrides and zero-width characters in echoed text", 
       },
     });
     expect(s.posts).toHaveLength(1);
-    expectVerbatimAndVisible(s.posts[0]?.blocks, "Notes:");
-    expect(shown(s.posts[0])).toContain("Ping @here evil team");
+    const blocks = (s.posts[0]?.blocks ?? []) as Array<{
+      elements?: Array<{ action_id?: string; value?: string }>;
+    }>;
+    const details = blocks.flatMap((b) => b.elements ?? []).find((e) => e.action_id === "show_details");
+    expect(details?.value).toBeTruthy();
+    const opens = mockApi("views.open", apiFixture("views.open_ok"), 1);
+    const button = loadFixture<Json>("inbound/block_actions_button.json");
+    await send(s.t.app, {
+      ...button,
+      actions: [
+        {
+          type: "button",
+          action_id: "show_details",
+          block_id: "recommendation_actions",
+          value: details?.value,
+        },
+      ],
+    });
+    const detailsView = opens[0]?.view as Json;
+    expectVerbatimAndVisible(detailsView.blocks, "Notes:");
+    expect(JSON.stringify(detailsView.blocks)).toContain("Ping @here evil team");
   });
 });
 
@@ -224,3 +242,26 @@ async function openModalFor(t: TestApp): Promise<QuestionsModal> {
   await send(t.app, { ...loadFixture<Record<string, string>>("inbound/slash_command.json"), text: "" });
   return opens[0]?.view as QuestionsModal;
 }
+
+describe("every surface that echoes what was typed", () => {
+  it.each([
+    ["two features at once", "admin and auth? @here \u202eesrever\u202c\u200b"],
+    [
+      "a described project (quick take)",
+      "a small internal tool with an admin and login, @here \u202eesrever\u202c\u200b",
+    ],
+    ["a guess (did you mean)", "adminn panelz \u202eesrever\u202c\u200b @here"],
+  ])("%s: the echo is verbatim, without invisible characters", async (_name, text) => {
+    const s = setup();
+    const command = loadFixture<Record<string, string>>("inbound/slash_command.json");
+    const acked = (await send(s.t.app, { ...command, text })) as Json;
+    await send(s.t.app, threadReply(text));
+    const surfaces = [acked.blocks, ...s.posts.map((p) => p.blocks)];
+    const echoes = surfaces.flatMap((b) => echoing(b, "esrever"));
+    expect(echoes.length).toBeGreaterThan(0);
+    for (const e of echoes) {
+      expect(e.verbatim, e.text).toBe(true);
+      expect(e.text).not.toMatch(INVISIBLE);
+    }
+  });
+});

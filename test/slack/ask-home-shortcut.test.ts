@@ -6,13 +6,12 @@
 import { describe, expect, it } from "vitest";
 import { getKnowledge } from "../../src/engine/index.js";
 import { messageViolations, viewViolations } from "../helpers/block-kit-limits.js";
+import type { Json } from "../helpers/json.js";
 import { isolateNetwork } from "../helpers/nock-isolation.js";
 import { type ApiCall, apiFixture, buildTestApp, mockApi, send } from "../helpers/slack-app.js";
 import { questionnaireValues } from "../helpers/slack-flows.js";
 import { compareShortcut } from "../helpers/slack-payloads.js";
 import { loadFixture } from "../helpers/slack-request.js";
-
-type Json = Record<string, unknown>;
 
 const k = getKnowledge();
 const USER = "U05HV6XQ1AB";

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { getKnowledge } from "../../src/engine/index.js";
+import type { Json } from "../helpers/json.js";
 import { isolateNetwork } from "../helpers/nock-isolation.js";
 import {
   type ApiCall,
@@ -22,8 +23,6 @@ import {
   topLevelEvent,
 } from "../helpers/slack-payloads.js";
 import { loadFixture } from "../helpers/slack-request.js";
-
-type Json = Record<string, unknown>;
 
 const k = getKnowledge();
 const DM_CHANNEL = "D07R3N8K2LP";

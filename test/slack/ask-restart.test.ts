@@ -6,6 +6,7 @@
 import nock from "nock";
 import { describe, expect, it } from "vitest";
 import { getKnowledge } from "../../src/engine/index.js";
+import type { Json } from "../helpers/json.js";
 import { isolateNetwork } from "../helpers/nock-isolation.js";
 import {
   type ApiCall,
@@ -22,8 +23,6 @@ import {
   FIXTURE_PARENT_TS as PARENT_TS,
   threadEvent,
 } from "../helpers/slack-payloads.js";
-
-type Json = Record<string, unknown>;
 
 const k = getKnowledge();
 

@@ -5,6 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { getKnowledge } from "../../src/engine/index.js";
 import { messageViolations } from "../helpers/block-kit-limits.js";
+import type { Json } from "../helpers/json.js";
 import { isolateNetwork } from "../helpers/nock-isolation.js";
 import {
   type ApiCall,
@@ -16,8 +17,6 @@ import {
   type TestApp,
 } from "../helpers/slack-app.js";
 import { loadFixture } from "../helpers/slack-request.js";
-
-type Json = Record<string, unknown>;
 
 const k = getKnowledge();
 

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { getKnowledge } from "../../src/engine/index.js";
+import type { Json } from "../helpers/json.js";
 import { isolateNetwork } from "../helpers/nock-isolation.js";
 import {
   type ApiCall,
@@ -15,7 +16,6 @@ import {
   shown,
   type TestApp,
 } from "../helpers/slack-app.js";
-import { submitQuestionnaire } from "../helpers/slack-flows.js";
 import {
   FIXTURE_CHANNEL as CHANNEL,
   outsideThread,
@@ -23,8 +23,7 @@ import {
   threadEvent,
 } from "../helpers/slack-payloads.js";
 import { loadFixture } from "../helpers/slack-request.js";
-
-type Json = Record<string, unknown>;
+import { answers, postRecommendation, reply, type Setup, setup } from "../helpers/thread-setup.js";
 
 const k = getKnowledge();
 
@@ -36,40 +35,6 @@ function feature(id: string) {
   return f;
 }
 
-interface Setup {
-  t: TestApp;
-  /** Every chat.postMessage, the recommendation included. */
-  posts: ApiCall[];
-  /** The ts chat.postMessage answered each call with. */
-  tsOf: Map<ApiCall, string>;
-  replies: ApiCall[];
-}
-
-/** A fresh app, chat.postMessage answered (top-level posts get PARENT_TS), conversations.replies recorded. */
-function setup(): Setup {
-  const t = buildTestApp();
-  const tsOf = new Map<ApiCall, string>();
-  let n = 0;
-  const posts = mockApi("chat.postMessage", (c: ApiCall) => {
-    n += 1;
-    const ts = c.thread_ts ? `1732385000.${String(n).padStart(6, "0")}` : PARENT_TS;
-    tsOf.set(c, ts);
-    return { ok: true, channel: c.channel, ts, message: { type: "message", ts, text: c.text } };
-  });
-  // A thread this app did not post: the parent carries another app's metadata.
-  const replies = mockApi("conversations.replies", apiFixture("conversations.replies_include_all_metadata"));
-  return { t, posts, tsOf, replies };
-}
-
-/** Posts a recommendation through the real flow: /flask-or-django, then submit the modal with these needs. */
-async function postRecommendation(s: Setup, needs: string[]): Promise<void> {
-  const acked = await submitQuestionnaire(s.t.app, needs);
-  expect(acked).toBeUndefined();
-  expect(s.posts).toHaveLength(1);
-  expect(s.posts[0]?.channel).toBe(CHANNEL);
-  expect((s.posts[0]?.metadata as Json | undefined)?.event_type).toBe("flask_or_django_recommendation");
-}
-
 /** Seeds the thread directly, as the app does after posting (for tests about what is not answered). */
 function rememberThread(s: Setup, needs: string[] = ["admin"]): void {
   s.t.deps.threads.remember(CHANNEL, PARENT_TS, {
@@ -79,53 +44,6 @@ function rememberThread(s: Setup, needs: string[] = ["admin"]): void {
     needs,
     notes: "",
   });
-}
-
-let seq = 0;
-/** A person's reply in our thread, based on event_message_thread_reply.json. */
-function reply(text: string, event: Json = {}): Json {
-  seq += 1;
-  const ts = `1732384700.${String(100000 + seq)}`;
-  return threadEvent(
-    "event_message_thread_reply",
-    text,
-    { ts, eventId: `Ev0ASKTHR${seq}`, threadTs: PARENT_TS },
-    event,
-  );
-}
-
-/** The posts after the recommendation. */
-const answers = (s: Setup) => s.posts.filter((p) => p.thread_ts !== undefined);
-
-/** The block_actions payload Slack sends when someone clicks a button on one of our answers. */
-function click(s: Setup, answer: ApiCall, button: Json): Json {
-  const base = loadFixture<Json>("inbound/block_actions_button.json");
-  const ts = s.tsOf.get(answer) as string;
-  return {
-    ...base,
-    container: {
-      type: "message",
-      message_ts: ts,
-      channel_id: CHANNEL,
-      is_ephemeral: false,
-      thread_ts: PARENT_TS,
-    },
-    channel: { id: CHANNEL, name: "dev-backend" },
-    message: {
-      ...(base.message as Json),
-      ts,
-      thread_ts: PARENT_TS,
-      parent_user_id: "U07R3MZ1B4K",
-      text: answer.text,
-      blocks: answer.blocks,
-    },
-    actions: [{ ...button, block_id: "follow_up_features", type: "button", action_ts: "1732385100.000001" }],
-  };
-}
-
-function buttonsOf(call: ApiCall | undefined): Json[] {
-  const blocks = (call?.blocks as Json[] | undefined) ?? [];
-  return blocks.flatMap((b) => (b.type === "actions" ? (b.elements as Json[]) : []));
 }
 
 describe("a question in our recommendation's thread", () => {
@@ -174,33 +92,19 @@ describe("a question in our recommendation's thread", () => {
     expect(shown(got[0])).toContain("You did not list an admin panel as a need");
   });
 
-  it("answers one of several features and offers the other as a button that answers it in the thread", async () => {
+  it("answers two features asked at once ('admin and auth?') in one brief reply, each with its sources", async () => {
     const s = setup();
     await postRecommendation(s, ["admin", "auth"]);
     await send(s.t.app, reply("admin and auth?"));
 
-    const first = answers(s);
-    expect(first).toHaveLength(1);
-    expect(first[0]?.thread_ts).toBe(PARENT_TS);
-    expect(String(first[0]?.text)).toContain(feature("admin").title);
-    const buttons = buttonsOf(first[0]);
-    const followUp = buttons.filter((b) => String(b.action_id).startsWith("follow_up_feature_"));
-    expect(followUp).toHaveLength(1);
-    const authButton = followUp[0] as Json;
-    expect(authButton.value).toBe("auth");
-    expect(JSON.stringify(authButton.text)).toContain(feature("auth").title);
-
-    await send(s.t.app, click(s, first[0] as ApiCall, authButton));
-    const all = answers(s);
-    expect(all).toHaveLength(2);
-    const second = all[1];
-    expect(second?.channel).toBe(CHANNEL);
-    expect(second?.thread_ts).toBe(PARENT_TS);
-    expect(String(second?.text)).toContain(feature("auth").title);
-    expect(shown(second)).toContain(feature("auth").flask.docs);
-    expect(shown(second)).toContain(feature("auth").django.docs);
-    expect(shown(second)).toContain("You said you need user accounts and login");
-    expect(s.replies).toHaveLength(0);
+    const got = answers(s);
+    expect(got).toHaveLength(1);
+    expect(got[0]?.thread_ts).toBe(PARENT_TS);
+    for (const id of ["admin", "auth"]) {
+      expect(shown(got[0])).toContain(feature(id).title);
+      expect(shown(got[0])).toContain(feature(id).django.docs);
+      expect(shown(got[0])).toContain(feature(id).flask.docs);
+    }
   });
 
   it("answers a myth ('does flask support oracle?') with the checked fact", async () => {

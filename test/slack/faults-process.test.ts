@@ -12,6 +12,7 @@ import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
 import nock from "nock";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { Json } from "../helpers/json.js";
 import { apiFixture, buildTestApp, mockApi, send } from "../helpers/slack-app.js";
 import {
   eventBody,
@@ -22,8 +23,6 @@ import {
   signedHeaders,
   slashCommandBody,
 } from "../helpers/slack-request.js";
-
-type Json = Record<string, unknown>;
 
 const COMMAND = loadFixture<Record<string, string>>("inbound/slash_command.json");
 const HOOKS = "https://hooks.slack.com";

@@ -330,7 +330,7 @@ describe("/healthz", () => {
 
   it("answers 503 'saturated' while outstanding work is at its cap, and events are turned away for Slack to redeliver", async () => {
     const { base, t } = await startApp({
-      apiPolicy: { maxOutstanding: 2, attemptTimeoutMs: 300, callBudgetMs: 300, workBudgetMs: 600 },
+      apiPolicy: { maxOutstanding: 2, attemptTimeoutMs: 300, callBudgetMs: 300, workBudgetMs: 1500 },
     });
     const OK = apiFixture("chat.postMessage_ok") as nock.Body;
     nock(API_HOST).post("/api/chat.postMessage").times(10).delay(5000).reply(200, OK);

@@ -11,6 +11,7 @@ import { createApp } from "../../src/slack/app.js";
 import { encodeAnswers, encodeModalContext, type ModalContext } from "../../src/slack/services/codecs.js";
 import { recommendationMessage } from "../../src/slack/services/compose-recommendation.js";
 import type { ApiPolicy } from "../../src/slack/services/slack-api.js";
+import type { Json } from "../helpers/json.js";
 import { isolateNetwork } from "../helpers/nock-isolation.js";
 import { mockResponseUrl } from "../helpers/response-url.js";
 import {
@@ -26,8 +27,6 @@ import {
 } from "../helpers/slack-app.js";
 import { compareShortcut } from "../helpers/slack-payloads.js";
 import { loadFixture } from "../helpers/slack-request.js";
-
-type Json = Record<string, unknown>;
 
 const k = getKnowledge();
 const COMMAND = loadFixture<Record<string, string>>("inbound/slash_command.json");

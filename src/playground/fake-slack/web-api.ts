@@ -217,7 +217,7 @@ const viewsPublish: Method = (state, args) => {
 };
 
 /** The Web API methods the app calls. Anything else answers `unknown_method`, like Slack. */
-export const METHODS: Record<string, Method> = {
+const METHODS: Record<string, Method> = {
   "auth.test": authTest,
   "chat.postMessage": postMessage,
   "chat.postEphemeral": postEphemeral,

@@ -1,4 +1,4 @@
-import type { Knowledge, ProjectProfile, Question } from "../../engine/index.js";
+import type { Knowledge, Question } from "../../engine/index.js";
 import { IDS } from "../ids.js";
 import {
   type InputElement,
@@ -11,10 +11,17 @@ import {
 import { LIMITS } from "./limits.js";
 import { truncate } from "./text.js";
 
+/** Answers to show already chosen: all of them (Edit answers) or some (a quick take's reading). */
+export interface Prefill {
+  answers: Readonly<Record<string, string | undefined>>;
+  needs: readonly string[];
+  notes: string;
+}
+
 export interface QuestionnaireModel {
   knowledge: Knowledge;
-  /** Answers to prefill ("Edit answers"); defaults otherwise. */
-  initial?: ProjectProfile;
+  /** Answers to prefill; nothing is chosen otherwise. */
+  initial?: Prefill;
   /** Opaque, already-encoded context that comes back on submission. */
   privateMetadata: string;
   /** Ask where to post (App Home, shortcut): there is no channel to assume. */
@@ -38,7 +45,7 @@ const defaultBlocks = new WeakMap<Knowledge, Map<boolean, readonly KnownBlock[]>
  */
 function questionBlocks(
   knowledge: Knowledge,
-  initial: ProjectProfile | undefined,
+  initial: Prefill | undefined,
   askDestination: boolean,
 ): readonly KnownBlock[] {
   if (initial) return buildQuestionBlocks(knowledge, initial, askDestination);
@@ -56,7 +63,7 @@ function questionBlocks(
 }
 
 /** The input element for one question: its kind decides the Block Kit element. */
-function inputElement(knowledge: Knowledge, q: Question, initial: ProjectProfile | undefined): InputElement {
+function inputElement(knowledge: Knowledge, q: Question, initial: Prefill | undefined): InputElement {
   if (q.kind === "single") {
     const options = q.options.map((o) => option(o.label, o.value, o.description));
     // Nothing is chosen for the person: a form sent untouched must not stand for answers nobody gave.
@@ -103,7 +110,7 @@ function inputElement(knowledge: Knowledge, q: Question, initial: ProjectProfile
 
 function buildQuestionBlocks(
   knowledge: Knowledge,
-  initial: ProjectProfile | undefined,
+  initial: Prefill | undefined,
   askDestination: boolean,
 ): KnownBlock[] {
   const blocks: KnownBlock[] = [

@@ -2,35 +2,43 @@
 import {
   explainFeature,
   type FeatureScore,
+  type FrameworkId,
   type Knowledge,
-  matchFeature,
   type ProjectProfile,
+  type QuickTake,
+  recommendProfile,
+  type Understanding,
+  understand,
 } from "../../engine/index.js";
+import {
+  alternativeAnswer,
+  confidenceAnswer,
+  flipAnswer,
+  pushbackAnswer,
+  verdictAnswer,
+  whyNotAnswer,
+} from "../blocks/decision-answer.js";
+import { didYouMeanBlocks } from "../blocks/did-you-mean.js";
 import { featureAnswerBlocks, featureAnswerText } from "../blocks/feature-answer.js";
+import { featuresBriefBlocks, featuresBriefText } from "../blocks/features-brief.js";
 import { helpBlocks, unknownQuestionBlocks } from "../blocks/help.js";
 import type { KnownBlock } from "../blocks/kit.js";
+import { quickTakeBlocks } from "../blocks/quick-take.js";
+import { headline, heldUp } from "../blocks/recommendation-lines.js";
 import { decodeSlackEntities } from "../blocks/text.js";
+import { encodeAnswers } from "./codecs.js";
 
-export interface Question {
-  channel: string;
-  /** The thread to answer in. */
-  threadTs: string;
+/** A message to answer, and what is known of where it was written. */
+export interface Conversation {
   text: string;
   /** The person addressed the bot (a mention, a DM): an unknown question still gets an answer. */
   addressed: boolean;
   /** The project behind the thread, when it is one of our recommendations. */
   profile?: ProjectProfile;
+  /** The verdict of that recommendation. */
+  verdict?: FrameworkId | "either";
   /** True when there is no recommendation here: the answer says how to get one. */
   noProject: boolean;
-}
-
-const QUESTION_START =
-  /^(what|whats|how|hows|does|do|is|are|can|could|should|which|why|when|where|tell me|explain|compare)\b/i;
-
-/** A reply is "plainly a question" when it ends with "?" or opens like one. */
-export function looksLikeQuestion(text: string): boolean {
-  const t = text.trim();
-  return t.endsWith("?") || QUESTION_START.test(t);
 }
 
 /**
@@ -70,27 +78,146 @@ export function featureAnswer(
   };
 }
 
-/** What to say to a question; undefined means stay quiet (chatter in a thread). */
-export function answerFor(knowledge: Knowledge, q: Question): Answer {
+/** What to say to a message; undefined means stay quiet (chatter, thanks, statements in a thread). */
+export function answerFor(knowledge: Knowledge, q: Conversation): Answer {
   const text = withoutMentions(q.text);
-  if (text === "") {
-    return q.addressed
-      ? { text: "Flask or Django? Here is what I can do.", blocks: helpBlocks(knowledge, true) }
-      : undefined;
+  if (text === "") return q.addressed ? helpAnswer(knowledge) : undefined;
+  const u = understand(knowledge, text, {
+    hasRecommendation: q.profile !== undefined,
+    ...(q.verdict ? { verdict: q.verdict } : {}),
+  });
+  const asked = q.addressed || u.isQuestion;
+  // A guess is never passed off as an answer: a feature guess offers "did you mean", any other guess
+  // is treated as not understood (a quick take says itself that it is read from one sentence).
+  const quick = u.intent === "decision" && u.topic === "verdict" && u.quickTake !== undefined && !q.profile;
+  const intent = u.unsure && u.intent !== "feature" && !quick ? "unknown" : u.intent;
+  switch (intent) {
+    case "feature": {
+      if (!asked || u.intent !== "feature") return undefined;
+      if (u.features.length > 1) return severalFeatures(knowledge, u.features, text, q.profile);
+      if (u.unsure) return didYouMean(text, [...u.features, ...u.runnersUp]);
+      return featureAnswer(knowledge, u.features[0]?.featureId ?? "", {
+        question: text,
+        others: [],
+        noProject: q.noProject,
+        ...(q.profile ? { profile: q.profile } : {}),
+        ...(u.myth ? { mythIndex: u.myth.index } : {}),
+      });
+    }
+    case "decision":
+      return asked && u.intent === "decision" ? decisionAnswer(knowledge, u, text, q.profile) : undefined;
+    case "pushback":
+      return q.profile && u.intent === "pushback" ? pushback(knowledge, q.profile, u.prefers) : undefined;
+    case "help":
+      return asked ? helpAnswer(knowledge) : undefined;
+    case "thanks":
+      return q.addressed ? welcome() : undefined;
+    case "chatter":
+      return q.addressed ? helpAnswer(knowledge) : undefined;
+    case "unknown":
+      // In a thread, what it cannot read stays unanswered unless it is plainly a question to it.
+      if (!q.addressed && !text.trim().endsWith("?")) return undefined;
+      return {
+        text: "I don't know that one yet. Ask about one feature, for example: what about the admin?",
+        blocks: unknownQuestionBlocks(knowledge, text, u.runnersUp),
+      };
   }
-  const match = matchFeature(text, knowledge);
-  if (match.kind === "unknown") {
-    if (!q.addressed && !looksLikeQuestion(text)) return undefined;
+}
+
+function welcome(): NonNullable<Answer> {
+  const text = "You're welcome! Ask me about any feature, or about the decision, whenever you like.";
+  return { text, blocks: [{ type: "section", text: { type: "mrkdwn", text } }] };
+}
+
+function helpAnswer(knowledge: Knowledge): NonNullable<Answer> {
+  return { text: "Flask or Django? Here is what I can do.", blocks: helpBlocks(knowledge, true) };
+}
+
+function didYouMean(text: string, candidates: FeatureScore[]): Answer {
+  const unique = candidates.filter((c, i) => candidates.findIndex((d) => d.featureId === c.featureId) === i);
+  if (unique.length === 0) return undefined;
+  return { text: "Did you mean one of these topics?", blocks: didYouMeanBlocks(text, unique) };
+}
+
+function severalFeatures(
+  knowledge: Knowledge,
+  features: FeatureScore[],
+  text: string,
+  profile: ProjectProfile | undefined,
+): Answer {
+  const explanations = features
+    .slice(0, 3)
+    .map((f) => explainFeature(f.featureId, profile, knowledge))
+    .filter((e) => e !== undefined);
+  return { text: featuresBriefText(explanations), blocks: featuresBriefBlocks(explanations, text) };
+}
+
+function decisionAnswer(
+  knowledge: Knowledge,
+  u: Extract<Understanding, { intent: "decision" }>,
+  text: string,
+  profile: ProjectProfile | undefined,
+): Answer {
+  if (!profile) {
+    if (u.topic === "verdict" && u.quickTake) return quickTake(knowledge, u.quickTake, text);
+    if (u.topic === "alternative") {
+      return {
+        text: "What I know of alternatives to Flask and Django.",
+        blocks: alternativeAnswer(knowledge, knowledge.caveats, u.alternative),
+      };
+    }
     return {
-      text: "I don't know that one yet. Ask about one feature, for example: what about the admin?",
-      blocks: unknownQuestionBlocks(knowledge, text, match.suggestions),
+      text: "I answer questions about the decision under a recommendation. Start one with /flask-or-django.",
+      blocks: helpBlocks(knowledge, true),
     };
   }
-  return featureAnswer(knowledge, match.featureId, {
-    question: text,
-    others: match.alsoAsked,
-    noProject: q.noProject,
-    ...(q.profile ? { profile: q.profile } : {}),
-    ...(match.myth ? { mythIndex: match.myth.index } : {}),
+  const rec = recommendProfile(profile, knowledge);
+  switch (u.topic) {
+    case "verdict":
+      return { text: `${headline(knowledge, rec)}.`, blocks: verdictAnswer(knowledge, rec) };
+    case "why_not": {
+      const against = u.framework ?? (rec.verdict === "flask" ? "django" : "flask");
+      return {
+        text: `What counts against ${knowledge.meta.frameworks[against].name} for this project.`,
+        blocks: whyNotAnswer(knowledge, rec, against),
+      };
+    }
+    case "confidence":
+      return { text: `How sure: ${heldUp(rec)}.`, blocks: confidenceAnswer(knowledge, rec) };
+    case "flip":
+      return { text: "What would change the verdict.", blocks: flipAnswer(rec) };
+    case "alternative":
+      return {
+        text: "What I know of alternatives for this project.",
+        blocks: alternativeAnswer(
+          knowledge,
+          rec.caveats.some((c) => c.alternative) ? rec.caveats : knowledge.caveats,
+          u.alternative,
+        ),
+      };
+  }
+}
+
+function pushback(knowledge: Knowledge, profile: ProjectProfile, prefers: FrameworkId | undefined): Answer {
+  const rec = recommendProfile(profile, knowledge);
+  return { text: "What would change the verdict.", blocks: pushbackAnswer(knowledge, rec, prefers) };
+}
+
+function quickTake(knowledge: Knowledge, take: QuickTake, sentence: string): Answer {
+  const rec = recommendProfile(take.profile, knowledge);
+  const understood = knowledge.singleQuestions.flatMap((q) => {
+    const option = q.options.find((o) => o.value === take.answers[q.id]);
+    return option ? [`${q.short}: ${option.label}`] : [];
   });
+  for (const id of take.needs) understood.push(knowledge.featureById.get(id)?.title ?? id);
+  return {
+    text: `Quick take from one sentence: ${headline(knowledge, rec)}.`,
+    blocks: quickTakeBlocks({
+      knowledge,
+      rec,
+      sentence,
+      understood,
+      prefillValue: encodeAnswers({ answers: take.answers, needs: take.needs, notes: sentence }),
+    }),
+  };
 }

@@ -2,8 +2,15 @@ import type { Logger } from "pino";
 import type { Knowledge } from "../../engine/index.js";
 import type { KnownBlock } from "../blocks/kit.js";
 import { isNoAccess, slackErrorCode } from "../slack-errors.js";
-import { type Answer, answerFor, type Question } from "./compose-answer.js";
+import { type Answer, answerFor, type Conversation } from "./compose-answer.js";
 import type { SlackCalls } from "./slack-api.js";
+
+/** A message to answer in a thread. */
+export interface Question extends Conversation {
+  channel: string;
+  /** The thread to answer in. */
+  threadTs: string;
+}
 
 /**
  * Posts an answer in a thread. When Slack says the bot can't post there (not in the channel,

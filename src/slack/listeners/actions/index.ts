@@ -3,16 +3,22 @@ import type { AppContext } from "../../context.js";
 import type { Deps } from "../../deps.js";
 import { IDS } from "../../ids.js";
 import { askFeature } from "./ask-feature.js";
+import { didYouMean } from "./did-you-mean.js";
 import { editAnswers } from "./edit-answers.js";
 import { feedback } from "./feedback.js";
 import { followUpFeature } from "./follow-up-feature.js";
+import { prefillQuestionnaire } from "./prefill-questionnaire.js";
+import { showDetails } from "./show-details.js";
 import { startComparison } from "./start-comparison.js";
 
 export function registerActions(app: App<AppContext>, deps: Deps): void {
   app.action(IDS.editAnswers, editAnswers(deps));
+  app.action(IDS.showDetails, showDetails(deps));
   app.action(IDS.askFeature, askFeature(deps));
   app.action(IDS.feedbackHelpful, feedback(true));
   app.action(IDS.feedbackNotHelpful, feedback(false));
   app.action(new RegExp(`^${IDS.followUpFeature}_`), followUpFeature(deps));
+  app.action(new RegExp(`^${IDS.didYouMean}_`), didYouMean(deps));
   app.action(IDS.openQuestionnaire, startComparison(deps));
+  app.action(IDS.prefillQuestionnaire, prefillQuestionnaire(deps));
 }

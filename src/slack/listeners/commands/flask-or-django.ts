@@ -1,8 +1,7 @@
-import { matchFeature } from "../../../engine/index.js";
 import { helpBlocks, topicsBlocks, unknownQuestionBlocks } from "../../blocks/help.js";
 import { decodeSlackEntities } from "../../blocks/text.js";
 import type { Deps } from "../../deps.js";
-import { featureAnswer } from "../../services/compose-answer.js";
+import { answerFor } from "../../services/compose-answer.js";
 import { openQuestionnaireOrExplain } from "../../services/open-questionnaire.js";
 import type { CommandArgs } from "../args.js";
 
@@ -10,7 +9,8 @@ import type { CommandArgs } from "../args.js";
  * /flask-or-django          → the questions modal
  * /flask-or-django help     → usage            (only the person sees it)
  * /flask-or-django topics   → what it can answer
- * /flask-or-django <topic>  → one feature, side by side
+ * /flask-or-django <text>   → what the text asks: one feature side by side, a quick take on a
+ *                              described project, or "did you mean" (only the person sees it)
  */
 export function flaskOrDjango({ knowledge }: Deps) {
   return async ({ command, ack, context }: CommandArgs): Promise<void> => {
@@ -42,24 +42,13 @@ export function flaskOrDjango({ knowledge }: Deps) {
       await ack({ response_type: "ephemeral", text: "Topics I can answer", blocks: topicsBlocks(knowledge) });
       return;
     }
-    const match = matchFeature(text, knowledge);
-    const answer =
-      match.kind === "match"
-        ? featureAnswer(knowledge, match.featureId, {
-            question: text,
-            others: [],
-            noProject: true,
-            ...(match.myth ? { mythIndex: match.myth.index } : {}),
-          })
-        : undefined;
-    if (answer) {
-      await ack({ response_type: "ephemeral", ...answer });
-    } else {
-      await ack({
-        response_type: "ephemeral",
+    const answer = answerFor(knowledge, { text, addressed: true, noProject: true });
+    await ack({
+      response_type: "ephemeral",
+      ...(answer ?? {
         text: "I don't know that one yet.",
-        blocks: unknownQuestionBlocks(knowledge, text, match.kind === "unknown" ? match.suggestions : []),
-      });
-    }
+        blocks: unknownQuestionBlocks(knowledge, text, []),
+      }),
+    });
   };
 }

@@ -19,7 +19,7 @@ export function appMention({ knowledge, threads, once }: Deps) {
         text: event.text ?? "",
         addressed: true,
         noProject: thread === null,
-        ...(thread?.profile ? { profile: thread.profile } : {}),
+        ...(thread?.profile ? { profile: thread.profile, verdict: thread.verdict } : {}),
       });
     });
   };

@@ -47,7 +47,7 @@ export function message({ knowledge, threads, once }: Deps) {
         text,
         addressed: isDm,
         noProject: thread === null,
-        ...(thread?.profile ? { profile: thread.profile } : {}),
+        ...(thread?.profile ? { profile: thread.profile, verdict: thread.verdict } : {}),
       }),
     );
   };

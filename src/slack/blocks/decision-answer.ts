@@ -1,0 +1,123 @@
+import type { CaveatItem, FrameworkId, Knowledge, Recommendation } from "../../engine/index.js";
+import { type KnownBlock, mrkdwn } from "./kit.js";
+import { LIMITS } from "./limits.js";
+import { confidenceLine, flipLine, headline, reasonLine } from "./recommendation-lines.js";
+import { bullets, inertText, link, truncate } from "./text.js";
+
+/** Answers to questions about the decision itself, read from the thread's recommendation. */
+
+const nameOf = (knowledge: Knowledge, id: FrameworkId) => knowledge.meta.frameworks[id].name;
+const section = (text: string): KnownBlock => ({
+  type: "section",
+  text: mrkdwn(truncate(text, LIMITS.sectionText)),
+});
+const EDIT_HINT = "Use *Edit answers* on the recommendation to try a change.";
+
+/** "So what's the call?": the verdict with its top reasons. */
+export function verdictAnswer(knowledge: Knowledge, rec: Recommendation): KnownBlock[] {
+  const reasons = rec.factors.slice(0, 3).map((f) => `${reasonLine(knowledge, f)} ${link(f.source, "docs")}`);
+  return [
+    section(`*${headline(knowledge, rec)}.* ${confidenceLine(knowledge, rec)}`),
+    ...(reasons.length > 0 ? [section(bullets(reasons))] : []),
+    section(flipLine(rec)),
+  ];
+}
+
+/** "Why not Flask?": what counts against it here, and what would make it win. */
+export function whyNotAnswer(
+  knowledge: Knowledge,
+  rec: Recommendation,
+  framework: FrameworkId,
+): KnownBlock[] {
+  const other: FrameworkId = framework === "flask" ? "django" : "flask";
+  const name = nameOf(knowledge, framework);
+  const against = rec.factors
+    .filter((f) => f.favours === other)
+    .slice(0, 3)
+    .map((f) => `${reasonLine(knowledge, f)} ${link(f.source, "docs")}`);
+  const cons = rec.prosCons[framework].cons.slice(0, 2).map((c) => `${c.text} ${link(c.source, "docs")}`);
+  const lines = [...against, ...cons];
+  const wins = rec.flips.filter((f) => f.verdict === framework).slice(0, 2);
+  const blocks = [
+    section(
+      lines.length > 0
+        ? `*What counts against ${name} for this project*\n${bullets(lines)}`
+        : `Nothing in your answers counts much against ${name}: ${confidenceLine(knowledge, rec)}`,
+    ),
+  ];
+  if (rec.verdict === framework) {
+    blocks.push(section(`${name} is still the recommendation: ${confidenceLine(knowledge, rec)}`));
+  } else {
+    blocks.push(
+      section(
+        wins.length > 0
+          ? `*What would make ${name} win*\n${bullets(wins.map((f) => f.text))}`
+          : `No single change of answer would make ${name} win. ${EDIT_HINT}`,
+      ),
+    );
+  }
+  return blocks;
+}
+
+/** "How sure is that?": in plain words, with the figure stated honestly. */
+export function confidenceAnswer(knowledge: Knowledge, rec: Recommendation): KnownBlock[] {
+  return [
+    section(confidenceLine(knowledge, rec)),
+    section(
+      "How it is measured: I re-ran the comparison many times with the weight of each criterion shifted at random, and counted how often the verdict stayed the same. Your answers were not changed; for that, see what would change it.",
+    ),
+    section(flipLine(rec)),
+  ];
+}
+
+/** "What would flip it?": every nearby change of answers that would. */
+export function flipAnswer(rec: Recommendation): KnownBlock[] {
+  if (rec.flips.length === 0) return [section(`${flipLine(rec)} ${EDIT_HINT}`)];
+  return [
+    section(`*What would change the verdict*\n${bullets(rec.flips.slice(0, 4).map((f) => f.text))}`),
+    { type: "context", elements: [mrkdwn(EDIT_HINT)] },
+  ];
+}
+
+/** "Would FastAPI be better?": what the knowledge base says of alternatives, with its source. */
+export function alternativeAnswer(
+  knowledge: Knowledge,
+  caveats: readonly CaveatItem[],
+  named: string | undefined,
+): KnownBlock[] {
+  const withAlternative = caveats.filter((c) => c.alternative);
+  const matching = named
+    ? withAlternative.filter((c) => c.alternative?.name.toLowerCase() === named.toLowerCase())
+    : withAlternative;
+  if (matching.length > 0) {
+    return matching.map((c) =>
+      section(
+        `${c.text} ${c.alternative ? link(c.alternative.url, c.alternative.name) : ""} ${link(c.source, "source")}`,
+      ),
+    );
+  }
+  const what = named ? inertText(named) : "another framework";
+  return [
+    section(
+      `I compare only ${nameOf(knowledge, "flask")} and ${nameOf(knowledge, "django")}, so I can't weigh ${what} for this project.${
+        named?.toLowerCase() === "fastapi"
+          ? ""
+          : " Where an async-first API framework would suit better, I say so in the recommendation's Details."
+      }`,
+    ),
+  ];
+}
+
+/** Push-back on the verdict: one short reply, saying which answer would change it and how. */
+export function pushbackAnswer(
+  knowledge: Knowledge,
+  rec: Recommendation,
+  prefers?: FrameworkId,
+): KnownBlock[] {
+  const wanted = prefers ?? (rec.verdict === "flask" ? "django" : "flask");
+  const flip = rec.flips.find((f) => f.verdict === wanted) ?? rec.flips[0];
+  const because = flip
+    ? `What would change it: ${flip.text}`
+    : `No single change of answer would make ${nameOf(knowledge, wanted)} win.`;
+  return [section(`Fair enough: it's your team's call. ${because} ${EDIT_HINT}`)];
+}

@@ -1,0 +1,15 @@
+/**
+ * Every migration, in order, defined in code: the same list runs from src/ under tsx and from dist/, with
+ * no migration folder to find on disk. Append new ones (never edit or reorder a released one); the name's
+ * number keeps Kysely's alphabetical order equal to this order.
+ */
+import type { Migration, MigrationProvider } from "kysely";
+import * as initial from "./0001-initial.js";
+
+export const MIGRATIONS: Readonly<Record<string, Migration>> = {
+  "0001-initial": initial,
+};
+
+export const migrationProvider: MigrationProvider = {
+  getMigrations: async () => ({ ...MIGRATIONS }),
+};

@@ -1,0 +1,160 @@
+/**
+ * Understanding people through the real app (issue "Understand people as they really write"): questions
+ * about the decision answered from the thread's recommendation, two features at once, "did you mean"
+ * buttons that answer in place, chatter left alone, push-back met with one short reply, and a quick take
+ * from one sentence outside a thread, with a button to the prefilled questions.
+ */
+import { describe, expect, it } from "vitest";
+import { getKnowledge, recommend } from "../../src/engine/index.js";
+import type { Json } from "../helpers/json.js";
+import { isolateNetwork } from "../helpers/nock-isolation.js";
+import { mockResponseUrl } from "../helpers/response-url.js";
+import { apiFixture, mockApi, send, shown } from "../helpers/slack-app.js";
+import { buttonClick, topLevelEvent } from "../helpers/slack-payloads.js";
+import { loadFixture, slashCommandBody } from "../helpers/slack-request.js";
+import { answers, postRecommendation, reply, setup } from "../helpers/thread-setup.js";
+
+const k = getKnowledge();
+
+isolateNetwork();
+
+/** The recommendation the thread's answers must come from: the flow's usual choices, with these needs. */
+function threadRecommendation(needs: string[]) {
+  const answers = Object.fromEntries(k.singleQuestions.map((q) => [q.id, q.default]));
+  return recommend({ answers, needs, notes: "" }, k);
+}
+
+async function ask(text: string, needs = ["admin", "auth"]) {
+  const s = setup();
+  await postRecommendation(s, needs);
+  await send(s.t.app, reply(text));
+  return { s, got: answers(s), rec: threadRecommendation(needs) };
+}
+
+describe("questions about the decision, answered from the thread's recommendation", () => {
+  it("'so what's the call?' gets the verdict with its top reasons and their sources", async () => {
+    const { got, rec } = await ask("so what's the call?");
+    expect(got).toHaveLength(1);
+    const text = shown(got[0]);
+    expect(text).toContain(k.meta.frameworks[rec.verdict === "flask" ? "flask" : "django"].name);
+    expect(text).toContain(rec.factors[0]?.label ?? "no factor");
+    expect(text).toContain(rec.factors[0]?.source ?? "no source");
+  });
+
+  it("'why not flask?' says what counts against Flask here and what would make it win", async () => {
+    const { got, rec } = await ask("why not flask?");
+    expect(rec.verdict).toBe("django");
+    expect(got).toHaveLength(1);
+    const text = shown(got[0]);
+    expect(text).toContain("What counts against Flask");
+    expect(text).toMatch(/What would make Flask win|No single change of answer would make Flask win/);
+  });
+
+  it("'how confident is that?' answers in plain words with the honest figure", async () => {
+    const { got, rec } = await ask("how confident is that?");
+    expect(got).toHaveLength(1);
+    const text = shown(got[0]);
+    expect(text).toMatch(/re-weightings/);
+    expect(text).toContain(String(rec.confidence.samples));
+    expect(text).not.toMatch(/\b100%/);
+  });
+
+  it("'what would flip it?' lists the changes that would, or says none nearby would", async () => {
+    const { got, rec } = await ask("what would flip it?");
+    expect(got).toHaveLength(1);
+    const text = shown(got[0]);
+    if (rec.flips.length > 0) expect(text).toContain(rec.flips[0]?.text.slice(0, 30) ?? "");
+    else expect(text).toContain("no single change of answer would flip it");
+    expect(text).toContain("Edit answers");
+  });
+
+  it("'would fastapi be better here?' answers from the knowledge base's caveat, with its source", async () => {
+    const { got } = await ask("would fastapi be better here?");
+    expect(got).toHaveLength(1);
+    const text = shown(got[0]);
+    expect(text).toContain("FastAPI");
+    expect(text).toContain("https://fastapi.tiangolo.com/");
+  });
+
+  it("push-back gets one short reply: which answer would change it and how to edit, never a feature sheet", async () => {
+    const { got } = await ask("nah, flask suits us better");
+    expect(got).toHaveLength(1);
+    const text = shown(got[0]);
+    expect(text).toContain("Edit answers");
+    expect((got[0]?.blocks as Json[] | undefined)?.length).toBe(1);
+    expect(text).not.toContain("docs");
+  });
+});
+
+describe("what is not a question gets no answer", () => {
+  it.each([
+    ["a remark that names a feature", "I used the admin at my last job, it was fine"],
+    ["thanks", "thanks!"],
+  ])("%s", async (_name, text) => {
+    const { got } = await ask(text);
+    expect(got).toHaveLength(0);
+  });
+});
+
+describe("did you mean", () => {
+  it("offers at most three features when unsure, and a click answers in place of the offer", async () => {
+    const { s, got } = await ask("what about the panel thing?");
+    expect(got).toHaveLength(1);
+    const buttons = (((got[0]?.blocks ?? []) as Json[]).find((b) => b.type === "actions")?.elements ??
+      []) as Json[];
+    expect(shown(got[0])).toContain("Did you mean");
+    expect(buttons.length).toBeGreaterThan(0);
+    expect(buttons.length).toBeLessThanOrEqual(3);
+    for (const b of buttons) expect(String(b.action_id)).toMatch(/^did_you_mean_/);
+    const hook = mockResponseUrl(String(loadFixture<Json>("inbound/block_actions_button.json").response_url));
+    const chosen = buttons[0] as Json;
+    await send(
+      s.t.app,
+      buttonClick({ blocks: got[0]?.blocks, ts: "1732385000.000002" }, String(chosen.action_id)),
+    );
+    expect(hook).toHaveLength(1);
+    expect(hook[0]?.replace_original).toBe(true);
+    const title = k.featureById.get(String(chosen.value))?.title ?? "none";
+    expect(JSON.stringify(hook[0]?.blocks)).toContain(title);
+  });
+});
+
+describe("a quick take from one sentence", () => {
+  it("a mention outside a thread gets a labelled quick take and a button to the prefilled questions", async () => {
+    const s = setup();
+    await send(
+      s.t.app,
+      topLevelEvent("event_app_mention_in_thread", {
+        text: "<@U07R3MZ1B4K> is Flask enough for a small online shop?",
+      }),
+    );
+    expect(s.posts).toHaveLength(1);
+    const text = shown(s.posts[0]);
+    expect(text).toContain("Quick take from one sentence");
+    const blocks = s.posts[0]?.blocks as Json[];
+    const button = ((blocks.find((b) => b.type === "actions")?.elements ?? []) as Json[])[0];
+    expect(button?.action_id).toBe("prefill_questionnaire");
+
+    const opens = mockApi("views.open", apiFixture("views.open_ok"), 1);
+    await send(s.t.app, buttonClick({ blocks, ts: "1732385000.000001" }, "prefill_questionnaire"));
+    const view = opens[0]?.view as { blocks: Array<Json & { block_id?: string; element?: Json }> };
+    const chosen = (id: string) =>
+      (view.blocks.find((b) => b.block_id === `q_${id}`)?.element?.initial_option as Json | undefined)?.value;
+    expect(chosen("project_type")).toBe("ecommerce");
+    expect(chosen("size")).toBe("small");
+    // What the sentence did not say is left for the person to choose.
+    expect(chosen("timeline")).toBeUndefined();
+  });
+
+  it("slash text describing a project gets the same quick take, only for the person", async () => {
+    const s = setup();
+    const body = Object.fromEntries(
+      new URLSearchParams(slashCommandBody({ text: "internal CRUD tool for 5 people, flask or django?" })),
+    );
+    const acked = (await send(s.t.app, body)) as Json;
+    expect(acked.response_type).toBe("ephemeral");
+    expect(shown(acked)).toContain("Quick take from one sentence");
+    expect(shown(acked)).toContain("Answer the questions");
+    expect(s.posts).toHaveLength(0);
+  });
+});
