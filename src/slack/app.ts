@@ -7,6 +7,7 @@ import type { AppContext } from "./context.js";
 import type { Deps } from "./deps.js";
 import { registerListeners } from "./listeners/index.js";
 import { HardenedReceiver, type Health, type ReceiverLimits } from "./receiver.js";
+import { BotIdentity } from "./services/bot-identity.js";
 import { Busy } from "./services/busy.js";
 import { trustedResponseUrls } from "./services/codecs.js";
 import { tellPerson } from "./services/delivery.js";
@@ -29,8 +30,8 @@ export interface CreateAppOptions {
   /** The HTTP receiver's timeouts and caps (HTTP mode). */
   receiverLimits?: Partial<ReceiverLimits>;
   /**
-   * One more origin whose response_urls the app may post to, besides Slack's: the playground's own
-   * loopback server. Never read from the environment.
+   * The only origin whose response_urls the app may post to, instead of Slack's hosts: the
+   * playground's own loopback server. Never read from the environment.
    */
   responseUrlOrigin?: string;
   /** A receiver of the caller's (AWS Lambda); otherwise Socket Mode or our HTTP receiver per the config. */
@@ -86,14 +87,21 @@ export function createApp(options: CreateAppOptions): SlackApp {
     config.slack.apiUrl,
     toBoltLogger(logger.child({ component: "bolt-web-api" })),
   );
+  // Known bot ids go to Bolt as they are; otherwise auth.test is asked until it answers (BotIdentity).
+  const identity =
+    options.botId && options.botUserId
+      ? { token: config.slack.botToken, botId: options.botId, botUserId: options.botUserId }
+      : (() => {
+          const bot = new BotIdentity(api, config.slack.botToken, logger.child({ component: "auth" }));
+          bot.start();
+          return { authorize: bot.authorize };
+        })();
   const common = {
-    token: config.slack.botToken,
+    ...identity,
     logger: boltLogger,
     logLevel: toBoltLogLevel(config.logLevel),
     clientOptions,
     extendedErrorHandler: true as const,
-    ...(options.botId ? { botId: options.botId } : {}),
-    ...(options.botUserId ? { botUserId: options.botUserId } : {}),
   };
   let receiver: HardenedReceiver | undefined;
   let app: App<AppContext>;

@@ -4,11 +4,24 @@
  * is told within 20 seconds, through the real app with the production policy unless a test says why not.
  * Nothing goes on retrying in the background.
  */
+import { Writable } from "node:stream";
 import nock from "nock";
+import pino from "pino";
 import { describe, expect, it } from "vitest";
+import { createApp } from "../../src/slack/app.js";
 import { type ApiPolicy, DEFAULT_API_POLICY, webClientOptions } from "../../src/slack/services/slack-api.js";
 import { isolateNetwork } from "../helpers/nock-isolation.js";
-import { API_URL, buildTestApp, send } from "../helpers/slack-app.js";
+import {
+  API_URL,
+  apiFixture,
+  BOT_ID,
+  BOT_USER_ID,
+  buildTestApp,
+  eventually,
+  mockApi,
+  send,
+  testConfig,
+} from "../helpers/slack-app.js";
 import { contextSubmission } from "../helpers/slack-flows.js";
 import { loadFixture } from "../helpers/slack-request.js";
 
@@ -190,5 +203,42 @@ describe("chat.postMessage answers 429 with Retry-After: 30 (production policy)"
     expect(hook).toHaveLength(1);
     expect((hook[0]?.at ?? Number.POSITIVE_INFINITY) - started).toBeLessThan(1000);
     expect(String(hook[0]?.body.text)).toContain("Slack asked us to slow down");
+  });
+});
+
+describe("Slack unreachable when the app starts", () => {
+  it("requests are still answered, and the bot's ids are learnt once auth.test answers", async () => {
+    const logs: Json[] = [];
+    const sink = new Writable({
+      write(chunk, _enc, cb) {
+        for (const line of String(chunk).split("\n")) if (line.trim()) logs.push(JSON.parse(line) as Json);
+        cb();
+      },
+    });
+    // auth.test fails (every attempt) while the app starts; Bolt alone would keep that failure for good.
+    nock(API_HOST).post("/api/auth.test").times(3).reply(500, "down");
+    const { app } = createApp({
+      config: testConfig(),
+      logger: pino({ level: "debug" }, sink),
+      version: "test",
+    });
+    await eventually(() =>
+      expect(logs.some((l) => l.msg === "auth.test failed; going on with the token alone for now")).toBe(
+        true,
+      ),
+    );
+
+    nock(API_HOST)
+      .post("/api/auth.test")
+      .reply(200, { ok: true, user_id: BOT_USER_ID, bot_id: BOT_ID, team_id: "T07QDKX2N5M" });
+    const opens = mockApi("views.open", apiFixture("views.open_ok"));
+    const contexts: Json[] = [];
+    app.use(async ({ context, next }) => {
+      contexts.push({ botId: context.botId, botUserId: context.botUserId });
+      await next();
+    });
+    await send(app, { ...COMMAND, text: "" });
+    expect(opens).toHaveLength(1);
+    expect(contexts[0]).toEqual({ botId: BOT_ID, botUserId: BOT_USER_ID });
   });
 });

@@ -217,6 +217,11 @@ export class SlackCalls {
     return this.chat("conversations.replies", (c) => c.conversations.replies(args));
   }
 
+  /** Who the token belongs to. */
+  authTest(): Promise<webApi.AuthTestResponse> {
+    return this.chat("auth.test", (c) => c.auth.test());
+  }
+
   /** Opens (or finds) the app's DM with a person; its channel id. */
   async openDm(user: string): Promise<string> {
     const res = await this.chat("conversations.open", (c) => c.conversations.open({ users: user }));
