@@ -239,3 +239,11 @@ export function loadPlaygroundConfig(env: NodeJS.ProcessEnv = process.env): Play
 export function hasSlackCredentials(env: NodeJS.ProcessEnv = process.env): boolean {
   return (env.SLACK_BOT_TOKEN ?? "").trim() !== "";
 }
+
+/**
+ * The playground starts only with no Slack credentials and outside production: a production deployment
+ * that lost its credentials stops with the configuration's problems instead of serving a stand-in.
+ */
+export function startsPlayground(env: NodeJS.ProcessEnv = process.env): boolean {
+  return !hasSlackCredentials(env) && (env.NODE_ENV ?? "").trim().toLowerCase() !== "production";
+}

@@ -1,10 +1,12 @@
 import { config as loadDotenv } from "dotenv";
-import { ConfigError, hasSlackCredentials, loadConfig, loadPlaygroundConfig } from "./config.js";
+import { ConfigError, loadConfig, loadPlaygroundConfig, startsPlayground } from "./config.js";
 import { createLogger } from "./logger.js";
 import { createApp } from "./slack/app.js";
 import { readVersion } from "./version.js";
 
 const SHUTDOWN_GRACE_MS = 10_000;
+/** On shutdown every Web API call still to make must end this long before the grace period does. */
+const SHUTDOWN_MARGIN_MS = 1000;
 
 const NO_CREDENTIALS = `Open the playground in a browser to try the app without Slack: type /flask-or-django in its channel.
 
@@ -33,7 +35,7 @@ function configFrom<T>(load: (env: NodeJS.ProcessEnv) => T): T | undefined {
 async function main(): Promise<void> {
   const startedAt = performance.now();
   loadDotenv({ quiet: true });
-  if (!hasSlackCredentials(process.env)) {
+  if (startsPlayground(process.env)) {
     // No Slack app to start: serve the playground, which runs the same app against a stand-in for Slack.
     // Loaded only here, so a Slack deployment never loads the playground's code.
     const config = configFrom(loadPlaygroundConfig);
@@ -76,6 +78,9 @@ async function main(): Promise<void> {
       { signal, inFlight: deps.inFlight.size },
       "shutting down: no new requests, finishing in-flight work",
     );
+    // Work already acknowledged goes on, but no call may outlast the grace period: what cannot be
+    // finished is told to the person or logged with its ids, never dropped silently.
+    deps.api.shutdown(SHUTDOWN_GRACE_MS - SHUTDOWN_MARGIN_MS);
     const force = setTimeout(() => {
       logger.warn({ inFlight: deps.inFlight.size }, "in-flight work did not finish in time; exiting");
       process.exit(1);

@@ -151,3 +151,153 @@ describe("main: graceful shutdown", () => {
     expect(decodeURIComponent(slack.posted[0] ?? "")).toContain("flask_or_django_recommendation");
   });
 });
+
+describe("main: no playground by accident", () => {
+  it("with NODE_ENV=production and no Slack credentials, it stops with the configuration's problems (exit 1)", async () => {
+    child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+      cwd: ROOT,
+      env: {
+        PATH: process.env.PATH,
+        SLACK_BOT_TOKEN: "",
+        NODE_ENV: "production",
+        PORT: String(await freePort()),
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    const exited = new Promise<number | null>((resolve) => child?.on("exit", (code) => resolve(code)));
+    let output = "";
+    child.stdout?.on("data", (c) => {
+      output += String(c);
+    });
+    child.stderr?.on("data", (c) => {
+      output += String(c);
+    });
+    expect(await exited).toBe(1);
+    expect(output).toContain("Cannot start: the configuration has problems.");
+    expect(output).toMatch(/- SLACK_BOT_TOKEN is missing/);
+    expect(output).toMatch(/- SLACK_SIGNING_SECRET is missing/);
+    expect(output).not.toContain("playground");
+  });
+});
+
+/** A stand-in for Slack's Web API that answers every call after `delayMs`, or never (Infinity). */
+function startSlowSlack(delayMs: number): Promise<{ server: Server; url: string; posted: string[] }> {
+  const posted: string[] = [];
+  const server = createServer((req, res) => {
+    let body = "";
+    req.on("data", (c) => {
+      body += c;
+    });
+    req.on("end", () => {
+      if (!Number.isFinite(delayMs)) return; // never answers
+      setTimeout(() => {
+        if (req.url?.endsWith("/chat.postMessage")) posted.push(body);
+        res.writeHead(200, { "content-type": "application/json" });
+        res.end(JSON.stringify({ ok: true, channel: "C07QF9S3K2L", ts: "1732384472.000100" }));
+      }, delayMs);
+    });
+  });
+  return new Promise((resolve) =>
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as AddressInfo;
+      resolve({ server, url: `http://127.0.0.1:${port}/api/`, posted });
+    }),
+  );
+}
+
+/** A submission from `user`, from a modal of its own (each is handled once). */
+function submissionFrom(user: string, n: number): string {
+  const payload = JSON.parse(decodeURIComponent(submissionBody().slice("payload=".length))) as {
+    user: { id: string };
+    view: { id: string; private_metadata: string };
+  };
+  payload.user = { ...payload.user, id: user };
+  payload.view = {
+    ...payload.view,
+    id: `V0SIGTERM${n}`,
+    private_metadata: JSON.stringify({ c: "C07QF9S3K2L", u: user }),
+  };
+  return interactionBody(payload);
+}
+
+async function startApp(apiUrl: string): Promise<{ port: number; lines: Array<Record<string, unknown>> }> {
+  const port = await freePort();
+  child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+    cwd: ROOT,
+    env: {
+      PATH: process.env.PATH,
+      SLACK_BOT_TOKEN: "xoxb-1-2-test",
+      SLACK_SIGNING_SECRET: SECRET,
+      SLACK_API_URL: apiUrl,
+      PORT: String(port),
+      NODE_ENV: "production",
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const lines: Array<Record<string, unknown>> = [];
+  let buffered = "";
+  child.stdout?.on("data", (chunk) => {
+    buffered += String(chunk);
+    const parts = buffered.split("\n");
+    buffered = parts.pop() ?? "";
+    for (const p of parts) if (p.trim()) lines.push(JSON.parse(p) as Record<string, unknown>);
+  });
+  await waitForOutput(child, /listening on port/);
+  return { port, lines };
+}
+
+async function submit(port: number, body: string): Promise<{ status: number; text: string }> {
+  const res = await fetch(`http://127.0.0.1:${port}/slack/events`, {
+    method: "POST",
+    headers: { "content-type": FORM_CONTENT_TYPE, ...signRequest(SECRET, body) },
+    body,
+  });
+  return { status: res.status, text: await res.text() };
+}
+
+describe("main: SIGTERM loses nothing silently", () => {
+  it("with the Web API answering in 3 s, every acknowledged submission is posted before the grace period ends (exit 0); the rest were told 'busy'", async () => {
+    const slack = await startSlowSlack(3000);
+    stub = slack.server;
+    const { port } = await startApp(slack.url);
+    const exited = new Promise<number | null>((resolve) => child?.on("exit", (code) => resolve(code)));
+
+    const answers = await Promise.all(
+      Array.from({ length: 80 }, (_, n) =>
+        submit(port, submissionFrom(`U0TERM${String(n).padStart(4, "0")}`, n)),
+      ),
+    );
+    expect(answers.every((a) => a.status === 200)).toBe(true);
+    const accepted = answers.filter((a) => a.text === "").length;
+    const busy = answers.filter((a) => a.text.includes("Please press Submit again")).length;
+    expect(accepted).toBe(64); // the production cap on outstanding work
+    expect(busy).toBe(16);
+
+    const sigterm = Date.now();
+    child?.kill("SIGTERM");
+    expect(await exited).toBe(0);
+    expect(Date.now() - sigterm).toBeLessThan(10_000);
+    expect(slack.posted).toHaveLength(accepted);
+  }, 20_000);
+
+  it("with the Web API never answering, every acknowledged submission is reported with its person's id within the grace period (exit 0)", async () => {
+    const slack = await startSlowSlack(Number.POSITIVE_INFINITY);
+    stub = slack.server;
+    const { port, lines } = await startApp(slack.url);
+    const exited = new Promise<number | null>((resolve) => child?.on("exit", (code) => resolve(code)));
+    const users = ["U0HANG0001", "U0HANG0002", "U0HANG0003"];
+    for (const [n, user] of users.entries())
+      expect((await submit(port, submissionFrom(user, 100 + n))).status).toBe(200);
+
+    const sigterm = Date.now();
+    child?.kill("SIGTERM");
+    expect(await exited).toBe(0);
+    expect(Date.now() - sigterm).toBeLessThan(10_000);
+    for (const user of users) {
+      const reported = lines.filter((l) => l.user === user && l.level === 50).map((l) => l.msg);
+      expect(reported, user).toContain("posting the recommendation failed");
+      expect(reported, user).toContain("could not tell the person");
+    }
+    stub.closeAllConnections();
+  }, 20_000);
+});

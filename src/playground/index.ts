@@ -56,7 +56,19 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Runni
   const responseUrls = new ResponseUrls(state, local);
   server.on(
     "request",
-    requestHandler({ state, playground: () => playground, responseUrls, files: loadPageFiles(), logger }),
+    requestHandler({
+      state,
+      playground: () => playground,
+      responseUrls,
+      files: loadPageFiles(),
+      logger,
+      hosts: new Set([
+        `127.0.0.1:${port}`,
+        `localhost:${port}`,
+        `[::1]:${port}`,
+        `${host}:${port}`.toLowerCase(),
+      ]),
+    }),
   );
 
   // A fresh secret each run: only this process can sign requests the app will accept.

@@ -1,4 +1,3 @@
-import { randomBytes } from "node:crypto";
 import type { Logger } from "pino";
 import {
   type ActionContainer,
@@ -132,9 +131,12 @@ export class Playground {
 
   async runCommand(text: string, threadTs?: string): Promise<Result> {
     const trigger = this.state.issueTrigger(WORKSPACE.user.id);
-    // The app accepts only Slack-hosted response_urls in its modal context, so commands get one of
-    // that shape; it is unreachable here, and its answers come back in the HTTP response instead.
-    const responseUrl = `https://hooks.slack.com/commands/${WORKSPACE.team.id}/${randomBytes(6).toString("hex")}/playground`;
+    // The playground's own response_url (the app is told to trust its origin, and only that): what
+    // the app posts to it shows in the channel, and nothing ever leaves this machine.
+    const responseUrl = this.responseUrls.create({
+      channel: WORKSPACE.channel.id,
+      ...(threadTs ? { threadTs } : {}),
+    });
     const res = await this.deliver("command", slashCommand(escapeTyped(text.trim()), trigger, responseUrl));
     if (res?.status !== 200) {
       this.slackbotNote(`/flask-or-django failed with the error "dispatch_failed"`, threadTs);

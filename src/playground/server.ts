@@ -24,6 +24,8 @@ export interface Routes {
   responseUrls: ResponseUrls;
   files: Map<string, PageFile>;
   logger: Logger;
+  /** Host headers the server answers (its own names and port): another site's name pointed here is refused. */
+  hosts: ReadonlySet<string>;
 }
 
 const str = (v: unknown) => (typeof v === "string" ? v : undefined);
@@ -69,6 +71,10 @@ function pageActions(p: Playground): Record<string, (body: Json) => Promise<unkn
 /** The one HTTP server's routes: the page, its JSON API, response_urls, and the Web API stand-in. */
 export function requestHandler(routes: Routes) {
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    // DNS rebinding: a page on another site whose name resolves here still sends its own Host.
+    if (!routes.hosts.has((req.headers.host ?? "").toLowerCase())) {
+      return sendJson(res, 421, { ok: false, error: "host_not_allowed" });
+    }
     const { pathname } = new URL(req.url ?? "/", "http://localhost");
     const method = req.method ?? "GET";
     if (method === "GET" && (pathname === "/" || pathname.startsWith("/page/"))) {

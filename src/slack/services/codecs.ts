@@ -23,14 +23,14 @@ export function isSlackResponseUrl(url: unknown): url is string {
 export type ResponseUrlCheck = (url: unknown) => url is string;
 
 /**
- * Slack's own response_urls, and, when given, those on one more origin: the playground's loopback
- * server, which hands out its own (it is never configured from the environment).
+ * Slack's own response_urls; or, when an origin is given, those on that origin only: the playground's
+ * loopback server, which hands out its own (it is never configured from the environment), so
+ * nothing the playground does can post off the machine.
  */
-export function trustedResponseUrls(extraOrigin?: string): ResponseUrlCheck {
-  if (!extraOrigin) return isSlackResponseUrl;
-  const origin = new URL(extraOrigin).origin;
+export function trustedResponseUrls(onlyOrigin?: string): ResponseUrlCheck {
+  if (!onlyOrigin) return isSlackResponseUrl;
+  const origin = new URL(onlyOrigin).origin;
   return (url: unknown): url is string => {
-    if (isSlackResponseUrl(url)) return true;
     if (typeof url !== "string" || url.length > 500) return false;
     try {
       return new URL(url).origin === origin;
