@@ -67,6 +67,8 @@ export function submissionBody(): string {
   const payload = fixture("view_submission");
   payload.view = {
     ...payload.view,
+    // Each submission is a modal of its own, as in Slack: the app handles a view (id and hash) once.
+    id: `V${randomUUID().replace(/-/g, "").slice(0, 10).toUpperCase()}`,
     callback_id: "questionnaire",
     private_metadata: JSON.stringify({ c: "C07QF9S3K2L", u: "U05HV6XQ1AB" }),
     state: submissionState,

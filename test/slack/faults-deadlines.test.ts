@@ -78,7 +78,7 @@ describe("the production policy", () => {
     });
   });
 
-  it("configures the Web API clients: its timeout, no retries of their own, 429s handed back, no absolute URLs", () => {
+  it("configures the Web API clients: attempts bounded, no retries of their own, 429s handed back, no absolute URLs", () => {
     const options = webClientOptions(p, API_URL, {
       debug() {},
       info() {},
@@ -88,7 +88,7 @@ describe("the production policy", () => {
       getLevel: () => "info" as never,
       setName() {},
     });
-    expect(options.timeout).toBe(4000);
+    expect(options.fetch).toBeTypeOf("function"); // each attempt bounded by 4 s (boundedFetch)
     expect(options.retryConfig).toEqual({ retries: 0 });
     expect(options.rejectRateLimitedCalls).toBe(true);
     expect(options.allowAbsoluteUrls).toBe(false);

@@ -88,6 +88,37 @@ describe("rate limits kept apart", () => {
   });
 });
 
+describe("chat.postMessage answers 429 with Retry-After: 30", () => {
+  it("another person's form opens at once, and the first person is told at once to try again", async () => {
+    const { app } = buildTestApp();
+    const limited = loadFixture<{ body: Json }>("web_api/error_ratelimited_429.json");
+    nock(API_HOST).post("/api/chat.postMessage").reply(429, limited.body, { "retry-after": "30" });
+    const opened: number[] = [];
+    nock(API_HOST)
+      .post("/api/views.open")
+      .reply(200, () => {
+        opened.push(Date.now());
+        return apiFixture("views.open_ok");
+      });
+    const told: number[] = [];
+    nock("https://hooks.slack.com")
+      .post(new URL(RESPONSE_URL).pathname)
+      .reply(200, () => {
+        told.push(Date.now());
+        return "ok";
+      });
+    const started = Date.now();
+    await Promise.all([
+      send(app, contextSubmission({ channel: CHANNEL, user: ALICE, responseUrl: RESPONSE_URL })),
+      send(app, commandFrom("U0BOB00001", 7)),
+    ]);
+    expect(opened).toHaveLength(1);
+    expect((opened[0] ?? Number.POSITIVE_INFINITY) - started).toBeLessThan(1000);
+    expect(told).toHaveLength(1);
+    expect((told[0] ?? Number.POSITIVE_INFINITY) - started).toBeLessThan(1000);
+  });
+});
+
 describe("a trigger_id too old to open a form", () => {
   it("older than 2.5 s: views.open is not sent, and the person is told to run the command again", async () => {
     const { app, logs } = buildTestApp();

@@ -43,10 +43,35 @@ export const DEFAULT_API_POLICY: Readonly<ApiPolicy> = Object.freeze({
   maxOutstanding: 64,
 });
 
+/** Statuses whose responses carry no body (a Response cannot be built with one). */
+const NO_BODY = new Set([101, 204, 205, 304]);
+
 /**
- * The options of our Web API clients: the policy's timeout, no retries of the client's own (ours
- * honour the deadline), 429s handed back to us rather than pausing the client's whole queue, and
- * method names that can never point the token at another host.
+ * fetch with a deadline on the whole exchange, headers and body: the body is read here and the timer
+ * cleared as soon as it is in. (The client's own `timeout` uses AbortSignal.timeout, which keeps each
+ * request and its body alive until the timer fires, seconds after the answer came: memory under load.)
+ */
+export function boundedFetch(timeoutMs: number): typeof fetch {
+  return async (input, init) => {
+    const controller = new AbortController();
+    const timer = setTimeout(
+      () => controller.abort(new DOMException(`no answer within ${timeoutMs} ms`, "TimeoutError")),
+      timeoutMs,
+    );
+    try {
+      const res = await fetch(input, { ...init, signal: controller.signal });
+      const body = NO_BODY.has(res.status) ? null : await res.arrayBuffer();
+      return new Response(body, { status: res.status, statusText: res.statusText, headers: res.headers });
+    } finally {
+      clearTimeout(timer);
+    }
+  };
+}
+
+/**
+ * The options of our Web API clients: each attempt bounded by the policy's timeout, no retries of the
+ * client's own (ours honour the deadline), 429s handed back to us rather than pausing the client's
+ * whole queue, and method names that can never point the token at another host.
  */
 export function webClientOptions(
   policy: ApiPolicy,
@@ -56,7 +81,7 @@ export function webClientOptions(
   return {
     ...(slackApiUrl ? { slackApiUrl } : {}),
     logger,
-    timeout: policy.attemptTimeoutMs,
+    fetch: boundedFetch(policy.attemptTimeoutMs),
     retryConfig: { retries: 0 },
     rejectRateLimitedCalls: true,
     allowAbsoluteUrls: false,
@@ -275,18 +300,16 @@ export class SlackCalls {
    */
   async respond(url: string, body: Record<string, unknown>): Promise<void> {
     if (!this.api.trusts(url)) throw new Error("refusing to post to a response_url that is not Slack's");
-    const timeoutMs = this.api.policy.attemptTimeoutMs;
+    const post = boundedFetch(this.api.policy.attemptTimeoutMs);
     await this.api.run(
       "response_url",
       async () => {
-        const res = await fetch(url, {
+        const res = await post(url, {
           method: "POST",
           headers: { "content-type": "application/json" },
           body: JSON.stringify(body),
           redirect: "error",
-          signal: AbortSignal.timeout(timeoutMs),
         });
-        await res.arrayBuffer().catch(() => undefined);
         if (!res.ok) throw new ResponseUrlError(res.status);
       },
       { finishBy: this.finishBy, maxAttempts: 1 },
