@@ -46,7 +46,7 @@ function runFeature(args: CliArgs, k: Knowledge, io: Io): number {
     }
     return EXIT.unknownFeature;
   }
-  const explanation = explainFeature(match.featureId, profile, k);
+  const explanation = explainFeature(match.featureId, profile, k, { question: args.featureText });
   if (!explanation) throw new Error(`matchFeature returned unknown feature ${match.featureId}`);
   io.stdout.write(
     args.json

@@ -1,10 +1,9 @@
-import {
-  type FeatureExplanation,
-  type FeatureMatch,
-  type Knowledge,
-  type ProjectProfile,
-  type Recommendation,
-  supportWords,
+import type {
+  FeatureExplanation,
+  FeatureMatch,
+  Knowledge,
+  ProjectProfile,
+  Recommendation,
 } from "../engine/index.js";
 import { PLAIN, type Style } from "./style.js";
 
@@ -108,12 +107,18 @@ export function renderRecommendation(r: Recommendation, k: Knowledge, s: Style =
 }
 
 function sideLines(side: FeatureExplanation["flask"], s: Style): string[] {
-  const packages = side.packages.length > 0 ? ` (${side.packages.join(", ")})` : "";
+  const packages = [
+    ...(side.provenance.kind === "extension" || side.provenance.kind === "third_party"
+      ? side.provenance.packages
+      : []),
+    ...side.addOns.flatMap((a) => a.packages),
+  ];
   return [
     "",
-    `${s.bold(`${side.name}'s way`)}: ${supportWords(side.support)}${packages}`,
+    `${s.bold(`${side.name}'s way`)}${side.label ? `: ${side.label}` : ""}`,
     `  ${side.how}`,
     `  Docs: ${side.docs}`,
+    ...packages.map((p) => `  ${p.name}: ${p.docs}`),
   ];
 }
 
@@ -124,17 +129,13 @@ export function renderFeature(
   s: Style = PLAIN,
   match?: FeatureMatch,
 ): string {
-  const lines = [s.bold(s.accent(e.title)), ...sideLines(e.flask, s), ...sideLines(e.django, s)];
-  const winner =
-    e.verdict.winner === "flask" || e.verdict.winner === "django"
-      ? frameworkName(k, e.verdict.winner)
-      : e.verdict.winner === "tie"
-        ? "a tie"
-        : "it depends";
-  lines.push("", `${s.bold("Verdict")} (${winner}): ${e.verdict.text}`);
+  const asked = match?.kind === "match" ? match.myth?.index : undefined;
+  const lines = [s.bold(s.accent(e.title))];
+  if (e.direct && asked === undefined) lines.push(`  ${e.direct}`);
+  lines.push(...sideLines(e.flask, s), ...sideLines(e.django, s));
+  lines.push("", `${s.bold("Verdict")}: ${e.verdict.text}`);
   if (e.forProject) lines.push("", s.bold("What it means for this project"), `  ${e.forProject}`);
 
-  const asked = match?.kind === "match" ? match.myth?.index : undefined;
   const myths = e.myths
     .map((m, i) => ({ m, i }))
     .sort((a, b) => Number(b.i === asked) - Number(a.i === asked))
@@ -151,7 +152,7 @@ export function renderFeature(
     for (const a of match.alsoAsked)
       lines.push(`  ${a.title}: npm run ask -- feature "${a.title.toLowerCase()}"`);
   }
-  lines.push("", s.dim(`Knowledge version ${e.knowledgeVersion}.`));
+  lines.push("", s.dim(`Knowledge version ${e.knowledgeVersion} (reviewed ${k.meta.reviewed}).`));
   return `${lines.join("\n")}\n`;
 }
 

@@ -96,15 +96,78 @@ export const QuestionSchema = z.discriminatedUnion("kind", [
 export type Question = z.infer<typeof QuestionSchema>;
 export const QuestionsFileSchema = z.array(QuestionSchema).min(1);
 
-const frameworkSide = z.object({
+/** A package named as the way to get (part of) a feature, with its own documentation. */
+const PackageRef = z.strictObject({ name: text, docs: docUrl });
+export type PackageRef = z.infer<typeof PackageRef>;
+
+/**
+ * Who maintains an extension: the framework's own organisation (`pallets`, `django`) or Flask's
+ * community organisation (`pallets-eco`). Anything else is a third-party package.
+ */
+export const ExtensionHome = z.enum(["pallets", "pallets-eco", "django"]);
+export type ExtensionHome = z.infer<typeof ExtensionHome>;
+const ExtensionRef = PackageRef.extend({ home: ExtensionHome });
+export type ExtensionRef = z.infer<typeof ExtensionRef>;
+
+/** A dotted Python name: the module or API that provides a built-in feature. */
+const moduleName = z
+  .string()
+  .regex(
+    /^[a-z_][a-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/,
+    "a dotted Python name such as django.contrib.admin",
+  );
+
+const ExtensionSource = z.strictObject({
+  kind: z.literal("extension"),
+  /** Official (Pallets, Django) or pallets-eco packages, installed separately. */
+  packages: z.array(ExtensionRef).min(1),
+});
+const ThirdPartySource = z.strictObject({
+  kind: z.literal("third_party"),
+  /** Packages maintained outside the framework's organisations. */
+  packages: z.array(PackageRef).min(1),
+});
+
+/**
+ * Where a capability comes from. A discriminated union, so wrong combinations cannot be written:
+ * built in names modules and has no packages; extensions and third-party packages each carry
+ * their own docs link; a quality (performance, the learning curve) has no label at all.
+ */
+export const ProvenanceSchema = z.discriminatedUnion("kind", [
+  z.strictObject({
+    kind: z.literal("built_in"),
+    modules: z.array(moduleName).min(1),
+    /** A pip extra this needs, e.g. "flask[async]". */
+    extra: z
+      .string()
+      .regex(/^[a-z][a-z0-9-]*\[[a-z0-9-]+\]$/)
+      .optional(),
+  }),
+  ExtensionSource,
+  ThirdPartySource,
+  z.strictObject({ kind: z.literal("quality") }),
+]);
+export type Provenance = z.infer<typeof ProvenanceSchema>;
+
+/** Part of a feature that comes from elsewhere: "object-level permissions" from django-guardian. */
+export const AddOnSchema = z.discriminatedUnion("kind", [
+  ExtensionSource.extend({ for: text }),
+  ThirdPartySource.extend({ for: text }),
+]);
+export type AddOn = z.infer<typeof AddOnSchema>;
+/** A provenance or add-on that names packages. */
+export type PackageSource = Extract<Provenance | AddOn, { packages: unknown }>;
+
+const frameworkSide = z.strictObject({
   /** How this framework does it, one or two plain sentences. */
   how: text,
-  /** built_in: in the framework; extension: an add-on package; third_party: outside the project. */
-  support: z.enum(["built_in", "extension", "third_party", "none"]),
-  /** Packages named in `how`, for people who want to install them. */
-  packages: z.array(text).default([]),
+  provenance: ProvenanceSchema,
+  /** Parts that come from separate packages, each labelled for what it adds. */
+  addOns: z.array(AddOnSchema).default([]),
+  /** The framework's own documentation for this feature. */
   docs: docUrl,
 });
+export type FrameworkSide = z.infer<typeof frameworkSide>;
 
 export const MythSchema = z.object({
   /** What the seed article (or common lore) claims. */

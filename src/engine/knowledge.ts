@@ -7,8 +7,11 @@ import {
   CaveatsFileSchema,
   CriteriaFileSchema,
   type Criterion,
+  type ExtensionHome,
   type Feature,
   FeaturesFileSchema,
+  FRAMEWORKS,
+  type FrameworkId,
   type Meta,
   MetaSchema,
   type ProCon,
@@ -164,6 +167,7 @@ function checkReferences(
       aliasOwner.set(key, f.id);
     }
   });
+  problems.push(...checkProvenance(knowledge.features));
   knowledge.prosCons.forEach((p, pi) => {
     for (const c of p.criteria) criterion("pros-cons.json", `[${pi}].criteria`, c);
   });
@@ -188,6 +192,68 @@ function checkReferences(
         }
       }
     });
+  });
+  return problems;
+}
+
+/** Built-in modules come from the framework's own distribution; extensions from its own organisations. */
+const OWN_MODULES: Record<FrameworkId, readonly string[]> = {
+  flask: ["flask", "werkzeug", "jinja2"],
+  django: ["django"],
+};
+const OWN_HOMES: Record<FrameworkId, readonly ExtensionHome[]> = {
+  flask: ["pallets", "pallets-eco"],
+  django: ["django"],
+};
+
+/**
+ * Provenance that holds across the whole knowledge base: a built-in names only the framework's own
+ * modules, an extension is maintained by the framework's own organisations, and a package is the
+ * same kind of thing (and has one docs link per framework) wherever it is named.
+ */
+function checkProvenance(features: Feature[]): string[] {
+  const problems: string[] = [];
+  const kindOf = new Map<string, { kind: string; where: string }>();
+  const docsOf = new Map<string, string>();
+  features.forEach((f, fi) => {
+    for (const id of FRAMEWORKS) {
+      const side = f[id];
+      const at = `data/features.json at [${fi}].${id}`;
+      if (side.provenance.kind === "built_in") {
+        for (const m of side.provenance.modules) {
+          const root = m.split(".")[0] ?? "";
+          if (!OWN_MODULES[id].includes(root))
+            problems.push(
+              `${at}.provenance.modules: "${m}" is not part of ${id} (${OWN_MODULES[id].join(", ")})`,
+            );
+        }
+      }
+      const sources = [
+        { source: side.provenance, path: "provenance" },
+        ...side.addOns.map((a, ai) => ({ source: a, path: `addOns[${ai}]` })),
+      ];
+      for (const { source, path } of sources) {
+        if (source.kind !== "extension" && source.kind !== "third_party") continue;
+        for (const p of source.packages) {
+          const home = "home" in p ? p.home : undefined;
+          if (source.kind === "extension" && home && !OWN_HOMES[id].includes(home))
+            problems.push(
+              `${at}.${path}: ${p.name} (${home}) is not an extension of ${id}; list it as third_party`,
+            );
+          const kind = `${source.kind}${home ? ` (${home})` : ""}`;
+          const key = p.name.toLowerCase();
+          const seen = kindOf.get(key);
+          if (seen && seen.kind !== kind)
+            problems.push(`${at}.${path}: ${p.name} is ${kind} here but ${seen.kind} at ${seen.where}`);
+          else if (!seen) kindOf.set(key, { kind, where: `${at}.${path}` });
+          const docsKey = `${id}:${key}`;
+          const docs = docsOf.get(docsKey);
+          if (docs && docs !== p.docs)
+            problems.push(`${at}.${path}: ${p.name} has two docs links (${docs}, ${p.docs})`);
+          docsOf.set(docsKey, p.docs);
+        }
+      }
+    }
   });
   return problems;
 }
