@@ -118,6 +118,7 @@ function sideLines(side: FeatureExplanation["flask"], s: Style): string[] {
     `${s.bold(`${side.name}'s way`)}${side.label ? `: ${side.label}` : ""}`,
     `  ${side.how}`,
     `  Docs: ${side.docs}`,
+    ...side.more.map((m) => `  ${m.title}: ${m.url}`),
     ...packages.map((p) => `  ${p.name}: ${p.docs}`),
   ];
 }
@@ -143,6 +144,7 @@ export function renderFeature(
       `  Myth${i === asked ? " (what you asked about)" : ""}: ${m.claim}`,
       `  Actually: ${m.correction}`,
       `  Source: ${m.source}`,
+      ...m.more.map((x) => `  ${x.title}: ${x.url}`),
       "",
     ]);
   lines.push(...section(s, "Myths", myths.slice(0, -1)));

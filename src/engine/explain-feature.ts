@@ -18,6 +18,8 @@ export interface FrameworkAnswer {
   label: string;
   /** The framework's own documentation page for this feature. */
   docs: string;
+  /** Further official pages backing claims in `how`. */
+  more: Array<{ title: string; url: string }>;
 }
 
 export interface FeatureExplanation {
@@ -102,6 +104,7 @@ export function explainFeature(
     addOns: feature[id].addOns,
     label: provenanceLabel(feature[id]),
     docs: feature[id].docs,
+    more: feature[id].more,
   });
   const explanation: FeatureExplanation = {
     featureId: feature.id,

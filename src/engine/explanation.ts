@@ -85,7 +85,7 @@ export function decisiveFactors(
       points: Math.round(points * 10) / 10,
       why,
       because,
-      source: criterion.source,
+      source: criterion.source[favours],
     });
   });
   // The winner's reasons first, then the strongest pull the other way, so the trade-off shows.

@@ -18,8 +18,8 @@ export const MetaSchema = z.object({
   knowledgeVersion: text,
   reviewed: z.iso.date(),
   frameworks: z.object({
-    flask: z.object({ name: text, versions: z.array(text).min(1), docs: docUrl }),
-    django: z.object({ name: text, versions: z.array(text).min(1), docs: docUrl }),
+    flask: z.object({ name: text, versions: z.array(text).min(1), current: text, docs: docUrl }),
+    django: z.object({ name: text, versions: z.array(text).min(1), current: text, docs: docUrl }),
   }),
 });
 export type Meta = z.infer<typeof MetaSchema>;
@@ -34,7 +34,8 @@ export const CriterionSchema = z.object({
   fit: z.object({ flask: z.number().min(0).max(1), django: z.number().min(0).max(1) }),
   /** Why the criterion favours each framework, one sentence each (the one that wins is shown). */
   reason: z.object({ flask: text, django: text }),
-  source: docUrl,
+  /** The official page behind each reason: the one shown is the one for the reason shown. */
+  source: z.object({ flask: docUrl, django: docUrl }),
 });
 export type Criterion = z.infer<typeof CriterionSchema>;
 export const CriteriaFileSchema = z.array(CriterionSchema).min(1);
@@ -164,8 +165,10 @@ const frameworkSide = z.strictObject({
   provenance: ProvenanceSchema,
   /** Parts that come from separate packages, each labelled for what it adds. */
   addOns: z.array(AddOnSchema).default([]),
-  /** The framework's own documentation for this feature. */
+  /** The framework's own documentation for this feature (or, where the framework has none, the package's). */
   docs: docUrl,
+  /** Further official pages for claims in `how` that `docs` does not cover. */
+  more: z.array(z.strictObject({ title: text, url: docUrl })).default([]),
 });
 export type FrameworkSide = z.infer<typeof frameworkSide>;
 
@@ -174,6 +177,8 @@ export const MythSchema = z.object({
   claim: text,
   correction: text,
   source: docUrl,
+  /** Further official pages for claims in the correction that `source` does not cover. */
+  more: z.array(z.strictObject({ title: text, url: docUrl })).default([]),
   /** Phrasings people use when asking about this myth. */
   phrasings: z.array(text).default([]),
 });

@@ -119,7 +119,7 @@ const SCENARIOS: Scenario[] = [
     answers: { project_type: "rest_api", size: "small", database: "mongodb" },
     verdict: "flask",
     minConfidence: "high",
-    factor: "nosql",
+    factor: "small_footprint",
     caveat: "document_store",
   },
   {

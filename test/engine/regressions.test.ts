@@ -61,7 +61,12 @@ describe("engine regressions", () => {
     expect(findNeedsInText("we don't need translations but need an admin", k)).toEqual(["admin"]);
   });
 
-  it("a small site on MongoDB goes to Flask: Django's ORM-bound built-ins count for less", () => {
-    expect(recommend({ answers: { size: "small", database: "mongodb" } }, k).verdict).toBe("flask");
+  it("a small site on MongoDB leans towards Flask but is no longer handed to it (Django has MongoDB's own backend)", () => {
+    const mongo = recommend({ answers: { size: "small", database: "mongodb" } }, k);
+    const postgres = recommend({ answers: { size: "small", database: "postgresql" } }, k);
+    expect(postgres.verdict).toBe("django");
+    expect(mongo.lead).toBeLessThan(postgres.lead);
+    expect(mongo.verdict).toBe("either");
+    expect(mongo.caveats.map((c) => c.id)).toContain("document_store");
   });
 });

@@ -35,10 +35,8 @@ const SLACK_FORMAT: ProvenanceFormat = {
 
 function side(s: FeatureExplanation["flask"]): string {
   const label = provenanceLabel(s, SLACK_FORMAT);
-  return truncate(
-    `*${s.name}*${label ? `: ${label}` : ""}\n${s.how}\n${link(s.docs, `${s.name} docs`)}`,
-    LIMITS.fieldText,
-  );
+  const links = [link(s.docs, `${s.name} docs`), ...s.more.map((m) => link(m.url, m.title))].join(" · ");
+  return truncate(`*${s.name}*${label ? `: ${label}` : ""}\n${s.how}\n${links}`, LIMITS.fieldText);
 }
 
 /** The answer to a yes/no question, first; not when the question was a myth (its correction answers it). */
@@ -67,7 +65,7 @@ export function featureAnswerBlocks(model: FeatureAnswerModel): KnownBlock[] {
       type: "section",
       text: mrkdwn(
         truncate(
-          `:mag: *Checked fact.* It is often said that ${model.myth.claim.replace(/\.$/, "")}. In fact: ${model.myth.correction} ${link(model.myth.source, "source")}`,
+          `:mag: *Checked fact.* It is often said that ${model.myth.claim.replace(/\.$/, "")}. In fact: ${model.myth.correction} ${[link(model.myth.source, "source"), ...model.myth.more.map((m) => link(m.url, m.title))].join(" · ")}`,
           LIMITS.sectionText,
         ),
       ),
