@@ -52,21 +52,18 @@ export function renderRecommendation(r: Recommendation, k: Knowledge, s: Style =
   const notes = new Footnotes();
   const headline =
     r.verdict === "either" ? "Either framework fits" : `${frameworkName(k, r.verdict)} fits better`;
-  const percent = Math.round(r.confidence.share * 100);
   const lines: string[] = [
     s.bold(s.accent(`Verdict: ${headline}`)),
     `  ${r.summary}`,
-    `  Confidence: ${r.confidence.label}: the verdict holds in ${percent}% of ${r.confidence.samples} plausible weightings`,
+    `  Share of the evidence: ${frameworkName(k, "flask")} ${r.shares.flask}%, ${frameworkName(k, "django")} ${r.shares.django}%`,
+    `  How firm: ${r.confidence.label}; the verdict ${r.confidence.phrase} (weights and fits varied)`,
   ];
   lines.push(...section(s, "Your answers", renderAnswers(r.profile, k)));
 
   const factors = r.factors.flatMap((f, i) => {
     const criterion = k.criteria[k.criterionIndex.get(f.criterion) ?? -1];
     const reason = criterion?.reason[f.favours] ?? f.why;
-    const out = [
-      `  ${i + 1}. ${s.bold(f.label)}: +${f.points} points for ${frameworkName(k, f.favours)}`,
-      `     ${reason} ${notes.ref(f.source)}`,
-    ];
+    const out = [`  ${i + 1}. ${s.bold(f.label)}: ${f.pointsText}`, `     ${reason} ${notes.ref(f.source)}`];
     if (f.because.length > 0) out.push(s.dim(`     From your answers: ${f.because.join("; ")}`));
     return out;
   });

@@ -7,8 +7,13 @@ export interface Factor {
   criterion: string;
   label: string;
   favours: FrameworkId;
-  /** Score points this factor moved towards `favours` (the factors add up to the lead). */
+  /**
+   * Percentage points of the evidence this criterion gave `favours`: the shares are each side's
+   * points plus the prior's, so the points for Django minus those for Flask make up the lead.
+   */
   points: number;
+  /** The same in words: "+12 points of the evidence toward Django". */
+  pointsText: string;
   /** Why it matters for this project: the reason, then the answers that made it count. */
   why: string;
   /** The answers that made this criterion count, as the person chose them. */
@@ -78,11 +83,13 @@ export function decisiveFactors(
     const because = sources.get(criterion.id) ?? [];
     const why =
       because.length > 0 ? `${criterion.reason[favours]} (${because.join("; ")})` : criterion.reason[favours];
+    const rounded = Math.round(points);
     all.push({
       criterion: criterion.id,
       label: criterion.label,
       favours,
       points: Math.round(points * 10) / 10,
+      pointsText: `${rounded >= 1 ? `+${rounded} point${rounded === 1 ? "" : "s"}` : "under 1 point"} of the evidence toward ${knowledge.meta.frameworks[favours].name}`,
       why,
       because,
       source: criterion.source[favours],

@@ -237,18 +237,24 @@ export type Caveat = z.infer<typeof CaveatSchema>;
 export const CaveatsFileSchema = z.array(CaveatSchema);
 
 export const ScoringSchema = z.object({
-  /** Below this margin (points out of 100) the verdict is "either". */
+  /** Below this margin (points between the two shares of the evidence) the verdict is "either". */
   tieMargin: z.number().min(0).max(50),
   /** Evidence added to both sides before scoring, so a tiny advantage never reads as 100 to 0. */
   prior: z.number().positive(),
-  confidence: z.object({
-    samples: z.number().int().min(10).max(5000),
-    /** Each weight is multiplied by a factor drawn uniformly from [1 - spread, 1 + spread]. */
-    spread: z.number().min(0).max(0.95),
-    seed: z.number().int(),
-    high: z.number().min(0).max(1),
-    medium: z.number().min(0).max(1),
-  }),
+  confidence: z
+    .object({
+      samples: z.number().int().min(10).max(5000),
+      /** Each weight is multiplied by a factor drawn uniformly from [1 - spread, 1 + spread]. */
+      spread: z.number().min(0).max(0.95),
+      /** Each framework's fit on each criterion moves by up to ± this much (kept within 0..1). */
+      fitSpread: z.number().min(0).max(0.5),
+      seed: z.number().int(),
+      /** At least this share of re-weightings keeps the verdict: a clear call. */
+      clear: z.number().min(0).max(1),
+      /** At least this share (below `clear`): leaning. Below it: a close call. */
+      leaning: z.number().min(0).max(1),
+    })
+    .refine((c) => c.leaning <= c.clear, { message: "leaning must not be above clear", path: ["leaning"] }),
   maxFlips: z.number().int().min(0).max(10),
   maxFactors: z.number().int().min(1).max(10),
   maxProsCons: z.number().int().min(1).max(10),

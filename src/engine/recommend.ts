@@ -30,13 +30,19 @@ export interface NotesReading {
 
 export interface Recommendation {
   verdict: Verdict;
+  /**
+   * Each framework's share of the evidence, in whole percent: the two add up to 100. A share, not
+   * a mark out of 100: 60 to 40 means 60% of what the answers weigh points to that framework.
+   */
+  shares: { flask: number; django: number };
+  /** @deprecated The same numbers as `shares`, kept until every surface says "share of the evidence". */
   scores: { flask: number; django: number };
-  /** Points between the two scores (0-100 scale), always >= 0. */
+  /** Percentage points between the two shares, always >= 0. */
   margin: number;
-  /** Django's score minus Flask's, unrounded: negative means Flask leads. */
+  /** Django's share minus Flask's, unrounded: negative means Flask leads. */
   lead: number;
   confidence: Confidence;
-  /** One sentence: the verdict, the scores and the confidence. */
+  /** Two sentences: the verdict with the shares, then how firm it is in words. */
   summary: string;
   factors: Factor[];
   prosCons: ProsCons;
@@ -79,20 +85,26 @@ function readNotes(knowledge: Knowledge, profile: ProjectProfile): NotesRead {
 function summarise(
   knowledge: Knowledge,
   verdict: Verdict,
-  scores: Recommendation["scores"],
+  shares: Recommendation["shares"],
   confidence: Confidence,
 ): string {
-  const percent = Math.round(confidence.share * 100);
+  const { flask, django } = knowledge.meta.frameworks;
   if (verdict === "either") {
     return (
-      `Either framework fits: Flask ${scores.flask}, Django ${scores.django} is too close to call, ` +
-      `and it stays a toss-up in ${percent}% of plausible weightings (${confidence.label} confidence).`
+      `Either framework fits: ${flask.name} has ${shares.flask}% of the evidence and ${django.name} ${shares.django}%, ` +
+      `too close to call. A close call: it ${confidence.phrase}.`
     );
   }
   const other = verdict === "django" ? "flask" : "django";
+  const firmness =
+    confidence.label === "clear"
+      ? "A clear call"
+      : confidence.label === "leaning"
+        ? "Leaning"
+        : "A close call";
   return (
-    `${knowledge.meta.frameworks[verdict].name} fits this project better, ${scores[verdict]} to ${scores[other]}, ` +
-    `with ${confidence.label} confidence: it stays ahead in ${percent}% of plausible weightings.`
+    `${knowledge.meta.frameworks[verdict].name} fits this project better: ${shares[verdict]}% of the evidence to ` +
+    `${shares[other]}%. ${firmness}: it ${confidence.phrase}.`
   );
 }
 
@@ -110,15 +122,16 @@ export function recommendProfile(profile: ProjectProfile, knowledge: Knowledge):
   const { lead, djangoScore, pointsPerUnit } = tally(model, adv);
   const verdict = verdictOf(model, lead);
   const django = Math.round(djangoScore);
-  const scores = { flask: 100 - django, django };
-  const confidence = confidenceOf(knowledge, model, rows, adv, verdict);
+  const shares = { flask: 100 - django, django };
+  const confidence = confidenceOf(knowledge, model, rows, imp, verdict);
   return {
     verdict,
-    scores,
-    margin: Math.abs(scores.django - scores.flask),
+    shares,
+    scores: { ...shares },
+    margin: Math.abs(shares.django - shares.flask),
     lead,
     confidence,
-    summary: summarise(knowledge, verdict, scores, confidence),
+    summary: summarise(knowledge, verdict, shares, confidence),
     factors: decisiveFactors(knowledge, profile, notes.needs, adv, pointsPerUnit, verdict),
     prosCons: relevantProsCons(knowledge, imp),
     flips: findFlips(knowledge, model, profile, notes.all, verdict),

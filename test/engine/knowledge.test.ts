@@ -241,7 +241,8 @@ describe("data repeats none of the seed article's errors", () => {
         "The maintained project is Flask-Security-Too (the original Flask-Security is no longer maintained)",
       "SQLAlchemy is the stronger SQL toolkit (opinion)": "but SQLAlchemy is the stronger SQL toolkit.",
       "a survey share without its source": "Django about 35%, Flask about 34% of web respondents",
-      "Flask is the easier fit for MongoDB": "while Flask is the easier fit for a document database such as MongoDB",
+      "Flask is the easier fit for MongoDB":
+        "while Flask is the easier fit for a document database such as MongoDB",
       "Django docs pinned to 6.0": "https://docs.djangoproject.com/en/6.0/topics/async/",
     };
     for (const [name, sample] of Object.entries(OLD)) {
