@@ -90,10 +90,7 @@ export function renderRecommendation(r: Recommendation, k: Knowledge, s: Style =
     ),
   );
 
-  const flips =
-    r.flips.length > 0
-      ? r.flips.map((f) => `  * ${f.text}`)
-      : ["  No single change to one answer would change the verdict."];
+  const flips = r.flips.length > 0 ? r.flips.map((f) => `  * ${f.text}`) : [`  * ${r.whatWouldChange.text}`];
   lines.push(...section(s, "What would change the verdict", flips));
 
   if (r.notes.text !== "") lines.push(...section(s, "Your notes", [`  ${r.notes.text}`]));

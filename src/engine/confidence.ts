@@ -1,5 +1,5 @@
 import type { Knowledge } from "./knowledge.js";
-import { type CompiledModel, tally, type Verdict, verdictOf } from "./scoring.js";
+import { type CompiledModel, type Verdict, verdictOf } from "./scoring.js";
 
 /** How firm the verdict is, in plain words. A verdict of "either" is always a close call. */
 export type ConfidenceLabel = "clear" | "leaning" | "close call";
@@ -71,11 +71,19 @@ export function confidenceOf(
   const n = imp.length;
   const base = new Float64Array(n);
   for (let c = 0; c < n; c++) base[c] = (model.weights[c] as number) * (imp[c] as number);
-  const scaled = new Float64Array(n);
   let held = 0;
+  const prior = model.prior;
   for (const row of rows) {
-    for (let c = 0; c < n; c++) scaled[c] = (base[c] as number) * (row[c] as number);
-    if (verdictOf(model, tally(model, scaled).lead) === verdict) held++;
+    // tally(), inlined: this loop runs once per re-weighting on every recommendation.
+    let forDjango = 0;
+    let forFlask = 0;
+    for (let c = 0; c < n; c++) {
+      const a = (base[c] as number) * (row[c] as number);
+      if (a > 0) forDjango += a;
+      else forFlask -= a;
+    }
+    const lead = (200 * (forDjango + prior)) / (forDjango + forFlask + 2 * prior) - 100;
+    if (verdictOf(model, lead) === verdict) held++;
   }
   const samples = rows.length;
   const share = samples === 0 ? 1 : held / samples;

@@ -33,4 +33,4 @@ export {
 export { kindWords, PLAIN_FORMAT, type ProvenanceFormat, provenanceLabel } from "./provenance.js";
 export { type NotesReading, type Recommendation, recommend, recommendProfile } from "./recommend.js";
 export type { Verdict } from "./scoring.js";
-export type { Flip } from "./sensitivity.js";
+export type { AnswerChange, Flip, WhatWouldChange } from "./sensitivity.js";

@@ -19,7 +19,7 @@ import {
   type Verdict,
   verdictOf,
 } from "./scoring.js";
-import { type Flip, findFlips } from "./sensitivity.js";
+import { type Flip, findFlips, type WhatWouldChange } from "./sensitivity.js";
 
 export interface NotesReading {
   /** Needs found in the notes that the needs answer did not already list. */
@@ -46,7 +46,10 @@ export interface Recommendation {
   summary: string;
   factors: Factor[];
   prosCons: ProsCons;
+  /** Single answers that would change the verdict, smallest first (up to maxFlips; may be empty). */
   flips: Flip[];
+  /** What would change the verdict, always: one answer, two answers together, or a plain "nothing small". */
+  whatWouldChange: WhatWouldChange;
   caveats: CaveatItem[];
   notes: NotesReading;
   profile: ProjectProfile;
@@ -124,6 +127,7 @@ export function recommendProfile(profile: ProjectProfile, knowledge: Knowledge):
   const django = Math.round(djangoScore);
   const shares = { flask: 100 - django, django };
   const confidence = confidenceOf(knowledge, model, rows, imp, verdict);
+  const { flips, whatWouldChange } = findFlips(knowledge, model, profile, notes.all, verdict);
   return {
     verdict,
     shares,
@@ -134,7 +138,8 @@ export function recommendProfile(profile: ProjectProfile, knowledge: Knowledge):
     summary: summarise(knowledge, verdict, shares, confidence),
     factors: decisiveFactors(knowledge, profile, notes.needs, adv, pointsPerUnit, verdict),
     prosCons: relevantProsCons(knowledge, imp),
-    flips: findFlips(knowledge, model, profile, notes.all, verdict),
+    flips,
+    whatWouldChange,
     caveats: applicableCaveats(knowledge, profile, notes.needs),
     notes: { needs: notes.needs, text: notes.text },
     profile,
