@@ -210,20 +210,25 @@ export const FeatureSchema = z.object({
 export type Feature = z.infer<typeof FeatureSchema>;
 export const FeaturesFileSchema = z.array(FeatureSchema).min(1);
 
+/** A condition on the answers: every listed question must have one of the listed values. */
+const Condition = z.record(id, z.array(id).min(1));
+
 export const ProConSchema = z.object({
   id,
   framework: FrameworkId,
   kind: z.enum(["pro", "con"]),
   text,
-  /** The criteria this point bears on: it is shown when they matter for the project. */
+  /**
+   * The criteria this point bears on, the main one first: it is shown only when the main one carries
+   * weight for the project, and never when the notes rule out a need behind any of them.
+   */
   criteria: z.array(id).min(1),
+  /** Shown only when one of these conditions holds (as for caveats), when the criteria alone are too broad. */
+  whenAny: z.array(Condition).min(1).optional(),
   source: docUrl,
 });
 export type ProCon = z.infer<typeof ProConSchema>;
 export const ProsConsFileSchema = z.array(ProConSchema).min(1);
-
-/** A condition on the answers: every listed question must have one of the listed values. */
-const Condition = z.record(id, z.array(id).min(1));
 
 export const CaveatSchema = z.object({
   id,
@@ -257,6 +262,10 @@ export const ScoringSchema = z.object({
     .refine((c) => c.leaning <= c.clear, { message: "leaning must not be above clear", path: ["leaning"] }),
   maxFlips: z.number().int().min(0).max(10),
   maxFactors: z.number().int().min(1).max(10),
+  /** A reason is shown only when its criterion moved at least this many points of the evidence. */
+  minFactorPoints: z.number().min(0).max(50),
   maxProsCons: z.number().int().min(1).max(10),
+  /** A pro or con is shown only when its main criterion's weight × importance is at least this. */
+  minProConWeight: z.number().min(0).max(10),
 });
 export type Scoring = z.infer<typeof ScoringSchema>;

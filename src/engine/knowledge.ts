@@ -178,21 +178,24 @@ function checkReferences(
     if (q.kind === "multi")
       valuesOf.set(q.id, new Set(knowledge.features.filter((f) => f.need).map((f) => f.id)));
   }
-  knowledge.caveats.forEach((c, ci) => {
-    c.whenAny.forEach((cond, wi) => {
-      for (const [q, values] of Object.entries(cond)) {
-        const known = valuesOf.get(q);
-        if (!known) {
-          problems.push(`data/caveats.json at [${ci}].whenAny[${wi}]: unknown question "${q}"`);
-          continue;
+  const checkConditions = (file: string, items: Array<{ whenAny?: Array<Record<string, string[]>> }>) =>
+    items.forEach((item, ci) => {
+      item.whenAny?.forEach((cond, wi) => {
+        for (const [q, values] of Object.entries(cond)) {
+          const known = valuesOf.get(q);
+          if (!known) {
+            problems.push(`data/${file} at [${ci}].whenAny[${wi}]: unknown question "${q}"`);
+            continue;
+          }
+          for (const v of values) {
+            if (!known.has(v))
+              problems.push(`data/${file} at [${ci}].whenAny[${wi}].${q}: unknown value "${v}"`);
+          }
         }
-        for (const v of values) {
-          if (!known.has(v))
-            problems.push(`data/caveats.json at [${ci}].whenAny[${wi}].${q}: unknown value "${v}"`);
-        }
-      }
+      });
     });
-  });
+  checkConditions("caveats.json", knowledge.caveats);
+  checkConditions("pros-cons.json", knowledge.prosCons);
   return problems;
 }
 

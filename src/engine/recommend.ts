@@ -24,6 +24,8 @@ import { type Flip, findFlips, type WhatWouldChange } from "./sensitivity.js";
 export interface NotesReading {
   /** Needs found in the notes that the needs answer did not already list. */
   needs: string[];
+  /** Needs the notes rule out ("we don't need an admin"): no pro or con about them is shown. */
+  excluded: string[];
   /** What we did with the notes, in a sentence (empty when there were none). */
   text: string;
 }
@@ -75,14 +77,29 @@ function prepare(knowledge: Knowledge): Prepared {
   return p;
 }
 
+/**
+ * Negations, as the notes reader skips them: a need it finds once these are blanked out, but not
+ * before, is one the notes mention only to rule out.
+ */
+const NEGATION = /\b(?:no|not|without|never|nor|none|dont|doesnt|isnt|wont)\b|n['’]t\b/gi;
+
 function readNotes(knowledge: Knowledge, profile: ProjectProfile): NotesRead {
-  if (profile.notes.trim() === "") return { needs: [], all: [], text: "" };
+  if (profile.notes.trim() === "") return { needs: [], excluded: [], all: [], text: "" };
   const all = findNeedsInText(profile.notes, knowledge);
   const needs = all.filter((id) => !profile.needs.includes(id));
-  if (needs.length === 0)
-    return { needs, all, text: "We read your notes; they name no feature beyond your answers." };
-  const phrases = needs.map((id) => knowledge.featureById.get(id)?.need?.phrase ?? id);
-  return { needs, all, text: `From your notes we also counted ${phrases.join(", ")}.` };
+  // A need ticked in the needs answer stands, whatever the notes say.
+  const excluded = findNeedsInText(profile.notes.replace(NEGATION, " "), knowledge).filter(
+    (id) => !all.includes(id) && !profile.needs.includes(id),
+  );
+  const phrase = (id: string) => knowledge.featureById.get(id)?.need?.phrase ?? id;
+  const sentences: string[] = [];
+  if (needs.length > 0) sentences.push(`From your notes we also counted ${needs.map(phrase).join(", ")}.`);
+  if (excluded.length > 0)
+    sentences.push(
+      `Your notes rule out ${excluded.map(phrase).join(", ")}, so no pro or con about it is shown.`,
+    );
+  if (sentences.length === 0) sentences.push("We read your notes; they name no feature beyond your answers.");
+  return { needs, excluded, all, text: sentences.join(" ") };
 }
 
 function summarise(
@@ -137,11 +154,15 @@ export function recommendProfile(profile: ProjectProfile, knowledge: Knowledge):
     confidence,
     summary: summarise(knowledge, verdict, shares, confidence),
     factors: decisiveFactors(knowledge, profile, notes.needs, adv, pointsPerUnit, verdict),
-    prosCons: relevantProsCons(knowledge, imp),
+    prosCons: relevantProsCons(knowledge, imp, {
+      profile,
+      notesNeeds: notes.all,
+      excludedNeeds: notes.excluded,
+    }),
     flips,
     whatWouldChange,
     caveats: applicableCaveats(knowledge, profile, notes.needs),
-    notes: { needs: notes.needs, text: notes.text },
+    notes: { needs: notes.needs, excluded: notes.excluded, text: notes.text },
     profile,
     knowledgeVersion: knowledge.meta.knowledgeVersion,
   };

@@ -142,6 +142,7 @@ describe("shares of the evidence", () => {
       { answers: { project_type: "internal_tool", size: "large" }, needs: ["admin"] },
       variant((k) => {
         k.scoring.maxFactors = 10;
+        k.scoring.minFactorPoints = 0;
       }),
     );
     const signed = all.factors.reduce((sum, f) => sum + (f.favours === "django" ? f.points : -f.points), 0);

@@ -382,7 +382,7 @@ describe("recommendation details", () => {
   });
 
   it("empty notes give an empty notes reading", () => {
-    expect(run({ answers: {} }).notes).toEqual({ needs: [], text: "" });
+    expect(run({ answers: {} }).notes).toEqual({ needs: [], excluded: [], text: "" });
   });
 
   it("echoes the full parsed profile", () => {
