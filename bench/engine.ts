@@ -1,4 +1,10 @@
-import { getKnowledge, matchFeature, recommend } from "../src/engine/index.js";
+import {
+  buildUnderstander,
+  getKnowledge,
+  loadKnowledge,
+  recommend,
+  understand,
+} from "../src/engine/index.js";
 import { benchProfiles, PHRASINGS } from "./inputs.js";
 import { type Measurement, measure, perInput } from "./measure.js";
 
@@ -18,7 +24,28 @@ export interface Section {
   checks?: Check[];
 }
 
-export const TARGETS_US = { recommend: 200, matchFeature: 20 } as const;
+export const TARGETS_US = { recommend: 200, understand: 50 } as const;
+/** Building the understanding index at start, and what it adds to resident memory. */
+export const TARGETS = { buildMs: 100, memoryMb: 20 } as const;
+
+/** Index build time (median of 5 fresh builds) and the resident memory one index adds. */
+function indexCost(): { buildMs: number; memoryMb: number } {
+  const times: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const k = loadKnowledge();
+    const start = performance.now();
+    buildUnderstander(k);
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  const gc = (globalThis as { gc?: () => void }).gc;
+  gc?.();
+  const before = process.memoryUsage().heapUsed;
+  const kept = Array.from({ length: 4 }, () => buildUnderstander(loadKnowledge()));
+  gc?.();
+  const after = process.memoryUsage().heapUsed;
+  return { buildMs: times[2] as number, memoryMb: (after - before) / kept.length / 1024 / 1024 };
+}
 
 /** The typical input (median of per-input means) and the three slowest, to see what drives the mean. */
 function spread<T>(inputs: readonly T[], fn: (input: T) => unknown, label: (input: T) => string): string {
@@ -43,21 +70,37 @@ export function engineSection(): Section {
     name: `recommend(profile) x ${profiles.length} profiles`,
     targetUs: TARGETS_US.recommend,
   });
-  const matchRun = measure(phrasings, (t) => matchFeature(t, knowledge), {
-    name: `matchFeature(text) x ${phrasings.length} phrasings`,
-    targetUs: TARGETS_US.matchFeature,
+  understand(knowledge, "warm up");
+  const understandRun = measure(phrasings, (t) => understand(knowledge, t, { hasRecommendation: true }), {
+    name: `understand(text) x ${phrasings.length} messages`,
+    targetUs: TARGETS_US.understand,
   });
+  const cost = indexCost();
   const short = (text: string) => JSON.stringify(text.length > 40 ? `${text.slice(0, 37)}...` : text);
   return {
     title: "Engine",
-    measurements: [recommendRun, matchRun],
+    measurements: [recommendRun, understandRun],
     notes: [
       `recommend: ${spread(
         profiles,
         (p) => recommend(p, knowledge),
         (p) => `profile #${profiles.indexOf(p)}`,
       )}`,
-      `matchFeature: ${spread(phrasings, (t) => matchFeature(t, knowledge), short)}`,
+      `understand: ${spread(phrasings, (t) => understand(knowledge, t), short)}`,
+    ],
+    checks: [
+      {
+        name: "understanding index build",
+        value: `${cost.buildMs.toFixed(1)} ms`,
+        target: `<= ${TARGETS.buildMs} ms`,
+        pass: cost.buildMs <= TARGETS.buildMs,
+      },
+      {
+        name: "memory one understanding index keeps (heap, after GC)",
+        value: `${cost.memoryMb.toFixed(1)} MB`,
+        target: `<= ${TARGETS.memoryMb} MB`,
+        pass: cost.memoryMb <= TARGETS.memoryMb,
+      },
     ],
   };
 }

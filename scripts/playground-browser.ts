@@ -5,6 +5,7 @@
  */
 import { existsSync } from "node:fs";
 import { type Browser, chromium, type Locator, type Page } from "playwright-core";
+import { getKnowledge } from "../src/engine/index.js";
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
@@ -46,9 +47,25 @@ export async function openQuestionnaire(page: Page): Promise<Locator> {
   return modal;
 }
 
+/** Takes each question's usual choice where nothing is chosen yet (the form preselects nothing). */
+export async function chooseUsualAnswers(modal: Locator): Promise<void> {
+  for (const q of getKnowledge().singleQuestions) {
+    const select = modal.locator(`select[name="q_${q.id}"]`);
+    if ((await select.count()) > 0) {
+      if ((await select.inputValue()) === "") await select.selectOption(q.default);
+      continue;
+    }
+    const radios = modal.locator(`input[type=radio][name="q_${q.id}"]`);
+    if ((await radios.locator(":scope:checked").count()) === 0) {
+      await modal.locator(`input[type=radio][name="q_${q.id}"][value="${q.default}"]`).check();
+    }
+  }
+}
+
 /** A large project that needs an admin panel: the answers the README's pictures show. */
 export async function answerLargeWithAdmin(modal: Locator): Promise<void> {
   await modal.getByRole("radio", { name: /^Large/ }).check();
+  await chooseUsualAnswers(modal);
   await modal.getByRole("checkbox", { name: "Admin panel for staff" }).check();
   await modal.getByRole("checkbox", { name: "User accounts and login" }).check();
 }

@@ -2,12 +2,14 @@ import { realpathSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import {
   explainFeature,
+  type FeatureScore,
   getKnowledge,
   type Knowledge,
-  matchFeature,
   type ProjectProfile,
   parseProfile,
   recommend,
+  type Understanding,
+  understand,
 } from "../engine/index.js";
 import { type CliArgs, hasAnswers, parseArgs, profileFromArgs } from "./args.js";
 import { askQuestions } from "./prompt.js";
@@ -26,6 +28,15 @@ export const EXIT = { ok: 0, unknownFeature: 1, usage: 2, interrupted: 130 } as 
 
 const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
 
+/** How the question was read, when it was not about a feature: the terminal answers features only. */
+function readAs(reading: Understanding): string | undefined {
+  if (reading.intent === "decision")
+    return "That reads as a question about the decision: run `npm run ask` for a recommendation.";
+  if (reading.intent === "help")
+    return 'Ask about one feature, for example: npm run ask -- feature "admin panel"';
+  return undefined;
+}
+
 function runFeature(args: CliArgs, k: Knowledge, io: Io): number {
   let profile: ProjectProfile | undefined;
   if (hasAnswers(args)) {
@@ -36,21 +47,29 @@ function runFeature(args: CliArgs, k: Knowledge, io: Io): number {
     }
     profile = parsed.value;
   }
-  const match = matchFeature(args.featureText, k);
-  if (match.kind === "unknown") {
+  const reading = understand(k, args.featureText);
+  if (reading.intent !== "feature") {
     if (args.json) {
       const topics = k.features.map((f) => ({ featureId: f.id, title: f.title }));
-      io.stdout.write(json({ match, topics }));
+      io.stdout.write(json({ reading, topics }));
     } else {
-      io.stdout.write(renderUnknownFeature(args.featureText, match.suggestions, k));
+      io.stdout.write(renderUnknownFeature(args.featureText, reading.runnersUp, k, readAs(reading)));
     }
     return EXIT.unknownFeature;
   }
-  const explanation = explainFeature(match.featureId, profile, k, { question: args.featureText });
-  if (!explanation) throw new Error(`matchFeature returned unknown feature ${match.featureId}`);
+  const [best, ...also] = reading.features;
+  const explanation = best && explainFeature(best.featureId, profile, k, { question: args.featureText });
+  if (!explanation) throw new Error(`understand returned unknown feature ${best?.featureId}`);
+  const match = {
+    kind: "match" as const,
+    ...(best as FeatureScore),
+    runnersUp: reading.runnersUp,
+    alsoAsked: also,
+    ...(reading.myth ? { myth: reading.myth } : {}),
+  };
   io.stdout.write(
     args.json
-      ? json({ match, explanation })
+      ? json({ reading, explanation })
       : renderFeature(explanation, k, styleFor(io.stdout, io.env), match),
   );
   return EXIT.ok;

@@ -153,8 +153,14 @@ export function renderFeature(
 }
 
 /** What we say when a question names no feature we know. */
-export function renderUnknownFeature(text: string, suggestions: { title: string }[], k: Knowledge): string {
+export function renderUnknownFeature(
+  text: string,
+  suggestions: { title: string }[],
+  k: Knowledge,
+  readAs?: string,
+): string {
   const lines = [`No feature matches "${text}".`];
+  if (readAs) lines.push(readAs);
   if (suggestions.length > 0) {
     lines.push(`Did you mean: ${suggestions.map((x) => x.title).join(", ")}?`);
   }

@@ -8,7 +8,7 @@ export {
   type FrameworkAnswer,
 } from "./explain-feature.js";
 export type { CaveatItem, Factor, ProConItem, ProsCons } from "./explanation.js";
-export { type FeatureMatch, type FeatureScore, findNeedsInText, matchFeature } from "./feature-matcher.js";
+export { type FeatureMatch, findNeedsInText, matchFeature } from "./feature-matcher.js";
 export { getKnowledge, type Knowledge, KnowledgeError, loadKnowledge } from "./knowledge.js";
 export type {
   AddOn,
@@ -34,3 +34,17 @@ export { kindWords, PLAIN_FORMAT, type ProvenanceFormat, provenanceLabel } from 
 export { type NotesReading, type Recommendation, recommend, recommendProfile } from "./recommend.js";
 export type { Verdict } from "./scoring.js";
 export type { AnswerChange, Flip, WhatWouldChange } from "./sensitivity.js";
+export {
+  buildUnderstander,
+  type DecisionTopic,
+  type FeatureScore,
+  type Intent,
+  type MythHit,
+  type PipelineOptions,
+  type QuickTake,
+  type UnderstandContext,
+  type Understander,
+  type Understanding,
+  understand,
+  understandWith,
+} from "./understand/index.js";

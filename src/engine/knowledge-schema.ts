@@ -269,3 +269,36 @@ export const ScoringSchema = z.object({
   minProConWeight: z.number().min(0).max(10),
 });
 export type Scoring = z.infer<typeof ScoringSchema>;
+
+/** What people type in a thread, for the understanding layer (src/engine/understand/). */
+const example = z.string().trim().min(1).max(300);
+const examples = z.array(example).min(1);
+export const DECISION_TOPICS = ["verdict", "why_not", "confidence", "flip", "alternative"] as const;
+export const OTHER_INTENTS = ["help", "thanks", "chatter", "pushback", "unknown"] as const;
+
+export const ExamplesSchema = z.strictObject({
+  /** Questions about one feature, by feature id. */
+  features: z.record(id, examples),
+  /** Questions about the decision itself, by topic. */
+  decisions: z.strictObject(
+    Object.fromEntries(DECISION_TOPICS.map((t) => [t, examples])) as Record<
+      (typeof DECISION_TOPICS)[number],
+      typeof examples
+    >,
+  ),
+  /** Everything else people say in a thread. */
+  intents: z.strictObject(
+    Object.fromEntries(OTHER_INTENTS.map((t) => [t, examples])) as Record<
+      (typeof OTHER_INTENTS)[number],
+      typeof examples
+    >,
+  ),
+  /** Frameworks people suggest instead ("would FastAPI be better?"): the name and the words for it. */
+  alternatives: z.array(z.strictObject({ name: text, words: z.array(text).min(1) })).min(1),
+  /**
+   * Words that say what a described project is ("a small online shop"), by question id and option
+   * value: how a one-line question becomes the questionnaire's answers.
+   */
+  profileCues: z.record(id, z.record(id, z.array(text).min(1))),
+});
+export type Examples = z.infer<typeof ExamplesSchema>;

@@ -7,6 +7,8 @@ import {
   CaveatsFileSchema,
   CriteriaFileSchema,
   type Criterion,
+  type Examples,
+  ExamplesSchema,
   type ExtensionHome,
   type Feature,
   FeaturesFileSchema,
@@ -21,6 +23,7 @@ import {
   type Scoring,
   ScoringSchema,
 } from "./knowledge-schema.js";
+import { checkExamples } from "./understand/check-examples.js";
 
 /** A data file that does not match its schema: names the file, the path inside it and the problem. */
 export class KnowledgeError extends Error {
@@ -47,6 +50,8 @@ export interface Knowledge {
   prosCons: ProCon[];
   caveats: Caveat[];
   scoring: Scoring;
+  /** What people type, for understanding messages (data/examples.json). */
+  examples: Examples;
 }
 
 const FILES = {
@@ -57,6 +62,7 @@ const FILES = {
   prosCons: ["pros-cons.json", ProsConsFileSchema],
   caveats: ["caveats.json", CaveatsFileSchema],
   scoring: ["scoring.json", ScoringSchema],
+  examples: ["examples.json", ExamplesSchema],
 } as const;
 
 /** Finds `data/` whether we run from `src/` (tsx, tests) or from `dist/src/` (built). */
@@ -270,6 +276,7 @@ export function loadKnowledge(dir: string = defaultDataDir()): Knowledge {
     prosCons: readFile(dir, ...FILES.prosCons),
     caveats: readFile(dir, ...FILES.caveats),
     scoring: readFile(dir, ...FILES.scoring),
+    examples: readFile(dir, ...FILES.examples),
   };
   const singleQuestions = base.questions.filter((q): q is SingleQuestion => q.kind === "single");
   const needsQuestion = base.questions.find((q): q is MultiQuestion => q.kind === "multi");
@@ -280,6 +287,7 @@ export function loadKnowledge(dir: string = defaultDataDir()): Knowledge {
     needsQuestion: needsQuestion as MultiQuestion,
     notesQuestion: notesQuestion as TextQuestion,
   });
+  problems.push(...checkExamples(base.examples, base.features, base.questions));
   if (problems.length > 0 || !needsQuestion || !notesQuestion) {
     throw new KnowledgeError(problems.join("\n"));
   }

@@ -1,6 +1,6 @@
-/** Text normalisation shared by feature matching and notes reading. Pure and total: never throws. */
+/** Text normalisation for understanding messages and reading notes. Pure and total: never throws. */
 
-/** Longest input we look at; a question is never longer, and it bounds the work per call. */
+/** Longest message we look at; a question is never longer, and it bounds the work per call. */
 export const MAX_INPUT = 500;
 
 const SLACK_LINK = /<([^<>|]*)(?:\|([^<>]*))?>/g;
@@ -16,42 +16,48 @@ export function stripSlackMarkup(text: string): string {
   });
 }
 
-/** Lower-cases, drops accents, Slack markup and punctuation, and splits into words. */
-export function words(text: string, max: number = MAX_INPUT): string[] {
-  const clean = stripSlackMarkup(text.slice(0, max))
+/** Emoji that say something people also say in words; every other emoji is dropped. */
+const EMOJI_WORDS: ReadonlyArray<[RegExp, string]> = [
+  [
+    /:(pray|\+1|thumbsup|raised_hands|heart|tada|clap|muscle|ok_hand|100|white_check_mark):|🙏|👍|🙌|❤️?|🎉|👏|💯|👌|✅/gu,
+    " thanks ",
+  ],
+  [/:(thinking_face|thinking|face_with_raised_eyebrow|confused):|🤔|🤨|😕/gu, " hmm "],
+  [/:(-1|thumbsdown|no_entry):|👎/gu, " nah "],
+];
+const OTHER_EMOJI_CODE = /:[a-z0-9_+'-]+:/g;
+
+/**
+ * Marks where a clause ends (comma, semicolon, plus, full stop, line break), so "auth, caching"
+ * reads as two asks and "no admin; we need auth" keeps the negation in its own clause.
+ */
+export const CLAUSE_MARK = "|";
+
+/**
+ * Lower-cases, drops accents, Slack markup and punctuation, and splits into words; clause breaks
+ * become CLAUSE_MARK. Apostrophes are dropped inside words ("don't" → "dont", "what's" → "whats"),
+ * and code words split into their parts (`@login_required` → "login required").
+ */
+export function tokenize(text: string, max: number = MAX_INPUT): string[] {
+  let clean = stripSlackMarkup(text.slice(0, max))
+    .replace(/&amp;/g, " and ")
+    .replace(/&lt;|&gt;|&quot;|&#39;/g, " ");
+  for (const [pattern, word] of EMOJI_WORDS) clean = clean.replace(pattern, word);
+  clean = clean
+    .replace(OTHER_EMOJI_CODE, " ")
     .normalize("NFKD")
     .replace(/\p{M}+/gu, "")
     .toLowerCase()
-    .replace(/&amp;/g, " and ")
-    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .replace(/(\p{L})['’](\p{L})/gu, "$1$2")
+    .replace(/[,;+\n.!?…]+/gu, ` ${CLAUSE_MARK} `)
+    .replace(/[^\p{L}\p{N}|]+/gu, " ")
     .trim();
   return clean === "" ? [] : clean.split(" ");
 }
 
-/** Plurals of words that end in "ie", which the "ies" → "y" rule would get wrong. */
-const IE_WORDS = new Set([
-  "cookie",
-  "movie",
-  "newbie",
-  "rookie",
-  "selfie",
-  "zombie",
-  "goodie",
-  "freebie",
-  "calorie",
-]);
-
-/** A light English stemmer for plurals: "migrations" → "migration", "queries" → "query". */
-export function stem(word: string): string {
-  if (word.length <= 3) return word;
-  if (word.endsWith("ies") && word.length > 4) {
-    const ie = word.slice(0, -1);
-    return IE_WORDS.has(ie) ? ie : `${word.slice(0, -3)}y`;
-  }
-  if (/(ss|us|is)$/.test(word)) return word;
-  if (/(ches|shes|xes|sses|zes)$/.test(word)) return word.slice(0, -2);
-  if (word.endsWith("s")) return word.slice(0, -1);
-  return word;
+/** The words only, without clause marks. */
+export function words(text: string, max: number = MAX_INPUT): string[] {
+  return tokenize(text, max).filter((w) => w !== CLAUSE_MARK);
 }
 
 /** Optimal string alignment distance (Levenshtein plus adjacent swaps), stopping early above `max`. */
@@ -99,9 +105,12 @@ export function deletions(word: string, depth: number): Set<string> {
   return out;
 }
 
-/** How many typos a word of this length may carry and still be recognised. */
+/**
+ * How many typos a word of this length may carry and still be recognised. Words of four letters or
+ * fewer get none: too many real words sit one letter apart ("roll" and "role").
+ */
 export function typoBudget(length: number): number {
   if (length >= 8) return 2;
-  if (length >= 4) return 1;
+  if (length >= 5) return 1;
   return 0;
 }

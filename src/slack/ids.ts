@@ -8,6 +8,7 @@ export const IDS = {
   inputAction: "value",
   destinationBlock: "q_destination",
   editAnswers: "edit_answers",
+  showDetails: "show_details",
   askFeature: "ask_feature",
   feedbackHelpful: "feedback_helpful",
   feedbackNotHelpful: "feedback_not_helpful",

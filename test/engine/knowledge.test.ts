@@ -21,11 +21,12 @@ describe("the real knowledge base", () => {
     expect(getKnowledge()).toBe(getKnowledge());
   });
 
-  it("has all seven data files", () => {
+  it("has all eight data files", () => {
     expect(DATA_FILES.sort()).toEqual(
       [
         "caveats.json",
         "criteria.json",
+        "examples.json",
         "features.json",
         "meta.json",
         "pros-cons.json",

@@ -19,8 +19,9 @@ function allLinks(k: Knowledge): Array<{ url: string; where: string }> {
   const walk = (value: unknown, where: string) => {
     if (typeof value === "string") {
       if (value.startsWith("http")) out.push({ url: value, where });
-    } else if (Array.isArray(value)) value.forEach((v, i) => walk(v, `${where}[${i}]`));
-    else if (value && typeof value === "object")
+    } else if (Array.isArray(value)) {
+      for (const [i, v] of value.entries()) walk(v, `${where}[${i}]`);
+    } else if (value && typeof value === "object")
       for (const [key, v] of Object.entries(value)) walk(v, `${where}.${key}`);
   };
   walk(k.meta, "meta");
@@ -32,7 +33,7 @@ function allLinks(k: Knowledge): Array<{ url: string; where: string }> {
 }
 
 /** What is wrong with one link, or nothing. */
-export function linkProblems(url: string, k: Knowledge): string[] {
+function linkProblems(url: string, k: Knowledge): string[] {
   const problems: string[] = [];
   let u: URL;
   try {

@@ -3,6 +3,7 @@
  * metadata, its thread) rather than testing the flow itself: /flask-or-django → views.open → submit.
  */
 import type { SlackApp } from "../../src/slack/app.js";
+import { defaultOption } from "./default-answers.js";
 import { apiFixture, mockApi, send } from "./slack-app.js";
 import { loadFixture } from "./slack-request.js";
 
@@ -16,7 +17,7 @@ export interface QuestionsModal {
 
 /**
  * The modal's `state.values` as Slack sends it on submit: every question at the value it shows, `needs`
- * picked, empty notes, and `destination` in the destination picker (if the modal has one).
+ * picked (a question with nothing shown takes its usual choice), empty notes, and `destination` in the destination picker (if the modal has one).
  */
 export function questionnaireValues(
   view: QuestionsModal,
@@ -35,7 +36,7 @@ export function questionnaireValues(
             ? { type, selected_options: needs.map((value) => ({ value })) }
             : type === "plain_text_input"
               ? { type, value: "" }
-              : { type, selected_option: b.element.initial_option ?? null },
+              : { type, selected_option: b.element.initial_option ?? defaultOption(b.block_id) },
     };
   }
   return values;

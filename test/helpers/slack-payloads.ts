@@ -91,3 +91,17 @@ export function compareShortcut(
     trigger_id: triggerId,
   };
 }
+
+/** A button of a posted message clicked (block_actions_button.json), with the message it is on. */
+export function buttonClick(message: { blocks?: unknown; ts?: string }, actionId: string): Json {
+  const base = loadFixture<Json & { container: Json; message: Json }>("inbound/block_actions_button.json");
+  const blocks = (message.blocks ?? []) as Array<{ block_id?: string; elements?: Json[] }>;
+  const holder = blocks.find((b) => b.elements?.some((e) => e.action_id === actionId));
+  const button = holder?.elements?.find((e) => e.action_id === actionId);
+  if (!holder || !button) throw new Error(`no ${actionId} button on the message`);
+  return {
+    ...base,
+    message: { ...base.message, blocks, ...(message.ts ? { ts: message.ts } : {}) },
+    actions: [{ ...button, block_id: holder.block_id, action_ts: "1732384538.112907" }],
+  };
+}

@@ -61,10 +61,28 @@ describe("the playground in Chromium", () => {
     // mrkdwn is rendered (bold, links, emoji), and the message's buttons and select are there.
     expect(await message.locator(".block-section b").count()).toBeGreaterThan(0);
     expect(await message.locator('a[href^="https://"]').count()).toBeGreaterThan(0);
-    expect(await message.textContent()).toContain("\u2705");
+    expect(await message.locator("button[data-action-id=show_details]").count()).toBe(1);
     expect(await message.locator("button[data-action-id=edit_answers]").count()).toBe(1);
     expect(await message.locator("select[data-action-id=ask_feature]").count()).toBe(1);
     expect(await page.locator(".unsupported").count()).toBe(0);
+
+    // At 800 px the whole message, buttons included, fits on the first screen.
+    await page.setViewportSize({ width: 800, height: 800 });
+    await message.evaluate((el) => el.scrollIntoView({ block: "start" }));
+    const top = (await message.boundingBox())?.y ?? 0;
+    const buttons = await message.locator(".block-actions").boundingBox();
+    expect(buttons, "the message has its buttons").not.toBeNull();
+    expect((buttons?.y ?? 0) + (buttons?.height ?? 0) - top).toBeLessThanOrEqual(800);
+    await page.setViewportSize({ width: 1280, height: 900 });
+
+    // Details: the pros and cons for this project, with their sources, in a view.
+    await message.locator("button[data-action-id=show_details]").click();
+    const details = page.getByRole("dialog", { name: "Recommendation details" });
+    await details.waitFor({ timeout: 15_000 });
+    expect(await details.textContent()).toContain("\u2705");
+    expect(await details.textContent()).toContain("Django for this project");
+    await details.locator("footer [data-modal-close]").click();
+    await details.waitFor({ state: "hidden", timeout: 15_000 });
 
     const answer = await askInThread(page, message, "what about the admin?");
     const text = (await answer.textContent()) ?? "";

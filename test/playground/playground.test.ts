@@ -5,6 +5,7 @@
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RunningPlayground, startPlayground } from "../../src/playground/index.js";
+import { defaultAnswer } from "../helpers/default-answers.js";
 
 interface Msg {
   ts: string;
@@ -62,7 +63,7 @@ async function until<T>(what: string, pick: (s: Snapshot) => T | undefined | nul
   }
 }
 
-/** The modal's inputs as the page sends them, starting from what the view prefilled. */
+/** The modal's inputs as the page sends them: what the view prefilled, else each question's usual choice. */
 function prefilled(view: NonNullable<Snapshot["modal"]>["view"]): Record<string, string | string[] | null> {
   const values: Record<string, string | string[] | null> = {};
   for (const b of view.blocks) {
@@ -70,6 +71,7 @@ function prefilled(view: NonNullable<Snapshot["modal"]>["view"]): Record<string,
     const e = b.element;
     values[b.block_id] =
       e.initial_option?.value ??
+      defaultAnswer(b.block_id.replace(/^q_/, "")) ??
       e.initial_options?.map((o: { value: string }) => o.value) ??
       e.initial_value ??
       null;

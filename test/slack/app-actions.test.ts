@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { getKnowledge } from "../../src/engine/index.js";
+import { defaultAnswer } from "../helpers/default-answers.js";
 import { isolateNetwork } from "../helpers/nock-isolation.js";
 import { mockResponseUrl } from "../helpers/response-url.js";
 import { apiFixture, buildTestApp, mockApi, send, type TestApp } from "../helpers/slack-app.js";
@@ -70,7 +71,8 @@ function stateFor(view: View, input: typeof PROFILE): Record<string, Record<stri
     } else if (el.type === "plain_text_input") {
       values[b.block_id] = { value: { type: el.type, value: input.notes } };
     } else {
-      const chosen = (input.answers as Record<string, string>)[id] ?? el.initial_option?.value;
+      const chosen =
+        (input.answers as Record<string, string>)[id] ?? el.initial_option?.value ?? defaultAnswer(id);
       values[b.block_id] = { value: { type: el.type, selected_option: chosen ? opt(chosen) : null } };
     }
   }

@@ -4,6 +4,7 @@
  */
 import nock from "nock";
 import { describe, expect, it } from "vitest";
+import { defaultOption } from "../helpers/default-answers.js";
 import { isolateNetwork } from "../helpers/nock-isolation.js";
 import { mockResponseUrl } from "../helpers/response-url.js";
 import { API_URL, apiFixture, buildTestApp, mockApi, send, type TestApp } from "../helpers/slack-app.js";
@@ -44,7 +45,7 @@ async function defaultSubmission(app: TestApp["app"]): Promise<Json> {
   for (const b of view.blocks) {
     if (b.type !== "input" || !b.block_id?.startsWith("q_") || !b.element) continue;
     values[b.block_id] = {
-      value: { type: b.element.type, selected_option: b.element.initial_option ?? null },
+      value: { type: b.element.type, selected_option: b.element.initial_option ?? defaultOption(b.block_id) },
     };
   }
   values.q_needs = {

@@ -4,8 +4,11 @@
  */
 import { describe, expect, it } from "vitest";
 import { getKnowledge, recommend } from "../../src/engine/index.js";
+import { viewViolations } from "../helpers/block-kit-limits.js";
+import { defaultAnswer } from "../helpers/default-answers.js";
 import { isolateNetwork } from "../helpers/nock-isolation.js";
 import { apiFixture, buildTestApp, mockApi, send, type TestApp } from "../helpers/slack-app.js";
+import { buttonClick } from "../helpers/slack-payloads.js";
 import { loadFixture } from "../helpers/slack-request.js";
 
 type Json = Record<string, unknown>;
@@ -75,7 +78,10 @@ function stateValues(view: View, input: Answers): Record<string, Record<string, 
         value: { type: el.type, value: input.notes === undefined ? null : input.notes },
       };
     } else {
-      const chosen = input.answers && id in input.answers ? input.answers[id] : el.initial_option?.value;
+      const chosen =
+        input.answers && id in input.answers
+          ? input.answers[id]
+          : (el.initial_option?.value ?? defaultAnswer(id));
       values[b.block_id] = {
         value: {
           type: el.type,
@@ -150,11 +156,11 @@ describe("a valid submission", () => {
     expect(text).toMatch(/^[A-Z].*[.!]$/s);
     const verdictName = { flask: "Flask", django: "Django", either: "Either" }[rec.verdict];
     expect(text).toContain(verdictName);
-    expect(text).toContain(rec.summary);
+    expect(text).toContain(`Django ${rec.scores.django}, Flask ${rec.scores.flask}`);
     expect(text).toContain(`<@${COMMAND.user_id}>`);
   });
 
-  it("shows a header, both scores, Why, pros/cons, and an actions block with accessible buttons", async () => {
+  it("keeps the channel message short: verdict, shares and how sure, three reasons, what would change it, buttons", async () => {
     const { app } = buildTestApp();
     const view = await openModal(app);
     const posts = mockApi("chat.postMessage", apiFixture("chat.postMessage_ok"));
@@ -164,25 +170,33 @@ describe("a valid submission", () => {
 
     expect(blocks[0]?.type).toBe("header");
     expect(blocks[0]?.text?.type).toBe("plain_text");
-
-    const scoreFields = blocks.flatMap((b) => b.fields ?? []).map((f) => f.text);
-    expect(scoreFields.some((t) => t.includes(`*Django*: ${rec.scores.django} out of 100`))).toBe(true);
-    expect(scoreFields.some((t) => t.includes(`*Flask*: ${rec.scores.flask} out of 100`))).toBe(true);
+    const all = shownTexts(posts[0] as Json).join("\n");
+    // Shares of the evidence, never "out of 100"; confidence in words with an honest figure.
+    expect(all).toContain(`Django ${rec.scores.django}`);
+    expect(all).toContain(`Flask ${rec.scores.flask}`);
+    expect(all).toContain("shares of the evidence");
+    expect(all).not.toContain("out of 100");
+    expect(all).not.toMatch(/\b100%/);
+    expect(all).toMatch(/re-weightings/);
 
     expect(rec.factors.length).toBeGreaterThan(0);
-    expect(blocks.some((b) => b.type === "section" && b.text?.text.startsWith("*Why*"))).toBe(true);
-
-    const prosCons = blocks.find((b) => b.fields?.some((f) => f.text.includes("for this project")));
-    expect(prosCons?.fields?.map((f) => f.text.split("\n")[0])).toEqual([
-      "*Django for this project*",
-      "*Flask for this project*",
-    ]);
+    const why = blocks.find((b) => b.type === "section" && b.text?.text.startsWith("• "));
+    expect(why?.text?.text.split("\n").length).toBe(Math.min(3, rec.factors.length));
+    expect(all).toContain("*What would change it:*");
+    // Pros and cons live behind Details, not in the channel.
+    expect(all).not.toContain("for this project*");
 
     const actions = blocks.filter((b) => b.type === "actions");
     expect(actions).toHaveLength(1);
     const elements = actions[0]?.elements ?? [];
     expect(elements.map((e) => e.action_id)).toEqual(
-      expect.arrayContaining(["edit_answers", "ask_feature", "feedback_helpful", "feedback_not_helpful"]),
+      expect.arrayContaining([
+        "show_details",
+        "edit_answers",
+        "ask_feature",
+        "feedback_helpful",
+        "feedback_not_helpful",
+      ]),
     );
     for (const button of elements.filter((e) => e.type === "button")) {
       expect(button.accessibility_label, `${button.action_id} has an accessibility_label`).toBeTruthy();
@@ -190,6 +204,23 @@ describe("a valid submission", () => {
     }
     const select = elements.find((e) => e.action_id === "ask_feature");
     expect(select?.type).toBe("static_select");
+  });
+
+  it("Details opens a view with the pros and cons for this project, caveats, the answers and sources", async () => {
+    const { app } = buildTestApp();
+    const view = await openModal(app);
+    const posts = mockApi("chat.postMessage", apiFixture("chat.postMessage_ok"));
+    await send(app, submission(view, PROFILE));
+    const opens = mockApi("views.open", apiFixture("views.open_ok"), 1);
+    await send(app, buttonClick(posts[0] as Json, "show_details"));
+    const details = opens[0]?.view as { type: string; blocks: Block[] };
+    expect(details.type).toBe("modal");
+    const text = JSON.stringify(details.blocks);
+    expect(text).toContain("*Django for this project*");
+    expect(text).toContain("*Flask for this project*");
+    expect(text).toContain("*Your answers*");
+    expect(text).toContain("Sources:");
+    expect(viewViolations(details as unknown as Json)).toEqual([]);
   });
 
   it("carries metadata that matches recommend() for the same answers", async () => {
@@ -211,7 +242,26 @@ describe("a valid submission", () => {
     expect([...(metadata.event_payload.needs as string[])].sort()).toEqual([...PROFILE.needs].sort());
   });
 
-  it("submitting the defaults unchanged works (every required input is preselected)", async () => {
+  it("a form sent untouched is refused: every required question asks for a choice, nothing is posted", async () => {
+    const { app } = buildTestApp();
+    const view = await openModal(app);
+    const posts = mockApi("chat.postMessage", apiFixture("chat.postMessage_ok"));
+    const untouched = submission(view, {});
+    for (const block of Object.values(
+      ((untouched.view as Json).state as { values: Record<string, { value: Json }> }).values,
+    )) {
+      if ("selected_option" in block.value) block.value.selected_option = null;
+    }
+    const acked = (await send(app, untouched)) as {
+      response_action?: string;
+      errors?: Record<string, string>;
+    };
+    expect(acked?.response_action).toBe("errors");
+    for (const q of k.singleQuestions) expect(acked.errors?.[`q_${q.id}`], q.id).toBe("Please choose one.");
+    expect(posts).toHaveLength(0);
+  });
+
+  it("submitting each question's usual choice works", async () => {
     const { app } = buildTestApp();
     const view = await openModal(app);
     const posts = mockApi("chat.postMessage", apiFixture("chat.postMessage_ok"));
@@ -222,22 +272,27 @@ describe("a valid submission", () => {
     expect(payload.verdict).toBe(recommend({ answers: {}, needs: [], notes: "" }, k).verdict);
   });
 
-  it("never shows the notes' mentions or links unescaped", async () => {
+  it("never shows the notes' mentions or links unescaped (message and Details)", async () => {
     const { app } = buildTestApp();
     const view = await openModal(app);
     const posts = mockApi("chat.postMessage", apiFixture("chat.postMessage_ok"));
     const notes = "<!channel> <@U123> <https://evil.example|click> <!here> <#C999> & more";
     await send(app, submission(view, { ...PROFILE, notes }));
     expect(posts).toHaveLength(1);
-    const texts = shownTexts(posts[0] as Json);
+    const opens = mockApi("views.open", apiFixture("views.open_ok"), 1);
+    await send(app, buttonClick(posts[0] as Json, "show_details"));
+    const texts = [
+      ...shownTexts(posts[0] as Json),
+      ...shownTexts({ blocks: (opens[0]?.view as Json | undefined)?.blocks }),
+    ];
     const all = texts.join("\n");
     for (const bad of ["<!channel>", "<@U123>", "<https://evil", "<!here>", "<#C999>", "https://evil"]) {
       expect(all, `no ${bad} in the shown text`).not.toContain(bad);
     }
-    // The notes are still shown, escaped.
+    // The notes are still shown (in Details), escaped.
     expect(all).toContain("&lt;!channel&gt;");
     expect(all).toContain("&lt;@U123&gt;");
-    // And nothing in the message can ping a channel: no special mention anywhere in the blocks JSON text.
+    // And nothing can ping a channel: no special mention anywhere in the shown text.
     expect(texts.some((t) => /<!(channel|here|everyone)/.test(t))).toBe(false);
   });
 });

@@ -1,5 +1,5 @@
 import type { FeatureScore, Knowledge } from "../../engine/index.js";
-import { type KnownBlock, mrkdwn, plain } from "./kit.js";
+import { type KnownBlock, mrkdwn } from "./kit.js";
 import { LIMITS } from "./limits.js";
 import { startComparisonButton } from "./start-button.js";
 import { escapeMrkdwn, truncate } from "./text.js";

@@ -59,7 +59,8 @@ function questionBlocks(
 function inputElement(knowledge: Knowledge, q: Question, initial: ProjectProfile | undefined): InputElement {
   if (q.kind === "single") {
     const options = q.options.map((o) => option(o.label, o.value, o.description));
-    const chosen = initial?.answers[q.id] ?? q.default;
+    // Nothing is chosen for the person: a form sent untouched must not stand for answers nobody gave.
+    const chosen = initial?.answers[q.id];
     const initial_option = options.find((o) => o.value === chosen);
     // Short lists read best as radio buttons; longer ones as a select.
     if (q.options.length <= Math.min(4, LIMITS.radioOptions)) {
@@ -80,7 +81,7 @@ function inputElement(knowledge: Knowledge, q: Question, initial: ProjectProfile
   }
   if (q.kind === "multi") {
     const options = knowledge.needFeatures.map((f) => option(f.need.label, f.id));
-    const chosen = new Set(initial?.needs ?? q.default);
+    const chosen = new Set(initial?.needs ?? []);
     const initial_options = options.filter((o) => chosen.has(o.value ?? ""));
     return {
       type: "multi_static_select",
@@ -131,7 +132,7 @@ function buildQuestionBlocks(
     blocks.push({
       type: "input",
       block_id: IDS.questionBlock(q.id),
-      // Single choices always have an answer (a default); needs and notes may be left empty.
+      // Single choices are required (Slack asks for one when missing); needs and notes may be left empty.
       ...(q.kind === "single" ? {} : { optional: true }),
       label: plain(q.label),
       hint: plain(q.help),

@@ -20,7 +20,7 @@ export function recommendationMessage(
   return {
     payload,
     message: {
-      text: notificationText(rec, askedBy),
+      text: notificationText(knowledge, rec, askedBy),
       blocks: recommendationBlocks({
         knowledge,
         rec,

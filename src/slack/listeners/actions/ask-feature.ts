@@ -1,12 +1,11 @@
-import type { AllMiddlewareArgs, BlockStaticSelectAction, SlackActionMiddlewareArgs } from "@slack/bolt";
 import { parseProfile } from "../../../engine/index.js";
-import type { AppContext } from "../../context.js";
 import type { Deps } from "../../deps.js";
 import { IDS } from "../../ids.js";
 import { decodeAnswers } from "../../services/codecs.js";
 import { featureAnswer } from "../../services/compose-answer.js";
 import { interactionPlace } from "../../services/interaction-place.js";
 import { answerInThread } from "../../services/post-answer.js";
+import type { StaticSelectArgs } from "../args.js";
 
 /** The answers a recommendation message carries in its "Edit answers" button. */
 function answersOnMessage(message: { blocks?: unknown[] } | undefined): ReturnType<typeof decodeAnswers> {
@@ -20,14 +19,7 @@ function answersOnMessage(message: { blocks?: unknown[] } | undefined): ReturnTy
 
 /** "Ask about a feature" on a recommendation: the answer for this project, in its thread. */
 export function askFeature({ knowledge }: Deps) {
-  return async ({
-    ack,
-    body,
-    action,
-    client,
-    context,
-    respond,
-  }: AllMiddlewareArgs<AppContext> & SlackActionMiddlewareArgs<BlockStaticSelectAction>): Promise<void> => {
+  return async ({ ack, body, action, client, context, respond }: StaticSelectArgs): Promise<void> => {
     await ack();
     const place = interactionPlace(body);
     if (!place) return;

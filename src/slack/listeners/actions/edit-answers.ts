@@ -1,20 +1,13 @@
-import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from "@slack/bolt";
 import { parseProfile } from "../../../engine/index.js";
-import type { AppContext } from "../../context.js";
 import type { Deps } from "../../deps.js";
 import { decodeAnswers } from "../../services/codecs.js";
 import { interactionPlace } from "../../services/interaction-place.js";
 import { openQuestionnaireOrExplain } from "../../services/open-questionnaire.js";
+import type { ButtonArgs } from "../args.js";
 
 /** "Edit answers" on a recommendation: the questions again, prefilled, to update that message. */
 export function editAnswers({ knowledge }: Deps) {
-  return async ({
-    ack,
-    body,
-    action,
-    client,
-    context,
-  }: AllMiddlewareArgs<AppContext> & SlackActionMiddlewareArgs<BlockButtonAction>): Promise<void> => {
+  return async ({ ack, body, action, client, context }: ButtonArgs): Promise<void> => {
     await ack();
     const place = interactionPlace(body);
     if (!place) {

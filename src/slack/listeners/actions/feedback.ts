@@ -1,14 +1,8 @@
-import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from "@slack/bolt";
-import type { AppContext } from "../../context.js";
+import type { ButtonArgs } from "../args.js";
 
 /** "Helpful" / "Not helpful" on a recommendation: logged, and acknowledged to that person only. */
 export function feedback(helpful: boolean) {
-  return async ({
-    ack,
-    body,
-    respond,
-    context,
-  }: AllMiddlewareArgs<AppContext> & SlackActionMiddlewareArgs<BlockButtonAction>): Promise<void> => {
+  return async ({ ack, body, respond, context }: ButtonArgs): Promise<void> => {
     await ack();
     context.log.info(
       { feedback: helpful ? "helpful" : "not_helpful", message: body.message?.ts },

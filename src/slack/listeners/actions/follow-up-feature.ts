@@ -1,20 +1,12 @@
-import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from "@slack/bolt";
-import type { AppContext } from "../../context.js";
 import type { Deps } from "../../deps.js";
 import { featureAnswer } from "../../services/compose-answer.js";
 import { interactionPlace } from "../../services/interaction-place.js";
 import { answerInThread } from "../../services/post-answer.js";
+import type { ButtonArgs } from "../args.js";
 
 /** "Also: Authentication" buttons under an answer that named several features. */
 export function followUpFeature({ knowledge, threads }: Deps) {
-  return async ({
-    ack,
-    body,
-    action,
-    client,
-    context,
-    respond,
-  }: AllMiddlewareArgs<AppContext> & SlackActionMiddlewareArgs<BlockButtonAction>): Promise<void> => {
+  return async ({ ack, body, action, client, context, respond }: ButtonArgs): Promise<void> => {
     await ack();
     const place = interactionPlace(body);
     if (!place) return;

@@ -6,10 +6,12 @@ import { askFeature } from "./ask-feature.js";
 import { editAnswers } from "./edit-answers.js";
 import { feedback } from "./feedback.js";
 import { followUpFeature } from "./follow-up-feature.js";
+import { showDetails } from "./show-details.js";
 import { startComparison } from "./start-comparison.js";
 
 export function registerActions(app: App<AppContext>, deps: Deps): void {
   app.action(IDS.editAnswers, editAnswers(deps));
+  app.action(IDS.showDetails, showDetails(deps));
   app.action(IDS.askFeature, askFeature(deps));
   app.action(IDS.feedbackHelpful, feedback(true));
   app.action(IDS.feedbackNotHelpful, feedback(false));

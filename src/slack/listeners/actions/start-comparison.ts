@@ -1,16 +1,10 @@
-import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from "@slack/bolt";
-import type { AppContext } from "../../context.js";
 import type { Deps } from "../../deps.js";
 import { openQuestionnaireOrExplain } from "../../services/open-questionnaire.js";
+import type { ButtonArgs } from "../args.js";
 
 /** "Start a comparison" (App Home, help): the modal asks where to post. */
 export function startComparison({ knowledge }: Deps) {
-  return async ({
-    ack,
-    body,
-    client,
-    context,
-  }: AllMiddlewareArgs<AppContext> & SlackActionMiddlewareArgs<BlockButtonAction>): Promise<void> => {
+  return async ({ ack, body, client, context }: ButtonArgs): Promise<void> => {
     await ack();
     const channel = body.channel?.id;
     await openQuestionnaireOrExplain(client, context.log, knowledge, {

@@ -1,11 +1,10 @@
-import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from "@slack/bolt";
 import { matchFeature } from "../../../engine/index.js";
 import { helpBlocks, topicsBlocks, unknownQuestionBlocks } from "../../blocks/help.js";
 import { decodeSlackEntities } from "../../blocks/text.js";
-import type { AppContext } from "../../context.js";
 import type { Deps } from "../../deps.js";
 import { featureAnswer } from "../../services/compose-answer.js";
 import { openQuestionnaireOrExplain } from "../../services/open-questionnaire.js";
+import type { CommandArgs } from "../args.js";
 
 /**
  * /flask-or-django          → the questions modal
@@ -14,12 +13,7 @@ import { openQuestionnaireOrExplain } from "../../services/open-questionnaire.js
  * /flask-or-django <topic>  → one feature, side by side
  */
 export function flaskOrDjango({ knowledge }: Deps) {
-  return async ({
-    command,
-    ack,
-    client,
-    context,
-  }: AllMiddlewareArgs<AppContext> & SlackCommandMiddlewareArgs): Promise<void> => {
+  return async ({ command, ack, client, context }: CommandArgs): Promise<void> => {
     const text = decodeSlackEntities(command.text).trim();
     if (text === "") {
       await ack();

@@ -1,18 +1,13 @@
-import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from "@slack/bolt";
-import type { AppContext } from "../../context.js";
 import type { Deps } from "../../deps.js";
 import { postAnswer } from "../../services/post-answer.js";
+import type { EventArgs } from "../args.js";
 
 /**
  * "@flask-or-django what about async?": answered in a thread under the message. Inside one of our
  * recommendation threads the answer uses the project's answers; elsewhere it says how to get one.
  */
 export function appMention({ knowledge, threads, once }: Deps) {
-  return async ({
-    event,
-    client,
-    context,
-  }: AllMiddlewareArgs<AppContext> & SlackEventMiddlewareArgs<"app_mention">): Promise<void> => {
+  return async ({ event, client, context }: EventArgs<"app_mention">): Promise<void> => {
     if (event.bot_id) return;
     const { log } = context;
     // The same message also arrives as a `message` event: whoever comes first answers.

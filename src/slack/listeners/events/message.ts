@@ -1,8 +1,7 @@
-import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from "@slack/bolt";
 import { z } from "zod";
-import type { AppContext } from "../../context.js";
 import type { Deps } from "../../deps.js";
 import { postAnswer } from "../../services/post-answer.js";
+import type { EventArgs } from "../args.js";
 
 const TS = /^\d{1,12}\.\d{1,8}$/;
 
@@ -26,11 +25,7 @@ const IncomingMessage = z
  * chatter, threads that are not ours, and messages that mention the bot (app_mention answers those).
  */
 export function message({ knowledge, threads, once }: Deps) {
-  return async ({
-    event,
-    client,
-    context,
-  }: AllMiddlewareArgs<AppContext> & SlackEventMiddlewareArgs<"message">): Promise<void> => {
+  return async ({ event, client, context }: EventArgs<"message">): Promise<void> => {
     const parsed = IncomingMessage.safeParse(event);
     if (!parsed.success) return;
     const m = parsed.data;

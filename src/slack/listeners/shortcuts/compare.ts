@@ -1,16 +1,10 @@
-import type { AllMiddlewareArgs, GlobalShortcut, SlackShortcutMiddlewareArgs } from "@slack/bolt";
-import type { AppContext } from "../../context.js";
 import type { Deps } from "../../deps.js";
 import { openQuestionnaireOrExplain } from "../../services/open-questionnaire.js";
+import type { GlobalShortcutArgs } from "../args.js";
 
 /** The global shortcut "Compare Flask and Django": the same modal, asking where to post. */
 export function compareShortcut({ knowledge }: Deps) {
-  return async ({
-    ack,
-    shortcut,
-    client,
-    context,
-  }: AllMiddlewareArgs<AppContext> & SlackShortcutMiddlewareArgs<GlobalShortcut>): Promise<void> => {
+  return async ({ ack, shortcut, client, context }: GlobalShortcutArgs): Promise<void> => {
     await ack();
     await openQuestionnaireOrExplain(client, context.log, knowledge, {
       triggerId: shortcut.trigger_id,

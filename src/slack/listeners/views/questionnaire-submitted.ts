@@ -1,5 +1,3 @@
-import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from "@slack/bolt";
-import type { AppContext } from "../../context.js";
 import type { Deps } from "../../deps.js";
 import { IDS } from "../../ids.js";
 import { decodeModalContext } from "../../services/codecs.js";
@@ -7,17 +5,12 @@ import { recommendationMessage } from "../../services/compose-recommendation.js"
 import { deliver } from "../../services/delivery.js";
 import { parseSubmission } from "../../services/submission.js";
 import { slackErrorCode } from "../../slack-errors.js";
+import type { ViewSubmitArgs } from "../args.js";
 
 /** The questions come back: validate, close the modal at once, then post (or update) the recommendation. */
 export function questionnaireSubmitted({ knowledge, threads }: Deps) {
   const firstBlock = IDS.questionBlock(knowledge.singleQuestions[0]?.id ?? "project_type");
-  return async ({
-    ack,
-    view,
-    body,
-    client,
-    context,
-  }: AllMiddlewareArgs<AppContext> & SlackViewMiddlewareArgs<ViewSubmitAction>): Promise<void> => {
+  return async ({ ack, view, body, client, context }: ViewSubmitArgs): Promise<void> => {
     const { log } = context;
     const modal = decodeModalContext(view.private_metadata);
     if (!modal) {

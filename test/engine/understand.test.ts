@@ -6,6 +6,8 @@ import {
   getKnowledge,
   matchFeature,
   toProfile,
+  type Understanding,
+  understand,
 } from "../../src/engine/index.js";
 
 const k = getKnowledge();
@@ -193,7 +195,12 @@ function expectMatch(m: FeatureMatch): asserts m is Extract<FeatureMatch, { kind
   expect(m.kind).toBe("match");
 }
 
-describe("matchFeature: phrasings", () => {
+type FeatureReading = Extract<Understanding, { intent: "feature" }>;
+function expectFeature(u: Understanding): asserts u is FeatureReading {
+  expect(u.intent).toBe("feature");
+}
+
+describe("understand: feature phrasings", () => {
   it("covers at least 70 phrasings and every feature", () => {
     expect(PHRASINGS.length).toBeGreaterThanOrEqual(70);
     const covered = new Set([...PHRASINGS.map(([, id]) => id), ...MYTHS.map(([, id]) => id)]);
@@ -204,20 +211,22 @@ describe("matchFeature: phrasings", () => {
   });
 
   it.each(PHRASINGS)("%j → %s", (input, expected) => {
-    const m = matchFeature(input, k);
-    expectMatch(m);
-    expect(m.featureId).toBe(expected);
-    expect(m.title).toBe(k.featureById.get(expected)?.title);
-    expect(m.score).toBeGreaterThanOrEqual(0.6);
-    expect(m.score).toBeLessThanOrEqual(1);
-    expect(m.runnersUp.every((r) => r.featureId !== expected && r.score <= m.score)).toBe(true);
+    const u = understand(k, input);
+    expectFeature(u);
+    expect(u.features.map((f) => f.featureId)).toEqual([expected]);
+    expect(u.features[0]?.title).toBe(k.featureById.get(expected)?.title);
+    expect(u.score).toBeGreaterThan(0);
+    expect(u.score).toBeLessThanOrEqual(1);
+    expect(u.isQuestion).toBe(true);
+    expect(u.runnersUp.length).toBeLessThanOrEqual(3);
+    expect(u.runnersUp.every((r) => r.featureId !== expected)).toBe(true);
   });
 
   it("scores an exact word above a typo of it", () => {
-    const exact = matchFeature("caching", k);
-    const typo = matchFeature("cachng", k);
-    expectMatch(exact);
-    expectMatch(typo);
+    const exact = understand(k, "caching");
+    const typo = understand(k, "cahcing");
+    expectFeature(exact);
+    expectFeature(typo);
     expect(exact.score).toBe(1);
     expect(typo.score).toBeLessThan(exact.score);
   });
@@ -285,13 +294,12 @@ describe("matchFeature: what it should not know", () => {
     expect(UNKNOWN.length).toBeGreaterThanOrEqual(12);
   });
 
-  it.each(UNKNOWN)("%s → unknown", (_name, input) => {
+  it.each(UNKNOWN)("%s → no feature answer", (_name, input) => {
+    const u = understand(k, input);
+    expect(u.intent).not.toBe("feature");
+    expect(u.runnersUp.length).toBeLessThanOrEqual(3);
     const m = matchFeature(input, k);
     expect(m.kind).toBe("unknown");
-    if (m.kind === "unknown") {
-      expect(m.suggestions.length).toBeLessThanOrEqual(3);
-      for (const s of m.suggestions) expect(s.score).toBeLessThan(0.6);
-    }
   });
 
   it("answers a 10,000-character string quickly", () => {
@@ -340,8 +348,9 @@ describe("matchFeature never throws", () => {
     ["a NUL inside a word", "adm\u0000in"],
     ["zero-width characters", "\u200b\u200c\u200d\ufeff"],
     ["right-to-left marks", "\u202e\u202d"],
-  ])("%s → unknown", (_name, input) => {
-    expect(matchFeature(input, k).kind).toBe("unknown");
+  ])("%s → nothing sure", (_name, input) => {
+    const u = understand(k, input);
+    expect(u.intent === "unknown" || u.intent === "chatter" || u.unsure).toBe(true);
   });
 
   it("still finds the feature next to lone surrogates and control characters", () => {
@@ -448,5 +457,96 @@ describe("explainFeature", () => {
       expectMatch(m);
       expect(explainFeature(m.featureId, undefined, k)?.title).toBe(m.title);
     }
+  });
+});
+
+describe("understand: questions about the decision", () => {
+  it.each([
+    ["so what's the call?", "verdict"],
+    ["are we going with Django or not?", "verdict"],
+    ["tl;dr what's the plan", "verdict"],
+    ["what's the case against Flask here?", "why_not"],
+    ["how confident is that?", "confidence"],
+    ["what would flip it?", "flip"],
+    ["would FastAPI be better here?", "alternative"],
+  ])("%j → decision/%s", (text, topic) => {
+    const u = understand(k, text, { hasRecommendation: true });
+    expect(u.intent).toBe("decision");
+    if (u.intent === "decision") expect(u.topic).toBe(topic);
+    expect(u.isQuestion).toBe(true);
+  });
+
+  it("names the framework a why-not question is about, and the alternative asked about", () => {
+    const whyNot = understand(k, "what's the case against Flask here?");
+    expect(whyNot.intent === "decision" && whyNot.topic === "why_not" && whyNot.framework).toBe("flask");
+    const alternative = understand(k, "would FastAPI be better here?");
+    expect(
+      alternative.intent === "decision" && alternative.topic === "alternative" && alternative.alternative,
+    ).toBe("FastAPI");
+  });
+
+  it("reads a described project as the questionnaire's answers outside a thread", () => {
+    const u = understand(k, "is Flask enough for a small online shop?");
+    expect(u.intent === "decision" && u.topic).toBe("verdict");
+    if (u.intent !== "decision" || u.topic !== "verdict") return;
+    expect(u.quickTake?.answers).toEqual({ project_type: "ecommerce", size: "small" });
+    expect(u.quickTake?.profile.answers.project_type).toBe("ecommerce");
+    const tool = understand(k, "internal CRUD tool for 5 people, flask or django?");
+    expect(
+      tool.intent === "decision" && tool.topic === "verdict" && tool.quickTake?.answers.project_type,
+    ).toBe("internal_tool");
+  });
+
+  it("gives no quick take in a recommendation's thread: the thread has its project", () => {
+    const u = understand(k, "is Flask enough for a small online shop?", { hasRecommendation: true });
+    expect(u.intent === "decision" && u.topic === "verdict" && u.quickTake).toBeUndefined();
+  });
+});
+
+describe("understand: everything else people say", () => {
+  it.each([
+    ["thanks!", "thanks"],
+    ["ty 🙏", "thanks"],
+    ["what can you do?", "help"],
+    ["I used the admin at my last job, it was fine", "chatter"],
+    ["we shipped the beta yesterday", "chatter"],
+    ["what's the weather", "unknown"],
+  ])("%j → %s", (text, intent) => {
+    expect(understand(k, text, { hasRecommendation: true }).intent).toBe(intent);
+  });
+
+  it("reads disagreement and which framework they prefer", () => {
+    const u = understand(k, "nah, Flask suits us better", { hasRecommendation: true, verdict: "django" });
+    expect(u.intent).toBe("pushback");
+    expect(u.intent === "pushback" && u.prefers).toBe("flask");
+    const against = understand(k, "django is overkill for this", { hasRecommendation: true });
+    expect(against.intent === "pushback" && against.prefers).toBe("flask");
+  });
+
+  it("knows a question by meaning, not only by its question mark", () => {
+    expect(understand(k, "tl;dr what's the plan").isQuestion).toBe(true);
+    expect(understand(k, "I wonder how caching works").isQuestion).toBe(true);
+    expect(understand(k, "I used the admin at my last job, it was fine").isQuestion).toBe(false);
+  });
+});
+
+describe("understand: word forms, compounds and shorthand", () => {
+  it.each([
+    ["deploying to prod", "deployment"],
+    ["deploying with githubactions", "deployment"],
+    ["pg?", "databases"],
+    ["memcache?", "caching"],
+    ["backoffice for staff?", "admin"],
+    ["@login_required?", "auth"],
+    ["how do we roll out schema changes", "orm"],
+  ])("%j → %s", (text, id) => {
+    const u = understand(k, text);
+    expectFeature(u);
+    expect(u.features[0]?.featureId).toBe(id);
+  });
+
+  it("does not correct a short real word into a neighbour (roll is not role)", () => {
+    const u = understand(k, "roll");
+    expect(u.intent === "feature" && u.features[0]?.featureId).not.toBe("permissions");
   });
 });

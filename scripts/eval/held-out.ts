@@ -1,0 +1,31 @@
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { z } from "zod";
+import { type Knowledge, understand } from "../../src/engine/index.js";
+import { type EvalItem, isRight, type Outcome } from "./scoring.js";
+
+const HELD_OUT = fileURLToPath(new URL("../../test/eval/held-out.json", import.meta.url));
+
+const ItemSchema = z.object({
+  text: z.string(),
+  persona: z.string().optional(),
+  where: z.enum(["thread", "mention"]),
+  expect: z.union([
+    z.object({ intent: z.literal("feature"), features: z.array(z.string()).min(1) }),
+    z.object({ intent: z.literal("decision"), topic: z.string() }),
+    z.object({ intent: z.enum(["help", "thanks", "chatter", "pushback", "unknown"]) }),
+  ]),
+});
+
+/** The held-out questions, written by someone who never saw data/examples.json. */
+export function loadHeldOut(path: string = HELD_OUT): EvalItem[] {
+  return z.array(ItemSchema).parse(JSON.parse(readFileSync(path, "utf8"))) as EvalItem[];
+}
+
+/** Understands each item as Slack would: a thread reply has a recommendation, a mention has none. */
+export function runHeldOut(knowledge: Knowledge, items: EvalItem[]): Outcome[] {
+  return items.map((item) => {
+    const got = understand(knowledge, item.text, { hasRecommendation: item.where === "thread" });
+    return { item, got, right: isRight(item.expect, got) };
+  });
+}

@@ -1,0 +1,31 @@
+import type { Report } from "./scoring.js";
+
+const pct = (right: number, total: number) => `${((100 * right) / Math.max(1, total)).toFixed(1)}%`;
+
+/** The report as lines: overall, per intent, per label, confusions, misses. */
+export function printReport(title: string, r: Report, out: (line: string) => void = console.log): void {
+  out(`${title}: ${r.right}/${r.total} right (${pct(r.right, r.total)})`);
+  out(
+    `  false answers (feature or decision) on unknown items: ${r.falseAnswersOnUnknown} of ${r.unknownItems}`,
+  );
+  out("  per intent:");
+  for (const [intent, row] of [...r.perIntent].sort()) {
+    out(`    ${intent.padEnd(12)} ${`${row.right}/${row.total}`.padStart(7)}  ${pct(row.right, row.total)}`);
+  }
+  out("  per feature and topic:");
+  for (const [label, row] of [...r.perLabel].sort()) {
+    if (!label.includes(":")) continue;
+    out(`    ${label.padEnd(34)} ${`${row.right}/${row.total}`.padStart(7)}  ${pct(row.right, row.total)}`);
+  }
+  out("  confusions (expected → got × times):");
+  const pairs = [...r.confusions].flatMap(([e, row]) => [...row].map(([g, n]) => ({ e, g, n })));
+  for (const { e, g, n } of pairs.sort((a, b) => b.n - a.n).slice(0, 25)) out(`    ${e} → ${g} × ${n}`);
+  out(`  misses (${r.misses.length}):`);
+  for (const m of r.misses) {
+    out(
+      `    ${JSON.stringify(m.item.text)} (${m.item.where}): expected ${labelOf(m.item.expect)}, got ${labelOf(m.got)} ${m.got.score}${m.got.unsure ? " unsure" : ""}`,
+    );
+  }
+}
+
+import { labelOf } from "./scoring.js";

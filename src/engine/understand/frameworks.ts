@@ -1,0 +1,72 @@
+import type { FrameworkId } from "../knowledge-schema.js";
+
+/** The two frameworks and what people call them. */
+const NAMES: ReadonlyArray<[string, FrameworkId]> = [
+  ["flask", "flask"],
+  ["django", "django"],
+  ["drf", "django"],
+];
+
+/** Framework names in the order the words name them ("flask over django" → flask, django). */
+export function frameworksNamed(words: readonly string[]): Array<{ id: FrameworkId; at: number }> {
+  const out: Array<{ id: FrameworkId; at: number }> = [];
+  words.forEach((w, at) => {
+    for (const [name, id] of NAMES) if (w === name) out.push({ id, at });
+  });
+  return out;
+}
+
+export function otherFramework(id: FrameworkId): FrameworkId {
+  return id === "flask" ? "django" : "flask";
+}
+
+/** Words that, near a framework, speak against it ("django is overkill", "not flask"). */
+const AGAINST = new Set(
+  (
+    "overkill bloated heavy heavyweight clunky hate hates too much not never against over " +
+    "instead rather than without dislike slow outdated boilerplate bulky magic"
+  ).split(" "),
+);
+/** Words that put the first framework ahead of the second ("flask over django", "flask rather than django"). */
+const PREFERENCE = new Set("over than instead not vs versus".split(" "));
+const REACH = 4;
+
+/**
+ * Which framework someone pushing back prefers: the one they name, unless they speak against it
+ * ("django is overkill" → flask); with both named, the first unless words speak against it.
+ */
+export function preferredFramework(
+  words: readonly string[],
+  fallback?: FrameworkId,
+): FrameworkId | undefined {
+  const named = frameworksNamed(words);
+  const distinct = [...new Set(named.map((n) => n.id))];
+  const against = (at: number) => {
+    for (let j = Math.max(0, at - 2); j <= Math.min(words.length - 1, at + REACH); j++) {
+      if (j !== at && AGAINST.has(words[j] as string)) {
+        // "flask over django": the word after the first name is against the second, not the first.
+        if (j > at && PREFERENCE.has(words[j] as string) && distinct.length > 1) continue;
+        return true;
+      }
+    }
+    return false;
+  };
+  const first = named[0];
+  if (!first) return fallback;
+  if (distinct.length === 1) return against(first.at) ? otherFramework(first.id) : first.id;
+  return against(first.at) ? otherFramework(first.id) : first.id;
+}
+
+/** The framework a "why not …?" question is about: the one named, else the one not recommended. */
+export function questionedFramework(
+  words: readonly string[],
+  verdict?: FrameworkId | "either",
+): FrameworkId | undefined {
+  const named = frameworksNamed(words);
+  const afterAgainst = named.find((n) =>
+    ["against", "not", "over", "without"].includes(words[n.at - 1] ?? ""),
+  );
+  if (afterAgainst) return afterAgainst.id;
+  if (named[0]) return named[0].id;
+  return verdict === "flask" || verdict === "django" ? otherFramework(verdict) : undefined;
+}

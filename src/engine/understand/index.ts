@@ -1,0 +1,18 @@
+/** The understanding layer: from what people type to what they mean. */
+export type { PipelineOptions } from "./options.js";
+export type {
+  DecisionTopic,
+  FeatureScore,
+  Intent,
+  MythHit,
+  QuickTake,
+  UnderstandContext,
+  Understanding,
+} from "./types.js";
+export {
+  buildUnderstander,
+  findNeedsInText,
+  type Understander,
+  understand,
+  understandWith,
+} from "./understand.js";

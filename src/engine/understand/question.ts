@@ -1,0 +1,61 @@
+import type { Analysed } from "./analyse.js";
+
+/** Words that open a question: "how…", "is it…", "can we…", "tell me…", "thoughts on…". */
+const OPENERS = new Set(
+  (
+    "what whats how hows why which who whos when where wheres is isnt are arent does doesnt do dont did " +
+    "didnt can cant could couldnt should shouldnt would wouldnt will wont shall may might must has hasnt " +
+    "have havent am tell explain compare describe show walk thoughts thought opinion opinions wdyt " +
+    "any anyone anybody whether eli5 tldr recap summary summarise summarize remind"
+  ).split(" "),
+);
+/** Words said before the question proper: "so what's the call", "ok but how…", "tl;dr what's the plan". */
+const LEAD_INS = new Set(
+  "so ok okay ok and but also btw hey hi yo then well quick q tl dr tldr um uh hmm soo sooo right ah oh and or".split(
+    " ",
+  ),
+);
+/** Words that make a statement ask ("I wonder how…", "not sure which…", "curious about…"). */
+const ASKING = new Set(
+  "wonder wondering curious unsure unclear confused know idea sure explain tell clarify question care".split(
+    " ",
+  ),
+);
+/** Words that make a statement a request: "we need background jobs", "worried about performance". */
+const REQUESTING = new Set(
+  "need needs needed want wants require requires must worried concerned looking planning hoping considering".split(
+    " ",
+  ),
+);
+const WH = new Set("what whats how why which who when where whether".split(" "));
+/** Statements start with who is speaking; fragments ("admin panel", "orm migrations") do not. */
+const SUBJECTS = new Set(
+  "i im ive id we were weve wed our my it its itll this that thats they theyre he she you youre lol haha".split(
+    " ",
+  ),
+);
+
+/**
+ * Whether the message asks something, by meaning as well as by "?": a question opener after any
+ * lead-in ("so what's the call"), an asking statement ("I wonder how auth works"), or anything
+ * that does not open like a statement ("admin panel", "jwt auth for the api"). Statements start
+ * with who is speaking or what they speak of: "I used the admin…", "we shipped…", "it was fine".
+ */
+export function isQuestion(analysed: Analysed): boolean {
+  if (analysed.questionMark) return true;
+  const w = analysed.words;
+  let i = 0;
+  while (i < w.length - 1 && LEAD_INS.has(w[i] as string)) i++;
+  const first = w[i];
+  if (first === undefined) return false;
+  if (OPENERS.has(first)) return true;
+  for (let j = i; j < w.length - 1; j++) {
+    if (
+      ASKING.has(w[j] as string) &&
+      w.slice(j + 1, j + 4).some((x) => WH.has(x) || x === "about" || x === "if")
+    )
+      return true;
+  }
+  if (w.some((x) => REQUESTING.has(x))) return true;
+  return !SUBJECTS.has(first);
+}

@@ -1,0 +1,107 @@
+import { deletions, editDistance, typoBudget } from "../text.js";
+import type { Stemmer } from "./stemmers.js";
+
+/** A word of a message as the index knows it, and how sure we are it is that word (1 = as typed). */
+export interface Resolved {
+  stem: string;
+  weight: number;
+}
+
+const TYPO_WEIGHT = [1, 0.8, 0.6];
+const PREFIX_WEIGHT = 0.85;
+const COMPOUND_WEIGHT = 0.9;
+const MIN_PREFIX = 5;
+const COMPLETION_SHARE = 0.75;
+const MIN_PART = 2;
+
+/**
+ * The words the index was built from, for matching what people mistype, run together or shorten.
+ * Built from titles, aliases and examples only: long descriptions would give typos too many targets.
+ */
+export class Vocabulary {
+  /** Stems present in the index. */
+  readonly stems: Set<string>;
+  private readonly wordStem = new Map<string, string>();
+  private readonly variants = new Map<string, string[]>();
+  private readonly sorted: string[];
+  private longest = 0;
+
+  constructor(
+    words: Iterable<string>,
+    stems: Iterable<string>,
+    private readonly stem: Stemmer,
+  ) {
+    this.stems = new Set(stems);
+    for (const w of words) {
+      if (this.wordStem.has(w)) continue;
+      this.wordStem.set(w, stem(w));
+      this.longest = Math.max(this.longest, w.length);
+      for (const v of deletions(w, typoBudget(w.length))) {
+        const list = this.variants.get(v) ?? [];
+        list.push(w);
+        this.variants.set(v, list);
+      }
+    }
+    this.sorted = [...this.wordStem.keys()].sort();
+  }
+
+  /**
+   * What a word stands for: itself when the index knows its stem; else the two known words it runs
+   * together ("githubactions"); else the known word it is most of ("memcache" → "memcached"); else the
+   * nearest known words by typos, keeping the first letter ("cachng" → "caching", but "bold" is not
+   * "old"). Empty when it is none of these.
+   */
+  resolve(word: string, stem: string): Resolved[] {
+    if (this.stems.has(stem)) return [{ stem, weight: 1 }];
+    return this.compound(word) ?? this.completion(word) ?? this.typo(word);
+  }
+
+  private compound(word: string): Resolved[] | undefined {
+    for (let cut = word.length - MIN_PART; cut >= MIN_PART; cut--) {
+      const a = this.stem(word.slice(0, cut));
+      const b = this.stem(word.slice(cut));
+      if (this.stems.has(a) && this.stems.has(b)) {
+        return [
+          { stem: a, weight: COMPOUND_WEIGHT },
+          { stem: b, weight: COMPOUND_WEIGHT },
+        ];
+      }
+    }
+    return undefined;
+  }
+
+  private completion(word: string): Resolved[] | undefined {
+    if (word.length < MIN_PREFIX) return undefined;
+    let lo = 0;
+    let hi = this.sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((this.sorted[mid] as string) < word) lo = mid + 1;
+      else hi = mid;
+    }
+    const found = this.sorted[lo];
+    // Most of the word must be there: "memcache" is "memcached", but "click" is not "clickjacking".
+    if (!found?.startsWith(word) || word.length < COMPLETION_SHARE * found.length) return undefined;
+    return [{ stem: this.wordStem.get(found) as string, weight: PREFIX_WEIGHT }];
+  }
+
+  private typo(word: string): Resolved[] {
+    const budget = typoBudget(word.length);
+    if (budget === 0 || word.length > this.longest + budget) return [];
+    let best = budget + 1;
+    let found: string[] = [];
+    for (const v of deletions(word, budget)) {
+      for (const candidate of this.variants.get(v) ?? []) {
+        if (candidate[0] !== word[0]) continue;
+        const d = editDistance(word, candidate, Math.min(budget, typoBudget(candidate.length)));
+        if (d < best) {
+          best = d;
+          found = [candidate];
+        } else if (d === best && !found.includes(candidate)) found.push(candidate);
+      }
+    }
+    const weight = TYPO_WEIGHT[best] ?? 0;
+    const stems = new Set(found.map((w) => this.wordStem.get(w) as string));
+    return [...stems].map((stem) => ({ stem, weight }));
+  }
+}

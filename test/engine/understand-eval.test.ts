@@ -1,0 +1,36 @@
+import { describe, expect, it } from "vitest";
+import { loadHeldOut, runHeldOut } from "../../scripts/eval/held-out.js";
+import { report } from "../../scripts/eval/scoring.js";
+import { getKnowledge } from "../../src/engine/index.js";
+
+const knowledge = getKnowledge();
+const result = report(runHeldOut(knowledge, loadHeldOut()));
+
+/**
+ * The held-out set (test/eval/held-out.json) was written by someone who never saw
+ * data/examples.json, and nothing in data/ is taken from it. `npm run eval` prints the details.
+ */
+describe("understanding the held-out set", () => {
+  // The line the issue asks for. NOT MET YET: 66.1% and 12 false answers when last measured (see
+  // README, "How questions are understood"). `it.fails` keeps the target visible in every run;
+  // when the layer reaches it, this test fails and the marker must go.
+  it.fails("is right on at least 90% of the questions", () => {
+    expect(result.accuracy).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it.fails("gives no feature or decision answer to a question it should not answer", () => {
+    expect(result.falseAnswersOnUnknown).toBe(0);
+  });
+
+  // Until then, no change may make it worse than the figures measured.
+  it("does no worse than last measured: 66% right, at most 12 false answers", () => {
+    expect(result.accuracy).toBeGreaterThanOrEqual(0.66);
+    expect(result.falseAnswersOnUnknown).toBeLessThanOrEqual(12);
+  });
+
+  it("covers every intent", () => {
+    for (const intent of ["feature", "decision", "help", "thanks", "chatter", "pushback", "unknown"]) {
+      expect(result.perIntent.get(intent)?.total ?? 0, intent).toBeGreaterThan(0);
+    }
+  });
+});
