@@ -78,19 +78,25 @@ function prepare(knowledge: Knowledge): Prepared {
 }
 
 /**
- * Negations, as the notes reader skips them: a need it finds once these are blanked out, but not
- * before, is one the notes mention only to rule out.
+ * Negations, as the notes reader skips them (src/engine/understand/needs.ts): a need it finds once
+ * these are blanked out, but not before, is one the notes mention only to rule out.
  */
-const NEGATION = /\b(?:no|not|without|never|nor|none|dont|doesnt|isnt|wont)\b|n['’]t\b/gi;
+const NEGATION =
+  /\b(?:no|not|dont|doesnt|didnt|isnt|arent|wont|never|nor|none|without|neither|cant|skip|nope)\b|n['’]t\b/gi;
 
 function readNotes(knowledge: Knowledge, profile: ProjectProfile): NotesRead {
   if (profile.notes.trim() === "") return { needs: [], excluded: [], all: [], text: "" };
-  const all = findNeedsInText(profile.notes, knowledge);
+  // recommendProfile trusts its caller; still, nothing past the notes field's own limit is read.
+  const notes = profile.notes.slice(0, knowledge.notesQuestion.maxLength);
+  const all = findNeedsInText(notes, knowledge);
   const needs = all.filter((id) => !profile.needs.includes(id));
-  // A need ticked in the needs answer stands, whatever the notes say.
-  const excluded = findNeedsInText(profile.notes.replace(NEGATION, " "), knowledge).filter(
-    (id) => !all.includes(id) && !profile.needs.includes(id),
-  );
+  // Read a second time only when there is a negation to blank out. A need ticked in the needs
+  // answer stands, whatever the notes say.
+  const blanked = notes.replace(NEGATION, " ");
+  const excluded =
+    blanked === notes
+      ? []
+      : findNeedsInText(blanked, knowledge).filter((id) => !all.includes(id) && !profile.needs.includes(id));
   const phrase = (id: string) => knowledge.featureById.get(id)?.need?.phrase ?? id;
   const sentences: string[] = [];
   if (needs.length > 0) sentences.push(`From your notes we also counted ${needs.map(phrase).join(", ")}.`);

@@ -5,6 +5,7 @@ import {
   getKnowledge,
   matchFeature,
   recommend,
+  recommendProfile,
 } from "../../src/engine/index.js";
 
 const k = getKnowledge();
@@ -68,5 +69,20 @@ describe("engine regressions", () => {
     expect(mongo.lead).toBeLessThan(postgres.lead);
     expect(mongo.verdict).toBe("either");
     expect(mongo.caveats.map((c) => c.id)).toContain("document_store");
+  });
+
+  it("reads no notes past the notes field's limit, even when a caller skips validation", () => {
+    const max = k.notesQuestion.maxLength;
+    const long = {
+      answers: defaultProfile(k).answers,
+      needs: [],
+      notes: `we need an admin ${"x".repeat(3 * max)}`,
+    };
+    const cut = { ...long, notes: long.notes.slice(0, max) };
+    const started = performance.now();
+    const r = recommendProfile(long, k);
+    expect(performance.now() - started).toBeLessThan(2000);
+    expect(r.notes).toEqual(recommendProfile(cut, k).notes);
+    expect(r.notes.needs).toEqual(["admin"]);
   });
 });
