@@ -122,6 +122,82 @@ function changeBetween(model: CompiledModel, cur: CompiledOption, next: Compiled
   return found;
 }
 
+interface CandidateCache {
+  /** "questionIndex:current value" → the changes to every other answer of that question. */
+  answers: Map<string, Candidate[]>;
+  /** need id → [adding it, removing it]. */
+  needs: Map<string, [Candidate, Candidate]>;
+}
+const candidateCaches = new WeakMap<CompiledModel, CandidateCache>();
+
+/** Every single change the questionnaire allows, built once: they depend only on the current answer. */
+function candidateCache(knowledge: Knowledge, model: CompiledModel): CandidateCache {
+  const known = candidateCaches.get(model);
+  if (known) return known;
+  const answers = new Map<string, Candidate[]>();
+  [...model.options.entries()].forEach(([questionId, byValue], qi) => {
+    const q = knowledge.singleQuestions.find((x) => x.id === questionId);
+    if (!q) return;
+    for (const current of q.options) {
+      const cur = byValue.get(current.value);
+      if (!cur) continue;
+      const list: Candidate[] = [];
+      for (const option of q.options) {
+        if (option.value === current.value) continue;
+        const next = byValue.get(option.value);
+        if (!next) continue;
+        const { touched, delta } = changeBetween(model, cur, next);
+        if (touched.length === 0) continue;
+        list.push({
+          question: q.id,
+          to: option.value,
+          change: "answer",
+          condition: option.ifPhrase,
+          distance:
+            q.ordered && current.rank !== undefined && option.rank !== undefined
+              ? Math.abs(option.rank - current.rank)
+              : 1,
+          questionIndex: qi,
+          touched,
+          delta,
+          scale: next.scale,
+        });
+      }
+      answers.set(`${qi}:${current.value}`, list);
+    }
+  });
+  const needs = new Map<string, [Candidate, Candidate]>();
+  for (const feature of knowledge.needFeatures) {
+    const entry = model.needs.get(feature.id);
+    if (!entry) continue;
+    const base = {
+      question: knowledge.needsQuestion.id,
+      to: feature.id,
+      distance: 1,
+      questionIndex: -1,
+      touched: Int32Array.of(entry[0]),
+      scale: null,
+    };
+    needs.set(feature.id, [
+      {
+        ...base,
+        change: "add_need",
+        condition: `you also needed ${feature.need.phrase}`,
+        delta: Float64Array.of(entry[1]),
+      },
+      {
+        ...base,
+        change: "remove_need",
+        condition: `you did not need ${feature.need.phrase}`,
+        delta: Float64Array.of(-entry[1]),
+      },
+    ]);
+  }
+  const cache = { answers, needs };
+  candidateCaches.set(model, cache);
+  return cache;
+}
+
 /**
  * Which changes of the answers would change the verdict.
  *
@@ -201,51 +277,16 @@ export function findFlips(
     else forFlask -= a;
   }
 
-  // Every single change, with the criteria it touches.
+  // Every single change, with the criteria it touches (each built once per knowledge base).
   const candidates: Candidate[] = [];
-  questions.forEach(([questionId, byValue], qi) => {
-    const q = knowledge.singleQuestions.find((x) => x.id === questionId);
-    const current = q?.options.find((o) => o.value === profile.answers[questionId]);
-    const cur = current ? byValue.get(current.value) : undefined;
-    if (!q || !current || !cur) return;
-    for (const option of q.options) {
-      if (option.value === current.value) continue;
-      const next = byValue.get(option.value);
-      if (!next) continue;
-      const { touched, delta } = changeBetween(model, cur, next);
-      if (touched.length === 0) continue;
-      candidates.push({
-        question: q.id,
-        to: option.value,
-        change: "answer",
-        condition: option.ifPhrase,
-        distance:
-          q.ordered && current.rank !== undefined && option.rank !== undefined
-            ? Math.abs(option.rank - current.rank)
-            : 1,
-        questionIndex: qi,
-        touched,
-        delta,
-        scale: next.scale,
-      });
-    }
+  const cache = candidateCache(knowledge, model);
+  questions.forEach(([questionId], qi) => {
+    for (const c of cache.answers.get(`${qi}:${profile.answers[questionId] ?? ""}`) ?? []) candidates.push(c);
   });
   for (const feature of knowledge.needFeatures) {
     if (notesNeeds.includes(feature.id)) continue;
-    const entry = model.needs.get(feature.id);
-    if (!entry) continue;
-    const has = profile.needs.includes(feature.id);
-    candidates.push({
-      question: knowledge.needsQuestion.id,
-      to: feature.id,
-      change: has ? "remove_need" : "add_need",
-      condition: has ? `you did not need ${feature.need.phrase}` : `you also needed ${feature.need.phrase}`,
-      distance: 1,
-      questionIndex: -1,
-      touched: Int32Array.of(entry[0]),
-      delta: Float64Array.of(has ? -entry[1] : entry[1]),
-      scale: null,
-    });
+    const pair = cache.needs.get(feature.id);
+    if (pair) candidates.push(pair[profile.needs.includes(feature.id) ? 1 : 0]);
   }
 
   // Scratch space for one evaluation: summed deltas, and which criteria are in it.
