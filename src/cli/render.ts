@@ -111,7 +111,7 @@ function sideLines(side: FeatureExplanation["flask"], s: Style): string[] {
     "",
     `${s.bold(`${side.name}'s way`)}${side.label ? `: ${side.label}` : ""}`,
     `  ${side.how}`,
-    `  Docs: ${side.docs}`,
+    ...(packages.some((p) => p.docs === side.docs) ? [] : [`  Docs: ${side.docs}`]),
     ...side.more.map((m) => `  ${m.title}: ${m.url}`),
     ...packages.map((p) => `  ${p.name}: ${p.docs}`),
   ];

@@ -59,6 +59,13 @@ describe("feature answer blocks", () => {
     );
   });
 
+  it("never labels a package's docs as the framework's", () => {
+    const all = texts(render("admin")).join("\n");
+    expect(all).toContain("<https://flask-admin.readthedocs.io/|Flask-Admin>");
+    expect(all).not.toContain("<https://flask-admin.readthedocs.io/|Flask docs>");
+    expect(all).toContain("|Django docs>");
+  });
+
   it("says nothing about provenance for a quality", () => {
     const all = texts(render("performance"));
     expect(all.some((t) => t.startsWith("*Flask*\n"))).toBe(true);

@@ -35,8 +35,18 @@ const SLACK_FORMAT: ProvenanceFormat = {
 
 function side(s: FeatureExplanation["flask"]): string {
   const label = provenanceLabel(s, SLACK_FORMAT);
-  const links = [link(s.docs, `${s.name} docs`), ...s.more.map((m) => link(m.url, m.title))].join(" · ");
-  return truncate(`*${s.name}*${label ? `: ${label}` : ""}\n${s.how}\n${links}`, LIMITS.fieldText);
+  // Where the framework has nothing of its own, its docs are a package's, already linked in the label.
+  const packageDocs = [s.provenance, ...s.addOns]
+    .flatMap((x) => ("packages" in x ? x.packages : []))
+    .map((p) => p.docs);
+  const links = [
+    ...(packageDocs.includes(s.docs) ? [] : [link(s.docs, `${s.name} docs`)]),
+    ...s.more.map((m) => link(m.url, m.title)),
+  ].join(" · ");
+  return truncate(
+    `*${s.name}*${label ? `: ${label}` : ""}\n${s.how}${links ? `\n${links}` : ""}`,
+    LIMITS.fieldText,
+  );
 }
 
 /** The answer to a yes/no question, first; not when the question was a myth (its correction answers it). */
