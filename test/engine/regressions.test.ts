@@ -73,16 +73,16 @@ describe("engine regressions", () => {
 
   it("reads no notes past the notes field's limit, even when a caller skips validation", () => {
     const max = k.notesQuestion.maxLength;
+    const filler = "then ".repeat(Math.ceil(max / 5));
     const long = {
       answers: defaultProfile(k).answers,
       needs: [],
-      notes: `we need an admin ${"x".repeat(3 * max)}`,
+      notes: `we need an admin ${filler} and caching`,
     };
-    const cut = { ...long, notes: long.notes.slice(0, max) };
-    const started = performance.now();
+    expect(long.notes.length).toBeGreaterThan(max);
     const r = recommendProfile(long, k);
-    expect(performance.now() - started).toBeLessThan(2000);
-    expect(r.notes).toEqual(recommendProfile(cut, k).notes);
+    // Caching is named past the limit: not read. (Reading stops there, which also bounds the work.)
     expect(r.notes.needs).toEqual(["admin"]);
+    expect(r.notes).toEqual(recommendProfile({ ...long, notes: long.notes.slice(0, max) }, k).notes);
   });
 });
