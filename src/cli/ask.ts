@@ -58,7 +58,7 @@ function runFeature(args: CliArgs, k: Knowledge, io: Io): number {
     return EXIT.unknownFeature;
   }
   const [best, ...also] = reading.features;
-  const explanation = best && explainFeature(best.featureId, profile, k);
+  const explanation = best && explainFeature(best.featureId, profile, k, { question: args.featureText });
   if (!explanation) throw new Error(`understand returned unknown feature ${best?.featureId}`);
   const match = {
     kind: "match" as const,

@@ -113,12 +113,14 @@ describe("after a restart", () => {
     expect(r.posts).toHaveLength(2);
   });
 
-  it("uses the answers from the metadata, not the defaults (a project that did not list the admin)", async () => {
+  it("uses the answers from the metadata, not the defaults (a project that listed user accounts)", async () => {
     const metadata = await metadataFromRealPost(["auth"]);
     const r = restartedApp(repliesWithParentMetadata(metadata));
     await send(r.t.app, reply("what about the admin?"));
-    expect(r.posts).toHaveLength(1);
-    expect(shown(r.posts[0])).toContain("You did not list an admin panel as a need");
+    await send(r.t.app, reply("what about login?"));
+    expect(r.posts).toHaveLength(2);
+    expect(shown(r.posts[0])).not.toContain("For your project");
+    expect(shown(r.posts[1])).toContain("You said you need user accounts and login");
   });
 
   it("does not treat the thread as ours when the metadata was stripped (no include_all_metadata)", async () => {

@@ -1,4 +1,11 @@
-import { type FeatureExplanation, type FeatureScore, type Myth, supportWords } from "../../engine/index.js";
+import {
+  directAnswer,
+  type FeatureExplanation,
+  type FeatureScore,
+  type Myth,
+  type ProvenanceFormat,
+  provenanceLabel,
+} from "../../engine/index.js";
 import { IDS } from "../ids.js";
 import { type KnownBlock, mrkdwn, plain } from "./kit.js";
 import { LIMITS } from "./limits.js";
@@ -16,23 +23,37 @@ export interface FeatureAnswerModel {
   suggestRecommendation: boolean;
 }
 
-/** Who wins on this feature, in words; the framework names are the knowledge base's own. */
-function verdictWord(e: FeatureExplanation): string {
-  const winner = e.verdict.winner;
-  if (winner === "flask" || winner === "django") return e[winner].name;
-  return winner === "tie" ? "A tie" : "It depends";
-}
-
 export function featureAnswerText(e: FeatureExplanation): string {
-  return `${e.title}: ${e.verdict.text}`;
+  return `${e.title}: ${e.direct ?? e.verdict.text}`;
 }
 
-function side(name: string, s: FeatureExplanation["flask"]): string {
-  const packages = s.packages.length > 0 ? ` (${s.packages.join(", ")})` : "";
+/** Module names as code, each package linked to its own docs. */
+const SLACK_FORMAT: ProvenanceFormat = {
+  module: (name) => `\`${name}\``,
+  pkg: (p) => link(p.docs, p.name),
+};
+
+function side(s: FeatureExplanation["flask"]): string {
+  const label = provenanceLabel(s, SLACK_FORMAT);
+  // Where the framework has nothing of its own, its docs are a package's, already linked in the label.
+  const packageDocs = [s.provenance, ...s.addOns]
+    .flatMap((x) => ("packages" in x ? x.packages : []))
+    .map((p) => p.docs);
+  const links = [
+    ...(packageDocs.includes(s.docs) ? [] : [link(s.docs, `${s.name} docs`)]),
+    ...s.more.map((m) => link(m.url, m.title)),
+  ].join(" · ");
   return truncate(
-    `*${name}*: ${supportWords(s.support)}${packages}\n${s.how}\n${link(s.docs, `${name} docs`)}`,
+    `*${s.name}*${label ? `: ${label}` : ""}\n${s.how}${links ? `\n${links}` : ""}`,
     LIMITS.fieldText,
   );
+}
+
+/** The answer to a yes/no question, first; not when the question was a myth (its correction answers it). */
+function directLine(model: FeatureAnswerModel): string | undefined {
+  if (model.myth) return undefined;
+  const e = model.explanation;
+  return e.direct ?? (model.question ? directAnswer(e, model.question) : undefined);
 }
 
 /** The side-by-side answer for one feature. */
@@ -47,12 +68,14 @@ export function featureAnswerBlocks(model: FeatureAnswerModel): KnownBlock[] {
       ],
     });
   }
+  const direct = directLine(model);
+  if (direct) blocks.push({ type: "section", text: mrkdwn(truncate(direct, LIMITS.sectionText)) });
   if (model.myth) {
     blocks.push({
       type: "section",
       text: mrkdwn(
         truncate(
-          `:mag: *Checked fact.* It is often said that ${model.myth.claim.replace(/\.$/, "")}. In fact: ${model.myth.correction} ${link(model.myth.source, "source")}`,
+          `:mag: *Checked fact.* It is often said that ${model.myth.claim.replace(/\.$/, "")}. In fact: ${model.myth.correction} ${[link(model.myth.source, "source"), ...model.myth.more.map((m) => link(m.url, m.title))].join(" · ")}`,
           LIMITS.sectionText,
         ),
       ),
@@ -60,8 +83,8 @@ export function featureAnswerBlocks(model: FeatureAnswerModel): KnownBlock[] {
   }
   blocks.push({
     type: "section",
-    text: mrkdwn(truncate(`*${e.title}* · ${verdictWord(e)}: ${e.verdict.text}`, LIMITS.sectionText)),
-    fields: [mrkdwn(side(e.flask.name, e.flask)), mrkdwn(side(e.django.name, e.django))],
+    text: mrkdwn(truncate(`*${e.title}*\n${e.verdict.text}`, LIMITS.sectionText)),
+    fields: [mrkdwn(side(e.flask)), mrkdwn(side(e.django))],
   });
   if (e.forProject) {
     blocks.push({
@@ -92,13 +115,6 @@ export function featureAnswerBlocks(model: FeatureAnswerModel): KnownBlock[] {
       })),
     });
   }
-  blocks.push({
-    type: "context",
-    elements: [
-      mrkdwn(
-        `Sources: ${link(e.flask.docs, "Flask docs")} · ${link(e.django.docs, "Django docs")} · knowledge ${e.knowledgeVersion}`,
-      ),
-    ],
-  });
+  blocks.push({ type: "context", elements: [mrkdwn(`Knowledge ${e.knowledgeVersion}`)] });
   return blocks;
 }

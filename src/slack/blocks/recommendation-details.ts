@@ -49,7 +49,7 @@ export function recommendationDetailsView(knowledge: Knowledge, rec: Recommendat
     section(
       rec.flips.length > 0
         ? `*What would change the verdict*\n${bullets(rec.flips.map((f) => f.text))}`
-        : "*What would change the verdict*\nNo single change of answer would flip it.",
+        : `*What would change the verdict*\n${rec.whatWouldChange.text}`,
     ),
   );
   if (rec.caveats.length > 0) {

@@ -63,7 +63,12 @@ export function featureAnswer(
     mythIndex?: number;
   },
 ): Answer {
-  const explanation = explainFeature(featureId, opts.profile, knowledge);
+  const explanation = explainFeature(
+    featureId,
+    opts.profile,
+    knowledge,
+    opts.question ? { question: opts.question } : {},
+  );
   if (!explanation) return undefined;
   const myth = opts.mythIndex !== undefined ? explanation.myths[opts.mythIndex] : undefined;
   return {
