@@ -13,7 +13,6 @@ export const IDS = {
   feedbackHelpful: "feedback_helpful",
   feedbackNotHelpful: "feedback_not_helpful",
   openQuestionnaire: "open_questionnaire",
-  followUpFeature: "follow_up_feature",
   /** "Did you mean" buttons are `did_you_mean_<feature id>`: each answers in place of the question. */
   didYouMean: "did_you_mean",
   /** Opens the questions prefilled with what a one-sentence quick take understood. */

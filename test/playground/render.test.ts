@@ -114,7 +114,7 @@ describe("blocks", () => {
     ["recommendation", recommendationMessage(k, profile.profile, "U0PLAYER01").message.blocks, "message"],
     [
       "feature answer",
-      featureAnswer(k, "admin", { noProject: true, question: "<img onerror=x>", others: [] })?.blocks ?? [],
+      featureAnswer(k, "admin", { noProject: true, question: "<img onerror=x>" })?.blocks ?? [],
       "message",
     ],
     ["help", helpBlocks(k, true), "message"],

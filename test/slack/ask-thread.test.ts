@@ -7,20 +7,11 @@ import { describe, expect, it } from "vitest";
 import { getKnowledge } from "../../src/engine/index.js";
 import type { Json } from "../helpers/json.js";
 import { isolateNetwork } from "../helpers/nock-isolation.js";
-import {
-  type ApiCall,
-  apiFixture,
-  buildTestApp,
-  mockApi,
-  send,
-  shown,
-  type TestApp,
-} from "../helpers/slack-app.js";
+import { send, shown } from "../helpers/slack-app.js";
 import {
   FIXTURE_CHANNEL as CHANNEL,
   outsideThread,
   FIXTURE_PARENT_TS as PARENT_TS,
-  threadEvent,
 } from "../helpers/slack-payloads.js";
 import { loadFixture } from "../helpers/slack-request.js";
 import { answers, postRecommendation, reply, type Setup, setup } from "../helpers/thread-setup.js";

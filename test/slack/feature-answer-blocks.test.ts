@@ -16,7 +16,6 @@ function render(featureId: string, question?: string, mythIndex?: number) {
   const myth = mythIndex === undefined ? undefined : explanation.myths[mythIndex];
   return featureAnswerBlocks({
     explanation,
-    others: [],
     suggestRecommendation: false,
     ...(question ? { question } : {}),
     ...(myth ? { myth } : {}),
@@ -85,7 +84,7 @@ describe("feature answer blocks", () => {
   it('has no "For your project" boilerplate when there is nothing specific to say', () => {
     const explanation = explainFeature("routing", toProfile({}, knowledge), knowledge);
     if (!explanation) throw new Error("routing");
-    const blocks = featureAnswerBlocks({ explanation, others: [], suggestRecommendation: false });
+    const blocks = featureAnswerBlocks({ explanation, suggestRecommendation: false });
     expect(texts(blocks).join("\n")).not.toContain("For your project");
   });
 

@@ -1,13 +1,11 @@
 import {
   directAnswer,
   type FeatureExplanation,
-  type FeatureScore,
   type Myth,
   type ProvenanceFormat,
   provenanceLabel,
 } from "../../engine/index.js";
-import { IDS } from "../ids.js";
-import { type KnownBlock, mrkdwn, plain } from "./kit.js";
+import { type KnownBlock, mrkdwn } from "./kit.js";
 import { LIMITS } from "./limits.js";
 import { escapeMrkdwn, link, truncate } from "./text.js";
 
@@ -17,8 +15,6 @@ export interface FeatureAnswerModel {
   question?: string;
   /** The myth the question was about, when it was one. */
   myth?: Myth;
-  /** Other features the question named: offered as buttons. */
-  others: FeatureScore[];
   /** No project here (a mention outside a recommendation's thread): say how to get one. */
   suggestRecommendation: boolean;
 }
@@ -100,19 +96,6 @@ export function featureAnswerBlocks(model: FeatureAnswerModel): KnownBlock[] {
           "For a recommendation tailored to your project, type `/flask-or-django` and answer a few questions.",
         ),
       ],
-    });
-  }
-  if (model.others.length > 0) {
-    blocks.push({
-      type: "actions",
-      block_id: "follow_up_features",
-      elements: model.others.slice(0, 5).map((o) => ({
-        type: "button" as const,
-        action_id: `${IDS.followUpFeature}_${o.featureId}`,
-        text: plain(truncate(`Also: ${o.title}`, LIMITS.buttonText)),
-        value: o.featureId,
-        accessibility_label: truncate(`Answer about ${o.title} too`, LIMITS.accessibilityLabel),
-      })),
     });
   }
   blocks.push({ type: "context", elements: [mrkdwn(`Knowledge ${e.knowledgeVersion}`)] });

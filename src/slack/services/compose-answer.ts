@@ -58,7 +58,6 @@ export function featureAnswer(
   opts: {
     profile?: ProjectProfile;
     question?: string;
-    others?: FeatureScore[];
     noProject: boolean;
     mythIndex?: number;
   },
@@ -75,7 +74,6 @@ export function featureAnswer(
     text: featureAnswerText(explanation),
     blocks: featureAnswerBlocks({
       explanation,
-      others: opts.others ?? [],
       suggestRecommendation: opts.noProject,
       ...(opts.question ? { question: opts.question } : {}),
       ...(myth ? { myth } : {}),
@@ -103,7 +101,6 @@ export function answerFor(knowledge: Knowledge, q: Conversation): Answer {
       if (u.unsure) return didYouMean(text, [...u.features, ...u.runnersUp]);
       return featureAnswer(knowledge, u.features[0]?.featureId ?? "", {
         question: text,
-        others: [],
         noProject: q.noProject,
         ...(q.profile ? { profile: q.profile } : {}),
         ...(u.myth ? { mythIndex: u.myth.index } : {}),

@@ -6,7 +6,6 @@ import { askFeature } from "./ask-feature.js";
 import { didYouMean } from "./did-you-mean.js";
 import { editAnswers } from "./edit-answers.js";
 import { feedback } from "./feedback.js";
-import { followUpFeature } from "./follow-up-feature.js";
 import { prefillQuestionnaire } from "./prefill-questionnaire.js";
 import { showDetails } from "./show-details.js";
 import { startComparison } from "./start-comparison.js";
@@ -17,7 +16,6 @@ export function registerActions(app: App<AppContext>, deps: Deps): void {
   app.action(IDS.askFeature, askFeature(deps));
   app.action(IDS.feedbackHelpful, feedback(true));
   app.action(IDS.feedbackNotHelpful, feedback(false));
-  app.action(new RegExp(`^${IDS.followUpFeature}_`), followUpFeature(deps));
   app.action(new RegExp(`^${IDS.didYouMean}_`), didYouMean(deps));
   app.action(IDS.openQuestionnaire, startComparison(deps));
   app.action(IDS.prefillQuestionnaire, prefillQuestionnaire(deps));
