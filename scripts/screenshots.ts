@@ -60,6 +60,13 @@ async function main(): Promise<void> {
     const message = await submitAndWaitForRecommendation(page, modal);
     await shootAround(page, [message], "recommendation.png");
 
+    await message.locator("button[data-action-id=show_details]").click();
+    const details = page.getByRole("dialog", { name: "Recommendation details" });
+    await details.waitFor({ timeout: 15_000 });
+    await shootAround(page, [details], "details.png");
+    await details.locator("footer [data-modal-close]").click();
+    await details.waitFor({ state: "hidden", timeout: 15_000 });
+
     const answer = await askInThread(page, message, "what about the admin?");
     const question = page.getByRole("complementary", { name: "Thread" }).locator("article.message").nth(-2);
     await shootAround(page, [question, answer], "thread-answer.png");

@@ -1,7 +1,7 @@
 import type { FrameworkId, Knowledge, Recommendation } from "../../engine/index.js";
 import { type KnownBlock, type ModalView, mrkdwn, plain } from "./kit.js";
 import { LIMITS } from "./limits.js";
-import { confidenceLine, reasonInFull } from "./recommendation-lines.js";
+import { confidenceLine, headline, reasonInFull } from "./recommendation-lines.js";
 import { bullets, escapeMrkdwn, link, truncate } from "./text.js";
 
 const nameOf = (knowledge: Knowledge, id: FrameworkId) => knowledge.meta.frameworks[id].name;
@@ -36,7 +36,7 @@ function prosCons(knowledge: Knowledge, rec: Recommendation, f: FrameworkId): st
 /** Everything behind the message's Details button: pros and cons, caveats, the answers and the sources. */
 export function recommendationDetailsView(knowledge: Knowledge, rec: Recommendation): ModalView {
   const blocks: KnownBlock[] = [
-    section(`${confidenceLine(knowledge, rec)}\n${rec.summary}`),
+    section(`*${headline(knowledge, rec)}.* ${confidenceLine(knowledge, rec)}`),
     { type: "divider" },
   ];
   if (rec.factors.length > 0) {
