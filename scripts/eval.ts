@@ -15,6 +15,7 @@ import { crossValidate } from "./eval/cross-validation.js";
 import { DEV_SET, loadHeldOut, runHeldOut } from "./eval/held-out.js";
 import { printReport } from "./eval/print.js";
 import { type Report, report } from "./eval/scoring.js";
+import { sweep } from "./eval/sweep.js";
 
 function summary(name: string, r: Report): string {
   const intents = [...r.perIntent]
@@ -32,6 +33,10 @@ async function main(): Promise<void> {
     if (quiet) console.log(summary(name, r));
     else printReport(name, r, console.log, { showMisses });
   };
+  if (args.includes("--sweep")) {
+    sweep(knowledge, args.filter((a) => a.startsWith("{")));
+    return;
+  }
   if (args.includes("--compare")) {
     await compare(knowledge, args);
     return;

@@ -2,37 +2,34 @@ import type { Knowledge } from "../knowledge.js";
 import { stripSlackMarkup } from "../text.js";
 import type { Analysed } from "./analyse.js";
 import { preferredFramework, questionedFramework } from "./frameworks.js";
+import {
+  ANY_FEATURE,
+  type AliasHit,
+  aliasHits,
+  analyseWith,
+  buildModel,
+  DECISION,
+  FEATURE,
+  featureProbabilities,
+  type Holdout,
+  kindProbabilities,
+  type Model,
+} from "./model.js";
 import { findMyth } from "./myths.js";
 import { needsIn } from "./needs.js";
 import { DEFAULT_OPTIONS, type PipelineOptions } from "./options.js";
 import { isQuestion } from "./question.js";
 import { quickTake } from "./quick-take.js";
-import {
-  analyseFor,
-  buildRetrieval,
-  type Holdout,
-  type LabelScore,
-  type Retrieval,
-  rankLabels,
-} from "./retrieval.js";
 import type { FeatureScore, DecisionTopic as Topic, UnderstandContext, Understanding } from "./types.js";
 
-/** A knowledge base with its index built: what `understand` needs, made once per knowledge base. */
-export interface Understander {
-  knowledge: Knowledge;
-  /** Every example, function words kept: what kind of message it is. */
-  intents: Retrieval;
-  /** Features only, function words dropped: which feature (the same index when not two-stage). */
-  features: Retrieval;
-}
+/** A knowledge base with its model built: what `understand` needs, made once per knowledge base. */
+export type Understander = Model;
 
-const FEATURE = "feature:";
-const DECISION = "decision:";
 const MAX_RUNNERS_UP = 3;
 
 const built = new WeakMap<Knowledge, Understander>();
 
-/** The index for this knowledge base, built on first use (about 30 ms) and kept. */
+/** The model for this knowledge base, built on first use and kept. */
 export function understanderFor(knowledge: Knowledge): Understander {
   let u = built.get(knowledge);
   if (!u) {
@@ -42,152 +39,161 @@ export function understanderFor(knowledge: Knowledge): Understander {
   return u;
 }
 
-/** Builds an index with other choices, or without some examples (to measure; see scripts/eval.ts). */
+/** Builds a model with other choices, or without some examples (to measure; see scripts/eval.ts). */
 export function buildUnderstander(
   knowledge: Knowledge,
   options: PipelineOptions = DEFAULT_OPTIONS,
   holdout?: Holdout,
 ): Understander {
-  const intents = buildRetrieval(knowledge, options, holdout);
-  const features = options.twoStage
-    ? buildRetrieval(knowledge, { ...options, dropStopwords: true }, holdout, true)
-    : intents;
-  return { knowledge, intents, features };
+  return buildModel(knowledge, options, holdout);
 }
 
-const round = (n: number) => Math.round(Math.min(1, n) * 100) / 100;
+const round = (n: number) => Math.round(Math.min(1, Math.max(0, n)) * 100) / 100;
 
-function featureScore(knowledge: Knowledge, s: LabelScore): FeatureScore {
-  const featureId = s.label.slice(FEATURE.length);
+function featureScore(model: Model, index: number, p: number): FeatureScore {
+  const featureId = model.featureIds[index] as string;
   return {
     featureId,
-    title: knowledge.featureById.get(featureId)?.title ?? featureId,
-    score: round(s.coverage),
+    title: model.knowledge.featureById.get(featureId)?.title ?? featureId,
+    score: round(p),
   };
 }
 
-/**
- * Every feature the message asks about: the best one, and for "admin and auth?" or "caching, celery
- * and i18n" each other part of the message that on its own reads surely as another feature.
- */
-function featuresAsked(
-  u: Understander,
-  analysed: Analysed,
-  ranking: LabelScore[],
-  top: LabelScore,
-): LabelScore[] {
-  const tuning = u.features.options.tuning;
-  const asked = [top];
-  const segments = new Set(analysed.terms.map((t) => t.segment));
-  if (segments.size < 2) return asked;
-  for (const segment of segments) {
-    const [best] = rankLabels(u.features, analysed, (t) => t.segment === segment);
-    if (!best?.label.startsWith(FEATURE) || asked.some((a) => a.label === best.label)) continue;
-    if (best.coverage >= tuning.alsoAsked && best.evidence >= tuning.minEvidence) {
-      asked.push(ranking.find((r) => r.label === best.label) ?? best);
-    }
-  }
-  return asked;
+function ranked(p: Float64Array): number[] {
+  return [...p.keys()].sort((a, b) => (p[b] as number) - (p[a] as number));
 }
 
-function alternativeNamed(u: Understander, words: readonly string[]): string | undefined {
+function alternativeNamed(model: Model, words: readonly string[]): string | undefined {
   const text = ` ${words.join(" ")} `;
-  for (const alt of u.knowledge.examples.alternatives) {
+  for (const alt of model.knowledge.examples.alternatives) {
     if (alt.words.some((w) => text.includes(` ${w.toLowerCase()} `))) return alt.name;
   }
   return undefined;
 }
 
-/** Framework names alone ("flask?", "django vs flask") ask nothing we can answer. */
-const FRAMEWORK_WORDS = new Set(["flask", "django", "python", "vs", "versus", "or", "and"]);
+/** Framework names and joining words alone ("flask?", "django vs flask") ask nothing we can answer. */
+const FRAMEWORK_ONLY = new Set(["flask", "django", "python", "vs", "versus", "or", "and"]);
 
-/** Reads a message with a built index; `understand` is this with the index built once per knowledge base. */
+/** The kind of message: the best kind label with its probability, features added up. */
+function kindOf(model: Model, kp: Float64Array): { label: string; p: number; feature: number } {
+  let feature = 0;
+  let label = "unknown";
+  let p = -1;
+  model.kinds.labels.forEach((l, i) => {
+    const q = kp[i] as number;
+    if (l === ANY_FEATURE || l.startsWith(FEATURE)) feature += q;
+    else if (q > p) {
+      label = l;
+      p = q;
+    }
+  });
+  return feature > p ? { label: ANY_FEATURE, p: feature, feature } : { label, p, feature };
+}
+
+/** Every feature asked: the best, and each other part of the message that reads surely as another. */
+function featuresAsked(model: Model, a: Analysed, first: number, hits: AliasHit[]): number[] {
+  const asked = [first];
+  const segments = [...new Set(a.terms.map((t) => t.segment))];
+  if (segments.length < 2) return asked;
+  const index = (id: string) => model.featureIds.indexOf(id);
+  for (const segment of segments) {
+    const inSegment = hits.filter((h) => h.segment === segment).map((h) => index(h.featureId));
+    const p = featureProbabilities(model, a, (t) => t.segment === segment);
+    const [best] = ranked(p);
+    if (best === undefined) continue;
+    const chosen = inSegment.length > 0 ? inSegment.reduce((x, y) => ((p[y] as number) > (p[x] as number) ? y : x)) : best;
+    if (asked.includes(chosen)) continue;
+    const sure = inSegment.includes(chosen) || (p[chosen] as number) >= model.options.tuning.alsoAsked;
+    const domain = a.terms.some((t) => t.segment === segment && model.domain.has(t.stem));
+    if (sure && domain) asked.push(chosen);
+  }
+  return asked;
+}
+
+/** Reads a message with a built model; `understand` is this with the model built once per knowledge base. */
 export function understandWith(
-  u: Understander,
+  model: Understander,
   input: unknown,
   context: UnderstandContext = {},
 ): Understanding {
   const text = typeof input === "string" ? input : "";
-  const tuning = u.intents.options.tuning;
-  const analysed = analyseFor(u.intents, text);
-  const question = isQuestion(analysed);
-  const topical = u.features === u.intents ? analysed : analyseFor(u.features, text);
-  const ranking = rankLabels(u.intents, analysed);
-  const features = rankLabels(u.features, topical, undefined, (l) => l.startsWith(FEATURE));
-  const runnersUp = (exclude: readonly string[]) =>
-    features
-      .filter((f) => !exclude.includes(f.label))
-      .slice(0, MAX_RUNNERS_UP)
-      .map((f) => featureScore(u.knowledge, f));
-  const [kind] = ranking;
-  const [feature] = features;
-  // A feature that accounts for every topical word clearly beats a reading carried by function
-  // words ("what about i18n" is not "what about FastAPI").
-  const featureWins =
-    feature !== undefined &&
-    (kind?.label.startsWith(FEATURE) === true ||
-      (feature.coverage >= tuning.sure && feature.coverage >= (kind?.coverage ?? 0) + tuning.featureLead));
-  // For a feature, how sure we are is how much of the topical words the feature accounts for.
-  const top = featureWins ? feature : kind;
-  const onlyFrameworks = analysed.words.every((w) => FRAMEWORK_WORDS.has(w));
-  if (!top || onlyFrameworks || top.coverage < tuning.cutoff || top.evidence < tuning.minEvidence) {
-    return {
-      intent: question ? "unknown" : "chatter",
-      score: round(top?.coverage ?? 0),
-      unsure: true,
-      isQuestion: question,
-      runnersUp: runnersUp([]),
-    };
-  }
-  const second = featureWins ? features[1] : ranking[1];
-  const unsure =
-    top.coverage < tuning.sure || (second !== undefined && second.score >= tuning.close * top.score);
-  const common = { score: round(top.coverage), unsure, isQuestion: question };
+  const tuning = model.options.tuning;
+  const a = analyseWith(model, text);
+  const question = isQuestion(a);
+  const fp = featureProbabilities(model, a);
+  const order = ranked(fp);
+  const runnersUp = (exclude: readonly number[]) =>
+    a.terms.length === 0
+      ? []
+      : order
+          .filter((i) => !exclude.includes(i))
+          .slice(0, MAX_RUNNERS_UP)
+          .map((i) => featureScore(model, i, fp[i] as number));
+  const nothing = (score: number): Understanding => ({
+    intent: question ? "unknown" : "chatter",
+    score: round(score),
+    unsure: true,
+    isQuestion: question,
+    runnersUp: runnersUp([]),
+  });
+  if (a.tokens.length === 0 || a.words.every((w) => FRAMEWORK_ONLY.has(w))) return nothing(0);
 
-  if (top.label.startsWith(FEATURE)) {
+  const kind = kindOf(model, kindProbabilities(model, a));
+  const hits = model.options.aliasesDecide ? aliasHits(model, a) : [];
+  const domain = hits.length > 0 || a.terms.some((t) => model.domain.has(t.stem));
+
+  if (kind.label === ANY_FEATURE) {
+    if (!domain || kind.p < tuning.cutoff) return nothing(kind.p);
     // A statement that names a feature ("I used the admin at my last job") is chatter, not a question.
-    if (!question) return { intent: "chatter", ...common, runnersUp: runnersUp([]) };
-    const asked = featuresAsked(u, topical, features, top);
-    const labels = asked.map((a) => a.label);
-    const first = asked[0]?.label.slice(FEATURE.length) as string;
-    const myth = findMyth(u.knowledge, u.features, topical, first);
+    if (!question) return { intent: "chatter", score: round(kind.p), unsure: false, isQuestion: false, runnersUp: runnersUp([]) };
+    const hit = hits.map((h) => model.featureIds.indexOf(h.featureId));
+    const first =
+      hit.length > 0 ? hit.reduce((x, y) => ((fp[y] as number) > (fp[x] as number) ? y : x)) : (order[0] as number);
+    const asked = featuresAsked(model, a, first, hits);
+    const score = hit.includes(first) ? Math.max(fp[first] as number, kind.p) : (fp[first] as number);
+    const firstId = model.featureIds[first] as string;
+    const myth = findMyth(model, a, firstId);
     return {
       intent: "feature",
-      ...common,
-      features: asked.map((a) => featureScore(u.knowledge, a)),
-      runnersUp: runnersUp(labels),
+      score: round(score),
+      unsure: score < tuning.sure,
+      isQuestion: question,
+      features: asked.map((i) => featureScore(model, i, fp[i] as number)),
+      runnersUp: runnersUp(asked),
       ...(myth ? { myth } : {}),
     };
   }
-  if (top.label.startsWith(DECISION)) {
-    const topic = top.label.slice(DECISION.length) as Topic;
+  if (kind.p < tuning.cutoff) return nothing(kind.p);
+  const common = { score: round(kind.p), unsure: kind.p < tuning.sure, isQuestion: question };
+  if (kind.label.startsWith(DECISION)) {
+    const topic = kind.label.slice(DECISION.length) as Topic;
     const base = { intent: "decision" as const, ...common, runnersUp: runnersUp([]) };
     switch (topic) {
       case "verdict": {
         if (context.hasRecommendation) return { ...base, topic };
-        const needs = needsIn(u.knowledge, u.features, text, topical);
-        const take = quickTake(u.knowledge, u.features, stripSlackMarkup(text), topical, needs);
+        const needs = needsIn(model, text, a);
+        const take = quickTake(model, stripSlackMarkup(text), a, needs);
         return { ...base, topic, ...(take ? { quickTake: take } : {}) };
       }
       case "why_not": {
-        const framework = questionedFramework(analysed.words, context.verdict);
+        const framework = questionedFramework(a.words, context.verdict);
         return { ...base, topic, ...(framework ? { framework } : {}) };
       }
       case "alternative": {
-        const alternative = alternativeNamed(u, analysed.words);
+        const alternative = alternativeNamed(model, a.words);
         return { ...base, topic, ...(alternative ? { alternative } : {}) };
       }
       default:
         return { ...base, topic };
     }
   }
-  if (top.label === "pushback") {
+  if (kind.label === "pushback") {
     const fallback =
       context.verdict === "flask" ? "django" : context.verdict === "django" ? "flask" : undefined;
-    const prefers = preferredFramework(analysed.words, fallback);
+    const prefers = preferredFramework(a.words, fallback);
     return { intent: "pushback", ...common, runnersUp: runnersUp([]), ...(prefers ? { prefers } : {}) };
   }
-  const intent = top.label as "help" | "thanks" | "chatter" | "unknown";
+  const intent = kind.label as "help" | "thanks" | "chatter" | "unknown";
   return { intent, ...common, runnersUp: runnersUp([]) };
 }
 
@@ -206,6 +212,5 @@ export function understand(
 
 /** Needs named in free text (the form's notes), negations respected: "no admin" names none. */
 export function findNeedsInText(text: string, knowledge: Knowledge): string[] {
-  const u = understanderFor(knowledge);
-  return needsIn(knowledge, u.features, typeof text === "string" ? text : "");
+  return needsIn(understanderFor(knowledge), typeof text === "string" ? text : "");
 }

@@ -3,6 +3,8 @@ import type { Stemmer } from "./stemmers.js";
 
 /** A word of a message as the index knows it, and how sure we are it is that word (1 = as typed). */
 export interface Resolved {
+  /** The known word it stands for. */
+  word: string;
   stem: string;
   weight: number;
 }
@@ -52,18 +54,20 @@ export class Vocabulary {
    * "old"). Empty when it is none of these.
    */
   resolve(word: string, stem: string): Resolved[] {
-    if (this.stems.has(stem)) return [{ stem, weight: 1 }];
+    if (this.stems.has(stem)) return [{ word, stem, weight: 1 }];
     return this.compound(word) ?? this.completion(word) ?? this.typo(word);
   }
 
   private compound(word: string): Resolved[] | undefined {
     for (let cut = word.length - MIN_PART; cut >= MIN_PART; cut--) {
-      const a = this.stem(word.slice(0, cut));
-      const b = this.stem(word.slice(cut));
+      const left = word.slice(0, cut);
+      const right = word.slice(cut);
+      const a = this.stem(left);
+      const b = this.stem(right);
       if (this.stems.has(a) && this.stems.has(b)) {
         return [
-          { stem: a, weight: COMPOUND_WEIGHT },
-          { stem: b, weight: COMPOUND_WEIGHT },
+          { word: left, stem: a, weight: COMPOUND_WEIGHT },
+          { word: right, stem: b, weight: COMPOUND_WEIGHT },
         ];
       }
     }
@@ -82,7 +86,7 @@ export class Vocabulary {
     const found = this.sorted[lo];
     // Most of the word must be there: "memcache" is "memcached", but "click" is not "clickjacking".
     if (!found?.startsWith(word) || word.length < COMPLETION_SHARE * found.length) return undefined;
-    return [{ stem: this.wordStem.get(found) as string, weight: PREFIX_WEIGHT }];
+    return [{ word: found, stem: this.wordStem.get(found) as string, weight: PREFIX_WEIGHT }];
   }
 
   private typo(word: string): Resolved[] {
@@ -101,7 +105,11 @@ export class Vocabulary {
       }
     }
     const weight = TYPO_WEIGHT[best] ?? 0;
-    const stems = new Set(found.map((w) => this.wordStem.get(w) as string));
-    return [...stems].map((stem) => ({ stem, weight }));
+    const out: Resolved[] = [];
+    for (const w of found) {
+      const stem = this.wordStem.get(w) as string;
+      if (!out.some((r) => r.stem === stem)) out.push({ word: w, stem, weight });
+    }
+    return out;
   }
 }
