@@ -1,5 +1,5 @@
 import type { Knowledge } from "../knowledge.js";
-import { type Analysed, analyse, type Term } from "./analyse.js";
+import { type Analysed, analyse, STOPWORDS, type Term } from "./analyse.js";
 import { labelledExamples } from "./check-examples.js";
 import { type LinearScorer, type TrainingDoc, train } from "./classifier.js";
 import { Lexicon } from "./lexicon.js";
@@ -47,6 +47,11 @@ export interface Model {
   aliases: Map<string, Alias[]>;
   /** Stems that on their own point at one feature: a message with none of them asks about no feature. */
   domain: Set<string>;
+  /**
+   * For each kind of message other than a feature question, the words and word pairs that point at
+   * it ("flip", "why not", "confident"): a decision answer needs one of its own.
+   */
+  anchors: Map<Label, Set<string>>;
   /** Per word (typed and stem): its rows in each classifier, computed once. */
   rows: Map<string, WordRows>;
 }
@@ -201,6 +206,29 @@ export function buildModel(knowledge: Knowledge, options: PipelineOptions, holdo
   }
   for (const list of aliases.values()) for (const a of list) if (a.stems.length === 1) domain.add(a.stems[0] as string);
 
+  const anchors = new Map<Label, Set<string>>();
+  const seenIn = new Map<string, Map<Label, number>>();
+  for (const { label, a } of analysedTexts) {
+    if (label.startsWith(FEATURE)) continue;
+    for (const f of new Set(kindFeatures(options, a).map(([x]) => x))) {
+      // Anchors are words and word pairs; a function word alone or the first word is no anchor.
+      if (f.startsWith("#") || f.startsWith("^") || f === "?" || STOPWORDS.has(f)) continue;
+      if (label === "unknown" && f.includes("_")) continue;
+      const m = seenIn.get(f) ?? new Map<Label, number>();
+      m.set(label, (m.get(label) ?? 0) + 1);
+      seenIn.set(f, m);
+    }
+  }
+  kindLabels.forEach((label, index) => {
+    if (label === ANY_FEATURE || label.startsWith(FEATURE)) return;
+    const set = new Set<string>();
+    for (const [f, m] of seenIn) {
+      if ((m.get(label) ?? 0) < options.tuning.anchorCount) continue;
+      if (kinds.lift(kinds.id(f), index) >= options.tuning.anchorLift) set.add(f);
+    }
+    anchors.set(label, set);
+  });
+
   return {
     knowledge,
     options,
@@ -211,6 +239,7 @@ export function buildModel(knowledge: Knowledge, options: PipelineOptions, holdo
     featureIds,
     aliases,
     domain,
+    anchors,
     rows: new Map(),
   };
 }
@@ -238,6 +267,16 @@ function rowsOf(model: Model, t: Term): WordRows {
     model.rows.set(key, r);
   }
   return r;
+}
+
+/** The kind features of a message that are anchors of `label`. */
+export function anchorsIn(model: Model, a: Analysed, label: Label): string[] {
+  const set = model.anchors.get(label);
+  if (!set) return [];
+  const out: string[] = [];
+  for (const t of a.tokens) if (set.has(t.stem)) out.push(t.stem);
+  for (const [f] of contextFeatures(model.options, a)) if (set.has(f)) out.push(f);
+  return out;
 }
 
 /** Probabilities of each kind label (model.kinds.labels) for the message. */

@@ -16,6 +16,12 @@ export const TUNING: Tuning = {
   domainLift: 2,
   /** Softens the classifiers' over-confidence on long messages. */
   temperature: 1,
+  /** A word or word pair anchors a kind of message when its weight for it stands this far above the others'. */
+  anchorLift: 0.5,
+  /** …and at least this many of that kind's examples use it. */
+  anchorCount: 2,
+  /** A feature reading overrules "unknown" (with nothing off-topic named) when at least this probable. */
+  overrule: 0.1,
 };
 
 export interface Tuning {
@@ -25,4 +31,7 @@ export interface Tuning {
   notes: number;
   domainLift: number;
   temperature: number;
+  anchorLift: number;
+  anchorCount: number;
+  overrule: number;
 }

@@ -7,6 +7,7 @@ import {
   type AliasHit,
   aliasHits,
   analyseWith,
+  anchorsIn,
   buildModel,
   DECISION,
   FEATURE,
@@ -74,20 +75,35 @@ function alternativeNamed(model: Model, words: readonly string[]): string | unde
 /** Framework names and joining words alone ("flask?", "django vs flask") ask nothing we can answer. */
 const FRAMEWORK_ONLY = new Set(["flask", "django", "python", "vs", "versus", "or", "and"]);
 
-/** The kind of message: the best kind label with its probability, features added up. */
-function kindOf(model: Model, kp: Float64Array): { label: string; p: number; feature: number } {
-  let feature = 0;
-  let label = "unknown";
-  let p = -1;
+/**
+ * The kind of message: the most probable kind that the message also gives a reason for. A feature
+ * question needs a word that carries domain meaning (or an alias); a decision question a word or
+ * pair of its own ("flip", "why not", "confident", a framework's name); an "unknown" reading gives
+ * way to a feature question whose alias or domain word nothing off-topic contradicts.
+ */
+function kindOf(model: Model, a: Analysed, kp: Float64Array, domain: boolean): { label: string; p: number } {
+  const byLabel = new Map<string, number>();
   model.kinds.labels.forEach((l, i) => {
-    const q = kp[i] as number;
-    if (l === ANY_FEATURE || l.startsWith(FEATURE)) feature += q;
-    else if (q > p) {
-      label = l;
-      p = q;
-    }
+    const key = l.startsWith(FEATURE) ? ANY_FEATURE : l;
+    byLabel.set(key, (byLabel.get(key) ?? 0) + (kp[i] as number));
   });
-  return feature > p ? { label: ANY_FEATURE, p: feature, feature } : { label, p, feature };
+  const order = [...byLabel].sort((x, y) => y[1] - x[1]);
+  for (const [label, p] of order) {
+    if (label === ANY_FEATURE) {
+      if (domain) return { label, p };
+      continue;
+    }
+    if (label.startsWith(DECISION)) {
+      if (anchorsIn(model, a, label).length > 0) return { label, p };
+      continue;
+    }
+    if (label === "unknown" && domain && anchorsIn(model, a, label).length === 0) {
+      const feature = byLabel.get(ANY_FEATURE) ?? 0;
+      if (feature >= model.options.tuning.overrule) return { label: ANY_FEATURE, p: feature };
+    }
+    return { label, p };
+  }
+  return { label: "unknown", p: 0 };
 }
 
 /** Every feature asked: the best, and each other part of the message that reads surely as another. */
@@ -138,12 +154,12 @@ export function understandWith(
   });
   if (a.tokens.length === 0 || a.words.every((w) => FRAMEWORK_ONLY.has(w))) return nothing(0);
 
-  const kind = kindOf(model, kindProbabilities(model, a));
   const hits = model.options.aliasesDecide ? aliasHits(model, a) : [];
   const domain = hits.length > 0 || a.terms.some((t) => model.domain.has(t.stem));
+  const kind = kindOf(model, a, kindProbabilities(model, a), domain);
 
   if (kind.label === ANY_FEATURE) {
-    if (!domain || kind.p < tuning.cutoff) return nothing(kind.p);
+    if (kind.p < tuning.cutoff) return nothing(kind.p);
     // A statement that names a feature ("I used the admin at my last job") is chatter, not a question.
     if (!question) return { intent: "chatter", score: round(kind.p), unsure: false, isQuestion: false, runnersUp: runnersUp([]) };
     const hit = hits.map((h) => model.featureIds.indexOf(h.featureId));
