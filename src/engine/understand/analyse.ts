@@ -26,7 +26,7 @@ export const FRAMEWORK_WORDS = new Set(["flask", "django", "python", "py"]);
 /** Words that start a new clause: a negation before them does not reach past them. */
 const CLAUSE_WORDS = new Set(["but", "however", "though", "although", "except", "yet", "whereas"]);
 /** Words that join asks: "auth and caching", "celery or rq", "i18n plus caching". */
-const SEGMENT_WORDS = new Set(["and", "or", "plus", "also", "n", "vs", "versus"]);
+const SEGMENT_WORDS = new Set(["and", "or", "plus", "also", "n"]);
 
 /** One word of a message, as the model knows it. */
 export interface Term {

@@ -52,6 +52,11 @@ export interface Model {
    * it ("flip", "why not", "confident"): a decision answer needs one of its own.
    */
   anchors: Map<Label, Set<string>>;
+  /**
+   * Off-topic words: seen in questions we cannot answer and never in a feature's examples, aliases
+   * or title ("rust", "jest", "weather"). Next to a domain word they say the question is not ours.
+   */
+  offTopic: Set<string>;
   /** Per word (typed and stem): its rows in each classifier, computed once. */
   rows: Map<string, WordRows>;
 }
@@ -229,6 +234,14 @@ export function buildModel(knowledge: Knowledge, options: PipelineOptions, holdo
     anchors.set(label, set);
   });
 
+  const inFeatures = new Set<string>();
+  const inUnknown = new Set<string>();
+  for (const { label, a } of analysedTexts) {
+    const into = label.startsWith(FEATURE) ? inFeatures : label === "unknown" ? inUnknown : undefined;
+    for (const t of a.terms) into?.add(t.stem);
+  }
+  const offTopic = new Set([...inUnknown].filter((s) => !inFeatures.has(s)));
+
   return {
     knowledge,
     options,
@@ -240,6 +253,7 @@ export function buildModel(knowledge: Knowledge, options: PipelineOptions, holdo
     aliases,
     domain,
     anchors,
+    offTopic,
     rows: new Map(),
   };
 }

@@ -83,6 +83,10 @@ const FRAMEWORK_ONLY = new Set(["flask", "django", "python", "vs", "versus", "or
  */
 function kindOf(model: Model, a: Analysed, kp: Float64Array, domain: boolean): { label: string; p: number } {
   const byLabel = new Map<string, number>();
+  // A domain word next to an off-topic one, with neither framework named: "is rust worth learning",
+  // "how do rails migrations work". Not ours, however the classifier reads it.
+  const offTopic = a.terms.some((t) => model.offTopic.has(t.stem));
+  const framework = a.words.some((w) => FRAMEWORK_ONLY.has(w) && w !== "or" && w !== "and" && w !== "vs");
   model.kinds.labels.forEach((l, i) => {
     const key = l.startsWith(FEATURE) ? ANY_FEATURE : l;
     byLabel.set(key, (byLabel.get(key) ?? 0) + (kp[i] as number));
@@ -90,14 +94,14 @@ function kindOf(model: Model, a: Analysed, kp: Float64Array, domain: boolean): {
   const order = [...byLabel].sort((x, y) => y[1] - x[1]);
   for (const [label, p] of order) {
     if (label === ANY_FEATURE) {
-      if (domain) return { label, p };
+      if (domain && !(offTopic && !framework)) return { label, p };
       continue;
     }
     if (label.startsWith(DECISION)) {
       if (anchorsIn(model, a, label).length > 0) return { label, p };
       continue;
     }
-    if (label === "unknown" && domain && anchorsIn(model, a, label).length === 0) {
+    if (label === "unknown" && domain && !offTopic) {
       const feature = byLabel.get(ANY_FEATURE) ?? 0;
       if (feature >= model.options.tuning.overrule) return { label: ANY_FEATURE, p: feature };
     }
