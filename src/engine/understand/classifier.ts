@@ -41,7 +41,7 @@ export class LinearScorer {
   constructor(
     readonly labels: readonly string[],
     ids: Map<string, number>,
-    private readonly table: Float64Array,
+    private readonly table: Float32Array,
     private readonly bias: Float64Array,
   ) {
     this.ids = ids;
@@ -119,22 +119,32 @@ interface Encoded {
 function encode(docs: readonly TrainingDoc[], presence: boolean): Encoded {
   const ids = new Map<string, number>();
   const out: Encoded["docs"] = [];
+  let scratch = new Float64Array(1024);
+  const touched: number[] = [];
   for (const doc of docs) {
-    const merged = new Map<number, number>();
+    touched.length = 0;
     for (const [f, w] of doc.features) {
       let id = ids.get(f);
       if (id === undefined) {
         id = ids.size;
         ids.set(f, id);
+        if (id >= scratch.length) {
+          const bigger = new Float64Array(scratch.length * 2);
+          bigger.set(scratch);
+          scratch = bigger;
+        }
       }
-      const known = merged.get(id);
-      merged.set(id, presence ? Math.max(known ?? 0, w) : (known ?? 0) + w);
+      const known = scratch[id] as number;
+      if (known === 0) touched.push(id);
+      scratch[id] = presence ? Math.max(known, w) : known + w;
     }
-    out.push({
-      label: doc.label,
-      rows: Int32Array.from(merged.keys()),
-      weights: Float64Array.from(merged.values()),
-    });
+    const rows = Int32Array.from(touched);
+    const weights = new Float64Array(rows.length);
+    for (let i = 0; i < rows.length; i++) {
+      weights[i] = scratch[rows[i] as number] as number;
+      scratch[rows[i] as number] = 0;
+    }
+    out.push({ label: doc.label, rows, weights });
   }
   return { ids, docs: out };
 }
@@ -160,12 +170,17 @@ export function trainNaiveBayes(
     }
   }
   const a = options.alpha;
-  const table = new Float64Array(V * L);
+  const table = new Float32Array(V * L);
   const bias = new Float64Array(L);
+  const logA = Math.log(a);
   for (let l = 0; l < L; l++) {
     bias[l] = Math.log(((docsPerLabel[l] as number) + 1) / (encoded.length + L));
     const denominator = Math.log((perLabel[l] as number) + a * V);
-    for (let id = 0; id < V; id++) table[id * L + l] = Math.log((counts[id * L + l] as number) + a) - denominator;
+    // Most features never occur with most labels: their weight is the same, log(alpha) less the denominator.
+    for (let id = 0; id < V; id++) {
+      const c = counts[id * L + l] as number;
+      table[id * L + l] = (c === 0 ? logA : Math.log(c + a)) - denominator;
+    }
   }
   return new LinearScorer(labels, ids, table, bias);
 }
@@ -195,7 +210,7 @@ export function trainLogistic(
 ): LinearScorer {
   const { ids, docs: encoded } = encode(docs, options.presence);
   const L = labels.length;
-  const table = new Float64Array(ids.size * L);
+  const table = new Float32Array(ids.size * L);
   const bias = new Float64Array(L);
   const p = new Float64Array(L);
   for (let epoch = 0; epoch < options.epochs; epoch++) {

@@ -106,12 +106,36 @@ function contextFeatures(options: PipelineOptions, a: Analysed): Array<[string, 
   return out;
 }
 
-function kindFeatures(options: PipelineOptions, a: Analysed): Array<[string, number]> {
-  return [...a.tokens.flatMap((t) => wordFeatures(options, t, false)), ...contextFeatures(options, a)];
+/** Word features are the same wherever the word occurs: each is made once per build. */
+type FeatureCache = Map<string, Array<[string, number]>>;
+
+function cachedWordFeatures(
+  options: PipelineOptions,
+  t: Term,
+  forFeatures: boolean,
+  cache?: FeatureCache,
+): Array<[string, number]> {
+  if (!cache) return wordFeatures(options, t, forFeatures);
+  const key = `${forFeatures ? 1 : 0}${t.typed}\u0000${t.stem}\u0000${t.weight}\u0000${t.stop}`;
+  let f = cache.get(key);
+  if (!f) {
+    f = wordFeatures(options, t, forFeatures);
+    cache.set(key, f);
+  }
+  return f;
 }
 
-function topicFeatures(options: PipelineOptions, a: Analysed): Array<[string, number]> {
-  return a.terms.flatMap((t) => wordFeatures(options, t, true));
+function kindFeatures(options: PipelineOptions, a: Analysed, cache?: FeatureCache): Array<[string, number]> {
+  const out: Array<[string, number]> = [];
+  for (const t of a.tokens) for (const f of cachedWordFeatures(options, t, false, cache)) out.push(f);
+  for (const f of contextFeatures(options, a)) out.push(f);
+  return out;
+}
+
+function topicFeatures(options: PipelineOptions, a: Analysed, cache?: FeatureCache): Array<[string, number]> {
+  const out: Array<[string, number]> = [];
+  for (const t of a.terms) for (const f of cachedWordFeatures(options, t, true, cache)) out.push(f);
+  return out;
 }
 
 /** Every text training uses, with its label: examples, and each feature's aliases, title and myths. */
@@ -162,12 +186,14 @@ export function buildModel(knowledge: Knowledge, options: PipelineOptions, holdo
   const kindDocs: TrainingDoc[] = [];
   const featureDocs: TrainingDoc[] = [];
   const featureIndex = new Map(featureIds.map((id, i) => [id, i]));
+  const cache: FeatureCache = new Map();
   for (const { label, a } of analysedTexts) {
     const isFeature = label.startsWith(FEATURE);
     const kindLabel = isFeature && options.kindLabels === "collapsed" ? ANY_FEATURE : label;
-    kindDocs.push({ label: addKind(kindLabel), features: kindFeatures(options, a) });
+    const features = kindFeatures(options, a, cache);
+    kindDocs.push({ label: addKind(kindLabel), features });
     if (isFeature) {
-      const features = topicFeatures(options, a);
+      const features = topicFeatures(options, a, cache);
       if (features.length > 0) {
         featureDocs.push({ label: featureIndex.get(label.slice(FEATURE.length)) as number, features });
       }
@@ -192,16 +218,19 @@ export function buildModel(knowledge: Knowledge, options: PipelineOptions, holdo
   // Domain words: a stem that alone points at one feature far more than at the others, and that
   // the kind classifier alone reads as a feature question more than as anything else.
   const domain = new Set<string>();
+  const checked = new Set<string>();
+  const one = new Float64Array(kindLabels.length);
   for (const { a } of analysedTexts) {
     for (const t of a.terms) {
-      if (domain.has(t.stem)) continue;
+      if (checked.has(t.stem)) continue;
+      checked.add(t.stem);
       const row = features.id(t.stem);
       if (row < 0) continue;
       let best = Number.NEGATIVE_INFINITY;
       for (let l = 0; l < featureIds.length; l++) best = Math.max(best, features.lift(row, l));
       if (best < options.tuning.domainLift) continue;
       const kindRow = kinds.id(t.stem);
-      const p = kinds.probabilities([kindRow], [1], 1, new Float64Array(kindLabels.length));
+      const p = kinds.probabilities([kindRow], [1], 1, one);
       let featureShare = 0;
       kindLabels.forEach((l, i) => {
         if (l === ANY_FEATURE || l.startsWith(FEATURE)) featureShare += p[i] as number;
@@ -213,9 +242,9 @@ export function buildModel(knowledge: Knowledge, options: PipelineOptions, holdo
 
   const anchors = new Map<Label, Set<string>>();
   const seenIn = new Map<string, Map<Label, number>>();
-  for (const { label, a } of analysedTexts) {
-    if (label.startsWith(FEATURE)) continue;
-    for (const f of new Set(kindFeatures(options, a).map(([x]) => x))) {
+  analysedTexts.forEach(({ label }, i) => {
+    if (label.startsWith(FEATURE)) return;
+    for (const f of new Set((kindDocs[i] as TrainingDoc).features.map(([x]) => x))) {
       // Anchors are words and word pairs; a function word alone or the first word is no anchor.
       if (f.startsWith("#") || f.startsWith("^") || f === "?" || STOPWORDS.has(f)) continue;
       if (label === "unknown" && f.includes("_")) continue;
@@ -223,7 +252,7 @@ export function buildModel(knowledge: Knowledge, options: PipelineOptions, holdo
       m.set(label, (m.get(label) ?? 0) + 1);
       seenIn.set(f, m);
     }
-  }
+  });
   kindLabels.forEach((label, index) => {
     if (label === ANY_FEATURE || label.startsWith(FEATURE)) return;
     const set = new Set<string>();

@@ -42,7 +42,7 @@ export const DEFAULT_OPTIONS: PipelineOptions = {
   kindLabels: "collapsed",
   kindGrams: false,
   aliasesDecide: true,
-  kindClassifier: { kind: "logistic", alpha: 0.3, presence: true, epochs: 12, rate: 0.5, l2: 1e-4 },
+  kindClassifier: { kind: "logistic", alpha: 0.3, presence: true, epochs: 6, rate: 1, l2: 1e-4 },
   featureClassifier: { kind: "naive-bayes", alpha: 0.3, presence: true, epochs: 12, rate: 0.5, l2: 1e-4 },
   tuning: TUNING,
 };

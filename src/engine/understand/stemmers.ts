@@ -18,13 +18,18 @@ export type StemmerName = keyof typeof STEMMERS;
 
 const CACHE_LIMIT = 20_000;
 
+/** One memo per stemmer for the whole process: a stem never changes, whichever model asks. */
+const memos = new WeakMap<Stemmer, Stemmer>();
+
 /**
  * The same stemmer with a bounded memo: a message has few words and most recur, and Porter2 costs
  * about 2 µs a word. The memo is emptied when full, so memory stays bounded whatever people type.
  */
 export function memoised(stem: Stemmer): Stemmer {
+  const known = memos.get(stem);
+  if (known) return known;
   const memo = new Map<string, string>();
-  return (word) => {
+  const fn: Stemmer = (word) => {
     let s = memo.get(word);
     if (s === undefined) {
       if (memo.size >= CACHE_LIMIT) memo.clear();
@@ -33,4 +38,6 @@ export function memoised(stem: Stemmer): Stemmer {
     }
     return s;
   };
+  memos.set(stem, fn);
+  return fn;
 }

@@ -22,6 +22,8 @@ export const TUNING: Tuning = {
   anchorCount: 2,
   /** A feature reading overrules "unknown" (with nothing off-topic named) when at least this probable. */
   overrule: 0.1,
+  /** A statement naming a feature is chatter when the kind classifier gives chatter at least this. */
+  chatter: 0,
 };
 
 export interface Tuning {
@@ -34,4 +36,5 @@ export interface Tuning {
   anchorLift: number;
   anchorCount: number;
   overrule: number;
+  chatter: number;
 }

@@ -81,7 +81,12 @@ const FRAMEWORK_ONLY = new Set(["flask", "django", "python", "vs", "versus", "or
  * pair of its own ("flip", "why not", "confident", a framework's name); an "unknown" reading gives
  * way to a feature question whose alias or domain word nothing off-topic contradicts.
  */
-function kindOf(model: Model, a: Analysed, kp: Float64Array, domain: boolean): { label: string; p: number } {
+function kindOf(
+  model: Model,
+  a: Analysed,
+  kp: Float64Array,
+  domain: boolean,
+): { label: string; p: number; chatter: number } {
   const byLabel = new Map<string, number>();
   // A domain word next to an off-topic one, with neither framework named: "is rust worth learning",
   // "how do rails migrations work". Not ours, however the classifier reads it.
@@ -92,22 +97,23 @@ function kindOf(model: Model, a: Analysed, kp: Float64Array, domain: boolean): {
     byLabel.set(key, (byLabel.get(key) ?? 0) + (kp[i] as number));
   });
   const order = [...byLabel].sort((x, y) => y[1] - x[1]);
+  const chatter = byLabel.get("chatter") ?? 0;
   for (const [label, p] of order) {
     if (label === ANY_FEATURE) {
-      if (domain && !(offTopic && !framework)) return { label, p };
+      if (domain && !(offTopic && !framework)) return { label, p, chatter };
       continue;
     }
     if (label.startsWith(DECISION)) {
-      if (anchorsIn(model, a, label).length > 0) return { label, p };
+      if (anchorsIn(model, a, label).length > 0) return { label, p, chatter };
       continue;
     }
     if (label === "unknown" && domain && !offTopic) {
       const feature = byLabel.get(ANY_FEATURE) ?? 0;
-      if (feature >= model.options.tuning.overrule) return { label: ANY_FEATURE, p: feature };
+      if (feature >= model.options.tuning.overrule) return { label: ANY_FEATURE, p: feature, chatter };
     }
-    return { label, p };
+    return { label, p, chatter };
   }
-  return { label: "unknown", p: 0 };
+  return { label: "unknown", p: 0, chatter };
 }
 
 /** Every feature asked: the best, and each other part of the message that reads surely as another. */
@@ -164,8 +170,11 @@ export function understandWith(
 
   if (kind.label === ANY_FEATURE) {
     if (kind.p < tuning.cutoff) return nothing(kind.p);
-    // A statement that names a feature ("I used the admin at my last job") is chatter, not a question.
-    if (!question) return { intent: "chatter", score: round(kind.p), unsure: false, isQuestion: false, runnersUp: runnersUp([]) };
+    // A statement that names a feature ("I used the admin at my last job") is chatter, not a question,
+    // when the kind classifier too sees some chatter in it ("admin panel for staff" is a question).
+    if (!question && kind.chatter >= tuning.chatter) {
+      return { intent: "chatter", score: round(kind.chatter), unsure: false, isQuestion: false, runnersUp: runnersUp([]) };
+    }
     const hit = hits.map((h) => model.featureIds.indexOf(h.featureId));
     const first =
       hit.length > 0 ? hit.reduce((x, y) => ((fp[y] as number) > (fp[x] as number) ? y : x)) : (order[0] as number);

@@ -1,4 +1,4 @@
-import { deletions, editDistance, typoBudget } from "../text.js";
+import { editDistance, typoBudget } from "../text.js";
 import type { Stemmer } from "./stemmers.js";
 
 /** A word of a message as the index knows it, and how sure we are it is that word (1 = as typed). */
@@ -21,10 +21,11 @@ const MIN_PART = 2;
  * Built from titles, aliases and examples only: long descriptions would give typos too many targets.
  */
 export class Vocabulary {
-  /** Stems present in the index. */
+  /** Stems present in training. */
   readonly stems: Set<string>;
   private readonly wordStem = new Map<string, string>();
-  private readonly variants = new Map<string, string[]>();
+  /** Known words by first letter: typos keep the first letter, so only these are compared. */
+  private readonly byInitial = new Map<string, string[]>();
   private readonly sorted: string[];
   private longest = 0;
 
@@ -38,11 +39,10 @@ export class Vocabulary {
       if (this.wordStem.has(w)) continue;
       this.wordStem.set(w, stem(w));
       this.longest = Math.max(this.longest, w.length);
-      for (const v of deletions(w, typoBudget(w.length))) {
-        const list = this.variants.get(v) ?? [];
-        list.push(w);
-        this.variants.set(v, list);
-      }
+      const initial = w[0] as string;
+      const list = this.byInitial.get(initial);
+      if (list) list.push(w);
+      else this.byInitial.set(initial, [w]);
     }
     this.sorted = [...this.wordStem.keys()].sort();
   }
@@ -89,21 +89,25 @@ export class Vocabulary {
     return [{ word: found, stem: this.wordStem.get(found) as string, weight: PREFIX_WEIGHT }];
   }
 
+  /**
+   * The nearest known words by edit distance, keeping the first letter. Compares against every
+   * known word of that letter and about that length (a few hundred at most); the lexicon keeps the
+   * answer, so each new word is looked up once.
+   */
   private typo(word: string): Resolved[] {
     const budget = typoBudget(word.length);
     if (budget === 0 || word.length > this.longest + budget) return [];
     let best = budget + 1;
     let found: string[] = [];
-    for (const v of deletions(word, budget)) {
-      for (const candidate of this.variants.get(v) ?? []) {
-        if (candidate[0] !== word[0]) continue;
-        const d = editDistance(word, candidate, Math.min(budget, typoBudget(candidate.length)));
-        if (d < best) {
-          best = d;
-          found = [candidate];
-        } else if (d === best && !found.includes(candidate)) found.push(candidate);
-      }
+    for (const candidate of this.byInitial.get(word[0] as string) ?? []) {
+      if (Math.abs(candidate.length - word.length) > budget) continue;
+      const d = editDistance(word, candidate, Math.min(budget, typoBudget(candidate.length)));
+      if (d < best) {
+        best = d;
+        found = [candidate];
+      } else if (d === best && !found.includes(candidate)) found.push(candidate);
     }
+    if (best > budget) return [];
     const weight = TYPO_WEIGHT[best] ?? 0;
     const out: Resolved[] = [];
     for (const w of found) {
