@@ -59,6 +59,8 @@ export interface Model {
   offTopic: Set<string>;
   /** Per word (typed and stem): its rows in each classifier, computed once. */
   rows: Map<string, WordRows>;
+  /** Stems of every word in a feature's examples, aliases or title. */
+  featureStems: Set<string>;
 }
 
 interface WordRows {
@@ -66,6 +68,8 @@ interface WordRows {
   kindWeights: number[];
   feature: number[];
   featureWeights: number[];
+  /** The word carries domain meaning (see `isDomain`). */
+  domain: boolean;
 }
 
 function gramsOf(word: string, sizes: readonly number[]): string[] {
@@ -284,6 +288,7 @@ export function buildModel(knowledge: Knowledge, options: PipelineOptions, holdo
     anchors,
     offTopic,
     rows: new Map(),
+    featureStems: inFeatures,
   };
 }
 
@@ -301,11 +306,21 @@ function rowsOf(model: Model, t: Term): WordRows {
     if (model.rows.size >= ROWS_LIMIT) model.rows.clear();
     const kind = wordFeatures(model.options, t, false);
     const feature = wordFeatures(model.options, t, true);
+    const rows = feature.map(([f]) => model.features.id(f));
+    const weights = feature.map(([, w]) => w);
+    let domain = model.domain.has(t.stem);
+    if (!domain && !t.stop && model.featureStems.has(t.stem)) {
+      // A rare word of a feature's examples (a typo someone once made, "cachng") that on its own,
+      // letters included, reads surely as one feature.
+      const p = model.features.probabilities(rows, weights, rows.length, new Float64Array(model.featureIds.length));
+      domain = Math.max(...p) >= model.options.tuning.wordSure;
+    }
     r = {
       kind: kind.map(([f]) => model.kinds.id(f)),
       kindWeights: kind.map(([, w]) => w),
-      feature: feature.map(([f]) => model.features.id(f)),
-      featureWeights: feature.map(([, w]) => w),
+      feature: rows,
+      featureWeights: weights,
+      domain,
     };
     model.rows.set(key, r);
   }
@@ -320,6 +335,14 @@ export function anchorsIn(model: Model, a: Analysed, label: Label): string[] {
   for (const t of a.tokens) if (set.has(t.stem)) out.push(t.stem);
   for (const [f] of contextFeatures(model.options, a)) if (set.has(f)) out.push(f);
   return out;
+}
+
+/**
+ * A word that carries domain meaning: one that on its own points at one feature (model.domain), or
+ * a rare word of a feature's examples that, letters included, reads surely as one feature.
+ */
+export function isDomain(model: Model, t: Term): boolean {
+  return !t.stop && rowsOf(model, t).domain;
 }
 
 /** Probabilities of each kind label (model.kinds.labels) for the message. */

@@ -1,5 +1,5 @@
 import type { Analysed } from "./analyse.js";
-import { aliasHits, analyseWith, featureProbabilities, type Model } from "./model.js";
+import { aliasHits, analyseWith, featureProbabilities, isDomain, type Model } from "./model.js";
 
 /** Words that turn a need around: "no admin", "we don't need translations", "without caching". */
 const NEGATIONS = new Set(
@@ -43,7 +43,7 @@ export function needsIn(model: Model, text: string, analysed?: Analysed): string
   const segments = [...new Set(a.terms.map((t) => t.segment))];
   for (const segment of segments) {
     if (hits.some((h) => h.segment === segment)) continue;
-    const domainWords = a.terms.filter((t) => t.segment === segment && model.domain.has(t.stem));
+    const domainWords = a.terms.filter((t) => t.segment === segment && isDomain(model, t));
     const first = domainWords[0];
     if (!first) continue;
     const p = featureProbabilities(model, a, (t) => t.segment === segment);

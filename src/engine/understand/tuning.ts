@@ -24,6 +24,8 @@ export const TUNING: Tuning = {
   overrule: 0.1,
   /** A statement naming a feature is chatter when the kind classifier gives chatter at least this. */
   chatter: 0,
+  /** A rare word of a feature's examples is a domain word when alone it reads this surely as one feature. */
+  wordSure: 0.9,
 };
 
 export interface Tuning {
@@ -37,4 +39,5 @@ export interface Tuning {
   anchorCount: number;
   overrule: number;
   chatter: number;
+  wordSure: number;
 }

@@ -12,6 +12,7 @@ import {
   DECISION,
   FEATURE,
   featureProbabilities,
+  isDomain,
   type Holdout,
   kindProbabilities,
   type Model,
@@ -130,7 +131,7 @@ function featuresAsked(model: Model, a: Analysed, first: number, hits: AliasHit[
     const chosen = inSegment.length > 0 ? inSegment.reduce((x, y) => ((p[y] as number) > (p[x] as number) ? y : x)) : best;
     if (asked.includes(chosen)) continue;
     const sure = inSegment.includes(chosen) || (p[chosen] as number) >= model.options.tuning.alsoAsked;
-    const domain = a.terms.some((t) => t.segment === segment && model.domain.has(t.stem));
+    const domain = a.terms.some((t) => t.segment === segment && isDomain(model, t));
     if (sure && domain) asked.push(chosen);
   }
   return asked;
@@ -165,7 +166,7 @@ export function understandWith(
   if (a.tokens.length === 0 || a.words.every((w) => FRAMEWORK_ONLY.has(w))) return nothing(0);
 
   const hits = model.options.aliasesDecide ? aliasHits(model, a) : [];
-  const domain = hits.length > 0 || a.terms.some((t) => model.domain.has(t.stem));
+  const domain = hits.length > 0 || a.terms.some((t) => isDomain(model, t));
   const kind = kindOf(model, a, kindProbabilities(model, a), domain);
 
   if (kind.label === ANY_FEATURE) {

@@ -101,7 +101,9 @@ export class Vocabulary {
     let found: string[] = [];
     for (const candidate of this.byInitial.get(word[0] as string) ?? []) {
       if (Math.abs(candidate.length - word.length) > budget) continue;
-      const d = editDistance(word, candidate, Math.min(budget, typoBudget(candidate.length)));
+      const allowed = Math.min(budget, typoBudget(candidate.length));
+      const d = editDistance(word, candidate, allowed);
+      if (d > allowed) continue;
       if (d < best) {
         best = d;
         found = [candidate];
