@@ -12,3 +12,4 @@ for (const t of process.argv.slice(2)) {
 }
 if (process.env.ANCHORS) for (const [l, s] of m.anchors) console.log(l, s.size, [...s].slice(0, 40).join(" "));
 if (process.env.LIFTS) for (const [l, s] of m.anchors) { const i = m.kinds.labels.indexOf(l); console.log(l, [...s].map((f) => [f, m.kinds.lift(m.kinds.id(f), i)] as const).sort((a, b) => b[1] - a[1]).map(([f, v]) => `${f}:${v.toFixed(1)}`).join(" ")); }
+for (const t of process.argv.slice(2)) { const a = analyseWith(m, t); console.log("offTopic:", a.terms.filter((x) => m.offTopic.has(x.stem)).map((x) => x.stem).join(","), "unknown anchors:", [...(m.anchors.get("unknown") ?? [])].filter((f) => a.tokens.some((x) => x.stem === f)).join(",")); }

@@ -53,10 +53,12 @@ export interface Model {
    */
   anchors: Map<Label, Set<string>>;
   /**
-   * Off-topic words: seen in questions we cannot answer and never in a feature's examples, aliases
-   * or title ("rust", "jest", "weather"). Next to a domain word they say the question is not ours.
+   * Off-topic words: seen in questions we cannot answer and never in any other example, alias or
+   * title ("rust", "jest", "weather"). Next to a domain word they say the question is not ours.
    */
   offTopic: Set<string>;
+  /** The frameworks people suggest instead (data/examples.json, alternatives), as stems. */
+  otherFrameworks: Set<string>;
   /** Per word (typed and stem): its rows in each classifier, computed once. */
   rows: Map<string, WordRows>;
   /** Stems of every word in a feature's examples, aliases or title. */
@@ -268,12 +270,19 @@ export function buildModel(knowledge: Knowledge, options: PipelineOptions, holdo
   });
 
   const inFeatures = new Set<string>();
+  const inOthers = new Set<string>();
   const inUnknown = new Set<string>();
   for (const { label, a } of analysedTexts) {
-    const into = label.startsWith(FEATURE) ? inFeatures : label === "unknown" ? inUnknown : undefined;
-    for (const t of a.terms) into?.add(t.stem);
+    if (label === `${DECISION}alternative`) continue;
+    const into = label.startsWith(FEATURE) ? inFeatures : label === "unknown" ? inUnknown : inOthers;
+    for (const t of a.terms) into.add(t.stem);
   }
-  const offTopic = new Set([...inUnknown].filter((s) => !inFeatures.has(s)));
+  const offTopic = new Set([...inUnknown].filter((s) => !inFeatures.has(s) && !inOthers.has(s)));
+  const otherFrameworks = new Set<string>();
+  for (const alt of knowledge.examples.alternatives) {
+    for (const w of alt.words) for (const t of analyse(w, plain).terms) otherFrameworks.add(t.stem);
+  }
+  for (const s of otherFrameworks) inFeatures.has(s) || offTopic.add(s);
 
   return {
     knowledge,
@@ -287,6 +296,7 @@ export function buildModel(knowledge: Knowledge, options: PipelineOptions, holdo
     domain,
     anchors,
     offTopic,
+    otherFrameworks,
     rows: new Map(),
     featureStems: inFeatures,
   };

@@ -105,7 +105,13 @@ function kindOf(
       continue;
     }
     if (label.startsWith(DECISION)) {
-      if (anchorsIn(model, a, label).length > 0) return { label, p, chatter };
+      // A word of its own ("flip", "instead", a framework's name) anchors a decision question; a pair
+      // of function words ("what about", "is it") only when no domain word says it is about a feature.
+      const anchors = anchorsIn(model, a, label);
+      // "spring boot or quarkus?", "laravel vs symfony": other stacks among themselves are not ours.
+      const elsewhere = a.terms.some((t) => model.offTopic.has(t.stem) && !model.otherFrameworks.has(t.stem));
+      if (label === `${DECISION}alternative` && elsewhere && !framework) continue;
+      if (anchors.some((x) => !x.includes("_")) || (anchors.length > 0 && !domain)) return { label, p, chatter };
       continue;
     }
     if (label === "unknown" && domain && !offTopic) {
@@ -170,7 +176,8 @@ export function understandWith(
   const kind = kindOf(model, a, kindProbabilities(model, a), domain);
 
   if (kind.label === ANY_FEATURE) {
-    if (kind.p < tuning.cutoff) return nothing(kind.p);
+    // An alias or code word decides ("what about caching?" reads like "what about FastAPI?").
+    if (kind.p < tuning.cutoff && hits.length === 0) return nothing(kind.p);
     // A statement that names a feature ("I used the admin at my last job") is chatter, not a question,
     // when the kind classifier too sees some chatter in it ("admin panel for staff" is a question).
     if (!question && kind.chatter >= tuning.chatter) {
