@@ -34,7 +34,10 @@ async function main(): Promise<void> {
     else printReport(name, r, console.log, { showMisses });
   };
   if (args.includes("--sweep")) {
-    sweep(knowledge, args.filter((a) => a.startsWith("{")));
+    sweep(
+      knowledge,
+      args.filter((a) => a.startsWith("{")),
+    );
     return;
   }
   if (args.includes("--compare")) {

@@ -2,7 +2,12 @@
  * npm run eval -- --sweep '{"kindLabels":"full"}' '{"grams":[]}' ...
  * Each argument is a change to DEFAULT_OPTIONS (tuning and classifier merged); prints CV and dev figures.
  */
-import { buildUnderstander, type Knowledge, type PipelineOptions, understandWith } from "../../src/engine/index.js";
+import {
+  buildUnderstander,
+  type Knowledge,
+  type PipelineOptions,
+  understandWith,
+} from "../../src/engine/index.js";
 import { DEFAULT_OPTIONS } from "../../src/engine/understand/options.js";
 import { crossValidate } from "./cross-validation.js";
 import { DEV_SET, loadHeldOut } from "./held-out.js";

@@ -244,5 +244,7 @@ export function train(
   docs: readonly TrainingDoc[],
   options: ClassifierOptions,
 ): LinearScorer {
-  return options.kind === "logistic" ? trainLogistic(labels, docs, options) : trainNaiveBayes(labels, docs, options);
+  return options.kind === "logistic"
+    ? trainLogistic(labels, docs, options)
+    : trainNaiveBayes(labels, docs, options);
 }

@@ -170,11 +170,11 @@ export function buildModel(knowledge: Knowledge, options: PipelineOptions, holdo
   const analysedTexts = texts.map((t) => ({ ...t, a: analyse(t.text, plain, 4000) }));
   let vocabulary: Vocabulary | undefined;
   if (options.spelling === "own") {
-    const words = new Set<string>();
+    const words = new Map<string, number>();
     const stems = new Set<string>();
     for (const { a } of analysedTexts) {
       for (const t of a.tokens) {
-        words.add(t.word);
+        words.set(t.word, (words.get(t.word) ?? 0) + 1);
         stems.add(t.stem);
       }
     }
@@ -244,7 +244,8 @@ export function buildModel(knowledge: Knowledge, options: PipelineOptions, holdo
       if (featureShare >= 0.5) domain.add(t.stem);
     }
   }
-  for (const list of aliases.values()) for (const a of list) if (a.stems.length === 1) domain.add(a.stems[0] as string);
+  for (const list of aliases.values())
+    for (const a of list) if (a.stems.length === 1) domain.add(a.stems[0] as string);
 
   const anchors = new Map<Label, Set<string>>();
   const seenIn = new Map<string, Map<Label, number>>();
@@ -322,7 +323,12 @@ function rowsOf(model: Model, t: Term): WordRows {
     if (!domain && !t.stop && model.featureStems.has(t.stem)) {
       // A rare word of a feature's examples (a typo someone once made, "cachng") that on its own,
       // letters included, reads surely as one feature.
-      const p = model.features.probabilities(rows, weights, rows.length, new Float64Array(model.featureIds.length));
+      const p = model.features.probabilities(
+        rows,
+        weights,
+        rows.length,
+        new Float64Array(model.featureIds.length),
+      );
       domain = Math.max(...p) >= model.options.tuning.wordSure;
     }
     r = {

@@ -23,7 +23,13 @@ function phrasingsOf(model: Model): MythPhrasing[] {
     for (const f of model.knowledge.features) {
       f.myths.forEach((myth, index) => {
         for (const text of [myth.claim, ...myth.phrasings]) {
-          const stems = [...new Set(analyseWith(model, text).tokens.filter(keep).map((t) => t.stem))];
+          const stems = [
+            ...new Set(
+              analyseWith(model, text)
+                .tokens.filter(keep)
+                .map((t) => t.stem),
+            ),
+          ];
           // One word ("flask") says nothing about a myth.
           if (stems.length >= 2) list?.push({ featureId: f.id, index, stems });
         }

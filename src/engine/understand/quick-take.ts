@@ -21,7 +21,9 @@ function cuesOf(model: Model): Cue[] {
     for (const [questionId, options] of Object.entries(model.knowledge.examples.profileCues)) {
       for (const [value, phrases] of Object.entries(options)) {
         for (const phrase of phrases) {
-          const stems = analyseWith(model, phrase).tokens.filter(keep).map((t) => t.stem);
+          const stems = analyseWith(model, phrase)
+            .tokens.filter(keep)
+            .map((t) => t.stem);
           if (stems.length > 0) cues.push({ questionId, value, stems });
         }
       }

@@ -3,8 +3,8 @@ import { stripSlackMarkup } from "../text.js";
 import type { Analysed } from "./analyse.js";
 import { preferredFramework, questionedFramework } from "./frameworks.js";
 import {
-  ANY_FEATURE,
   type AliasHit,
+  ANY_FEATURE,
   aliasHits,
   analyseWith,
   anchorsIn,
@@ -12,8 +12,8 @@ import {
   DECISION,
   FEATURE,
   featureProbabilities,
-  isDomain,
   type Holdout,
+  isDomain,
   kindProbabilities,
   type Model,
 } from "./model.js";
@@ -111,7 +111,8 @@ function kindOf(
       // "spring boot or quarkus?", "laravel vs symfony": other stacks among themselves are not ours.
       const elsewhere = a.terms.some((t) => model.offTopic.has(t.stem) && !model.otherFrameworks.has(t.stem));
       if (label === `${DECISION}alternative` && elsewhere && !framework) continue;
-      if (anchors.some((x) => !x.includes("_")) || (anchors.length > 0 && !domain)) return { label, p, chatter };
+      if (anchors.some((x) => !x.includes("_")) || (anchors.length > 0 && !domain))
+        return { label, p, chatter };
       continue;
     }
     if (label === "unknown" && domain && !offTopic) {
@@ -134,7 +135,8 @@ function featuresAsked(model: Model, a: Analysed, first: number, hits: AliasHit[
     const p = featureProbabilities(model, a, (t) => t.segment === segment);
     const [best] = ranked(p);
     if (best === undefined) continue;
-    const chosen = inSegment.length > 0 ? inSegment.reduce((x, y) => ((p[y] as number) > (p[x] as number) ? y : x)) : best;
+    const chosen =
+      inSegment.length > 0 ? inSegment.reduce((x, y) => ((p[y] as number) > (p[x] as number) ? y : x)) : best;
     if (asked.includes(chosen)) continue;
     const sure = inSegment.includes(chosen) || (p[chosen] as number) >= model.options.tuning.alsoAsked;
     const domain = a.terms.some((t) => t.segment === segment && isDomain(model, t));
@@ -181,13 +183,31 @@ export function understandWith(
     // A statement that names a feature ("I used the admin at my last job") is chatter, not a question,
     // when the kind classifier too sees some chatter in it ("admin panel for staff" is a question).
     if (!question && kind.chatter >= tuning.chatter) {
-      return { intent: "chatter", score: round(kind.chatter), unsure: false, isQuestion: false, runnersUp: runnersUp([]) };
+      return {
+        intent: "chatter",
+        score: round(kind.chatter),
+        unsure: false,
+        isQuestion: false,
+        runnersUp: runnersUp([]),
+      };
     }
     const hit = hits.map((h) => model.featureIds.indexOf(h.featureId));
     const first =
-      hit.length > 0 ? hit.reduce((x, y) => ((fp[y] as number) > (fp[x] as number) ? y : x)) : (order[0] as number);
+      hit.length > 0
+        ? hit.reduce((x, y) => ((fp[y] as number) > (fp[x] as number) ? y : x))
+        : (order[0] as number);
     const asked = featuresAsked(model, a, first, hits);
-    const score = hit.includes(first) ? Math.max(fp[first] as number, kind.p) : (fp[first] as number);
+    // How much of the message the reading accounts for: all of it when an alias covers every topic
+    // word as typed ("caching" 1); less for a typo ("cahcing"), a guess, or words left over.
+    const firstHit = hits.find((h) => h.featureId === model.featureIds[first]);
+    const weightOf = (t: Analysed["terms"][number]) => t.weight;
+    const topical = a.terms.filter((t) => isDomain(model, t));
+    const least = topical.length > 0 ? Math.min(...topical.map(weightOf)) : 1;
+    const covered = firstHit
+      ? a.terms.filter((t) => firstHit.at.includes(t.at)).reduce((s, t) => s + t.weight, 0) /
+        Math.max(1, a.terms.length)
+      : 0;
+    const score = Math.max(covered, (fp[first] as number) * least);
     const firstId = model.featureIds[first] as string;
     const myth = findMyth(model, a, firstId);
     return {

@@ -29,13 +29,17 @@ export class Vocabulary {
   private readonly sorted: string[];
   private longest = 0;
 
+  /**
+   * @param words every word training saw, with how often: a word seen once ("celry") may itself be
+   * someone's typo, so it is read as a more common word one typo away when there is one.
+   */
   constructor(
-    words: Iterable<string>,
+    private readonly words: ReadonlyMap<string, number>,
     stems: Iterable<string>,
     private readonly stem: Stemmer,
   ) {
     this.stems = new Set(stems);
-    for (const w of words) {
+    for (const w of words.keys()) {
       if (this.wordStem.has(w)) continue;
       this.wordStem.set(w, stem(w));
       this.longest = Math.max(this.longest, w.length);
@@ -54,7 +58,11 @@ export class Vocabulary {
    * "old"). Empty when it is none of these.
    */
   resolve(word: string, stem: string): Resolved[] {
-    if (this.stems.has(stem)) return [{ word, stem, weight: 1 }];
+    if (this.stems.has(stem)) {
+      if ((this.words.get(word) ?? 2) >= 2 || word.length < MIN_PREFIX) return [{ word, stem, weight: 1 }];
+      const common = this.typo(word, true).filter((r) => (this.words.get(r.word) ?? 0) >= 2);
+      return common.length > 0 ? common : [{ word, stem, weight: 1 }];
+    }
     return this.compound(word) ?? this.completion(word) ?? this.typo(word);
   }
 
@@ -94,13 +102,14 @@ export class Vocabulary {
    * known word of that letter and about that length (a few hundred at most); the lexicon keeps the
    * answer, so each new word is looked up once.
    */
-  private typo(word: string): Resolved[] {
+  private typo(word: string, otherThanItself = false): Resolved[] {
     const budget = typoBudget(word.length);
     if (budget === 0 || word.length > this.longest + budget) return [];
     let best = budget + 1;
     let found: string[] = [];
     for (const candidate of this.byInitial.get(word[0] as string) ?? []) {
-      if (Math.abs(candidate.length - word.length) > budget) continue;
+      if (Math.abs(candidate.length - word.length) > budget || (otherThanItself && candidate === word))
+        continue;
       const allowed = Math.min(budget, typoBudget(candidate.length));
       const d = editDistance(word, candidate, allowed);
       if (d > allowed) continue;
