@@ -283,7 +283,7 @@ describe("a valid submission", () => {
     await send(app, buttonClick(posts[0] as Json, "show_details"));
     const texts = [
       ...shownTexts(posts[0] as Json),
-      ...shownTexts({ blocks: (opens[0]?.view as Json).blocks }),
+      ...shownTexts({ blocks: ((opens[0]?.view ?? {}) as Json).blocks }),
     ];
     const all = texts.join("\n");
     for (const bad of ["<!channel>", "<@U123>", "<https://evil", "<!here>", "<#C999>", "https://evil"]) {
