@@ -16,7 +16,8 @@ export const STOPWORDS = new Set(
     "like really actually basically kinda sorta ok okay um uh hmm quick question q need needs want wants must " +
     "how hows which why whats any anyone way ways thing things stuff one ones lol haha tbh honestly right now " +
     "should shall may might wont dont doesnt isnt arent cant there vs versus or than more most much many " +
-    "better best good bad easy easier hard harder work works working use using used"
+    "better best good bad easy easier hard harder work works working use using used " +
+    "someone somebody something anything everything anybody everyone everybody nobody"
   ).split(" "),
 );
 

@@ -223,6 +223,19 @@ export function buildModel(knowledge: Knowledge, options: PipelineOptions, holdo
 
   // Domain words: a stem that alone points at one feature far more than at the others, and that
   // the kind classifier alone reads as a feature question more than as anything else.
+  // How many feature examples, and how many examples of what is not a question about the app
+  // (unknown, chatter), use each stem: a domain word is far more at home in the first.
+  const inFeatureDocs = new Map<string, number>();
+  const inOffDocs = new Map<string, number>();
+  for (const { label, a } of analysedTexts) {
+    const into = label.startsWith(FEATURE)
+      ? inFeatureDocs
+      : label === "unknown" || label === "chatter"
+        ? inOffDocs
+        : undefined;
+    if (!into) continue;
+    for (const s of new Set(a.terms.map((t) => t.stem))) into.set(s, (into.get(s) ?? 0) + 1);
+  }
   const domain = new Set<string>();
   const checked = new Set<string>();
   const one = new Float64Array(kindLabels.length);
@@ -230,6 +243,8 @@ export function buildModel(knowledge: Knowledge, options: PipelineOptions, holdo
     for (const t of a.terms) {
       if (checked.has(t.stem)) continue;
       checked.add(t.stem);
+      const off = inOffDocs.get(t.stem) ?? 0;
+      if (off >= 2 && (inFeatureDocs.get(t.stem) ?? 0) < options.tuning.domainRatio * off) continue;
       const row = features.id(t.stem);
       if (row < 0) continue;
       let best = Number.NEGATIVE_INFINITY;

@@ -26,6 +26,8 @@ export const TUNING: Tuning = {
   chatter: 0,
   /** A rare word of a feature's examples is a domain word when alone it reads this surely as one feature. */
   wordSure: 0.9,
+  /** A word used in two or more unknown or chatter examples is a domain word only if feature examples use it this many times as often. */
+  domainRatio: 5,
 };
 
 export interface Tuning {
@@ -40,4 +42,5 @@ export interface Tuning {
   overrule: number;
   chatter: number;
   wordSure: number;
+  domainRatio: number;
 }
