@@ -41,8 +41,10 @@ export interface Model {
   kinds: LinearScorer;
   /** Which feature: feature examples, aliases and titles, without function words or framework names. */
   features: LinearScorer;
-  /** The feature label's index in `kinds` for each feature id (collapsed: all the same). */
+  /** The features, in the order of the feature classifier's labels. */
   featureIds: string[];
+  /** The kind classifier's labels grouped into kinds of message (every feature label is one kind). */
+  kindGroups: { labels: Label[]; of: Int32Array; feature: number; chatter: number };
   /** Aliases by their first stem. */
   aliases: Map<string, Alias[]>;
   /** Stems that on their own point at one feature: a message with none of them asks about no feature. */
@@ -300,6 +302,19 @@ export function buildModel(knowledge: Knowledge, options: PipelineOptions, holdo
   }
   for (const s of otherFrameworks) inFeatures.has(s) || offTopic.add(s);
 
+  const groupLabels: Label[] = [];
+  const of = Int32Array.from(kindLabels, (l) => {
+    const key = l.startsWith(FEATURE) ? ANY_FEATURE : l;
+    const known = groupLabels.indexOf(key);
+    return known >= 0 ? known : groupLabels.push(key) - 1;
+  });
+  const kindGroups = {
+    labels: groupLabels,
+    of,
+    feature: groupLabels.indexOf(ANY_FEATURE),
+    chatter: groupLabels.indexOf("chatter"),
+  };
+
   return {
     knowledge,
     options,
@@ -308,6 +323,7 @@ export function buildModel(knowledge: Knowledge, options: PipelineOptions, holdo
     kinds,
     features,
     featureIds,
+    kindGroups,
     aliases,
     domain,
     anchors,
@@ -377,9 +393,15 @@ export function isDomain(model: Model, t: Term): boolean {
 }
 
 /** Probabilities of each kind label (model.kinds.labels) for the message. */
+/** Scratch arrays for one message's features, reused from call to call (understanding is synchronous). */
+const scratchRows: number[] = [];
+const scratchWeights: number[] = [];
+
 export function kindProbabilities(model: Model, a: Analysed): Float64Array {
-  const rows: number[] = [];
-  const weights: number[] = [];
+  const rows = scratchRows;
+  const weights = scratchWeights;
+  rows.length = 0;
+  weights.length = 0;
   for (const t of a.tokens) {
     const r = rowsOf(model, t);
     for (let i = 0; i < r.kind.length; i++) {
@@ -402,8 +424,10 @@ export function kindProbabilities(model: Model, a: Analysed): Float64Array {
 
 /** Probabilities of each feature (model.featureIds) for the terms `part` keeps (all by default). */
 export function featureProbabilities(model: Model, a: Analysed, part?: (t: Term) => boolean): Float64Array {
-  const rows: number[] = [];
-  const weights: number[] = [];
+  const rows = scratchRows;
+  const weights = scratchWeights;
+  rows.length = 0;
+  weights.length = 0;
   for (const t of a.terms) {
     if (part && !part(t)) continue;
     const r = rowsOf(model, t);

@@ -10,7 +10,6 @@ import {
   anchorsIn,
   buildModel,
   DECISION,
-  FEATURE,
   featureProbabilities,
   type Holdout,
   isDomain,
@@ -61,8 +60,19 @@ function featureScore(model: Model, index: number, p: number): FeatureScore {
   };
 }
 
-function ranked(p: Float64Array): number[] {
-  return [...p.keys()].sort((a, b) => (p[b] as number) - (p[a] as number));
+/** The indices of the `n` largest values, largest first (n is small: a full sort is not needed). */
+function ranked(p: Float64Array, n = MAX_RUNNERS_UP + 1): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < p.length; i++) {
+    const v = p[i] as number;
+    let j = out.length;
+    while (j > 0 && v > (p[out[j - 1] as number] as number)) j--;
+    if (j < n) {
+      out.splice(j, 0, i);
+      if (out.length > n) out.pop();
+    }
+  }
+  return out;
 }
 
 function alternativeNamed(model: Model, words: readonly string[]): string | undefined {
@@ -88,18 +98,22 @@ function kindOf(
   kp: Float64Array,
   domain: boolean,
 ): { label: string; p: number; chatter: number } {
-  const byLabel = new Map<string, number>();
   // A domain word next to an off-topic one, with neither framework named: "is rust worth learning",
   // "how do rails migrations work". Not ours, however the classifier reads it.
   const offTopic = a.terms.some((t) => model.offTopic.has(t.stem));
   const framework = a.words.some((w) => FRAMEWORK_ONLY.has(w) && w !== "or" && w !== "and" && w !== "vs");
-  model.kinds.labels.forEach((l, i) => {
-    const key = l.startsWith(FEATURE) ? ANY_FEATURE : l;
-    byLabel.set(key, (byLabel.get(key) ?? 0) + (kp[i] as number));
-  });
-  const order = [...byLabel].sort((x, y) => y[1] - x[1]);
-  const chatter = byLabel.get("chatter") ?? 0;
-  for (const [label, p] of order) {
+  const groups = model.kindGroups;
+  const sums = new Float64Array(groups.labels.length);
+  for (let i = 0; i < kp.length; i++) {
+    const g = groups.of[i] as number;
+    sums[g] = (sums[g] as number) + (kp[i] as number);
+  }
+  const order = [...sums.keys()].sort((x, y) => (sums[y] as number) - (sums[x] as number));
+  const chatter = groups.chatter < 0 ? 0 : (sums[groups.chatter] as number);
+  const featureP = groups.feature < 0 ? 0 : (sums[groups.feature] as number);
+  for (const g of order) {
+    const label = groups.labels[g] as string;
+    const p = sums[g] as number;
     if (label === ANY_FEATURE) {
       if (domain && !(offTopic && !framework)) return { label, p, chatter };
       continue;
@@ -116,8 +130,7 @@ function kindOf(
       continue;
     }
     if (label === "unknown" && domain && !offTopic) {
-      const feature = byLabel.get(ANY_FEATURE) ?? 0;
-      if (feature >= model.options.tuning.overrule) return { label: ANY_FEATURE, p: feature, chatter };
+      if (featureP >= model.options.tuning.overrule) return { label: ANY_FEATURE, p: featureP, chatter };
     }
     return { label, p, chatter };
   }
