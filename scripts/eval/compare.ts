@@ -31,7 +31,8 @@ const VARIANTS: Array<[string, Record<string, unknown>]> = [
   ["no stemming", { stemmer: "none" }],
 ];
 
-const pct = (r: Report) => `${(100 * r.accuracy).toFixed(1)}% (fa ${r.falseAnswersOnUnknown}/${r.unknownItems})`;
+const pct = (r: Report) =>
+  `${(100 * r.accuracy).toFixed(1)}% (fa ${r.falseAnswersOnUnknown}/${r.unknownItems})`;
 
 /** Median µs per message over the dev set's texts, in batches. */
 function speed(fn: (text: string) => unknown, texts: string[]): number {
@@ -83,7 +84,8 @@ function wink(knowledge: Knowledge, holdout?: ReadonlySet<string>) {
       const featureId = label.slice(8);
       return { intent: "feature", ...common, features: [{ featureId, title: featureId, score: 1 }] };
     }
-    if (label.startsWith("decision:")) return { intent: "decision", ...common, topic: label.slice(9) as "flip" };
+    if (label.startsWith("decision:"))
+      return { intent: "decision", ...common, topic: label.slice(9) as "flip" };
     return { intent: label as "unknown", ...common };
   };
 }
@@ -105,7 +107,10 @@ function winkRow(knowledge: Knowledge): string {
     const got = predict(item.text);
     return { item, got, right: isRight(item.expect, got) };
   });
-  const us = speed(predict, devItems.map((i) => i.text));
+  const us = speed(
+    predict,
+    devItems.map((i) => i.text),
+  );
   const ms = buildMs(() => wink(knowledge));
   return `| wink-naive-bayes-text-classifier, one stage, our stems | ${pct(report(cv))} | ${pct(report(dev))} | ${us.toFixed(0)} | ${ms.toFixed(0)} ms |`;
 }

@@ -81,7 +81,17 @@ export function analyse(text: string, lexicon: Lexicon, max?: number): Analysed 
     for (const r of lexicon.read(token)) {
       const at = words.push(r.word) - 1;
       const stop = STOPWORDS.has(r.word) || FRAMEWORK_WORDS.has(r.word);
-      const term: Term = { ...r, stop, at, clause, segment };
+      const term: Term = {
+        stem: r.stem,
+        word: r.word,
+        typed: r.typed,
+        weight: r.weight,
+        known: r.known,
+        stop,
+        at,
+        clause,
+        segment,
+      };
       tokens.push(term);
       if (!stop) terms.push(term);
     }

@@ -36,13 +36,13 @@ export interface PipelineOptions {
 export const DEFAULT_OPTIONS: PipelineOptions = {
   stemmer: "porter2",
   spelling: "own",
-  grams: [3, 4],
+  grams: [],
   gramWeight: 0.25,
   bigramWeight: 1,
   kindLabels: "collapsed",
   kindGrams: false,
   aliasesDecide: true,
-  kindClassifier: { kind: "logistic", alpha: 0.3, presence: true, epochs: 6, rate: 1, l2: 1e-4 },
+  kindClassifier: { kind: "logistic", alpha: 0.3, presence: true, epochs: 3, rate: 0.7, l2: 1e-4 },
   featureClassifier: { kind: "naive-bayes", alpha: 0.3, presence: true, epochs: 12, rate: 0.5, l2: 1e-4 },
   tuning: TUNING,
 };

@@ -24,6 +24,8 @@ export class Vocabulary {
   /** Stems present in training. */
   readonly stems: Set<string>;
   private readonly wordStem = new Map<string, string>();
+  /** How often training saw each stem, all its words together. */
+  private readonly stemCount = new Map<string, number>();
   /** Known words by first letter: typos keep the first letter, so only these are compared. */
   private readonly byInitial = new Map<string, string[]>();
   private readonly sorted: string[];
@@ -39,9 +41,11 @@ export class Vocabulary {
     private readonly stem: Stemmer,
   ) {
     this.stems = new Set(stems);
-    for (const w of words.keys()) {
+    for (const [w, n] of words) {
       if (this.wordStem.has(w)) continue;
-      this.wordStem.set(w, stem(w));
+      const s = stem(w);
+      this.wordStem.set(w, s);
+      this.stemCount.set(s, (this.stemCount.get(s) ?? 0) + n);
       this.longest = Math.max(this.longest, w.length);
       const initial = w[0] as string;
       const list = this.byInitial.get(initial);
@@ -59,9 +63,11 @@ export class Vocabulary {
    */
   resolve(word: string, stem: string): Resolved[] {
     if (this.stems.has(stem)) {
-      if ((this.words.get(word) ?? 2) >= 2 || word.length < MIN_PREFIX) return [{ word, stem, weight: 1 }];
-      const common = this.typo(word, true).filter((r) => (this.words.get(r.word) ?? 0) >= 2);
-      return common.length > 0 ? common : [{ word, stem, weight: 1 }];
+      // Common as typed, or a new form of a common stem ("deploying"): itself.
+      const common = (this.words.get(word) ?? 0) >= 2 || (this.stemCount.get(stem) ?? 0) >= 3;
+      if (common || word.length < MIN_PREFIX) return [{ word, stem, weight: 1 }];
+      const corrected = this.typo(word, true).filter((r) => (this.words.get(r.word) ?? 0) >= 2);
+      return corrected.length > 0 ? corrected : [{ word, stem, weight: 1 }];
     }
     return this.compound(word) ?? this.completion(word) ?? this.typo(word);
   }
