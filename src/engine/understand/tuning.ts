@@ -28,6 +28,8 @@ export const TUNING: Tuning = {
   wordSure: 0.9,
   /** A word used in two or more unknown or chatter examples is a domain word only if feature examples use it this many times as often. */
   domainRatio: 5,
+  /** A feature reading this probable stands even next to an off-topic word. */
+  offTopicKeep: 0.99,
 };
 
 export interface Tuning {
@@ -43,4 +45,5 @@ export interface Tuning {
   chatter: number;
   wordSure: number;
   domainRatio: number;
+  offTopicKeep: number;
 }

@@ -115,7 +115,9 @@ function kindOf(
     const label = groups.labels[g] as string;
     const p = sums[g] as number;
     if (label === ANY_FEATURE) {
-      if (domain && !(offTopic && !framework)) return { label, p, chatter };
+      // An off-topic word blocks a feature reading unless the classifier is all but certain.
+      const blocked = offTopic && !framework && p < model.options.tuning.offTopicKeep;
+      if (domain && !blocked) return { label, p, chatter };
       continue;
     }
     if (label.startsWith(DECISION)) {
