@@ -30,6 +30,10 @@ export const TUNING: Tuning = {
   domainRatio: 5,
   /** A feature reading this probable stands even next to an off-topic word. */
   offTopicKeep: 0.99,
+  /** Below this score a feature reading without an alias is a guess: unknown, with the guess among the runners-up. */
+  guess: 0.3,
+  /** A second feature's alias in the same ask joins the answer when the message reads this much as it. */
+  bothAliases: 1.01, // measured no better on CV or the dev set at 0.1–0.3: off
 };
 
 export interface Tuning {
@@ -46,4 +50,6 @@ export interface Tuning {
   wordSure: number;
   domainRatio: number;
   offTopicKeep: number;
+  bothAliases: number;
+  guess: number;
 }

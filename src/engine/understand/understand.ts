@@ -140,11 +140,23 @@ function kindOf(
 }
 
 /** Every feature asked: the best, and each other part of the message that reads surely as another. */
-function featuresAsked(model: Model, a: Analysed, first: number, hits: AliasHit[]): number[] {
+function featuresAsked(
+  model: Model,
+  a: Analysed,
+  first: number,
+  hits: AliasHit[],
+  fp: Float64Array,
+): number[] {
   const asked = [first];
+  const index = (id: string) => model.featureIds.indexOf(id);
+  // Two features' aliases in one ask ("forms csrf protection?"): both, when the whole message reads
+  // as the second too.
+  for (const h of hits) {
+    const i = index(h.featureId);
+    if (!asked.includes(i) && (fp[i] as number) >= model.options.tuning.bothAliases) asked.push(i);
+  }
   const segments = [...new Set(a.terms.map((t) => t.segment))];
   if (segments.length < 2) return asked;
-  const index = (id: string) => model.featureIds.indexOf(id);
   for (const segment of segments) {
     const inSegment = hits.filter((h) => h.segment === segment).map((h) => index(h.featureId));
     const p = featureProbabilities(model, a, (t) => t.segment === segment);
@@ -211,7 +223,7 @@ export function understandWith(
       hit.length > 0
         ? hit.reduce((x, y) => ((fp[y] as number) > (fp[x] as number) ? y : x))
         : (order[0] as number);
-    const asked = featuresAsked(model, a, first, hits);
+    const asked = featuresAsked(model, a, first, hits, fp);
     // How much of the message the reading accounts for: all of it when an alias covers every topic
     // word as typed ("caching" 1); less for a typo ("cahcing"), a guess, or words left over.
     const firstHit = hits.find((h) => h.featureId === model.featureIds[first]);
@@ -223,6 +235,8 @@ export function understandWith(
         Math.max(1, a.terms.length)
       : 0;
     const score = Math.max(covered, (fp[first] as number) * least);
+    // A guess with no alias behind it is not an answer: "did you mean" buttons are (runnersUp).
+    if (score < tuning.guess && !firstHit) return nothing(score);
     const firstId = model.featureIds[first] as string;
     const myth = findMyth(model, a, firstId);
     return {
