@@ -26,7 +26,7 @@ export class Vocabulary {
   private readonly wordStem = new Map<string, string>();
   /** How often training saw each stem, all its words together. */
   private readonly stemCount = new Map<string, number>();
-  /** Known words by first letter: typos keep the first letter, so only these are compared. */
+  /** Known words by first letter and length: typos keep the first letter, so only these are compared. */
   private readonly byInitial = new Map<string, string[]>();
   private readonly sorted: string[];
   private longest = 0;
@@ -47,7 +47,7 @@ export class Vocabulary {
       this.wordStem.set(w, s);
       this.stemCount.set(s, (this.stemCount.get(s) ?? 0) + n);
       this.longest = Math.max(this.longest, w.length);
-      const initial = w[0] as string;
+      const initial = `${w[0]}${w.length}`;
       const list = this.byInitial.get(initial);
       if (list) list.push(w);
       else this.byInitial.set(initial, [w]);
@@ -72,13 +72,18 @@ export class Vocabulary {
     return this.compound(word) ?? this.completion(word) ?? this.typo(word);
   }
 
+  /**
+   * Two known words run together: the left part must be a word training saw as such (cheap to
+   * check), the right part a known word or a form of a known stem ("github" + "actions").
+   */
   private compound(word: string): Resolved[] | undefined {
     for (let cut = word.length - MIN_PART; cut >= MIN_PART; cut--) {
       const left = word.slice(0, cut);
+      const a = this.wordStem.get(left);
+      if (a === undefined) continue;
       const right = word.slice(cut);
-      const a = this.stem(left);
-      const b = this.stem(right);
-      if (this.stems.has(a) && this.stems.has(b)) {
+      const b = this.wordStem.get(right) ?? this.stem(right);
+      if (this.stems.has(b)) {
         return [
           { word: left, stem: a, weight: COMPOUND_WEIGHT },
           { word: right, stem: b, weight: COMPOUND_WEIGHT },
@@ -113,9 +118,14 @@ export class Vocabulary {
     if (budget === 0 || word.length > this.longest + budget) return [];
     let best = budget + 1;
     let found: string[] = [];
-    for (const candidate of this.byInitial.get(word[0] as string) ?? []) {
-      if (Math.abs(candidate.length - word.length) > budget || (otherThanItself && candidate === word))
-        continue;
+    // Only words of letters are corrected: "v2", "2fa" and ids are not typos.
+    if (!/^[a-z]+$/.test(word)) return [];
+    const candidates: string[] = [];
+    for (let n = word.length - budget; n <= word.length + budget; n++) {
+      for (const c of this.byInitial.get(`${word[0]}${n}`) ?? []) candidates.push(c);
+    }
+    for (const candidate of candidates) {
+      if (otherThanItself && candidate === word) continue;
       const allowed = Math.min(budget, typoBudget(candidate.length));
       const d = editDistance(word, candidate, allowed);
       if (d > allowed) continue;
@@ -127,6 +137,8 @@ export class Vocabulary {
     if (best > budget) return [];
     const weight = TYPO_WEIGHT[best] ?? 0;
     const out: Resolved[] = [];
+    // Among equally near words, the commonest first ("migratoins" is "migrations", not a typo once made).
+    found.sort((x, y) => (this.words.get(y) ?? 0) - (this.words.get(x) ?? 0));
     for (const w of found) {
       const stem = this.wordStem.get(w) as string;
       if (!out.some((r) => r.stem === stem)) out.push({ word: w, stem, weight });
