@@ -91,6 +91,21 @@ export class LinearScorer {
     return (this.table[base + label] as number) - mean / Math.max(1, L - 1);
   }
 
+  /** The largest `lift` of one feature over all labels, in one pass. */
+  bestLift(row: number): number {
+    if (row < 0) return 0;
+    const L = this.labels.length;
+    const base = row * L;
+    let sum = 0;
+    let max = Number.NEGATIVE_INFINITY;
+    for (let l = 0; l < L; l++) {
+      const v = this.table[base + l] as number;
+      sum += v;
+      if (v > max) max = v;
+    }
+    return max - (sum - max) / Math.max(1, L - 1);
+  }
+
   get size(): number {
     return this.ids.size;
   }

@@ -249,9 +249,7 @@ export function buildModel(knowledge: Knowledge, options: PipelineOptions, holdo
       if (off >= 2 && (inFeatureDocs.get(t.stem) ?? 0) < options.tuning.domainRatio * off) continue;
       const row = features.id(t.stem);
       if (row < 0) continue;
-      let best = Number.NEGATIVE_INFINITY;
-      for (let l = 0; l < featureIds.length; l++) best = Math.max(best, features.lift(row, l));
-      if (best < options.tuning.domainLift) continue;
+      if (features.bestLift(row) < options.tuning.domainLift) continue;
       const kindRow = kinds.id(t.stem);
       const p = kinds.probabilities([kindRow], [1], 1, one);
       let featureShare = 0;

@@ -39,7 +39,7 @@ export const DEFAULT_OPTIONS: PipelineOptions = {
   grams: [],
   gramWeight: 0.25,
   bigramWeight: 1,
-  kindLabels: "collapsed",
+  kindLabels: "full",
   kindGrams: false,
   aliasesDecide: true,
   kindClassifier: { kind: "logistic", alpha: 0.3, presence: true, epochs: 3, rate: 0.7, l2: 1e-4 },
