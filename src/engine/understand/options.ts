@@ -34,7 +34,7 @@ export interface PipelineOptions {
 }
 
 export const DEFAULT_OPTIONS: PipelineOptions = {
-  stemmer: "porter2",
+  stemmer: "porter",
   spelling: "own",
   grams: [],
   gramWeight: 0.25,
