@@ -4,7 +4,7 @@ import porter2 from "wink-porter2-stemmer";
 /** Maps a word to the form it is indexed under ("deploying" → "deploy"). */
 export type Stemmer = (word: string) => string;
 
-/** The stemmers measured (see README, "How questions are understood"); porter2 measured best. */
+/** The stemmers measured (see README, "How questions are understood"); Porter (1980) measured at least as well as Porter2, and is faster. */
 export const STEMMERS = {
   /** Porter's 2001 English (Snowball) stemmer: "deploying" and "deployment" both give "deploy". */
   porter2: porter2 as Stemmer,
