@@ -98,7 +98,7 @@ export function answerFor(knowledge: Knowledge, q: Conversation): Answer {
     case "feature": {
       if (!asked || u.intent !== "feature") return undefined;
       if (u.features.length > 1) return severalFeatures(knowledge, u.features, text, q.profile);
-      if (u.unsure) return didYouMean(text, [...u.features, ...u.runnersUp]);
+      if (u.unsure) return didYouMean(text, [...u.features, ...plausible(u.runnersUp, 0.1)]);
       return featureAnswer(knowledge, u.features[0]?.featureId ?? "", {
         question: text,
         noProject: q.noProject,
@@ -119,6 +119,7 @@ export function answerFor(knowledge: Knowledge, q: Conversation): Answer {
     case "unknown":
       // In a thread, what it cannot read stays unanswered unless it is plainly a question to it.
       if (!q.addressed && !text.trim().endsWith("?")) return undefined;
+      if (plausible(u.runnersUp, 0.3).length > 0) return didYouMean(text, plausible(u.runnersUp, 0.3));
       return {
         text: "I don't know that one yet. Ask about one feature, for example: what about the admin?",
         blocks: unknownQuestionBlocks(knowledge, text, u.runnersUp),
@@ -133,6 +134,11 @@ function welcome(): NonNullable<Answer> {
 
 function helpAnswer(knowledge: Knowledge): NonNullable<Answer> {
   return { text: "Flask or Django? Here is what I can do.", blocks: helpBlocks(knowledge, true) };
+}
+
+/** Candidates worth a button: a near-zero score is noise, not a suggestion. */
+function plausible(candidates: readonly FeatureScore[], min: number): FeatureScore[] {
+  return candidates.filter((c) => c.score >= min);
 }
 
 function didYouMean(text: string, candidates: FeatureScore[]): Answer {
