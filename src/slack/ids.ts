@@ -19,4 +19,6 @@ export const IDS = {
   /** Opens the questions prefilled with what a one-sentence quick take understood. */
   prefillQuestionnaire: "prefill_questionnaire",
   metadataEventType: "flask_or_django_recommendation",
+  /** The Workflow Builder step (manifest `functions`): the same recommendation from a workflow's inputs. */
+  recommendFunction: "recommend_framework",
 } as const;
