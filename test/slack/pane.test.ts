@@ -269,14 +269,28 @@ describe("questions in the pane", () => {
     const opens = mockApi("views.open", apiFixture("views.open_ok"), 1);
     await send(
       p.t.app,
-      buttonClick({ blocks: answer.blocks, ts: "1732385200.000002" }, "prefill_questionnaire"),
+      buttonClick({ blocks: answer.blocks, ts: "1732385200.000002" }, "pane_prefill_questionnaire"),
     );
     expect(opens).toHaveLength(1);
+    // From the pane the form asks where to post: the pane's DM is no place for a recommendation.
+    expect(JSON.stringify(opens[0]?.view)).toContain("Where should I post the recommendation?");
     const view = opens[0]?.view as {
       blocks: Array<{ block_id?: string; element?: { initial_option?: { value: string } } }>;
     };
     const type = view.blocks.find((b) => b.block_id === "q_project_type");
     expect(type?.element?.initial_option?.value).toBe("ecommerce");
+  });
+
+  it("beside a recommendation, a sentence describing another project still gets a quick take; 'so django?' gets the verdict", async () => {
+    const p = pane();
+    await recommendationBeside(p, ["admin", "auth"]);
+    await send(p.t.app, paneStarted());
+    const take = await ask(p, "flask or django for a small online shop?");
+    expect(shown(take)).toContain("Quick take from one sentence");
+    const verdict = await ask(p, "so what's the call?");
+    expect(shown(verdict)).not.toContain("Quick take");
+    expect(shown(verdict)).toContain(`About the latest recommendation in <#${BESIDE_CHANNEL}>`);
+    expect(shown(verdict)).toContain("Django is the better fit");
   });
 
   it("'Compare Flask and Django for my project' offers the questions; the button opens them", async () => {

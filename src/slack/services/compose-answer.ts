@@ -40,6 +40,11 @@ export interface Conversation {
   verdict?: FrameworkId | "either";
   /** True when there is no recommendation here: the answer says how to get one. */
   noProject: boolean;
+  /**
+   * A one-sentence project description gets a quick take even where a recommendation is known (the
+   * agent pane: the recommendation beside it may be another project's). Threads answer from theirs.
+   */
+  quickTakeFirst?: boolean;
 }
 
 /**
@@ -98,14 +103,22 @@ export interface Composed {
 export function composeAnswer(knowledge: Knowledge, q: Conversation): Composed {
   const text = withoutMentions(q.text);
   if (text === "") return q.addressed ? { answer: helpAnswer(knowledge), topic: HELP_TOPIC } : NONE;
-  const u = understand(knowledge, text, {
+  let u = understand(knowledge, text, {
     hasRecommendation: q.profile !== undefined,
     ...(q.verdict ? { verdict: q.verdict } : {}),
   });
+  if (q.quickTakeFirst && q.profile && u.intent === "decision" && u.topic === "verdict") {
+    // Read as if no recommendation were known: a sentence that describes a project (what it is, how
+    // big…, not only a feature word, which "what's the call?" can look like) gives a quick take.
+    const fresh = understand(knowledge, text, {});
+    const describes = fresh.intent === "decision" && fresh.topic === "verdict" && fresh.quickTake;
+    if (describes && Object.keys(describes.answers).length > 0) u = fresh;
+  }
   const asked = q.addressed || u.isQuestion;
   // A guess is never passed off as an answer: a feature guess offers "did you mean", any other guess
   // is treated as not understood (a quick take says itself that it is read from one sentence).
-  const quick = u.intent === "decision" && u.topic === "verdict" && u.quickTake !== undefined && !q.profile;
+  const quickAllowed = !q.profile || q.quickTakeFirst === true;
+  const quick = u.intent === "decision" && u.topic === "verdict" && u.quickTake !== undefined && quickAllowed;
   const intent = u.unsure && u.intent !== "feature" && !quick ? "unknown" : u.intent;
   switch (intent) {
     case "feature": {
@@ -132,7 +145,9 @@ export function composeAnswer(knowledge: Knowledge, q: Conversation): Composed {
       };
     }
     case "decision":
-      return asked && u.intent === "decision" ? decisionAnswer(knowledge, u, text, q.profile) : NONE;
+      if (!asked || u.intent !== "decision") return NONE;
+      if (quick && u.topic === "verdict" && u.quickTake) return quickTake(knowledge, u.quickTake, text);
+      return decisionAnswer(knowledge, u, text, q.profile);
     case "pushback":
       return q.profile && u.intent === "pushback"
         ? { answer: pushback(knowledge, q.profile, u.prefers), topic: FLIP_TOPIC, usesProject: true }

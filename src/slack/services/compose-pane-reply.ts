@@ -40,7 +40,30 @@ export function isPrompt(text: string, key: keyof typeof PANE_PROMPTS): boolean 
   return same(withoutMentions(text), PANE_PROMPTS[key].message);
 }
 
-const OPENS_QUESTIONS = new Set<string>([IDS.openQuestionnaire, IDS.prefillQuestionnaire]);
+const OPENS_QUESTIONS = new Set<string>([
+  IDS.openQuestionnaire,
+  IDS.prefillQuestionnaire,
+  IDS.panePrefillQuestionnaire,
+]);
+
+/**
+ * In the pane, "Answer the questions" opens a form that asks where to post: from a thread the form
+ * posts where it was clicked, and the pane's DM is no place for a recommendation.
+ */
+function askingWhereToPost(blocks: KnownBlock[]): KnownBlock[] {
+  return blocks.map((b) =>
+    b.type === "actions"
+      ? {
+          ...b,
+          elements: b.elements.map((e) =>
+            "action_id" in e && e.action_id === IDS.prefillQuestionnaire
+              ? { ...e, action_id: IDS.panePrefillQuestionnaire }
+              : e,
+          ),
+        }
+      : b,
+  );
+}
 
 function opensQuestions(blocks: KnownBlock[]): boolean {
   return blocks.some(
@@ -63,10 +86,11 @@ export function paneReply(knowledge: Knowledge, q: PaneQuestion): PaneReply {
     text: q.text,
     addressed: true,
     noProject: rec === undefined,
+    quickTakeFirst: true,
     ...(rec?.profile ? { profile: rec.profile, verdict: rec.verdict } : {}),
   });
   if (composed.needsRecommendation || !composed.answer) return noRecommendationReply(q.viewing);
-  const blocks = [...composed.answer.blocks];
+  const blocks = askingWhereToPost(composed.answer.blocks);
   if (composed.usesProject && rec) blocks.unshift(aboutRecommendationNote(rec.channel));
   // Every answer leaves a way to the full recommendation, unless it already has one.
   if (!rec && !opensQuestions(blocks) && blocks.length < LIMITS.messageBlocks) {

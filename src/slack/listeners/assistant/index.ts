@@ -6,6 +6,8 @@ import {
 } from "@slack/bolt";
 import type { AppContext } from "../../context.js";
 import type { Deps } from "../../deps.js";
+import { IDS } from "../../ids.js";
+import { panePrefillQuestionnaire } from "./prefill-questionnaire.js";
 import { paneThreadStarted } from "./thread-started.js";
 import { paneUserMessage } from "./user-message.js";
 
@@ -24,4 +26,5 @@ export function registerAssistant(app: App<AppContext>, deps: Deps): void {
       userMessage: paneUserMessage(deps) as unknown as AssistantUserMessageMiddleware,
     }),
   );
+  app.action(IDS.panePrefillQuestionnaire, panePrefillQuestionnaire(deps));
 }
