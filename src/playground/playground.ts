@@ -366,6 +366,8 @@ export class Playground {
         [me]: WORKSPACE.user.name,
         [WORKSPACE.bot.userId]: WORKSPACE.bot.name,
         [SLACKBOT]: "Slackbot",
+        // Channel mentions (<#C…>) read by name, as Slack shows them.
+        [WORKSPACE.channel.id]: WORKSPACE.channel.name,
       },
       channel: { id: WORKSPACE.channel.id, name: WORKSPACE.channel.name },
       conversations: [{ id: WORKSPACE.channel.id, name: `#${WORKSPACE.channel.name}` }],
