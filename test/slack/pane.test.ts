@@ -9,6 +9,7 @@ import { getKnowledge, recommend } from "../../src/engine/index.js";
 import { PANE_PROMPTS } from "../../src/slack/blocks/assistant.js";
 import { recommendationMessage } from "../../src/slack/services/compose-recommendation.js";
 import type { LoggedDecision } from "../../src/slack/services/decision-log.js";
+import { ChannelRecommendations } from "../../src/slack/services/latest-recommendations.js";
 import { messageViolations } from "../helpers/block-kit-limits.js";
 import { isolateNetwork } from "../helpers/nock-isolation.js";
 import {
@@ -245,6 +246,29 @@ describe("questions in the pane", () => {
     const answer = await ask(p, "why not flask?");
     expect(shown(answer)).toContain("What counts against Flask");
     expect(p.history).toHaveLength(1);
+  });
+
+  it("a store that fails (a database, later) is logged, and the channel's history still answers", async () => {
+    const profile = {
+      answers: Object.fromEntries(k.singleQuestions.map((q) => [q.id, q.default])),
+      needs: ["admin", "auth"],
+      notes: "",
+    };
+    const { message } = recommendationMessage(k, profile, "U05HV6XQ1AB");
+    const p = pane({
+      history: [{ type: "message", ts: FIXTURE_PARENT_TS, user: "U07R3MZ1B4K", ...message }],
+    });
+    const down = async () => {
+      throw new Error("database unavailable");
+    };
+    p.t.deps.recommendations = new ChannelRecommendations({ record: down, latest: down }, k);
+    await send(p.t.app, paneStarted());
+    const answer = await ask(p, "why not flask?");
+    expect(shown(answer)).toContain("What counts against Flask");
+    expect(
+      p.t.logs.some((l) => l.msg === "could not look up the channel's latest recommendation; reading Slack"),
+    ).toBe(true);
+    expect(p.t.logs.some((l) => l.msg === "could not record the channel's latest recommendation")).toBe(true);
   });
 
   it("follows the context when the person moves to another channel with the pane open", async () => {

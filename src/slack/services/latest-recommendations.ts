@@ -62,12 +62,12 @@ const HISTORY_LIMIT = 100;
 /**
  * Finds a channel's newest recommendation: from the store, or else (after a restart, or when another
  * instance posted it) from the channel's history, where each recommendation carries its answers in
- * its message metadata. The history is read at most once per channel per `recheckMs`, so a channel
- * without a recommendation costs one call now and then, not one per question.
+ * its message metadata. The history is read at most once per channel per `recheckMs` (what it held is
+ * kept that long), so a channel without a recommendation costs one call now and then, not one per question.
  */
 export class ChannelRecommendations {
-  /** When each channel's history was last read. */
-  private readonly readAt: Lru<string, number>;
+  /** When each channel's history was last read, and what it held (kept even if the store failed). */
+  private readonly read: Lru<string, { at: number; found?: LatestRecommendation }>;
 
   constructor(
     private readonly store: LatestRecommendationStore,
@@ -75,11 +75,19 @@ export class ChannelRecommendations {
     private readonly recheckMs = 60_000,
     private readonly now: () => number = Date.now,
   ) {
-    this.readAt = new Lru(5000);
+    this.read = new Lru(5000);
   }
 
-  record(place: RecommendationPlace, thread: RecommendationThread): Promise<void> {
-    return this.store.record(place, thread);
+  /**
+   * Records a recommendation just posted or edited. Never throws: the message is already in Slack, and
+   * a store that failed only means the pane reads the channel's history for it later.
+   */
+  async record(place: RecommendationPlace, thread: RecommendationThread, log: Logger): Promise<void> {
+    try {
+      await this.store.record(place, thread);
+    } catch (err) {
+      log.warn({ err, channel: place.channel }, "could not record the channel's latest recommendation");
+    }
   }
 
   async latest(
@@ -88,12 +96,15 @@ export class ChannelRecommendations {
     teamId: string,
     channel: string,
   ): Promise<LatestRecommendation | undefined> {
-    const known = await this.store.latest(teamId, channel);
+    const known = await this.store.latest(teamId, channel).catch((err: unknown) => {
+      log.warn({ err, channel }, "could not look up the channel's latest recommendation; reading Slack");
+      return undefined;
+    });
     if (known) return known;
     const key = channelKey(teamId, channel);
-    const at = this.readAt.get(key);
-    if (at !== undefined && this.now() - at < this.recheckMs) return undefined;
-    this.readAt.set(key, this.now());
+    const last = this.read.get(key);
+    if (last !== undefined && this.now() - last.at < this.recheckMs) return last.found;
+    this.read.set(key, { at: this.now() });
     try {
       const res = await client.conversations.history({
         channel,
@@ -104,9 +115,10 @@ export class ChannelRecommendations {
       for (const message of res.messages ?? []) {
         const payload = readRecommendationMetadata(message);
         if (!payload || typeof message.ts !== "string") continue;
-        const thread = this.threadOf(payload);
-        await this.store.record({ teamId, channel, ts: message.ts }, thread);
-        return { ...thread, channel, ts: message.ts };
+        const found = { ...this.threadOf(payload), channel, ts: message.ts };
+        this.read.set(key, { at: this.now(), found });
+        await this.record({ teamId, channel, ts: message.ts }, found, log);
+        return found;
       }
     } catch (err) {
       // Not a member, a private channel, a DM with someone else: there is simply nothing to go on.

@@ -48,6 +48,7 @@ export function recommendFramework({ knowledge, threads, recommendations }: Deps
           await recommendations.record(
             { teamId: context.teamId ?? "", channel: delivered.channel, ts: delivered.ts },
             { verdict: payload.verdict, profile: parsed.profile },
+            log,
           );
           messageLink = await permalink(client, delivered.channel, delivered.ts).catch((err: unknown) => {
             log.warn({ code: slackErrorCode(err) }, "posted, but could not get the message's link");

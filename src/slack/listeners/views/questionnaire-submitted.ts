@@ -45,6 +45,7 @@ export function questionnaireSubmitted({ knowledge, threads, recommendations }: 
         await recommendations.record(
           { teamId, channel, ts: modal.messageTs },
           { verdict: payload.verdict, profile: submission.profile },
+          log,
         );
         log.info({ verdict: payload.verdict }, "recommendation updated");
         return;
@@ -64,6 +65,7 @@ export function questionnaireSubmitted({ knowledge, threads, recommendations }: 
       await recommendations.record(
         { teamId, channel: delivered.channel, ts: delivered.ts },
         { verdict: payload.verdict, profile: submission.profile },
+        log,
       );
     }
     log.info({ verdict: payload.verdict, via: delivered.via }, "recommendation delivered");
