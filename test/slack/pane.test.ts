@@ -463,7 +463,7 @@ describe("threads in the app's DM that are not the pane's", () => {
     const recPosts = mockApi("chat.postMessage", { ok: true, channel: PANE_DM, ts: FIXTURE_PARENT_TS }, 1);
     await submitQuestionnaire(s.app, ["admin", "auth"]);
     const recommendation = recPosts[0] as Json;
-    mockApi("conversations.replies", {
+    const replies = mockApi("conversations.replies", {
       ...parent,
       messages: [{ ...parent.messages[0], ts: FIXTURE_PARENT_TS, metadata: recommendation.metadata }],
     });
@@ -474,5 +474,9 @@ describe("threads in the app's DM that are not the pane's", () => {
     expect(posts[0]?.thread_ts).toBe(FIXTURE_PARENT_TS);
     expect(shown(posts[0])).toContain("For your project");
     expect(statuses).toHaveLength(0);
+    // Known now, on both counts: the next reply reads nothing back.
+    await send(t.app, paneMessage("and caching?", FIXTURE_PARENT_TS));
+    expect(posts).toHaveLength(2);
+    expect(replies).toHaveLength(2);
   });
 });

@@ -105,6 +105,9 @@ function cleanContext(raw: unknown): ThreadContext | undefined {
  * `say()` attached to our last message, and then remembers it.
  */
 export class AssistantContextStore implements BoltContextStore {
+  /** DM threads read and found not to be the pane's: a reply there costs no second read. */
+  private readonly notPane = new Lru<string, true>(5000);
+
   constructor(private readonly backend: ThreadContextBackend = new MemoryThreadContexts()) {}
 
   async get(args: StoreArgs): Promise<ThreadContext> {
@@ -116,7 +119,7 @@ export class AssistantContextStore implements BoltContextStore {
     if (fromEvent?.channel_id) return fromEvent;
     const recovered = await this.fromThread(reader(args), where.data.key);
     if (recovered) await this.backend.store(where.data.key, recovered);
-    return recovered ?? {};
+    return recovered || {};
   }
 
   /**
@@ -126,7 +129,9 @@ export class AssistantContextStore implements BoltContextStore {
    */
   async isPaneThread(from: ThreadReader, key: ThreadKey): Promise<boolean> {
     if (await this.backend.load(key)) return true;
+    if (this.notPane.has(keyOf(key))) return false;
     const recovered = await this.fromThread(from, key);
+    if (recovered === null) this.notPane.set(keyOf(key), true);
     if (!recovered) return false;
     await this.backend.store(key, recovered);
     return true;
@@ -144,10 +149,10 @@ export class AssistantContextStore implements BoltContextStore {
   }
 
   /**
-   * The context our newest message in the thread carries; undefined when the thread holds none of
-   * ours with it, or can't be read.
+   * The context our newest message in the thread carries; null when the thread holds none of ours with
+   * it; undefined when it can't be read (not remembered: a passing failure may succeed next time).
    */
-  private async fromThread(from: ThreadReader, key: ThreadKey): Promise<ThreadContext | undefined> {
+  private async fromThread(from: ThreadReader, key: ThreadKey): Promise<ThreadContext | null | undefined> {
     try {
       const res = await from.client.conversations.replies({
         channel: key.channel,
@@ -159,7 +164,7 @@ export class AssistantContextStore implements BoltContextStore {
         (m) => m.user === from.botUserId && m.metadata?.event_type === CONTEXT_METADATA_TYPE,
       );
       const last = ours.at(-1);
-      return last ? (cleanContext(last.metadata?.event_payload) ?? {}) : undefined;
+      return last ? (cleanContext(last.metadata?.event_payload) ?? {}) : null;
     } catch (err) {
       from.log.warn({ code: slackErrorCode(err) }, "could not read the assistant thread back");
       return undefined;
