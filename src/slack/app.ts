@@ -13,6 +13,7 @@ import { InFlight } from "./services/in-flight.js";
 import { Once } from "./services/once.js";
 import { RecommendationThreads } from "./services/recommendation-threads.js";
 import { requestIds, requestLogger } from "./services/request-log.js";
+import { surfaceDeps } from "./services/surfaces.js";
 
 export interface CreateAppOptions {
   config: Config;
@@ -50,6 +51,7 @@ export function createApp(options: CreateAppOptions): SlackApp {
     threads: new RecommendationThreads(knowledge),
     once: new Once(),
     inFlight: new InFlight(),
+    ...surfaceDeps(knowledge),
   };
   const boltLogger = toBoltLogger(logger.child({ component: "bolt" }));
   const clientOptions: webApi.WebClientOptions = {

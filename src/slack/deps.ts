@@ -1,6 +1,9 @@
 import type { Logger } from "pino";
 import type { Knowledge } from "../engine/index.js";
+import type { AssistantContextStore } from "./services/assistant-threads.js";
+import type { DecisionLog } from "./services/decision-log.js";
 import type { InFlight } from "./services/in-flight.js";
+import type { ChannelRecommendations } from "./services/latest-recommendations.js";
 import type { Once } from "./services/once.js";
 import type { RecommendationThreads } from "./services/recommendation-threads.js";
 
@@ -13,4 +16,10 @@ export interface Deps {
   once: Once;
   /** Requests still being handled, for graceful shutdown. */
   inFlight: InFlight;
+  /** The agent side pane's context per thread (Bolt's AssistantThreadContextStore): the channel beside it. */
+  paneContexts: AssistantContextStore;
+  /** Each channel's latest recommendation, which the pane answers about. */
+  recommendations: ChannelRecommendations;
+  /** A team's decisions. Unset until one exists; the pane then offers "Show our team's decisions". */
+  decisionLog?: DecisionLog;
 }

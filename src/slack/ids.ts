@@ -17,5 +17,9 @@ export const IDS = {
   didYouMean: "did_you_mean",
   /** Opens the questions prefilled with what a one-sentence quick take understood. */
   prefillQuestionnaire: "prefill_questionnaire",
+  /** The same from the agent pane, whose form asks where to post (the pane's DM is no place for it). */
+  panePrefillQuestionnaire: "pane_prefill_questionnaire",
   metadataEventType: "flask_or_django_recommendation",
+  /** The Workflow Builder step (manifest `functions`): the same recommendation from a workflow's inputs. */
+  recommendFunction: "recommend_framework",
 } as const;

@@ -36,6 +36,10 @@ const FIXTURES = {
   changed: loadFixture<Json>("inbound/event_message_changed.json"),
   ownBot: loadFixture<Json>("inbound/event_message_from_own_bot_in_thread.json"),
   botMessage: loadFixture<Json>("inbound/event_message_subtype_bot_message.json"),
+  paneStarted: loadFixture<Json>("inbound/event_assistant_thread_started.json"),
+  paneContext: loadFixture<Json>("inbound/event_assistant_thread_context_changed.json"),
+  paneMessage: loadFixture<Json>("inbound/event_message_assistant_thread.json"),
+  step: loadFixture<Json>("inbound/event_function_executed.json"),
 };
 
 export type Kind = "command" | "view_submission" | "block_actions" | "event" | "mutated_fixture";

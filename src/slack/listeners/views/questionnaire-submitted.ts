@@ -8,7 +8,7 @@ import { slackErrorCode } from "../../slack-errors.js";
 import type { ViewSubmitArgs } from "../args.js";
 
 /** The questions come back: validate, close the modal at once, then post (or update) the recommendation. */
-export function questionnaireSubmitted({ knowledge, threads }: Deps) {
+export function questionnaireSubmitted({ knowledge, threads, recommendations }: Deps) {
   const firstBlock = IDS.questionBlock(knowledge.singleQuestions[0]?.id ?? "project_type");
   return async ({ ack, view, body, client, context }: ViewSubmitArgs): Promise<void> => {
     const { log } = context;
@@ -31,6 +31,7 @@ export function questionnaireSubmitted({ knowledge, threads }: Deps) {
     const user = body.user.id;
     const channel = modal.channel ?? submission.destination ?? user;
     const askedBy = modal.askedBy ?? user;
+    const teamId = context.teamId ?? body.team?.id ?? "";
     const { message, payload } = recommendationMessage(
       knowledge,
       submission.profile,
@@ -41,6 +42,11 @@ export function questionnaireSubmitted({ knowledge, threads }: Deps) {
       try {
         await client.chat.update({ channel, ts: modal.messageTs, ...message });
         threads.remember(channel, modal.messageTs, payload, submission.profile);
+        await recommendations.record(
+          { teamId, channel, ts: modal.messageTs },
+          { verdict: payload.verdict, profile: submission.profile },
+          log,
+        );
         log.info({ verdict: payload.verdict }, "recommendation updated");
         return;
       } catch (err) {
@@ -56,6 +62,11 @@ export function questionnaireSubmitted({ knowledge, threads }: Deps) {
     );
     if (delivered.via === "channel" || delivered.via === "dm") {
       threads.remember(delivered.channel, delivered.ts, payload, submission.profile);
+      await recommendations.record(
+        { teamId, channel: delivered.channel, ts: delivered.ts },
+        { verdict: payload.verdict, profile: submission.profile },
+        log,
+      );
     }
     log.info({ verdict: payload.verdict, via: delivered.via }, "recommendation delivered");
   };
