@@ -1,5 +1,22 @@
 /** The engine's public surface: everything Slack and the terminal use comes from here. */
 export type { Confidence, ConfidenceLabel } from "./confidence.js";
+export {
+  applyDecisionEvent,
+  DECISION_STATUSES,
+  DEFAULT_WHO_MAY_DECIDE,
+  type DecisionErrorCode,
+  type DecisionEvent,
+  type DecisionState,
+  type DecisionStatus,
+  decidedAgainstRecommendation,
+  isNextStatus,
+  mayDecide,
+  proposedDecision,
+  statusRank,
+  type TransitionResult,
+  WHO_MAY_DECIDE,
+  type WhoMayDecide,
+} from "./decision-log.js";
 export { directAnswer } from "./direct-answer.js";
 export {
   type ExplainOptions,
