@@ -52,6 +52,17 @@ export { type NotesReading, type Recommendation, recommend, recommendProfile } f
 export type { Verdict } from "./scoring.js";
 export type { AnswerChange, Flip, WhatWouldChange } from "./sensitivity.js";
 export {
+  type AnswerDisagreement,
+  type BaseAnswers,
+  type ComparisonCell,
+  type ComparisonRow,
+  compareViews,
+  type PersonAnswers,
+  type PersonView,
+  type TeamViews,
+  type ViewsComparison,
+} from "./team-views.js";
+export {
   buildUnderstander,
   type DecisionTopic,
   type FeatureScore,
