@@ -1,4 +1,6 @@
 /** The engine's public surface: everything Slack and the terminal use comes from here. */
+
+export { type AdrDecision, type AdrInput, AdrInputError, renderAdr } from "./adr.js";
 export type { Confidence, ConfidenceLabel } from "./confidence.js";
 export {
   applyDecisionEvent,
