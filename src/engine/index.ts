@@ -1,5 +1,24 @@
 /** The engine's public surface: everything Slack and the terminal use comes from here. */
+
+export { type AdrDecision, type AdrInput, AdrInputError, renderAdr } from "./adr.js";
 export type { Confidence, ConfidenceLabel } from "./confidence.js";
+export {
+  applyDecisionEvent,
+  DECISION_STATUSES,
+  DEFAULT_WHO_MAY_DECIDE,
+  type DecisionErrorCode,
+  type DecisionEvent,
+  type DecisionState,
+  type DecisionStatus,
+  decidedAgainstRecommendation,
+  isNextStatus,
+  mayDecide,
+  proposedDecision,
+  statusRank,
+  type TransitionResult,
+  WHO_MAY_DECIDE,
+  type WhoMayDecide,
+} from "./decision-log.js";
 export { directAnswer } from "./direct-answer.js";
 export {
   type ExplainOptions,
@@ -34,6 +53,17 @@ export { kindWords, PLAIN_FORMAT, type ProvenanceFormat, provenanceLabel } from 
 export { type NotesReading, type Recommendation, recommend, recommendProfile } from "./recommend.js";
 export type { Verdict } from "./scoring.js";
 export type { AnswerChange, Flip, WhatWouldChange } from "./sensitivity.js";
+export {
+  type AnswerDisagreement,
+  type BaseAnswers,
+  type ComparisonCell,
+  type ComparisonRow,
+  compareViews,
+  type PersonAnswers,
+  type PersonView,
+  type TeamViews,
+  type ViewsComparison,
+} from "./team-views.js";
 export {
   buildUnderstander,
   type DecisionTopic,
