@@ -10,6 +10,7 @@ const env = {
   SLACK_API_URL: API_URL,
   LOG_LEVEL: "fatal",
   NODE_ENV: "test",
+  DATABASE_URL: "sqlite::memory:",
 };
 
 /** An API Gateway (REST, v1) proxy event, as Lambda hands it to the handler. */

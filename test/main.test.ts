@@ -130,6 +130,7 @@ describe("main: graceful shutdown", () => {
         SLACK_API_URL: slack.url,
         PORT: String(port),
         NODE_ENV: "production",
+        DATABASE_URL: "sqlite::memory:",
       },
       stdio: ["ignore", "pipe", "pipe"],
     });

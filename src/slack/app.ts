@@ -4,21 +4,29 @@ import type { Logger } from "pino";
 import type { Config } from "../config.js";
 import { getKnowledge, type Knowledge } from "../engine/index.js";
 import { toBoltLogger, toBoltLogLevel } from "../logger.js";
+import type { Database } from "../storage/index.js";
 import type { AppContext } from "./context.js";
 import type { Deps } from "./deps.js";
+import {
+  handleAuthorizationFailure,
+  installationOptions,
+  isAuthorizationError,
+} from "./installation-options.js";
 import { registerListeners } from "./listeners/index.js";
 import { isSlackResponseUrl } from "./services/codecs.js";
 import { tellPerson } from "./services/delivery.js";
 import { InFlight } from "./services/in-flight.js";
-import { Once } from "./services/once.js";
 import { RecommendationThreads } from "./services/recommendation-threads.js";
 import { requestIds, requestLogger } from "./services/request-log.js";
+import { SharedOnce } from "./services/shared-once.js";
 
 export interface CreateAppOptions {
   config: Config;
   logger: Logger;
   version: string;
   knowledge?: Knowledge;
+  /** The open database (main.ts opens DATABASE_URL; tests and the playground pass SQLite in memory). */
+  database: Database;
   /** Known bot ids skip Bolt's auth.test call at start (tests, and installs that know them). */
   botId?: string;
   botUserId?: string;
@@ -42,14 +50,16 @@ function healthz(version: string, mode: string) {
 
 /** Builds the Bolt app from a config. Nothing runs until the caller starts it. */
 export function createApp(options: CreateAppOptions): SlackApp {
-  const { config, logger } = options;
+  const { config, logger, database } = options;
   const knowledge = options.knowledge ?? getKnowledge();
   const deps: Deps = {
     knowledge,
     logger,
-    threads: new RecommendationThreads(knowledge),
-    once: new Once(),
+    threads: new RecommendationThreads(knowledge, database.recommendations),
+    once: new SharedOnce(database.handledEvents, logger),
     inFlight: new InFlight(),
+    database,
+    manyWorkspaces: config.installs.kind === "many",
   };
   const boltLogger = toBoltLogger(logger.child({ component: "bolt" }));
   const clientOptions: webApi.WebClientOptions = {
@@ -57,13 +67,17 @@ export function createApp(options: CreateAppOptions): SlackApp {
     ...options.clientOptions,
   };
   const common = {
-    token: config.slack.botToken,
+    // One workspace's token, or Bolt's OAuth installer over the database's installation store.
+    ...installationOptions({
+      config,
+      installationStore: database.installations,
+      botId: options.botId,
+      botUserId: options.botUserId,
+    }),
     logger: boltLogger,
     logLevel: toBoltLogLevel(config.logLevel),
     clientOptions,
     extendedErrorHandler: true as const,
-    ...(options.botId ? { botId: options.botId } : {}),
-    ...(options.botUserId ? { botUserId: options.botUserId } : {}),
   };
   const app = options.receiver
     ? new App<AppContext>({ ...common, receiver: options.receiver })
@@ -99,6 +113,8 @@ export function createApp(options: CreateAppOptions): SlackApp {
 
   // Any listener error: log it with its context, tell the person, keep running.
   app.error(async ({ error, body }: { error: Error; body: unknown }) => {
+    // No installation for the workspace (or none readable): Bolt's own answer, and no apology we could post.
+    if (isAuthorizationError(error)) return handleAuthorizationFailure(error, body, logger);
     const ids = requestIds(body);
     const err = (error as { original?: unknown }).original ?? error;
     logger.error({ err, ...ids, type: (body as { type?: unknown } | undefined)?.type }, "listener failed");

@@ -1,5 +1,6 @@
 import type { Logger } from "pino";
 import type { Knowledge } from "../engine/index.js";
+import type { Database } from "../storage/index.js";
 import type { InFlight } from "./services/in-flight.js";
 import type { Once } from "./services/once.js";
 import type { RecommendationThreads } from "./services/recommendation-threads.js";
@@ -9,8 +10,12 @@ export interface Deps {
   knowledge: Knowledge;
   logger: Logger;
   threads: RecommendationThreads;
-  /** Exactly-once guard for events and messages. */
+  /** Exactly-once guard for events and messages, shared by every instance on the database. */
   once: Once;
   /** Requests still being handled, for graceful shutdown. */
   inFlight: InFlight;
+  /** The storage: installations, recommendations, feedback, exactly-once claims. Listeners' only way to it. */
+  database: Database;
+  /** True when installed in many workspaces (OAuth): tokens come from each workspace's installation. */
+  manyWorkspaces: boolean;
 }

@@ -48,7 +48,7 @@ function rememberThread(s: Setup, needs: string[] = ["admin"]): void {
 
 describe("a question in our recommendation's thread", () => {
   it("answers 'what about the admin?' once, in the thread, with the project's context", async () => {
-    const s = setup();
+    const s = await setup();
     await postRecommendation(s, ["admin", "auth"]);
     await send(s.t.app, reply("what about the admin?"));
 
@@ -71,7 +71,7 @@ describe("a question in our recommendation's thread", () => {
   });
 
   it("finds the feature through a typo ('admn panel?')", async () => {
-    const s = setup();
+    const s = await setup();
     await postRecommendation(s, ["admin"]);
     await send(s.t.app, reply("admn panel?"));
     const got = answers(s);
@@ -83,7 +83,7 @@ describe("a question in our recommendation's thread", () => {
   });
 
   it("says when the project did not list the feature as a need", async () => {
-    const s = setup();
+    const s = await setup();
     await postRecommendation(s, ["auth"]);
     await send(s.t.app, reply("what about the admin?"));
     const got = answers(s);
@@ -93,7 +93,7 @@ describe("a question in our recommendation's thread", () => {
   });
 
   it("answers two features asked at once ('admin and auth?') in one brief reply, each with its sources", async () => {
-    const s = setup();
+    const s = await setup();
     await postRecommendation(s, ["admin", "auth"]);
     await send(s.t.app, reply("admin and auth?"));
 
@@ -108,7 +108,7 @@ describe("a question in our recommendation's thread", () => {
   });
 
   it("answers a myth ('does flask support oracle?') with the checked fact", async () => {
-    const s = setup();
+    const s = await setup();
     await postRecommendation(s, ["admin"]);
     await send(s.t.app, reply("does flask support oracle?"));
     const got = answers(s);
@@ -125,7 +125,7 @@ describe("a question in our recommendation's thread", () => {
 
 describe("a reply also sent to the channel (thread_broadcast)", () => {
   it("is answered once, in the thread", async () => {
-    const s = setup();
+    const s = await setup();
     rememberThread(s);
     await send(s.t.app, reply("what about the admin?", { subtype: "thread_broadcast" }));
     expect(s.posts).toHaveLength(1);
@@ -138,7 +138,7 @@ describe("what is not a question in our thread", () => {
   it.each(["sounds good to me", "+1", "lol nice", "ok thanks"])(
     "stays quiet on chatter: %j",
     async (text) => {
-      const s = setup();
+      const s = await setup();
       rememberThread(s);
       await send(s.t.app, reply(text));
       expect(s.posts).toHaveLength(0);
@@ -147,7 +147,7 @@ describe("what is not a question in our thread", () => {
   );
 
   it("answers an unknown plain question with 'I don't know that one' and the topics", async () => {
-    const s = setup();
+    const s = await setup();
     rememberThread(s);
     await send(s.t.app, reply("what is the meaning of life?"));
     expect(s.posts).toHaveLength(1);
@@ -158,7 +158,7 @@ describe("what is not a question in our thread", () => {
   });
 
   it("stays quiet on an unknown text that is neither a question nor a mention", async () => {
-    const s = setup();
+    const s = await setup();
     rememberThread(s);
     await send(s.t.app, reply("gibberish qwerty"));
     expect(s.posts).toHaveLength(0);
@@ -167,7 +167,7 @@ describe("what is not a question in our thread", () => {
 
 describe("messages that are never answered", () => {
   it("ignores the app's own message in the thread", async () => {
-    const s = setup();
+    const s = await setup();
     rememberThread(s);
     const own = loadFixture<Json>("inbound/event_message_from_own_bot_in_thread.json");
     await send(s.t.app, { ...own, event: { ...(own.event as Json), text: "what about the admin?" } });
@@ -175,7 +175,7 @@ describe("messages that are never answered", () => {
   });
 
   it("ignores another bot's bot_message", async () => {
-    const s = setup();
+    const s = await setup();
     rememberThread(s);
     const bot = loadFixture<Json>("inbound/event_message_subtype_bot_message.json");
     await send(s.t.app, bot);
@@ -188,7 +188,7 @@ describe("messages that are never answered", () => {
   });
 
   it("ignores a message with a bot_id and no subtype (another app posting as its bot user)", async () => {
-    const s = setup();
+    const s = await setup();
     rememberThread(s);
     await send(
       s.t.app,
@@ -198,7 +198,7 @@ describe("messages that are never answered", () => {
   });
 
   it("ignores an edit (message_changed), even one that names a feature", async () => {
-    const s = setup();
+    const s = await setup();
     rememberThread(s);
     const changed = loadFixture<Json>("inbound/event_message_changed.json");
     const event = changed.event as Json;
@@ -212,7 +212,7 @@ describe("messages that are never answered", () => {
   });
 
   it("ignores a deletion (message_deleted)", async () => {
-    const s = setup();
+    const s = await setup();
     rememberThread(s);
     const changed = loadFixture<Json>("inbound/event_message_changed.json");
     const event = changed.event as Json;
@@ -231,7 +231,7 @@ describe("messages that are never answered", () => {
   });
 
   it("ignores a thread that is not ours, and looks that thread up only once", async () => {
-    const s = setup();
+    const s = await setup();
     await send(s.t.app, reply("what about the admin?"));
     expect(s.replies).toHaveLength(1);
     expect(s.replies[0]?.channel).toBe(CHANNEL);
@@ -243,7 +243,7 @@ describe("messages that are never answered", () => {
   });
 
   it("ignores top-level channel messages (not in a thread, not a DM)", async () => {
-    const s = setup();
+    const s = await setup();
     const base = reply("what about the admin?");
     await send(s.t.app, { ...base, event: outsideThread(base.event as Json) });
     expect(s.posts).toHaveLength(0);

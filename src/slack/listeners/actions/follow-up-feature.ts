@@ -10,7 +10,7 @@ export function followUpFeature({ knowledge, threads }: Deps) {
     await ack();
     const place = interactionPlace(body);
     if (!place) return;
-    const thread = await threads.lookup(client, context.log, place.channel, place.threadTs);
+    const thread = await threads.lookup(client, context.log, place.channel, place.threadTs, context.teamId);
     const answer = featureAnswer(knowledge, action.value ?? "", {
       noProject: thread === null,
       ...(thread?.profile ? { profile: thread.profile } : {}),
