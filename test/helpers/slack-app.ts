@@ -116,12 +116,12 @@ export function apiFixture(name: string): unknown {
   return loadFixture<{ body: unknown }>(`web_api/${name}.json`).body;
 }
 
-/** Waits until `check` passes (listeners keep working after ack). */
-export async function eventually(check: () => void, timeoutMs = 2000): Promise<void> {
+/** Waits until `check` passes (listeners keep working after ack); `check` may be async. */
+export async function eventually(check: () => void | Promise<void>, timeoutMs = 2000): Promise<void> {
   const start = Date.now();
   for (;;) {
     try {
-      check();
+      await check();
       return;
     } catch (err) {
       if (Date.now() - start > timeoutMs) throw err;
