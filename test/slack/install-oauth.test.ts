@@ -6,6 +6,7 @@
  */
 import nock from "nock";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { CANNOT_AUTHORIZE } from "../../src/slack/installation-options.js";
 import { openDatabase } from "../../src/storage/index.js";
 import { mockResponseUrl } from "../helpers/response-url.js";
 import { buildTestApp, eventually, type TestApp } from "../helpers/slack-app.js";
@@ -201,6 +202,27 @@ describe("a workspace with no installation", () => {
   });
 });
 
+describe("a database that is down", () => {
+  it("a command gets an answer saying so (through its response_url); an event gets Bolt's 401, for Slack to retry", async () => {
+    await installThroughOAuth(base(), ONE);
+    await t.database.close();
+    const told = mockResponseUrl(`https://hooks.slack.com/commands/${ONE.teamId}/1/abc`);
+    const res = await postSigned(base(), commandFrom(ONE), FORM_CONTENT_TYPE);
+    expect(res.status).toBe(200);
+    await eventually(() => expect(told.map((m) => m.text)).toEqual([CANNOT_AUTHORIZE]));
+    expect(
+      t.logs.some((l) => l.msg === "could not read the workspace's installation" && l.level === 50),
+    ).toBe(true);
+
+    const event = eventFrom(
+      ONE,
+      threadReplyFrom(ONE, "1732384800.000100", "admin?", "1732384801.000009"),
+      "Ev0DOWN1",
+    );
+    expect((await postSigned(base(), event, JSON_CONTENT_TYPE)).status).toBe(401);
+  });
+});
+
 describe("uninstalling", () => {
   it("app_uninstalled deletes that workspace's installation, recommendations and feedback, and nothing of another's", async () => {
     await installThroughOAuth(base(), ONE);
@@ -236,6 +258,67 @@ describe("uninstalling", () => {
     const opensTwo = mockViewsOpen(TWO);
     expect((await postSigned(base(), commandFrom(TWO), FORM_CONTENT_TYPE)).status).toBe(200);
     await eventually(() => expect(opensTwo).toHaveLength(1));
+  });
+
+  it("an org-wide install (Enterprise Grid) is deleted with every row stored for its org, and only those", async () => {
+    const org = { teamId: "T0ORGTEAM", enterpriseId: "E0ORG", user: "U0ORGPERSON" };
+    await t.database.installations.storeInstallation({
+      team: undefined,
+      enterprise: { id: org.enterpriseId, name: "Org" },
+      user: { id: org.user, token: undefined, scopes: undefined },
+      bot: { id: "B0ORG", userId: "U0ORGBOT", token: "xoxb-org-SECRETTOKEN", scopes: ["commands"] },
+      tokenType: "bot",
+      isEnterpriseInstall: true,
+      authVersion: "v2",
+    });
+    await installThroughOAuth(base(), ONE);
+    const row = {
+      channelId: "C0ORG",
+      userId: org.user,
+      answers: {},
+      needs: [],
+      notes: "",
+      verdict: "django" as const,
+      scores: { flask: 40, django: 60 },
+      confidence: 0.8,
+      knowledgeVersion: "k",
+    };
+    await t.database.recommendations.upsert({
+      ...row,
+      teamId: org.teamId,
+      enterpriseId: org.enterpriseId,
+      messageTs: "1.1",
+    });
+    await t.database.recommendations.upsert({ ...row, teamId: ONE.teamId, messageTs: "1.2" });
+
+    const envelope = JSON.parse(eventFrom(ONE, { type: "app_uninstalled" }, "Ev0ORGGONE1")) as Record<
+      string,
+      unknown
+    >;
+    const body = JSON.stringify({
+      ...envelope,
+      team_id: org.teamId,
+      enterprise_id: org.enterpriseId,
+      context_team_id: org.teamId,
+      context_enterprise_id: org.enterpriseId,
+      is_enterprise_install: true,
+      authorizations: [
+        {
+          enterprise_id: org.enterpriseId,
+          team_id: null,
+          user_id: "U0ORGBOT",
+          is_bot: true,
+          is_enterprise_install: true,
+        },
+      ],
+    });
+    expect((await postSigned(base(), body, JSON_CONTENT_TYPE)).status).toBe(200);
+    await eventually(async () => expect(await t.database.recommendations.listByTeam(org.teamId)).toEqual([]));
+    const keys = (await t.database.db.selectFrom("installations").select("installation_key").execute()).map(
+      (r) => r.installation_key,
+    );
+    expect(keys).toEqual([`team:${ONE.teamId}`]);
+    expect(await t.database.recommendations.listByTeam(ONE.teamId)).toHaveLength(1);
   });
 
   it("tokens_revoked for the bot deletes the workspace's data the same way", async () => {
