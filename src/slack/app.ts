@@ -1,5 +1,5 @@
 import type { ServerResponse } from "node:http";
-import { App, type Receiver, type webApi } from "@slack/bolt";
+import { App, type Receiver, webApi } from "@slack/bolt";
 import type { Logger } from "pino";
 import type { Config } from "../config.js";
 import { getKnowledge, type Knowledge } from "../engine/index.js";
@@ -112,26 +112,32 @@ export function createApp(options: CreateAppOptions): SlackApp {
   registerListeners(app, deps);
 
   // Any listener error: log it with its context, tell the person, keep running.
-  app.error(async ({ error, body }: { error: Error; body: unknown }) => {
-    // No installation for the workspace (or none readable): Bolt's own answer, and no apology we could post.
-    if (isAuthorizationError(error)) return handleAuthorizationFailure(error, body, logger);
-    const ids = requestIds(body);
-    const err = (error as { original?: unknown }).original ?? error;
-    logger.error({ err, ...ids, type: (body as { type?: unknown } | undefined)?.type }, "listener failed");
-    if (!ids.user) return;
-    const responseUrl = (body as { response_url?: unknown }).response_url;
-    const client = app.client;
-    await tellPerson(
-      client,
-      logger,
-      {
-        user: ids.user,
-        ...(ids.channel ? { channel: ids.channel } : {}),
-        ...(isSlackResponseUrl(responseUrl) ? { responseUrl } : {}),
-      },
-      "Sorry, something went wrong on my side. Please try again; if it keeps happening, type `/flask-or-django help`.",
-    ).catch((e: unknown) => logger.error({ err: e }, "apology failed"));
-  });
+  app.error(
+    async ({ error, body, context }: { error: Error; body: unknown; context?: { botToken?: string } }) => {
+      // No installation for the workspace (or none readable): Bolt's own answer, and no apology we could post.
+      if (isAuthorizationError(error)) return handleAuthorizationFailure(error, body, logger);
+      const ids = requestIds(body);
+      const err = (error as { original?: unknown }).original ?? error;
+      logger.error({ err, ...ids, type: (body as { type?: unknown } | undefined)?.type }, "listener failed");
+      if (!ids.user) return;
+      const responseUrl = (body as { response_url?: unknown }).response_url;
+      // With many workspaces app.client has no token: the apology goes with the request's own.
+      const token = deps.manyWorkspaces ? context?.botToken : undefined;
+      const client = token
+        ? new webApi.WebClient(token, { ...clientOptions, logger: boltLogger })
+        : app.client;
+      await tellPerson(
+        client,
+        logger,
+        {
+          user: ids.user,
+          ...(ids.channel ? { channel: ids.channel } : {}),
+          ...(isSlackResponseUrl(responseUrl) ? { responseUrl } : {}),
+        },
+        "Sorry, something went wrong on my side. Please try again; if it keeps happening, type `/flask-or-django help`.",
+      ).catch((e: unknown) => logger.error({ err: e }, "apology failed"));
+    },
+  );
 
   return { app, deps };
 }

@@ -184,6 +184,27 @@ describe("installing through OAuth", () => {
   });
 });
 
+describe("a listener that fails", () => {
+  it("is apologised for with the workspace's own token (the app's client has none)", async () => {
+    await installThroughOAuth(base(), ONE);
+    mockApiAs(ONE.token, "views.publish", { ok: false, error: "internal_error" });
+    const apologies = mockApiAs(ONE.token, "chat.postEphemeral", { ok: true, message_ts: "1.2" });
+    const opened = {
+      type: "app_home_opened",
+      user: ONE.user,
+      channel: "D0HOME",
+      tab: "home",
+      event_ts: "1.1",
+    };
+    expect((await postSigned(base(), eventFrom(ONE, opened, "Ev0HOME1"), JSON_CONTENT_TYPE)).status).toBe(
+      200,
+    );
+    await eventually(() => expect(apologies).toHaveLength(1));
+    expect(apologies[0]).toMatchObject({ user: ONE.user, channel: "D0HOME" });
+    expect(String(apologies[0]?.text)).toMatch(/sorry/i);
+  });
+});
+
 describe("a workspace with no installation", () => {
   it("gets Bolt's not-installed answer (401, no listener, a log line), and the app keeps serving others", async () => {
     await installThroughOAuth(base(), ONE);
