@@ -48,6 +48,9 @@ function healthz(version: string, mode: string) {
   };
 }
 
+/** What Bolt hands the extended error handler (the context holds the request's token, if it got that far). */
+type ErrorArgs = { error: Error; body: unknown; context?: { botToken?: string } };
+
 /** Builds the Bolt app from a config. Nothing runs until the caller starts it. */
 export function createApp(options: CreateAppOptions): SlackApp {
   const { config, logger, database } = options;
@@ -112,32 +115,28 @@ export function createApp(options: CreateAppOptions): SlackApp {
   registerListeners(app, deps);
 
   // Any listener error: log it with its context, tell the person, keep running.
-  app.error(
-    async ({ error, body, context }: { error: Error; body: unknown; context?: { botToken?: string } }) => {
-      // No installation for the workspace (or none readable): Bolt's own answer, and no apology we could post.
-      if (isAuthorizationError(error)) return handleAuthorizationFailure(error, body, logger);
-      const ids = requestIds(body);
-      const err = (error as { original?: unknown }).original ?? error;
-      logger.error({ err, ...ids, type: (body as { type?: unknown } | undefined)?.type }, "listener failed");
-      if (!ids.user) return;
-      const responseUrl = (body as { response_url?: unknown }).response_url;
-      // With many workspaces app.client has no token: the apology goes with the request's own.
-      const token = deps.manyWorkspaces ? context?.botToken : undefined;
-      const client = token
-        ? new webApi.WebClient(token, { ...clientOptions, logger: boltLogger })
-        : app.client;
-      await tellPerson(
-        client,
-        logger,
-        {
-          user: ids.user,
-          ...(ids.channel ? { channel: ids.channel } : {}),
-          ...(isSlackResponseUrl(responseUrl) ? { responseUrl } : {}),
-        },
-        "Sorry, something went wrong on my side. Please try again; if it keeps happening, type `/flask-or-django help`.",
-      ).catch((e: unknown) => logger.error({ err: e }, "apology failed"));
-    },
-  );
+  app.error(async ({ error, body, context }: ErrorArgs) => {
+    // No installation for the workspace (or none readable): Bolt's own answer, and no apology we could post.
+    if (isAuthorizationError(error)) return handleAuthorizationFailure(error, body, logger);
+    const ids = requestIds(body);
+    const err = (error as { original?: unknown }).original ?? error;
+    logger.error({ err, ...ids, type: (body as { type?: unknown } | undefined)?.type }, "listener failed");
+    if (!ids.user) return;
+    const responseUrl = (body as { response_url?: unknown }).response_url;
+    // With many workspaces app.client has no token: the apology goes with the request's own.
+    const token = deps.manyWorkspaces ? context?.botToken : undefined;
+    const client = token ? new webApi.WebClient(token, { ...clientOptions, logger: boltLogger }) : app.client;
+    await tellPerson(
+      client,
+      logger,
+      {
+        user: ids.user,
+        ...(ids.channel ? { channel: ids.channel } : {}),
+        ...(isSlackResponseUrl(responseUrl) ? { responseUrl } : {}),
+      },
+      "Sorry, something went wrong on my side. Please try again; if it keeps happening, type `/flask-or-django help`.",
+    ).catch((e: unknown) => logger.error({ err: e }, "apology failed"));
+  });
 
   return { app, deps };
 }
