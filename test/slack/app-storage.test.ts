@@ -94,7 +94,7 @@ describe("recommendations are stored", () => {
     const before = Date.now();
     await postRecommendation(s, ["admin", "auth"]);
     const stored = await s.t.database.recommendations.find(TEAM, CHANNEL, PARENT_TS);
-    const payload = (s.posts[0]?.metadata as { event_payload: Json }).event_payload;
+    const payload = (s.posts[0]?.metadata as { event_payload?: Json } | undefined)?.event_payload ?? {};
     expect(stored).toMatchObject({
       teamId: TEAM,
       enterpriseId: null,
