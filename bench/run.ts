@@ -6,13 +6,13 @@ import { storageSection } from "./storage.js";
 
 /**
  * Sections run in order. `npm run bench -- --engine` runs only the engine, `-- --storage` only the
- * storage layer; with neither, everything, including the HTTP comparison (about two minutes).
+ * storage layer, `-- --http` only the HTTP comparison (about four minutes); with none, everything.
  */
-const only = ["--engine", "--storage"].filter((flag) => process.argv.includes(flag));
+const only = ["--engine", "--storage", "--http"].filter((flag) => process.argv.includes(flag));
 const SECTIONS: Array<() => Section | Promise<Section>> = [];
 if (only.length === 0 || only.includes("--engine")) SECTIONS.push(engineSection);
 if (only.length === 0 || only.includes("--storage")) SECTIONS.push(storageSection);
-if (only.length === 0) SECTIONS.push(httpSection);
+if (only.length === 0 || only.includes("--http")) SECTIONS.push(httpSection);
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 

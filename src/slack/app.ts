@@ -1,18 +1,24 @@
 import type { ServerResponse } from "node:http";
-import { App, type Receiver, type webApi } from "@slack/bolt";
+import { App, type Receiver, webApi } from "@slack/bolt";
 import type { Logger } from "pino";
 import type { Config } from "../config.js";
 import { getKnowledge, type Knowledge } from "../engine/index.js";
 import { toBoltLogger, toBoltLogLevel } from "../logger.js";
+import type { Database } from "../storage/index.js";
 import type { AppContext } from "./context.js";
 import type { Deps } from "./deps.js";
+import {
+  handleAuthorizationFailure,
+  installationOptions,
+  isAuthorizationError,
+} from "./installation-options.js";
 import { registerListeners } from "./listeners/index.js";
 import { isSlackResponseUrl } from "./services/codecs.js";
 import { tellPerson } from "./services/delivery.js";
 import { InFlight } from "./services/in-flight.js";
-import { Once } from "./services/once.js";
 import { RecommendationThreads } from "./services/recommendation-threads.js";
 import { requestIds, requestLogger } from "./services/request-log.js";
+import { SharedOnce } from "./services/shared-once.js";
 import { surfaceDeps } from "./services/surfaces.js";
 
 export interface CreateAppOptions {
@@ -20,6 +26,8 @@ export interface CreateAppOptions {
   logger: Logger;
   version: string;
   knowledge?: Knowledge;
+  /** The open database (main.ts opens DATABASE_URL; tests and the playground pass SQLite in memory). */
+  database: Database;
   /** Known bot ids skip Bolt's auth.test call at start (tests, and installs that know them). */
   botId?: string;
   botUserId?: string;
@@ -41,17 +49,22 @@ function healthz(version: string, mode: string) {
   };
 }
 
+/** What Bolt hands the extended error handler (the context holds the request's token, if it got that far). */
+type ErrorArgs = { error: Error; body: unknown; context?: { botToken?: string } };
+
 /** Builds the Bolt app from a config. Nothing runs until the caller starts it. */
 export function createApp(options: CreateAppOptions): SlackApp {
-  const { config, logger } = options;
+  const { config, logger, database } = options;
   const knowledge = options.knowledge ?? getKnowledge();
   const deps: Deps = {
     knowledge,
     logger,
-    threads: new RecommendationThreads(knowledge),
-    once: new Once(),
+    threads: new RecommendationThreads(knowledge, database.recommendations),
+    once: new SharedOnce(database.handledEvents, logger),
     inFlight: new InFlight(),
     ...surfaceDeps(knowledge),
+    database,
+    manyWorkspaces: config.installs.kind === "many",
   };
   const boltLogger = toBoltLogger(logger.child({ component: "bolt" }));
   const clientOptions: webApi.WebClientOptions = {
@@ -59,13 +72,17 @@ export function createApp(options: CreateAppOptions): SlackApp {
     ...options.clientOptions,
   };
   const common = {
-    token: config.slack.botToken,
+    // One workspace's token, or Bolt's OAuth installer over the database's installation store.
+    ...installationOptions({
+      config,
+      installationStore: database.installations,
+      botId: options.botId,
+      botUserId: options.botUserId,
+    }),
     logger: boltLogger,
     logLevel: toBoltLogLevel(config.logLevel),
     clientOptions,
     extendedErrorHandler: true as const,
-    ...(options.botId ? { botId: options.botId } : {}),
-    ...(options.botUserId ? { botUserId: options.botUserId } : {}),
   };
   const app = options.receiver
     ? new App<AppContext>({ ...common, receiver: options.receiver })
@@ -100,13 +117,17 @@ export function createApp(options: CreateAppOptions): SlackApp {
   registerListeners(app, deps);
 
   // Any listener error: log it with its context, tell the person, keep running.
-  app.error(async ({ error, body }: { error: Error; body: unknown }) => {
+  app.error(async ({ error, body, context }: ErrorArgs) => {
+    // No installation for the workspace (or none readable): Bolt's own answer, and no apology we could post.
+    if (isAuthorizationError(error)) return handleAuthorizationFailure(error, body, logger);
     const ids = requestIds(body);
     const err = (error as { original?: unknown }).original ?? error;
     logger.error({ err, ...ids, type: (body as { type?: unknown } | undefined)?.type }, "listener failed");
     if (!ids.user) return;
     const responseUrl = (body as { response_url?: unknown }).response_url;
-    const client = app.client;
+    // With many workspaces app.client has no token: the apology goes with the request's own.
+    const token = deps.manyWorkspaces ? context?.botToken : undefined;
+    const client = token ? new webApi.WebClient(token, { ...clientOptions, logger: boltLogger }) : app.client;
     await tellPerson(
       client,
       logger,

@@ -1,5 +1,6 @@
 import type { Logger } from "pino";
 import type { Knowledge } from "../engine/index.js";
+import type { Database } from "../storage/index.js";
 import type { AssistantContextStore } from "./services/assistant-threads.js";
 import type { DecisionLog } from "./services/decision-log.js";
 import type { InFlight } from "./services/in-flight.js";
@@ -12,7 +13,7 @@ export interface Deps {
   knowledge: Knowledge;
   logger: Logger;
   threads: RecommendationThreads;
-  /** Exactly-once guard for events and messages. */
+  /** Exactly-once guard for events and messages, shared by every instance on the database. */
   once: Once;
   /** Requests still being handled, for graceful shutdown. */
   inFlight: InFlight;
@@ -22,4 +23,8 @@ export interface Deps {
   recommendations: ChannelRecommendations;
   /** A team's decisions. Unset until one exists; the pane then offers "Show our team's decisions". */
   decisionLog?: DecisionLog;
+  /** The storage: installations, recommendations, feedback, exactly-once claims. Listeners' only way to it. */
+  database: Database;
+  /** True when installed in many workspaces (OAuth): tokens come from each workspace's installation. */
+  manyWorkspaces: boolean;
 }

@@ -147,7 +147,7 @@ function buttonClick(post: Json, actionId: string, user?: Json): Json {
 
 describe("Edit answers", () => {
   it("opens the modal prefilled with the message's answers, carrying the message ts", async () => {
-    const { app } = buildTestApp();
+    const { app } = await buildTestApp();
     const post = await postRecommendation(app);
     const opens = mockApi("views.open", apiFixture("views.open_ok"));
     const click = buttonClick(post, "edit_answers");
@@ -178,7 +178,7 @@ describe("Edit answers", () => {
   });
 
   it("submitting the edit modal updates the same message (chat.update, not postMessage)", async () => {
-    const { app } = buildTestApp();
+    const { app } = await buildTestApp();
     const post = await postRecommendation(app);
     const opens = mockApi("views.open", apiFixture("views.open_ok"), 1);
     const click = buttonClick(post, "edit_answers");
@@ -214,7 +214,7 @@ describe("Edit answers", () => {
   });
 
   it("when views.open fails, the person is told (no throw)", async () => {
-    const { app, logs } = buildTestApp();
+    const { app, logs } = await buildTestApp();
     const post = await postRecommendation(app);
     mockApi("views.open", apiFixture("error_views.open_expired_trigger_id"));
     const ephemerals = mockApi("chat.postEphemeral", { ok: true, message_ts: "1732384530.000200" });
@@ -256,7 +256,7 @@ describe("Ask about a feature", () => {
   }
 
   it("answers in the message's thread with both docs links and the project's need", async () => {
-    const { app } = buildTestApp();
+    const { app } = await buildTestApp();
     const post = await postRecommendation(app);
     const posts = mockApi("chat.postMessage", {
       ...(apiFixture("chat.postMessage_ok") as Json),
@@ -277,7 +277,7 @@ describe("Ask about a feature", () => {
   });
 
   it("does not claim a need the answers did not list", async () => {
-    const { app } = buildTestApp();
+    const { app } = await buildTestApp();
     const post = await postRecommendation(app, { ...PROFILE, needs: ["i18n"] });
     const posts = mockApi("chat.postMessage", apiFixture("chat.postMessage_ok"));
     await send(app, featureSelect(post, "admin"));
@@ -289,7 +289,7 @@ describe("Ask about a feature", () => {
   });
 
   it("still answers when the message carries no answers (no edit button)", async () => {
-    const { app } = buildTestApp();
+    const { app } = await buildTestApp();
     const posts = mockApi("chat.postMessage", apiFixture("chat.postMessage_ok"));
     await send(app, featureSelect(undefined, "admin"));
     expect(posts).toHaveLength(1);
@@ -300,7 +300,7 @@ describe("Ask about a feature", () => {
   });
 
   it("an unknown feature value posts nothing and does not crash", async () => {
-    const { app, logs } = buildTestApp();
+    const { app, logs } = await buildTestApp();
     const post = await postRecommendation(app);
     const posts = mockApi("chat.postMessage", apiFixture("chat.postMessage_ok"));
     await expect(send(app, featureSelect(post, "teleportation"))).resolves.toBeUndefined();
@@ -314,7 +314,7 @@ describe("feedback buttons", () => {
     ["feedback_helpful", "helpful"],
     ["feedback_not_helpful", "not_helpful"],
   ])("%s → acked, an ephemeral reply on the response_url and a log line", async (actionId, word) => {
-    const { app, logs } = buildTestApp();
+    const { app, logs } = await buildTestApp();
     const post = await postRecommendation(app);
     const click = buttonClick(post, actionId);
     const hook = mockResponseUrl(click.response_url as string);

@@ -132,7 +132,7 @@ describe("help, topics and unknown questions", () => {
   );
 
   it("posts valid messages for odd mentions and thread replies through the app", async () => {
-    const { app, deps } = buildTestApp();
+    const { app, deps } = await buildTestApp();
     deps.threads.remember("C07QF9S3K2L", "1732384472.318669", {
       verdict: "django",
       scores: { flask: 20, django: 80 },
@@ -178,7 +178,7 @@ describe("views", () => {
   });
 
   it("the modal the app opens from the shortcut", async () => {
-    const { app } = buildTestApp();
+    const { app } = await buildTestApp();
     const opens = mockApi("views.open", apiFixture("views.open_ok"));
     await send(app, {
       type: "shortcut",

@@ -44,8 +44,8 @@ interface Setup {
   posts: ApiCall[];
 }
 
-function setup(): Setup {
-  const t = buildTestApp();
+async function setup(): Promise<Setup> {
+  const t = await buildTestApp();
   t.deps.threads.remember(CHANNEL, PARENT_TS, {
     verdict: "django",
     scores: { flask: 20, django: 80 },
@@ -64,7 +64,7 @@ function threadReply(text: string): Json {
 
 describe("hostile markup in a question", () => {
   it("is inert in a thread answer, which still answers about the admin", async () => {
-    const s = setup();
+    const s = await setup();
     await send(s.t.app, threadReply(HOSTILE));
     expect(s.posts).toHaveLength(1);
     expect(s.posts[0]?.thread_ts).toBe(PARENT_TS);
@@ -75,7 +75,7 @@ describe("hostile markup in a question", () => {
   });
 
   it("is inert in an unknown-question answer in a thread", async () => {
-    const s = setup();
+    const s = await setup();
     await send(s.t.app, threadReply(HOSTILE_UNKNOWN));
     expect(s.posts).toHaveLength(1);
     expect(shown(s.posts[0])).toContain("I don't know that one");
@@ -83,7 +83,7 @@ describe("hostile markup in a question", () => {
   });
 
   it("is inert in the answer to a mention", async () => {
-    const s = setup();
+    const s = await setup();
     await send(
       s.t.app,
       topLevelEvent("event_app_mention_in_thread", { text: `<@${BOT_USER_ID}> ${HOSTILE}` }),
@@ -101,7 +101,7 @@ describe("hostile markup in a question", () => {
   });
 
   it("is inert in the answer to a direct message", async () => {
-    const s = setup();
+    const s = await setup();
     await send(
       s.t.app,
       topLevelEvent("event_message_thread_reply", {
@@ -115,7 +115,7 @@ describe("hostile markup in a question", () => {
   });
 
   it("is inert in the slash command's answers", async () => {
-    const s = setup();
+    const s = await setup();
     const command = loadFixture<Record<string, string>>("inbound/slash_command.json");
     for (const text of [HOSTILE, HOSTILE_UNKNOWN]) {
       const acked = (await send(s.t.app, { ...command, text })) as Json;
@@ -127,7 +127,7 @@ describe("hostile markup in a question", () => {
 
   it("echoes text Slack already escaped (& < >) once, not twice", async () => {
     // A person types `admin & auth <fast>?`; Slack delivers `&`, `<` and `>` as entities.
-    const s = setup();
+    const s = await setup();
     await send(s.t.app, threadReply("admin &amp; auth &lt;fast&gt;?"));
     expect(s.posts).toHaveLength(1);
     const out = shown(s.posts[0]);
@@ -137,7 +137,7 @@ describe("hostile markup in a question", () => {
   });
 
   it("stays inert when the hostile part is long enough to be cut", async () => {
-    const s = setup();
+    const s = await setup();
     const long = `${"<!channel> ".repeat(30)}<https://evil.example|click> admin?`;
     await send(s.t.app, threadReply(long));
     expect(s.posts).toHaveLength(1);

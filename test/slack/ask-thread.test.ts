@@ -39,7 +39,7 @@ function rememberThread(s: Setup, needs: string[] = ["admin"]): void {
 
 describe("a question in our recommendation's thread", () => {
   it("answers 'what about the admin?' once, in the thread, with the project's context", async () => {
-    const s = setup();
+    const s = await setup();
     await postRecommendation(s, ["admin", "auth"]);
     await send(s.t.app, reply("what about the admin?"));
 
@@ -62,7 +62,7 @@ describe("a question in our recommendation's thread", () => {
   });
 
   it("finds the feature through a typo ('admn panel?'): answered, or offered first as 'did you mean'", async () => {
-    const s = setup();
+    const s = await setup();
     await postRecommendation(s, ["admin"]);
     await send(s.t.app, reply("admn panel?"));
     const got = answers(s);
@@ -79,7 +79,7 @@ describe("a question in our recommendation's thread", () => {
   });
 
   it("adds no project line when the project did not list the feature and nothing made it matter", async () => {
-    const s = setup();
+    const s = await setup();
     await postRecommendation(s, ["auth"]);
     await send(s.t.app, reply("what about the admin?"));
     const got = answers(s);
@@ -89,7 +89,7 @@ describe("a question in our recommendation's thread", () => {
   });
 
   it("answers two features asked at once ('admin and auth?') in one brief reply, each with its sources", async () => {
-    const s = setup();
+    const s = await setup();
     await postRecommendation(s, ["admin", "auth"]);
     await send(s.t.app, reply("admin and auth?"));
 
@@ -104,7 +104,7 @@ describe("a question in our recommendation's thread", () => {
   });
 
   it("answers a myth ('does flask support oracle?') with the checked fact", async () => {
-    const s = setup();
+    const s = await setup();
     await postRecommendation(s, ["admin"]);
     await send(s.t.app, reply("does flask support oracle?"));
     const got = answers(s);
@@ -121,7 +121,7 @@ describe("a question in our recommendation's thread", () => {
 
 describe("a reply also sent to the channel (thread_broadcast)", () => {
   it("is answered once, in the thread", async () => {
-    const s = setup();
+    const s = await setup();
     rememberThread(s);
     await send(s.t.app, reply("what about the admin?", { subtype: "thread_broadcast" }));
     expect(s.posts).toHaveLength(1);
@@ -134,7 +134,7 @@ describe("what is not a question in our thread", () => {
   it.each(["sounds good to me", "+1", "lol nice", "ok thanks"])(
     "stays quiet on chatter: %j",
     async (text) => {
-      const s = setup();
+      const s = await setup();
       rememberThread(s);
       await send(s.t.app, reply(text));
       expect(s.posts).toHaveLength(0);
@@ -143,7 +143,7 @@ describe("what is not a question in our thread", () => {
   );
 
   it("answers an unknown plain question with 'I don't know that one' and the topics", async () => {
-    const s = setup();
+    const s = await setup();
     rememberThread(s);
     await send(s.t.app, reply("what is the meaning of life?"));
     expect(s.posts).toHaveLength(1);
@@ -154,7 +154,7 @@ describe("what is not a question in our thread", () => {
   });
 
   it("stays quiet on an unknown text that is neither a question nor a mention", async () => {
-    const s = setup();
+    const s = await setup();
     rememberThread(s);
     await send(s.t.app, reply("gibberish qwerty"));
     expect(s.posts).toHaveLength(0);
@@ -163,7 +163,7 @@ describe("what is not a question in our thread", () => {
 
 describe("messages that are never answered", () => {
   it("ignores the app's own message in the thread", async () => {
-    const s = setup();
+    const s = await setup();
     rememberThread(s);
     const own = loadFixture<Json>("inbound/event_message_from_own_bot_in_thread.json");
     await send(s.t.app, { ...own, event: { ...(own.event as Json), text: "what about the admin?" } });
@@ -171,7 +171,7 @@ describe("messages that are never answered", () => {
   });
 
   it("ignores another bot's bot_message", async () => {
-    const s = setup();
+    const s = await setup();
     rememberThread(s);
     const bot = loadFixture<Json>("inbound/event_message_subtype_bot_message.json");
     await send(s.t.app, bot);
@@ -184,7 +184,7 @@ describe("messages that are never answered", () => {
   });
 
   it("ignores a message with a bot_id and no subtype (another app posting as its bot user)", async () => {
-    const s = setup();
+    const s = await setup();
     rememberThread(s);
     await send(
       s.t.app,
@@ -194,7 +194,7 @@ describe("messages that are never answered", () => {
   });
 
   it("ignores an edit (message_changed), even one that names a feature", async () => {
-    const s = setup();
+    const s = await setup();
     rememberThread(s);
     const changed = loadFixture<Json>("inbound/event_message_changed.json");
     const event = changed.event as Json;
@@ -208,7 +208,7 @@ describe("messages that are never answered", () => {
   });
 
   it("ignores a deletion (message_deleted)", async () => {
-    const s = setup();
+    const s = await setup();
     rememberThread(s);
     const changed = loadFixture<Json>("inbound/event_message_changed.json");
     const event = changed.event as Json;
@@ -227,7 +227,7 @@ describe("messages that are never answered", () => {
   });
 
   it("ignores a thread that is not ours, and looks that thread up only once", async () => {
-    const s = setup();
+    const s = await setup();
     await send(s.t.app, reply("what about the admin?"));
     expect(s.replies).toHaveLength(1);
     expect(s.replies[0]?.channel).toBe(CHANNEL);
@@ -239,7 +239,7 @@ describe("messages that are never answered", () => {
   });
 
   it("ignores top-level channel messages (not in a thread, not a DM)", async () => {
-    const s = setup();
+    const s = await setup();
     const base = reply("what about the admin?");
     await send(s.t.app, { ...base, event: outsideThread(base.event as Json) });
     expect(s.posts).toHaveLength(0);

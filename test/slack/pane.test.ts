@@ -55,8 +55,8 @@ interface Pane {
  * parent ts), the three assistant.threads methods, conversations.history (a channel with no
  * recommendation of ours) and conversations.replies (a thread with nothing of ours).
  */
-function pane(opts: { history?: Json[] } = {}): Pane {
-  const t = buildTestApp();
+async function pane(opts: { history?: Json[] } = {}): Promise<Pane> {
+  const t = await buildTestApp();
   const order: string[] = [];
   const tracked = (method: string, answer: (c: ApiCall) => unknown = () => ({ ok: true })) =>
     mockApi(method, (c: ApiCall) => {
@@ -112,7 +112,7 @@ const promptTitles = (call: ApiCall | undefined) =>
 
 describe("a pane thread starts", () => {
   it("greets in the thread, offers the suggested prompts, and keeps the context Slack sent", async () => {
-    const p = pane();
+    const p = await pane();
     await send(p.t.app, paneStarted());
     expect(p.prompts).toHaveLength(1);
     expect(p.prompts[0]?.channel_id).toBe(PANE_DM);
@@ -141,7 +141,7 @@ describe("a pane thread starts", () => {
   });
 
   it("names the latest recommendation in the channel beside it, known without reading the channel", async () => {
-    const p = pane();
+    const p = await pane();
     await recommendationBeside(p, ["admin", "auth"]);
     await send(p.t.app, paneStarted());
     expect(shown(inPane(p)[0])).toContain(`The latest recommendation in <#${BESIDE_CHANNEL}> says *Django*`);
@@ -149,7 +149,7 @@ describe("a pane thread starts", () => {
   });
 
   it("offers 'Show our team's decisions' only when there is a decision log", async () => {
-    const p = pane();
+    const p = await pane();
     p.t.deps.decisionLog = { recent: async () => [] };
     await send(p.t.app, paneStarted());
     expect(promptTitles(p.prompts[0])).toEqual([
@@ -161,7 +161,7 @@ describe("a pane thread starts", () => {
   });
 
   it("opened outside a channel: greets without reading any history", async () => {
-    const p = pane();
+    const p = await pane();
     await send(p.t.app, paneStarted({ channel: null }));
     expect(inPane(p)).toHaveLength(1);
     expect(p.history).toHaveLength(0);
@@ -170,7 +170,7 @@ describe("a pane thread starts", () => {
 
 describe("questions in the pane", () => {
   it("a feature question: status while working, the thread named after the topic, then the answer", async () => {
-    const p = pane();
+    const p = await pane();
     await send(p.t.app, paneStarted());
     p.order.length = 0;
     const answer = await ask(p, "What about async?");
@@ -200,7 +200,7 @@ describe("questions in the pane", () => {
   });
 
   it("a decision question answers from the latest recommendation in the channel beside the pane", async () => {
-    const p = pane();
+    const p = await pane();
     const rec = await recommendationBeside(p, ["admin", "auth"]);
     expect(rec.verdict).toBe("django");
     await send(p.t.app, paneStarted());
@@ -216,7 +216,7 @@ describe("questions in the pane", () => {
   });
 
   it("a decision question with no recommendation beside says so, offers the questions, and reads the channel once", async () => {
-    const p = pane();
+    const p = await pane();
     await send(p.t.app, paneStarted());
     const answer = await ask(p, "why not flask?");
     expect(shown(answer)).toContain(`I haven't seen a recommendation in <#${BESIDE_CHANNEL}>`);
@@ -235,7 +235,7 @@ describe("questions in the pane", () => {
       notes: "",
     };
     const { message } = recommendationMessage(k, profile, "U05HV6XQ1AB");
-    const p = pane({
+    const p = await pane({
       history: [
         { type: "message", ts: "1732385000.000100", user: "U05HV6XQ1AB", text: "unrelated" },
         { type: "message", ts: FIXTURE_PARENT_TS, user: "U07R3MZ1B4K", bot_id: "B07R8FJ2Q1X", ...message },
@@ -255,7 +255,7 @@ describe("questions in the pane", () => {
       notes: "",
     };
     const { message } = recommendationMessage(k, profile, "U05HV6XQ1AB");
-    const p = pane({
+    const p = await pane({
       history: [{ type: "message", ts: FIXTURE_PARENT_TS, user: "U07R3MZ1B4K", ...message }],
     });
     const down = async () => {
@@ -272,7 +272,7 @@ describe("questions in the pane", () => {
   });
 
   it("follows the context when the person moves to another channel with the pane open", async () => {
-    const p = pane();
+    const p = await pane();
     await recommendationBeside(p, ["admin", "auth"]);
     await send(p.t.app, paneStarted({ channel: OTHER_CHANNEL }));
     const before = await ask(p, "why not flask?");
@@ -284,7 +284,7 @@ describe("questions in the pane", () => {
   });
 
   it("a quick take from one sentence, with a button that opens the questions prefilled", async () => {
-    const p = pane();
+    const p = await pane();
     await send(p.t.app, paneStarted({ channel: null }));
     const answer = await ask(p, "flask or django for a small online shop?");
     expect(shown(answer)).toContain("Quick take from one sentence");
@@ -306,7 +306,7 @@ describe("questions in the pane", () => {
   });
 
   it("beside a recommendation, a sentence describing another project still gets a quick take; 'so django?' gets the verdict", async () => {
-    const p = pane();
+    const p = await pane();
     await recommendationBeside(p, ["admin", "auth"]);
     await send(p.t.app, paneStarted());
     const take = await ask(p, "flask or django for a small online shop?");
@@ -318,7 +318,7 @@ describe("questions in the pane", () => {
   });
 
   it("'Compare Flask and Django for my project' offers the questions; the button opens them", async () => {
-    const p = pane();
+    const p = await pane();
     await send(p.t.app, paneStarted());
     const answer = await ask(p, PANE_PROMPTS.compare.message);
     expect(shown(answer)).toContain("Answer a few questions");
@@ -334,7 +334,7 @@ describe("questions in the pane", () => {
   });
 
   it("'What can you answer?' gets the help, named as such", async () => {
-    const p = pane();
+    const p = await pane();
     await send(p.t.app, paneStarted());
     const answer = await ask(p, PANE_PROMPTS.help.message);
     expect(shown(answer)).toContain("Here is what I can do");
@@ -342,7 +342,7 @@ describe("questions in the pane", () => {
   });
 
   it("'Show our team's decisions' lists the log when there is one", async () => {
-    const p = pane();
+    const p = await pane();
     const decisions: LoggedDecision[] = [
       {
         channel: BESIDE_CHANNEL,
@@ -374,7 +374,7 @@ describe("questions in the pane", () => {
   });
 
   it("when posting the answer fails, the person gets a short apology in the thread and the error is logged", async () => {
-    const p = buildTestApp();
+    const p = await buildTestApp();
     mockApi("assistant.threads.setSuggestedPrompts");
     mockApi("assistant.threads.setStatus");
     mockApi("assistant.threads.setTitle");
@@ -396,7 +396,7 @@ describe("questions in the pane", () => {
   });
 
   it("the answer still comes when Slack refuses the status and the title", async () => {
-    const t = buildTestApp();
+    const t = await buildTestApp();
     mockApi("assistant.threads.setSuggestedPrompts", { ok: false, error: "missing_scope" });
     const statuses = mockApi("assistant.threads.setStatus", { ok: false, error: "missing_scope" });
     mockApi("assistant.threads.setTitle", { ok: false, error: "missing_scope" });
@@ -411,7 +411,7 @@ describe("questions in the pane", () => {
   });
 
   it("a retried delivery of the same message is answered once", async () => {
-    const p = pane();
+    const p = await pane();
     await send(p.t.app, paneStarted());
     const message = paneMessage("What about async?");
     await send(p.t.app, message);
@@ -422,7 +422,7 @@ describe("questions in the pane", () => {
 
 describe("threads in the app's DM that are not the pane's", () => {
   it("after a restart, a pane thread is recognised from our message's context, read back once", async () => {
-    const t = buildTestApp();
+    const t = await buildTestApp();
     const replies = mockApi("conversations.replies", {
       ok: true,
       messages: [
@@ -456,10 +456,10 @@ describe("threads in the app's DM that are not the pane's", () => {
   });
 
   it("a reply under a recommendation sent by DM is answered with that project, as before the pane", async () => {
-    const t = buildTestApp();
+    const t = await buildTestApp();
     const parent = apiFixture("conversations.replies_include_all_metadata") as { messages: Json[] };
     // The parent is one of our recommendations: our metadata, as the app posts it.
-    const s = buildTestApp();
+    const s = await buildTestApp();
     const recPosts = mockApi("chat.postMessage", { ok: true, channel: PANE_DM, ts: FIXTURE_PARENT_TS }, 1);
     await submitQuestionnaire(s.app, ["admin", "auth"]);
     const recommendation = recPosts[0] as Json;

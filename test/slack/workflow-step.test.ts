@@ -64,7 +64,7 @@ function fixtureRecommendation() {
 
 describe("the step completes with the recommendation", () => {
   it("outputs the verdict, confidence and summary, using the execution's workflow token", async () => {
-    const t = buildTestApp();
+    const t = await buildTestApp();
     const done = mockWithStepToken("functions.completeSuccess");
     const posts = mockApi("chat.postMessage");
     await send(t.app, stepExecuted(inputsWithoutPosting()));
@@ -81,7 +81,7 @@ describe("the step completes with the recommendation", () => {
   });
 
   it("posts the recommendation in the channel, returns its link, and its thread and the pane know it", async () => {
-    const t = buildTestApp();
+    const t = await buildTestApp();
     const posts = mockWithStepToken("chat.postMessage", (c: ApiCall) => ({
       ok: true,
       channel: c.channel,
@@ -121,7 +121,7 @@ describe("the step completes with the recommendation", () => {
   });
 
   it("takes a choice's label as well as its value, and needs as a comma-separated list", async () => {
-    const t = buildTestApp();
+    const t = await buildTestApp();
     const done = mockApi("functions.completeSuccess");
     await send(
       t.app,
@@ -137,7 +137,7 @@ describe("the step completes with the recommendation", () => {
   });
 
   it("leaves a step of another app alone", async () => {
-    const t = buildTestApp();
+    const t = await buildTestApp();
     const done = mockApi("functions.completeSuccess");
     const failed = mockApi("functions.completeError");
     await send(t.app, stepExecuted(inputsWithoutPosting(), "reverse"));
@@ -148,7 +148,7 @@ describe("the step completes with the recommendation", () => {
 
 describe("the step fails with a message naming the bad input", () => {
   async function failure(inputs: Json): Promise<string> {
-    const t = buildTestApp();
+    const t = await buildTestApp();
     const failed = mockApi("functions.completeError");
     const done = mockApi("functions.completeSuccess");
     const posts = mockApi("chat.postMessage");
@@ -202,7 +202,7 @@ describe("the step fails with a message naming the bad input", () => {
   });
 
   it("a channel it cannot post in, nor reach the person: says so and how to fix it", async () => {
-    const t = buildTestApp();
+    const t = await buildTestApp();
     mockApi("chat.postMessage", apiFixture("error_not_in_channel"));
     mockApi("conversations.open", apiFixture("error_channel_not_found"));
     const failed = mockApi("functions.completeError");

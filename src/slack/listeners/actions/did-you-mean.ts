@@ -8,7 +8,9 @@ export function didYouMean({ knowledge, threads }: Deps) {
   return async ({ ack, body, action, client, context, respond }: ButtonArgs): Promise<void> => {
     await ack();
     const place = interactionPlace(body);
-    const thread = place ? await threads.lookup(client, context.log, place.channel, place.threadTs) : null;
+    const thread = place
+      ? await threads.lookup(client, context.log, place.channel, place.threadTs, context.teamId)
+      : null;
     const answer = featureAnswer(knowledge, action.value ?? "", {
       noProject: thread === null,
       ...(thread?.profile ? { profile: thread.profile } : {}),

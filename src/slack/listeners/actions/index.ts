@@ -14,8 +14,8 @@ export function registerActions(app: App<AppContext>, deps: Deps): void {
   app.action(IDS.editAnswers, editAnswers(deps));
   app.action(IDS.showDetails, showDetails(deps));
   app.action(IDS.askFeature, askFeature(deps));
-  app.action(IDS.feedbackHelpful, feedback(true));
-  app.action(IDS.feedbackNotHelpful, feedback(false));
+  app.action(IDS.feedbackHelpful, feedback(deps, "helpful"));
+  app.action(IDS.feedbackNotHelpful, feedback(deps, "not_helpful"));
   app.action(new RegExp(`^${IDS.didYouMean}_`), didYouMean(deps));
   app.action(IDS.openQuestionnaire, startComparison(deps));
   app.action(IDS.prefillQuestionnaire, prefillQuestionnaire(deps));

@@ -2,13 +2,23 @@ import type { Deps } from "../../deps.js";
 import { IDS } from "../../ids.js";
 import { decodeModalContext } from "../../services/codecs.js";
 import { recommendationMessage } from "../../services/compose-recommendation.js";
-import { deliver } from "../../services/delivery.js";
+import { deliver, tellPerson } from "../../services/delivery.js";
+import {
+  NOT_SAVED,
+  recommendationRow,
+  saveRecommendation,
+  workspaceOf,
+} from "../../services/saved-recommendations.js";
 import { parseSubmission } from "../../services/submission.js";
 import { slackErrorCode } from "../../slack-errors.js";
 import type { ViewSubmitArgs } from "../args.js";
 
-/** The questions come back: validate, close the modal at once, then post (or update) the recommendation. */
-export function questionnaireSubmitted({ knowledge, threads, recommendations }: Deps) {
+/**
+ * The questions come back: validate, close the modal at once, then post (or update) the recommendation
+ * and store it. A database that is down or full costs only the stored copy: the person is told, the
+ * message (its metadata carries the context) is posted all the same.
+ */
+export function questionnaireSubmitted({ knowledge, threads, recommendations, database }: Deps) {
   const firstBlock = IDS.questionBlock(knowledge.singleQuestions[0]?.id ?? "project_type");
   return async ({ ack, view, body, client, context }: ViewSubmitArgs): Promise<void> => {
     const { log } = context;
@@ -32,12 +42,28 @@ export function questionnaireSubmitted({ knowledge, threads, recommendations }: 
     const channel = modal.channel ?? submission.destination ?? user;
     const askedBy = modal.askedBy ?? user;
     const teamId = context.teamId ?? body.team?.id ?? "";
-    const { message, payload } = recommendationMessage(
+    const { message, payload, rec } = recommendationMessage(
       knowledge,
       submission.profile,
       askedBy,
       modal.messageTs ? user : undefined,
     );
+    const workspace = workspaceOf(context);
+    /** Stores what was posted at channel/ts; when that fails, says so to the person who submitted. */
+    const save = async (where: { channel: string; ts: string }) => {
+      if (workspace === undefined) {
+        log.warn("no team id on the submission; the recommendation is not stored");
+        return;
+      }
+      const row = recommendationRow(workspace, where, rec, askedBy);
+      if (await saveRecommendation(database.recommendations, log, row)) return;
+      await tellPerson(
+        client,
+        log,
+        { channel: where.channel, user, ...(modal.responseUrl ? { responseUrl: modal.responseUrl } : {}) },
+        NOT_SAVED,
+      );
+    };
     if (modal.messageTs) {
       try {
         await client.chat.update({ channel, ts: modal.messageTs, ...message });
@@ -48,6 +74,7 @@ export function questionnaireSubmitted({ knowledge, threads, recommendations }: 
           log,
         );
         log.info({ verdict: payload.verdict }, "recommendation updated");
+        await save({ channel, ts: modal.messageTs });
         return;
       } catch (err) {
         // The message may be gone or out of reach: post a fresh one rather than lose the answers.
@@ -69,5 +96,8 @@ export function questionnaireSubmitted({ knowledge, threads, recommendations }: 
       );
     }
     log.info({ verdict: payload.verdict, via: delivered.via }, "recommendation delivered");
+    if ((delivered.via === "channel" || delivered.via === "dm") && delivered.ts !== "") {
+      await save({ channel: delivered.channel, ts: delivered.ts });
+    }
   };
 }
