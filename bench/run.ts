@@ -7,14 +7,14 @@ import { storageSection } from "./storage.js";
 
 /**
  * Sections run in order. `npm run bench -- --engine` runs only the engine, `-- --storage` only the
- * storage layer, `-- --burst` only the flood of slash commands; with none, everything, including the
- * HTTP comparison (about two minutes) and the burst (about half a minute).
+ * storage layer, `-- --http` only the HTTP comparison (about four minutes), `-- --burst` only the flood
+ * of slash commands (about half a minute); with none, everything.
  */
-const only = ["--engine", "--storage", "--burst"].filter((flag) => process.argv.includes(flag));
+const only = ["--engine", "--storage", "--http", "--burst"].filter((flag) => process.argv.includes(flag));
 const SECTIONS: Array<() => Section | Promise<Section>> = [];
 if (only.length === 0 || only.includes("--engine")) SECTIONS.push(engineSection);
 if (only.length === 0 || only.includes("--storage")) SECTIONS.push(storageSection);
-if (only.length === 0) SECTIONS.push(httpSection);
+if (only.length === 0 || only.includes("--http")) SECTIONS.push(httpSection);
 if (only.length === 0 || only.includes("--burst")) SECTIONS.push(burstSection);
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;

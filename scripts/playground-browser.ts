@@ -93,3 +93,30 @@ export async function askInThread(page: Page, message: Locator, question: string
   await answer.waitFor(WAIT);
   return answer;
 }
+
+/** Opens the agent side pane beside #playground and waits for the app's greeting. */
+export async function openAgentPane(page: Page): Promise<Locator> {
+  await page.getByRole("button", { name: "Open the flask-or-django agent pane" }).click();
+  const pane = page.getByRole("complementary", { name: "flask-or-django agent pane" });
+  await pane.locator("article.message").first().waitFor(WAIT);
+  return pane;
+}
+
+/** Asks in the pane (typing, or clicking a suggested prompt with that text) and waits for the app's answer. */
+export async function askInPane(
+  pane: Locator,
+  question: string,
+  via: "type" | "prompt" = "type",
+): Promise<Locator> {
+  const before = await pane.locator("article.message").count();
+  if (via === "prompt") await pane.getByRole("button", { name: question }).click();
+  else {
+    const input = pane.getByRole("textbox", { name: "Message flask-or-django" });
+    await input.fill(question);
+    await input.press("Enter");
+  }
+  // The question, then the answer.
+  const answer = pane.locator("article.message").nth(before + 1);
+  await answer.waitFor(WAIT);
+  return answer;
+}

@@ -1,7 +1,7 @@
 /**
  * npm run screenshots: the README's pictures, taken from the playground itself so they never go
  * stale. Starts the playground on a free port, drives it in headless Chromium, and writes
- * docs/screenshots/modal.png, recommendation.png and thread-answer.png.
+ * docs/screenshots/modal.png, recommendation.png, thread-answer.png and pane.png.
  */
 import { mkdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -10,8 +10,10 @@ import type { Locator, Page } from "playwright-core";
 import { startPlayground } from "../src/playground/index.js";
 import {
   answerLargeWithAdmin,
+  askInPane,
   askInThread,
   launchChromium,
+  openAgentPane,
   openQuestionnaire,
   submitAndWaitForRecommendation,
 } from "./playground-browser.js";
@@ -60,9 +62,22 @@ async function main(): Promise<void> {
     const message = await submitAndWaitForRecommendation(page, modal);
     await shootAround(page, [message], "recommendation.png");
 
+    await message.locator("button[data-action-id=show_details]").click();
+    const details = page.getByRole("dialog", { name: "Recommendation details" });
+    await details.waitFor({ timeout: 15_000 });
+    await shootAround(page, [details], "details.png");
+    await details.locator("footer [data-modal-close]").click();
+    await details.waitFor({ state: "hidden", timeout: 15_000 });
+
     const answer = await askInThread(page, message, "what about the admin?");
     const question = page.getByRole("complementary", { name: "Thread" }).locator("article.message").nth(-2);
     await shootAround(page, [question, answer], "thread-answer.png");
+
+    // The agent pane beside the channel: a question about the recommendation posted there.
+    await page.setViewportSize({ width: 1200, height: 1100 });
+    const pane = await openAgentPane(page);
+    await askInPane(pane, "why not flask?");
+    await shootAround(page, [pane], "pane.png");
   } finally {
     await browser.close();
     await playground.close();

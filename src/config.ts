@@ -7,6 +7,8 @@
  * never echoed.
  */
 import { z } from "zod";
+import { type DatabaseUrl, DatabaseUrlError, parseDatabaseUrl } from "./storage/database-url.js";
+import { ENCRYPTION_KEY_VARIABLE, parseEncryptionKey, TokenCryptoError } from "./storage/token-crypto.js";
 
 export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace"] as const;
 export type LogLevelName = (typeof LOG_LEVELS)[number];
@@ -17,10 +19,11 @@ export type NodeEnv = (typeof NODE_ENVS)[number];
 export type AppMode = "socket" | "http";
 
 export interface Config {
-  /** "socket" when SLACK_APP_TOKEN is set, otherwise "http". */
+  /** "socket" when SLACK_APP_TOKEN is set, otherwise "http" (always "http" with many workspaces). */
   mode: AppMode;
   slack: {
-    botToken: string;
+    /** One workspace: its bot token. Absent with many workspaces (each installation brings its own). */
+    botToken?: string;
     /** Always present in HTTP mode; optional (and unused) in Socket Mode. */
     signingSecret?: string;
     /** Present only in Socket Mode. */
@@ -31,6 +34,10 @@ export interface Config {
   port: number;
   logLevel: LogLevelName;
   env: NodeEnv;
+  /** One workspace (SLACK_BOT_TOKEN) or many (OAuth); see "Many workspaces and the database" below. */
+  installs: Installs;
+  /** DATABASE_URL, parsed; unset means the default SQLite file. */
+  database: DatabaseUrl;
 }
 
 /** What the playground (`npm start` with no Slack credentials) needs: no Slack settings. */
@@ -205,10 +212,15 @@ function parse<T extends z.ZodType>(schema: T, env: NodeJS.ProcessEnv): z.output
  * @throws ConfigError listing every problem found, one line each.
  */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const socketMode = blankToUndefined(env.SLACK_APP_TOKEN) !== undefined;
-  const vars = parse(socketMode ? socketEnv : httpEnv, env);
+  const many = wantsManyWorkspaces(env);
+  const socketMode = !many && blankToUndefined(env.SLACK_APP_TOKEN) !== undefined;
+  const problems: string[] = [];
+  const vars = collect(many ? manyWorkspacesEnv : socketMode ? socketEnv : httpEnv, env, problems);
+  const extra = collect(many ? manyWorkspacesExtraEnv : oneWorkspaceExtraEnv, env, problems);
+  if (vars === undefined || extra === undefined) throw new ConfigError(problems);
 
-  const slack: Config["slack"] = { botToken: vars.SLACK_BOT_TOKEN };
+  const slack: Config["slack"] = {};
+  if (vars.SLACK_BOT_TOKEN !== undefined) slack.botToken = vars.SLACK_BOT_TOKEN;
   if (vars.SLACK_SIGNING_SECRET !== undefined) slack.signingSecret = vars.SLACK_SIGNING_SECRET;
   if (vars.SLACK_APP_TOKEN !== undefined) slack.appToken = vars.SLACK_APP_TOKEN;
   if (vars.SLACK_API_URL !== undefined) slack.apiUrl = vars.SLACK_API_URL;
@@ -219,6 +231,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: vars.PORT,
     logLevel: vars.LOG_LEVEL,
     env: vars.NODE_ENV,
+    installs: installsFrom(extra),
+    database: extra.DATABASE_URL,
   };
 }
 
@@ -233,11 +247,147 @@ export function loadPlaygroundConfig(env: NodeJS.ProcessEnv = process.env): Play
 }
 
 /**
- * True when SLACK_BOT_TOKEN is set to anything non-blank (valid or not), so `main.ts` can tell
- * "no credentials at all" (e.g. a fresh checkout, or an untouched copy of .env.example) from "broken credentials".
+ * True when SLACK_BOT_TOKEN, or any of the many-workspace variables (SLACK_CLIENT_ID, SLACK_CLIENT_SECRET,
+ * SLACK_STATE_SECRET), is set to anything non-blank (valid or not), so `main.ts` can tell "no credentials
+ * at all" (e.g. a fresh checkout, or an untouched copy of .env.example) from "broken credentials".
  */
 export function hasSlackCredentials(env: NodeJS.ProcessEnv = process.env): boolean {
-  return (env.SLACK_BOT_TOKEN ?? "").trim() !== "";
+  return (env.SLACK_BOT_TOKEN ?? "").trim() !== "" || wantsManyWorkspaces(env);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Many workspaces and the database
+//
+// One workspace: SLACK_BOT_TOKEN (+ SLACK_APP_TOKEN or SLACK_SIGNING_SECRET), as above.
+// Many workspaces: SLACK_CLIENT_ID, SLACK_CLIENT_SECRET, SLACK_STATE_SECRET, SLACK_SIGNING_SECRET and
+// TOKEN_ENCRYPTION_KEY; HTTP mode only; each workspace's tokens come from its installation (OAuth), stored
+// encrypted in the database. Setting any of the three OAuth variables asks for many workspaces, so a
+// missing one is reported by name. DATABASE_URL applies to both.
+// ---------------------------------------------------------------------------------------------------------
+
+/** How the app gets its tokens: one workspace's bot token, or each workspace's installation (OAuth). */
+export type Installs =
+  | { kind: "one" }
+  | {
+      kind: "many";
+      clientId: string;
+      clientSecret: string;
+      stateSecret: string;
+      /** TOKEN_ENCRYPTION_KEY: 32 bytes; installations are stored encrypted with it. */
+      encryptionKey: Buffer;
+    };
+
+const OAUTH_VARIABLES = ["SLACK_CLIENT_ID", "SLACK_CLIENT_SECRET", "SLACK_STATE_SECRET"] as const;
+
+/** True when any of SLACK_CLIENT_ID, SLACK_CLIENT_SECRET or SLACK_STATE_SECRET is set (non-blank). */
+export function wantsManyWorkspaces(env: NodeJS.ProcessEnv): boolean {
+  return OAUTH_VARIABLES.some((name) => blankToUndefined(env[name]) !== undefined);
+}
+
+const WHERE_CLIENT = `your app's Basic Information page → App Credentials at ${APPS_PAGE}`;
+const MANY = "SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET";
+
+const MANY_MSG = {
+  botTokenSet: `is set together with the many-workspace variables (${MANY}), where each workspace's bot token comes from its installation: leave SLACK_BOT_TOKEN unset to install in many workspaces, or unset ${MANY} to run in one workspace.`,
+  appTokenSet:
+    "is set, but installing in many workspaces works in HTTP mode only (Slack sends every workspace's requests to your request URL, and Socket Mode apps are not accepted in the Slack Marketplace): leave SLACK_APP_TOKEN unset and set SLACK_SIGNING_SECRET.",
+  signingSecretMissing: `is missing, and installing in many workspaces needs it (HTTP mode checks every request's signature): ${WHERE_SIGNING_SECRET}.`,
+  clientIdMissing: `is missing: copy the Client ID from ${WHERE_CLIENT}.`,
+  clientIdMalformed: `does not look like a Client ID (two numbers joined by a dot, such as 1234567890.1234567890): copy it from ${WHERE_CLIENT}.`,
+  clientSecretMissing: `is missing: copy the Client Secret from ${WHERE_CLIENT}.`,
+  clientSecretMalformed: `does not look like a Client Secret (a string of hex characters, usually 32 long): copy it from ${WHERE_CLIENT}.`,
+  stateSecretMissing:
+    "is missing: it is a random string of your own (not from Slack) that signs the OAuth state, so an install cannot be forged; generate one with: openssl rand -hex 32.",
+  stateSecretShort:
+    "is too short: use at least 16 random characters (it signs the OAuth state); generate one with: openssl rand -hex 32.",
+  encryptionKeyMissing: `is missing, and installing in many workspaces needs it: each workspace's tokens are stored encrypted with it. Generate one with: openssl rand -hex 32 (keep it safe: without it every workspace must install again).`,
+} as const;
+
+const mustBeUnset = (message: string) => fromEnv(z.undefined({ error: message }));
+
+const clientId = fromEnv(
+  z.string({ error: MANY_MSG.clientIdMissing }).regex(/^\d+\.\d+$/, { error: MANY_MSG.clientIdMalformed }),
+);
+const clientSecret = fromEnv(
+  z
+    .string({ error: MANY_MSG.clientSecretMissing })
+    .regex(/^[0-9a-f]{16,}$/i, { error: MANY_MSG.clientSecretMalformed }),
+);
+const stateSecret = fromEnv(
+  z.string({ error: MANY_MSG.stateSecretMissing }).min(16, { error: MANY_MSG.stateSecretShort }),
+);
+const encryptionKey = fromEnv(
+  z.string({ error: MANY_MSG.encryptionKeyMissing }).transform((value, ctx) => {
+    try {
+      return parseEncryptionKey(value);
+    } catch (err) {
+      if (!(err instanceof TokenCryptoError)) throw err;
+      // parseEncryptionKey's messages start with the variable's name, which the issue path adds.
+      ctx.addIssue({ code: "custom", message: err.message.replace(`${ENCRYPTION_KEY_VARIABLE} `, "") });
+      return z.NEVER;
+    }
+  }),
+);
+
+const databaseUrl = z
+  .string()
+  .optional()
+  .transform((value, ctx) => {
+    try {
+      return parseDatabaseUrl(value);
+    } catch (err) {
+      if (!(err instanceof DatabaseUrlError)) throw err;
+      // parseDatabaseUrl's messages name DATABASE_URL first, which the issue path adds.
+      for (const line of err.message.split("\n")) {
+        ctx.addIssue({ code: "custom", message: line.replace(/^DATABASE_URL /, "") });
+      }
+      return z.NEVER;
+    }
+  });
+
+/** Many workspaces: the same variables as HTTP mode, without a bot token or an App-Level Token. */
+const manyWorkspacesEnv = httpEnv.extend({
+  SLACK_BOT_TOKEN: mustBeUnset(MANY_MSG.botTokenSet),
+  SLACK_SIGNING_SECRET: fromEnv(
+    z.string({ error: MANY_MSG.signingSecretMissing }).superRefine(signingSecretChecks),
+  ),
+  SLACK_APP_TOKEN: mustBeUnset(MANY_MSG.appTokenSet),
+});
+/** The variables after NODE_ENV in .env.example, for one workspace and for many. */
+const oneWorkspaceExtraEnv = z.object({ DATABASE_URL: databaseUrl });
+const manyWorkspacesExtraEnv = oneWorkspaceExtraEnv.extend({
+  SLACK_CLIENT_ID: clientId,
+  SLACK_CLIENT_SECRET: clientSecret,
+  SLACK_STATE_SECRET: stateSecret,
+  TOKEN_ENCRYPTION_KEY: encryptionKey,
+});
+
+function installsFrom(
+  extra: z.output<typeof oneWorkspaceExtraEnv> | z.output<typeof manyWorkspacesExtraEnv>,
+): Installs {
+  if (!("SLACK_CLIENT_ID" in extra)) return { kind: "one" };
+  return {
+    kind: "many",
+    clientId: extra.SLACK_CLIENT_ID,
+    clientSecret: extra.SLACK_CLIENT_SECRET,
+    stateSecret: extra.SLACK_STATE_SECRET,
+    encryptionKey: extra.TOKEN_ENCRYPTION_KEY,
+  };
+}
+
+/** Like `parse`, but adds the problems to `problems` and returns undefined, so several parts report together. */
+function collect<T extends z.ZodType>(
+  schema: T,
+  env: NodeJS.ProcessEnv,
+  problems: string[],
+): z.output<T> | undefined {
+  try {
+    return parse(schema, env);
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err;
+    problems.push(...err.problems);
+    return undefined;
+  }
 }
 
 /**

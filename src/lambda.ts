@@ -2,6 +2,7 @@ import { AwsLambdaReceiver } from "@slack/bolt";
 import { loadConfig } from "./config.js";
 import { createLogger, toBoltLogger } from "./logger.js";
 import { createApp } from "./slack/app.js";
+import { openAppDatabase } from "./storage/open-app-database.js";
 import { readVersion } from "./version.js";
 
 /**
@@ -11,16 +12,36 @@ import { readVersion } from "./version.js";
  */
 type Handler = ReturnType<AwsLambdaReceiver["toHandler"]>;
 
-/** Builds a handler from an environment (HTTP-style config: the signing secret is required). */
+/**
+ * Builds a handler from an environment (HTTP-style config: the signing secret is required). The
+ * configuration is checked at once; the database (DATABASE_URL: PostgreSQL on Lambda, whose disk is
+ * not kept) is opened on the first invocation, and again on the next one if that failed.
+ */
 export function createLambdaHandler(env: NodeJS.ProcessEnv = process.env): Handler {
   const config = loadConfig({ ...env, SLACK_APP_TOKEN: "" });
+  if (config.installs.kind === "many") {
+    throw new Error(
+      "Installing in many workspaces (SLACK_CLIENT_ID, SLACK_CLIENT_SECRET, SLACK_STATE_SECRET) is not supported on AWS Lambda: the install pages need the HTTP server (npm start). Use SLACK_BOT_TOKEN on Lambda.",
+    );
+  }
   const logger = createLogger({ level: config.logLevel, env: "production" });
   const receiver = new AwsLambdaReceiver({
     signingSecret: config.slack.signingSecret as string,
     logger: toBoltLogger(logger.child({ component: "bolt" })),
   });
-  createApp({ config, logger, version: readVersion(), receiver });
-  return receiver.toHandler();
+  const handle = receiver.toHandler();
+  let ready: Promise<unknown> | undefined;
+  return async (event, context) => {
+    ready ??= openAppDatabase(config, logger).then(
+      (database) => createApp({ config, logger, version: readVersion(), receiver, database }),
+      (err: unknown) => {
+        ready = undefined;
+        throw err;
+      },
+    );
+    await ready;
+    return handle(event, context);
+  };
 }
 
 let cached: Handler | undefined;

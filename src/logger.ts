@@ -24,6 +24,10 @@ const SECRET_KEYS = [
   "signingSecret",
   "clientSecret",
   "client_secret",
+  "refreshToken",
+  "refresh_token",
+  "access_token",
+  "stateSecret",
   "authorization",
   "Authorization",
 ];
@@ -90,14 +94,34 @@ export function toBoltLogLevel(level: string): LogLevel {
   }
 }
 
-/** Turns Bolt-style `(...msg)` arguments into pino's `(object, message)`. */
+/**
+ * Secrets inside text that Bolt and its Web API client log as strings, which pino's key-based redaction
+ * cannot see: Slack tokens (xoxb-, xoxp-, xoxe- refresh tokens, rotated xoxe.xoxb-, xapp-) wherever they
+ * appear, and the value after a secret's name (the OAuth exchange's request body carries client_secret).
+ */
+const SECRETS_IN_TEXT: ReadonlyArray<[RegExp, string]> = [
+  [/\b(?:xox[a-z](?:\.xox[a-z])?|xapp)-[^\s"'&,;}\]]+/g, REDACTED],
+  [
+    /((?:client_secret|clientSecret|refresh_token|refreshToken|access_token|signing_secret|state_secret)["']?\s*[:=]\s*["']?)[^"'&\s,;}]+/g,
+    `$1${REDACTED}`,
+  ],
+];
+
+/** A log message with any token or named secret in it replaced by [REDACTED]. */
+export function scrubSecrets(text: string): string {
+  let out = text;
+  for (const [pattern, replacement] of SECRETS_IN_TEXT) out = out.replace(pattern, replacement);
+  return out;
+}
+
+/** Turns Bolt-style `(...msg)` arguments into pino's `(object, message)`, with secrets scrubbed from text. */
 function toPinoArgs(args: readonly unknown[]): [Record<string, unknown>, string | undefined] {
   const obj: Record<string, unknown> = {};
   const text: string[] = [];
   const data: unknown[] = [];
   for (const arg of args) {
     if (arg instanceof Error && obj.err === undefined) obj.err = arg;
-    else if (typeof arg === "string") text.push(arg);
+    else if (typeof arg === "string") text.push(scrubSecrets(arg));
     else if (arg !== null && typeof arg === "object") data.push(arg);
     else text.push(String(arg));
   }

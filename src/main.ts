@@ -2,6 +2,7 @@ import { config as loadDotenv } from "dotenv";
 import { ConfigError, loadConfig, loadPlaygroundConfig, startsPlayground } from "./config.js";
 import { createLogger } from "./logger.js";
 import { createApp } from "./slack/app.js";
+import { openAppDatabase } from "./storage/open-app-database.js";
 import { readVersion } from "./version.js";
 
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -14,6 +15,7 @@ To run it in Slack instead:
   1. Create the app from manifest.yml at https://api.slack.com/apps (Create New App → From a manifest).
   2. Copy .env.example to .env and fill in SLACK_BOT_TOKEN and SLACK_APP_TOKEN (Socket Mode),
      or SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (HTTP mode). The README walks through it.
+     To install it in many workspaces, set the OAuth variables instead (README: Distributing to many workspaces).
   3. npm start
 
 Or try the engine in the terminal: npm run ask (npm run ask -- --help for every flag).`;
@@ -55,12 +57,15 @@ async function main(): Promise<void> {
     process.exit(1);
   });
 
-  const { app, deps } = createApp({ config, logger, version });
+  // DATABASE_URL (default: the SQLite file under var/), migrated before the app takes a request.
+  const database = await openAppDatabase(config, logger);
+  const { app, deps } = createApp({ config, logger, version, database });
   if (config.mode === "socket") await app.start();
   else await app.start(config.port);
   logger.info(
     {
       mode: config.mode,
+      installs: config.installs.kind,
       version,
       ...(config.mode === "http" ? { port: config.port } : {}),
       startMs: Math.round(performance.now() - startedAt),
@@ -89,6 +94,7 @@ async function main(): Promise<void> {
     app
       .stop()
       .then(() => deps.inFlight.idle(SHUTDOWN_GRACE_MS))
+      .then(() => database.close())
       .then(() => {
         logger.info("stopped");
         process.exit(0);

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { ConfigError, hasSlackCredentials, loadConfig, loadPlaygroundConfig } from "../src/config.js";
 
@@ -258,5 +259,160 @@ describe("hasSlackCredentials", () => {
   it("is true when SLACK_BOT_TOKEN is set, even to a broken value", () => {
     expect(hasSlackCredentials({ SLACK_BOT_TOKEN: BOT })).toBe(true);
     expect(hasSlackCredentials({ SLACK_BOT_TOKEN: "broken" })).toBe(true);
+  });
+});
+
+describe("loadConfig: DATABASE_URL", () => {
+  it("defaults to the SQLite file under var/, and reads sqlite: and postgres:// URLs", () => {
+    expect(loadConfig({ SLACK_BOT_TOKEN: BOT, SLACK_APP_TOKEN: APP }).database).toEqual({
+      kind: "sqlite",
+      file: "./var/flask-or-django.sqlite",
+    });
+    expect(
+      loadConfig({ SLACK_BOT_TOKEN: BOT, SLACK_APP_TOKEN: APP, DATABASE_URL: "sqlite::memory:" }).database,
+    ).toEqual({ kind: "sqlite", file: ":memory:" });
+    const url = "postgres://app:pw@db.internal:5432/fod";
+    expect(loadConfig({ SLACK_BOT_TOKEN: BOT, SLACK_APP_TOKEN: APP, DATABASE_URL: url }).database).toEqual({
+      kind: "postgres",
+      url,
+    });
+  });
+
+  it("reports a bad DATABASE_URL with the others, after NODE_ENV, never echoing a password", () => {
+    const error = configError({ SLACK_BOT_TOKEN: BOT, PORT: "0", DATABASE_URL: "mysql://root:hunter2@db/x" });
+    expect(error.problems.map((p) => p.split(" ")[0])).toEqual([
+      "SLACK_SIGNING_SECRET",
+      "PORT",
+      "DATABASE_URL",
+    ]);
+    expect(error.problems[2]).toMatch(/^DATABASE_URL uses "mysql:", which is not supported/);
+    expect(error.message).not.toContain("hunter2");
+  });
+});
+
+describe("loadConfig: many workspaces (OAuth)", () => {
+  const CLIENT_ID = "7830312345678.7830398765432";
+  const CLIENT_SECRET = "3c9a0e1f7b2d4c6e8a0b1c2d3e4f5a6b";
+  const STATE_SECRET = "0f1e2d3c4b5a69788796a5b4c3d2e1f0";
+  const KEY_HEX = "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff";
+  const many = {
+    SLACK_CLIENT_ID: CLIENT_ID,
+    SLACK_CLIENT_SECRET: CLIENT_SECRET,
+    SLACK_STATE_SECRET: STATE_SECRET,
+    SLACK_SIGNING_SECRET: SECRET,
+    TOKEN_ENCRYPTION_KEY: KEY_HEX,
+  };
+
+  it("reads the OAuth variables and the key; HTTP mode, no bot token", () => {
+    const config = loadConfig(many);
+    expect(config.mode).toBe("http");
+    expect(config.slack).toEqual({ signingSecret: SECRET });
+    expect(config.installs).toEqual({
+      kind: "many",
+      clientId: CLIENT_ID,
+      clientSecret: CLIENT_SECRET,
+      stateSecret: STATE_SECRET,
+      encryptionKey: Buffer.from(KEY_HEX, "hex"),
+    });
+  });
+
+  it("takes the key as base64 too", () => {
+    const key = Buffer.alloc(32, 5);
+    const config = loadConfig({ ...many, TOKEN_ENCRYPTION_KEY: key.toString("base64") });
+    expect(config.installs.kind === "many" && config.installs.encryptionKey.equals(key)).toBe(true);
+  });
+
+  it("one workspace when none of the OAuth variables is set", () => {
+    expect(loadConfig({ SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: SECRET }).installs).toEqual({
+      kind: "one",
+    });
+  });
+
+  it("refuses to start without TOKEN_ENCRYPTION_KEY, saying how to make one", () => {
+    const error = configError({ ...many, TOKEN_ENCRYPTION_KEY: "" });
+    expect(error.problems).toHaveLength(1);
+    expect(error.message).toMatch(/^TOKEN_ENCRYPTION_KEY is missing, .*openssl rand -hex 32/);
+  });
+
+  it("rejects a key that is not 32 bytes, without echoing it", () => {
+    const error = configError({ ...many, TOKEN_ENCRYPTION_KEY: "abcdef0123456789" });
+    expect(error.message).toMatch(/^TOKEN_ENCRYPTION_KEY looks like hex but has 16 characters/);
+    expect(error.message).not.toContain("abcdef0123456789");
+  });
+
+  it("any one OAuth variable asks for many workspaces, and the missing ones are named in .env.example order", () => {
+    const error = configError({ SLACK_CLIENT_SECRET: CLIENT_SECRET });
+    expect(error.problems.map((p) => p.split(" ")[0])).toEqual([
+      "SLACK_SIGNING_SECRET",
+      "SLACK_CLIENT_ID",
+      "SLACK_STATE_SECRET",
+      "TOKEN_ENCRYPTION_KEY",
+    ]);
+    expect(error.message).toContain("Client ID from your app's Basic Information page");
+  });
+
+  it("names the conflict when SLACK_BOT_TOKEN or SLACK_APP_TOKEN is also set (many workspaces is HTTP only)", () => {
+    const error = configError({ ...many, SLACK_BOT_TOKEN: BOT, SLACK_APP_TOKEN: APP });
+    expect(error.problems.map((p) => p.split(" ")[0])).toEqual(["SLACK_BOT_TOKEN", "SLACK_APP_TOKEN"]);
+    expect(error.problems[0]).toContain("leave SLACK_BOT_TOKEN unset to install in many workspaces");
+    expect(error.problems[1]).toContain("HTTP mode only");
+    expect(error.message).not.toContain(BOT);
+  });
+
+  it("checks the shapes of the client id, client secret and state secret, never echoing a secret", () => {
+    const error = configError({
+      ...many,
+      SLACK_CLIENT_ID: "my-app",
+      SLACK_CLIENT_SECRET: "not hex at all",
+      SLACK_STATE_SECRET: "short",
+    });
+    expect(error.problems.map((p) => p.split(" ")[0])).toEqual([
+      "SLACK_CLIENT_ID",
+      "SLACK_CLIENT_SECRET",
+      "SLACK_STATE_SECRET",
+    ]);
+    expect(error.message).not.toContain("not hex at all");
+    expect(error.message).not.toContain('"short"');
+  });
+
+  it("counts as Slack credentials for main.ts (not the playground)", () => {
+    expect(hasSlackCredentials({ SLACK_CLIENT_ID: CLIENT_ID })).toBe(true);
+    expect(hasSlackCredentials({ SLACK_STATE_SECRET: " " })).toBe(false);
+  });
+});
+
+describe(".env.example", () => {
+  it("documents every variable, in the order problems are reported", () => {
+    const text = readFileSync(new URL("../.env.example", import.meta.url), "utf8");
+    const names = [...text.matchAll(/^([A-Z_]+)=/gm)].map((m) => m[1]);
+    expect(names).toEqual([
+      "SLACK_BOT_TOKEN",
+      "SLACK_SIGNING_SECRET",
+      "SLACK_APP_TOKEN",
+      "PORT",
+      "SLACK_API_URL",
+      "LOG_LEVEL",
+      "NODE_ENV",
+      "DATABASE_URL",
+      "SLACK_CLIENT_ID",
+      "SLACK_CLIENT_SECRET",
+      "SLACK_STATE_SECRET",
+      "TOKEN_ENCRYPTION_KEY",
+    ]);
+    // Every problem, many workspaces: the same order.
+    const error = configError({
+      SLACK_BOT_TOKEN: BOT,
+      SLACK_APP_TOKEN: APP,
+      PORT: "0",
+      SLACK_API_URL: "nope",
+      LOG_LEVEL: "loud",
+      NODE_ENV: "staging",
+      DATABASE_URL: "mongodb://x",
+      SLACK_CLIENT_ID: "x",
+      SLACK_CLIENT_SECRET: "x",
+      SLACK_STATE_SECRET: "x",
+      TOKEN_ENCRYPTION_KEY: "x",
+    });
+    expect(error.problems.map((p) => p.split(" ")[0])).toEqual(names);
   });
 });

@@ -10,6 +10,7 @@ const env = {
   SLACK_API_URL: API_URL,
   LOG_LEVEL: "fatal",
   NODE_ENV: "test",
+  DATABASE_URL: "sqlite::memory:",
 };
 
 /** An API Gateway (REST, v1) proxy event, as Lambda hands it to the handler. */
@@ -79,5 +80,31 @@ describe("AWS Lambda entry point", () => {
 
   it("refuses to build without a signing secret, naming the variable", () => {
     expect(() => createLambdaHandler({ ...env, SLACK_SIGNING_SECRET: "" })).toThrow(/SLACK_SIGNING_SECRET/);
+  });
+
+  it("refuses many workspaces (the install pages need the HTTP server), naming the variables", () => {
+    expect(() =>
+      createLambdaHandler({
+        ...env,
+        SLACK_BOT_TOKEN: "",
+        SLACK_CLIENT_ID: "7830312345678.7830398765432",
+        SLACK_CLIENT_SECRET: "3c9a0e1f7b2d4c6e8a0b1c2d3e4f5a6b",
+        SLACK_STATE_SECRET: "0f1e2d3c4b5a69788796a5b4c3d2e1f0",
+        TOKEN_ENCRYPTION_KEY: "ab".repeat(32),
+      }),
+    ).toThrow(/SLACK_CLIENT_ID.*not supported on AWS Lambda/);
+  });
+
+  it("says which DATABASE_URL it cannot open, on every invocation until it can", async () => {
+    mockApi("auth.test", apiFixture("auth.test_ok"));
+    // /dev/null is a file, so no folder can be made under it.
+    const handler = createLambdaHandler({ ...env, DATABASE_URL: "sqlite:/dev/null/app.sqlite" });
+    const body = slashCommandBody({ text: "help" });
+    const event = apiGatewayEvent(body, {
+      "Content-Type": FORM_CONTENT_TYPE,
+      ...signRequest(SIGNING_SECRET, body),
+    });
+    await expect(handler(event as never, {})).rejects.toThrow(/DATABASE_URL/);
+    await expect(handler(event as never, {})).rejects.toThrow(/DATABASE_URL/);
   });
 });

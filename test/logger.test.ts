@@ -187,4 +187,24 @@ describe("toBoltLogger", () => {
     expect(text).not.toContain("xoxb-");
     expect(lines()[0]).toMatchObject({ data: { token: REDACTED, headers: { authorization: REDACTED } } });
   });
+
+  it("scrubs tokens and named secrets out of the text Bolt and the Web API client log as strings", () => {
+    const { logger, lines } = jsonLogger();
+    const bolt = toBoltLogger(logger);
+    // What @slack/web-api logs at debug for the OAuth exchange and a token refresh.
+    bolt.debug(
+      'http request body: {"code":"123.456","client_id":"1.2","client_secret":"3c9a0e1f7b2d4c6e8a0b"}',
+    );
+    bolt.debug("refresh_token=xoxe-1-My0xLTEyMzQ&grant_type=refresh_token");
+    bolt.info("rotated to xoxe.xoxb-1-MTIzNDU2, app token xapp-1-A0-123-abc, user xoxp-9-9-9");
+    const text = JSON.stringify(lines());
+    for (const secret of ["3c9a0e1f7b2d4c6e8a0b", "xoxe-1-My0xLTEyMzQ", "xoxe.xoxb", "xapp-1", "xoxp-9"]) {
+      expect(text).not.toContain(secret);
+    }
+    expect(lines().map((l) => l.msg)).toEqual([
+      `http request body: {"code":"123.456","client_id":"1.2","client_secret":"${REDACTED}"}`,
+      `refresh_token=${REDACTED}&grant_type=refresh_token`,
+      `rotated to ${REDACTED}, app token ${REDACTED}, user ${REDACTED}`,
+    ]);
+  });
 });

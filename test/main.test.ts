@@ -1,10 +1,15 @@
 import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
 import { getKnowledge } from "../src/engine/index.js";
+import { openDatabase } from "../src/storage/index.js";
 import { FORM_CONTENT_TYPE, interactionBody, loadFixture, signRequest } from "./helpers/slack-request.js";
+import { createTestDatabase } from "./storage/postgres.js";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const SECRET = "0123456789abcdef0123456789abcdef";
@@ -117,38 +122,112 @@ describe("main: configuration problems", () => {
 });
 
 describe("main: graceful shutdown", () => {
-  it("on SIGTERM, a submission in flight still gets its message posted, then the process exits 0", async () => {
-    const slack = await startStubSlack(800);
-    stub = slack.server;
-    const port = await freePort();
+  // The README's `npm start` with no database server (a SQLite file), and with one variable for PostgreSQL.
+  it.each([
+    ["SQLite (a file)", "sqlite"],
+    ["PostgreSQL", "postgres"],
+  ] as const)(
+    "%s: on SIGTERM, a submission in flight still gets its message posted and stored, then the process exits 0",
+    async (_name, kind) => {
+      const slack = await startStubSlack(800);
+      stub = slack.server;
+      const port = await freePort();
+      const dir = mkdtempSync(join(tmpdir(), "fod-main-"));
+      const pg = kind === "postgres" ? await createTestDatabase() : undefined;
+      const databaseUrl = pg?.url ?? `sqlite:${join(dir, "var", "app.sqlite")}`;
+      try {
+        child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+          cwd: ROOT,
+          env: {
+            PATH: process.env.PATH,
+            SLACK_BOT_TOKEN: "xoxb-1-2-test",
+            SLACK_SIGNING_SECRET: SECRET,
+            SLACK_API_URL: slack.url,
+            PORT: String(port),
+            NODE_ENV: "production",
+            DATABASE_URL: databaseUrl,
+          },
+          stdio: ["ignore", "pipe", "pipe"],
+        });
+        const exited = new Promise<number | null>((resolve) => child?.on("exit", (code) => resolve(code)));
+        await waitForOutput(child, /listening on port/);
+
+        const body = submissionBody();
+        const res = await fetch(`http://127.0.0.1:${port}/slack/events`, {
+          method: "POST",
+          headers: { "content-type": FORM_CONTENT_TYPE, ...signRequest(SECRET, body) },
+          body,
+        });
+        expect(res.status).toBe(200); // the modal closes at once; the post is still under way
+        expect(slack.posted).toHaveLength(0);
+        child.kill("SIGTERM");
+
+        expect(await exited).toBe(0);
+        expect(slack.posted).toHaveLength(1);
+        expect(decodeURIComponent(slack.posted[0] ?? "")).toContain("flask_or_django_recommendation");
+        // Stored before the process ended, in the database DATABASE_URL names (migrated at start).
+        const database = await openDatabase(databaseUrl);
+        try {
+          const stored = await database.recommendations.find(
+            "T07QDKX2N5M",
+            "C07QF9S3K2L",
+            "1732384472.000100",
+          );
+          expect(stored).toMatchObject({ userId: "U05HV6XQ1AB", needs: ["admin"] });
+        } finally {
+          await database.close();
+        }
+      } finally {
+        await pg?.drop();
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  );
+});
+
+describe("main: many workspaces", () => {
+  const oauthEnv = {
+    PATH: process.env.PATH,
+    // Blank, so a developer's .env cannot fill them in (dotenv never overrides).
+    SLACK_BOT_TOKEN: "",
+    SLACK_APP_TOKEN: "",
+    SLACK_SIGNING_SECRET: SECRET,
+    SLACK_CLIENT_ID: "7830312345678.7830398765432",
+    SLACK_CLIENT_SECRET: "3c9a0e1f7b2d4c6e8a0b1c2d3e4f5a6b",
+    SLACK_STATE_SECRET: "0f1e2d3c4b5a69788796a5b4c3d2e1f0",
+    DATABASE_URL: "sqlite::memory:",
+    NODE_ENV: "production",
+  };
+
+  it("refuses to start without TOKEN_ENCRYPTION_KEY, naming it (exit 1)", async () => {
     child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
       cwd: ROOT,
-      env: {
-        PATH: process.env.PATH,
-        SLACK_BOT_TOKEN: "xoxb-1-2-test",
-        SLACK_SIGNING_SECRET: SECRET,
-        SLACK_API_URL: slack.url,
-        PORT: String(port),
-        NODE_ENV: "production",
-      },
+      env: { ...oauthEnv, TOKEN_ENCRYPTION_KEY: "" },
       stdio: ["ignore", "pipe", "pipe"],
     });
     const exited = new Promise<number | null>((resolve) => child?.on("exit", (code) => resolve(code)));
-    await waitForOutput(child, /listening on port/);
+    const output = await waitForOutput(child, /TOKEN_ENCRYPTION_KEY.*\n/);
+    expect(await exited).toBe(1);
+    expect(output).toContain("Cannot start: the configuration has problems.");
+    expect(output).toMatch(/- TOKEN_ENCRYPTION_KEY is missing, .*openssl rand -hex 32/);
+    expect(output).not.toContain("playground at");
+  });
 
-    const body = submissionBody();
-    const res = await fetch(`http://127.0.0.1:${port}/slack/events`, {
-      method: "POST",
-      headers: { "content-type": FORM_CONTENT_TYPE, ...signRequest(SECRET, body) },
-      body,
+  it("serves the Add to Slack page at /slack/install and the health check", async () => {
+    const port = await freePort();
+    child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+      cwd: ROOT,
+      env: { ...oauthEnv, PORT: String(port), TOKEN_ENCRYPTION_KEY: "ab".repeat(32) },
+      stdio: ["ignore", "pipe", "pipe"],
     });
-    expect(res.status).toBe(200); // the modal closes at once; the post is still under way
-    expect(slack.posted).toHaveLength(0);
-    child.kill("SIGTERM");
-
-    expect(await exited).toBe(0);
-    expect(slack.posted).toHaveLength(1);
-    expect(decodeURIComponent(slack.posted[0] ?? "")).toContain("flask_or_django_recommendation");
+    const output = await waitForOutput(child, /listening on port/);
+    expect(output).toContain('"installs":"many"');
+    const page = await fetch(`http://127.0.0.1:${port}/slack/install`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get("set-cookie")).toMatch(/^slack-app-oauth-state=/);
+    expect(await page.text()).toContain("https://slack.com/oauth/v2/authorize?");
+    const health = await fetch(`http://127.0.0.1:${port}/healthz`);
+    expect(health.status).toBe(200);
   });
 });
 

@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import autocannon from "autocannon";
@@ -7,16 +7,32 @@ import { getKnowledge, toProfile } from "../../src/engine/index.js";
 import { questionnaireView } from "../../src/slack/blocks/questionnaire.js";
 import { answerFor } from "../../src/slack/services/compose-answer.js";
 import { recommendationMessage } from "../../src/slack/services/compose-recommendation.js";
+import { startThrowawayPostgres, type ThrowawayPostgres } from "../../test/storage/throwaway-postgres.js";
 import type { Check, Section } from "../engine.js";
 import { FORM, JSON_TYPE, signed, slashCommandBody, submissionBody, threadQuestionBody } from "./payloads.js";
-import { launch, ROOT, type Running, rssMb } from "./process.js";
-import { startStubSlack } from "./stub-slack.js";
+import { launch as launchProcess, type Running as Process, ROOT, rssMb } from "./process.js";
+import { type StubSlack, startStubSlack } from "./stub-slack.js";
 
 const SECRET = "0123456789abcdef0123456789abcdef";
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
 const CONNECTIONS = 10;
 const RATE = 200;
+
+interface Running extends Process {
+  /** Its own stand-in for Slack's Web API (each app's first recommendation is the thread parent). */
+  stub: StubSlack;
+}
+
+/** Starts an app in its own process (process.ts) beside its own stand-in for Slack. */
+async function launch(
+  name: string,
+  args: string[],
+  env: Record<string, string>,
+  stub: StubSlack,
+): Promise<Running> {
+  return { ...(await launchProcess(name, args, env)), stub };
+}
 
 type Scenario = { name: string; body: () => string; contentType: string };
 const SCENARIOS: Scenario[] = [
@@ -51,9 +67,19 @@ async function drive(app: Running, s: Scenario, rate?: number) {
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
 
-/** Our app against a bare Bolt app, same requests, alternating rounds so drift hits both. */
+type Runs = { rps: number[]; p50: number[]; p99: number[]; bad: number };
+const summary = (r: Runs) => ({ rps: median(r.rps), p50: median(r.p50), p99: median(r.p99) });
+
+/**
+ * Our app (the built dist/src/main.js, as in production) with its database on SQLite (the default: a file)
+ * and on PostgreSQL (a throwaway local cluster with fsync on, like a real server), against a bare Bolt app
+ * that only acks the same requests and sends Slack messages of the same size. Same requests, alternating
+ * rounds so drift hits all three. A submission stores a recommendation (one write); a thread question
+ * claims its event and its message (two writes) and reads its recommendation (the first one each app
+ * posted, whose ts its stand-in for Slack handed out) from the database.
+ */
 export async function httpSection(): Promise<Section> {
-  // Our app runs as in production: the built dist/src/main.js (BENCH_NO_BUILD=1 reuses an existing build).
+  // BENCH_NO_BUILD=1 reuses an existing build.
   if (!process.env.BENCH_NO_BUILD)
     execFileSync("npm", ["run", "-s", "build"], { cwd: ROOT, stdio: "inherit" });
   const k = getKnowledge();
@@ -65,7 +91,8 @@ export async function httpSection(): Promise<Section> {
     noProject: false,
     profile,
   });
-  const surfacesFile = join(tmpdir(), `bench-surfaces-${process.pid}.json`);
+  const dir = mkdtempSync(join(tmpdir(), "bench-http-"));
+  const surfacesFile = join(dir, "surfaces.json");
   writeFileSync(
     surfacesFile,
     JSON.stringify({
@@ -79,94 +106,152 @@ export async function httpSection(): Promise<Section> {
       answer,
     }),
   );
-  const stub = await startStubSlack(payload as unknown as Record<string, unknown>);
-  const common = { SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: stub.url };
-  const ours = await launch("ours", ["dist/src/main.js"], {
+  const common = { SLACK_SIGNING_SECRET: SECRET };
+  const ourEnv = {
     ...common,
     SLACK_BOT_TOKEN: "xoxb-1-2-bench",
     NODE_ENV: "production",
     LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? "info",
-  });
-  const bare = await launch("bare", ["bench/http/bare-app.mjs"], { ...common, BENCH_SURFACES: surfacesFile });
-
+  };
+  const threadPayload = payload as unknown as Record<string, unknown>;
+  const apps: Running[] = [];
+  const stubs: StubSlack[] = [];
+  const stub = async () => {
+    const started = await startStubSlack(threadPayload);
+    stubs.push(started);
+    return started;
+  };
+  let postgres: ThrowawayPostgres | undefined;
   const notes: string[] = [];
   const checks: Check[] = [];
   try {
-    for (const app of [ours, bare]) for (const s of SCENARIOS) await drive(app, s); // warm-up
+    const forSqlite = await stub();
+    apps.push(
+      await launch(
+        "SQLite",
+        ["dist/src/main.js"],
+        { ...ourEnv, SLACK_API_URL: forSqlite.url, DATABASE_URL: `sqlite:${join(dir, "app.sqlite")}` },
+        forSqlite,
+      ),
+    );
+    let pgUrl = process.env.BENCH_DATABASE_URL;
+    if (pgUrl === undefined || pgUrl === "") {
+      try {
+        postgres = await startThrowawayPostgres({ durable: true });
+        pgUrl = postgres.url;
+      } catch (err) {
+        notes.push(`PostgreSQL skipped: ${(err as Error).message}`);
+      }
+    }
+    if (pgUrl) {
+      const forPostgres = await stub();
+      apps.push(
+        await launch(
+          "PostgreSQL",
+          ["dist/src/main.js"],
+          { ...ourEnv, SLACK_API_URL: forPostgres.url, DATABASE_URL: pgUrl },
+          forPostgres,
+        ),
+      );
+    }
+    const forBare = await stub();
+    apps.push(
+      await launch(
+        "bare",
+        ["bench/http/bare-app.mjs"],
+        { ...common, SLACK_API_URL: forBare.url, BENCH_SURFACES: surfacesFile },
+        forBare,
+      ),
+    );
+    const [sqlite, , bare] = apps.length === 3 ? apps : [apps[0], undefined, apps[1]];
+    const ours = apps.filter((app) => app.name !== "bare");
+
+    for (const app of apps) for (const s of SCENARIOS) await drive(app, s); // warm-up (stores the thread parent)
     for (const s of SCENARIOS) {
-      const runs = {
-        ours: { rps: [] as number[], p50: [] as number[], p99: [] as number[], bad: 0 },
-        bare: { rps: [] as number[], p50: [] as number[], p99: [] as number[], bad: 0 },
-      };
+      const runs = new Map<string, Runs>(
+        apps.map((app) => [app.name, { rps: [], p50: [], p99: [], bad: 0 }]),
+      );
       for (let r = 0; r < ROUNDS; r++) {
-        for (const app of r % 2 === 0 ? [ours, bare] : [bare, ours]) {
+        const order = r % 2 === 0 ? apps : [...apps].reverse();
+        for (const app of order) {
           const max = await drive(app, s);
           const paced = await drive(app, s, RATE);
-          const into = runs[app.name as "ours" | "bare"];
+          const into = runs.get(app.name) as Runs;
           into.rps.push(max.rps);
           into.p50.push(paced.p50);
           into.p99.push(paced.p99);
           into.bad += max.bad + paced.bad;
         }
       }
-      const o = { rps: median(runs.ours.rps), p50: median(runs.ours.p50), p99: median(runs.ours.p99) };
-      const b = { rps: median(runs.bare.rps), p50: median(runs.bare.p50), p99: median(runs.bare.p99) };
-      const ratio = o.rps / b.rps;
+      const b = summary(runs.get("bare") as Runs);
+      const parts = ours.map((app) => {
+        const o = summary(runs.get(app.name) as Runs);
+        return `${app.name} ${o.rps.toFixed(0).padStart(5)} req/s (${(o.rps / b.rps).toFixed(2)} of bare), p50 ${o.p50} ms, p99 ${o.p99} ms`;
+      });
+      const bad = [...runs].filter(([, r]) => r.bad > 0).map(([name, r]) => `${name} ${r.bad}`);
       notes.push(
-        `${s.name.padEnd(32)} ours ${o.rps.toFixed(0).padStart(5)} req/s, p50 ${o.p50} ms, p99 ${o.p99} ms @${RATE}/s` +
-          ` | bare ${b.rps.toFixed(0).padStart(5)} req/s, p50 ${b.p50} ms, p99 ${b.p99} ms | ratio ${ratio.toFixed(2)}` +
-          (runs.ours.bad + runs.bare.bad > 0
-            ? ` | non-2xx/errors ours ${runs.ours.bad}, bare ${runs.bare.bad}`
-            : ""),
+        `${s.name.padEnd(32)} ${parts.join(" | ")} | bare ${b.rps.toFixed(0).padStart(5)} req/s, p50 ${b.p50} ms, p99 ${b.p99} ms (p99 at ${RATE}/s)` +
+          (bad.length > 0 ? ` | non-2xx/errors ${bad.join(", ")}` : ""),
       );
-      if (!s.name.startsWith("thread")) {
+      for (const app of ours) {
+        const o = summary(runs.get(app.name) as Runs);
+        // The throughput target is for the default setup (SQLite); PostgreSQL's figures are reported.
+        if (!s.name.startsWith("thread") && app === sqlite) {
+          checks.push({
+            name: `${s.name}: throughput vs bare Bolt (${app.name})`,
+            value: (o.rps / b.rps).toFixed(2),
+            target: ">= 0.85",
+            pass: o.rps / b.rps >= 0.85,
+          });
+        }
         checks.push({
-          name: `${s.name}: throughput vs bare Bolt`,
-          value: ratio.toFixed(2),
-          target: ">= 0.85",
-          pass: ratio >= 0.85,
+          name: `${s.name}: p99 at ${RATE} req/s (${app.name})`,
+          value: `${o.p99} ms`,
+          target: "< 100 ms",
+          pass: o.p99 < 100,
+        });
+        checks.push({
+          name: `${s.name}: no failed requests (${app.name})`,
+          value: String((runs.get(app.name) as Runs).bad),
+          target: "0",
+          pass: (runs.get(app.name) as Runs).bad === 0,
         });
       }
-      checks.push({
-        name: `${s.name}: p99 at ${RATE} req/s`,
-        value: `${o.p99} ms`,
-        target: "< 100 ms",
-        pass: o.p99 < 100,
-      });
-      checks.push({
-        name: `${s.name}: no failed requests`,
-        value: String(runs.ours.bad),
-        target: "0",
-        pass: runs.ours.bad === 0,
-      });
     }
-    const rss = { ours: rssMb(ours.child.pid), bare: rssMb(bare.child.pid) };
-    notes.push(`start to listening: ours ${ours.readyMs.toFixed(0)} ms, bare ${bare.readyMs.toFixed(0)} ms`);
+    const main = sqlite as Running;
+    const other = bare as Running;
+    const rss = { ours: rssMb(main.child.pid), bare: rssMb(other.child.pid) };
     notes.push(
-      `resident memory after load: ours ${rss.ours.toFixed(1)} MB, bare ${rss.bare.toFixed(1)} MB (ratio ${(rss.ours / rss.bare).toFixed(2)})`,
+      `start to listening: ${apps.map((app) => `${app.name} ${app.readyMs.toFixed(0)} ms`).join(", ")} (ours includes opening and migrating its database)`,
     );
     notes.push(
-      `Web API calls served by the stand-in: ${[...stub.calls].map(([m, n]) => `${m} ${n}`).join(", ")}`,
+      `resident memory after load: ${ours.map((app) => `${app.name} ${rssMb(app.child.pid).toFixed(1)} MB`).join(", ")}, bare ${rss.bare.toFixed(1)} MB (ratio ${(rss.ours / rss.bare).toFixed(2)} with SQLite)`,
     );
+    for (const app of apps) {
+      notes.push(
+        `Web API calls served to ${app.name}: ${[...app.stub.calls].map(([m, n]) => `${m} ${n}`).join(", ")}`,
+      );
+    }
     checks.push({
-      name: "start to ready",
-      value: `${ours.readyMs.toFixed(0)} ms`,
+      name: "start to ready (SQLite)",
+      value: `${main.readyMs.toFixed(0)} ms`,
       target: "< 1000 ms",
-      pass: ours.readyMs < 1000,
+      pass: main.readyMs < 1000,
     });
     checks.push({
-      name: "resident memory vs bare Bolt",
+      name: "resident memory vs bare Bolt (SQLite)",
       value: (rss.ours / rss.bare).toFixed(2),
       target: "<= 1.2",
       pass: rss.ours / rss.bare <= 1.2,
     });
   } finally {
-    ours.child.kill("SIGTERM");
-    bare.child.kill("SIGTERM");
-    await stub.close();
+    for (const app of apps) app.child.kill("SIGTERM");
+    for (const started of stubs) await started.close();
+    await postgres?.stop();
+    rmSync(dir, { recursive: true, force: true });
   }
   return {
-    title: `HTTP: our app vs bare Bolt (${ROUNDS} alternating rounds of ${SECONDS} s, ${CONNECTIONS} connections)`,
+    title: `HTTP: our app on SQLite and on PostgreSQL vs bare Bolt (${ROUNDS} alternating rounds of ${SECONDS} s, ${CONNECTIONS} connections)`,
     measurements: [],
     notes,
     checks,

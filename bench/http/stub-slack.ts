@@ -1,11 +1,13 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { triggerIssuedAt } from "./payloads.js";
+import { THREAD_PARENT_TS, triggerIssuedAt } from "./payloads.js";
 
 /**
  * A local stand-in for Slack's Web API on loopback: every method answers `ok: true` at once, so the
- * benchmark measures the apps, not Slack. conversations.replies returns a parent carrying our
- * recommendation metadata, so thread questions have a project behind them.
+ * benchmark measures the apps, not Slack. The first chat.postMessage (a recommendation, in the warm-up)
+ * gets THREAD_PARENT_TS, the thread the benchmark's questions are asked in, so our app finds that
+ * recommendation in its database; conversations.replies returns a parent carrying our recommendation
+ * metadata, should an app ask.
  */
 export interface StubSlack {
   url: string;
@@ -27,6 +29,7 @@ export function startStubSlack(
   const calls = new Map<string, number>();
   const triggerAgesMs: number[] = [];
   let seq = 0;
+  let posted = false;
   const server: Server = createServer((req, res) => {
     const method = (req.url ?? "").replace(/^\/api\//, "");
     const chunks: Buffer[] = [];
@@ -50,8 +53,11 @@ export function startStubSlack(
       let body: Record<string, unknown> = { ok: true };
       if (method === "auth.test")
         body = { ok: true, user_id: "U07R3MZ1B4K", bot_id: "B07R8FJ2Q1X", team_id: "T07QDKX2N5M" };
-      else if (method.startsWith("chat.")) body = { ok: true, channel: "C07QF9S3K2L", ts };
-      else if (method === "views.open") body = { ok: true, view: { id: "V0BENCH" } };
+      else if (method.startsWith("chat.")) {
+        const first = method === "chat.postMessage" && !posted;
+        if (first) posted = true;
+        body = { ok: true, channel: "C07QF9S3K2L", ts: first ? THREAD_PARENT_TS : ts };
+      } else if (method === "views.open") body = { ok: true, view: { id: "V0BENCH" } };
       else if (method === "conversations.replies") {
         body = {
           ok: true,

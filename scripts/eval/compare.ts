@@ -1,1 +1,135 @@
-export async function compare(_k: unknown): Promise<void> {}
+/**
+ * npm run eval -- --compare: the pipelines measured for README's comparison. Each is measured by
+ * 10-fold cross-validation over data/examples.json and on the development set (test/eval/dev.json),
+ * never on the held-out set; then its time per message and its build time.
+ */
+import { createRequire } from "node:module";
+import {
+  buildUnderstander,
+  type Knowledge,
+  type PipelineOptions,
+  type Understanding,
+  understandWith,
+} from "../../src/engine/index.js";
+import { analyse } from "../../src/engine/understand/analyse.js";
+import { labelledExamples } from "../../src/engine/understand/check-examples.js";
+import { Lexicon } from "../../src/engine/understand/lexicon.js";
+import { memoised, STEMMERS } from "../../src/engine/understand/stemmers.js";
+import { crossValidate, exampleItems, foldOf } from "./cross-validation.js";
+import { DEV_SET, loadHeldOut } from "./held-out.js";
+import { type EvalItem, isRight, type Outcome, type Report, report } from "./scoring.js";
+import { devOutcomes, withChanges } from "./sweep.js";
+
+const VARIANTS: Array<[string, Record<string, unknown>]> = [
+  ["shipped: logistic regression (kind, every feature its own label) + Naive Bayes (feature)", {}],
+  ["kind: all features as one label", { kindLabels: "collapsed" }],
+  ["Naive Bayes for the kind too", { kindClassifier: { kind: "naive-bayes" } }],
+  ["with character 3- and 4-grams (weight 0.25)", { grams: [3, 4] }],
+  ["character 3,4-grams instead of spelling correction", { grams: [3, 4], spelling: "none" }],
+  ["no spelling correction, no n-grams", { spelling: "none" }],
+  ["aliases do not decide", { aliasesDecide: false }],
+  ["Porter (1980) stemmer", { stemmer: "porter" }],
+  ["no stemming", { stemmer: "none" }],
+];
+
+const pct = (r: Report) =>
+  `${(100 * r.accuracy).toFixed(1)}% (fa ${r.falseAnswersOnUnknown}/${r.unknownItems})`;
+
+/** Median µs per message over the dev set's texts, in batches. */
+function speed(fn: (text: string) => unknown, texts: string[]): number {
+  for (const t of texts) fn(t);
+  const means: number[] = [];
+  for (let b = 0; b < 7; b++) {
+    const start = process.hrtime.bigint();
+    for (const t of texts) fn(t);
+    means.push(Number(process.hrtime.bigint() - start) / 1000 / texts.length);
+  }
+  return means.sort((a, b) => a - b)[3] as number;
+}
+
+function buildMs(build: () => unknown): number {
+  const times: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const start = performance.now();
+    build();
+    times.push(performance.now() - start);
+  }
+  return times.sort((a, b) => a - b)[2] as number;
+}
+
+interface WinkClassifier {
+  definePrepTasks(tasks: Array<(input: unknown) => unknown>): void;
+  defineConfig(config: { considerOnlyPresence: boolean; smoothingFactor: number }): void;
+  learn(input: string[], label: string): void;
+  consolidate(): void;
+  predict(input: string[]): string;
+}
+
+/** wink-naive-bayes-text-classifier, one stage over every label, fed our own stems. */
+function wink(knowledge: Knowledge, holdout?: ReadonlySet<string>) {
+  const require = createRequire(import.meta.url);
+  const make = require("wink-naive-bayes-text-classifier") as () => WinkClassifier;
+  const lexicon = new Lexicon(memoised(STEMMERS.porter2), undefined);
+  const stems = (text: string) => analyse(text, lexicon).tokens.map((t) => t.stem);
+  const c = make();
+  c.definePrepTasks([(x) => x]);
+  c.defineConfig({ considerOnlyPresence: true, smoothingFactor: 0.5 });
+  for (const { label, text } of labelledExamples(knowledge.examples)) {
+    if (!holdout?.has(text)) c.learn(stems(text), label);
+  }
+  c.consolidate();
+  return (text: string): Understanding => {
+    const label = c.predict(stems(text));
+    const common = { score: 1, unsure: false, isQuestion: true, runnersUp: [] };
+    if (label.startsWith("feature:")) {
+      const featureId = label.slice(8);
+      return { intent: "feature", ...common, features: [{ featureId, title: featureId, score: 1 }] };
+    }
+    if (label.startsWith("decision:"))
+      return { intent: "decision", ...common, topic: label.slice(9) as "flip" };
+    return { intent: label as "unknown", ...common };
+  };
+}
+
+function winkRow(knowledge: Knowledge): string {
+  const items = exampleItems(knowledge);
+  const cv: Outcome[] = [];
+  for (let fold = 0; fold < 10; fold++) {
+    const held = items.filter((_, i) => foldOf(i, 10) === fold);
+    const predict = wink(knowledge, new Set(held.map((h) => h.text)));
+    for (const item of held) {
+      const got = predict(item.text);
+      cv.push({ item, got, right: isRight(item.expect, got) });
+    }
+  }
+  const predict = wink(knowledge);
+  const devItems: EvalItem[] = loadHeldOut(DEV_SET);
+  const dev = devItems.map((item) => {
+    const got = predict(item.text);
+    return { item, got, right: isRight(item.expect, got) };
+  });
+  const us = speed(
+    predict,
+    devItems.map((i) => i.text),
+  );
+  const ms = buildMs(() => wink(knowledge));
+  return `| wink-naive-bayes-text-classifier, one stage, our stems | ${pct(report(cv))} | ${pct(report(dev))} | ${us.toFixed(0)} | ${ms.toFixed(0)} ms |`;
+}
+
+export async function compare(knowledge: Knowledge, args: readonly string[]): Promise<void> {
+  console.log("| pipeline | CV accuracy (false answers on unknown) | dev set | µs per message | build |");
+  console.log("| --- | --- | --- | --- | --- |");
+  const texts = loadHeldOut(DEV_SET).map((i) => i.text);
+  // Warm up (JIT, the process's stem memo) so the first row is not measured cold.
+  speed((t) => understandWith(buildUnderstander(knowledge), t), texts.slice(0, 20));
+  for (const [name, change] of VARIANTS) {
+    const options: PipelineOptions = withChanges(change);
+    const cv = report(crossValidate(knowledge, options));
+    const dev = report(devOutcomes(knowledge, options));
+    const u = buildUnderstander(knowledge, options);
+    const us = speed((t) => understandWith(u, t, { hasRecommendation: true }), texts);
+    const ms = buildMs(() => buildUnderstander(knowledge, options));
+    console.log(`| ${name} | ${pct(cv)} | ${pct(dev)} | ${us.toFixed(1)} | ${ms.toFixed(0)} ms |`);
+  }
+  if (!args.includes("--no-wink")) console.log(winkRow(knowledge));
+}

@@ -5,6 +5,8 @@ import { type Knowledge, understand } from "../../src/engine/index.js";
 import { type EvalItem, isRight, type Outcome } from "./scoring.js";
 
 const HELD_OUT = fileURLToPath(new URL("../../test/eval/held-out.json", import.meta.url));
+/** Our own development set, in the same format: read it, tune on it. */
+export const DEV_SET = fileURLToPath(new URL("../../test/eval/dev.json", import.meta.url));
 
 const ItemSchema = z.object({
   text: z.string(),
@@ -17,7 +19,7 @@ const ItemSchema = z.object({
   ]),
 });
 
-/** The held-out questions, written by someone who never saw data/examples.json. */
+/** The held-out questions (written by someone who never saw data/examples.json), or another set in their format. */
 export function loadHeldOut(path: string = HELD_OUT): EvalItem[] {
   return z.array(ItemSchema).parse(JSON.parse(readFileSync(path, "utf8"))) as EvalItem[];
 }

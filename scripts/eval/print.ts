@@ -1,9 +1,23 @@
 import type { Report } from "./scoring.js";
+import { labelOf } from "./scoring.js";
 
 const pct = (right: number, total: number) => `${((100 * right) / Math.max(1, total)).toFixed(1)}%`;
 
-/** The report as lines: overall, per intent, per label, confusions, misses. */
-export function printReport(title: string, r: Report, out: (line: string) => void = console.log): void {
+export interface PrintOptions {
+  /**
+   * Print the texts of the missed items. Off by default: the held-out set is measured, never read
+   * (test/eval/README.md), so its report shows figures only.
+   */
+  showMisses?: boolean;
+}
+
+/** The report as lines: overall, per intent, per label, confusion counts; the missed texts only when asked. */
+export function printReport(
+  title: string,
+  r: Report,
+  out: (line: string) => void = console.log,
+  options: PrintOptions = {},
+): void {
   out(`${title}: ${r.right}/${r.total} right (${pct(r.right, r.total)})`);
   out(
     `  false answers (feature or decision) on unknown items: ${r.falseAnswersOnUnknown} of ${r.unknownItems}`,
@@ -19,7 +33,13 @@ export function printReport(title: string, r: Report, out: (line: string) => voi
   }
   out("  confusions (expected → got × times):");
   const pairs = [...r.confusions].flatMap(([e, row]) => [...row].map(([g, n]) => ({ e, g, n })));
-  for (const { e, g, n } of pairs.sort((a, b) => b.n - a.n).slice(0, 25)) out(`    ${e} → ${g} × ${n}`);
+  for (const { e, g, n } of pairs.sort((a, b) => b.n - a.n || a.e.localeCompare(b.e)).slice(0, 40)) {
+    out(`    ${e} → ${g} × ${n}`);
+  }
+  if (!options.showMisses) {
+    out(`  misses: ${r.misses.length} (texts not shown; --show-misses prints them)`);
+    return;
+  }
   out(`  misses (${r.misses.length}):`);
   for (const m of r.misses) {
     out(
@@ -27,5 +47,3 @@ export function printReport(title: string, r: Report, out: (line: string) => voi
     );
   }
 }
-
-import { labelOf } from "./scoring.js";

@@ -3,10 +3,14 @@ import { choicesFor, normalizeValue } from "./choices.js";
 
 /** What the command line asked for. Answers are kept as typed until `profileFromArgs` checks them. */
 export interface CliArgs {
-  command: "recommend" | "feature";
+  command: "recommend" | "feature" | "decisions";
   help: boolean;
   json: boolean;
   yes: boolean;
+  /** Print the recommendation as an Architecture Decision Record (MADR Markdown). */
+  adr: boolean;
+  /** For --adr and `decisions`: the options below, as typed. */
+  decision: DecisionArgs;
   /** Single answers by question id. */
   answers: Record<string, string>;
   needs?: string[];
@@ -15,9 +19,38 @@ export interface CliArgs {
   featureText: string;
 }
 
+/** Options for the decision commands, kept as typed until checked. */
+export interface DecisionArgs {
+  /** --team T…: only this team's decisions. */
+  team?: string;
+  /** --status proposed|decided|superseded. */
+  status?: string;
+  /** --decided flask|django: the ADR records this as the team's decision (status accepted). */
+  decided?: string;
+  /** --by "Ann, Bob": who decided. */
+  by?: string;
+  /** --date YYYY-MM-DD: the ADR's date (default today). */
+  date?: string;
+  /** --reason "…": why, in the deciders' words. */
+  reason?: string;
+  /** `decisions T…/C…/ts`: one stored decision, printed as an ADR. */
+  ref?: string;
+}
+
+/** The decision options' flags. */
+const DECISION_OPTIONS: Record<string, keyof Omit<DecisionArgs, "ref">> = {
+  team: "team",
+  status: "status",
+  decided: "decided",
+  by: "by",
+  date: "date",
+  reason: "reason",
+};
+
 export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
 
-const SWITCHES: Record<string, "help" | "json" | "yes"> = {
+const SWITCHES: Record<string, "help" | "json" | "yes" | "adr"> = {
+  "--adr": "adr",
   "--help": "help",
   "-h": "help",
   "--json": "json",
@@ -28,7 +61,8 @@ const SWITCHES: Record<string, "help" | "json" | "yes"> = {
 /** Every option, for error messages: the answer flags, then the switches. */
 export function validOptions(k: Knowledge): string {
   const answers = k.questions.map((q) => `--${q.flag}`);
-  return [...answers, "--json", "--yes (-y)", "--help (-h)"].join(", ");
+  const decisions = Object.keys(DECISION_OPTIONS).map((o) => `--${o}`);
+  return [...answers, "--json", "--adr", ...decisions, "--yes (-y)", "--help (-h)"].join(", ");
 }
 
 function unknownOption(k: Knowledge, option: string): string {
@@ -44,6 +78,8 @@ export function parseArgs(argv: readonly string[], k: Knowledge): Parsed<CliArgs
     help: false,
     json: false,
     yes: false,
+    adr: false,
+    decision: {},
     answers: {},
     featureText: "",
   };
@@ -67,8 +103,6 @@ export function parseArgs(argv: readonly string[], k: Knowledge): Parsed<CliArgs
     if (!token.startsWith("--")) return { ok: false, message: unknownOption(k, token) };
     const eq = token.indexOf("=");
     const name = token.slice(2, eq === -1 ? undefined : eq);
-    const q = byFlag.get(name);
-    if (!q) return { ok: false, message: unknownOption(k, `--${name}`) };
     let value: string | undefined;
     if (eq !== -1) value = token.slice(eq + 1);
     else {
@@ -78,6 +112,15 @@ export function parseArgs(argv: readonly string[], k: Knowledge): Parsed<CliArgs
         i++;
       }
     }
+    const decisionOption = DECISION_OPTIONS[name];
+    if (decisionOption) {
+      if (value === undefined || value.trim() === "")
+        return { ok: false, message: `Option --${name} needs a value.` };
+      args.decision[decisionOption] = value.trim();
+      continue;
+    }
+    const q = byFlag.get(name);
+    if (!q) return { ok: false, message: unknownOption(k, `--${name}`) };
     if (value === undefined) {
       const values = choicesFor(q, k).map((c) => c.value);
       const hint = values.length > 0 ? `one of: ${values.join(", ")}` : "some text";
@@ -100,12 +143,21 @@ export function parseArgs(argv: readonly string[], k: Knowledge): Parsed<CliArgs
         message: 'The feature command needs a question, e.g. npm run ask -- feature "admin panel".',
       };
     }
+  } else if (first === "decisions") {
+    args.command = "decisions";
+    if (rest.length > 1)
+      return {
+        ok: false,
+        message:
+          "The decisions command takes at most one decision, as TEAM/CHANNEL/TS (e.g. T1/C1/1700000000.000100).",
+      };
+    if (rest[0] !== undefined) args.decision.ref = rest[0];
   } else if (first === "help") {
     args.help = true;
   } else if (first !== undefined) {
     return {
       ok: false,
-      message: `Unknown command "${first}". Commands: feature "<question>" (or none, to get a recommendation).\nRun \`npm run ask -- --help\` for usage.`,
+      message: `Unknown command "${first}". Commands: feature "<question>", decisions (or none, to get a recommendation).\nRun \`npm run ask -- --help\` for usage.`,
     };
   }
   return { ok: true, value: args };

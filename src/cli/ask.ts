@@ -12,6 +12,7 @@ import {
   understand,
 } from "../engine/index.js";
 import { type CliArgs, hasAnswers, parseArgs, profileFromArgs } from "./args.js";
+import { adrFromArgs, misplacedOptions, runDecisions } from "./decisions.js";
 import { askQuestions } from "./prompt.js";
 import { renderFeature, renderRecommendation, renderUnknownFeature } from "./render.js";
 import { styleFor } from "./style.js";
@@ -58,7 +59,7 @@ function runFeature(args: CliArgs, k: Knowledge, io: Io): number {
     return EXIT.unknownFeature;
   }
   const [best, ...also] = reading.features;
-  const explanation = best && explainFeature(best.featureId, profile, k);
+  const explanation = best && explainFeature(best.featureId, profile, k, { question: args.featureText });
   if (!explanation) throw new Error(`understand returned unknown feature ${best?.featureId}`);
   const match = {
     kind: "match" as const,
@@ -85,13 +86,22 @@ async function runRecommend(args: CliArgs, k: Knowledge, io: Io): Promise<number
     }
     profile = parsed.value;
   } else {
-    // With --json the prompts go to stderr, so stdout carries only the JSON.
-    const out = args.json ? io.stderr : io.stdout;
+    // With --json or --adr the prompts go to stderr, so stdout carries only the JSON or the Markdown.
+    const out = args.json || args.adr ? io.stderr : io.stdout;
     const asked = await askQuestions(k, io.stdin, out, styleFor(out, io.env));
     if (asked.interrupted) return EXIT.interrupted;
     const parsed = parseProfile(asked.input, k);
     if (!parsed.ok) throw new Error(parsed.issues.map((i) => `${i.field}: ${i.message}`).join("\n"));
     profile = parsed.profile;
+  }
+  if (args.adr) {
+    const adr = adrFromArgs(profile, args.decision, k);
+    if (!adr.ok) {
+      io.stderr.write(`${adr.message}\n`);
+      return EXIT.usage;
+    }
+    io.stdout.write(adr.value);
+    return EXIT.ok;
   }
   const result = recommend(profile, k);
   io.stdout.write(args.json ? json(result) : renderRecommendation(result, k, styleFor(io.stdout, io.env)));
@@ -110,6 +120,27 @@ export async function run(argv: readonly string[], io: Io, k: Knowledge = getKno
     io.stdout.write(renderUsage(k));
     return EXIT.ok;
   }
+  const misplaced = misplacedOptions(
+    args.decision,
+    args.command === "decisions" ? "decisions" : args.command === "recommend" && args.adr ? "adr" : "other",
+  );
+  const conflict =
+    misplaced ??
+    (args.adr && args.command !== "recommend"
+      ? "--adr goes with a recommendation (npm run ask -- --type … --adr); for a stored decision: npm run ask -- decisions TEAM/CHANNEL/TS."
+      : args.adr && args.json
+        ? "--adr prints Markdown and --json prints JSON: choose one."
+        : undefined);
+  if (conflict !== undefined) {
+    io.stderr.write(`${conflict}\n`);
+    return EXIT.usage;
+  }
+  if (args.command === "decisions")
+    return runDecisions(args.decision, args.json, k, {
+      stdout: io.stdout,
+      stderr: io.stderr,
+      env: io.env ?? process.env,
+    });
   return args.command === "feature" ? runFeature(args, k, io) : runRecommend(args, k, io);
 }
 

@@ -1,10 +1,9 @@
-import {
-  type FeatureExplanation,
-  type FeatureMatch,
-  type Knowledge,
-  type ProjectProfile,
-  type Recommendation,
-  supportWords,
+import type {
+  FeatureExplanation,
+  FeatureMatch,
+  Knowledge,
+  ProjectProfile,
+  Recommendation,
 } from "../engine/index.js";
 import { PLAIN, type Style } from "./style.js";
 
@@ -53,21 +52,18 @@ export function renderRecommendation(r: Recommendation, k: Knowledge, s: Style =
   const notes = new Footnotes();
   const headline =
     r.verdict === "either" ? "Either framework fits" : `${frameworkName(k, r.verdict)} fits better`;
-  const percent = Math.round(r.confidence.share * 100);
   const lines: string[] = [
     s.bold(s.accent(`Verdict: ${headline}`)),
     `  ${r.summary}`,
-    `  Confidence: ${r.confidence.label}: the verdict holds in ${percent}% of ${r.confidence.samples} plausible weightings`,
+    `  Share of the evidence: ${frameworkName(k, "flask")} ${r.shares.flask}%, ${frameworkName(k, "django")} ${r.shares.django}%`,
+    `  How firm: ${r.confidence.label}; the verdict ${r.confidence.phrase} (weights and fits varied)`,
   ];
   lines.push(...section(s, "Your answers", renderAnswers(r.profile, k)));
 
   const factors = r.factors.flatMap((f, i) => {
     const criterion = k.criteria[k.criterionIndex.get(f.criterion) ?? -1];
     const reason = criterion?.reason[f.favours] ?? f.why;
-    const out = [
-      `  ${i + 1}. ${s.bold(f.label)}: +${f.points} points for ${frameworkName(k, f.favours)}`,
-      `     ${reason} ${notes.ref(f.source)}`,
-    ];
+    const out = [`  ${i + 1}. ${s.bold(f.label)}: ${f.pointsText}`, `     ${reason} ${notes.ref(f.source)}`];
     if (f.because.length > 0) out.push(s.dim(`     From your answers: ${f.because.join("; ")}`));
     return out;
   });
@@ -94,10 +90,7 @@ export function renderRecommendation(r: Recommendation, k: Knowledge, s: Style =
     ),
   );
 
-  const flips =
-    r.flips.length > 0
-      ? r.flips.map((f) => `  * ${f.text}`)
-      : ["  No single change to one answer would change the verdict."];
+  const flips = r.flips.length > 0 ? r.flips.map((f) => `  * ${f.text}`) : [`  * ${r.whatWouldChange.text}`];
   lines.push(...section(s, "What would change the verdict", flips));
 
   if (r.notes.text !== "") lines.push(...section(s, "Your notes", [`  ${r.notes.text}`]));
@@ -108,12 +101,19 @@ export function renderRecommendation(r: Recommendation, k: Knowledge, s: Style =
 }
 
 function sideLines(side: FeatureExplanation["flask"], s: Style): string[] {
-  const packages = side.packages.length > 0 ? ` (${side.packages.join(", ")})` : "";
+  const packages = [
+    ...(side.provenance.kind === "extension" || side.provenance.kind === "third_party"
+      ? side.provenance.packages
+      : []),
+    ...side.addOns.flatMap((a) => a.packages),
+  ];
   return [
     "",
-    `${s.bold(`${side.name}'s way`)}: ${supportWords(side.support)}${packages}`,
+    `${s.bold(`${side.name}'s way`)}${side.label ? `: ${side.label}` : ""}`,
     `  ${side.how}`,
-    `  Docs: ${side.docs}`,
+    ...(packages.some((p) => p.docs === side.docs) ? [] : [`  Docs: ${side.docs}`]),
+    ...side.more.map((m) => `  ${m.title}: ${m.url}`),
+    ...packages.map((p) => `  ${p.name}: ${p.docs}`),
   ];
 }
 
@@ -124,17 +124,13 @@ export function renderFeature(
   s: Style = PLAIN,
   match?: FeatureMatch,
 ): string {
-  const lines = [s.bold(s.accent(e.title)), ...sideLines(e.flask, s), ...sideLines(e.django, s)];
-  const winner =
-    e.verdict.winner === "flask" || e.verdict.winner === "django"
-      ? frameworkName(k, e.verdict.winner)
-      : e.verdict.winner === "tie"
-        ? "a tie"
-        : "it depends";
-  lines.push("", `${s.bold("Verdict")} (${winner}): ${e.verdict.text}`);
+  const asked = match?.kind === "match" ? match.myth?.index : undefined;
+  const lines = [s.bold(s.accent(e.title))];
+  if (e.direct && asked === undefined) lines.push(`  ${e.direct}`);
+  lines.push(...sideLines(e.flask, s), ...sideLines(e.django, s));
+  lines.push("", `${s.bold("Verdict")}: ${e.verdict.text}`);
   if (e.forProject) lines.push("", s.bold("What it means for this project"), `  ${e.forProject}`);
 
-  const asked = match?.kind === "match" ? match.myth?.index : undefined;
   const myths = e.myths
     .map((m, i) => ({ m, i }))
     .sort((a, b) => Number(b.i === asked) - Number(a.i === asked))
@@ -142,6 +138,7 @@ export function renderFeature(
       `  Myth${i === asked ? " (what you asked about)" : ""}: ${m.claim}`,
       `  Actually: ${m.correction}`,
       `  Source: ${m.source}`,
+      ...m.more.map((x) => `  ${x.title}: ${x.url}`),
       "",
     ]);
   lines.push(...section(s, "Myths", myths.slice(0, -1)));
@@ -151,7 +148,7 @@ export function renderFeature(
     for (const a of match.alsoAsked)
       lines.push(`  ${a.title}: npm run ask -- feature "${a.title.toLowerCase()}"`);
   }
-  lines.push("", s.dim(`Knowledge version ${e.knowledgeVersion}.`));
+  lines.push("", s.dim(`Knowledge version ${e.knowledgeVersion} (reviewed ${k.meta.reviewed}).`));
   return `${lines.join("\n")}\n`;
 }
 

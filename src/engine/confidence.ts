@@ -1,13 +1,19 @@
 import type { Knowledge } from "./knowledge.js";
-import { type CompiledModel, tally, type Verdict, verdictOf } from "./scoring.js";
+import { type CompiledModel, type Verdict, verdictOf } from "./scoring.js";
 
-export type ConfidenceLabel = "high" | "medium" | "low";
+/** How firm the verdict is, in plain words. A verdict of "either" is always a close call. */
+export type ConfidenceLabel = "clear" | "leaning" | "close call";
 
 export interface Confidence {
   label: ConfidenceLabel;
-  /** Share of plausible weightings (0..1) under which the verdict stays the same. */
+  /** Share of re-weightings (0..1) under which the verdict stays the same. */
   share: number;
+  /** How many re-weightings were tried. */
   samples: number;
+  /** How many of them kept the verdict. */
+  held: number;
+  /** The same in words, never as "100%": "held in all 200 re-weightings tried". */
+  phrase: string;
 }
 
 /** mulberry32: a small seeded generator, so the confidence figure is the same on every run. */
@@ -22,30 +28,79 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
-/** One row of weight factors per sample, drawn once: every call perturbs the same way. */
+const clamp01 = (x: number) => Math.min(1, Math.max(0, x));
+
+/**
+ * One row per re-weighting, drawn once per knowledge base so every call is perturbed the same way.
+ * A row holds, per criterion, weightFactor × (fit.django' − fit.flask'): the weight is multiplied by
+ * a factor in [1 − spread, 1 + spread] and each fit moves by up to ±fitSpread (kept within 0..1),
+ * so the figure reflects how unsure the knowledge base is of both its weights and its fits.
+ */
 export function perturbations(knowledge: Knowledge): Float64Array[] {
-  const { samples, spread, seed } = knowledge.scoring.confidence;
+  const { samples, spread, fitSpread, seed } = knowledge.scoring.confidence;
   const random = seededRandom(seed);
+  const draw = (width: number) => width * (2 * random() - 1);
   return Array.from({ length: samples }, () =>
-    Float64Array.from(knowledge.criteria, () => 1 - spread + 2 * spread * random()),
+    Float64Array.from(knowledge.criteria, (c) => {
+      const weightFactor = 1 + draw(spread);
+      const flask = clamp01(c.fit.flask + draw(fitSpread));
+      const django = clamp01(c.fit.django + draw(fitSpread));
+      return weightFactor * (django - flask);
+    }),
   );
 }
 
+function phraseOf(held: number, samples: number, verdict: Verdict): string {
+  const tried = `${samples} re-weightings tried`;
+  const count =
+    held === samples ? `all ${tried}` : held === 0 ? `none of the ${tried}` : `${held} of ${tried}`;
+  return verdict === "either" ? `stayed a toss-up in ${count}` : `held in ${count}`;
+}
+
+/**
+ * Re-scores the profile under every re-weighting. `imp` is the profile's importance per criterion;
+ * a criterion on which the fits are equal still counts here, since its fits may differ in a sample.
+ */
 export function confidenceOf(
   knowledge: Knowledge,
   model: CompiledModel,
   rows: Float64Array[],
-  adv: Float64Array,
+  imp: Float64Array,
   verdict: Verdict,
 ): Confidence {
-  const scaled = new Float64Array(adv.length);
-  let same = 0;
+  const n = imp.length;
+  const base = new Float64Array(n);
+  for (let c = 0; c < n; c++) base[c] = (model.weights[c] as number) * (imp[c] as number);
+  let held = 0;
+  const prior = model.prior;
   for (const row of rows) {
-    for (let c = 0; c < adv.length; c++) scaled[c] = (adv[c] as number) * (row[c] as number);
-    if (verdictOf(model, tally(model, scaled).lead) === verdict) same++;
+    // tally(), inlined: this loop runs once per re-weighting on every recommendation.
+    let forDjango = 0;
+    let forFlask = 0;
+    for (let c = 0; c < n; c++) {
+      const a = (base[c] as number) * (row[c] as number);
+      if (a > 0) forDjango += a;
+      else forFlask -= a;
+    }
+    const lead = (200 * (forDjango + prior)) / (forDjango + forFlask + 2 * prior) - 100;
+    if (verdictOf(model, lead) === verdict) held++;
   }
-  const share = rows.length === 0 ? 1 : same / rows.length;
-  const { high, medium } = knowledge.scoring.confidence;
-  const label: ConfidenceLabel = share >= high ? "high" : share >= medium ? "medium" : "low";
-  return { label, share: Math.round(share * 1000) / 1000, samples: rows.length };
+  const samples = rows.length;
+  const share = samples === 0 ? 1 : held / samples;
+  const { clear, leaning } = knowledge.scoring.confidence;
+  const label: ConfidenceLabel =
+    verdict === "either"
+      ? "close call"
+      : share >= clear
+        ? "clear"
+        : share >= leaning
+          ? "leaning"
+          : "close call";
+  return {
+    label,
+    share: Math.round(share * 1000) / 1000,
+    samples,
+    held,
+    phrase: phraseOf(held, samples, verdict),
+  };
 }

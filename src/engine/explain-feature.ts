@@ -1,15 +1,25 @@
+import { directAnswer } from "./direct-answer.js";
 import { answerSources } from "./explanation.js";
 import { findNeedsInText } from "./feature-matcher.js";
 import type { Knowledge } from "./knowledge.js";
-import type { Feature, Myth } from "./knowledge-schema.js";
+import type { AddOn, Feature, FrameworkId, Myth, Provenance } from "./knowledge-schema.js";
 import type { ProjectProfile } from "./profile.js";
+import { kindWords, provenanceLabel } from "./provenance.js";
 
 export interface FrameworkAnswer {
+  /** "Flask", "Django". */
   name: string;
   how: string;
-  support: Feature["flask"]["support"];
-  packages: string[];
+  /** Where the capability comes from: built in (modules), an extension or third-party packages, or a quality. */
+  provenance: Provenance;
+  /** Parts that come from separate packages, each saying what it is for. */
+  addOns: AddOn[];
+  /** The provenance in words, e.g. "third-party package (Celery)"; empty for a quality. */
+  label: string;
+  /** The framework's own documentation page for this feature. */
   docs: string;
+  /** Further official pages backing claims in `how`. */
+  more: Array<{ title: string; url: string }>;
 }
 
 export interface FeatureExplanation {
@@ -18,21 +28,22 @@ export interface FeatureExplanation {
   flask: FrameworkAnswer;
   django: FrameworkAnswer;
   verdict: Feature["verdict"];
-  /** What it means for this project, when a profile is given ("You said you need …"). */
+  /**
+   * The answer to a yes/no question about one framework, said first ("Yes, with Channels, an
+   * official Django package, installed separately."). Only when a question was given and it is one.
+   */
+  direct?: string;
+  /** What it means for this project, when a profile is given and there is something specific to say. */
   forProject?: string;
   myths: Myth[];
+  /** Lower-case words that name this feature (title, id and aliases): what a question about it may say. */
+  topicWords: string[];
   knowledgeVersion: string;
 }
 
-const SUPPORT_WORDS: Record<FrameworkAnswer["support"], string> = {
-  built_in: "built in",
-  extension: "an extension",
-  third_party: "a third-party package",
-  none: "not provided",
-};
-
-export function supportWords(support: FrameworkAnswer["support"]): string {
-  return SUPPORT_WORDS[support];
+export interface ExplainOptions {
+  /** The question as asked: a yes/no question about one framework gets a `direct` answer. */
+  question?: string;
 }
 
 /** What the feature's verdict does to this project's recommendation, without repeating the verdict. */
@@ -43,20 +54,22 @@ function weight(knowledge: Knowledge, winner: Feature["verdict"]["winner"]): str
   return "Which serves it better depends on the details in the verdict.";
 }
 
-function forProject(knowledge: Knowledge, feature: Feature, profile: ProjectProfile): string {
-  const sides = `in Flask that is ${supportWords(feature.flask.support)}, in Django ${supportWords(feature.django.support)}`;
+function sides(feature: Feature): string {
+  const say = (id: FrameworkId) => kindWords(feature[id].provenance);
+  return `in Flask that is ${say("flask")}, in Django ${say("django")}`;
+}
+
+/** Something specific about this project, or nothing: no boilerplate for topics it did not weigh. */
+function forProject(knowledge: Knowledge, feature: Feature, profile: ProjectProfile): string | undefined {
   if (feature.need) {
     const { phrase, criterion } = feature.need;
     const notesNeeds = findNeedsInText(profile.notes, knowledge);
-    if (profile.needs.includes(feature.id))
-      return `You said you need ${phrase}: ${sides}. ${weight(knowledge, feature.verdict.winner)}`;
-    if (notesNeeds.includes(feature.id))
-      return `Your notes mention ${phrase}: ${sides}. ${weight(knowledge, feature.verdict.winner)}`;
+    const then = `${sides(feature)}. ${weight(knowledge, feature.verdict.winner)}`;
+    if (profile.needs.includes(feature.id)) return `You said you need ${phrase}: ${then}`;
+    if (notesNeeds.includes(feature.id)) return `Your notes mention ${phrase}: ${then}`;
     const because = answerSources(knowledge, profile, notesNeeds).get(criterion) ?? [];
-    if (because.length > 0) {
-      return `Your answers make this matter (${because.join("; ")}): ${sides}. ${weight(knowledge, feature.verdict.winner)}`;
-    }
-    return `You did not list ${phrase} as a need, so this did not weigh in your recommendation.`;
+    if (because.length > 0) return `Your answers make this matter (${because.join("; ")}): ${then}`;
+    return undefined;
   }
   // A question about this feature (database → databases) answers for the project in its own words.
   for (const q of knowledge.singleQuestions) {
@@ -64,7 +77,15 @@ function forProject(knowledge: Knowledge, feature: Feature, profile: ProjectProf
     const note = q.options.find((o) => o.value === profile.answers[q.id])?.note;
     if (note) return note;
   }
-  return "This is not one of the things your recommendation weighed; the verdict holds for most projects.";
+  return undefined;
+}
+
+function topicWordsOf(feature: Feature): string[] {
+  const words = new Set<string>();
+  for (const text of [feature.title, feature.id.replace(/_/g, " "), ...feature.aliases]) {
+    for (const w of text.toLowerCase().split(/[^a-z0-9]+/)) if (w !== "") words.add(w);
+  }
+  return [...words];
 }
 
 /** The side-by-side answer for one feature, or undefined for an unknown id. */
@@ -72,24 +93,32 @@ export function explainFeature(
   featureId: string,
   profile: ProjectProfile | undefined,
   knowledge: Knowledge,
+  options: ExplainOptions = {},
 ): FeatureExplanation | undefined {
   const feature = knowledge.featureById.get(featureId);
   if (!feature) return undefined;
-  const side = (id: "flask" | "django"): FrameworkAnswer => ({
+  const side = (id: FrameworkId): FrameworkAnswer => ({
     name: knowledge.meta.frameworks[id].name,
     how: feature[id].how,
-    support: feature[id].support,
-    packages: feature[id].packages,
+    provenance: feature[id].provenance,
+    addOns: feature[id].addOns,
+    label: provenanceLabel(feature[id]),
     docs: feature[id].docs,
+    more: feature[id].more,
   });
-  return {
+  const explanation: FeatureExplanation = {
     featureId: feature.id,
     title: feature.title,
     flask: side("flask"),
     django: side("django"),
     verdict: feature.verdict,
-    ...(profile ? { forProject: forProject(knowledge, feature, profile) } : {}),
     myths: feature.myths,
+    topicWords: topicWordsOf(feature),
     knowledgeVersion: knowledge.meta.knowledgeVersion,
   };
+  const project = profile ? forProject(knowledge, feature, profile) : undefined;
+  if (project) explanation.forProject = project;
+  const direct = options.question ? directAnswer(explanation, options.question) : undefined;
+  if (direct) explanation.direct = direct;
+  return explanation;
 }

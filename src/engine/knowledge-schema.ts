@@ -18,8 +18,8 @@ export const MetaSchema = z.object({
   knowledgeVersion: text,
   reviewed: z.iso.date(),
   frameworks: z.object({
-    flask: z.object({ name: text, versions: z.array(text).min(1), docs: docUrl }),
-    django: z.object({ name: text, versions: z.array(text).min(1), docs: docUrl }),
+    flask: z.object({ name: text, versions: z.array(text).min(1), current: text, docs: docUrl }),
+    django: z.object({ name: text, versions: z.array(text).min(1), current: text, docs: docUrl }),
   }),
 });
 export type Meta = z.infer<typeof MetaSchema>;
@@ -34,7 +34,8 @@ export const CriterionSchema = z.object({
   fit: z.object({ flask: z.number().min(0).max(1), django: z.number().min(0).max(1) }),
   /** Why the criterion favours each framework, one sentence each (the one that wins is shown). */
   reason: z.object({ flask: text, django: text }),
-  source: docUrl,
+  /** The official page behind each reason: the one shown is the one for the reason shown. */
+  source: z.object({ flask: docUrl, django: docUrl }),
 });
 export type Criterion = z.infer<typeof CriterionSchema>;
 export const CriteriaFileSchema = z.array(CriterionSchema).min(1);
@@ -96,21 +97,88 @@ export const QuestionSchema = z.discriminatedUnion("kind", [
 export type Question = z.infer<typeof QuestionSchema>;
 export const QuestionsFileSchema = z.array(QuestionSchema).min(1);
 
-const frameworkSide = z.object({
+/** A package named as the way to get (part of) a feature, with its own documentation. */
+const PackageRef = z.strictObject({ name: text, docs: docUrl });
+export type PackageRef = z.infer<typeof PackageRef>;
+
+/**
+ * Who maintains an extension: the framework's own organisation (`pallets`, `django`) or Flask's
+ * community organisation (`pallets-eco`). Anything else is a third-party package.
+ */
+export const ExtensionHome = z.enum(["pallets", "pallets-eco", "django"]);
+export type ExtensionHome = z.infer<typeof ExtensionHome>;
+const ExtensionRef = PackageRef.extend({ home: ExtensionHome });
+export type ExtensionRef = z.infer<typeof ExtensionRef>;
+
+/** A dotted Python name: the module or API that provides a built-in feature. */
+const moduleName = z
+  .string()
+  .regex(
+    /^[a-z_][a-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/,
+    "a dotted Python name such as django.contrib.admin",
+  );
+
+const ExtensionSource = z.strictObject({
+  kind: z.literal("extension"),
+  /** Official (Pallets, Django) or pallets-eco packages, installed separately. */
+  packages: z.array(ExtensionRef).min(1),
+});
+const ThirdPartySource = z.strictObject({
+  kind: z.literal("third_party"),
+  /** Packages maintained outside the framework's organisations. */
+  packages: z.array(PackageRef).min(1),
+});
+
+/**
+ * Where a capability comes from. A discriminated union, so wrong combinations cannot be written:
+ * built in names modules and has no packages; extensions and third-party packages each carry
+ * their own docs link; a quality (performance, the learning curve) has no label at all.
+ */
+export const ProvenanceSchema = z.discriminatedUnion("kind", [
+  z.strictObject({
+    kind: z.literal("built_in"),
+    modules: z.array(moduleName).min(1),
+    /** A pip extra this needs, e.g. "flask[async]". */
+    extra: z
+      .string()
+      .regex(/^[a-z][a-z0-9-]*\[[a-z0-9-]+\]$/)
+      .optional(),
+  }),
+  ExtensionSource,
+  ThirdPartySource,
+  z.strictObject({ kind: z.literal("quality") }),
+]);
+export type Provenance = z.infer<typeof ProvenanceSchema>;
+
+/** Part of a feature that comes from elsewhere: "object-level permissions" from django-guardian. */
+export const AddOnSchema = z.discriminatedUnion("kind", [
+  ExtensionSource.extend({ for: text }),
+  ThirdPartySource.extend({ for: text }),
+]);
+export type AddOn = z.infer<typeof AddOnSchema>;
+/** A provenance or add-on that names packages. */
+export type PackageSource = Extract<Provenance | AddOn, { packages: unknown }>;
+
+const frameworkSide = z.strictObject({
   /** How this framework does it, one or two plain sentences. */
   how: text,
-  /** built_in: in the framework; extension: an add-on package; third_party: outside the project. */
-  support: z.enum(["built_in", "extension", "third_party", "none"]),
-  /** Packages named in `how`, for people who want to install them. */
-  packages: z.array(text).default([]),
+  provenance: ProvenanceSchema,
+  /** Parts that come from separate packages, each labelled for what it adds. */
+  addOns: z.array(AddOnSchema).default([]),
+  /** The framework's own documentation for this feature (or, where the framework has none, the package's). */
   docs: docUrl,
+  /** Further official pages for claims in `how` that `docs` does not cover. */
+  more: z.array(z.strictObject({ title: text, url: docUrl })).default([]),
 });
+export type FrameworkSide = z.infer<typeof frameworkSide>;
 
 export const MythSchema = z.object({
   /** What the seed article (or common lore) claims. */
   claim: text,
   correction: text,
   source: docUrl,
+  /** Further official pages for claims in the correction that `source` does not cover. */
+  more: z.array(z.strictObject({ title: text, url: docUrl })).default([]),
   /** Phrasings people use when asking about this myth. */
   phrasings: z.array(text).default([]),
 });
@@ -142,20 +210,25 @@ export const FeatureSchema = z.object({
 export type Feature = z.infer<typeof FeatureSchema>;
 export const FeaturesFileSchema = z.array(FeatureSchema).min(1);
 
+/** A condition on the answers: every listed question must have one of the listed values. */
+const Condition = z.record(id, z.array(id).min(1));
+
 export const ProConSchema = z.object({
   id,
   framework: FrameworkId,
   kind: z.enum(["pro", "con"]),
   text,
-  /** The criteria this point bears on: it is shown when they matter for the project. */
+  /**
+   * The criteria this point bears on, the main one first: it is shown only when the main one carries
+   * weight for the project, and never when the notes rule out a need behind any of them.
+   */
   criteria: z.array(id).min(1),
+  /** Shown only when one of these conditions holds (as for caveats), when the criteria alone are too broad. */
+  whenAny: z.array(Condition).min(1).optional(),
   source: docUrl,
 });
 export type ProCon = z.infer<typeof ProConSchema>;
 export const ProsConsFileSchema = z.array(ProConSchema).min(1);
-
-/** A condition on the answers: every listed question must have one of the listed values. */
-const Condition = z.record(id, z.array(id).min(1));
 
 export const CaveatSchema = z.object({
   id,
@@ -169,21 +242,31 @@ export type Caveat = z.infer<typeof CaveatSchema>;
 export const CaveatsFileSchema = z.array(CaveatSchema);
 
 export const ScoringSchema = z.object({
-  /** Below this margin (points out of 100) the verdict is "either". */
+  /** Below this margin (points between the two shares of the evidence) the verdict is "either". */
   tieMargin: z.number().min(0).max(50),
   /** Evidence added to both sides before scoring, so a tiny advantage never reads as 100 to 0. */
   prior: z.number().positive(),
-  confidence: z.object({
-    samples: z.number().int().min(10).max(5000),
-    /** Each weight is multiplied by a factor drawn uniformly from [1 - spread, 1 + spread]. */
-    spread: z.number().min(0).max(0.95),
-    seed: z.number().int(),
-    high: z.number().min(0).max(1),
-    medium: z.number().min(0).max(1),
-  }),
+  confidence: z
+    .object({
+      samples: z.number().int().min(10).max(5000),
+      /** Each weight is multiplied by a factor drawn uniformly from [1 - spread, 1 + spread]. */
+      spread: z.number().min(0).max(0.95),
+      /** Each framework's fit on each criterion moves by up to ± this much (kept within 0..1). */
+      fitSpread: z.number().min(0).max(0.5),
+      seed: z.number().int(),
+      /** At least this share of re-weightings keeps the verdict: a clear call. */
+      clear: z.number().min(0).max(1),
+      /** At least this share (below `clear`): leaning. Below it: a close call. */
+      leaning: z.number().min(0).max(1),
+    })
+    .refine((c) => c.leaning <= c.clear, { message: "leaning must not be above clear", path: ["leaning"] }),
   maxFlips: z.number().int().min(0).max(10),
   maxFactors: z.number().int().min(1).max(10),
+  /** A reason is shown only when its criterion moved at least this many points of the evidence. */
+  minFactorPoints: z.number().min(0).max(50),
   maxProsCons: z.number().int().min(1).max(10),
+  /** A pro or con is shown only when its main criterion's weight × importance is at least this. */
+  minProConWeight: z.number().min(0).max(10),
 });
 export type Scoring = z.infer<typeof ScoringSchema>;
 

@@ -9,8 +9,11 @@ import {
   type Criterion,
   type Examples,
   ExamplesSchema,
+  type ExtensionHome,
   type Feature,
   FeaturesFileSchema,
+  FRAMEWORKS,
+  type FrameworkId,
   type Meta,
   MetaSchema,
   type ProCon,
@@ -165,6 +168,7 @@ function checkReferences(
       aliasOwner.set(key, f.id);
     }
   });
+  problems.push(...checkProvenance(knowledge.features));
   knowledge.prosCons.forEach((p, pi) => {
     for (const c of p.criteria) criterion("pros-cons.json", `[${pi}].criteria`, c);
   });
@@ -175,20 +179,85 @@ function checkReferences(
     if (q.kind === "multi")
       valuesOf.set(q.id, new Set(knowledge.features.filter((f) => f.need).map((f) => f.id)));
   }
-  knowledge.caveats.forEach((c, ci) => {
-    c.whenAny.forEach((cond, wi) => {
-      for (const [q, values] of Object.entries(cond)) {
-        const known = valuesOf.get(q);
-        if (!known) {
-          problems.push(`data/caveats.json at [${ci}].whenAny[${wi}]: unknown question "${q}"`);
-          continue;
+  const checkConditions = (file: string, items: Array<{ whenAny?: Array<Record<string, string[]>> }>) =>
+    items.forEach((item, ci) => {
+      item.whenAny?.forEach((cond, wi) => {
+        for (const [q, values] of Object.entries(cond)) {
+          const known = valuesOf.get(q);
+          if (!known) {
+            problems.push(`data/${file} at [${ci}].whenAny[${wi}]: unknown question "${q}"`);
+            continue;
+          }
+          for (const v of values) {
+            if (!known.has(v))
+              problems.push(`data/${file} at [${ci}].whenAny[${wi}].${q}: unknown value "${v}"`);
+          }
         }
-        for (const v of values) {
-          if (!known.has(v))
-            problems.push(`data/caveats.json at [${ci}].whenAny[${wi}].${q}: unknown value "${v}"`);
+      });
+    });
+  checkConditions("caveats.json", knowledge.caveats);
+  checkConditions("pros-cons.json", knowledge.prosCons);
+  return problems;
+}
+
+/** Built-in modules come from the framework's own distribution; extensions from its own organisations. */
+const OWN_MODULES: Record<FrameworkId, readonly string[]> = {
+  flask: ["flask", "werkzeug", "jinja2"],
+  django: ["django"],
+};
+const OWN_HOMES: Record<FrameworkId, readonly ExtensionHome[]> = {
+  flask: ["pallets", "pallets-eco"],
+  django: ["django"],
+};
+
+/**
+ * Provenance that holds across the whole knowledge base: a built-in names only the framework's own
+ * modules, an extension is maintained by the framework's own organisations, and a package is the
+ * same kind of thing (and has one docs link per framework) wherever it is named.
+ */
+function checkProvenance(features: Feature[]): string[] {
+  const problems: string[] = [];
+  const kindOf = new Map<string, { kind: string; where: string }>();
+  const docsOf = new Map<string, string>();
+  features.forEach((f, fi) => {
+    for (const id of FRAMEWORKS) {
+      const side = f[id];
+      const at = `data/features.json at [${fi}].${id}`;
+      if (side.provenance.kind === "built_in") {
+        for (const m of side.provenance.modules) {
+          const root = m.split(".")[0] ?? "";
+          if (!OWN_MODULES[id].includes(root))
+            problems.push(
+              `${at}.provenance.modules: "${m}" is not part of ${id} (${OWN_MODULES[id].join(", ")})`,
+            );
         }
       }
-    });
+      const sources = [
+        { source: side.provenance, path: "provenance" },
+        ...side.addOns.map((a, ai) => ({ source: a, path: `addOns[${ai}]` })),
+      ];
+      for (const { source, path } of sources) {
+        if (source.kind !== "extension" && source.kind !== "third_party") continue;
+        for (const p of source.packages) {
+          const home = "home" in p ? p.home : undefined;
+          if (source.kind === "extension" && home && !OWN_HOMES[id].includes(home))
+            problems.push(
+              `${at}.${path}: ${p.name} (${home}) is not an extension of ${id}; list it as third_party`,
+            );
+          const kind = `${source.kind}${home ? ` (${home})` : ""}`;
+          const key = p.name.toLowerCase();
+          const seen = kindOf.get(key);
+          if (seen && seen.kind !== kind)
+            problems.push(`${at}.${path}: ${p.name} is ${kind} here but ${seen.kind} at ${seen.where}`);
+          else if (!seen) kindOf.set(key, { kind, where: `${at}.${path}` });
+          const docsKey = `${id}:${key}`;
+          const docs = docsOf.get(docsKey);
+          if (docs && docs !== p.docs)
+            problems.push(`${at}.${path}: ${p.name} has two docs links (${docs}, ${p.docs})`);
+          docsOf.set(docsKey, p.docs);
+        }
+      }
+    }
   });
   return problems;
 }

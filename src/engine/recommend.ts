@@ -19,28 +19,39 @@ import {
   type Verdict,
   verdictOf,
 } from "./scoring.js";
-import { type Flip, findFlips } from "./sensitivity.js";
+import { type Flip, findFlips, type WhatWouldChange } from "./sensitivity.js";
 
 export interface NotesReading {
   /** Needs found in the notes that the needs answer did not already list. */
   needs: string[];
+  /** Needs the notes rule out ("we don't need an admin"): no pro or con about them is shown. */
+  excluded: string[];
   /** What we did with the notes, in a sentence (empty when there were none). */
   text: string;
 }
 
 export interface Recommendation {
   verdict: Verdict;
+  /**
+   * Each framework's share of the evidence, in whole percent: the two add up to 100. A share, not
+   * a mark out of 100: 60 to 40 means 60% of what the answers weigh points to that framework.
+   */
+  shares: { flask: number; django: number };
+  /** @deprecated The same numbers as `shares`, kept until every surface says "share of the evidence". */
   scores: { flask: number; django: number };
-  /** Points between the two scores (0-100 scale), always >= 0. */
+  /** Percentage points between the two shares, always >= 0. */
   margin: number;
-  /** Django's score minus Flask's, unrounded: negative means Flask leads. */
+  /** Django's share minus Flask's, unrounded: negative means Flask leads. */
   lead: number;
   confidence: Confidence;
-  /** One sentence: the verdict, the scores and the confidence. */
+  /** Two sentences: the verdict with the shares, then how firm it is in words. */
   summary: string;
   factors: Factor[];
   prosCons: ProsCons;
+  /** Single answers that would change the verdict, smallest first (up to maxFlips; may be empty). */
   flips: Flip[];
+  /** What would change the verdict, always: one answer, two answers together, or a plain "nothing small". */
+  whatWouldChange: WhatWouldChange;
   caveats: CaveatItem[];
   notes: NotesReading;
   profile: ProjectProfile;
@@ -66,33 +77,60 @@ function prepare(knowledge: Knowledge): Prepared {
   return p;
 }
 
+/**
+ * Negations, as the notes reader skips them (src/engine/understand/needs.ts): a need it finds once
+ * these are blanked out, but not before, is one the notes mention only to rule out.
+ */
+const NEGATION =
+  /\b(?:no|not|dont|doesnt|didnt|isnt|arent|wont|never|nor|none|without|neither|cant|skip|nope)\b|n['’]t\b/gi;
+
 function readNotes(knowledge: Knowledge, profile: ProjectProfile): NotesRead {
-  if (profile.notes.trim() === "") return { needs: [], all: [], text: "" };
-  const all = findNeedsInText(profile.notes, knowledge);
+  if (profile.notes.trim() === "") return { needs: [], excluded: [], all: [], text: "" };
+  // recommendProfile trusts its caller; still, nothing past the notes field's own limit is read.
+  const notes = profile.notes.slice(0, knowledge.notesQuestion.maxLength);
+  const all = findNeedsInText(notes, knowledge);
   const needs = all.filter((id) => !profile.needs.includes(id));
-  if (needs.length === 0)
-    return { needs, all, text: "We read your notes; they name no feature beyond your answers." };
-  const phrases = needs.map((id) => knowledge.featureById.get(id)?.need?.phrase ?? id);
-  return { needs, all, text: `From your notes we also counted ${phrases.join(", ")}.` };
+  // Read a second time only when there is a negation to blank out. A need ticked in the needs
+  // answer stands, whatever the notes say.
+  const blanked = notes.replace(NEGATION, " ");
+  const excluded =
+    blanked === notes
+      ? []
+      : findNeedsInText(blanked, knowledge).filter((id) => !all.includes(id) && !profile.needs.includes(id));
+  const phrase = (id: string) => knowledge.featureById.get(id)?.need?.phrase ?? id;
+  const sentences: string[] = [];
+  if (needs.length > 0) sentences.push(`From your notes we also counted ${needs.map(phrase).join(", ")}.`);
+  if (excluded.length > 0)
+    sentences.push(
+      `Your notes rule out ${excluded.map(phrase).join(", ")}, so no pro or con about it is shown.`,
+    );
+  if (sentences.length === 0) sentences.push("We read your notes; they name no feature beyond your answers.");
+  return { needs, excluded, all, text: sentences.join(" ") };
 }
 
 function summarise(
   knowledge: Knowledge,
   verdict: Verdict,
-  scores: Recommendation["scores"],
+  shares: Recommendation["shares"],
   confidence: Confidence,
 ): string {
-  const percent = Math.round(confidence.share * 100);
+  const { flask, django } = knowledge.meta.frameworks;
   if (verdict === "either") {
     return (
-      `Either framework fits: Flask ${scores.flask}, Django ${scores.django} is too close to call, ` +
-      `and it stays a toss-up in ${percent}% of plausible weightings (${confidence.label} confidence).`
+      `Either framework fits: ${flask.name} has ${shares.flask}% of the evidence and ${django.name} ${shares.django}%, ` +
+      `too close to call. A close call: it ${confidence.phrase}.`
     );
   }
   const other = verdict === "django" ? "flask" : "django";
+  const firmness =
+    confidence.label === "clear"
+      ? "A clear call"
+      : confidence.label === "leaning"
+        ? "Leaning"
+        : "A close call";
   return (
-    `${knowledge.meta.frameworks[verdict].name} fits this project better, ${scores[verdict]} to ${scores[other]}, ` +
-    `with ${confidence.label} confidence: it stays ahead in ${percent}% of plausible weightings.`
+    `${knowledge.meta.frameworks[verdict].name} fits this project better: ${shares[verdict]}% of the evidence to ` +
+    `${shares[other]}%. ${firmness}: it ${confidence.phrase}.`
   );
 }
 
@@ -110,20 +148,27 @@ export function recommendProfile(profile: ProjectProfile, knowledge: Knowledge):
   const { lead, djangoScore, pointsPerUnit } = tally(model, adv);
   const verdict = verdictOf(model, lead);
   const django = Math.round(djangoScore);
-  const scores = { flask: 100 - django, django };
-  const confidence = confidenceOf(knowledge, model, rows, adv, verdict);
+  const shares = { flask: 100 - django, django };
+  const confidence = confidenceOf(knowledge, model, rows, imp, verdict);
+  const { flips, whatWouldChange } = findFlips(knowledge, model, profile, notes.all, verdict);
   return {
     verdict,
-    scores,
-    margin: Math.abs(scores.django - scores.flask),
+    shares,
+    scores: { ...shares },
+    margin: Math.abs(shares.django - shares.flask),
     lead,
     confidence,
-    summary: summarise(knowledge, verdict, scores, confidence),
+    summary: summarise(knowledge, verdict, shares, confidence),
     factors: decisiveFactors(knowledge, profile, notes.needs, adv, pointsPerUnit, verdict),
-    prosCons: relevantProsCons(knowledge, imp),
-    flips: findFlips(knowledge, model, profile, notes.all, verdict),
+    prosCons: relevantProsCons(knowledge, imp, {
+      profile,
+      notesNeeds: notes.all,
+      excludedNeeds: notes.excluded,
+    }),
+    flips,
+    whatWouldChange,
     caveats: applicableCaveats(knowledge, profile, notes.needs),
-    notes: { needs: notes.needs, text: notes.text },
+    notes: { needs: notes.needs, excluded: notes.excluded, text: notes.text },
     profile,
     knowledgeVersion: knowledge.meta.knowledgeVersion,
   };

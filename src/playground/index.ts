@@ -4,6 +4,7 @@ import type { AddressInfo } from "node:net";
 import type { Logger } from "pino";
 import { LOG_LEVELS, type LogLevelName } from "../config.js";
 import { createApp } from "../slack/app.js";
+import { openDatabase } from "../storage/index.js";
 import { readVersion } from "../version.js";
 import { ResponseUrls } from "./bridge/response-urls.js";
 import { slackSender } from "./bridge/send.js";
@@ -76,6 +77,8 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Runni
   const level = (LOG_LEVELS as readonly string[]).includes(logger.level)
     ? (logger.level as LogLevelName)
     : "info";
+  // No database to configure: SQLite in memory, gone when the playground stops, like the rest of its state.
+  const database = await openDatabase("sqlite::memory:", { logger });
   const { app } = createApp({
     config: {
       mode: "http",
@@ -83,7 +86,10 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Runni
       port: 0,
       logLevel: level,
       env: "development",
+      installs: { kind: "one" },
+      database: { kind: "sqlite", file: ":memory:" },
     },
+    database,
     logger,
     version: readVersion(),
     botId: WORKSPACE.bot.id,
@@ -111,6 +117,7 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Runni
       await new Promise<void>((resolve) => server.close(() => resolve()));
       appServer.closeAllConnections();
       await app.stop();
+      await database.close();
     },
   };
 }

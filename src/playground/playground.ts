@@ -2,6 +2,7 @@ import type { Logger } from "pino";
 import {
   type ActionContainer,
   appHomeOpened,
+  assistantThreadStarted,
   blockActions,
   eventCallback,
   messageEvents,
@@ -180,6 +181,31 @@ export class Playground {
     return { ok: true };
   }
 
+  /** Opens the agent side pane beside #playground: a new thread, as Slack starts one. */
+  async openPane(): Promise<Result> {
+    const pane = this.state.startPane(WORKSPACE.user.id);
+    const res = await this.deliver(
+      "event",
+      eventCallback(assistantThreadStarted(pane.threadTs, WORKSPACE.channel.id)),
+    );
+    return res?.status === 200 ? { ok: true } : { ok: false, error: "dispatch_failed" };
+  }
+
+  /** A message typed (or a suggested prompt clicked) in the open pane thread. */
+  async askPane(text: string): Promise<Result> {
+    const threadTs = this.state.openPane;
+    if (!threadTs) return { ok: false, error: "no_pane" };
+    const trimmed = text.trim();
+    if (trimmed === "") return { ok: false, error: "empty" };
+    const channel = WORKSPACE.dm.id;
+    const escaped = escapeTyped(trimmed);
+    const stored = this.state.add({ channel, user: WORKSPACE.user.id, text: escaped, thread_ts: threadTs });
+    for (const event of messageEvents({ channel, ts: stored.ts, text: escaped, threadTs })) {
+      await this.deliver("event", eventCallback(event));
+    }
+    return { ok: true };
+  }
+
   async openHome(): Promise<Result> {
     const home = this.state.homes.get(WORKSPACE.user.id);
     await this.deliver("event", eventCallback(appHomeOpened(home?.view)));
@@ -332,6 +358,8 @@ export class Playground {
       edited: m.edited !== undefined,
     });
     const modal = this.state.topModal(me);
+    const inPane = (m: StoredMessage) => this.state.paneOf(m) !== undefined;
+    const pane = this.state.openPane ? this.state.panes.get(this.state.openPane) : undefined;
     return {
       version: this.state.version,
       me: { id: me, name: WORKSPACE.user.name },
@@ -340,11 +368,27 @@ export class Playground {
         [me]: WORKSPACE.user.name,
         [WORKSPACE.bot.userId]: WORKSPACE.bot.name,
         [SLACKBOT]: "Slackbot",
+        // Channel mentions (<#C…>) read by name, as Slack shows them.
+        [WORKSPACE.channel.id]: WORKSPACE.channel.name,
       },
       channel: { id: WORKSPACE.channel.id, name: WORKSPACE.channel.name },
       conversations: [{ id: WORKSPACE.channel.id, name: `#${WORKSPACE.channel.name}` }],
       messages: this.state.messagesIn(WORKSPACE.channel.id).filter(visible).map(view),
-      dm: this.state.messagesIn(WORKSPACE.dm.id).filter(visible).map(view),
+      dm: this.state
+        .messagesIn(WORKSPACE.dm.id)
+        .filter((m) => visible(m) && !inPane(m))
+        .map(view),
+      dmChannel: WORKSPACE.dm.id,
+      pane: pane
+        ? {
+            threadTs: pane.threadTs,
+            title: pane.title,
+            status: pane.status,
+            prompts: pane.prompts,
+            promptsTitle: pane.promptsTitle,
+            messages: this.state.replies(WORKSPACE.dm.id, pane.threadTs).filter(visible).map(view),
+          }
+        : null,
       modal: modal ? { view: modal.view, errors: modal.errors ?? {} } : null,
       home: this.state.homes.get(me)?.view ?? null,
     };

@@ -64,6 +64,8 @@ function pageActions(p: Playground): Record<string, (body: Json) => Promise<unkn
     submit: (b) => p.submitView(str(b.viewId) ?? "", (b.values ?? {}) as Record<string, InputValue>),
     close: (b) => p.closeView(str(b.viewId) ?? ""),
     home: () => p.openHome(),
+    pane: () => p.openPane(),
+    ask: (b) => p.askPane(str(b.text) ?? ""),
     dismiss: (b) => p.dismiss(str(b.channel) ?? "", str(b.ts) ?? ""),
   };
 }

@@ -1,10 +1,17 @@
+import type { ServerResponse } from "node:http";
 import { App, type Receiver, type webApi } from "@slack/bolt";
 import type { Logger } from "pino";
 import type { Config } from "../config.js";
 import { getKnowledge, type Knowledge } from "../engine/index.js";
 import { toBoltLogger, toBoltLogLevel } from "../logger.js";
+import type { Database } from "../storage/index.js";
 import type { AppContext } from "./context.js";
 import type { Deps } from "./deps.js";
+import {
+  handleAuthorizationFailure,
+  installationOptions,
+  isAuthorizationError,
+} from "./installation-options.js";
 import { registerListeners } from "./listeners/index.js";
 import { HardenedReceiver, type Health, type ReceiverLimits } from "./receiver.js";
 import { BotIdentity } from "./services/bot-identity.js";
@@ -12,16 +19,19 @@ import { Busy } from "./services/busy.js";
 import { trustedResponseUrls } from "./services/codecs.js";
 import { tellPerson } from "./services/delivery.js";
 import { InFlight } from "./services/in-flight.js";
-import { Once } from "./services/once.js";
 import { RecommendationThreads } from "./services/recommendation-threads.js";
 import { requestIds, requestLogger } from "./services/request-log.js";
+import { SharedOnce } from "./services/shared-once.js";
 import { type ApiPolicy, DEFAULT_API_POLICY, SlackApi, webClientOptions } from "./services/slack-api.js";
+import { surfaceDeps } from "./services/surfaces.js";
 
 export interface CreateAppOptions {
   config: Config;
   logger: Logger;
   version: string;
   knowledge?: Knowledge;
+  /** The open database (main.ts opens DATABASE_URL; tests and the playground pass SQLite in memory). */
+  database: Database;
   /** Known bot ids skip Bolt's auth.test call at start (tests, and installs that know them). */
   botId?: string;
   botUserId?: string;
@@ -59,13 +69,27 @@ export function healthOf(deps: Deps, version: string, mode: string): Health {
   return { ok: true, version, mode };
 }
 
+/** /healthz on Bolt's own HTTP receiver (many workspaces): the same answer as the hardened receiver's. */
+function healthz(deps: Deps, version: string, mode: string) {
+  return (_req: unknown, res: ServerResponse) => {
+    const health = healthOf(deps, version, mode);
+    res.writeHead(health.ok ? 200 : 503, { "content-type": "application/json" });
+    res.end(JSON.stringify(health));
+  };
+}
+
+/** What Bolt hands the extended error handler (the context holds the request's token, if it got that far). */
+type ErrorArgs = { error: Error; body: unknown; context?: { botToken?: string } & Partial<AppContext> };
+
 /** Builds the Bolt app from a config. Nothing runs until the caller starts it. */
 export function createApp(options: CreateAppOptions): SlackApp {
-  const { config, logger } = options;
+  const { config, logger, database } = options;
   const knowledge = options.knowledge ?? getKnowledge();
   const policy: ApiPolicy = { ...DEFAULT_API_POLICY, ...options.apiPolicy };
+  // One workspace: its token; many: none here, each request passes its own (context.botToken) to forRequest.
+  const manyWorkspaces = config.installs.kind === "many";
   const api = new SlackApi({
-    token: config.slack.botToken,
+    ...(manyWorkspaces ? {} : { token: config.slack.botToken }),
     ...(config.slack.apiUrl ? { apiUrl: config.slack.apiUrl } : {}),
     policy,
     clientLogger: () => toBoltLogger(logger.child({ component: "web-api" })),
@@ -74,10 +98,13 @@ export function createApp(options: CreateAppOptions): SlackApp {
   const deps: Deps = {
     knowledge,
     logger,
-    threads: new RecommendationThreads(knowledge),
-    once: new Once(),
+    threads: new RecommendationThreads(knowledge, database.recommendations),
+    once: new SharedOnce(database.handledEvents, logger),
     inFlight: new InFlight(policy.maxOutstanding),
     api,
+    ...surfaceDeps(knowledge),
+    database,
+    manyWorkspaces,
   };
   const busy = new Busy(knowledge, logger, deps.inFlight);
   const boltLogger = toBoltLogger(logger.child({ component: "bolt" }));
@@ -88,11 +115,17 @@ export function createApp(options: CreateAppOptions): SlackApp {
     toBoltLogger(logger.child({ component: "bolt-web-api" })),
   );
   // Known bot ids go to Bolt as they are; otherwise auth.test is asked until it answers (BotIdentity).
-  const identity =
-    options.botId && options.botUserId
-      ? { token: config.slack.botToken, botId: options.botId, botUserId: options.botUserId }
+  // Many workspaces: Bolt's OAuth installer over the database's installation store authorizes each request.
+  const identity = manyWorkspaces
+    ? installationOptions({ config, installationStore: database.installations })
+    : options.botId && options.botUserId
+      ? { token: config.slack.botToken as string, botId: options.botId, botUserId: options.botUserId }
       : (() => {
-          const bot = new BotIdentity(api, config.slack.botToken, logger.child({ component: "auth" }));
+          const bot = new BotIdentity(
+            api,
+            config.slack.botToken as string,
+            logger.child({ component: "auth" }),
+          );
           bot.start();
           return { authorize: bot.authorize };
         })();
@@ -108,6 +141,18 @@ export function createApp(options: CreateAppOptions): SlackApp {
   if (options.receiver) app = new App<AppContext>({ ...common, receiver: options.receiver });
   else if (config.mode === "socket") {
     app = new App<AppContext>({ ...common, socketMode: true, appToken: config.slack.appToken as string });
+  } else if (manyWorkspaces) {
+    // Many workspaces: Bolt builds the OAuth installer, its /slack/install and /slack/oauth_redirect
+    // routes and authorize only inside its own HTTPReceiver, so that one serves here (with /healthz);
+    // the hardened receiver's limits and early "busy" answer are for one workspace (see the README).
+    app = new App<AppContext>({
+      ...common,
+      signingSecret: config.slack.signingSecret as string,
+      port: config.port,
+      customRoutes: [
+        { path: "/healthz", method: ["GET"], handler: healthz(deps, options.version, config.mode) },
+      ],
+    });
   } else {
     receiver = new HardenedReceiver({
       signingSecret: config.slack.signingSecret as string,
@@ -127,7 +172,12 @@ export function createApp(options: CreateAppOptions): SlackApp {
     if (typeof context.receivedAt !== "number") context.receivedAt = Date.now();
     context.log = requestLogger(logger, body);
     const issuedAt = Math.min(context.receivedAt, context.sentAt ?? Number.POSITIVE_INFINITY);
-    context.api = api.forRequest(context.receivedAt, context.log, issuedAt);
+    // A Workflow step's own token (Slack sends one with each execution, as Bolt's client uses); with many
+    // workspaces, otherwise, the token Bolt's authorize found for this request's workspace.
+    const token =
+      (context.functionBotAccessToken as string | undefined) ??
+      (manyWorkspaces ? (context.botToken as string | undefined) : undefined);
+    context.api = api.forRequest(context.receivedAt, context.log, issuedAt, token);
     await next();
   });
 
@@ -155,8 +205,10 @@ export function createApp(options: CreateAppOptions): SlackApp {
   registerListeners(app, deps);
 
   // Any listener error: log it with its context, tell the person, keep running. Tracked, so that
-  // shutdown waits for the apology too.
-  app.error(async ({ error, body, context }: { error: Error; body: unknown; context?: object }) => {
+  // shutdown waits for the apology too. With many workspaces the apology goes with the request's own token.
+  app.error(async ({ error, body, context }: ErrorArgs) => {
+    // No installation for the workspace (or none readable): Bolt's own answer, and no apology we could post.
+    if (isAuthorizationError(error)) return handleAuthorizationFailure(error, body, logger, api);
     const ids = requestIds(body);
     const err = (error as { original?: unknown }).original ?? error;
     logger.error({ err, ...ids, type: (body as { type?: unknown } | undefined)?.type }, "listener failed");
@@ -164,7 +216,8 @@ export function createApp(options: CreateAppOptions): SlackApp {
     const user = ids.user;
     const ours = (context ?? {}) as Partial<AppContext>;
     const log = ours.log ?? requestLogger(logger, body);
-    const calls = ours.api ?? api.forRequest(Date.now(), log);
+    const token = manyWorkspaces ? context?.botToken : undefined;
+    const calls = ours.api ?? api.forRequest(Date.now(), log, undefined, token);
     const responseUrl = calls.responseUrlOf(body);
     await deps.inFlight
       .track(() =>

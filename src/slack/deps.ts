@@ -1,6 +1,10 @@
 import type { Logger } from "pino";
 import type { Knowledge } from "../engine/index.js";
+import type { Database } from "../storage/index.js";
+import type { AssistantContextStore } from "./services/assistant-threads.js";
+import type { DecisionLog } from "./services/decision-log.js";
 import type { InFlight } from "./services/in-flight.js";
+import type { ChannelRecommendations } from "./services/latest-recommendations.js";
 import type { Once } from "./services/once.js";
 import type { RecommendationThreads } from "./services/recommendation-threads.js";
 import type { SlackApi } from "./services/slack-api.js";
@@ -10,10 +14,20 @@ export interface Deps {
   knowledge: Knowledge;
   logger: Logger;
   threads: RecommendationThreads;
-  /** Exactly-once guard for events, messages and submitted forms. */
+  /** Exactly-once guard for events, messages and submitted forms, shared by every instance on the database. */
   once: Once;
   /** Requests still being worked on after their ack: capped, watched by /healthz, awaited on shutdown. */
   inFlight: InFlight;
   /** The Web API clients and their deadlines; each request's calls are `context.api`. */
   api: SlackApi;
+  /** The agent side pane's context per thread (Bolt's AssistantThreadContextStore): the channel beside it. */
+  paneContexts: AssistantContextStore;
+  /** Each channel's latest recommendation, which the pane answers about. */
+  recommendations: ChannelRecommendations;
+  /** A team's decisions. Unset until one exists; the pane then offers "Show our team's decisions". */
+  decisionLog?: DecisionLog;
+  /** The storage: installations, recommendations, feedback, exactly-once claims. Listeners' only way to it. */
+  database: Database;
+  /** True when installed in many workspaces (OAuth): tokens come from each workspace's installation. */
+  manyWorkspaces: boolean;
 }

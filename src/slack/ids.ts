@@ -13,10 +13,13 @@ export const IDS = {
   feedbackHelpful: "feedback_helpful",
   feedbackNotHelpful: "feedback_not_helpful",
   openQuestionnaire: "open_questionnaire",
-  followUpFeature: "follow_up_feature",
   /** "Did you mean" buttons are `did_you_mean_<feature id>`: each answers in place of the question. */
   didYouMean: "did_you_mean",
   /** Opens the questions prefilled with what a one-sentence quick take understood. */
   prefillQuestionnaire: "prefill_questionnaire",
+  /** The same from the agent pane, whose form asks where to post (the pane's DM is no place for it). */
+  panePrefillQuestionnaire: "pane_prefill_questionnaire",
   metadataEventType: "flask_or_django_recommendation",
+  /** The Workflow Builder step (manifest `functions`): the same recommendation from a workflow's inputs. */
+  recommendFunction: "recommend_framework",
 } as const;

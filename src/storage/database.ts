@@ -14,14 +14,19 @@ import { type Kysely, type MigrationResult, Migrator } from "kysely";
 import type { Logger } from "pino";
 import { checkPostgres, connect } from "./connect.js";
 import { type DatabaseUrl, describeDatabaseUrl, parseDatabaseUrl } from "./database-url.js";
+import { type DecisionRepository, decisionRepository } from "./decisions.js";
 import { type FeedbackRepository, feedbackRepository } from "./feedback.js";
 import { type HandledEventRepository, handledEventRepository } from "./handled-events.js";
 import { type InstallationRepository, installationRepository } from "./installations.js";
 import { migrationProvider } from "./migrations/index.js";
 import { type RecommendationRepository, recommendationRepository } from "./recommendations.js";
+import { type ReminderRepository, reminderRepository } from "./revisit-reminders.js";
 import type { Clock } from "./rows.js";
 import type { Schema } from "./schema.js";
+import { type TeamSettingsRepository, teamSettingsRepository } from "./team-settings.js";
 import { createTokenCipher, type TokenCipher } from "./token-crypto.js";
+import { type ViewRepository, viewRepository } from "./views.js";
+import { type VoteRepository, voteRepository } from "./votes.js";
 
 export interface OpenDatabaseOptions {
   logger?: Logger;
@@ -42,6 +47,12 @@ export interface Database {
   readonly recommendations: RecommendationRepository;
   readonly feedback: FeedbackRepository;
   readonly handledEvents: HandledEventRepository;
+  /** Decisions the team owns (migration 0002): teammates' own answers, votes, the decision log, settings, reminders. */
+  readonly views: ViewRepository;
+  readonly votes: VoteRepository;
+  readonly decisions: DecisionRepository;
+  readonly teamSettings: TeamSettingsRepository;
+  readonly reminders: ReminderRepository;
   /** Closes the connection (SQLite) or the pool (PostgreSQL). Safe to call twice. */
   close(): Promise<void>;
 }
@@ -149,6 +160,11 @@ export async function openDatabase(
     recommendations: recommendationRepository(db, now),
     feedback: feedbackRepository(db, now),
     handledEvents: handledEventRepository(db, now),
+    views: viewRepository(db, now),
+    votes: voteRepository(db, now),
+    decisions: decisionRepository(db, now),
+    teamSettings: teamSettingsRepository(db, now),
+    reminders: reminderRepository(db, now),
     close() {
       closed ??= db.destroy();
       return closed;

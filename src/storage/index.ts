@@ -15,6 +15,17 @@ export {
   parseDatabaseUrl,
 } from "./database-url.js";
 export {
+  DECIDED_FRAMEWORKS,
+  type DecidedFramework,
+  type DecideInput,
+  type DecideResult,
+  type DecisionListOptions,
+  type DecisionRepository,
+  MAX_REASON_LENGTH,
+  type ProposalInput,
+  type StoredDecision,
+} from "./decisions.js";
+export {
   FEEDBACK_VALUES,
   type FeedbackInput,
   type FeedbackRepository,
@@ -36,8 +47,19 @@ export {
   type StoredVerdict,
   VERDICTS,
 } from "./recommendations.js";
+export type {
+  ReminderInput,
+  ReminderRepository,
+  StoredReminder,
+} from "./revisit-reminders.js";
 export { StoredDataError } from "./rows.js";
 export type { Schema } from "./schema.js";
+export {
+  defaultTeamSettings,
+  type TeamSettings,
+  type TeamSettingsRepository,
+  type TeamSettingsUpdate,
+} from "./team-settings.js";
 export {
   createTokenCipher,
   ENCRYPTION_KEY_VARIABLE,
@@ -45,3 +67,12 @@ export {
   type TokenCipher,
   TokenCryptoError,
 } from "./token-crypto.js";
+export type { StoredView, ViewInput, ViewRepository } from "./views.js";
+export {
+  type StoredVote,
+  VOTE_VALUES,
+  type VoteInput,
+  type VoteRepository,
+  type VoteTally,
+  type VoteValue,
+} from "./votes.js";

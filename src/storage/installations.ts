@@ -13,6 +13,7 @@ import type { Installation, InstallationQuery, InstallationStore } from "@slack/
 import type { Kysely } from "kysely";
 import type { Logger } from "pino";
 import { z } from "zod";
+import { DECISION_TABLE_NAMES, withDecisionTables } from "./decision-schema.js";
 import { type Clock, epochMs, parseRow, StoredDataError } from "./rows.js";
 import type { Schema } from "./schema.js";
 import { ENCRYPTION_KEY_VARIABLE, type TokenCipher, TokenCryptoError } from "./token-crypto.js";
@@ -28,6 +29,12 @@ export interface DeletedTeamData {
   installations: number;
   recommendations: number;
   feedback: number;
+  /** The decision tables (migration 0002). */
+  views: number;
+  votes: number;
+  decisions: number;
+  team_settings: number;
+  revisit_reminders: number;
 }
 
 export interface InstallationRepository extends Required<InstallationStore> {
@@ -220,10 +227,17 @@ export function installationRepository(
           .where(column, "=", id)
           .executeTakeFirst();
         const feedback = await trx.deleteFrom("feedback").where(column, "=", id).executeTakeFirst();
+        const decisionTables = withDecisionTables(trx);
+        const more = {} as Record<(typeof DECISION_TABLE_NAMES)[number], number>;
+        for (const table of DECISION_TABLE_NAMES) {
+          const result = await decisionTables.deleteFrom(table).where(column, "=", id).executeTakeFirst();
+          more[table] = Number(result.numDeletedRows);
+        }
         return {
           installations: Number(installations.numDeletedRows),
           recommendations: Number(recommendations.numDeletedRows),
           feedback: Number(feedback.numDeletedRows),
+          ...more,
         };
       });
       logger?.info({ installation: key, deleted }, "team data deleted");

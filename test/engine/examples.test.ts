@@ -12,10 +12,14 @@ const k = getKnowledge();
 const DATA_DIR = fileURLToPath(new URL("../../data/", import.meta.url));
 
 describe("data/examples.json", () => {
-  it("has at least 12 examples for every feature and every decision topic", () => {
+  it("has at least 20 examples for every feature and every decision topic", () => {
     for (const f of k.features)
-      expect(k.examples.features[f.id]?.length ?? 0, f.id).toBeGreaterThanOrEqual(12);
-    for (const t of DECISION_TOPICS) expect(k.examples.decisions[t].length, t).toBeGreaterThanOrEqual(12);
+      expect(k.examples.features[f.id]?.length ?? 0, f.id).toBeGreaterThanOrEqual(20);
+    for (const t of DECISION_TOPICS) expect(k.examples.decisions[t].length, t).toBeGreaterThanOrEqual(20);
+  });
+
+  it("has many questions we cannot answer, to learn what is off-topic", () => {
+    expect(k.examples.intents.unknown.length).toBeGreaterThanOrEqual(150);
   });
 
   it("names only features that exist", () => {

@@ -37,8 +37,8 @@ describe("explainFeature: what it means for the project", () => {
     ).toContain("mssql-django");
   });
 
-  it("a topic the recommendation does not weigh says so plainly", () => {
-    const e = explainFeature("routing", toProfile({}, k), k);
-    expect(e?.forProject).toMatch(/not one of the things your recommendation weighed/);
+  it("a topic the recommendation does not weigh gets no project line at all (no boilerplate)", () => {
+    expect(explainFeature("routing", toProfile({}, k), k)?.forProject).toBeUndefined();
+    expect(explainFeature("admin", toProfile({ needs: ["auth"] }, k), k)?.forProject).toBeUndefined();
   });
 });

@@ -29,7 +29,7 @@ const SCENARIOS: Scenario[] = [
     answers: { project_type: "full_stack", size: "large", timeline: "long_term" },
     needs: ["admin", "auth"],
     verdict: "django",
-    minConfidence: "high",
+    minConfidence: "clear",
     factor: "admin",
   },
   {
@@ -37,7 +37,7 @@ const SCENARIOS: Scenario[] = [
     answers: { project_type: "full_stack", size: "large", priority: "ship_fast" },
     needs: ["admin", "auth"],
     verdict: "django",
-    minConfidence: "high",
+    minConfidence: "clear",
     factor: "batteries_included",
   },
   {
@@ -45,7 +45,7 @@ const SCENARIOS: Scenario[] = [
     answers: { project_type: "rest_api", size: "small", flexibility: "full_control" },
     needs: ["rest_api"],
     verdict: "flask",
-    minConfidence: "high",
+    minConfidence: "clear",
     factor: "flexibility",
   },
   {
@@ -57,21 +57,21 @@ const SCENARIOS: Scenario[] = [
       priority: "flexibility",
     },
     verdict: "flask",
-    minConfidence: "high",
+    minConfidence: "clear",
     factor: "small_footprint",
   },
   {
     name: "tiny prototype due in days",
     answers: { project_type: "prototype", size: "tiny", timeline: "days" },
     verdict: "flask",
-    minConfidence: "high",
+    minConfidence: "clear",
     factor: "learning_speed",
   },
   {
     name: "tiny prototype in days, team new to Python web development",
     answers: { project_type: "prototype", size: "tiny", timeline: "days", experience: "new" },
     verdict: "flask",
-    minConfidence: "high",
+    minConfidence: "clear",
     factor: "learning_speed",
   },
   {
@@ -79,7 +79,7 @@ const SCENARIOS: Scenario[] = [
     answers: { project_type: "content_site", size: "medium" },
     needs: ["admin"],
     verdict: "django",
-    minConfidence: "high",
+    minConfidence: "clear",
     factor: "admin",
   },
   {
@@ -87,7 +87,7 @@ const SCENARIOS: Scenario[] = [
     answers: { project_type: "content_site", size: "medium", timeline: "months" },
     needs: ["admin", "i18n"],
     verdict: "django",
-    minConfidence: "high",
+    minConfidence: "clear",
     factor: "i18n",
   },
   {
@@ -95,7 +95,7 @@ const SCENARIOS: Scenario[] = [
     answers: { project_type: "content_site", size: "small" },
     notes: "Editors publish articles and staff manage everything in an admin dashboard.",
     verdict: "django",
-    minConfidence: "high",
+    minConfidence: "clear",
     factor: "admin",
   },
   {
@@ -103,7 +103,7 @@ const SCENARIOS: Scenario[] = [
     answers: { project_type: "internal_tool" },
     needs: ["admin"],
     verdict: "django",
-    minConfidence: "high",
+    minConfidence: "clear",
     factor: "admin",
   },
   {
@@ -111,15 +111,15 @@ const SCENARIOS: Scenario[] = [
     answers: { project_type: "ml_service" },
     needs: ["ml"],
     verdict: "flask",
-    minConfidence: "high",
+    minConfidence: "clear",
     factor: "small_footprint",
   },
   {
     name: "small JSON API on MongoDB",
     answers: { project_type: "rest_api", size: "small", database: "mongodb" },
     verdict: "flask",
-    minConfidence: "high",
-    factor: "nosql",
+    minConfidence: "clear",
+    factor: "small_footprint",
     caveat: "document_store",
   },
   {
@@ -127,35 +127,35 @@ const SCENARIOS: Scenario[] = [
     answers: { project_type: "ecommerce", size: "large" },
     needs: ["auth"],
     verdict: "django",
-    minConfidence: "high",
+    minConfidence: "clear",
     factor: "batteries_included",
   },
   {
     name: "large e-commerce shop, no needs listed",
     answers: { project_type: "ecommerce", size: "large" },
     verdict: "django",
-    minConfidence: "high",
+    minConfidence: "clear",
     factor: "consistency",
   },
   {
     name: "team that knows Flask building a medium API",
     answers: { project_type: "rest_api", size: "medium", experience: "flask" },
     verdict: "flask",
-    minConfidence: "high",
+    minConfidence: "clear",
     factor: "team_knows_flask",
   },
   {
     name: "team that knows Django building a small service",
     answers: { project_type: "microservice", size: "small", experience: "django" },
     verdict: "django",
-    minConfidence: "medium",
+    minConfidence: "leaning",
     factor: "team_knows_django",
   },
   {
     name: "team that knows Django building a small API",
     answers: { project_type: "rest_api", size: "small", experience: "django" },
     verdict: "django",
-    minConfidence: "high",
+    minConfidence: "clear",
     factor: "team_knows_django",
   },
   {
@@ -163,7 +163,7 @@ const SCENARIOS: Scenario[] = [
     answers: { project_type: "internal_tool", size: "small" },
     needs: ["admin", "auth", "permissions"],
     verdict: "django",
-    minConfidence: "high",
+    minConfidence: "clear",
     factor: "auth",
   },
   {
@@ -171,7 +171,7 @@ const SCENARIOS: Scenario[] = [
     answers: { project_type: "full_stack", size: "small" },
     needs: ["admin", "auth", "forms"],
     verdict: "django",
-    minConfidence: "high",
+    minConfidence: "clear",
     factor: "admin",
   },
   {
@@ -184,7 +184,7 @@ const SCENARIOS: Scenario[] = [
       database: "mongodb",
     },
     verdict: "flask",
-    minConfidence: "high",
+    minConfidence: "clear",
     factor: "team_knows_flask",
     caveat: "document_store",
   },
@@ -197,7 +197,7 @@ const SCENARIOS: Scenario[] = [
       flexibility: "full_control",
     },
     verdict: "flask",
-    minConfidence: "high",
+    minConfidence: "clear",
     factor: "flexibility",
   },
   {
@@ -215,19 +215,19 @@ const SCENARIOS: Scenario[] = [
     name: "JSON API where raw performance matters most",
     answers: { project_type: "rest_api", priority: "performance" },
     verdict: "flask",
-    minConfidence: "high",
+    minConfidence: "clear",
     caveat: "no_speed_winner",
   },
   {
     name: "medium full-stack site where security matters most",
     answers: { project_type: "full_stack", size: "medium", priority: "security" },
     verdict: "django",
-    minConfidence: "high",
+    minConfidence: "clear",
     factor: "security_defaults",
   },
 ];
 
-const RANK: Record<ConfidenceLabel, number> = { low: 0, medium: 1, high: 2 };
+const RANK: Record<ConfidenceLabel, number> = { "close call": 0, leaning: 1, clear: 2 };
 
 function run(s: Pick<Scenario, "answers" | "needs" | "notes">): Recommendation {
   return recommend({ answers: s.answers, needs: s.needs ?? [], notes: s.notes ?? "" }, k);
@@ -246,10 +246,14 @@ function expectWellFormed(r: Recommendation): void {
   expect(r.knowledgeVersion.length).toBeGreaterThan(0);
   expect(r.confidence.share).toBeGreaterThanOrEqual(0);
   expect(r.confidence.share).toBeLessThanOrEqual(1);
-  expect(["low", "medium", "high"]).toContain(r.confidence.label);
+  expect(["clear", "leaning", "close call"]).toContain(r.confidence.label);
+  expect(r.shares.flask + r.shares.django).toBe(100);
+  expect(r.scores).toEqual(r.shares);
+  expect(r.summary).not.toMatch(/100%|out of 100/);
+  expect(r.summary).toContain(`${r.shares[r.verdict === "django" ? "django" : "flask"]}% of the evidence`);
   expect(r.summary).toContain(String(r.scores.flask));
   expect(r.summary).toContain(String(r.scores.django));
-  expect(r.summary).toContain(r.confidence.label);
+  expect(r.summary.toLowerCase()).toContain(r.confidence.label);
 
   if (r.verdict === "either") {
     expect(Math.abs(r.lead)).toBeLessThan(k.scoring.tieMargin);
@@ -378,7 +382,7 @@ describe("recommendation details", () => {
   });
 
   it("empty notes give an empty notes reading", () => {
-    expect(run({ answers: {} }).notes).toEqual({ needs: [], text: "" });
+    expect(run({ answers: {} }).notes).toEqual({ needs: [], excluded: [], text: "" });
   });
 
   it("echoes the full parsed profile", () => {

@@ -168,14 +168,20 @@ describe("recommend properties", () => {
     }
   });
 
-  it("confidence.share is in [0, 1] and the label follows it", () => {
-    const { high, medium } = k.scoring.confidence;
+  it("confidence.share is in [0, 1], the label follows it, and the words never say 100%", () => {
+    const { clear, leaning } = k.scoring.confidence;
     for (const p of PROFILES) {
-      const { share, label, samples } = result(p).confidence;
+      const r = result(p);
+      const { share, label, samples, held, phrase } = r.confidence;
       expect(share).toBeGreaterThanOrEqual(0);
       expect(share).toBeLessThanOrEqual(1);
       expect(samples).toBe(k.scoring.confidence.samples);
-      expect(label).toBe(share >= high ? "high" : share >= medium ? "medium" : "low");
+      expect(held / samples).toBeCloseTo(share, 3);
+      if (r.verdict === "either") expect(label).toBe("close call");
+      else expect(label).toBe(share >= clear ? "clear" : share >= leaning ? "leaning" : "close call");
+      expect(phrase).toMatch(/re-weightings tried$/);
+      expect(`${phrase} ${r.summary}`).not.toMatch(/100 ?%|out of 100/);
+      expect(r.summary).toContain(phrase);
     }
   });
 
@@ -188,9 +194,11 @@ describe("recommend properties", () => {
     }
   });
 
-  it("scores are integers summing to 100 and agree with the lead", () => {
+  it("shares of the evidence are integers summing to 100 and agree with the lead", () => {
     for (const p of PROFILES) {
       const r = result(p);
+      expect(r.shares.flask + r.shares.django).toBe(100);
+      expect(r.scores).toEqual(r.shares);
       expect(Number.isInteger(r.scores.django)).toBe(true);
       expect(r.scores.flask + r.scores.django).toBe(100);
       expect(r.margin).toBe(Math.abs(r.scores.django - r.scores.flask));

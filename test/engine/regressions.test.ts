@@ -5,6 +5,7 @@ import {
   getKnowledge,
   matchFeature,
   recommend,
+  recommendProfile,
 } from "../../src/engine/index.js";
 
 const k = getKnowledge();
@@ -61,7 +62,27 @@ describe("engine regressions", () => {
     expect(findNeedsInText("we don't need translations but need an admin", k)).toEqual(["admin"]);
   });
 
-  it("a small site on MongoDB goes to Flask: Django's ORM-bound built-ins count for less", () => {
-    expect(recommend({ answers: { size: "small", database: "mongodb" } }, k).verdict).toBe("flask");
+  it("a small site on MongoDB leans towards Flask but is no longer handed to it (Django has MongoDB's own backend)", () => {
+    const mongo = recommend({ answers: { size: "small", database: "mongodb" } }, k);
+    const postgres = recommend({ answers: { size: "small", database: "postgresql" } }, k);
+    expect(postgres.verdict).toBe("django");
+    expect(mongo.lead).toBeLessThan(postgres.lead);
+    expect(mongo.verdict).toBe("either");
+    expect(mongo.caveats.map((c) => c.id)).toContain("document_store");
+  });
+
+  it("reads no notes past the notes field's limit, even when a caller skips validation", () => {
+    const max = k.notesQuestion.maxLength;
+    const filler = "then ".repeat(Math.ceil(max / 5));
+    const long = {
+      answers: defaultProfile(k).answers,
+      needs: [],
+      notes: `we need an admin ${filler} and caching`,
+    };
+    expect(long.notes.length).toBeGreaterThan(max);
+    const r = recommendProfile(long, k);
+    // Caching is named past the limit: not read. (Reading stops there, which also bounds the work.)
+    expect(r.notes.needs).toEqual(["admin"]);
+    expect(r.notes).toEqual(recommendProfile({ ...long, notes: long.notes.slice(0, max) }, k).notes);
   });
 });

@@ -173,11 +173,11 @@ function acceptable(g: Generated): string | undefined {
   return undefined;
 }
 
-beforeAll(() => {
+beforeAll(async () => {
   nock.disableNetConnect();
   process.on("unhandledRejection", onUnhandled);
   process.on("uncaughtException", onUncaught);
-  built = buildTestApp();
+  built = await buildTestApp();
   fake = new FakeSlack(k, createRng(SEED ^ 0xfa17), 0.08);
   fake.install();
   factory = new PayloadFactory(createRng(SEED), k);

@@ -36,6 +36,10 @@ const FIXTURES = {
   changed: loadFixture<Json>("inbound/event_message_changed.json"),
   ownBot: loadFixture<Json>("inbound/event_message_from_own_bot_in_thread.json"),
   botMessage: loadFixture<Json>("inbound/event_message_subtype_bot_message.json"),
+  paneStarted: loadFixture<Json>("inbound/event_assistant_thread_started.json"),
+  paneContext: loadFixture<Json>("inbound/event_assistant_thread_context_changed.json"),
+  paneMessage: loadFixture<Json>("inbound/event_message_assistant_thread.json"),
+  step: loadFixture<Json>("inbound/event_function_executed.json"),
 };
 
 export type Kind = "command" | "view_submission" | "block_actions" | "event" | "mutated_fixture";
@@ -298,7 +302,7 @@ export class PayloadFactory {
     const r = rng.next();
     if (actionId === "edit_answers" && r < 0.5)
       return encodeAnswers(this.randomProfile(), rng.chance(0.5) ? rng.pick(USERS) : undefined);
-    if (actionId.startsWith("follow_up_feature") && r < 0.5) return rng.pick(this.k.features).id;
+    if (actionId.startsWith("did_you_mean") && r < 0.5) return rng.pick(this.k.features).id;
     if (r < 0.6) return this.text.text(rng.int(0, 300));
     if (r < 0.7) return "x".repeat(rng.pick([2001, 5000, 20000]));
     if (r < 0.8) return JSON.stringify({ a: { size: this.text.text(60) }, n: [1], t: 5 });
@@ -333,8 +337,8 @@ export class PayloadFactory {
       "feedback_helpful",
       "feedback_not_helpful",
       "open_questionnaire",
-      `follow_up_feature_${rng.pick(this.k.features).id}`,
-      `follow_up_feature_${this.text.text(20)}`,
+      `did_you_mean_${rng.pick(this.k.features).id}`,
+      `did_you_mean_${this.text.text(20)}`,
     ];
     const actionId = rng.pick(ids);
     const body = clone(rng.chance(0.5) ? FIXTURES.button : FIXTURES.select) as Json & {
@@ -343,13 +347,7 @@ export class PayloadFactory {
     };
     const action: Json = {
       action_id: actionId,
-      block_id: rng.pick([
-        "recommendation_actions",
-        "follow_up_features",
-        "home_actions",
-        "help_actions",
-        "x",
-      ]),
+      block_id: rng.pick(["recommendation_actions", "did_you_mean", "home_actions", "help_actions", "x"]),
       action_ts: "1732384520.447211",
     };
     if (actionId === "ask_feature") {
@@ -517,7 +515,7 @@ export class PayloadFactory {
         "ask_feature",
         "feedback_helpful",
         "open_questionnaire",
-        "follow_up_feature_admin",
+        "did_you_mean_admin",
       ]);
       if (action.action_id === "edit_answers") action.value = encodeAnswers(this.randomProfile());
     }

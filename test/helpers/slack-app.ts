@@ -7,6 +7,7 @@ import nock from "nock";
 import pino from "pino";
 import type { Config } from "../../src/config.js";
 import { type CreateAppOptions, createApp, type SlackApp } from "../../src/slack/app.js";
+import { type Database, openDatabase } from "../../src/storage/index.js";
 import { loadFixture } from "./slack-request.js";
 
 export const API_URL = "https://slack.test/api/";
@@ -21,6 +22,8 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     port: 0,
     logLevel: "debug",
     env: "test",
+    installs: { kind: "one" },
+    database: { kind: "sqlite", file: ":memory:" },
     ...overrides,
   };
 }
@@ -28,12 +31,24 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
 export interface TestApp extends SlackApp {
   /** Log lines the app wrote, parsed. */
   logs: Array<Record<string, unknown>>;
+  /** The app's database (the same object as deps.database). */
+  database: Database;
 }
 
 /** Options a test may change; by default the app runs with the production timeouts, retries and caps. */
-export type TestAppOptions = Pick<CreateAppOptions, "apiPolicy" | "receiverLimits" | "responseUrlOrigin">;
+export interface TestAppOptions
+  extends Pick<CreateAppOptions, "apiPolicy" | "receiverLimits" | "responseUrlOrigin"> {
+  /** The database to use; default a fresh SQLite in memory, as the tests run with no database configured. */
+  database?: Database;
+  /** Bot ids known up front (default the test bot's); many-workspace apps take them from each installation. */
+  botIds?: boolean;
+}
 
-export function buildTestApp(config: Config = testConfig(), options: TestAppOptions = {}): TestApp {
+/** The real app with a test config, a captured logger and (unless given one) SQLite in memory. */
+export async function buildTestApp(
+  config: Config = testConfig(),
+  options: TestAppOptions = {},
+): Promise<TestApp> {
   const logs: Array<Record<string, unknown>> = [];
   const sink = new Writable({
     write(chunk, _enc, cb) {
@@ -42,15 +57,18 @@ export function buildTestApp(config: Config = testConfig(), options: TestAppOpti
     },
   });
   const logger = pino({ level: "debug" }, sink);
+  const database = options.database ?? (await openDatabase("sqlite::memory:"));
   const built = createApp({
     config,
     logger,
     version: "test",
-    botId: BOT_ID,
-    botUserId: BOT_USER_ID,
-    ...options,
+    database,
+    ...(options.botIds === false ? {} : { botId: BOT_ID, botUserId: BOT_USER_ID }),
+    ...(options.apiPolicy ? { apiPolicy: options.apiPolicy } : {}),
+    ...(options.receiverLimits ? { receiverLimits: options.receiverLimits } : {}),
+    ...(options.responseUrlOrigin ? { responseUrlOrigin: options.responseUrlOrigin } : {}),
   });
-  return { ...built, logs };
+  return { ...built, logs, database };
 }
 
 /** Pushes one payload through the app as the receiver would; returns what the listener acked with. */
@@ -102,12 +120,12 @@ export function apiFixture(name: string): unknown {
   return loadFixture<{ body: unknown }>(`web_api/${name}.json`).body;
 }
 
-/** Waits until `check` passes (listeners keep working after ack). */
-export async function eventually(check: () => void, timeoutMs = 2000): Promise<void> {
+/** Waits until `check` passes (listeners keep working after ack); `check` may be async. */
+export async function eventually(check: () => void | Promise<void>, timeoutMs = 2000): Promise<void> {
   const start = Date.now();
   for (;;) {
     try {
-      check();
+      await check();
       return;
     } catch (err) {
       if (Date.now() - start > timeoutMs) throw err;

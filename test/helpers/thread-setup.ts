@@ -18,8 +18,8 @@ export interface Setup {
 }
 
 /** A fresh app, chat.postMessage answered (top-level posts get PARENT_TS), conversations.replies recorded. */
-export function setup(): Setup {
-  const t = buildTestApp();
+export async function setup(): Promise<Setup> {
+  const t = await buildTestApp();
   const tsOf = new Map<ApiCall, string>();
   let n = 0;
   const posts = mockApi("chat.postMessage", (c: ApiCall) => {

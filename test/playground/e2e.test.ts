@@ -9,8 +9,10 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   answerLargeWithAdmin,
+  askInPane,
   askInThread,
   launchChromium,
+  openAgentPane,
   openQuestionnaire,
   sendInChannel,
   submitAndWaitForRecommendation,
@@ -110,6 +112,50 @@ describe("the playground in Chromium", () => {
       .getByRole("dialog")
       .getByText("Where should I post the recommendation?")
       .waitFor({ timeout: 10_000 });
+    expect(logs.filter((l) => l.level >= 50)).toEqual([]);
+  }, 30_000);
+
+  it("opens the agent pane beside the channel: prompts, an answer, the thread's title, a button to the questions", async () => {
+    // The test before leaves App Home's form open: close it, back to the channel.
+    if (await page.locator("#overlay").isVisible()) {
+      await page.keyboard.press("Escape");
+      await page.locator("#overlay").waitFor({ state: "hidden", timeout: 10_000 });
+    }
+    await page.locator("[data-tab=channel]").click();
+    const pane = await openAgentPane(page);
+    // The first test posted a recommendation in #playground: the greeting names it.
+    expect(await pane.locator("article.message").first().textContent()).toContain("latest recommendation in");
+    const prompts = pane.locator(".agent-prompts .prompt");
+    await prompts.first().waitFor({ timeout: 10_000 });
+    expect(await prompts.allTextContents()).toEqual([
+      "Compare Flask and Django for my project",
+      "What about async?",
+      "What can you answer?",
+    ]);
+
+    const answer = await askInPane(pane, "What about async?", "prompt");
+    expect(await answer.textContent()).toMatch(/Async/);
+    await expect
+      .poll(() => pane.locator("#pane-title").textContent())
+      .toBe("Async and websockets: Flask or Django");
+    // Once the person has written, the prompts go, and the status is cleared by the reply.
+    expect(await prompts.count()).toBe(0);
+    expect(await pane.locator("#pane-status").textContent()).toBe("");
+
+    const why = await askInPane(pane, "why not flask?");
+    expect(await why.textContent()).toContain("What counts against Flask");
+
+    const take = await askInPane(pane, "flask or django for a small online shop?");
+    expect(await take.textContent()).toContain("Quick take");
+    await take.locator("button[data-action-id=pane_prefill_questionnaire]").click();
+    const modal = page.getByRole("dialog", { name: "Flask or Django?" });
+    await modal.waitFor({ timeout: 10_000 });
+    // Prefilled with what the sentence said, and asking where to post (not the pane's DM).
+    expect(await modal.locator('select[name="q_project_type"]').inputValue()).toBe("ecommerce");
+    expect(await modal.textContent()).toContain("Where should I post the recommendation?");
+    await modal.locator("header [data-modal-close]").click();
+    await modal.waitFor({ state: "hidden", timeout: 10_000 });
+    expect(await page.locator(".unsupported").count()).toBe(0);
     expect(logs.filter((l) => l.level >= 50)).toEqual([]);
   }, 30_000);
 });

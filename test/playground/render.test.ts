@@ -66,6 +66,14 @@ describe("mrkdwn", () => {
     expect(html).not.toMatch(/<[^>]*\son[a-z]+=/i);
   });
 
+  it("shows a channel mention by its label, else its known name, else its id", () => {
+    expect(mrkdwn("in <#C0PLAYGRND|general>")).toBe('in <span class="mention">#general</span>');
+    expect(mrkdwn("in <#C0PLAYGRND>", { C0PLAYGRND: "playground" })).toBe(
+      'in <span class="mention">#playground</span>',
+    );
+    expect(mrkdwn("in <#C0OTHER>")).toBe('in <span class="mention">#C0OTHER</span>');
+  });
+
   it("links only http and https URLs", () => {
     expect(mrkdwn("<javascript:alert(1)|click>")).toBe("click");
     expect(mrkdwn("<javascript:alert(1)>")).toBe("&lt;javascript:alert(1)&gt;");
@@ -114,7 +122,7 @@ describe("blocks", () => {
     ["recommendation", recommendationMessage(k, profile.profile, "U0PLAYER01").message.blocks, "message"],
     [
       "feature answer",
-      featureAnswer(k, "admin", { noProject: true, question: "<img onerror=x>", others: [] })?.blocks ?? [],
+      featureAnswer(k, "admin", { noProject: true, question: "<img onerror=x>" })?.blocks ?? [],
       "message",
     ],
     ["help", helpBlocks(k, true), "message"],

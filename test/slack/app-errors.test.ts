@@ -21,7 +21,7 @@ const failures = (logs: Array<Record<string, unknown>>) => logs.filter((l) => l.
 
 describe("a throwing listener", () => {
   it("is logged with the ids, the person gets an apology, and the app keeps working", async () => {
-    const { app, logs } = buildTestApp();
+    const { app, logs } = await buildTestApp();
     app.command("/boom", async () => {
       throw new Error("kaboom");
     });
@@ -53,7 +53,7 @@ describe("a throwing listener", () => {
   });
 
   it("a listener that acks and then throws is handled the same way", async () => {
-    const { app, logs } = buildTestApp();
+    const { app, logs } = await buildTestApp();
     app.command("/boom", async ({ ack }) => {
       await ack();
       throw new TypeError("after ack");
@@ -66,7 +66,7 @@ describe("a throwing listener", () => {
   });
 
   it("the apology falls back to chat.postEphemeral when the response_url is refused", async () => {
-    const { app, logs } = buildTestApp();
+    const { app, logs } = await buildTestApp();
     app.command("/boom", async () => {
       throw new Error("kaboom");
     });
@@ -82,7 +82,7 @@ describe("a throwing listener", () => {
   });
 
   it("a throwing view listener (no channel, no response_url) apologises by DM", async () => {
-    const { app, logs } = buildTestApp();
+    const { app, logs } = await buildTestApp();
     app.view("boom_view", async () => {
       throw new Error("view kaboom");
     });
@@ -107,7 +107,7 @@ describe("a throwing listener", () => {
   });
 
   it("a Web API failure inside a real listener (thread answer failing) is logged and apologised for", async () => {
-    const { app, logs } = buildTestApp();
+    const { app, logs } = await buildTestApp();
     const payload = askFeatureSelect({ text: "Admin", value: "admin" });
     mockApi("chat.postMessage", { ok: false, error: "internal_error" });
     const hook = mockResponseUrl(payload.response_url as string);
@@ -124,7 +124,7 @@ describe("a throwing listener", () => {
   });
 
   it("a thread answer refused with not_in_channel is given to the person privately, with how to add the bot", async () => {
-    const { app, logs } = buildTestApp();
+    const { app, logs } = await buildTestApp();
     const payload = askFeatureSelect({ text: "Admin", value: "admin" });
     mockApi("chat.postMessage", apiFixture("error_not_in_channel"));
     const hook = mockResponseUrl(payload.response_url as string);

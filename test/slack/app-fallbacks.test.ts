@@ -80,7 +80,7 @@ describe("the bot can't post in the channel", () => {
   ])(
     "%s → a DM with the same message and metadata, and an ephemeral note on how to add the bot",
     async (code, answer) => {
-      const { app, logs } = buildTestApp();
+      const { app, logs } = await buildTestApp();
       const sub = await defaultSubmission(app);
       const posts = mockPosts(answer);
       const opens = mockApi("conversations.open", { ok: true, channel: { id: DM } });
@@ -117,7 +117,7 @@ describe("the bot can't post in the channel", () => {
   );
 
   it("the DM fails too (conversations.open refused) → the recommendation goes to the response_url", async () => {
-    const { app } = buildTestApp();
+    const { app } = await buildTestApp();
     const sub = await defaultSubmission(app);
     const posts = mockPosts(apiFixture("error_not_in_channel"));
     mockApi("conversations.open", { ok: false, error: "user_disabled" });
@@ -137,7 +137,7 @@ describe("the bot can't post in the channel", () => {
   });
 
   it("the DM post fails → the recommendation goes to the response_url", async () => {
-    const { app } = buildTestApp();
+    const { app } = await buildTestApp();
     const sub = await defaultSubmission(app);
     const posts = mockPosts(apiFixture("error_channel_not_found"), { ok: false, error: "internal_error" });
     mockApi("conversations.open", { ok: true, channel: { id: DM } });
@@ -153,7 +153,7 @@ describe("the bot can't post in the channel", () => {
   });
 
   it("every route fails → an error is logged with the ids (never silent in the logs)", async () => {
-    const { app, logs } = buildTestApp();
+    const { app, logs } = await buildTestApp();
     const sub = await defaultSubmission(app);
     mockPosts(apiFixture("error_not_in_channel"));
     mockApi("conversations.open", { ok: false, error: "user_disabled" });
@@ -169,7 +169,7 @@ describe("the bot can't post in the channel", () => {
 
 describe("a transient failure in the channel", () => {
   it("internal_error on every attempt → the person is told through the response_url, no DM attempted", async () => {
-    const { app, logs } = buildTestApp();
+    const { app, logs } = await buildTestApp();
     const sub = await defaultSubmission(app);
     const posts = mockPosts({ ok: false, error: "internal_error" });
     const opens = mockApi("conversations.open", { ok: true, channel: { id: DM } });
@@ -187,7 +187,7 @@ describe("a transient failure in the channel", () => {
   });
 
   it("rate limited (HTTP 429) → the person is told", async () => {
-    const { app } = buildTestApp();
+    const { app } = await buildTestApp();
     const sub = await defaultSubmission(app);
     const limited = loadFixture<{ status: number; headers: Record<string, string>; body: unknown }>(
       "web_api/error_ratelimited_429.json",
@@ -206,7 +206,7 @@ describe("a transient failure in the channel", () => {
   });
 
   it("internal_error and an expired response_url → chat.postEphemeral in the channel", async () => {
-    const { app } = buildTestApp();
+    const { app } = await buildTestApp();
     const sub = await defaultSubmission(app);
     mockPosts({ ok: false, error: "internal_error" });
     const hook = mockResponseUrl(RESPONSE_URL, 404);

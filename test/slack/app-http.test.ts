@@ -23,7 +23,7 @@ import {
   slashCommandBody,
 } from "../helpers/slack-request.js";
 
-const built = buildTestApp(testConfig({ port: 0 }));
+const built = await buildTestApp(testConfig({ port: 0 }));
 let base = "";
 
 beforeAll(async () => {

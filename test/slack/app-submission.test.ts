@@ -140,7 +140,7 @@ const PROFILE = {
 
 describe("a valid submission", () => {
   it("acks empty and posts one recommendation to the command's channel", async () => {
-    const { app } = buildTestApp();
+    const { app } = await buildTestApp();
     const view = await openModal(app);
     const posts = mockApi("chat.postMessage", apiFixture("chat.postMessage_ok"));
     const acked = await send(app, submission(view, PROFILE));
@@ -161,7 +161,7 @@ describe("a valid submission", () => {
   });
 
   it("keeps the channel message short: verdict, shares and how sure, three reasons, what would change it, buttons", async () => {
-    const { app } = buildTestApp();
+    const { app } = await buildTestApp();
     const view = await openModal(app);
     const posts = mockApi("chat.postMessage", apiFixture("chat.postMessage_ok"));
     await send(app, submission(view, PROFILE));
@@ -207,7 +207,7 @@ describe("a valid submission", () => {
   });
 
   it("Details opens a view with the pros and cons for this project, caveats, the answers and sources", async () => {
-    const { app } = buildTestApp();
+    const { app } = await buildTestApp();
     const view = await openModal(app);
     const posts = mockApi("chat.postMessage", apiFixture("chat.postMessage_ok"));
     await send(app, submission(view, PROFILE));
@@ -224,7 +224,7 @@ describe("a valid submission", () => {
   });
 
   it("carries metadata that matches recommend() for the same answers", async () => {
-    const { app } = buildTestApp();
+    const { app } = await buildTestApp();
     const view = await openModal(app);
     const posts = mockApi("chat.postMessage", apiFixture("chat.postMessage_ok"));
     await send(app, submission(view, PROFILE));
@@ -243,7 +243,7 @@ describe("a valid submission", () => {
   });
 
   it("a form sent untouched is refused: every required question asks for a choice, nothing is posted", async () => {
-    const { app } = buildTestApp();
+    const { app } = await buildTestApp();
     const view = await openModal(app);
     const posts = mockApi("chat.postMessage", apiFixture("chat.postMessage_ok"));
     const untouched = submission(view, {});
@@ -262,7 +262,7 @@ describe("a valid submission", () => {
   });
 
   it("submitting each question's usual choice works", async () => {
-    const { app } = buildTestApp();
+    const { app } = await buildTestApp();
     const view = await openModal(app);
     const posts = mockApi("chat.postMessage", apiFixture("chat.postMessage_ok"));
     const acked = await send(app, submission(view, {}));
@@ -273,7 +273,7 @@ describe("a valid submission", () => {
   });
 
   it("never shows the notes' mentions or links unescaped (message and Details)", async () => {
-    const { app } = buildTestApp();
+    const { app } = await buildTestApp();
     const view = await openModal(app);
     const posts = mockApi("chat.postMessage", apiFixture("chat.postMessage_ok"));
     const notes = "<!channel> <@U123> <https://evil.example|click> <!here> <#C999> & more";
@@ -327,7 +327,7 @@ describe("a modal opened from the global shortcut (no channel to assume)", () =>
   }
 
   it("asks where to post, then posts there", async () => {
-    const { app } = buildTestApp();
+    const { app } = await buildTestApp();
     const view = await openFromShortcut(app);
     expect(view.blocks.some((b) => b.type === "input" && b.block_id === "q_destination")).toBe(true);
     expect(JSON.parse(view.private_metadata)).toEqual({ u: "U05HV6XQ1AB" });
@@ -342,7 +342,7 @@ describe("a modal opened from the global shortcut (no channel to assume)", () =>
   });
 
   it("no destination chosen → error on q_destination", async () => {
-    const { app } = buildTestApp();
+    const { app } = await buildTestApp();
     const view = await openFromShortcut(app);
     const posts = mockApi("chat.postMessage", apiFixture("chat.postMessage_ok"));
     const acked = (await send(app, withDestination(submission(view, PROFILE), null))) as Json;
@@ -355,7 +355,7 @@ describe("a modal opened from the global shortcut (no channel to assume)", () =>
 describe("inline errors", () => {
   /** Submits, expects an errors ack (no post), and checks every key is an input block of the view. */
   async function expectErrors(input: Answers, privateMetadata?: string): Promise<Record<string, string>> {
-    const { app, logs } = buildTestApp();
+    const { app, logs } = await buildTestApp();
     const view = await openModal(app);
     const posts = mockApi("chat.postMessage", apiFixture("chat.postMessage_ok"));
     const acked = (await send(app, submission(view, input, privateMetadata))) as {
@@ -383,7 +383,7 @@ describe("inline errors", () => {
   });
 
   it("notes of exactly the maximum length are accepted", async () => {
-    const { app } = buildTestApp();
+    const { app } = await buildTestApp();
     const view = await openModal(app);
     const posts = mockApi("chat.postMessage", apiFixture("chat.postMessage_ok"));
     const acked = await send(app, submission(view, { ...PROFILE, notes: "y".repeat(NOTES_MAX) }));

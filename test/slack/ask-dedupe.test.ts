@@ -34,8 +34,8 @@ interface Setup {
 }
 
 /** A fresh app whose thread PARENT_TS is one of our recommendations (the project needs an admin). */
-function setup(postResponse: unknown = apiFixture("chat.postMessage_ok")): Setup {
-  const t = buildTestApp();
+async function setup(postResponse: unknown = apiFixture("chat.postMessage_ok")): Promise<Setup> {
+  const t = await buildTestApp();
   t.deps.threads.remember(CHANNEL, PARENT_TS, {
     verdict: "django",
     scores: { flask: 20, django: 80 },
@@ -58,7 +58,7 @@ function mentionInThread(text: string, ts: string, eventId: string): Json {
 
 describe("Slack's retries (same event_id)", () => {
   it("answers an event delivered twice once", async () => {
-    const s = setup();
+    const s = await setup();
     const event = threadReply("what about the admin?", "1732384700.000101", "Ev0ASKDUP1");
     await send(s.t.app, event);
     await send(s.t.app, structuredClone(event));
@@ -68,14 +68,14 @@ describe("Slack's retries (same event_id)", () => {
   });
 
   it("answers once when the retry arrives while the first delivery is still being handled", async () => {
-    const s = setup();
+    const s = await setup();
     const event = threadReply("what about the admin?", "1732384700.000102", "Ev0ASKDUP2");
     await Promise.all([send(s.t.app, event), send(s.t.app, structuredClone(event))]);
     expect(s.posts).toHaveLength(1);
   });
 
   it("answers once when the same event is retried in a thread it first has to look up", async () => {
-    const t = buildTestApp();
+    const t = await buildTestApp();
     const posts = mockApi("chat.postMessage", apiFixture("chat.postMessage_ok"));
     const body = apiFixture("conversations.replies_include_all_metadata") as { messages: Json[] };
     const parent = {
@@ -102,7 +102,7 @@ describe("Slack's retries (same event_id)", () => {
   });
 
   it("still answers a different message with the same text", async () => {
-    const s = setup();
+    const s = await setup();
     await send(s.t.app, threadReply("what about the admin?", "1732384700.000104", "Ev0ASKDUP4"));
     await send(s.t.app, threadReply("what about the admin?", "1732384700.000105", "Ev0ASKDUP5"));
     expect(s.posts).toHaveLength(2);
@@ -112,7 +112,7 @@ describe("Slack's retries (same event_id)", () => {
     // Every attempt of the first delivery fails (the production policy tries 3 times); the app
     // forgets the event so Slack's retry can succeed.
     let calls = 0;
-    const s = setup(() => {
+    const s = await setup(() => {
       calls += 1;
       return calls <= 3 ? { ok: false, error: "internal_error" } : apiFixture("chat.postMessage_ok");
     });
@@ -130,7 +130,7 @@ describe("Slack's retries (same event_id)", () => {
 describe("Slack's retry of a mention whose first handling failed", () => {
   it("answers the retried app_mention", async () => {
     let calls = 0;
-    const s = setup(() => {
+    const s = await setup(() => {
       calls += 1;
       return calls <= 3 ? { ok: false, error: "internal_error" } : apiFixture("chat.postMessage_ok");
     });
@@ -153,7 +153,7 @@ describe("an @mention inside our thread (app_mention + message, same ts)", () =>
   const ts = "1732384650.771839";
 
   it("answers once when app_mention comes first", async () => {
-    const s = setup();
+    const s = await setup();
     await send(s.t.app, mentionInThread(text, ts, "Ev0ASKMEN1"));
     await send(s.t.app, threadReply(text, ts, "Ev0ASKMSG1"));
     expect(s.posts).toHaveLength(1);
@@ -164,7 +164,7 @@ describe("an @mention inside our thread (app_mention + message, same ts)", () =>
   });
 
   it("answers once when message comes first", async () => {
-    const s = setup();
+    const s = await setup();
     await send(s.t.app, threadReply(text, ts, "Ev0ASKMSG2"));
     await send(s.t.app, mentionInThread(text, ts, "Ev0ASKMEN2"));
     expect(s.posts).toHaveLength(1);
@@ -173,7 +173,7 @@ describe("an @mention inside our thread (app_mention + message, same ts)", () =>
   });
 
   it("answers once when both arrive at the same time", async () => {
-    const s = setup();
+    const s = await setup();
     await Promise.all([
       send(s.t.app, threadReply(text, ts, "Ev0ASKMSG3")),
       send(s.t.app, mentionInThread(text, ts, "Ev0ASKMEN3")),
@@ -182,7 +182,7 @@ describe("an @mention inside our thread (app_mention + message, same ts)", () =>
   });
 
   it("answers once with the mention in its labelled form (<@U…|name>)", async () => {
-    const s = setup();
+    const s = await setup();
     const labelled = `<@${BOT_USER_ID}|flask-or-django> what about the admin?`;
     await send(s.t.app, threadReply(labelled, ts, "Ev0ASKMSG4"));
     await send(s.t.app, mentionInThread(labelled, ts, "Ev0ASKMEN4"));

@@ -45,8 +45,8 @@ interface Setup {
   posts: ApiCall[];
 }
 
-function setup(): Setup {
-  const t = buildTestApp();
+async function setup(): Promise<Setup> {
+  const t = await buildTestApp();
   t.deps.threads.remember(CHANNEL, PARENT_TS, {
     verdict: "django",
     scores: { flask: 20, django: 80 },
@@ -65,7 +65,7 @@ function threadReply(text: string): Json {
 
 describe("hostile markup in a question", () => {
   it("is inert in a thread answer, which still answers about the admin", async () => {
-    const s = setup();
+    const s = await setup();
     await send(s.t.app, threadReply(HOSTILE));
     expect(s.posts).toHaveLength(1);
     expect(s.posts[0]?.thread_ts).toBe(PARENT_TS);
@@ -76,7 +76,7 @@ describe("hostile markup in a question", () => {
   });
 
   it("is inert in an unknown-question answer in a thread", async () => {
-    const s = setup();
+    const s = await setup();
     await send(s.t.app, threadReply(HOSTILE_UNKNOWN));
     expect(s.posts).toHaveLength(1);
     expect(shown(s.posts[0])).toContain("I don't know that one");
@@ -84,7 +84,7 @@ describe("hostile markup in a question", () => {
   });
 
   it("is inert in the answer to a mention", async () => {
-    const s = setup();
+    const s = await setup();
     await send(
       s.t.app,
       topLevelEvent("event_app_mention_in_thread", { text: `<@${BOT_USER_ID}> ${HOSTILE}` }),
@@ -102,7 +102,7 @@ describe("hostile markup in a question", () => {
   });
 
   it("is inert in the answer to a direct message", async () => {
-    const s = setup();
+    const s = await setup();
     await send(
       s.t.app,
       topLevelEvent("event_message_thread_reply", {
@@ -116,7 +116,7 @@ describe("hostile markup in a question", () => {
   });
 
   it("is inert in the slash command's answers", async () => {
-    const s = setup();
+    const s = await setup();
     const command = loadFixture<Record<string, string>>("inbound/slash_command.json");
     for (const text of [HOSTILE, HOSTILE_UNKNOWN]) {
       const acked = (await send(s.t.app, { ...command, text })) as Json;
@@ -128,7 +128,7 @@ describe("hostile markup in a question", () => {
 
   it("echoes text Slack already escaped (& < >) once, not twice", async () => {
     // A person types `admin & auth <fast>?`; Slack delivers `&`, `<` and `>` as entities.
-    const s = setup();
+    const s = await setup();
     await send(s.t.app, threadReply("admin &amp; auth &lt;fast&gt;?"));
     expect(s.posts).toHaveLength(1);
     const out = shown(s.posts[0]);
@@ -138,7 +138,7 @@ describe("hostile markup in a question", () => {
   });
 
   it("stays inert when the hostile part is long enough to be cut", async () => {
-    const s = setup();
+    const s = await setup();
     const long = `${"<!channel> ".repeat(30)}<https://evil.example|click> admin?`;
     await send(s.t.app, threadReply(long));
     expect(s.posts).toHaveLength(1);
@@ -179,7 +179,7 @@ function expectVerbatimAndVisible(blocks: unknown, marker: string): void {
 
 describe("bare @here, bidi overrides and zero-width characters in echoed text", () => {
   it("the thread answer's echo of the question is verbatim, with the invisible characters removed", async () => {
-    const s = setup();
+    const s = await setup();
     await send(s.t.app, threadReply(SNEAKY));
     expect(s.posts).toHaveLength(1);
     expectVerbatimAndVisible(s.posts[0]?.blocks, "esrever");
@@ -187,7 +187,7 @@ describe("bare @here, bidi overrides and zero-width characters in echoed text", 
   });
 
   it("the command's 'I don't know that one' is verbatim, with the invisible characters removed", async () => {
-    const s = setup();
+    const s = await setup();
     const command = loadFixture<Record<string, string>>("inbound/slash_command.json");
     const acked = (await send(s.t.app, { ...command, text: SNEAKY_UNKNOWN })) as Json;
     expectVerbatimAndVisible(acked.blocks, "I don't know that one");
@@ -195,7 +195,7 @@ describe("bare @here, bidi overrides and zero-width characters in echoed text", 
   });
 
   it("the recommendation's notes (in its Details) are verbatim, with the invisible characters removed", async () => {
-    const s = setup();
+    const s = await setup();
     const view = await openModalFor(s.t);
     const values = questionnaireValues(view, ["admin"]);
     (values.q_notes as Json).value = {
@@ -252,7 +252,7 @@ describe("every surface that echoes what was typed", () => {
     ],
     ["a guess (did you mean)", "adminn panelz \u202eesrever\u202c\u200b @here"],
   ])("%s: the echo is verbatim, without invisible characters", async (_name, text) => {
-    const s = setup();
+    const s = await setup();
     const command = loadFixture<Record<string, string>>("inbound/slash_command.json");
     const acked = (await send(s.t.app, { ...command, text })) as Json;
     await send(s.t.app, threadReply(text));

@@ -47,7 +47,7 @@ function stateFor(view: View, destination: string | null): Json {
 
 describe("App Home", () => {
   it("publishes the home view for the person, with a start button and the topics", async () => {
-    const { app } = buildTestApp();
+    const { app } = await buildTestApp();
     const publishes = mockApi("views.publish", { ok: true });
     await send(app, homeOpened("home"));
     expect(publishes).toHaveLength(1);
@@ -61,14 +61,14 @@ describe("App Home", () => {
   });
 
   it("publishes nothing when the Messages tab opens", async () => {
-    const { app } = buildTestApp();
+    const { app } = await buildTestApp();
     const publishes = mockApi("views.publish", { ok: true });
     await send(app, homeOpened("messages"));
     expect(publishes).toHaveLength(0);
   });
 
   it("opens the questions with a destination picker from the Home tab's button", async () => {
-    const { app } = buildTestApp();
+    const { app } = await buildTestApp();
     const publishes = mockApi("views.publish", { ok: true });
     await send(app, homeOpened("home"));
     const button = elementsOf(publishes[0]?.view as View).find((e) => e.action_id === "open_questionnaire");
@@ -93,7 +93,7 @@ describe("App Home", () => {
 
 describe("the global shortcut", () => {
   it("opens the questions with a destination picker, then posts the recommendation where chosen", async () => {
-    const t = buildTestApp();
+    const t = await buildTestApp();
     const opens = mockApi("views.open", apiFixture("views.open_ok"));
     const acked = await send(t.app, shortcut());
     expect(acked).toBeUndefined();
@@ -146,7 +146,7 @@ describe("the global shortcut", () => {
   });
 
   it("asks for a destination when none was chosen", async () => {
-    const t = buildTestApp();
+    const t = await buildTestApp();
     const opens = mockApi("views.open", apiFixture("views.open_ok"));
     await send(t.app, shortcut());
     const view = opens[0]?.view as View;

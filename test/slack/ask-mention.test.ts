@@ -35,8 +35,8 @@ interface Setup {
   replies: ApiCall[];
 }
 
-function setup(): Setup {
-  const t = buildTestApp();
+async function setup(): Promise<Setup> {
+  const t = await buildTestApp();
   const posts = mockApi("chat.postMessage", apiFixture("chat.postMessage_ok"));
   const replies = mockApi("conversations.replies", apiFixture("conversations.replies_include_all_metadata"));
   return { t, posts, replies };
@@ -72,7 +72,7 @@ function buttonsOf(call: ApiCall | undefined): Json[] {
 
 describe("an @mention in a channel", () => {
   it("answers 'what about caching?' in a thread under the mention, saying how to get a recommendation", async () => {
-    const s = setup();
+    const s = await setup();
     const mention = channelMention(`<@${BOT_USER_ID}> what about caching?`);
     await send(s.t.app, mention);
     expect(s.posts).toHaveLength(1);
@@ -92,7 +92,7 @@ describe("an @mention in a channel", () => {
   });
 
   it("answers the mention once even though the same message also arrives as a message event", async () => {
-    const s = setup();
+    const s = await setup();
     const mention = channelMention(`<@${BOT_USER_ID}> what about caching?`);
     await send(s.t.app, mention);
     await send(
@@ -107,7 +107,7 @@ describe("an @mention in a channel", () => {
   });
 
   it("answers a bare mention with help and a button that opens the questions", async () => {
-    const s = setup();
+    const s = await setup();
     const mention = channelMention(`<@${BOT_USER_ID}>`);
     await send(s.t.app, mention);
     expect(s.posts).toHaveLength(1);
@@ -146,7 +146,7 @@ describe("an @mention in a channel", () => {
   });
 
   it("answers an unknown question in a mention with the topics", async () => {
-    const s = setup();
+    const s = await setup();
     await send(s.t.app, channelMention(`<@${BOT_USER_ID}> what is the meaning of life?`));
     expect(s.posts).toHaveLength(1);
     expect(shown(s.posts[0])).toContain("I don't know that one");
@@ -154,21 +154,21 @@ describe("an @mention in a channel", () => {
   });
 
   it("answers an unknown text in a mention even when it is not phrased as a question", async () => {
-    const s = setup();
+    const s = await setup();
     await send(s.t.app, channelMention(`<@${BOT_USER_ID}> gibberish qwerty`));
     expect(s.posts).toHaveLength(1);
     expect(shown(s.posts[0])).toContain("I don't know that one");
   });
 
   it("ignores a mention posted by a bot", async () => {
-    const s = setup();
+    const s = await setup();
     const mention = channelMention(`<@${BOT_USER_ID}> what about caching?`);
     await send(s.t.app, { ...mention, event: { ...mention.event, bot_id: "B05LQ2W8ZTY" } });
     expect(s.posts).toHaveLength(0);
   });
 
   it("answers a mention in a thread that is not ours without a project, saying how to get one", async () => {
-    const s = setup();
+    const s = await setup();
     const base = loadFixture<Json>("inbound/event_app_mention_in_thread.json");
     await send(s.t.app, {
       ...base,
@@ -184,7 +184,7 @@ describe("an @mention in a channel", () => {
 
 describe("a direct message", () => {
   it("answers 'what about async?' in the DM", async () => {
-    const s = setup();
+    const s = await setup();
     const dm = directMessage("what about async?");
     await send(s.t.app, dm);
     expect(s.posts).toHaveLength(1);
@@ -199,7 +199,7 @@ describe("a direct message", () => {
   });
 
   it("answers an unknown text in a DM with the topics", async () => {
-    const s = setup();
+    const s = await setup();
     await send(s.t.app, directMessage("hello there"));
     expect(s.posts).toHaveLength(1);
     expect(s.posts[0]?.channel).toBe(DM_CHANNEL);
@@ -207,7 +207,7 @@ describe("a direct message", () => {
   });
 
   it("does not answer the app's own message in the DM", async () => {
-    const s = setup();
+    const s = await setup();
     await send(s.t.app, directMessage("what about async?", { user: BOT_USER_ID, bot_id: "B07R8FJ2Q1X" }));
     expect(s.posts).toHaveLength(0);
   });

@@ -30,7 +30,7 @@ isolateNetwork();
 
 /** Posts a recommendation through the real flow on a first app and returns the metadata it sent. */
 async function metadataFromRealPost(needs: string[]): Promise<Json> {
-  const t = buildTestApp();
+  const t = await buildTestApp();
   const posts = mockApi("chat.postMessage", apiFixture("chat.postMessage_ok"), 1);
   await submitQuestionnaire(t.app, needs);
   expect(posts).toHaveLength(1);
@@ -70,8 +70,8 @@ interface Restarted {
   replies: ApiCall[];
 }
 
-function restartedApp(repliesBody: unknown): Restarted {
-  const t = buildTestApp();
+async function restartedApp(repliesBody: unknown): Promise<Restarted> {
+  const t = await buildTestApp();
   const posts = mockApi("chat.postMessage", apiFixture("chat.postMessage_ok"));
   const replies = mockApi("conversations.replies", repliesBody);
   return { t, posts, replies };
@@ -80,7 +80,7 @@ function restartedApp(repliesBody: unknown): Restarted {
 describe("after a restart", () => {
   it("reads the thread's parent once, with include_all_metadata, and answers with the project's context", async () => {
     const metadata = await metadataFromRealPost(["admin", "auth"]);
-    const r = restartedApp(repliesWithParentMetadata(metadata));
+    const r = await restartedApp(repliesWithParentMetadata(metadata));
 
     await send(r.t.app, reply("what about the admin?"));
     await send(r.t.app, reply("and the login?"));
@@ -104,7 +104,7 @@ describe("after a restart", () => {
 
   it("reads the parent once when two replies arrive together", async () => {
     const metadata = await metadataFromRealPost(["admin"]);
-    const r = restartedApp(repliesWithParentMetadata(metadata));
+    const r = await restartedApp(repliesWithParentMetadata(metadata));
     await Promise.all([
       send(r.t.app, reply("what about the admin?")),
       send(r.t.app, reply("what about caching?")),
@@ -113,16 +113,18 @@ describe("after a restart", () => {
     expect(r.posts).toHaveLength(2);
   });
 
-  it("uses the answers from the metadata, not the defaults (a project that did not list the admin)", async () => {
+  it("uses the answers from the metadata, not the defaults (a project that listed user accounts)", async () => {
     const metadata = await metadataFromRealPost(["auth"]);
-    const r = restartedApp(repliesWithParentMetadata(metadata));
+    const r = await restartedApp(repliesWithParentMetadata(metadata));
     await send(r.t.app, reply("what about the admin?"));
-    expect(r.posts).toHaveLength(1);
-    expect(shown(r.posts[0])).toContain("You did not list an admin panel as a need");
+    await send(r.t.app, reply("what about login?"));
+    expect(r.posts).toHaveLength(2);
+    expect(shown(r.posts[0])).not.toContain("For your project");
+    expect(shown(r.posts[1])).toContain("You said you need user accounts and login");
   });
 
   it("does not treat the thread as ours when the metadata was stripped (no include_all_metadata)", async () => {
-    const r = restartedApp(apiFixture("conversations.replies_default_UNVERIFIED_metadata_stripped"));
+    const r = await restartedApp(apiFixture("conversations.replies_default_UNVERIFIED_metadata_stripped"));
     await send(r.t.app, reply("what about the admin?"));
     await send(r.t.app, reply("what about caching?"));
     expect(r.posts).toHaveLength(0);
@@ -130,19 +132,19 @@ describe("after a restart", () => {
   });
 
   it("does not treat the thread as ours when our event_type comes without its payload", async () => {
-    const r = restartedApp(repliesWithParentMetadata({ event_type: "flask_or_django_recommendation" }));
+    const r = await restartedApp(repliesWithParentMetadata({ event_type: "flask_or_django_recommendation" }));
     await send(r.t.app, reply("what about the admin?"));
     expect(r.posts).toHaveLength(0);
   });
 
   it("does not treat the thread as ours when the parent has no metadata at all", async () => {
-    const r = restartedApp(repliesWithParentMetadata(undefined));
+    const r = await restartedApp(repliesWithParentMetadata(undefined));
     await send(r.t.app, reply("what about the admin?"));
     expect(r.posts).toHaveLength(0);
   });
 
   it("does not treat the thread as ours when the payload is not valid", async () => {
-    const r = restartedApp(
+    const r = await restartedApp(
       repliesWithParentMetadata({
         event_type: "flask_or_django_recommendation",
         event_payload: { verdict: "rails", scores: { flask: 1, django: 2 }, answers: {}, needs: [] },
@@ -154,7 +156,7 @@ describe("after a restart", () => {
 
   it("does not cache a failed look-up: the next reply reads the parent again", async () => {
     const metadata = await metadataFromRealPost(["admin"]);
-    const t = buildTestApp();
+    const t = await buildTestApp();
     const posts = mockApi("chat.postMessage", apiFixture("chat.postMessage_ok"));
     const failed = mockApi("conversations.replies", { ok: false, error: "internal_error" }, 1);
     await send(t.app, reply("what about the admin?"));

@@ -7,20 +7,11 @@ import { describe, expect, it } from "vitest";
 import { getKnowledge } from "../../src/engine/index.js";
 import type { Json } from "../helpers/json.js";
 import { isolateNetwork } from "../helpers/nock-isolation.js";
-import {
-  type ApiCall,
-  apiFixture,
-  buildTestApp,
-  mockApi,
-  send,
-  shown,
-  type TestApp,
-} from "../helpers/slack-app.js";
+import { send, shown } from "../helpers/slack-app.js";
 import {
   FIXTURE_CHANNEL as CHANNEL,
   outsideThread,
   FIXTURE_PARENT_TS as PARENT_TS,
-  threadEvent,
 } from "../helpers/slack-payloads.js";
 import { loadFixture } from "../helpers/slack-request.js";
 import { answers, postRecommendation, reply, type Setup, setup } from "../helpers/thread-setup.js";
@@ -48,7 +39,7 @@ function rememberThread(s: Setup, needs: string[] = ["admin"]): void {
 
 describe("a question in our recommendation's thread", () => {
   it("answers 'what about the admin?' once, in the thread, with the project's context", async () => {
-    const s = setup();
+    const s = await setup();
     await postRecommendation(s, ["admin", "auth"]);
     await send(s.t.app, reply("what about the admin?"));
 
@@ -70,30 +61,35 @@ describe("a question in our recommendation's thread", () => {
     expect(text).not.toContain("For a recommendation tailored to your project");
   });
 
-  it("finds the feature through a typo ('admn panel?')", async () => {
-    const s = setup();
+  it("finds the feature through a typo ('admn panel?'): answered, or offered first as 'did you mean'", async () => {
+    const s = await setup();
     await postRecommendation(s, ["admin"]);
     await send(s.t.app, reply("admn panel?"));
     const got = answers(s);
     expect(got).toHaveLength(1);
     expect(got[0]?.thread_ts).toBe(PARENT_TS);
-    expect(String(got[0]?.text)).toContain(feature("admin").title);
-    expect(shown(got[0])).toContain(feature("admin").django.docs);
-    expect(shown(got[0])).toContain("You said you need an admin panel");
+    const text = shown(got[0]);
+    if (text.includes("did_you_mean_")) {
+      // Unsure readings are offered, never passed off as answers; the right one comes first.
+      expect(text.indexOf("did_you_mean_admin")).toBe(text.indexOf("did_you_mean_"));
+    } else {
+      expect(text).toContain(feature("admin").django.docs);
+      expect(text).toContain("You said you need an admin panel");
+    }
   });
 
-  it("says when the project did not list the feature as a need", async () => {
-    const s = setup();
+  it("adds no project line when the project did not list the feature and nothing made it matter", async () => {
+    const s = await setup();
     await postRecommendation(s, ["auth"]);
     await send(s.t.app, reply("what about the admin?"));
     const got = answers(s);
     expect(got).toHaveLength(1);
     expect(shown(got[0])).not.toContain("You said you need an admin panel");
-    expect(shown(got[0])).toContain("You did not list an admin panel as a need");
+    expect(shown(got[0])).not.toContain("For your project");
   });
 
   it("answers two features asked at once ('admin and auth?') in one brief reply, each with its sources", async () => {
-    const s = setup();
+    const s = await setup();
     await postRecommendation(s, ["admin", "auth"]);
     await send(s.t.app, reply("admin and auth?"));
 
@@ -108,7 +104,7 @@ describe("a question in our recommendation's thread", () => {
   });
 
   it("answers a myth ('does flask support oracle?') with the checked fact", async () => {
-    const s = setup();
+    const s = await setup();
     await postRecommendation(s, ["admin"]);
     await send(s.t.app, reply("does flask support oracle?"));
     const got = answers(s);
@@ -125,7 +121,7 @@ describe("a question in our recommendation's thread", () => {
 
 describe("a reply also sent to the channel (thread_broadcast)", () => {
   it("is answered once, in the thread", async () => {
-    const s = setup();
+    const s = await setup();
     rememberThread(s);
     await send(s.t.app, reply("what about the admin?", { subtype: "thread_broadcast" }));
     expect(s.posts).toHaveLength(1);
@@ -138,7 +134,7 @@ describe("what is not a question in our thread", () => {
   it.each(["sounds good to me", "+1", "lol nice", "ok thanks"])(
     "stays quiet on chatter: %j",
     async (text) => {
-      const s = setup();
+      const s = await setup();
       rememberThread(s);
       await send(s.t.app, reply(text));
       expect(s.posts).toHaveLength(0);
@@ -147,7 +143,7 @@ describe("what is not a question in our thread", () => {
   );
 
   it("answers an unknown plain question with 'I don't know that one' and the topics", async () => {
-    const s = setup();
+    const s = await setup();
     rememberThread(s);
     await send(s.t.app, reply("what is the meaning of life?"));
     expect(s.posts).toHaveLength(1);
@@ -158,7 +154,7 @@ describe("what is not a question in our thread", () => {
   });
 
   it("stays quiet on an unknown text that is neither a question nor a mention", async () => {
-    const s = setup();
+    const s = await setup();
     rememberThread(s);
     await send(s.t.app, reply("gibberish qwerty"));
     expect(s.posts).toHaveLength(0);
@@ -167,7 +163,7 @@ describe("what is not a question in our thread", () => {
 
 describe("messages that are never answered", () => {
   it("ignores the app's own message in the thread", async () => {
-    const s = setup();
+    const s = await setup();
     rememberThread(s);
     const own = loadFixture<Json>("inbound/event_message_from_own_bot_in_thread.json");
     await send(s.t.app, { ...own, event: { ...(own.event as Json), text: "what about the admin?" } });
@@ -175,7 +171,7 @@ describe("messages that are never answered", () => {
   });
 
   it("ignores another bot's bot_message", async () => {
-    const s = setup();
+    const s = await setup();
     rememberThread(s);
     const bot = loadFixture<Json>("inbound/event_message_subtype_bot_message.json");
     await send(s.t.app, bot);
@@ -188,7 +184,7 @@ describe("messages that are never answered", () => {
   });
 
   it("ignores a message with a bot_id and no subtype (another app posting as its bot user)", async () => {
-    const s = setup();
+    const s = await setup();
     rememberThread(s);
     await send(
       s.t.app,
@@ -198,7 +194,7 @@ describe("messages that are never answered", () => {
   });
 
   it("ignores an edit (message_changed), even one that names a feature", async () => {
-    const s = setup();
+    const s = await setup();
     rememberThread(s);
     const changed = loadFixture<Json>("inbound/event_message_changed.json");
     const event = changed.event as Json;
@@ -212,7 +208,7 @@ describe("messages that are never answered", () => {
   });
 
   it("ignores a deletion (message_deleted)", async () => {
-    const s = setup();
+    const s = await setup();
     rememberThread(s);
     const changed = loadFixture<Json>("inbound/event_message_changed.json");
     const event = changed.event as Json;
@@ -231,7 +227,7 @@ describe("messages that are never answered", () => {
   });
 
   it("ignores a thread that is not ours, and looks that thread up only once", async () => {
-    const s = setup();
+    const s = await setup();
     await send(s.t.app, reply("what about the admin?"));
     expect(s.replies).toHaveLength(1);
     expect(s.replies[0]?.channel).toBe(CHANNEL);
@@ -243,7 +239,7 @@ describe("messages that are never answered", () => {
   });
 
   it("ignores top-level channel messages (not in a thread, not a DM)", async () => {
-    const s = setup();
+    const s = await setup();
     const base = reply("what about the admin?");
     await send(s.t.app, { ...base, event: outsideThread(base.event as Json) });
     expect(s.posts).toHaveLength(0);

@@ -25,7 +25,7 @@ function threadRecommendation(needs: string[]) {
 }
 
 async function ask(text: string, needs = ["admin", "auth"]) {
-  const s = setup();
+  const s = await setup();
   await postRecommendation(s, needs);
   await send(s.t.app, reply(text));
   return { s, got: answers(s), rec: threadRecommendation(needs) };
@@ -121,7 +121,7 @@ describe("did you mean", () => {
 
 describe("a quick take from one sentence", () => {
   it("a mention outside a thread gets a labelled quick take and a button to the prefilled questions", async () => {
-    const s = setup();
+    const s = await setup();
     await send(
       s.t.app,
       topLevelEvent("event_app_mention_in_thread", {
@@ -147,7 +147,7 @@ describe("a quick take from one sentence", () => {
   });
 
   it("slash text describing a project gets the same quick take, only for the person", async () => {
-    const s = setup();
+    const s = await setup();
     const body = Object.fromEntries(
       new URLSearchParams(slashCommandBody({ text: "internal CRUD tool for 5 people, flask or django?" })),
     );

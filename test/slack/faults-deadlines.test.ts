@@ -10,6 +10,7 @@ import pino from "pino";
 import { describe, expect, it } from "vitest";
 import { createApp } from "../../src/slack/app.js";
 import { type ApiPolicy, DEFAULT_API_POLICY, webClientOptions } from "../../src/slack/services/slack-api.js";
+import { openDatabase } from "../../src/storage/index.js";
 import { isolateNetwork } from "../helpers/nock-isolation.js";
 import {
   API_URL,
@@ -106,7 +107,7 @@ describe("chat.postMessage fails every time (production policy)", () => {
   ])(
     "%s: three attempts, the person is told well within 20 s, and nothing retries afterwards",
     async (_name, fail) => {
-      const { app, deps, logs } = buildTestApp();
+      const { app, deps, logs } = await buildTestApp();
       const attempts: number[] = [];
       const scope = nock(API_HOST);
       scope.on("request", () => attempts.push(Date.now()));
@@ -144,7 +145,7 @@ describe("a Web API call never answers", () => {
   };
 
   it("(short deadlines) each attempt is abandoned at its timeout, and the person is told before the work budget ends", async () => {
-    const { app, deps, logs } = buildTestApp(undefined, { apiPolicy: SHORT });
+    const { app, deps, logs } = await buildTestApp(undefined, { apiPolicy: SHORT });
     const attempts: number[] = [];
     nock(API_HOST)
       .post("/api/chat.postMessage")
@@ -175,7 +176,7 @@ describe("a Web API call never answers", () => {
   });
 
   it("(production deadlines, in real time) the person is told within 20 s", async () => {
-    const { app } = buildTestApp();
+    const { app } = await buildTestApp();
     nock(API_HOST).post("/api/chat.postMessage").times(5).delay(60_000).reply(200, { ok: true });
     const hook = hookTimes();
     const started = Date.now();
@@ -191,7 +192,7 @@ describe("a Web API call never answers", () => {
 
 describe("chat.postMessage answers 429 with Retry-After: 30 (production policy)", () => {
   it("the wait does not fit the call's deadline: the person is told at once that Slack asked us to slow down", async () => {
-    const { app } = buildTestApp();
+    const { app } = await buildTestApp();
     const limited = loadFixture<{ body: Json }>("web_api/error_ratelimited_429.json");
     const scope = nock(API_HOST)
       .post("/api/chat.postMessage")
@@ -219,6 +220,7 @@ describe("Slack unreachable when the app starts", () => {
     nock(API_HOST).post("/api/auth.test").times(3).reply(500, "down");
     const { app } = createApp({
       config: testConfig(),
+      database: await openDatabase("sqlite::memory:"),
       logger: pino({ level: "debug" }, sink),
       version: "test",
     });

@@ -50,7 +50,7 @@ async function sendReceivedAt(app: SlackApp["app"], body: Json, receivedAt: numb
 
 describe("rate limits kept apart", () => {
   it("while a post waits out a 429's Retry-After, another person's form opens at once, and other posts go through", async () => {
-    const { app } = buildTestApp();
+    const { app } = await buildTestApp();
     const limited = loadFixture<{ body: Json }>("web_api/error_ratelimited_429.json");
     const postTimes: Array<{ at: number; channel: unknown }> = [];
     nock(API_HOST)
@@ -90,7 +90,7 @@ describe("rate limits kept apart", () => {
 
 describe("chat.postMessage answers 429 with Retry-After: 30", () => {
   it("another person's form opens at once, and the first person is told at once to try again", async () => {
-    const { app } = buildTestApp();
+    const { app } = await buildTestApp();
     const limited = loadFixture<{ body: Json }>("web_api/error_ratelimited_429.json");
     nock(API_HOST).post("/api/chat.postMessage").reply(429, limited.body, { "retry-after": "30" });
     const opened: number[] = [];
@@ -121,7 +121,7 @@ describe("chat.postMessage answers 429 with Retry-After: 30", () => {
 
 describe("a trigger_id too old to open a form", () => {
   it("older than 2.5 s: views.open is not sent, and the person is told to run the command again", async () => {
-    const { app, logs } = buildTestApp();
+    const { app, logs } = await buildTestApp();
     const opens = mockApi("views.open", apiFixture("views.open_ok"));
     const hook: Json[] = [];
     nock("https://hooks.slack.com")
@@ -140,7 +140,7 @@ describe("a trigger_id too old to open a form", () => {
   });
 
   it("younger than 2.5 s: the form opens", async () => {
-    const { app } = buildTestApp();
+    const { app } = await buildTestApp();
     const opens = mockApi("views.open", apiFixture("views.open_ok"));
     await sendReceivedAt(app, { ...COMMAND, text: "" }, Date.now() - 2000);
     expect(opens).toHaveLength(1);
@@ -149,8 +149,8 @@ describe("a trigger_id too old to open a form", () => {
 
 describe("backpressure: beyond the cap on outstanding work", () => {
   /** An app with a cap of 3, whose posts hang until their short deadline. */
-  function saturated(hangMs = 300) {
-    const built = buildTestApp(undefined, {
+  async function saturated(hangMs = 300) {
+    const built = await buildTestApp(undefined, {
       apiPolicy: {
         maxOutstanding: 3,
         attemptTimeoutMs: hangMs,
@@ -168,7 +168,7 @@ describe("backpressure: beyond the cap on outstanding work", () => {
   }
 
   it("a command gets a short ephemeral 'busy, try again in a moment', and no form is opened", async () => {
-    const { app, deps, logs, hung } = saturated();
+    const { app, deps, logs, hung } = await saturated();
     await eventually(() => expect(deps.inFlight.size).toBe(3));
     const opens = mockApi("views.open", apiFixture("views.open_ok"));
     const acked = await send(app, commandFrom("U0BOB00001", 2));
@@ -185,7 +185,7 @@ describe("backpressure: beyond the cap on outstanding work", () => {
   });
 
   it("under a flood, refusals are logged once a second with a count, not once each", async () => {
-    const { app, deps, logs, hung } = saturated(1600);
+    const { app, deps, logs, hung } = await saturated(1600);
     await eventually(() => expect(deps.inFlight.size).toBe(3));
     for (let n = 0; n < 50; n++)
       await send(app, commandFrom(`U0FLOOD${String(n).padStart(3, "0")}`, 100 + n));
@@ -200,7 +200,7 @@ describe("backpressure: beyond the cap on outstanding work", () => {
   });
 
   it("a submitted form stays open with its answers and a 'press Submit again' above the first question", async () => {
-    const { app, deps, hung } = saturated();
+    const { app, deps, hung } = await saturated();
     await eventually(() => expect(deps.inFlight.size).toBe(3));
     const acked = (await send(app, contextSubmission({ channel: CHANNEL, user: ALICE }))) as Json;
     expect(acked).toEqual({ response_action: "errors", errors: { q_project_type: BUSY_WORDS.submission } });
@@ -208,7 +208,7 @@ describe("backpressure: beyond the cap on outstanding work", () => {
   });
 
   it("a button is acknowledged and nothing is called", async () => {
-    const { app, deps, hung } = saturated();
+    const { app, deps, hung } = await saturated();
     await eventually(() => expect(deps.inFlight.size).toBe(3));
     const opens = mockApi("views.open", apiFixture("views.open_ok"));
     const button = loadFixture<Json>("inbound/block_actions_button.json");

@@ -49,7 +49,7 @@ describe("in process: the global error handler and rejections after ack", () => 
   const settle = () => new Promise((r) => setTimeout(r, 30));
 
   it("a real listener that throws (views.publish refused on App Home) is logged with team, user and channel", async () => {
-    const { app, logs } = buildTestApp();
+    const { app, logs } = await buildTestApp();
     mockApi("views.publish", { ok: false, error: "invalid_arguments" });
     mockApi("chat.postEphemeral", { ok: true, message_ts: "1732384480.000100" });
     const home = loadFixture<Json & { event: Json }>("inbound/event_app_home_opened.json");
@@ -67,7 +67,7 @@ describe("in process: the global error handler and rejections after ack", () => 
   });
 
   it("a malformed action (selected_option null) is logged with context and the person gets an apology", async () => {
-    const { app, logs } = buildTestApp();
+    const { app, logs } = await buildTestApp();
     const select = loadFixture<Json>("inbound/block_actions_static_select.json");
     const calls: Json[] = [];
     nock(HOOKS)
@@ -92,7 +92,7 @@ describe("in process: the global error handler and rejections after ack", () => 
   });
 
   it("a listener that rejects after ack does not escape processEvent", async () => {
-    const { app, logs } = buildTestApp();
+    const { app, logs } = await buildTestApp();
     app.command("/late-boom", async ({ ack }) => {
       await ack({ text: "working on it" });
       await new Promise((r) => setTimeout(r, 5));
@@ -110,7 +110,7 @@ describe("in process: the global error handler and rejections after ack", () => 
   });
 
   it("a real event listener whose Web API call fails after the automatic ack does not escape processEvent", async () => {
-    const { app, logs } = buildTestApp();
+    const { app, logs } = await buildTestApp();
     mockApi("chat.postMessage", { ok: false, error: "not_in_channel" });
     mockApi("chat.postEphemeral", { ok: true, message_ts: "1732384480.000100" });
     const mention = loadFixture<Json & { event: Json }>("inbound/event_app_mention_in_thread.json");
@@ -123,7 +123,7 @@ describe("in process: the global error handler and rejections after ack", () => 
   });
 
   it("when even the apology fails on every route, processEvent still resolves and it is logged", async () => {
-    const { app, logs } = buildTestApp();
+    const { app, logs } = await buildTestApp();
     app.command("/boom", async () => {
       throw new Error("kaboom");
     });
@@ -140,7 +140,7 @@ describe("in process: the global error handler and rejections after ack", () => 
   });
 
   it("a failed DM open in the apology (conversations.open without a channel) is still contained", async () => {
-    const { app } = buildTestApp();
+    const { app } = await buildTestApp();
     app.view("boom_view", async () => {
       throw new Error("view kaboom");
     });

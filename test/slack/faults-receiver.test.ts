@@ -53,7 +53,7 @@ const running: Running[] = [];
 async function startApp(
   options: { receiverLimits?: Partial<ReceiverLimits>; apiPolicy?: Partial<ApiPolicy> } = {},
 ): Promise<Running> {
-  const t = buildTestApp(testConfig({ port: 0 }), options);
+  const t = await buildTestApp(testConfig({ port: 0 }), options);
   const server = (await t.app.start({ port: 0, host: "127.0.0.1" })) as Server;
   const { port } = server.address() as AddressInfo;
   const r = { t, server, port, base: `http://127.0.0.1:${port}` };
@@ -360,7 +360,7 @@ describe("/healthz", () => {
     const answers = mockApi("chat.postMessage", apiFixture("chat.postMessage_ok"));
     const redelivered = await post(base, event, { ...signedJson(event), "x-slack-retry-num": "1" });
     expect(redelivered.status).toBe(200);
-    await eventually(() => expect(answers.length).toBeGreaterThan(0));
+    await eventually(() => expect(answers.length).toBeGreaterThan(0), 5000);
   });
 
   it("answers 503 'hung' when some work outlives every deadline", async () => {

@@ -11,6 +11,7 @@ import { createApp } from "../../src/slack/app.js";
 import { encodeAnswers, encodeModalContext, type ModalContext } from "../../src/slack/services/codecs.js";
 import { recommendationMessage } from "../../src/slack/services/compose-recommendation.js";
 import type { ApiPolicy } from "../../src/slack/services/slack-api.js";
+import { openDatabase } from "../../src/storage/index.js";
 import type { Json } from "../helpers/json.js";
 import { isolateNetwork } from "../helpers/nock-isolation.js";
 import { mockResponseUrl } from "../helpers/response-url.js";
@@ -40,7 +41,7 @@ const OK = apiFixture("chat.postMessage_ok") as Json;
 isolateNetwork();
 
 /** The real app with its own Web API policy (attempts, timeouts, backoff). */
-function appWith(apiPolicy: Partial<ApiPolicy>): TestApp {
+async function appWith(apiPolicy: Partial<ApiPolicy>): Promise<TestApp> {
   const logs: Array<Record<string, unknown>> = [];
   const sink = new Writable({
     write(chunk, _enc, cb) {
@@ -48,15 +49,17 @@ function appWith(apiPolicy: Partial<ApiPolicy>): TestApp {
       cb();
     },
   });
+  const database = await openDatabase("sqlite::memory:");
   const built = createApp({
     config: testConfig(),
+    database,
     logger: pino({ level: "debug" }, sink),
     version: "test",
     botId: BOT_ID,
     botUserId: BOT_USER_ID,
     apiPolicy,
   });
-  return { ...built, logs };
+  return { ...built, logs, database };
 }
 
 const RETRYING = { maxAttempts: 3, backoffMs: 10 };
@@ -98,7 +101,7 @@ function toldTexts(hook: Json[], ephemerals: Json[] = [], dms: Json[] = []): str
 
 describe("chat.postMessage answers HTTP 500", () => {
   it("with retries configured, a 500 then a 200 is retried and the message is posted", async () => {
-    const { app, logs } = appWith(RETRYING);
+    const { app, logs } = await appWith(RETRYING);
     const bodies: Json[] = [];
     nock(API_HOST)
       .post("/api/chat.postMessage")
@@ -122,7 +125,7 @@ describe("chat.postMessage answers HTTP 500", () => {
   });
 
   it("when every attempt fails, the person is told through the response_url", async () => {
-    const { app, logs } = appWith(RETRYING);
+    const { app, logs } = await appWith(RETRYING);
     const attempts: Json[] = [];
     nock(API_HOST)
       .post("/api/chat.postMessage")
@@ -146,7 +149,7 @@ describe("chat.postMessage times out", () => {
   const TIMING_OUT = { ...RETRYING, attemptTimeoutMs: 200 };
 
   it("a timed-out request is retried and the message is posted", async () => {
-    const { app } = appWith(TIMING_OUT);
+    const { app } = await appWith(TIMING_OUT);
     const bodies: Json[] = [];
     nock(API_HOST)
       .post("/api/chat.postMessage")
@@ -167,7 +170,7 @@ describe("chat.postMessage times out", () => {
   });
 
   it("when every attempt times out, the person is told", async () => {
-    const { app } = appWith(TIMING_OUT);
+    const { app } = await appWith(TIMING_OUT);
     nock(API_HOST).post("/api/chat.postMessage").times(3).delay(1000).reply(200, OK);
     const hook = mockResponseUrl(RESPONSE_URL);
     await expect(send(app, submission())).resolves.toBeUndefined();
@@ -180,7 +183,7 @@ describe("ratelimited (HTTP 429 with Retry-After)", () => {
   const limited = apiFixture("error_ratelimited_429");
 
   it("a Retry-After that fits the call's deadline is waited out, and the message is posted", async () => {
-    const { app } = buildTestApp();
+    const { app } = await buildTestApp();
     const times: number[] = [];
     const bodies: Json[] = [];
     nock(API_HOST)
@@ -208,7 +211,7 @@ describe("ratelimited (HTTP 429 with Retry-After)", () => {
   });
 
   it("a Retry-After longer than the call's deadline is not waited for: the person is told to try again", async () => {
-    const { app } = buildTestApp();
+    const { app } = await buildTestApp();
     nock(API_HOST)
       .post("/api/chat.postMessage")
       .reply(429, limited as nock.Body, { "retry-after": "30" });
@@ -225,7 +228,7 @@ describe.each([
   ["is_archived", undefined],
 ])("chat.postMessage fails with %s", (code, fixture) => {
   it("falls back to a DM (conversations.open + chat.postMessage) and notes it through the response_url", async () => {
-    const { app } = buildTestApp();
+    const { app } = await buildTestApp();
     const refusal = fixture ? apiFixture(fixture) : { ok: false, error: code };
     const opens = mockApi("conversations.open", { ok: true, channel: { id: DM } });
     const posts = mockApi("chat.postMessage", (call: Json) =>
@@ -250,7 +253,7 @@ describe.each([
   ["metadata_too_large", "error_chat.postMessage_metadata_too_large"],
 ])("chat.postMessage fails with %s", (code, fixture) => {
   it("the person is told (never silence)", async () => {
-    const { app, logs } = buildTestApp();
+    const { app, logs } = await buildTestApp();
     mockApi("chat.postMessage", apiFixture(fixture));
     const hook = mockResponseUrl(RESPONSE_URL);
     await expect(send(app, submission())).resolves.toBeUndefined();
@@ -261,7 +264,7 @@ describe.each([
   });
 
   it("without a response_url (modal from App Home), the person is told in the channel or by DM", async () => {
-    const { app } = buildTestApp();
+    const { app } = await buildTestApp();
     const posts = mockApi("chat.postMessage", (call: Json) =>
       call.channel === DM ? { ...OK, channel: DM } : apiFixture(fixture),
     );
@@ -282,7 +285,7 @@ describe("the thread answer is refused by chat.postMessage", () => {
   it.each(["invalid_blocks", "msg_blocks_too_long", "not_in_channel"])(
     "%s for an @mention: logged, and the person is told",
     async (code) => {
-      const { app, logs } = buildTestApp();
+      const { app, logs } = await buildTestApp();
       const posts = mockApi("chat.postMessage", (call: Json) =>
         call.channel === DM ? { ...OK, channel: DM } : { ok: false, error: code },
       );
@@ -302,7 +305,7 @@ describe("the thread answer is refused by chat.postMessage", () => {
 
 describe("views.open fails", () => {
   it("expired_trigger_id after /flask-or-django: the person is told to run the command again", async () => {
-    const { app } = buildTestApp();
+    const { app } = await buildTestApp();
     const opens = mockApi("views.open", apiFixture("error_views.open_expired_trigger_id"));
     const hook = mockResponseUrl(RESPONSE_URL);
     await expect(send(app, { ...COMMAND, text: "" })).resolves.toBeUndefined();
@@ -314,7 +317,7 @@ describe("views.open fails", () => {
   });
 
   it("from the Edit answers button: the person is told", async () => {
-    const { app } = buildTestApp();
+    const { app } = await buildTestApp();
     mockApi("views.open", apiFixture("error_views.open_expired_trigger_id"));
     const ephemerals = mockApi("chat.postEphemeral", { ok: true, message_ts: "1732384480.000100" });
     const hook = mockResponseUrl(
@@ -344,7 +347,7 @@ describe("views.open fails", () => {
   });
 
   it("from the Start a comparison button (App Home): the person is told", async () => {
-    const { app, logs } = buildTestApp();
+    const { app, logs } = await buildTestApp();
     mockApi("views.open", apiFixture("error_views.open_expired_trigger_id"));
     const opens = mockApi("conversations.open", { ok: true, channel: { id: DM } });
     const posts = mockApi("chat.postMessage", { ...OK, channel: DM });
@@ -376,7 +379,7 @@ describe("views.open fails", () => {
   });
 
   it("from the global shortcut: the person is told", async () => {
-    const { app } = buildTestApp();
+    const { app } = await buildTestApp();
     mockApi("views.open", apiFixture("error_views.open_expired_trigger_id"));
     mockApi("conversations.open", { ok: true, channel: { id: DM } });
     const posts = mockApi("chat.postMessage", { ...OK, channel: DM });
@@ -428,7 +431,7 @@ describe("conversations.replies fails for a thread reply after a restart", () =>
   ])(
     "%s: no crash, no answer, a warn line; a later reply retries the lookup and is answered",
     async (_, fail) => {
-      const { app, logs } = buildTestApp();
+      const { app, logs } = await buildTestApp();
       fail();
       const posts = mockApi("chat.postMessage", { ...OK, ts: "1732384700.000300" });
       await expect(send(app, reply("1732384603.559129", "EvREPLY1"))).resolves.toBeUndefined();

@@ -33,7 +33,7 @@ function trap(): nock.Scope[] {
 
 describe.each(NOT_SLACKS)("a command whose response_url is %s", (responseUrl) => {
   it("opens the form without it, and the submission posts the recommendation", async () => {
-    const { app, logs } = buildTestApp();
+    const { app, logs } = await buildTestApp();
     const traps = trap();
     const opens = mockApi("views.open", apiFixture("views.open_ok"), 1);
     await send(app, { ...COMMAND, text: "", response_url: responseUrl });
@@ -62,7 +62,7 @@ describe.each(NOT_SLACKS)("a command whose response_url is %s", (responseUrl) =>
   });
 
   it("when the form cannot open, the person is told in the channel, never through that URL", async () => {
-    const { app } = buildTestApp();
+    const { app } = await buildTestApp();
     const traps = trap();
     mockApi("views.open", apiFixture("error_views.open_expired_trigger_id"));
     const ephemerals = mockApi("chat.postEphemeral", { ok: true, message_ts: "1732384480.000100" });
@@ -76,7 +76,7 @@ describe.each(NOT_SLACKS)("a command whose response_url is %s", (responseUrl) =>
 
 describe("a modal opened before this check, carrying a response_url that is not Slack's", () => {
   it("is still accepted: the URL is left out and the recommendation is posted", async () => {
-    const { app } = buildTestApp();
+    const { app } = await buildTestApp();
     const traps = trap();
     const posts = mockApi("chat.postMessage", apiFixture("chat.postMessage_ok"));
     const opens = mockApi("views.open", apiFixture("views.open_ok"), 1);
@@ -101,7 +101,7 @@ describe("a modal opened before this check, carrying a response_url that is not 
 
 describe("a button whose response_url is not Slack's", () => {
   it("feedback is logged, and nothing is posted to that URL", async () => {
-    const { app, logs } = buildTestApp();
+    const { app, logs } = await buildTestApp();
     const traps = trap();
     const button = loadFixture<Json>("inbound/block_actions_button.json");
     await send(app, {

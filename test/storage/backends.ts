@@ -14,6 +14,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, onTestFinished } from "vitest";
+import { DECISION_TABLE_NAMES, withDecisionTables } from "../../src/storage/decision-schema.js";
 import { type Database, type OpenDatabaseOptions, openDatabase } from "../../src/storage/index.js";
 import { createTestDatabase, type TestDatabase } from "./postgres.js";
 
@@ -25,7 +26,13 @@ export const SHARED_BACKENDS = ["sqlite-file", "postgres"] as const;
 /** A fixed test key (32 bytes); tests that need a wrong key make another. */
 export const TEST_KEY = Buffer.alloc(32, 7);
 
-const TABLES = ["installations", "recommendations", "feedback", "handled_events"] as const;
+const TABLES = [
+  "installations",
+  "recommendations",
+  "feedback",
+  "handled_events",
+  ...DECISION_TABLE_NAMES,
+] as const;
 
 export interface Backends {
   /** An empty, migrated database on `backend`, closed after the test. */
@@ -76,7 +83,8 @@ export function useBackends(): Backends {
       if (backend === "sqlite-file") currentFile = join(dir, `${randomBytes(6).toString("hex")}.sqlite`);
       const database = await open(urlOf(backend), options);
       if (backend === "postgres") {
-        for (const table of TABLES) await database.db.deleteFrom(table).execute();
+        const db = withDecisionTables(database.db);
+        for (const table of TABLES) await db.deleteFrom(table).execute();
       }
       return database;
     },

@@ -1,6 +1,11 @@
 /** Sample rows for the storage contract suite. Token values are recognisable so tests can search for them. */
 import type { Installation } from "@slack/bolt";
-import type { FeedbackInput, RecommendationInput } from "../../src/storage/index.js";
+import type {
+  FeedbackInput,
+  RecommendationInput,
+  ReminderInput,
+  ViewInput,
+} from "../../src/storage/index.js";
 
 export const BOT_TOKEN = "xoxb-1111-2222-SECRETBOTTOKEN";
 export const BOT_REFRESH = "xoxe-1-SECRETBOTREFRESH";
@@ -86,6 +91,32 @@ export function feedback(overrides: Partial<FeedbackInput> = {}): FeedbackInput 
     messageTs: "1700000000.000100",
     userId: "U2",
     value: "helpful",
+    ...overrides,
+  };
+}
+
+export function view(overrides: Partial<ViewInput> = {}): ViewInput {
+  return {
+    teamId: "T1",
+    channelId: "C1",
+    messageTs: "1700000000.000100",
+    userId: "U2",
+    answers: { project_type: "rest_api", size: "small" },
+    needs: ["auth"],
+    notes: "We’d keep it small 🐍",
+    ...overrides,
+  };
+}
+
+export function reminder(overrides: Partial<ReminderInput> = {}): ReminderInput {
+  return {
+    teamId: "T1",
+    channelId: "C1",
+    scheduledMessageId: `Q${nextTs().replace(".", "")}`,
+    decisionChannelId: "C1",
+    decisionTs: "1700000000.000100",
+    postAt: 4_000_000_000_000,
+    createdBy: "U1",
     ...overrides,
   };
 }

@@ -19,7 +19,17 @@ describe.each(BACKENDS)("migrations on %s", (backend) => {
   it("creates every table at start and records each migration once; running them again does nothing", async () => {
     const database = await backends.fresh(backend);
     const tables = (await database.db.introspection.getTables()).map((t) => t.name).sort();
-    expect(tables).toEqual(["feedback", "handled_events", "installations", "recommendations"]);
+    expect(tables).toEqual([
+      "decisions",
+      "feedback",
+      "handled_events",
+      "installations",
+      "recommendations",
+      "revisit_reminders",
+      "team_settings",
+      "views",
+      "votes",
+    ]);
     expect(await migrateToLatest(database.db)).toEqual([]);
     expect(await migrateToLatest(database.db)).toEqual([]);
     const recorded = await sql<{ name: string }>`select name from kysely_migration order by name`.execute(

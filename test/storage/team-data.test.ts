@@ -1,11 +1,15 @@
 import { describe, expect, it } from "vitest";
+import { DECISION_TABLE_NAMES, withDecisionTables } from "../../src/storage/decision-schema.js";
 import type { Database } from "../../src/storage/index.js";
 import { BACKENDS, useBackends } from "./backends.js";
-import { feedback, orgInstall, recommendation, workspaceInstall } from "./fixtures.js";
+import { feedback, orgInstall, recommendation, reminder, view, workspaceInstall } from "./fixtures.js";
 
 const backends = useBackends();
 
-/** Two recommendations with feedback for a team (optionally in an org). */
+/**
+ * Two recommendations with feedback for a team (optionally in an org), each with a teammate's view, a
+ * vote, a decision and a revisit reminder; and the team's settings.
+ */
 async function seedTeam(database: Database, teamId: string, enterpriseId?: string): Promise<void> {
   for (const channelId of ["C1", "C2"]) {
     const { messageTs } = await database.recommendations.upsert(
@@ -13,7 +17,54 @@ async function seedTeam(database: Database, teamId: string, enterpriseId?: strin
     );
     await database.feedback.upsert(feedback({ teamId, channelId, messageTs, userId: "U1", enterpriseId }));
     await database.feedback.upsert(feedback({ teamId, channelId, messageTs, userId: "U2", enterpriseId }));
+    await database.views.upsert(view({ teamId, channelId, messageTs, userId: "U2", enterpriseId }));
+    await database.votes.upsert({ teamId, channelId, messageTs, userId: "U2", enterpriseId, value: "agree" });
+    await database.decisions.propose({
+      teamId,
+      channelId,
+      messageTs,
+      enterpriseId,
+      askedBy: "U1",
+      recommended: "django",
+    });
+    await database.reminders.add(
+      reminder({ teamId, channelId, decisionChannelId: channelId, decisionTs: messageTs, enterpriseId }),
+    );
   }
+  await database.teamSettings.update({ teamId, enterpriseId, updatedBy: "U1", whoMayDecide: "anyone" });
+}
+
+/** What deleteTeamData reports for `teams` seeded teams: rows per table. */
+const deletedCounts = (installations: number, teams: number) => ({
+  installations,
+  recommendations: 2 * teams,
+  feedback: 4 * teams,
+  views: 2 * teams,
+  votes: 2 * teams,
+  decisions: 2 * teams,
+  revisit_reminders: 2 * teams,
+  team_settings: teams,
+});
+
+/** The team ids left in each decision table, each list sorted. */
+async function decisionTableTeams(database: Database): Promise<Record<string, string[]>> {
+  const db = withDecisionTables(database.db);
+  const out: Record<string, string[]> = {};
+  for (const table of DECISION_TABLE_NAMES)
+    out[table] = (await db.selectFrom(table).select("team_id").execute()).map((r) => r.team_id).sort();
+  return out;
+}
+
+/** Every decision table holding exactly these team ids: two rows per team, one for settings. */
+function decisionTablesOf(teams: string[]): Record<string, string[]> {
+  const two = teams.flatMap((t) => [t, t]).sort();
+  return {
+    views: two,
+    votes: two,
+    decisions: two,
+    team_settings: [...teams].sort(),
+    revisit_reminders: two,
+  };
 }
 
 async function counts(database: Database) {
@@ -36,6 +87,7 @@ async function counts(database: Database) {
     ).map((r) => r.installation_key),
     recommendations: await rows("recommendations", "team_id"),
     feedback: await rows("feedback", "team_id"),
+    decisionTables: await decisionTableTeams(database),
   };
 }
 
@@ -56,11 +108,12 @@ describe.each(BACKENDS)("deleteTeamData on %s", (backend) => {
       enterpriseId: undefined,
       isEnterpriseInstall: false,
     });
-    expect(deleted).toEqual({ installations: 1, recommendations: 2, feedback: 4 });
+    expect(deleted).toEqual(deletedCounts(1, 1));
     expect(await counts(database)).toEqual({
       installations: ["team:T2", "team:T3"],
       recommendations: ["T2", "T2", "T3", "T3"],
       feedback: ["T2", "T2", "T2", "T2", "T3", "T3", "T3", "T3"],
+      decisionTables: decisionTablesOf(["T2", "T3"]),
     });
     expect(await database.recommendations.listByTeam("T1")).toEqual([]);
 
@@ -71,20 +124,12 @@ describe.each(BACKENDS)("deleteTeamData on %s", (backend) => {
         enterpriseId: "E1",
         isEnterpriseInstall: false,
       }),
-    ).toEqual({
-      installations: 1,
-      recommendations: 2,
-      feedback: 4,
-    });
+    ).toEqual(deletedCounts(1, 1));
     expect((await counts(database)).installations).toEqual(["team:T2"]);
     // Claims are not team data (they expire on their own).
     expect(await database.handledEvents.claim("event:Ev1", 600)).toBe(false);
     // Again: nothing left to delete, no error.
-    expect(await database.installations.deleteTeamData({ teamId: "T1" })).toEqual({
-      installations: 0,
-      recommendations: 0,
-      feedback: 0,
-    });
+    expect(await database.installations.deleteTeamData({ teamId: "T1" })).toEqual(deletedCounts(0, 0));
   });
 
   it("removes an org-wide install and the rows of every workspace in that org, and nothing else", async () => {
@@ -102,11 +147,12 @@ describe.each(BACKENDS)("deleteTeamData on %s", (backend) => {
       enterpriseId: "E1",
       isEnterpriseInstall: true,
     });
-    expect(deleted).toEqual({ installations: 1, recommendations: 4, feedback: 8 });
+    expect(deleted).toEqual(deletedCounts(1, 2));
     expect(await counts(database)).toEqual({
       installations: ["enterprise:E2", "team:T1"],
       recommendations: ["T1", "T1", "TC", "TC"],
       feedback: ["T1", "T1", "T1", "T1", "TC", "TC", "TC", "TC"],
+      decisionTables: decisionTablesOf(["T1", "TC"]),
     });
   });
 

@@ -1,9 +1,10 @@
 import { CLAUSE_MARK, tokenize } from "../text.js";
-import type { Stemmer } from "./stemmers.js";
+import type { Lexicon } from "./lexicon.js";
 
 /**
  * Words that carry no topic and no intent: articles, pronouns, auxiliaries, prepositions and
- * filler. Words that carry intent stay ("why", "not", "or", "better", "sure", "instead").
+ * filler. Words that carry intent stay ("why", "not", "or", "better", "sure", "instead"). The kind
+ * of message is read with them; which feature, without them.
  */
 export const STOPWORDS = new Set(
   (
@@ -12,20 +13,36 @@ export const STOPWORDS = new Set(
     "on onto our ours she so some such that thats the their theirs them then there theres these they " +
     "this those to too u ur us was we were weve whats what when where who whom will with you youre your " +
     "yours hey hi hello pls please bot about does doe would id wed whether lets let get got gonna wanna " +
-    "like really actually basically kinda sorta ok okay um uh hmm quick question q need needs want wants must"
+    "like really actually basically kinda sorta ok okay um uh hmm quick question q need needs want wants must " +
+    "how hows which why whats any anyone way ways thing things stuff one ones lol haha tbh honestly right now " +
+    "should shall may might wont dont doesnt isnt arent cant there vs versus or than more most much many " +
+    "better best good bad easy easier hard harder work works working use using used " +
+    "someone somebody something anything everything anybody everyone everybody nobody"
   ).split(" "),
 );
+
+/** Framework names say which side, not which feature. */
+export const FRAMEWORK_WORDS = new Set(["flask", "django", "python", "py"]);
 
 /** Words that start a new clause: a negation before them does not reach past them. */
 const CLAUSE_WORDS = new Set(["but", "however", "though", "although", "except", "yet", "whereas"]);
 /** Words that join asks: "auth and caching", "celery or rq", "i18n plus caching". */
 const SEGMENT_WORDS = new Set(["and", "or", "plus", "also", "n"]);
 
-/** One index term: the stem of a word that carries meaning, and where its word was. */
+/** One word of a message, as the model knows it. */
 export interface Term {
+  /** The stem it is indexed under: its own, or that of the known word it was corrected to. */
   stem: string;
-  /** The word as typed (normalised). */
+  /** The word it stands for (normalised, shorthand expanded, corrected). */
   word: string;
+  /** The word as typed (normalised, shorthand expanded). */
+  typed: string;
+  /** 1 when known as typed; less when corrected, split or completed. */
+  weight: number;
+  /** Training saw this word (or the word it was corrected to). */
+  known: boolean;
+  /** A function word (STOPWORDS) or a framework name: no topic. */
+  stop: boolean;
   /** Position in `Analysed.words`. */
   at: number;
   /** Which clause it is in: split at punctuation and "but", so a negation stays in its clause. */
@@ -35,30 +52,25 @@ export interface Term {
 }
 
 export interface Analysed {
-  /** The words, normalised, without clause marks. */
+  /** The words, normalised and shorthand expanded, without clause marks. */
   words: string[];
-  /** The words that carry meaning, stemmed. */
+  /** Every word, function words included (what kind of message it is). */
+  tokens: Term[];
+  /** The words that carry a topic (which feature): no function words, no framework names. */
   terms: Term[];
   /** The text had a question mark. */
   questionMark: boolean;
 }
 
-export interface AnalyseOptions {
-  stem: Stemmer;
-  /** Drop STOPWORDS from the terms (measured: see README). */
-  dropStopwords: boolean;
-  /** Longest text read, in characters. */
-  max?: number;
-}
-
-/** Normalises, splits into words and clauses, drops stopwords and stems what is left. */
-export function analyse(text: string, options: AnalyseOptions): Analysed {
-  const tokens = tokenize(text, options.max);
+/** Normalises, expands shorthand, corrects, splits into clauses and segments, and stems. */
+export function analyse(text: string, lexicon: Lexicon, max?: number): Analysed {
+  const raw = tokenize(text, max);
   const words: string[] = [];
+  const tokens: Term[] = [];
   const terms: Term[] = [];
   let clause = 0;
   let segment = 0;
-  for (const token of tokens) {
+  for (const token of raw) {
     if (token === CLAUSE_MARK || CLAUSE_WORDS.has(token)) {
       if (words.length > 0) clause++;
     }
@@ -66,9 +78,23 @@ export function analyse(text: string, options: AnalyseOptions): Analysed {
       if (words.length > 0) segment++;
       if (token === CLAUSE_MARK) continue;
     }
-    const at = words.push(token) - 1;
-    if (options.dropStopwords && STOPWORDS.has(token)) continue;
-    terms.push({ stem: options.stem(token), word: token, at, clause, segment });
+    for (const r of lexicon.read(token)) {
+      const at = words.push(r.word) - 1;
+      const stop = STOPWORDS.has(r.word) || FRAMEWORK_WORDS.has(r.word);
+      const term: Term = {
+        stem: r.stem,
+        word: r.word,
+        typed: r.typed,
+        weight: r.weight,
+        known: r.known,
+        stop,
+        at,
+        clause,
+        segment,
+      };
+      tokens.push(term);
+      if (!stop) terms.push(term);
+    }
   }
-  return { words, terms, questionMark: text.slice(0, options.max).includes("?") };
+  return { words, tokens, terms, questionMark: text.slice(0, max).includes("?") };
 }

@@ -1,3 +1,4 @@
+import type { ClassifierOptions } from "./classifier.js";
 import type { Stemmer, StemmerName } from "./stemmers.js";
 import { TUNING, type Tuning } from "./tuning.js";
 
@@ -6,39 +7,42 @@ export interface PipelineOptions {
   stemmer: StemmerName;
   /** Overrides `stemmer` with any word → form function (to measure other libraries' lemmas). */
   customStem?: Stemmer;
-  /** Drop function words before retrieval (they still count for question and negation cues). */
-  dropStopwords: boolean;
-  /**
-   * Two indexes: one over every example with function words kept tells what kind of message it is
-   * ("what can you do" is help); one over the features without them tells which feature.
-   */
-  twoStage: boolean;
   /**
    * How misspelt, run-together and shortened words are matched: "own" corrects them against the
-   * index's words first (typos keep their first letter; compounds split in two known words; a
-   * prefix of five letters or more completes to a known word); "minisearch" uses MiniSearch's
-   * fuzzy and prefix search; "none" matches words exactly.
+   * words training saw (typos keep their first letter; compounds split in two known words; a prefix
+   * of five letters or more completes to a known word); "none" leaves them as typed.
    */
-  spelling: "own" | "minisearch" | "none";
-  /** Index each feature's how-it-works text and verdict as well as its title, aliases and examples. */
-  descriptions: boolean;
-  /** How much a match in each field counts. */
-  boost: { title: number; aliases: number; example: number; description: number };
-  /** How many of a label's best documents count towards its score, and at what weight after the first. */
-  neighbours: number;
-  neighbourWeight: number;
-  /** Thresholds from scores to answers. */
+  spelling: "own" | "none";
+  /** Character n-gram sizes taken from each word (typo robustness); empty for none. */
+  grams: readonly number[];
+  /** What a character n-gram weighs against a whole word. */
+  gramWeight: number;
+  /** What a pair of neighbouring words ("why not", "how sure") weighs, for the kind of message. */
+  bigramWeight: number;
+  /** The kind classifier learns each feature as its own label ("full") or all features as one. */
+  kindLabels: "full" | "collapsed";
+  /** The kind classifier also sees character n-grams (else words, word pairs and the first word). */
+  kindGrams: boolean;
+  /** Aliases and code words from data/features.json decide the feature when present. */
+  aliasesDecide: boolean;
+  /** What kind of message it is. */
+  kindClassifier: ClassifierOptions;
+  /** Which feature it asks about. */
+  featureClassifier: ClassifierOptions;
+  /** Thresholds from probabilities to answers. */
   tuning: Tuning;
 }
 
 export const DEFAULT_OPTIONS: PipelineOptions = {
-  stemmer: "porter2",
-  dropStopwords: false,
-  twoStage: true,
+  stemmer: "porter",
   spelling: "own",
-  descriptions: true,
-  boost: { title: 2, aliases: 2, example: 1, description: 0.1 },
-  neighbours: 3,
-  neighbourWeight: 0.5,
+  grams: [],
+  gramWeight: 0.25,
+  bigramWeight: 1,
+  kindLabels: "full",
+  kindGrams: false,
+  aliasesDecide: true,
+  kindClassifier: { kind: "logistic", alpha: 0.3, presence: true, epochs: 3, rate: 0.7, l2: 1e-4 },
+  featureClassifier: { kind: "naive-bayes", alpha: 0.3, presence: true, epochs: 12, rate: 0.5, l2: 1e-4 },
   tuning: TUNING,
 };

@@ -1,7 +1,6 @@
-import type { Knowledge } from "../knowledge.js";
 import { parseProfile } from "../profile.js";
-import type { Analysed } from "./analyse.js";
-import { analyseFor, type Retrieval } from "./retrieval.js";
+import { type Analysed, STOPWORDS, type Term } from "./analyse.js";
+import { analyseWith, type Model } from "./model.js";
 import type { QuickTake } from "./types.js";
 
 interface Cue {
@@ -10,21 +9,26 @@ interface Cue {
   stems: string[];
 }
 
-const cuesCache = new WeakMap<Retrieval, Cue[]>();
+/** Cues are read without function words ("a few pages" is few, page), framework names kept. */
+const keep = (t: Term) => !STOPWORDS.has(t.word);
 
-function cuesOf(knowledge: Knowledge, retrieval: Retrieval): Cue[] {
-  let cues = cuesCache.get(retrieval);
+const cuesCache = new WeakMap<Model, Cue[]>();
+
+function cuesOf(model: Model): Cue[] {
+  let cues = cuesCache.get(model);
   if (!cues) {
     cues = [];
-    for (const [questionId, options] of Object.entries(knowledge.examples.profileCues)) {
+    for (const [questionId, options] of Object.entries(model.knowledge.examples.profileCues)) {
       for (const [value, phrases] of Object.entries(options)) {
         for (const phrase of phrases) {
-          const stems = analyseFor(retrieval, phrase).terms.map((t) => t.stem);
+          const stems = analyseWith(model, phrase)
+            .tokens.filter(keep)
+            .map((t) => t.stem);
           if (stems.length > 0) cues.push({ questionId, value, stems });
         }
       }
     }
-    cuesCache.set(retrieval, cues);
+    cuesCache.set(model, cues);
   }
   return cues;
 }
@@ -44,16 +48,16 @@ function positionOf(stems: readonly string[], cue: readonly string[]): number {
  * ecommerce). Undefined when the sentence describes nothing.
  */
 export function quickTake(
-  knowledge: Knowledge,
-  retrieval: Retrieval,
+  model: Model,
   text: string,
   analysed: Analysed,
   needs: string[],
 ): QuickTake | undefined {
-  const stems = analysed.terms.map((t) => t.stem);
+  const knowledge = model.knowledge;
+  const stems = analysed.tokens.filter(keep).map((t) => t.stem);
   const answers: Record<string, string> = {};
   const at: Record<string, number> = {};
-  for (const cue of cuesOf(knowledge, retrieval)) {
+  for (const cue of cuesOf(model)) {
     const p = positionOf(stems, cue.stems);
     if (p < 0) continue;
     const known = at[cue.questionId];

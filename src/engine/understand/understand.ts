@@ -2,37 +2,35 @@ import type { Knowledge } from "../knowledge.js";
 import { stripSlackMarkup } from "../text.js";
 import type { Analysed } from "./analyse.js";
 import { preferredFramework, questionedFramework } from "./frameworks.js";
+import {
+  type AliasHit,
+  ANY_FEATURE,
+  aliasHits,
+  analyseWith,
+  anchorsIn,
+  buildModel,
+  DECISION,
+  featureProbabilities,
+  type Holdout,
+  isDomain,
+  kindProbabilities,
+  type Model,
+} from "./model.js";
 import { findMyth } from "./myths.js";
 import { needsIn } from "./needs.js";
 import { DEFAULT_OPTIONS, type PipelineOptions } from "./options.js";
 import { isQuestion } from "./question.js";
 import { quickTake } from "./quick-take.js";
-import {
-  analyseFor,
-  buildRetrieval,
-  type Holdout,
-  type LabelScore,
-  type Retrieval,
-  rankLabels,
-} from "./retrieval.js";
 import type { FeatureScore, DecisionTopic as Topic, UnderstandContext, Understanding } from "./types.js";
 
-/** A knowledge base with its index built: what `understand` needs, made once per knowledge base. */
-export interface Understander {
-  knowledge: Knowledge;
-  /** Every example, function words kept: what kind of message it is. */
-  intents: Retrieval;
-  /** Features only, function words dropped: which feature (the same index when not two-stage). */
-  features: Retrieval;
-}
+/** A knowledge base with its model built: what `understand` needs, made once per knowledge base. */
+export type Understander = Model;
 
-const FEATURE = "feature:";
-const DECISION = "decision:";
 const MAX_RUNNERS_UP = 3;
 
 const built = new WeakMap<Knowledge, Understander>();
 
-/** The index for this knowledge base, built on first use (about 30 ms) and kept. */
+/** The model for this knowledge base, built on first use and kept. */
 export function understanderFor(knowledge: Knowledge): Understander {
   let u = built.get(knowledge);
   if (!u) {
@@ -42,152 +40,246 @@ export function understanderFor(knowledge: Knowledge): Understander {
   return u;
 }
 
-/** Builds an index with other choices, or without some examples (to measure; see scripts/eval.ts). */
+/** Builds a model with other choices, or without some examples (to measure; see scripts/eval.ts). */
 export function buildUnderstander(
   knowledge: Knowledge,
   options: PipelineOptions = DEFAULT_OPTIONS,
   holdout?: Holdout,
 ): Understander {
-  const intents = buildRetrieval(knowledge, options, holdout);
-  const features = options.twoStage
-    ? buildRetrieval(knowledge, { ...options, dropStopwords: true }, holdout, true)
-    : intents;
-  return { knowledge, intents, features };
+  return buildModel(knowledge, options, holdout);
 }
 
-const round = (n: number) => Math.round(Math.min(1, n) * 100) / 100;
+const round = (n: number) => Math.round(Math.min(1, Math.max(0, n)) * 100) / 100;
 
-function featureScore(knowledge: Knowledge, s: LabelScore): FeatureScore {
-  const featureId = s.label.slice(FEATURE.length);
+function featureScore(model: Model, index: number, p: number): FeatureScore {
+  const featureId = model.featureIds[index] as string;
   return {
     featureId,
-    title: knowledge.featureById.get(featureId)?.title ?? featureId,
-    score: round(s.coverage),
+    title: model.knowledge.featureById.get(featureId)?.title ?? featureId,
+    score: round(p),
   };
 }
 
-/**
- * Every feature the message asks about: the best one, and for "admin and auth?" or "caching, celery
- * and i18n" each other part of the message that on its own reads surely as another feature.
- */
-function featuresAsked(
-  u: Understander,
-  analysed: Analysed,
-  ranking: LabelScore[],
-  top: LabelScore,
-): LabelScore[] {
-  const tuning = u.features.options.tuning;
-  const asked = [top];
-  const segments = new Set(analysed.terms.map((t) => t.segment));
-  if (segments.size < 2) return asked;
-  for (const segment of segments) {
-    const [best] = rankLabels(u.features, analysed, (t) => t.segment === segment);
-    if (!best?.label.startsWith(FEATURE) || asked.some((a) => a.label === best.label)) continue;
-    if (best.coverage >= tuning.alsoAsked && best.evidence >= tuning.minEvidence) {
-      asked.push(ranking.find((r) => r.label === best.label) ?? best);
+/** The indices of the `n` largest values, largest first (n is small: a full sort is not needed). */
+function ranked(p: Float64Array, n = MAX_RUNNERS_UP + 1): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < p.length; i++) {
+    const v = p[i] as number;
+    let j = out.length;
+    while (j > 0 && v > (p[out[j - 1] as number] as number)) j--;
+    if (j < n) {
+      out.splice(j, 0, i);
+      if (out.length > n) out.pop();
     }
   }
-  return asked;
+  return out;
 }
 
-function alternativeNamed(u: Understander, words: readonly string[]): string | undefined {
+function alternativeNamed(model: Model, words: readonly string[]): string | undefined {
   const text = ` ${words.join(" ")} `;
-  for (const alt of u.knowledge.examples.alternatives) {
+  for (const alt of model.knowledge.examples.alternatives) {
     if (alt.words.some((w) => text.includes(` ${w.toLowerCase()} `))) return alt.name;
   }
   return undefined;
 }
 
-/** Framework names alone ("flask?", "django vs flask") ask nothing we can answer. */
-const FRAMEWORK_WORDS = new Set(["flask", "django", "python", "vs", "versus", "or", "and"]);
+/** Framework names and joining words alone ("flask?", "django vs flask") ask nothing we can answer. */
+const FRAMEWORK_ONLY = new Set(["flask", "django", "python", "vs", "versus", "or", "and"]);
 
-/** Reads a message with a built index; `understand` is this with the index built once per knowledge base. */
+/**
+ * The kind of message: the most probable kind that the message also gives a reason for. A feature
+ * question needs a word that carries domain meaning (or an alias); a decision question a word or
+ * pair of its own ("flip", "why not", "confident", a framework's name); an "unknown" reading gives
+ * way to a feature question whose alias or domain word nothing off-topic contradicts.
+ */
+function kindOf(
+  model: Model,
+  a: Analysed,
+  kp: Float64Array,
+  domain: boolean,
+): { label: string; p: number; chatter: number } {
+  // A domain word next to an off-topic one, with neither framework named: "is rust worth learning",
+  // "how do rails migrations work". Not ours, however the classifier reads it.
+  const offTopic = a.terms.some((t) => model.offTopic.has(t.stem));
+  const framework = a.words.some((w) => FRAMEWORK_ONLY.has(w) && w !== "or" && w !== "and" && w !== "vs");
+  const groups = model.kindGroups;
+  const sums = new Float64Array(groups.labels.length);
+  for (let i = 0; i < kp.length; i++) {
+    const g = groups.of[i] as number;
+    sums[g] = (sums[g] as number) + (kp[i] as number);
+  }
+  const order = [...sums.keys()].sort((x, y) => (sums[y] as number) - (sums[x] as number));
+  const chatter = groups.chatter < 0 ? 0 : (sums[groups.chatter] as number);
+  const featureP = groups.feature < 0 ? 0 : (sums[groups.feature] as number);
+  for (const g of order) {
+    const label = groups.labels[g] as string;
+    const p = sums[g] as number;
+    if (label === ANY_FEATURE) {
+      // An off-topic word blocks a feature reading unless the classifier is all but certain.
+      const blocked = offTopic && !framework && p < model.options.tuning.offTopicKeep;
+      if (domain && !blocked) return { label, p, chatter };
+      continue;
+    }
+    if (label.startsWith(DECISION)) {
+      // A word of its own ("flip", "instead", a framework's name) anchors a decision question; a pair
+      // of function words ("what about", "is it") only when no domain word says it is about a feature.
+      const anchors = anchorsIn(model, a, label);
+      // "spring boot or quarkus?", "laravel vs symfony": other stacks among themselves are not ours.
+      const elsewhere = a.terms.some((t) => model.offTopic.has(t.stem) && !model.otherFrameworks.has(t.stem));
+      if (label === `${DECISION}alternative` && elsewhere && !framework) continue;
+      if (anchors.some((x) => !x.includes("_")) || (anchors.length > 0 && !domain))
+        return { label, p, chatter };
+      continue;
+    }
+    if (label === "unknown" && domain && !offTopic) {
+      if (featureP >= model.options.tuning.overrule) return { label: ANY_FEATURE, p: featureP, chatter };
+    }
+    return { label, p, chatter };
+  }
+  return { label: "unknown", p: 0, chatter };
+}
+
+/** Every feature asked: the best, and each other part of the message that reads surely as another. */
+function featuresAsked(
+  model: Model,
+  a: Analysed,
+  first: number,
+  hits: AliasHit[],
+  fp: Float64Array,
+): number[] {
+  const asked = [first];
+  const index = (id: string) => model.featureIds.indexOf(id);
+  // Two features' aliases in one ask ("forms csrf protection?"): both, when the whole message reads
+  // as the second too.
+  for (const h of hits) {
+    const i = index(h.featureId);
+    if (!asked.includes(i) && (fp[i] as number) >= model.options.tuning.bothAliases) asked.push(i);
+  }
+  const segments = [...new Set(a.terms.map((t) => t.segment))];
+  if (segments.length < 2) return asked;
+  for (const segment of segments) {
+    const inSegment = hits.filter((h) => h.segment === segment).map((h) => index(h.featureId));
+    const p = featureProbabilities(model, a, (t) => t.segment === segment);
+    const [best] = ranked(p);
+    if (best === undefined) continue;
+    const chosen =
+      inSegment.length > 0 ? inSegment.reduce((x, y) => ((p[y] as number) > (p[x] as number) ? y : x)) : best;
+    if (asked.includes(chosen)) continue;
+    const sure = inSegment.includes(chosen) || (p[chosen] as number) >= model.options.tuning.alsoAsked;
+    const domain = a.terms.some((t) => t.segment === segment && isDomain(model, t));
+    if (sure && domain) asked.push(chosen);
+  }
+  return asked;
+}
+
+/** Reads a message with a built model; `understand` is this with the model built once per knowledge base. */
 export function understandWith(
-  u: Understander,
+  model: Understander,
   input: unknown,
   context: UnderstandContext = {},
 ): Understanding {
   const text = typeof input === "string" ? input : "";
-  const tuning = u.intents.options.tuning;
-  const analysed = analyseFor(u.intents, text);
-  const question = isQuestion(analysed);
-  const topical = u.features === u.intents ? analysed : analyseFor(u.features, text);
-  const ranking = rankLabels(u.intents, analysed);
-  const features = rankLabels(u.features, topical, undefined, (l) => l.startsWith(FEATURE));
-  const runnersUp = (exclude: readonly string[]) =>
-    features
-      .filter((f) => !exclude.includes(f.label))
-      .slice(0, MAX_RUNNERS_UP)
-      .map((f) => featureScore(u.knowledge, f));
-  const [kind] = ranking;
-  const [feature] = features;
-  // A feature that accounts for every topical word clearly beats a reading carried by function
-  // words ("what about i18n" is not "what about FastAPI").
-  const featureWins =
-    feature !== undefined &&
-    (kind?.label.startsWith(FEATURE) === true ||
-      (feature.coverage >= tuning.sure && feature.coverage >= (kind?.coverage ?? 0) + tuning.featureLead));
-  // For a feature, how sure we are is how much of the topical words the feature accounts for.
-  const top = featureWins ? feature : kind;
-  const onlyFrameworks = analysed.words.every((w) => FRAMEWORK_WORDS.has(w));
-  if (!top || onlyFrameworks || top.coverage < tuning.cutoff || top.evidence < tuning.minEvidence) {
-    return {
-      intent: question ? "unknown" : "chatter",
-      score: round(top?.coverage ?? 0),
-      unsure: true,
-      isQuestion: question,
-      runnersUp: runnersUp([]),
-    };
-  }
-  const second = featureWins ? features[1] : ranking[1];
-  const unsure =
-    top.coverage < tuning.sure || (second !== undefined && second.score >= tuning.close * top.score);
-  const common = { score: round(top.coverage), unsure, isQuestion: question };
+  const tuning = model.options.tuning;
+  const a = analyseWith(model, text);
+  const question = isQuestion(a);
+  const fp = featureProbabilities(model, a);
+  const order = ranked(fp);
+  const runnersUp = (exclude: readonly number[]) =>
+    a.terms.length === 0
+      ? []
+      : order
+          .filter((i) => !exclude.includes(i))
+          .slice(0, MAX_RUNNERS_UP)
+          .map((i) => featureScore(model, i, fp[i] as number));
+  const nothing = (score: number): Understanding => ({
+    intent: question ? "unknown" : "chatter",
+    score: round(score),
+    unsure: true,
+    isQuestion: question,
+    runnersUp: runnersUp([]),
+  });
+  if (a.tokens.length === 0 || a.words.every((w) => FRAMEWORK_ONLY.has(w))) return nothing(0);
 
-  if (top.label.startsWith(FEATURE)) {
-    // A statement that names a feature ("I used the admin at my last job") is chatter, not a question.
-    if (!question) return { intent: "chatter", ...common, runnersUp: runnersUp([]) };
-    const asked = featuresAsked(u, topical, features, top);
-    const labels = asked.map((a) => a.label);
-    const first = asked[0]?.label.slice(FEATURE.length) as string;
-    const myth = findMyth(u.knowledge, u.features, topical, first);
+  const hits = model.options.aliasesDecide ? aliasHits(model, a) : [];
+  const domain = hits.length > 0 || a.terms.some((t) => isDomain(model, t));
+  const kind = kindOf(model, a, kindProbabilities(model, a), domain);
+
+  if (kind.label === ANY_FEATURE) {
+    // An alias or code word decides ("what about caching?" reads like "what about FastAPI?").
+    if (kind.p < tuning.cutoff && hits.length === 0) return nothing(kind.p);
+    // A statement that names a feature ("I used the admin at my last job") is chatter, not a question,
+    // when the kind classifier too sees some chatter in it ("admin panel for staff" is a question).
+    if (!question && kind.chatter >= tuning.chatter) {
+      return {
+        intent: "chatter",
+        score: round(kind.chatter),
+        unsure: false,
+        isQuestion: false,
+        runnersUp: runnersUp([]),
+      };
+    }
+    const hit = hits.map((h) => model.featureIds.indexOf(h.featureId));
+    const first =
+      hit.length > 0
+        ? hit.reduce((x, y) => ((fp[y] as number) > (fp[x] as number) ? y : x))
+        : (order[0] as number);
+    const asked = featuresAsked(model, a, first, hits, fp);
+    // How much of the message the reading accounts for: all of it when an alias covers every topic
+    // word as typed ("caching" 1); less for a typo ("cahcing"), a guess, or words left over.
+    const firstHit = hits.find((h) => h.featureId === model.featureIds[first]);
+    const weightOf = (t: Analysed["terms"][number]) => t.weight;
+    const topical = a.terms.filter((t) => isDomain(model, t));
+    const least = topical.length > 0 ? Math.min(...topical.map(weightOf)) : 1;
+    const covered = firstHit
+      ? a.terms.filter((t) => firstHit.at.includes(t.at)).reduce((s, t) => s + t.weight, 0) /
+        Math.max(1, a.terms.length)
+      : 0;
+    const score = Math.max(covered, (fp[first] as number) * least);
+    // A guess with no alias behind it is not an answer: "did you mean" buttons are (runnersUp).
+    if (score < tuning.guess && !firstHit) return nothing(score);
+    const firstId = model.featureIds[first] as string;
+    const myth = findMyth(model, a, firstId);
     return {
       intent: "feature",
-      ...common,
-      features: asked.map((a) => featureScore(u.knowledge, a)),
-      runnersUp: runnersUp(labels),
+      score: round(score),
+      unsure: score < tuning.sure,
+      isQuestion: question,
+      features: asked.map((i) => featureScore(model, i, fp[i] as number)),
+      runnersUp: runnersUp(asked),
       ...(myth ? { myth } : {}),
     };
   }
-  if (top.label.startsWith(DECISION)) {
-    const topic = top.label.slice(DECISION.length) as Topic;
+  if (kind.p < tuning.cutoff) return nothing(kind.p);
+  const common = { score: round(kind.p), unsure: kind.p < tuning.sure, isQuestion: question };
+  if (kind.label.startsWith(DECISION)) {
+    const topic = kind.label.slice(DECISION.length) as Topic;
     const base = { intent: "decision" as const, ...common, runnersUp: runnersUp([]) };
     switch (topic) {
       case "verdict": {
         if (context.hasRecommendation) return { ...base, topic };
-        const needs = needsIn(u.knowledge, u.features, text, topical);
-        const take = quickTake(u.knowledge, u.features, stripSlackMarkup(text), topical, needs);
+        const needs = needsIn(model, text, a);
+        const take = quickTake(model, stripSlackMarkup(text), a, needs);
         return { ...base, topic, ...(take ? { quickTake: take } : {}) };
       }
       case "why_not": {
-        const framework = questionedFramework(analysed.words, context.verdict);
+        const framework = questionedFramework(a.words, context.verdict);
         return { ...base, topic, ...(framework ? { framework } : {}) };
       }
       case "alternative": {
-        const alternative = alternativeNamed(u, analysed.words);
+        const alternative = alternativeNamed(model, a.words);
         return { ...base, topic, ...(alternative ? { alternative } : {}) };
       }
       default:
         return { ...base, topic };
     }
   }
-  if (top.label === "pushback") {
+  if (kind.label === "pushback") {
     const fallback =
       context.verdict === "flask" ? "django" : context.verdict === "django" ? "flask" : undefined;
-    const prefers = preferredFramework(analysed.words, fallback);
+    const prefers = preferredFramework(a.words, fallback);
     return { intent: "pushback", ...common, runnersUp: runnersUp([]), ...(prefers ? { prefers } : {}) };
   }
-  const intent = top.label as "help" | "thanks" | "chatter" | "unknown";
+  const intent = kind.label as "help" | "thanks" | "chatter" | "unknown";
   return { intent, ...common, runnersUp: runnersUp([]) };
 }
 
@@ -206,6 +298,5 @@ export function understand(
 
 /** Needs named in free text (the form's notes), negations respected: "no admin" names none. */
 export function findNeedsInText(text: string, knowledge: Knowledge): string[] {
-  const u = understanderFor(knowledge);
-  return needsIn(knowledge, u.features, typeof text === "string" ? text : "");
+  return needsIn(understanderFor(knowledge), typeof text === "string" ? text : "");
 }

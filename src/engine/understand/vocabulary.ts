@@ -1,8 +1,10 @@
-import { deletions, editDistance, typoBudget } from "../text.js";
+import { editDistance, typoBudget } from "../text.js";
 import type { Stemmer } from "./stemmers.js";
 
 /** A word of a message as the index knows it, and how sure we are it is that word (1 = as typed). */
 export interface Resolved {
+  /** The known word it stands for. */
+  word: string;
   stem: string;
   weight: number;
 }
@@ -19,28 +21,36 @@ const MIN_PART = 2;
  * Built from titles, aliases and examples only: long descriptions would give typos too many targets.
  */
 export class Vocabulary {
-  /** Stems present in the index. */
+  /** Stems present in training. */
   readonly stems: Set<string>;
   private readonly wordStem = new Map<string, string>();
-  private readonly variants = new Map<string, string[]>();
+  /** How often training saw each stem, all its words together. */
+  private readonly stemCount = new Map<string, number>();
+  /** Known words by first letter and length: typos keep the first letter, so only these are compared. */
+  private readonly byInitial = new Map<string, string[]>();
   private readonly sorted: string[];
   private longest = 0;
 
+  /**
+   * @param words every word training saw, with how often: a word seen once ("celry") may itself be
+   * someone's typo, so it is read as a more common word one typo away when there is one.
+   */
   constructor(
-    words: Iterable<string>,
+    private readonly words: ReadonlyMap<string, number>,
     stems: Iterable<string>,
     private readonly stem: Stemmer,
   ) {
     this.stems = new Set(stems);
-    for (const w of words) {
+    for (const [w, n] of words) {
       if (this.wordStem.has(w)) continue;
-      this.wordStem.set(w, stem(w));
+      const s = stem(w);
+      this.wordStem.set(w, s);
+      this.stemCount.set(s, (this.stemCount.get(s) ?? 0) + n);
       this.longest = Math.max(this.longest, w.length);
-      for (const v of deletions(w, typoBudget(w.length))) {
-        const list = this.variants.get(v) ?? [];
-        list.push(w);
-        this.variants.set(v, list);
-      }
+      const initial = `${w[0]}${w.length}`;
+      const list = this.byInitial.get(initial);
+      if (list) list.push(w);
+      else this.byInitial.set(initial, [w]);
     }
     this.sorted = [...this.wordStem.keys()].sort();
   }
@@ -52,18 +62,31 @@ export class Vocabulary {
    * "old"). Empty when it is none of these.
    */
   resolve(word: string, stem: string): Resolved[] {
-    if (this.stems.has(stem)) return [{ stem, weight: 1 }];
+    if (this.stems.has(stem)) {
+      // Common as typed, or a new form of a common stem ("deploying"): itself.
+      const common = (this.words.get(word) ?? 0) >= 2 || (this.stemCount.get(stem) ?? 0) >= 3;
+      if (common || word.length < MIN_PREFIX) return [{ word, stem, weight: 1 }];
+      const corrected = this.typo(word, true).filter((r) => (this.words.get(r.word) ?? 0) >= 2);
+      return corrected.length > 0 ? corrected : [{ word, stem, weight: 1 }];
+    }
     return this.compound(word) ?? this.completion(word) ?? this.typo(word);
   }
 
+  /**
+   * Two known words run together: the left part must be a word training saw as such (cheap to
+   * check), the right part a known word or a form of a known stem ("github" + "actions").
+   */
   private compound(word: string): Resolved[] | undefined {
     for (let cut = word.length - MIN_PART; cut >= MIN_PART; cut--) {
-      const a = this.stem(word.slice(0, cut));
-      const b = this.stem(word.slice(cut));
-      if (this.stems.has(a) && this.stems.has(b)) {
+      const left = word.slice(0, cut);
+      const a = this.wordStem.get(left);
+      if (a === undefined) continue;
+      const right = word.slice(cut);
+      const b = this.wordStem.get(right) ?? this.stem(right);
+      if (this.stems.has(b)) {
         return [
-          { stem: a, weight: COMPOUND_WEIGHT },
-          { stem: b, weight: COMPOUND_WEIGHT },
+          { word: left, stem: a, weight: COMPOUND_WEIGHT },
+          { word: right, stem: b, weight: COMPOUND_WEIGHT },
         ];
       }
     }
@@ -82,26 +105,44 @@ export class Vocabulary {
     const found = this.sorted[lo];
     // Most of the word must be there: "memcache" is "memcached", but "click" is not "clickjacking".
     if (!found?.startsWith(word) || word.length < COMPLETION_SHARE * found.length) return undefined;
-    return [{ stem: this.wordStem.get(found) as string, weight: PREFIX_WEIGHT }];
+    return [{ word: found, stem: this.wordStem.get(found) as string, weight: PREFIX_WEIGHT }];
   }
 
-  private typo(word: string): Resolved[] {
+  /**
+   * The nearest known words by edit distance, keeping the first letter. Compares against every
+   * known word of that letter and about that length (a few hundred at most); the lexicon keeps the
+   * answer, so each new word is looked up once.
+   */
+  private typo(word: string, otherThanItself = false): Resolved[] {
     const budget = typoBudget(word.length);
     if (budget === 0 || word.length > this.longest + budget) return [];
     let best = budget + 1;
     let found: string[] = [];
-    for (const v of deletions(word, budget)) {
-      for (const candidate of this.variants.get(v) ?? []) {
-        if (candidate[0] !== word[0]) continue;
-        const d = editDistance(word, candidate, Math.min(budget, typoBudget(candidate.length)));
-        if (d < best) {
-          best = d;
-          found = [candidate];
-        } else if (d === best && !found.includes(candidate)) found.push(candidate);
-      }
+    // Only words of letters are corrected: "v2", "2fa" and ids are not typos.
+    if (!/^[a-z]+$/.test(word)) return [];
+    const candidates: string[] = [];
+    for (let n = word.length - budget; n <= word.length + budget; n++) {
+      for (const c of this.byInitial.get(`${word[0]}${n}`) ?? []) candidates.push(c);
     }
+    for (const candidate of candidates) {
+      if (otherThanItself && candidate === word) continue;
+      const allowed = Math.min(budget, typoBudget(candidate.length));
+      const d = editDistance(word, candidate, allowed);
+      if (d > allowed) continue;
+      if (d < best) {
+        best = d;
+        found = [candidate];
+      } else if (d === best && !found.includes(candidate)) found.push(candidate);
+    }
+    if (best > budget) return [];
     const weight = TYPO_WEIGHT[best] ?? 0;
-    const stems = new Set(found.map((w) => this.wordStem.get(w) as string));
-    return [...stems].map((stem) => ({ stem, weight }));
+    const out: Resolved[] = [];
+    // Among equally near words, the commonest first ("migratoins" is "migrations", not a typo once made).
+    found.sort((x, y) => (this.words.get(y) ?? 0) - (this.words.get(x) ?? 0));
+    for (const w of found) {
+      const stem = this.wordStem.get(w) as string;
+      if (!out.some((r) => r.stem === stem)) out.push({ word: w, stem, weight });
+    }
+    return out;
   }
 }

@@ -156,3 +156,17 @@ export function appHomeOpened(view: Json | undefined): Json {
     event_ts: nowTs(),
   };
 }
+
+/** The person opened the agent side pane beside the channel (Slack's assistant_thread_started). */
+export function assistantThreadStarted(threadTs: string, besideChannel: string): Json {
+  return {
+    type: "assistant_thread_started",
+    assistant_thread: {
+      user_id: WORKSPACE.user.id,
+      context: { channel_id: besideChannel, team_id: WORKSPACE.team.id, enterprise_id: null },
+      channel_id: WORKSPACE.dm.id,
+      thread_ts: threadTs,
+    },
+    event_ts: nowTs(),
+  };
+}

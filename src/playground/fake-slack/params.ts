@@ -1,7 +1,7 @@
 import type { Json } from "./types.js";
 
 /** Arguments the Web API client sends as JSON text inside a form body. */
-const JSON_FIELDS = ["blocks", "view", "metadata", "attachments"];
+const JSON_FIELDS = ["blocks", "view", "metadata", "attachments", "prompts"];
 
 /**
  * A Web API request body → arguments. @slack/web-api sends form fields with objects as JSON

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { WORKSPACE } from "../workspace.js";
 import { TsClock } from "./ts-clock.js";
-import type { Json, StoredMessage, StoredView } from "./types.js";
+import type { Json, PaneThread, StoredMessage, StoredView } from "./types.js";
 
 /** Slack lets a trigger_id open one view, within 3 seconds. */
 const TRIGGER_TTL_MS = 3000;
@@ -21,6 +21,10 @@ export class SlackState {
   ]);
   readonly modals = new Map<string, StoredView[]>();
   readonly homes = new Map<string, StoredView>();
+  /** The agent side pane's threads, in the app's DM, by thread ts. */
+  readonly panes = new Map<string, PaneThread>();
+  /** The pane thread the person has open. */
+  openPane: string | undefined;
   private readonly triggers = new Map<string, { user: string; issuedAt: number; used: boolean }>();
   private readonly clock: TsClock;
   private readonly listeners = new Set<() => void>();
@@ -65,6 +69,25 @@ export class SlackState {
     this.messagesIn(message.channel).push(stored);
     this.changed();
     return stored;
+  }
+
+  /**
+   * Opens the agent side pane on a new thread: Slack makes the thread in the app's DM (its root is the
+   * person's, and shows nothing) and tells the app with assistant_thread_started.
+   */
+  startPane(user: string): PaneThread {
+    const root = this.add({ channel: WORKSPACE.dm.id, user, text: "" });
+    const pane: PaneThread = { threadTs: root.ts, status: "", title: "", prompts: [], promptsTitle: "" };
+    this.panes.set(root.ts, pane);
+    this.openPane = root.ts;
+    this.changed();
+    return pane;
+  }
+
+  /** The pane thread a message belongs to (its root or a reply), if any. */
+  paneOf(m: StoredMessage): PaneThread | undefined {
+    if (m.channel !== WORKSPACE.dm.id) return undefined;
+    return this.panes.get(m.thread_ts ?? m.ts);
   }
 
   remove(channel: string, ts: string): void {

@@ -24,6 +24,22 @@ export interface StoredMessage {
   ephemeralFor?: string;
 }
 
+/** A suggested prompt in the agent side pane: Slack shows the title and sends the message as the person's. */
+export interface PanePrompt {
+  title: string;
+  message: string;
+}
+
+/** An agent side pane thread (in the app's DM): what the app set on it with assistant.threads.*. */
+export interface PaneThread {
+  threadTs: string;
+  /** "" when none: Slack clears it when the app replies in the thread. */
+  status: string;
+  title: string;
+  prompts: PanePrompt[];
+  promptsTitle: string;
+}
+
 /** A modal or Home tab as Slack stores it after views.open/update/push/publish. */
 export interface StoredView {
   id: string;

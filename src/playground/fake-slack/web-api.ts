@@ -1,11 +1,19 @@
 import { WORKSPACE } from "../workspace.js";
 import { str, truthy } from "./params.js";
 import type { SlackState } from "./state.js";
-import { type ApiResult, fail, type Json, type MessageMetadata, type StoredMessage } from "./types.js";
+import {
+  type ApiResult,
+  fail,
+  type Json,
+  type MessageMetadata,
+  type PaneThread,
+  type StoredMessage,
+} from "./types.js";
 
 /** Slack's limits that the stand-in enforces, so the playground fails where Slack would. */
 const MAX_MESSAGE_BLOCKS = 50;
 const MAX_VIEW_BLOCKS = 100;
+const MAX_PROMPTS = 4;
 const EVENT_TYPE = /^[A-Za-z0-9_-]+$/;
 
 type Method = (state: SlackState, args: Json) => ApiResult;
@@ -68,6 +76,12 @@ const postMessage: Method = (state, args) => {
     ...(threadTs ? { thread_ts: threadTs } : {}),
     ...(metadata ? { metadata } : {}),
   });
+  // The app's reply in a pane thread clears the status it set there, as Slack does.
+  const pane = state.paneOf(stored);
+  if (pane && pane.status !== "") {
+    pane.status = "";
+    state.changed();
+  }
   return { ok: true, channel, ts: stored.ts, message: publicMessage(stored, true) };
 };
 
@@ -216,6 +230,48 @@ const viewsPublish: Method = (state, args) => {
   return { ok: true, view: stored.view };
 };
 
+/** The pane thread named by channel_id and thread_ts, or the error Slack gives. */
+function paneArg(state: SlackState, args: Json): PaneThread | ApiResult {
+  if (str(args.channel_id) !== WORKSPACE.dm.id) return fail("channel_not_found");
+  return state.panes.get(str(args.thread_ts) ?? "") ?? fail("invalid_thread_ts");
+}
+const isPane = (v: PaneThread | ApiResult): v is PaneThread => "threadTs" in v;
+
+const setStatus: Method = (state, args) => {
+  const pane = paneArg(state, args);
+  if (!isPane(pane)) return pane;
+  if (typeof args.status !== "string") return fail("invalid_arguments");
+  pane.status = args.status;
+  state.changed();
+  return { ok: true };
+};
+
+const setTitle: Method = (state, args) => {
+  const pane = paneArg(state, args);
+  if (!isPane(pane)) return pane;
+  const title = str(args.title);
+  if (!title) return fail("invalid_arguments");
+  pane.title = title;
+  state.changed();
+  return { ok: true };
+};
+
+const setSuggestedPrompts: Method = (state, args) => {
+  const pane = paneArg(state, args);
+  if (!isPane(pane)) return pane;
+  const prompts = args.prompts;
+  const valid =
+    Array.isArray(prompts) &&
+    prompts.length >= 1 &&
+    prompts.length <= MAX_PROMPTS &&
+    prompts.every((p: Json) => typeof p?.title === "string" && typeof p?.message === "string");
+  if (!valid) return fail("invalid_arguments");
+  pane.prompts = (prompts as Json[]).map((p) => ({ title: String(p.title), message: String(p.message) }));
+  pane.promptsTitle = str(args.title) ?? "Try these prompts:";
+  state.changed();
+  return { ok: true };
+};
+
 /** The Web API methods the app calls. Anything else answers `unknown_method`, like Slack. */
 const METHODS: Record<string, Method> = {
   "auth.test": authTest,
@@ -229,6 +285,9 @@ const METHODS: Record<string, Method> = {
   "views.push": viewsPush,
   "views.update": viewsUpdate,
   "views.publish": viewsPublish,
+  "assistant.threads.setStatus": setStatus,
+  "assistant.threads.setTitle": setTitle,
+  "assistant.threads.setSuggestedPrompts": setSuggestedPrompts,
 };
 
 export function callMethod(state: SlackState, method: string, args: Json): ApiResult {

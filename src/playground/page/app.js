@@ -7,6 +7,7 @@ const $ = (id) => document.getElementById(id);
 let state = null;
 let tab = "channel";
 let openThread = null;
+let paneOpen = false;
 let modalKey = null;
 
 async function post(path, body = {}) {
@@ -66,6 +67,26 @@ function renderThread() {
   renderList($("thread-messages"), [parent, ...repliesTo(parent.ts)], true);
 }
 
+function renderPane() {
+  const pane = state.pane;
+  $("pane").hidden = !paneOpen || !pane;
+  if (!paneOpen || !pane) return;
+  $("pane-title").textContent = pane.title || "flask-or-django";
+  renderList($("pane-messages"), pane.messages, true);
+  // Slack shows the suggested prompts until the person first writes in the thread.
+  const asked = pane.messages.some((m) => m.user === state.me.id);
+  $("pane-prompts").innerHTML =
+    asked || pane.prompts.length === 0
+      ? ""
+      : `<div class="prompts-title">${escapeHtml(pane.promptsTitle)}</div>${pane.prompts
+          .map(
+            (p) =>
+              `<button type="button" class="prompt" data-prompt="${escapeHtml(p.message)}">${escapeHtml(p.title)}</button>`,
+          )
+          .join("")}`;
+  $("pane-status").textContent = pane.status ? `${state.bot.name} ${pane.status}` : "";
+}
+
 function renderHome() {
   $("home").innerHTML = state.home
     ? renderBlocks(state.home.blocks, { names: state.users, surface: "home" })
@@ -121,6 +142,7 @@ function render() {
   }
   renderChannel();
   renderThread();
+  renderPane();
   renderHome();
   renderModal();
 }
@@ -169,7 +191,9 @@ function modalValues(form) {
 function surfaceOf(el) {
   const msg = el.closest("[data-msg-ts]");
   if (el.closest("#home")) return { surface: "home" };
-  return msg ? { surface: "message", channel: state.channel.id, ts: msg.dataset.msgTs } : null;
+  // The pane's thread lives in the app's DM.
+  const channel = el.closest("#pane") ? state.dmChannel : state.channel.id;
+  return msg ? { surface: "message", channel, ts: msg.dataset.msgTs } : null;
 }
 
 function wireComposer(formId, inputId, threadTs) {
@@ -193,6 +217,20 @@ function wireComposer(formId, inputId, threadTs) {
 function wire() {
   wireComposer("composer", "composer-input", () => undefined);
   wireComposer("thread-composer", "thread-input", () => openThread);
+  const paneInput = $("pane-input");
+  $("pane-composer").addEventListener("submit", async (e) => {
+    e.preventDefault();
+    const text = paneInput.value;
+    if (text.trim() === "") return;
+    paneInput.value = "";
+    await post("/playground/ask", { text });
+  });
+  paneInput.addEventListener("keydown", (e) => {
+    if (e.key === "Enter" && !e.shiftKey) {
+      e.preventDefault();
+      $("pane-composer").requestSubmit();
+    }
+  });
   document.addEventListener("click", async (e) => {
     const t = e.target instanceof Element ? e.target : null;
     if (!t) return;
@@ -209,9 +247,30 @@ function wire() {
       $("composer-input").focus();
       return;
     }
+    if (t.closest("#pane-open")) {
+      // Like Slack's side panel, the pane takes the place of an open thread; each opening is a new chat.
+      openThread = null;
+      paneOpen = true;
+      renderThread();
+      await post("/playground/pane");
+      $("pane-input").focus();
+      return;
+    }
+    if (t.closest("#pane-close")) {
+      paneOpen = false;
+      renderPane();
+      return;
+    }
+    const prompt = t.closest("[data-prompt]");
+    if (prompt) {
+      await post("/playground/ask", { text: prompt.dataset.prompt });
+      return;
+    }
     const threadLink = t.closest("[data-thread]");
     if (threadLink) {
       openThread = threadLink.dataset.thread;
+      paneOpen = false;
+      renderPane();
       renderThread();
       $("thread-input").focus();
       return;

@@ -59,7 +59,10 @@ function controlSequence(inner, names) {
     const id = target.slice(1);
     return `<span class="mention">@${escapeHtml(names[id] ?? label ?? id)}</span>`;
   }
-  if (target.startsWith("#")) return `<span class="mention">#${escapeHtml(label ?? target.slice(1))}</span>`;
+  if (target.startsWith("#")) {
+    const id = target.slice(1);
+    return `<span class="mention">#${escapeHtml(label ?? names[id] ?? id)}</span>`;
+  }
   if (target.startsWith("!")) {
     const special = target.slice(1).split("^")[0];
     if (["here", "channel", "everyone"].includes(special)) return `<span class="mention">@${special}</span>`;

@@ -1,6 +1,11 @@
-import { type FeatureExplanation, type FeatureScore, type Myth, supportWords } from "../../engine/index.js";
-import { IDS } from "../ids.js";
-import { type KnownBlock, mrkdwn, mrkdwnVerbatim, plain } from "./kit.js";
+import {
+  directAnswer,
+  type FeatureExplanation,
+  type Myth,
+  type ProvenanceFormat,
+  provenanceLabel,
+} from "../../engine/index.js";
+import { type KnownBlock, mrkdwn, mrkdwnVerbatim } from "./kit.js";
 import { LIMITS } from "./limits.js";
 import { inertText, link, truncate } from "./text.js";
 
@@ -10,29 +15,41 @@ export interface FeatureAnswerModel {
   question?: string;
   /** The myth the question was about, when it was one. */
   myth?: Myth;
-  /** Other features the question named: offered as buttons. */
-  others: FeatureScore[];
   /** No project here (a mention outside a recommendation's thread): say how to get one. */
   suggestRecommendation: boolean;
 }
 
-/** Who wins on this feature, in words; the framework names are the knowledge base's own. */
-function verdictWord(e: FeatureExplanation): string {
-  const winner = e.verdict.winner;
-  if (winner === "flask" || winner === "django") return e[winner].name;
-  return winner === "tie" ? "A tie" : "It depends";
-}
-
 export function featureAnswerText(e: FeatureExplanation): string {
-  return `${e.title}: ${e.verdict.text}`;
+  return `${e.title}: ${e.direct ?? e.verdict.text}`;
 }
 
-function side(name: string, s: FeatureExplanation["flask"]): string {
-  const packages = s.packages.length > 0 ? ` (${s.packages.join(", ")})` : "";
+/** Module names as code, each package linked to its own docs. */
+const SLACK_FORMAT: ProvenanceFormat = {
+  module: (name) => `\`${name}\``,
+  pkg: (p) => link(p.docs, p.name),
+};
+
+function side(s: FeatureExplanation["flask"]): string {
+  const label = provenanceLabel(s, SLACK_FORMAT);
+  // Where the framework has nothing of its own, its docs are a package's, already linked in the label.
+  const packageDocs = [s.provenance, ...s.addOns]
+    .flatMap((x) => ("packages" in x ? x.packages : []))
+    .map((p) => p.docs);
+  const links = [
+    ...(packageDocs.includes(s.docs) ? [] : [link(s.docs, `${s.name} docs`)]),
+    ...s.more.map((m) => link(m.url, m.title)),
+  ].join(" · ");
   return truncate(
-    `*${name}*: ${supportWords(s.support)}${packages}\n${s.how}\n${link(s.docs, `${name} docs`)}`,
+    `*${s.name}*${label ? `: ${label}` : ""}\n${s.how}${links ? `\n${links}` : ""}`,
     LIMITS.fieldText,
   );
+}
+
+/** The answer to a yes/no question, first; not when the question was a myth (its correction answers it). */
+function directLine(model: FeatureAnswerModel): string | undefined {
+  if (model.myth) return undefined;
+  const e = model.explanation;
+  return e.direct ?? (model.question ? directAnswer(e, model.question) : undefined);
 }
 
 /** The side-by-side answer for one feature. */
@@ -47,12 +64,14 @@ export function featureAnswerBlocks(model: FeatureAnswerModel): KnownBlock[] {
       ],
     });
   }
+  const direct = directLine(model);
+  if (direct) blocks.push({ type: "section", text: mrkdwn(truncate(direct, LIMITS.sectionText)) });
   if (model.myth) {
     blocks.push({
       type: "section",
       text: mrkdwn(
         truncate(
-          `:mag: *Checked fact.* It is often said that ${model.myth.claim.replace(/\.$/, "")}. In fact: ${model.myth.correction} ${link(model.myth.source, "source")}`,
+          `:mag: *Checked fact.* It is often said that ${model.myth.claim.replace(/\.$/, "")}. In fact: ${model.myth.correction} ${[link(model.myth.source, "source"), ...model.myth.more.map((m) => link(m.url, m.title))].join(" · ")}`,
           LIMITS.sectionText,
         ),
       ),
@@ -60,8 +79,8 @@ export function featureAnswerBlocks(model: FeatureAnswerModel): KnownBlock[] {
   }
   blocks.push({
     type: "section",
-    text: mrkdwn(truncate(`*${e.title}* · ${verdictWord(e)}: ${e.verdict.text}`, LIMITS.sectionText)),
-    fields: [mrkdwn(side(e.flask.name, e.flask)), mrkdwn(side(e.django.name, e.django))],
+    text: mrkdwn(truncate(`*${e.title}*\n${e.verdict.text}`, LIMITS.sectionText)),
+    fields: [mrkdwn(side(e.flask)), mrkdwn(side(e.django))],
   });
   if (e.forProject) {
     blocks.push({
@@ -79,26 +98,6 @@ export function featureAnswerBlocks(model: FeatureAnswerModel): KnownBlock[] {
       ],
     });
   }
-  if (model.others.length > 0) {
-    blocks.push({
-      type: "actions",
-      block_id: "follow_up_features",
-      elements: model.others.slice(0, 5).map((o) => ({
-        type: "button" as const,
-        action_id: `${IDS.followUpFeature}_${o.featureId}`,
-        text: plain(truncate(`Also: ${o.title}`, LIMITS.buttonText)),
-        value: o.featureId,
-        accessibility_label: truncate(`Answer about ${o.title} too`, LIMITS.accessibilityLabel),
-      })),
-    });
-  }
-  blocks.push({
-    type: "context",
-    elements: [
-      mrkdwn(
-        `Sources: ${link(e.flask.docs, "Flask docs")} · ${link(e.django.docs, "Django docs")} · knowledge ${e.knowledgeVersion}`,
-      ),
-    ],
-  });
+  blocks.push({ type: "context", elements: [mrkdwn(`Knowledge ${e.knowledgeVersion}`)] });
   return blocks;
 }

@@ -1,7 +1,7 @@
 import type { FrameworkId, Knowledge, Recommendation } from "../../engine/index.js";
 import { type KnownBlock, type ModalView, mrkdwn, mrkdwnVerbatim, plain } from "./kit.js";
 import { LIMITS } from "./limits.js";
-import { confidenceLine, reasonInFull } from "./recommendation-lines.js";
+import { confidenceLine, headline, reasonInFull } from "./recommendation-lines.js";
 import { bullets, inertText, link, truncate } from "./text.js";
 
 const nameOf = (knowledge: Knowledge, id: FrameworkId) => knowledge.meta.frameworks[id].name;
@@ -36,7 +36,7 @@ function prosCons(knowledge: Knowledge, rec: Recommendation, f: FrameworkId): st
 /** Everything behind the message's Details button: pros and cons, caveats, the answers and the sources. */
 export function recommendationDetailsView(knowledge: Knowledge, rec: Recommendation): ModalView {
   const blocks: KnownBlock[] = [
-    section(`${confidenceLine(knowledge, rec)}\n${rec.summary}`),
+    section(`*${headline(knowledge, rec)}.* ${confidenceLine(knowledge, rec)}`),
     { type: "divider" },
   ];
   if (rec.factors.length > 0) {
@@ -49,7 +49,7 @@ export function recommendationDetailsView(knowledge: Knowledge, rec: Recommendat
     section(
       rec.flips.length > 0
         ? `*What would change the verdict*\n${bullets(rec.flips.map((f) => f.text))}`
-        : "*What would change the verdict*\nNo single change of answer would flip it.",
+        : `*What would change the verdict*\n${rec.whatWouldChange.text}`,
     ),
   );
   if (rec.caveats.length > 0) {

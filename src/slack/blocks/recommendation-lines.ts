@@ -11,22 +11,18 @@ export function headline(knowledge: Knowledge, rec: Recommendation): string {
   return `${nameOf(knowledge, rec.verdict)} is the better fit for this project`;
 }
 
-const CONFIDENCE_WORDS = { high: "A clear call", medium: "Leaning", low: "A close call" } as const;
+const CONFIDENCE_WORDS = { clear: "A clear call", leaning: "Leaning", "close call": "A close call" } as const;
 
-/** How the verdict held up, honestly: never "100%" for a judgement call. */
+/** How the verdict held up, honestly: never "100%" for a judgement call (the engine's own words). */
 export function heldUp(rec: Recommendation): string {
-  const { share, samples } = rec.confidence;
-  const held = Math.round(share * samples);
-  return held === samples
-    ? `it held in all ${samples} re-weightings tried`
-    : `it held in ${held} of ${samples} re-weightings`;
+  return `it ${rec.confidence.phrase}`;
 }
 
 /** The split as shares of the evidence (they add up to 100), then how sure, in words and figures. */
 export function confidenceLine(knowledge: Knowledge, rec: Recommendation): string {
   const order: FrameworkId[] =
-    rec.scores.flask > rec.scores.django ? ["flask", "django"] : ["django", "flask"];
-  const split = order.map((f) => `${nameOf(knowledge, f)} ${rec.scores[f]}`).join(" · ");
+    rec.shares.flask > rec.shares.django ? ["flask", "django"] : ["django", "flask"];
+  const split = order.map((f) => `${nameOf(knowledge, f)} ${rec.shares[f]}`).join(" · ");
   const verdictWord = rec.verdict === "either" ? "A toss-up" : CONFIDENCE_WORDS[rec.confidence.label];
   return `*${split}* (shares of the evidence). ${verdictWord}: ${heldUp(rec)}.`;
 }
@@ -38,23 +34,17 @@ function reasonOnly(f: Factor): string {
 }
 
 /** One reason on one line for the channel: what it is, how far it moved the split, and why. */
-export function reasonLine(knowledge: Knowledge, f: Factor, max = 150): string {
-  return truncate(
-    `*${f.label}* (+${Math.round(f.points)} toward ${nameOf(knowledge, f.favours)}): ${reasonOnly(f)}`,
-    max,
-  );
+export function reasonLine(_knowledge: Knowledge, f: Factor, max = 150): string {
+  return truncate(`*${f.label}* (${f.pointsText}): ${reasonOnly(f)}`, max);
 }
 
 /** A reason in full for Details: with the answers that made it count. */
-export function reasonInFull(knowledge: Knowledge, f: Factor): string {
+export function reasonInFull(_knowledge: Knowledge, f: Factor): string {
   const answers = f.because.length > 0 ? ` From your answers: ${f.because.join("; ")}.` : "";
-  return `*${f.label}* (+${Math.round(f.points)} toward ${nameOf(knowledge, f.favours)}): ${reasonOnly(f)}${answers}`;
+  return `*${f.label}* (${f.pointsText}): ${reasonOnly(f)}${answers}`;
 }
 
-/** The smallest change that would flip the verdict, or that none nearby would. */
+/** The smallest change that would flip the verdict (one answer, or two together), or that none would. */
 export function flipLine(rec: Recommendation): string {
-  const flip = rec.flips[0];
-  return flip
-    ? `*What would change it:* ${flip.text}`
-    : "*What would change it:* no single change of answer would flip it.";
+  return `*What would change it:* ${rec.whatWouldChange.text}`;
 }

@@ -1,5 +1,7 @@
 import type {
   AllMiddlewareArgs,
+  AssistantThreadStartedMiddleware,
+  AssistantUserMessageMiddleware,
   BlockButtonAction,
   BlockStaticSelectAction,
   GlobalShortcut,
@@ -21,3 +23,9 @@ export type StaticSelectArgs = With<SlackActionMiddlewareArgs<BlockStaticSelectA
 export type GlobalShortcutArgs = With<SlackShortcutMiddlewareArgs<GlobalShortcut>>;
 export type ViewSubmitArgs = With<SlackViewMiddlewareArgs<ViewSubmitAction>>;
 export type EventArgs<Type extends string> = With<SlackEventMiddlewareArgs<Type>>;
+
+/** The agent side pane's listeners: Bolt's assistant arguments (say, setStatus, …) with our context. */
+type Pane<Listener extends (args: never) => unknown> = Omit<Parameters<Listener>[0], "context"> &
+  Pick<AllMiddlewareArgs<AppContext>, "context">;
+export type PaneThreadStartedArgs = Pane<AssistantThreadStartedMiddleware>;
+export type PaneUserMessageArgs = Pane<AssistantUserMessageMiddleware>;

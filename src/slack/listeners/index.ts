@@ -2,8 +2,10 @@ import type { App } from "@slack/bolt";
 import type { AppContext } from "../context.js";
 import type { Deps } from "../deps.js";
 import { registerActions } from "./actions/index.js";
+import { registerAssistant } from "./assistant/index.js";
 import { registerCommands } from "./commands/index.js";
 import { registerEvents } from "./events/index.js";
+import { registerFunctions } from "./functions/index.js";
 import { registerShortcuts } from "./shortcuts/index.js";
 import { registerViews } from "./views/index.js";
 
@@ -14,4 +16,6 @@ export function registerListeners(app: App<AppContext>, deps: Deps): void {
   registerActions(app, deps);
   registerShortcuts(app, deps);
   registerEvents(app, deps);
+  registerAssistant(app, deps);
+  registerFunctions(app, deps);
 }

@@ -6,6 +6,7 @@ import {
   type Knowledge,
   type ProjectProfile,
   type QuickTake,
+  type Recommendation,
   recommendProfile,
   type Understanding,
   understand,
@@ -39,6 +40,11 @@ export interface Conversation {
   verdict?: FrameworkId | "either";
   /** True when there is no recommendation here: the answer says how to get one. */
   noProject: boolean;
+  /**
+   * A one-sentence project description gets a quick take even where a recommendation is known (the
+   * agent pane: the recommendation beside it may be another project's). Threads answer from theirs.
+   */
+  quickTakeFirst?: boolean;
 }
 
 /**
@@ -58,19 +64,22 @@ export function featureAnswer(
   opts: {
     profile?: ProjectProfile;
     question?: string;
-    others?: FeatureScore[];
     noProject: boolean;
     mythIndex?: number;
   },
 ): Answer {
-  const explanation = explainFeature(featureId, opts.profile, knowledge);
+  const explanation = explainFeature(
+    featureId,
+    opts.profile,
+    knowledge,
+    opts.question ? { question: opts.question } : {},
+  );
   if (!explanation) return undefined;
   const myth = opts.mythIndex !== undefined ? explanation.myths[opts.mythIndex] : undefined;
   return {
     text: featureAnswerText(explanation),
     blocks: featureAnswerBlocks({
       explanation,
-      others: opts.others ?? [],
       suggestRecommendation: opts.noProject,
       ...(opts.question ? { question: opts.question } : {}),
       ...(myth ? { myth } : {}),
@@ -80,48 +89,99 @@ export function featureAnswer(
 
 /** What to say to a message; undefined means stay quiet (chatter, thanks, statements in a thread). */
 export function answerFor(knowledge: Knowledge, q: Conversation): Answer {
+  return composeAnswer(knowledge, q).answer;
+}
+
+/** An answer, and what it is about in a few words (an assistant thread's title), when that is clear. */
+export interface Composed {
+  answer: Answer;
+  topic?: string;
+  /** The answer draws on the recommendation's project (its answers, its verdict). */
+  usesProject?: boolean;
+  /** A question about a recommendation's decision, asked where there is none to answer from. */
+  needsRecommendation?: boolean;
+}
+
+/** `answerFor`, also naming the topic: the one place a Slack surface turns a message into an answer. */
+export function composeAnswer(knowledge: Knowledge, q: Conversation): Composed {
   const text = withoutMentions(q.text);
-  if (text === "") return q.addressed ? helpAnswer(knowledge) : undefined;
-  const u = understand(knowledge, text, {
+  if (text === "") return q.addressed ? { answer: helpAnswer(knowledge), topic: HELP_TOPIC } : NONE;
+  let u = understand(knowledge, text, {
     hasRecommendation: q.profile !== undefined,
     ...(q.verdict ? { verdict: q.verdict } : {}),
   });
+  if (q.quickTakeFirst && q.profile && u.intent === "decision" && u.topic === "verdict") {
+    // Read as if no recommendation were known: a sentence that describes a project (what it is, how
+    // big…, not only a feature word, which "what's the call?" can look like) gives a quick take.
+    const fresh = understand(knowledge, text, {});
+    const describes = fresh.intent === "decision" && fresh.topic === "verdict" && fresh.quickTake;
+    if (describes && Object.keys(describes.answers).length > 0) u = fresh;
+  }
   const asked = q.addressed || u.isQuestion;
   // A guess is never passed off as an answer: a feature guess offers "did you mean", any other guess
   // is treated as not understood (a quick take says itself that it is read from one sentence).
-  const quick = u.intent === "decision" && u.topic === "verdict" && u.quickTake !== undefined && !q.profile;
+  const quickAllowed = !q.profile || q.quickTakeFirst === true;
+  const quick = u.intent === "decision" && u.topic === "verdict" && u.quickTake !== undefined && quickAllowed;
   const intent = u.unsure && u.intent !== "feature" && !quick ? "unknown" : u.intent;
   switch (intent) {
     case "feature": {
-      if (!asked || u.intent !== "feature") return undefined;
-      if (u.features.length > 1) return severalFeatures(knowledge, u.features, text, q.profile);
-      if (u.unsure) return didYouMean(text, [...u.features, ...u.runnersUp]);
-      return featureAnswer(knowledge, u.features[0]?.featureId ?? "", {
-        question: text,
-        others: [],
-        noProject: q.noProject,
-        ...(q.profile ? { profile: q.profile } : {}),
-        ...(u.myth ? { mythIndex: u.myth.index } : {}),
-      });
+      if (!asked || u.intent !== "feature") return NONE;
+      const topic = featureTopic(u.features);
+      if (u.features.length > 1) {
+        return {
+          answer: severalFeatures(knowledge, u.features, text, q.profile),
+          topic,
+          ...(q.profile ? { usesProject: true } : {}),
+        };
+      }
+      if (u.unsure) return { answer: didYouMean(text, [...u.features, ...plausible(u.runnersUp, 0.1)]) };
+      return {
+        answer: featureAnswer(knowledge, u.features[0]?.featureId ?? "", {
+          question: text,
+          noProject: q.noProject,
+          ...(q.profile ? { profile: q.profile } : {}),
+          ...(u.myth ? { mythIndex: u.myth.index } : {}),
+        }),
+        topic,
+        ...(q.profile ? { usesProject: true } : {}),
+      };
     }
     case "decision":
-      return asked && u.intent === "decision" ? decisionAnswer(knowledge, u, text, q.profile) : undefined;
+      if (!asked || u.intent !== "decision") return NONE;
+      if (quick && u.topic === "verdict" && u.quickTake) return quickTake(knowledge, u.quickTake, text);
+      return decisionAnswer(knowledge, u, text, q.profile);
     case "pushback":
-      return q.profile && u.intent === "pushback" ? pushback(knowledge, q.profile, u.prefers) : undefined;
+      return q.profile && u.intent === "pushback"
+        ? { answer: pushback(knowledge, q.profile, u.prefers), topic: FLIP_TOPIC, usesProject: true }
+        : NONE;
     case "help":
-      return asked ? helpAnswer(knowledge) : undefined;
+      return asked ? { answer: helpAnswer(knowledge), topic: HELP_TOPIC } : NONE;
     case "thanks":
-      return q.addressed ? welcome() : undefined;
+      return q.addressed ? { answer: welcome() } : NONE;
     case "chatter":
-      return q.addressed ? helpAnswer(knowledge) : undefined;
+      return q.addressed ? { answer: helpAnswer(knowledge), topic: HELP_TOPIC } : NONE;
     case "unknown":
       // In a thread, what it cannot read stays unanswered unless it is plainly a question to it.
-      if (!q.addressed && !text.trim().endsWith("?")) return undefined;
+      if (!q.addressed && !text.trim().endsWith("?")) return NONE;
+      if (plausible(u.runnersUp, 0.3).length > 0)
+        return { answer: didYouMean(text, plausible(u.runnersUp, 0.3)) };
       return {
-        text: "I don't know that one yet. Ask about one feature, for example: what about the admin?",
-        blocks: unknownQuestionBlocks(knowledge, text, u.runnersUp),
+        answer: {
+          text: "I don't know that one yet. Ask about one feature, for example: what about the admin?",
+          blocks: unknownQuestionBlocks(knowledge, text, u.runnersUp),
+        },
       };
   }
+}
+
+const NONE: Composed = { answer: undefined };
+const HELP_TOPIC = "What I can answer";
+const FLIP_TOPIC = "What would change the verdict";
+
+function featureTopic(features: FeatureScore[]): string | undefined {
+  const titles = features.slice(0, 3).map((f) => f.title);
+  if (titles.length === 0) return undefined;
+  return titles.length === 1 ? `${titles[0]}: Flask or Django` : titles.join(", ");
 }
 
 function welcome(): NonNullable<Answer> {
@@ -131,6 +191,11 @@ function welcome(): NonNullable<Answer> {
 
 function helpAnswer(knowledge: Knowledge): NonNullable<Answer> {
   return { text: "Flask or Django? Here is what I can do.", blocks: helpBlocks(knowledge, true) };
+}
+
+/** Candidates worth a button: a near-zero score is noise, not a suggestion. */
+function plausible(candidates: readonly FeatureScore[], min: number): FeatureScore[] {
+  return candidates.filter((c) => c.score >= min);
 }
 
 function didYouMean(text: string, candidates: FeatureScore[]): Answer {
@@ -157,43 +222,75 @@ function decisionAnswer(
   u: Extract<Understanding, { intent: "decision" }>,
   text: string,
   profile: ProjectProfile | undefined,
-): Answer {
+): Composed {
+  const alternatives = `Alternatives to ${knowledge.meta.frameworks.flask.name} and ${knowledge.meta.frameworks.django.name}`;
   if (!profile) {
     if (u.topic === "verdict" && u.quickTake) return quickTake(knowledge, u.quickTake, text);
     if (u.topic === "alternative") {
       return {
-        text: "What I know of alternatives to Flask and Django.",
-        blocks: alternativeAnswer(knowledge, knowledge.caveats, u.alternative),
+        answer: {
+          text: "What I know of alternatives to Flask and Django.",
+          blocks: alternativeAnswer(knowledge, knowledge.caveats, u.alternative),
+        },
+        topic: alternatives,
       };
     }
     return {
-      text: "I answer questions about the decision under a recommendation. Start one with /flask-or-django.",
-      blocks: helpBlocks(knowledge, true),
+      answer: {
+        text: "I answer questions about the decision under a recommendation. Start one with /flask-or-django.",
+        blocks: helpBlocks(knowledge, true),
+      },
+      needsRecommendation: true,
     };
   }
   const rec = recommendProfile(profile, knowledge);
+  return { ...decidedAnswer(knowledge, u, rec, alternatives), usesProject: true };
+}
+
+function decidedAnswer(
+  knowledge: Knowledge,
+  u: Extract<Understanding, { intent: "decision" }>,
+  rec: Recommendation,
+  alternatives: string,
+): Composed {
   switch (u.topic) {
     case "verdict":
-      return { text: `${headline(knowledge, rec)}.`, blocks: verdictAnswer(knowledge, rec) };
+      return {
+        answer: { text: `${headline(knowledge, rec)}.`, blocks: verdictAnswer(knowledge, rec) },
+        topic: "The verdict and its reasons",
+      };
     case "why_not": {
       const against = u.framework ?? (rec.verdict === "flask" ? "django" : "flask");
+      const name = knowledge.meta.frameworks[against].name;
       return {
-        text: `What counts against ${knowledge.meta.frameworks[against].name} for this project.`,
-        blocks: whyNotAnswer(knowledge, rec, against),
+        answer: {
+          text: `What counts against ${name} for this project.`,
+          blocks: whyNotAnswer(knowledge, rec, against),
+        },
+        topic: `Why not ${name}?`,
       };
     }
     case "confidence":
-      return { text: `How sure: ${heldUp(rec)}.`, blocks: confidenceAnswer(knowledge, rec) };
+      return {
+        answer: { text: `How sure: ${heldUp(rec)}.`, blocks: confidenceAnswer(knowledge, rec) },
+        topic: "How sure the verdict is",
+      };
     case "flip":
-      return { text: "What would change the verdict.", blocks: flipAnswer(rec) };
+      return {
+        answer: { text: "What would change the verdict.", blocks: flipAnswer(rec) },
+        topic: FLIP_TOPIC,
+      };
     case "alternative":
       return {
-        text: "What I know of alternatives for this project.",
-        blocks: alternativeAnswer(
-          knowledge,
-          rec.caveats.some((c) => c.alternative) ? rec.caveats : knowledge.caveats,
-          u.alternative,
-        ),
+        answer: {
+          text: "What I know of alternatives for this project.",
+          blocks: alternativeAnswer(
+            knowledge,
+            rec.caveats.some((c) => c.alternative) ? rec.caveats : knowledge.caveats,
+            u.alternative,
+          ),
+        },
+        topic: alternatives,
       };
   }
 }
@@ -203,7 +300,7 @@ function pushback(knowledge: Knowledge, profile: ProjectProfile, prefers: Framew
   return { text: "What would change the verdict.", blocks: pushbackAnswer(knowledge, rec, prefers) };
 }
 
-function quickTake(knowledge: Knowledge, take: QuickTake, sentence: string): Answer {
+function quickTake(knowledge: Knowledge, take: QuickTake, sentence: string): Composed {
   const rec = recommendProfile(take.profile, knowledge);
   const understood = knowledge.singleQuestions.flatMap((q) => {
     const option = q.options.find((o) => o.value === take.answers[q.id]);
@@ -211,13 +308,16 @@ function quickTake(knowledge: Knowledge, take: QuickTake, sentence: string): Ans
   });
   for (const id of take.needs) understood.push(knowledge.featureById.get(id)?.title ?? id);
   return {
-    text: `Quick take from one sentence: ${headline(knowledge, rec)}.`,
-    blocks: quickTakeBlocks({
-      knowledge,
-      rec,
-      sentence,
-      understood,
-      prefillValue: encodeAnswers({ answers: take.answers, needs: take.needs, notes: sentence }),
-    }),
+    answer: {
+      text: `Quick take from one sentence: ${headline(knowledge, rec)}.`,
+      blocks: quickTakeBlocks({
+        knowledge,
+        rec,
+        sentence,
+        understood,
+        prefillValue: encodeAnswers({ answers: take.answers, needs: take.needs, notes: sentence }),
+      }),
+    },
+    topic: `Quick take: ${headline(knowledge, rec)}`,
   };
 }

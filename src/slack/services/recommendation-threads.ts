@@ -1,12 +1,13 @@
 import type { Logger } from "pino";
 import { type Knowledge, type ProjectProfile, parseProfile } from "../../engine/index.js";
+import type { RecommendationRepository, StoredRecommendation } from "../../storage/index.js";
 import { type RecommendationPayload, readRecommendationMetadata } from "./codecs.js";
 import { Lru } from "./lru.js";
 import type { SlackCalls } from "./slack-api.js";
 
 /** What a thread knows: the project behind the recommendation it hangs off. */
 export interface RecommendationThread {
-  /** The project's answers; undefined when the metadata no longer fits the knowledge base. */
+  /** The project's answers; undefined when they no longer fit the knowledge base. */
   profile?: ProjectProfile;
   verdict: RecommendationPayload["verdict"];
 }
@@ -14,8 +15,14 @@ export interface RecommendationThread {
 const key = (channel: string, ts: string) => `${channel}:${ts}`;
 
 /**
- * Recommendation threads: remembered when the app posts, and otherwise read once per thread from the
- * parent message's metadata, so a restart or another instance still knows the project.
+ * Recommendation threads: what project a thread's questions are about.
+ *
+ * 1. The database first: every recommendation is stored when posted or edited, so any instance sees the
+ *    latest answers, edits made on another instance included. Not cached: the database is the truth, and
+ *    a lookup by primary key is cheap.
+ * 2. Otherwise (a recommendation older than the database, or the database is down): what this instance
+ *    remembered when it posted, or else the parent message's metadata (`conversations.replies`), read
+ *    once per thread and cached.
  */
 export class RecommendationThreads {
   /** null records "checked: not one of ours", so a busy foreign thread costs one API call. */
@@ -24,17 +31,29 @@ export class RecommendationThreads {
 
   constructor(
     private readonly knowledge: Knowledge,
+    private readonly recommendations?: Pick<RecommendationRepository, "find">,
     size = 5000,
   ) {
     this.cache = new Lru(size);
   }
 
-  fromPayload(payload: RecommendationPayload): RecommendationThread {
+  private fromProfileInput(
+    verdict: RecommendationThread["verdict"],
+    input: Pick<ProjectProfile, "answers" | "needs" | "notes">,
+  ): RecommendationThread {
     const parsed = parseProfile(
-      { answers: payload.answers, needs: payload.needs, notes: payload.notes },
+      { answers: input.answers, needs: input.needs, notes: input.notes },
       this.knowledge,
     );
-    return { verdict: payload.verdict, ...(parsed.ok ? { profile: parsed.profile } : {}) };
+    return { verdict, ...(parsed.ok ? { profile: parsed.profile } : {}) };
+  }
+
+  fromPayload(payload: RecommendationPayload): RecommendationThread {
+    return this.fromProfileInput(payload.verdict, payload);
+  }
+
+  fromStored(stored: StoredRecommendation): RecommendationThread {
+    return this.fromProfileInput(stored.verdict, stored);
   }
 
   /** Remembers a thread we just posted; with the (already valid) profile at hand, nothing is re-parsed. */
@@ -45,13 +64,28 @@ export class RecommendationThreads {
     );
   }
 
-  /** The recommendation a thread hangs off, or null when its parent is not one of our recommendations. */
+  /**
+   * The recommendation a thread hangs off, or null when its parent is not one of our recommendations.
+   * `teamId` is the workspace the request came from (the database's key); without it, Slack is asked.
+   */
   async lookup(
     api: SlackCalls,
     log: Logger,
     channel: string,
     threadTs: string,
+    teamId?: string,
   ): Promise<RecommendationThread | null> {
+    if (teamId !== undefined && this.recommendations !== undefined) {
+      try {
+        const stored = await this.recommendations.find(teamId, channel, threadTs);
+        if (stored !== undefined) return this.fromStored(stored);
+      } catch (err) {
+        log.error(
+          { err, channel, threadTs },
+          "could not read the recommendation from the database; asking Slack",
+        );
+      }
+    }
     const cacheKey = key(channel, threadTs);
     const known = this.cache.get(cacheKey);
     if (known !== undefined) return known;

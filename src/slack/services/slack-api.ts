@@ -109,7 +109,8 @@ interface Limits {
 }
 
 export interface SlackApiOptions {
-  token: string;
+  /** The one workspace's bot token; with many workspaces each request passes its own to `forRequest`. */
+  token?: string | undefined;
   apiUrl?: string;
   policy: ApiPolicy;
   /** Makes a Bolt-style logger for each Web API client (they rename theirs). */
@@ -136,7 +137,7 @@ export class SlackApi {
     this.now = options.now ?? Date.now;
     const client = () =>
       new webApi.WebClient(
-        options.token,
+        options.token ?? undefined,
         webClientOptions(options.policy, options.apiUrl, options.clientLogger()),
       );
     this.clients = { chat: client(), views: client() };
@@ -144,10 +145,12 @@ export class SlackApi {
 
   /**
    * Calls for one request that arrived at `receivedAt`: all of them end within the work budget. Its
-   * trigger_id was issued at `triggerAt` at the latest (default: on arrival).
+   * trigger_id was issued at `triggerAt` at the latest (default: on arrival). `token` is the request's
+   * own bot token (Bolt's authorize result, `context.botToken`): with many workspaces every call must
+   * carry its workspace's; without one, the clients' token (the one workspace's) is used.
    */
-  forRequest(receivedAt: number, log: Logger, triggerAt = receivedAt): SlackCalls {
-    return new SlackCalls(this, triggerAt, receivedAt + this.policy.workBudgetMs, log);
+  forRequest(receivedAt: number, log: Logger, triggerAt = receivedAt, token?: string): SlackCalls {
+    return new SlackCalls(this, triggerAt, receivedAt + this.policy.workBudgetMs, log, token);
   }
 
   /** From now on, no attempt may end later than `withinMs` from now, and none starts that could. */
@@ -219,7 +222,14 @@ export class SlackCalls {
     /** Every call this request makes ends by then. */
     readonly finishBy: number,
     private readonly log: Logger,
+    /** The request's bot token, passed with every call; unset: the clients' own. */
+    readonly token?: string,
   ) {}
+
+  /** The call's arguments with the request's token, when it has one. */
+  private withToken<A extends object>(args: A): A {
+    return this.token ? { ...args, token: this.token } : args;
+  }
 
   private chat<T>(method: string, send: (c: WebClient) => Promise<T>): Promise<T> {
     const client = this.api.client("chat");
@@ -227,29 +237,36 @@ export class SlackCalls {
   }
 
   postMessage(args: webApi.ChatPostMessageArguments): Promise<webApi.ChatPostMessageResponse> {
-    return this.chat("chat.postMessage", (c) => c.chat.postMessage(args));
+    return this.chat("chat.postMessage", (c) => c.chat.postMessage(this.withToken(args)));
   }
 
   postEphemeral(args: webApi.ChatPostEphemeralArguments): Promise<webApi.ChatPostEphemeralResponse> {
-    return this.chat("chat.postEphemeral", (c) => c.chat.postEphemeral(args));
+    return this.chat("chat.postEphemeral", (c) => c.chat.postEphemeral(this.withToken(args)));
   }
 
   update(args: webApi.ChatUpdateArguments): Promise<webApi.ChatUpdateResponse> {
-    return this.chat("chat.update", (c) => c.chat.update(args));
+    return this.chat("chat.update", (c) => c.chat.update(this.withToken(args)));
   }
 
   replies(args: webApi.ConversationsRepliesArguments): Promise<webApi.ConversationsRepliesResponse> {
-    return this.chat("conversations.replies", (c) => c.conversations.replies(args));
+    return this.chat("conversations.replies", (c) => c.conversations.replies(this.withToken(args)));
+  }
+
+  /** A message's link. */
+  permalink(args: webApi.ChatGetPermalinkArguments): Promise<webApi.ChatGetPermalinkResponse> {
+    return this.chat("chat.getPermalink", (c) => c.chat.getPermalink(this.withToken(args)));
   }
 
   /** Who the token belongs to. */
   authTest(): Promise<webApi.AuthTestResponse> {
-    return this.chat("auth.test", (c) => c.auth.test());
+    return this.chat("auth.test", (c) => c.auth.test(this.token ? { token: this.token } : {}));
   }
 
   /** Opens (or finds) the app's DM with a person; its channel id. */
   async openDm(user: string): Promise<string> {
-    const res = await this.chat("conversations.open", (c) => c.conversations.open({ users: user }));
+    const res = await this.chat("conversations.open", (c) =>
+      c.conversations.open(this.withToken({ users: user })),
+    );
     const id = res.channel?.id;
     if (!id) throw new Error("conversations.open returned no channel");
     return id;
@@ -260,7 +277,7 @@ export class SlackCalls {
     const client = this.api.client("views");
     return this.api.run(
       "views.open",
-      () => client.views.open(args),
+      () => client.views.open(this.withToken(args)),
       {
         finishBy: this.finishBy,
         startBy: this.triggerAt + this.api.policy.triggerMaxAgeMs,
@@ -273,7 +290,7 @@ export class SlackCalls {
     const client = this.api.client("views");
     return this.api.run(
       "views.publish",
-      () => client.views.publish(args),
+      () => client.views.publish(this.withToken(args)),
       { finishBy: this.finishBy },
       this.log,
     );

@@ -17,8 +17,8 @@ export type Submission =
   | { ok: true; profile: ProjectProfile; destination?: string }
   | { ok: false; errors: Record<string, string> };
 
-/** Combinations that make no sense, reported on the input a person should change. */
-function combinationErrors(profile: ProjectProfile): Record<string, string> {
+/** Combinations that make no sense, reported on the input a person should change (the workflow step too). */
+export function combinationErrors(profile: ProjectProfile): Record<string, string> {
   const errors: Record<string, string> = {};
   if (profile.answers.size === "large" && profile.answers.timeline === "days") {
     errors[IDS.questionBlock("timeline")] =

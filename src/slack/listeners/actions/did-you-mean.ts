@@ -9,7 +9,7 @@ export function didYouMean({ knowledge, threads }: Deps) {
     await ack();
     const place = interactionPlace(body);
     const thread = place
-      ? await threads.lookup(context.api, context.log, place.channel, place.threadTs)
+      ? await threads.lookup(context.api, context.log, place.channel, place.threadTs, context.teamId)
       : null;
     const answer = featureAnswer(knowledge, action.value ?? "", {
       noProject: thread === null,

@@ -12,7 +12,13 @@ export function appMention({ knowledge, threads, once }: Deps) {
     const { log, api } = context;
     // The same message also arrives as a `message` event: whoever comes first answers.
     await once.guard(`message:${event.channel}:${event.ts}`, async () => {
-      const thread = event.thread_ts ? await threads.lookup(api, log, event.channel, event.thread_ts) : null;
+      // In a thread someone else started (the event says who, when it does) there is nothing to look up.
+      const parent = (event as { parent_user_id?: unknown }).parent_user_id;
+      const othersThread = typeof parent === "string" && !!context.botUserId && parent !== context.botUserId;
+      const thread =
+        event.thread_ts && !othersThread
+          ? await threads.lookup(api, log, event.channel, event.thread_ts, context.teamId)
+          : null;
       await postAnswer(api, log, knowledge, {
         channel: event.channel,
         threadTs: event.thread_ts ?? event.ts,

@@ -14,6 +14,8 @@ const IncomingMessage = z
     text: z.string().optional(),
     ts: z.string().regex(TS),
     thread_ts: z.string().regex(TS).optional(),
+    /** Who started the thread (on replies). */
+    parent_user_id: z.string().max(40).optional(),
     channel: z.string().regex(/^[CGD][A-Z0-9]{2,30}$/),
     channel_type: z.string().optional(),
   })
@@ -22,7 +24,8 @@ const IncomingMessage = z
 /**
  * Replies in the thread of one of our recommendations are questions; so are direct messages.
  * Never answered: bots (ours included), edits, deletions and other subtypes, top-level channel
- * chatter, threads that are not ours, and messages that mention the bot (app_mention answers those).
+ * chatter, threads that are not ours (told by `parent_user_id` when the event has it, with no Web API
+ * call; otherwise by looking the thread up), and messages that mention the bot (app_mention answers those).
  */
 export function message({ knowledge, threads, once }: Deps) {
   return async ({ event, context }: EventArgs<"message">): Promise<void> => {
@@ -37,8 +40,19 @@ export function message({ knowledge, threads, once }: Deps) {
     const isReply = m.thread_ts !== undefined && m.thread_ts !== m.ts;
     if (!isDm && !isReply) return;
 
+    // A thread someone else started is not one of our recommendations: the event says so, at no cost.
+    const othersThread =
+      isReply &&
+      m.parent_user_id !== undefined &&
+      !!context.botUserId &&
+      m.parent_user_id !== context.botUserId;
+    if (!isDm && othersThread) return;
+
     const { log, api } = context;
-    const thread = isReply ? await threads.lookup(api, log, m.channel, m.thread_ts as string) : null;
+    const thread =
+      isReply && !othersThread
+        ? await threads.lookup(api, log, m.channel, m.thread_ts as string, context.teamId)
+        : null;
     if (!isDm && thread === null) return;
     await once.guard(`message:${m.channel}:${m.ts}`, () =>
       postAnswer(api, log, knowledge, {

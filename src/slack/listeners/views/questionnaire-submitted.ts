@@ -2,16 +2,24 @@ import type { Deps } from "../../deps.js";
 import { IDS } from "../../ids.js";
 import { decodeModalContext } from "../../services/codecs.js";
 import { recommendationMessage } from "../../services/compose-recommendation.js";
-import { deliver } from "../../services/delivery.js";
+import { deliver, tellPerson } from "../../services/delivery.js";
+import {
+  NOT_SAVED,
+  recommendationRow,
+  saveRecommendation,
+  workspaceOf,
+} from "../../services/saved-recommendations.js";
 import { parseSubmission } from "../../services/submission.js";
 import { slackErrorCode } from "../../slack-errors.js";
 import type { ViewSubmitArgs } from "../args.js";
 
 /**
- * The questions come back: validate, close the modal at once, then post (or update) the recommendation.
- * A submission is handled once: the same view (id and hash) sent again closes the modal and posts nothing.
+ * The questions come back: validate, close the modal at once, then post (or update) the recommendation
+ * and store it. A submission is handled once: the same view (id and hash) sent again closes the modal and
+ * posts nothing. A database that is down or full costs only the stored copy: the person is told, the
+ * message (its metadata carries the context) is posted all the same.
  */
-export function questionnaireSubmitted({ knowledge, threads, once }: Deps) {
+export function questionnaireSubmitted({ knowledge, threads, once, recommendations, database }: Deps) {
   const firstBlock = IDS.questionBlock(knowledge.singleQuestions[0]?.id ?? "project_type");
   return async ({ ack, view, body, context }: ViewSubmitArgs): Promise<void> => {
     const { log, api } = context;
@@ -40,17 +48,40 @@ export function questionnaireSubmitted({ knowledge, threads, once }: Deps) {
     const user = body.user.id;
     const channel = modal.channel ?? submission.destination ?? user;
     const askedBy = modal.askedBy ?? user;
-    const { message, payload } = recommendationMessage(
+    const teamId = context.teamId ?? body.team?.id ?? "";
+    const { message, payload, rec } = recommendationMessage(
       knowledge,
       submission.profile,
       askedBy,
       modal.messageTs ? user : undefined,
     );
+    const workspace = workspaceOf(context);
+    /** Stores what was posted at channel/ts; when that fails, says so to the person who submitted. */
+    const save = async (where: { channel: string; ts: string }) => {
+      if (workspace === undefined) {
+        log.warn("no team id on the submission; the recommendation is not stored");
+        return;
+      }
+      const row = recommendationRow(workspace, where, rec, askedBy);
+      if (await saveRecommendation(database.recommendations, log, row)) return;
+      await tellPerson(
+        api,
+        log,
+        { channel: where.channel, user, ...(modal.responseUrl ? { responseUrl: modal.responseUrl } : {}) },
+        NOT_SAVED,
+      );
+    };
     if (modal.messageTs) {
       try {
         await api.update({ channel, ts: modal.messageTs, ...message });
         threads.remember(channel, modal.messageTs, payload, submission.profile);
+        await recommendations.record(
+          { teamId, channel, ts: modal.messageTs },
+          { verdict: payload.verdict, profile: submission.profile },
+          log,
+        );
         log.info({ verdict: payload.verdict }, "recommendation updated");
+        await save({ channel, ts: modal.messageTs });
         return;
       } catch (err) {
         // The message may be gone or out of reach: post a fresh one rather than lose the answers.
@@ -65,7 +96,15 @@ export function questionnaireSubmitted({ knowledge, threads, once }: Deps) {
     );
     if (delivered.via === "channel" || delivered.via === "dm") {
       threads.remember(delivered.channel, delivered.ts, payload, submission.profile);
+      await recommendations.record(
+        { teamId, channel: delivered.channel, ts: delivered.ts },
+        { verdict: payload.verdict, profile: submission.profile },
+        log,
+      );
     }
     log.info({ verdict: payload.verdict, via: delivered.via }, "recommendation delivered");
+    if ((delivered.via === "channel" || delivered.via === "dm") && delivered.ts !== "") {
+      await save({ channel: delivered.channel, ts: delivered.ts });
+    }
   };
 }

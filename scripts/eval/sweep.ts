@@ -1,0 +1,48 @@
+/**
+ * npm run eval -- --sweep '{"kindLabels":"full"}' '{"grams":[]}' ...
+ * Each argument is a change to DEFAULT_OPTIONS (tuning and classifier merged); prints CV and dev figures.
+ */
+import {
+  buildUnderstander,
+  type Knowledge,
+  type PipelineOptions,
+  understandWith,
+} from "../../src/engine/index.js";
+import { DEFAULT_OPTIONS } from "../../src/engine/understand/options.js";
+import { crossValidate } from "./cross-validation.js";
+import { DEV_SET, loadHeldOut } from "./held-out.js";
+import { isRight, report } from "./scoring.js";
+
+export function withChanges(change: Record<string, unknown>): PipelineOptions {
+  const { tuning, kindClassifier, featureClassifier, ...rest } = change as {
+    tuning?: Partial<PipelineOptions["tuning"]>;
+    kindClassifier?: Partial<PipelineOptions["kindClassifier"]>;
+    featureClassifier?: Partial<PipelineOptions["featureClassifier"]>;
+  };
+  return {
+    ...DEFAULT_OPTIONS,
+    ...(rest as Partial<PipelineOptions>),
+    tuning: { ...DEFAULT_OPTIONS.tuning, ...tuning },
+    kindClassifier: { ...DEFAULT_OPTIONS.kindClassifier, ...kindClassifier },
+    featureClassifier: { ...DEFAULT_OPTIONS.featureClassifier, ...featureClassifier },
+  };
+}
+
+export function devOutcomes(knowledge: Knowledge, options: PipelineOptions) {
+  const u = buildUnderstander(knowledge, options);
+  return loadHeldOut(DEV_SET).map((item) => {
+    const got = understandWith(u, item.text, { hasRecommendation: item.where === "thread" });
+    return { item, got, right: isRight(item.expect, got) };
+  });
+}
+
+export function sweep(knowledge: Knowledge, changes: string[]): void {
+  for (const raw of changes.length ? changes : ["{}"]) {
+    const options = withChanges(JSON.parse(raw));
+    const cv = report(crossValidate(knowledge, options));
+    const dev = report(devOutcomes(knowledge, options));
+    const f = (r: typeof cv) =>
+      `${(100 * r.accuracy).toFixed(1)}% fa ${r.falseAnswersOnUnknown}/${r.unknownItems}`;
+    console.log(`${raw.padEnd(50)} cv ${f(cv)}  dev ${f(dev)}`);
+  }
+}

@@ -1,0 +1,157 @@
+import type { FeatureExplanation, FrameworkAnswer } from "./explain-feature.js";
+import type { AddOn, ExtensionHome, PackageRef, PackageSource } from "./knowledge-schema.js";
+
+/**
+ * The direct answer to a yes/no question about one framework ("does django do websockets?",
+ * "can flask do async?"), said before the side by side. Pure. It answers only when it can be
+ * sure what was asked: one framework named, a yes/no opening, and every topic word accounted for
+ * by the feature, one of its add-ons or one of its packages. Otherwise it says nothing.
+ */
+
+/** Openings of a yes/no question. */
+const YES_NO = new Set("does do did can could is are has have will would should".split(" "));
+/** Words before the opening that do not change it ("so does django…"). */
+const LEAD = new Set("so and but ok okay hey also then um quick question".split(" "));
+/** Words that say nothing about the topic of a has-it question. */
+const QUIET = new Set(
+  (
+    "a an the it its it's to of for with in on and or any some there this that these those " +
+    "built builtin include included includes including come comes part support supports supported " +
+    "handle handles offer offers provide provides ship ships native natively out box have has do does " +
+    "did get work works use using need run runs make serve send really actually also still yet already itself by default " +
+    "me we our us you i my your they their one kind sort thing things stuff good proper real " +
+    "officially official core own"
+  ).split(" "),
+);
+
+function tokens(text: string): string[] {
+  return text
+    .toLowerCase()
+    .replace(/[’']s\b/g, "")
+    .split(/[^a-z0-9]+/)
+    .filter((w) => w !== "");
+}
+
+/** A light plural fold, enough to meet "websockets" and "websocket". */
+function fold(word: string): string {
+  if (word.length > 3 && word.endsWith("s") && !word.endsWith("ss")) return word.slice(0, -1);
+  return word;
+}
+
+/** The words of a name or phrase that carry meaning, folded. */
+function meaningful(text: string, frameworkNames: readonly string[]): string[] {
+  return tokens(text)
+    .filter((w) => !QUIET.has(w) && !frameworkNames.includes(w))
+    .map(fold);
+}
+
+/** Package names as people type them: the name, and an acronym for long names (DRF). */
+function packageForms(p: PackageRef): string[][] {
+  const words = tokens(p.name);
+  const forms = [words];
+  if (words.length >= 3) forms.push([words.map((w) => w[0]).join("")]);
+  return forms;
+}
+
+const DIRECT_HOME: Record<ExtensionHome, [one: string, many: string]> = {
+  "pallets-eco": [
+    "a pallets-eco extension you install separately",
+    "pallets-eco extensions you install separately",
+  ],
+  pallets: ["a separate Pallets project", "separate Pallets projects"],
+  django: [
+    "an official Django package you install separately",
+    "official Django packages you install separately",
+  ],
+};
+
+function whatItIs(source: PackageSource): string {
+  const many = source.packages.length > 1;
+  if (source.kind === "third_party") return many ? "third-party packages" : "a third-party package";
+  const homes = new Set(source.packages.map((p) => p.home));
+  const home = source.packages[0]?.home;
+  if (homes.size > 1 || !home) return "official or pallets-eco extensions you install separately";
+  return DIRECT_HOME[home][many ? 1 : 0];
+}
+
+const names = (packages: PackageRef[]) => packages.map((p) => p.name).join(" or ");
+
+function withPackages(source: PackageSource): string {
+  return `Yes, with ${names(source.packages)}, ${whatItIs(source)}.`;
+}
+
+function sourcesOf(side: FrameworkAnswer): PackageSource[] {
+  const p = side.provenance;
+  return [...(p.kind === "extension" || p.kind === "third_party" ? [p] : []), ...side.addOns];
+}
+
+function aboutPackage(side: FrameworkAnswer, name: string): string {
+  for (const source of sourcesOf(side)) {
+    if (source.kind === "extension") {
+      const p = source.packages.find((x) => x.name === name);
+      if (p)
+        return `${name} is ${whatItIs({ kind: "extension", packages: [p] })}, not part of ${side.name} itself.`;
+    } else if (source.packages.some((x) => x.name === name)) {
+      return `${name} is a third-party package, not part of ${side.name} itself.`;
+    }
+  }
+  return `${name} is a separate package, not part of ${side.name} itself.`;
+}
+
+function builtIn(side: FrameworkAnswer): string | undefined {
+  const p = side.provenance;
+  if (p.kind !== "built_in") return undefined;
+  const modules = p.modules.map((m) => `\`${m}\``).join(", ");
+  const extra = p.extra ? ` (install \`${p.extra}\`)` : "";
+  const more = side.addOns.map((a) => `for ${a.for}, ${names(a.packages)} (${whatItIs(a)})`);
+  return `Yes, built in: ${modules}${extra}${more.length > 0 ? `; ${more.join("; ")}` : ""}.`;
+}
+
+export function directAnswer(e: FeatureExplanation, question: string): string | undefined {
+  const words = tokens(question.slice(0, 300));
+  let start = 0;
+  while (start < words.length && LEAD.has(words[start] as string)) start++;
+  if (!YES_NO.has(words[start] ?? "")) return undefined;
+
+  const frameworkNames = [e.flask.name.toLowerCase(), e.django.name.toLowerCase()];
+  const asked = (["flask", "django"] as const).filter((id) => words.includes(e[id].name.toLowerCase()));
+  if (asked.length !== 1) return undefined;
+  const side = e[asked[0] as "flask" | "django"];
+  const other = e[asked[0] === "flask" ? "django" : "flask"];
+
+  const rest = words.slice(start + 1);
+  const content = new Set(meaningful(rest.join(" "), frameworkNames));
+  if (content.size === 0) return undefined;
+  const topic = new Set(e.topicWords.map(fold));
+  const covered = (extra: Iterable<string>) => {
+    const allowed = new Set([...topic, ...extra]);
+    return [...content].every((w) => allowed.has(w));
+  };
+
+  // A package named: say what it is. One of the other framework's packages: not ours to answer.
+  const restText = ` ${rest.join(" ")} `;
+  const named = (p: PackageRef) => packageForms(p).some((form) => restText.includes(` ${form.join(" ")} `));
+  const packagesOf = (s: FrameworkAnswer): PackageRef[] => sourcesOf(s).flatMap((x) => x.packages);
+  const ours = packagesOf(side).find(named);
+  if (ours) {
+    const words = packageForms(ours)
+      .flat()
+      .flatMap((w) => meaningful(w, frameworkNames));
+    return covered(words) ? aboutPackage(side, ours.name) : undefined;
+  }
+  if (packagesOf(other).some(named)) return undefined;
+
+  // An add-on whose purpose the question names in full ("object-level permissions", "websockets").
+  const addOn = side.addOns.find((a: AddOn) => {
+    const purpose = meaningful(a.for, frameworkNames);
+    return purpose.length > 0 && purpose.every((w) => content.has(w));
+  });
+  if (addOn) return covered(meaningful(addOn.for, frameworkNames)) ? withPackages(addOn) : undefined;
+
+  // The feature itself: only when nothing else was asked ("in-browser debugger" is more than "debugger").
+  if (!covered([])) return undefined;
+  const p = side.provenance;
+  if (p.kind === "built_in") return builtIn(side);
+  if (p.kind === "extension" || p.kind === "third_party") return withPackages(p);
+  return undefined;
+}

@@ -1,0 +1,60 @@
+import { expandShorthand } from "./shorthand.js";
+import type { Stemmer } from "./stemmers.js";
+import type { Vocabulary } from "./vocabulary.js";
+
+/** A typed word as the model reads it. */
+export interface Reading {
+  /** The word it stands for: as typed, expanded from shorthand, or corrected to a known word. */
+  word: string;
+  /** The word as typed (after shorthand): character n-grams are taken from it. */
+  typed: string;
+  stem: string;
+  /** 1 as typed; less when corrected, split or completed. */
+  weight: number;
+  /** Training saw the word (or the one it was corrected to). */
+  known: boolean;
+}
+
+const CACHE_LIMIT = 20_000;
+
+/**
+ * Reads typed words: shorthand first ("pg" → postgres), then a word training never saw is split
+ * ("githubactions"), completed ("memcache") or corrected ("cachng"). Each typed word is read once
+ * and kept (the cache is emptied when full, so memory stays bounded whatever people type).
+ */
+export class Lexicon {
+  private readonly cache = new Map<string, readonly Reading[]>();
+
+  constructor(
+    private readonly stem: Stemmer,
+    private readonly vocabulary: Vocabulary | undefined,
+  ) {}
+
+  read(typed: string): readonly Reading[] {
+    let out = this.cache.get(typed);
+    if (out === undefined) {
+      if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
+      out = this.readUncached(typed);
+      this.cache.set(typed, out);
+    }
+    return out;
+  }
+
+  private readUncached(typed: string): Reading[] {
+    const out: Reading[] = [];
+    for (const word of expandShorthand(typed)) {
+      const stem = this.stem(word);
+      const resolved = this.vocabulary?.resolve(word, stem) ?? [{ word, stem, weight: 1 }];
+      const first = resolved[0];
+      if (!first) {
+        out.push({ word, typed: word, stem, weight: 1, known: false });
+      } else if (resolved.length === 2 && resolved.map((r) => r.word).join("") === word) {
+        // Two known words run together ("githubactions"): both.
+        for (const r of resolved) out.push({ ...r, typed: r.word, known: true });
+      } else {
+        out.push({ ...first, typed: word, known: this.vocabulary !== undefined });
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,426 @@
+/**
+ * The decision log: one decision per recommendation message, **proposed** when the recommendation is
+ * posted, **decided** when someone allowed to says what the team chose (who, when, which framework; the
+ * team may choose against the verdict, and the record says so), **superseded** when a later decision in
+ * the same channel replaces it (linked both ways: `supersededBy` on the old one, `supersedes` on the new).
+ *
+ * The rules are the pure state machine's (src/engine/decision-log.ts); this module applies them
+ * atomically. A decision is written only if its status is still the one it was read with, and a partial
+ * unique index lets at most one decision stand (be `decided`) per channel, so two people deciding at
+ * once, in any process, leave one standing decision and a clean chain of supersessions.
+ */
+import { type Kysely, PostgresAdapter, type Selectable, sql } from "kysely";
+import { z } from "zod";
+import {
+  applyDecisionEvent,
+  DECISION_STATUSES,
+  DEFAULT_WHO_MAY_DECIDE,
+  type DecisionErrorCode,
+  type DecisionState,
+  type DecisionStatus,
+  decidedAgainstRecommendation,
+  WHO_MAY_DECIDE,
+} from "../engine/decision-log.js";
+import { type DecisionDb, type DecisionsTable, withDecisionTables } from "./decision-schema.js";
+import { type StoredVerdict, VERDICTS } from "./recommendations.js";
+import { type Clock, epochMs, parseRow } from "./rows.js";
+import type { Schema } from "./schema.js";
+
+export const DECIDED_FRAMEWORKS = ["flask", "django"] as const;
+export type DecidedFramework = (typeof DECIDED_FRAMEWORKS)[number];
+
+/** The longest reason kept (the text field's limit in Slack's modal is 3000). */
+export const MAX_REASON_LENGTH = 3000;
+
+export interface ProposalInput {
+  teamId: string;
+  enterpriseId?: string | null;
+  /** The recommendation's message. */
+  channelId: string;
+  messageTs: string;
+  /** Who asked for the recommendation. */
+  askedBy: string;
+  /** Its verdict. */
+  recommended: StoredVerdict;
+}
+
+export interface StoredDecision {
+  teamId: string;
+  enterpriseId: string | null;
+  channelId: string;
+  messageTs: string;
+  askedBy: string;
+  recommended: StoredVerdict;
+  status: DecisionStatus;
+  /** The framework chosen; null while proposed. */
+  framework: DecidedFramework | null;
+  decidedBy: string | null;
+  decidedAt: number | null;
+  reason: string | null;
+  /** True when the team chose the framework the recommendation did not (never for a toss-up). */
+  againstRecommendation: boolean;
+  /** Message ts of the earlier decision in the same channel that this one replaced. */
+  supersedes: string | null;
+  /** Message ts of the later decision in the same channel that replaced this one. */
+  supersededBy: string | null;
+  supersededAt: number | null;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface DecideInput {
+  teamId: string;
+  channelId: string;
+  messageTs: string;
+  /** Who marks it decided: the person who clicked. */
+  userId: string;
+  framework: DecidedFramework;
+  /** Why, in their words (optional). */
+  reason?: string | null;
+}
+
+export type DecideResult =
+  | {
+      ok: true;
+      decision: StoredDecision;
+      /** The decision that stood in the channel before and is now superseded by this one, if any. */
+      superseded: StoredDecision | null;
+    }
+  | {
+      ok: false;
+      code: DecisionErrorCode | "not_found";
+      /** For people: what went wrong and why. */
+      message: string;
+      /** The decision as it is now, when there is one. */
+      decision?: StoredDecision;
+    };
+
+export interface DecisionListOptions {
+  /** Only these statuses (one or several); all when absent. */
+  status?: DecisionStatus | readonly DecisionStatus[];
+  /** At most this many (default 50, at most 1000). */
+  limit?: number;
+}
+
+const id = z.string().min(1);
+const proposalSchema = z.object({
+  teamId: id,
+  enterpriseId: id.nullish(),
+  channelId: id,
+  messageTs: id,
+  askedBy: id,
+  recommended: z.enum(VERDICTS),
+});
+const decideSchema = z.object({
+  teamId: id,
+  channelId: id,
+  messageTs: id,
+  userId: id,
+  framework: z.enum(DECIDED_FRAMEWORKS),
+  reason: z.string().max(MAX_REASON_LENGTH).nullish(),
+});
+
+const rowSchema = z
+  .object({
+    team_id: z.string(),
+    channel_id: z.string(),
+    message_ts: z.string(),
+    enterprise_id: z.string().nullable(),
+    asked_by: z.string(),
+    recommended: z.enum(VERDICTS),
+    status: z.enum(DECISION_STATUSES),
+    framework: z.enum(DECIDED_FRAMEWORKS).nullable(),
+    decided_by: z.string().nullable(),
+    decided_at: epochMs.nullable(),
+    reason: z.string().nullable(),
+    supersedes: z.string().nullable(),
+    superseded_by: z.string().nullable(),
+    superseded_at: epochMs.nullable(),
+    created_at: epochMs,
+    updated_at: epochMs,
+  })
+  .transform(
+    (row): StoredDecision => ({
+      teamId: row.team_id,
+      enterpriseId: row.enterprise_id,
+      channelId: row.channel_id,
+      messageTs: row.message_ts,
+      askedBy: row.asked_by,
+      recommended: row.recommended,
+      status: row.status,
+      framework: row.framework,
+      decidedBy: row.decided_by,
+      decidedAt: row.decided_at,
+      reason: row.reason,
+      againstRecommendation: decidedAgainstRecommendation(row),
+      supersedes: row.supersedes,
+      supersededBy: row.superseded_by,
+      supersededAt: row.superseded_at,
+      createdAt: row.created_at,
+      updatedAt: row.updated_at,
+    }),
+  );
+
+function fromRow(row: Selectable<DecisionsTable>): StoredDecision {
+  return parseRow(rowSchema, row, `decision ${row.team_id}/${row.channel_id}/${row.message_ts}`);
+}
+
+/** The part the state machine looks at. */
+function stateOf(d: StoredDecision): DecisionState {
+  return {
+    status: d.status,
+    askedBy: d.askedBy,
+    recommended: d.recommended,
+    framework: d.framework,
+    decidedBy: d.decidedBy,
+    decidedAt: d.decidedAt,
+    reason: d.reason,
+    supersedes: d.supersedes,
+    supersededBy: d.supersededBy,
+    supersededAt: d.supersededAt,
+  };
+}
+
+/** Another writer changed the rows between our read and our write: the whole transaction is retried. */
+class WriteConflict extends Error {}
+
+/** A unique index refused the write: the other standing decision was committed in the meantime. */
+function isUniqueViolation(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return code === "23505" || code === "SQLITE_CONSTRAINT_UNIQUE";
+}
+
+/** How often `decide` tries again after losing a race (each retry sees the winner's commit). */
+const DECIDE_ATTEMPTS = 5;
+
+export interface DecisionRepository {
+  /**
+   * Records a recommendation as a proposed decision. Idempotent: an existing decision is returned as it
+   * is, except that while still proposed an edited recommendation's new verdict replaces the old one.
+   */
+  propose(input: ProposalInput): Promise<StoredDecision>;
+  find(teamId: string, channelId: string, messageTs: string): Promise<StoredDecision | undefined>;
+  /** The decision that stands (is decided) in a channel, if any. */
+  findStanding(teamId: string, channelId: string): Promise<StoredDecision | undefined>;
+  /**
+   * Marks a proposed decision as decided, if the workspace's setting lets this person (the asker only,
+   * by default), and supersedes the decision that stood in the same channel. Atomic: concurrent calls
+   * leave exactly one standing decision per channel. Says why when it cannot.
+   */
+  decide(input: DecideInput): Promise<DecideResult>;
+  /** A team's decisions, newest (greatest message ts) first, optionally only some statuses. */
+  listByTeam(teamId: string, options?: DecisionListOptions): Promise<StoredDecision[]>;
+  /** Every team's decisions, newest first (for the operator's terminal). */
+  listAllTeams(options?: DecisionListOptions): Promise<StoredDecision[]>;
+}
+
+export function decisionRepository(base: Kysely<Schema>, now: Clock): DecisionRepository {
+  const db: DecisionDb = withDecisionTables(base);
+  const isPostgres = db.getExecutor().adapter instanceof PostgresAdapter;
+
+  const list = async (teamId: string | undefined, options: DecisionListOptions = {}) => {
+    const limit = Math.min(Math.max(Math.trunc(options.limit ?? 50), 1), 1000);
+    const statuses =
+      options.status === undefined
+        ? undefined
+        : typeof options.status === "string"
+          ? [options.status]
+          : [...options.status];
+    if (statuses !== undefined) z.array(z.enum(DECISION_STATUSES)).parse(statuses);
+    if (statuses?.length === 0) return [];
+    let query = db.selectFrom("decisions").selectAll();
+    if (teamId !== undefined) query = query.where("team_id", "=", teamId);
+    if (statuses !== undefined) query = query.where("status", "in", statuses);
+    const rows = await query
+      .orderBy("message_ts", "desc")
+      .orderBy("team_id", "asc")
+      .orderBy("channel_id", "asc")
+      .limit(limit)
+      .execute();
+    return rows.map(fromRow);
+  };
+
+  const decideOnce = (valid: z.output<typeof decideSchema>): Promise<DecideResult> =>
+    db.transaction().execute(async (trx) => {
+      // Deciders in one channel take turns. PostgreSQL: a transaction-scoped advisory lock on the
+      // channel (without it, each of n simultaneous deciders would retry until it is alone). SQLite:
+      // the write below takes the database's write lock, which already lets one writer in at a time.
+      if (isPostgres)
+        await sql`select pg_advisory_xact_lock(hashtext(${`decisions:${valid.teamId}:${valid.channelId}`}))`.execute(
+          trx,
+        );
+      const at = now();
+      // A write first: it locks the row (PostgreSQL) or takes the write lock (SQLite) before anything is
+      // read, so the reads below cannot go stale before our writes.
+      const locked = await trx
+        .updateTable("decisions")
+        .set((eb) => ({ updated_at: eb.ref("updated_at") }))
+        .where("team_id", "=", valid.teamId)
+        .where("channel_id", "=", valid.channelId)
+        .where("message_ts", "=", valid.messageTs)
+        .returningAll()
+        .executeTakeFirst();
+      if (locked === undefined)
+        return {
+          ok: false,
+          code: "not_found",
+          message: "There is no decision for this recommendation: it was not recorded.",
+        } as const;
+      const current = fromRow(locked);
+      const settings = await trx
+        .selectFrom("team_settings")
+        .select("who_may_decide")
+        .where("team_id", "=", valid.teamId)
+        .executeTakeFirst();
+      const whoMayDecide = z
+        .enum(WHO_MAY_DECIDE)
+        .catch(DEFAULT_WHO_MAY_DECIDE)
+        .parse(settings?.who_may_decide ?? DEFAULT_WHO_MAY_DECIDE);
+      const standingRow = await trx
+        .selectFrom("decisions")
+        .selectAll()
+        .where("team_id", "=", valid.teamId)
+        .where("channel_id", "=", valid.channelId)
+        .where("status", "=", "decided")
+        .where("message_ts", "!=", valid.messageTs)
+        .executeTakeFirst();
+      const standing = standingRow === undefined ? undefined : fromRow(standingRow);
+      const result = applyDecisionEvent(stateOf(current), {
+        type: "decide",
+        by: valid.userId,
+        at,
+        framework: valid.framework,
+        reason: valid.reason ?? null,
+        whoMayDecide,
+        supersedes: standing?.messageTs ?? null,
+      });
+      if (!result.ok) return { ok: false, code: result.code, message: result.message, decision: current };
+
+      let superseded: StoredDecision | null = null;
+      if (standing !== undefined) {
+        const next = applyDecisionEvent(stateOf(standing), {
+          type: "supersede",
+          by: valid.messageTs,
+          at,
+        });
+        if (!next.ok) throw new WriteConflict(next.message);
+        const row = await trx
+          .updateTable("decisions")
+          .set({
+            status: next.state.status,
+            superseded_by: next.state.supersededBy,
+            superseded_at: next.state.supersededAt,
+            updated_at: at,
+          })
+          .where("team_id", "=", standing.teamId)
+          .where("channel_id", "=", standing.channelId)
+          .where("message_ts", "=", standing.messageTs)
+          .where("status", "=", "decided")
+          .returningAll()
+          .executeTakeFirst();
+        if (row === undefined) throw new WriteConflict("the standing decision changed");
+        superseded = fromRow(row);
+      }
+      const s = result.state;
+      const row = await trx
+        .updateTable("decisions")
+        .set({
+          status: s.status,
+          framework: s.framework,
+          decided_by: s.decidedBy,
+          decided_at: s.decidedAt,
+          reason: s.reason,
+          supersedes: s.supersedes,
+          updated_at: at,
+        })
+        .where("team_id", "=", valid.teamId)
+        .where("channel_id", "=", valid.channelId)
+        .where("message_ts", "=", valid.messageTs)
+        .where("status", "=", current.status)
+        .returningAll()
+        .executeTakeFirst();
+      if (row === undefined) throw new WriteConflict("the decision changed");
+      return { ok: true, decision: fromRow(row), superseded } as const;
+    });
+
+  return {
+    async propose(input) {
+      const valid = proposalSchema.parse(input);
+      const at = now();
+      await db
+        .insertInto("decisions")
+        .values({
+          team_id: valid.teamId,
+          channel_id: valid.channelId,
+          message_ts: valid.messageTs,
+          enterprise_id: valid.enterpriseId ?? null,
+          asked_by: valid.askedBy,
+          recommended: valid.recommended,
+          status: "proposed",
+          framework: null,
+          decided_by: null,
+          decided_at: null,
+          reason: null,
+          supersedes: null,
+          superseded_by: null,
+          superseded_at: null,
+          created_at: at,
+          updated_at: at,
+        })
+        .onConflict((oc) =>
+          oc
+            .columns(["team_id", "channel_id", "message_ts"])
+            .doUpdateSet({ recommended: valid.recommended, updated_at: at })
+            .where("decisions.status", "=", "proposed")
+            .where("decisions.recommended", "!=", valid.recommended),
+        )
+        .execute();
+      const row = await db
+        .selectFrom("decisions")
+        .selectAll()
+        .where("team_id", "=", valid.teamId)
+        .where("channel_id", "=", valid.channelId)
+        .where("message_ts", "=", valid.messageTs)
+        .executeTakeFirstOrThrow();
+      return fromRow(row);
+    },
+
+    async find(teamId, channelId, messageTs) {
+      const row = await db
+        .selectFrom("decisions")
+        .selectAll()
+        .where("team_id", "=", teamId)
+        .where("channel_id", "=", channelId)
+        .where("message_ts", "=", messageTs)
+        .executeTakeFirst();
+      return row === undefined ? undefined : fromRow(row);
+    },
+
+    async findStanding(teamId, channelId) {
+      const row = await db
+        .selectFrom("decisions")
+        .selectAll()
+        .where("team_id", "=", teamId)
+        .where("channel_id", "=", channelId)
+        .where("status", "=", "decided")
+        .executeTakeFirst();
+      return row === undefined ? undefined : fromRow(row);
+    },
+
+    async decide(input) {
+      const valid = decideSchema.parse(input);
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return await decideOnce(valid);
+        } catch (err) {
+          const retry = err instanceof WriteConflict || isUniqueViolation(err);
+          if (!retry || attempt >= DECIDE_ATTEMPTS) throw err;
+          await new Promise((resolve) => setTimeout(resolve, 5 * attempt));
+        }
+      }
+    },
+
+    listByTeam: (teamId, options) => list(teamId, options),
+    listAllTeams: (options) => list(undefined, options),
+  };
+}

@@ -1,0 +1,89 @@
+import { describe, expect, it } from "vitest";
+import { directAnswer, explainFeature, getKnowledge } from "../../src/engine/index.js";
+
+const knowledge = getKnowledge();
+const direct = (featureId: string, question: string) =>
+  explainFeature(featureId, undefined, knowledge, { question })?.direct;
+
+describe("direct answers to yes/no questions about one framework", () => {
+  it.each([
+    [
+      "async",
+      "does django do websockets?",
+      /^Yes, with Channels, an official Django package you install separately\.$/,
+    ],
+    [
+      "async",
+      "can flask do async?",
+      /^Yes, built in: `flask\.Flask\.ensure_sync` \(install `flask\[async\]`\)/,
+    ],
+    [
+      "admin",
+      "does flask have an admin panel?",
+      /^Yes, with Flask-Admin, a pallets-eco extension you install separately\.$/,
+    ],
+    ["admin", "Does Django have an admin?", /^Yes, built in: `django\.contrib\.admin`\.$/],
+    [
+      "rest_api",
+      "is drf part of django?",
+      /^Django REST Framework is a third-party package, not part of Django itself\.$/,
+    ],
+    [
+      "databases",
+      "does django support mongodb?",
+      /^Yes, with django-mongodb-backend, a third-party package\.$/,
+    ],
+    [
+      "permissions",
+      "does django do object-level permissions?",
+      /^Yes, with django-guardian, a third-party package\.$/,
+    ],
+    ["orm", "so does flask have migrations?", /^Yes, with Flask-Migrate, a third-party package\.$/],
+    [
+      "background_tasks",
+      "can django run background jobs?",
+      /^Yes, built in: `django\.tasks`; for a production worker, Celery/,
+    ],
+    ["i18n", "does django support translations", /^Yes, built in: `django\.utils\.translation`\.$/],
+  ])("%s: %s", (featureId, question, expected) => {
+    expect(direct(featureId, question)).toMatch(expected);
+  });
+
+  it.each([
+    ["performance", "is django slow?", "a quality, not a feature: no yes/no"],
+    ["async", "is flask faster than django", "names both frameworks"],
+    ["async", "what about websockets in django", "not a yes/no question"],
+    ["debugging", "does django have an in-browser debugger?", "asks for more than the feature (in-browser)"],
+    ["admin", "does django-guardian do admin?", "names the other framework's package"],
+    ["admin", "admin?", "names no framework"],
+    ["admin", "does django?", "asks about nothing"],
+  ])("%s: %s → nothing (%s)", (featureId, question) => {
+    expect(direct(featureId, question)).toBeUndefined();
+  });
+
+  it("is the same from the explanation alone (what the Slack answer uses)", () => {
+    const e = explainFeature("async", undefined, knowledge);
+    expect(e?.direct).toBeUndefined();
+    if (!e) throw new Error("no explanation");
+    expect(directAnswer(e, "does django do websockets?")).toBe(direct("async", "does django do websockets?"));
+  });
+
+  it("never throws and stays quiet on any feature for odd input", () => {
+    for (const f of knowledge.features) {
+      for (const q of ["", "?", "does", "does flask", "is it django or flask", "does 🐍 flask ☕️ have it?"]) {
+        expect(() => direct(f.id, q)).not.toThrow();
+      }
+      expect(direct(f.id, "")).toBeUndefined();
+    }
+  });
+
+  it("gives a direct answer for every feature that is not a quality, when asked plainly by its title", () => {
+    for (const f of knowledge.features) {
+      for (const id of ["flask", "django"] as const) {
+        const answer = direct(f.id, `does ${id} have ${f.title.toLowerCase()}?`);
+        if (f[id].provenance.kind === "quality") expect(answer, `${f.id}.${id}`).toBeUndefined();
+        else expect(answer, `${f.id}.${id}`).toMatch(/^Yes, /);
+      }
+    }
+  });
+});
