@@ -2,6 +2,7 @@
  * npm run eval                the held-out set (test/eval/held-out.json): figures only (accuracy, false
  *                             answers on unknown items, per intent and per label, confusion counts)
  * npm run eval -- --dev       the development set (test/eval/dev.json, our own questions), with misses
+ * npm run eval -- --dev2      the second development set (test/eval/dev2.json), with misses
  * npm run eval -- --cv        10-fold cross-validation over data/examples.json, with misses
  * npm run eval -- --compare   the pipeline comparison (cross-validation, dev set, speed, index build)
  * --quiet                     one line of figures
@@ -12,7 +13,7 @@ import { getKnowledge } from "../src/engine/index.js";
 import { DEFAULT_OPTIONS } from "../src/engine/understand/options.js";
 import { compare } from "./eval/compare.js";
 import { crossValidate } from "./eval/cross-validation.js";
-import { DEV_SET, loadHeldOut, runHeldOut } from "./eval/held-out.js";
+import { DEV_SET, DEV2_SET, loadHeldOut, runHeldOut } from "./eval/held-out.js";
 import { printReport } from "./eval/print.js";
 import { type Report, report } from "./eval/scoring.js";
 import { sweep } from "./eval/sweep.js";
@@ -47,6 +48,14 @@ async function main(): Promise<void> {
   if (args.includes("--cv")) {
     const r = report(crossValidate(knowledge, DEFAULT_OPTIONS));
     show("10-fold cross-validation over data/examples.json", r, true);
+    return;
+  }
+  if (args.includes("--dev2")) {
+    show(
+      "Second development set (test/eval/dev2.json)",
+      report(runHeldOut(knowledge, loadHeldOut(DEV2_SET))),
+      true,
+    );
     return;
   }
   if (args.includes("--dev")) {
