@@ -40,7 +40,7 @@ export const CLAUSE_MARK = "|";
  */
 export function tokenize(text: string, max: number = MAX_INPUT): string[] {
   let clean = stripSlackMarkup(text.slice(0, max))
-    .replace(/&amp;/g, " and ")
+    .replace(/&amp;|&/g, " and ")
     .replace(/&lt;|&gt;|&quot;|&#39;/g, " ");
   for (const [pattern, word] of EMOJI_WORDS) clean = clean.replace(pattern, word);
   clean = clean
