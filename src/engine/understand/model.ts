@@ -43,6 +43,8 @@ export interface Model {
   features: LinearScorer;
   /** The features, in the order of the feature classifier's labels. */
   featureIds: string[];
+  /** For each feature (in featureIds' order), its label in the kind classifier, or -1 (labels collapsed). */
+  kindOfFeature: Int32Array;
   /** The kind classifier's labels grouped into kinds of message (every feature label is one kind). */
   kindGroups: { labels: Label[]; of: Int32Array; feature: number; chatter: number };
   /** Aliases by their first stem. */
@@ -246,7 +248,9 @@ export function buildModel(knowledge: Knowledge, options: PipelineOptions, holdo
       if (checked.has(t.stem)) continue;
       checked.add(t.stem);
       const off = inOffDocs.get(t.stem) ?? 0;
-      if (off >= 2 && (inFeatureDocs.get(t.stem) ?? 0) < options.tuning.domainRatio * off) continue;
+      const on = inFeatureDocs.get(t.stem) ?? 0;
+      if (off >= 2 && on < options.tuning.domainRatio * off) continue;
+      if (on < options.tuning.domainCount) continue;
       const row = features.id(t.stem);
       if (row < 0) continue;
       if (features.bestLift(row) < options.tuning.domainLift) continue;
@@ -313,6 +317,8 @@ export function buildModel(knowledge: Knowledge, options: PipelineOptions, holdo
     chatter: groupLabels.indexOf("chatter"),
   };
 
+  const kindOfFeature = Int32Array.from(featureIds, (id) => kindOf.get(`${FEATURE}${id}`) ?? -1);
+
   return {
     knowledge,
     options,
@@ -321,6 +327,7 @@ export function buildModel(knowledge: Knowledge, options: PipelineOptions, holdo
     kinds,
     features,
     featureIds,
+    kindOfFeature,
     kindGroups,
     aliases,
     domain,
@@ -441,6 +448,29 @@ export function featureProbabilities(model: Model, a: Analysed, part?: (t: Term)
     new Float64Array(model.featureIds.length),
     model.options.tuning.temperature,
   );
+}
+
+/**
+ * Which feature, read by both classifiers: Naive Bayes over the topic words, and the kind classifier's
+ * feature labels (it also sees function words and word pairs: "locked into their way"), combined as a
+ * weighted geometric mean (`featureMix` is the kind classifier's share). Writes into `fp`.
+ */
+export function mixFeatureProbabilities(model: Model, fp: Float64Array, kp: Float64Array): Float64Array {
+  const w = model.options.featureMix;
+  if (w <= 0) return fp;
+  let featureTotal = 0;
+  for (const k of model.kindOfFeature) if (k >= 0) featureTotal += kp[k] as number;
+  if (featureTotal <= 0) return fp;
+  let sum = 0;
+  for (let i = 0; i < fp.length; i++) {
+    const k = model.kindOfFeature[i] as number;
+    const q = k >= 0 ? (kp[k] as number) / featureTotal : 1 / fp.length;
+    const v = (fp[i] as number) ** (1 - w) * Math.max(q, 1e-12) ** w;
+    fp[i] = v;
+    sum += v;
+  }
+  for (let i = 0; i < fp.length; i++) fp[i] = (fp[i] as number) / sum;
+  return fp;
 }
 
 /** Aliases and code words present in the message, longest first at each position. */

@@ -22,18 +22,24 @@ export const TUNING: Tuning = {
   anchorCount: 2,
   /** A feature reading overrules "unknown" (with nothing off-topic named) when at least this probable. */
   overrule: 0.1,
+  /** …and at least this probable when an alias names the feature. */
+  overruleAlias: 0.1,
   /** A statement naming a feature is chatter when the kind classifier gives chatter at least this. */
   chatter: 0,
   /** A rare word of a feature's examples is a domain word when alone it reads this surely as one feature. */
   wordSure: 0.9,
   /** A word used in two or more unknown or chatter examples is a domain word only if feature examples use it this many times as often. */
   domainRatio: 5,
+  /** A word is a domain word only if at least this many feature examples use it (one example is an anecdote). */
+  domainCount: 1,
   /** A feature reading this probable stands even next to an off-topic word. */
   offTopicKeep: 0.99,
   /** Below this score a feature reading without an alias is a guess: unknown, with the guess among the runners-up. */
   guess: 0.3,
   /** A second feature's alias in the same ask joins the answer when the message reads this much as it. */
   bothAliases: 1.01, // measured no better on CV or the dev set at 0.1–0.3: off
+  /** A feature read at least this surely overrules the aliases in the message, which name others. */
+  aliasOverrule: 0.8,
 };
 
 export interface Tuning {
@@ -46,10 +52,13 @@ export interface Tuning {
   anchorLift: number;
   anchorCount: number;
   overrule: number;
+  overruleAlias: number;
   chatter: number;
   wordSure: number;
   domainRatio: number;
+  domainCount: number;
   offTopicKeep: number;
   bothAliases: number;
   guess: number;
+  aliasOverrule: number;
 }

@@ -15,6 +15,7 @@ import {
   isDomain,
   kindProbabilities,
   type Model,
+  mixFeatureProbabilities,
 } from "./model.js";
 import { findMyth } from "./myths.js";
 import { needsIn } from "./needs.js";
@@ -97,6 +98,7 @@ function kindOf(
   a: Analysed,
   kp: Float64Array,
   domain: boolean,
+  alias: boolean,
 ): { label: string; p: number; chatter: number } {
   // A domain word next to an off-topic one, with neither framework named: "is rust worth learning",
   // "how do rails migrations work". Not ours, however the classifier reads it.
@@ -132,7 +134,9 @@ function kindOf(
       continue;
     }
     if (label === "unknown" && domain && !offTopic) {
-      if (featureP >= model.options.tuning.overrule) return { label: ANY_FEATURE, p: featureP, chatter };
+      // An alias is stronger evidence than a domain word: "what's better for templating" is ours.
+      const overrule = alias ? model.options.tuning.overruleAlias : model.options.tuning.overrule;
+      if (featureP >= overrule) return { label: ANY_FEATURE, p: featureP, chatter };
     }
     return { label, p, chatter };
   }
@@ -182,7 +186,8 @@ export function understandWith(
   const tuning = model.options.tuning;
   const a = analyseWith(model, text);
   const question = isQuestion(a);
-  const fp = featureProbabilities(model, a);
+  const kp = kindProbabilities(model, a);
+  const fp = mixFeatureProbabilities(model, featureProbabilities(model, a), kp);
   const order = ranked(fp);
   const runnersUp = (exclude: readonly number[]) =>
     a.terms.length === 0
@@ -202,7 +207,7 @@ export function understandWith(
 
   const hits = model.options.aliasesDecide ? aliasHits(model, a) : [];
   const domain = hits.length > 0 || a.terms.some((t) => isDomain(model, t));
-  const kind = kindOf(model, a, kindProbabilities(model, a), domain);
+  const kind = kindOf(model, a, kp, domain, hits.length > 0);
 
   if (kind.label === ANY_FEATURE) {
     // An alias or code word decides ("what about caching?" reads like "what about FastAPI?").
@@ -219,10 +224,13 @@ export function understandWith(
       };
     }
     const hit = hits.map((h) => model.featureIds.indexOf(h.featureId));
+    const best = order[0] as number;
+    // An alias decides, unless both classifiers together read another feature all but surely
+    // ("db tables from python classes" names the database but asks about the ORM).
     const first =
-      hit.length > 0
+      hit.length > 0 && !((fp[best] as number) >= tuning.aliasOverrule && !hit.includes(best))
         ? hit.reduce((x, y) => ((fp[y] as number) > (fp[x] as number) ? y : x))
-        : (order[0] as number);
+        : best;
     const asked = featuresAsked(model, a, first, hits, fp);
     // How much of the message the reading accounts for: all of it when an alias covers every topic
     // word as typed ("caching" 1); less for a typo ("cahcing"), a guess, or words left over.
