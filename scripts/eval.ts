@@ -3,6 +3,7 @@
  *                             answers on unknown items, per intent and per label, confusion counts)
  * npm run eval -- --dev       the development set (test/eval/dev.json, our own questions), with misses
  * npm run eval -- --dev2      the second development set (test/eval/dev2.json), with misses
+ * npm run eval -- --multi     questions about two features or naming another's word (test/eval/multi.json)
  * npm run eval -- --cv        10-fold cross-validation over data/examples.json, with misses
  * npm run eval -- --compare   the pipeline comparison (cross-validation, dev set, speed, index build)
  * --quiet                     one line of figures
@@ -13,7 +14,7 @@ import { getKnowledge } from "../src/engine/index.js";
 import { DEFAULT_OPTIONS } from "../src/engine/understand/options.js";
 import { compare } from "./eval/compare.js";
 import { crossValidate } from "./eval/cross-validation.js";
-import { DEV_SET, DEV2_SET, loadHeldOut, runHeldOut } from "./eval/held-out.js";
+import { DEV_SET, DEV2_SET, loadHeldOut, MULTI_SET, runHeldOut } from "./eval/held-out.js";
 import { printReport } from "./eval/print.js";
 import { type Report, report } from "./eval/scoring.js";
 import { sweep } from "./eval/sweep.js";
@@ -48,6 +49,14 @@ async function main(): Promise<void> {
   if (args.includes("--cv")) {
     const r = report(crossValidate(knowledge, DEFAULT_OPTIONS));
     show("10-fold cross-validation over data/examples.json", r, true);
+    return;
+  }
+  if (args.includes("--multi")) {
+    show(
+      "Two features or one (test/eval/multi.json)",
+      report(runHeldOut(knowledge, loadHeldOut(MULTI_SET))),
+      true,
+    );
     return;
   }
   if (args.includes("--dev2")) {
