@@ -49,7 +49,7 @@ export function tokenize(text: string, max: number = MAX_INPUT): string[] {
     .replace(/\p{M}+/gu, "")
     .toLowerCase()
     .replace(/(\p{L})['’](\p{L})/gu, "$1$2")
-    .replace(/[,;+\n.!?…—–]+|\s-+\s/gu, ` ${CLAUSE_MARK} `)
+    .replace(/[,;+\n.!?…—–]+|\s-+\s|\s\/\s/gu, ` ${CLAUSE_MARK} `)
     .replace(/[^\p{L}\p{N}|]+/gu, " ")
     .trim();
   return clean === "" ? [] : clean.split(" ");

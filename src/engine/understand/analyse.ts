@@ -17,7 +17,8 @@ export const STOPWORDS = new Set(
     "how hows which why whats any anyone way ways thing things stuff one ones lol haha tbh honestly right now " +
     "should shall may might wont dont doesnt isnt arent cant there vs versus or than more most much many " +
     "better best good bad easy easier hard harder work works working use using used " +
-    "someone somebody something anything everything anybody everyone everybody nobody"
+    "someone somebody something anything everything anybody everyone everybody nobody " +
+    "through across between over under via per even still already only very each every all"
   ).split(" "),
 );
 

@@ -268,11 +268,13 @@ export function buildModel(knowledge: Knowledge, options: PipelineOptions, holdo
 
   const anchors = new Map<Label, Set<string>>();
   const seenIn = new Map<string, Map<Label, number>>();
+  // Features are stems: "are" is "ar", so function words are compared as stems too.
+  const stopStems = new Set([...STOPWORDS].map((w) => stem(w)));
   analysedTexts.forEach(({ label }, i) => {
     if (label.startsWith(FEATURE)) return;
     for (const f of new Set((kindDocs[i] as TrainingDoc).features.map(([x]) => x))) {
       // Anchors are words and word pairs; a function word alone or the first word is no anchor.
-      if (f.startsWith("#") || f.startsWith("^") || f === "?" || STOPWORDS.has(f)) continue;
+      if (f.startsWith("#") || f.startsWith("^") || f === "?" || stopStems.has(f)) continue;
       if (label === "unknown" && f.includes("_")) continue;
       const m = seenIn.get(f) ?? new Map<Label, number>();
       m.set(label, (m.get(label) ?? 0) + 1);

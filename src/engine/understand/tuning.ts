@@ -21,9 +21,7 @@ export const TUNING: Tuning = {
   /** …and at least this many of that kind's examples use it. */
   anchorCount: 2,
   /** A feature reading overrules "unknown" (with nothing off-topic named) when at least this probable. */
-  overrule: 0.1,
-  /** …and at least this probable when an alias names the feature. */
-  overruleAlias: 0.1,
+  overrule: 0.2,
   /** A statement naming a feature is chatter when the kind classifier gives chatter at least this. */
   chatter: 0,
   /** A rare word of a feature's examples is a domain word when alone it reads this surely as one feature. */
@@ -40,6 +38,12 @@ export const TUNING: Tuning = {
   bothAliases: 1.01, // measured no better on CV or the dev set at 0.1–0.3: off
   /** A feature read at least this surely overrules the aliases in the message, which name others. */
   aliasOverrule: 0.8,
+  /** 1: a reading's probability is taken given that the more probable readings were ruled out. */
+  renormalise: 1,
+  /** A feature reading with a word training never saw (and no framework named) needs this probability. */
+  unseenKeep: 0.7,
+  /** A feature reading needs no domain word when the kind classifier gives it this much (nothing off-topic or unseen). */
+  noDomainKeep: 0.7,
 };
 
 export interface Tuning {
@@ -52,7 +56,6 @@ export interface Tuning {
   anchorLift: number;
   anchorCount: number;
   overrule: number;
-  overruleAlias: number;
   chatter: number;
   wordSure: number;
   domainRatio: number;
@@ -61,4 +64,7 @@ export interface Tuning {
   bothAliases: number;
   guess: number;
   aliasOverrule: number;
+  renormalise: number;
+  unseenKeep: number;
+  noDomainKeep: number;
 }

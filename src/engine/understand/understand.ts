@@ -98,12 +98,13 @@ function kindOf(
   a: Analysed,
   kp: Float64Array,
   domain: boolean,
-  alias: boolean,
 ): { label: string; p: number; chatter: number } {
   // A domain word next to an off-topic one, with neither framework named: "is rust worth learning",
   // "how do rails migrations work". Not ours, however the classifier reads it.
   const offTopic = a.terms.some((t) => model.offTopic.has(t.stem));
   const framework = a.words.some((w) => FRAMEWORK_ONLY.has(w) && w !== "or" && w !== "and" && w !== "vs");
+  // A word training never saw, nor anything like it ("junit", "vercel"): often another stack's name.
+  const unseen = a.terms.some((t) => !t.known);
   const groups = model.kindGroups;
   const sums = new Float64Array(groups.labels.length);
   for (let i = 0; i < kp.length; i++) {
@@ -113,13 +114,20 @@ function kindOf(
   const order = [...sums.keys()].sort((x, y) => (sums[y] as number) - (sums[x] as number));
   const chatter = groups.chatter < 0 ? 0 : (sums[groups.chatter] as number);
   const featureP = groups.feature < 0 ? 0 : (sums[groups.feature] as number);
+  // The readings ruled out so far: what is left is read as conditional on them being impossible.
+  let ruledOut = 0;
+  const renorm = model.options.tuning.renormalise > 0;
   for (const g of order) {
     const label = groups.labels[g] as string;
-    const p = sums[g] as number;
+    const p = renorm ? (sums[g] as number) / Math.max(1e-9, 1 - ruledOut) : (sums[g] as number);
+    ruledOut += sums[g] as number;
     if (label === ANY_FEATURE) {
       // An off-topic word blocks a feature reading unless the classifier is all but certain.
-      const blocked = offTopic && !framework && p < model.options.tuning.offTopicKeep;
-      if (domain && !blocked) return { label, p, chatter };
+      const blocked =
+        (offTopic && !framework && p < model.options.tuning.offTopicKeep) ||
+        (unseen && !framework && p < model.options.tuning.unseenKeep);
+      const sure = p >= model.options.tuning.noDomainKeep && !offTopic && !unseen;
+      if ((domain || sure) && !blocked) return { label, p, chatter };
       continue;
     }
     if (label.startsWith(DECISION)) {
@@ -133,10 +141,13 @@ function kindOf(
         return { label, p, chatter };
       continue;
     }
-    if (label === "unknown" && domain && !offTopic) {
-      // An alias is stronger evidence than a domain word: "what's better for templating" is ours.
-      const overrule = alias ? model.options.tuning.overruleAlias : model.options.tuning.overrule;
-      if (featureP >= overrule) return { label: ANY_FEATURE, p: featureP, chatter };
+    if (
+      label === "unknown" &&
+      domain &&
+      !offTopic &&
+      !(unseen && !framework && featureP < model.options.tuning.unseenKeep)
+    ) {
+      if (featureP >= model.options.tuning.overrule) return { label: ANY_FEATURE, p: featureP, chatter };
     }
     return { label, p, chatter };
   }
@@ -207,7 +218,7 @@ export function understandWith(
 
   const hits = model.options.aliasesDecide ? aliasHits(model, a) : [];
   const domain = hits.length > 0 || a.terms.some((t) => isDomain(model, t));
-  const kind = kindOf(model, a, kp, domain, hits.length > 0);
+  const kind = kindOf(model, a, kp, domain);
 
   if (kind.label === ANY_FEATURE) {
     // An alias or code word decides ("what about caching?" reads like "what about FastAPI?").
