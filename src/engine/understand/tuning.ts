@@ -10,6 +10,8 @@ export const TUNING: Tuning = {
   sure: 0.6,
   /** Another part of the message ("…and caching?") adds its feature when read at least this surely. */
   alsoAsked: 0.8,
+  /** …or at least this surely when an alias in that part names it. */
+  alsoAlias: 0.2,
   /** A part of the notes names a need when read at least this surely. */
   notes: 0.6,
   /** Least evidence a word gives a feature to count as a domain word (log-probability lift). */
@@ -50,6 +52,7 @@ export interface Tuning {
   cutoff: number;
   sure: number;
   alsoAsked: number;
+  alsoAlias: number;
   notes: number;
   domainLift: number;
   temperature: number;

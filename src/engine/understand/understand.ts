@@ -180,7 +180,10 @@ function featuresAsked(
     const chosen =
       inSegment.length > 0 ? inSegment.reduce((x, y) => ((p[y] as number) > (p[x] as number) ? y : x)) : best;
     if (asked.includes(chosen)) continue;
-    const sure = inSegment.includes(chosen) || (p[chosen] as number) >= model.options.tuning.alsoAsked;
+    const tuning = model.options.tuning;
+    const sure =
+      (inSegment.includes(chosen) && (p[chosen] as number) >= tuning.alsoAlias) ||
+      (p[chosen] as number) >= tuning.alsoAsked;
     const domain = a.terms.some((t) => t.segment === segment && isDomain(model, t));
     if (sure && domain) asked.push(chosen);
   }
