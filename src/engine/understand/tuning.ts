@@ -36,6 +36,9 @@ export const TUNING: Tuning = {
   offTopicKeep: 0.99,
   /** Below this score a feature reading without an alias is a guess: unknown, with the guess among the runners-up. */
   guess: 0.3,
+  /** …and below this one when the kind classifier gives a feature question at least `kindSure`. */
+  guessSure: 0.1,
+  kindSure: 0.9,
   /** A second feature's alias in the same ask joins the answer when the message reads this much as it. */
   bothAliases: 1.01, // measured no better on CV or the dev set at 0.1–0.3: off
   /** A feature read at least this surely overrules the aliases in the message, which name others. */
@@ -66,6 +69,8 @@ export interface Tuning {
   offTopicKeep: number;
   bothAliases: number;
   guess: number;
+  guessSure: number;
+  kindSure: number;
   aliasOverrule: number;
   renormalise: number;
   unseenKeep: number;

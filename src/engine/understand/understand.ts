@@ -258,7 +258,9 @@ export function understandWith(
       : 0;
     const score = Math.max(covered, (fp[first] as number) * least);
     // A guess with no alias behind it is not an answer: "did you mean" buttons are (runnersUp).
-    if (score < tuning.guess && !firstHit) return nothing(score);
+    // …unless the kind classifier is sure it asks about a feature: then the best reading, flagged unsure.
+    const guess = kind.p >= tuning.kindSure ? tuning.guessSure : tuning.guess;
+    if (score < guess && !firstHit) return nothing(score);
     const firstId = model.featureIds[first] as string;
     const myth = findMyth(model, a, firstId);
     return {
