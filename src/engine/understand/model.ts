@@ -31,11 +31,30 @@ export interface AliasHit {
   segment: number;
 }
 
+/**
+ * What training learns from the examples: everything a model is besides what is derived at once
+ * from the knowledge base (aliases) or from these (lexicon, label groups). A shipped model is this,
+ * saved (shipped.ts).
+ */
+export interface Trained {
+  /** The words training saw, for correcting what people mistype (none when spelling is "none"). */
+  vocabulary: Vocabulary | undefined;
+  kinds: LinearScorer;
+  features: LinearScorer;
+  domain: Set<string>;
+  anchors: Map<Label, Set<string>>;
+  offTopic: Set<string>;
+  otherFrameworks: Set<string>;
+  featureStems: Set<string>;
+}
+
 /** A built model: the two classifiers, the aliases, the lexicon. Made once per knowledge base. */
 export interface Model {
   knowledge: Knowledge;
   options: PipelineOptions;
   stem: Stemmer;
+  /** What training learnt, as it can be saved. */
+  trained: Trained;
   lexicon: Lexicon;
   /** What kind of message: every example, function words kept. */
   kinds: LinearScorer;
@@ -149,7 +168,10 @@ function topicFeatures(options: PipelineOptions, a: Analysed, cache?: FeatureCac
 }
 
 /** Every text training uses, with its label: examples, and each feature's aliases, title and myths. */
-function trainingTexts(knowledge: Knowledge, holdout?: Holdout): Array<{ label: Label; text: string }> {
+export function trainingTexts(
+  knowledge: Knowledge,
+  holdout?: Holdout,
+): Array<{ label: Label; text: string }> {
   const out: Array<{ label: Label; text: string }> = [];
   for (const f of knowledge.features) {
     const label = `${FEATURE}${f.id}`;
@@ -165,9 +187,74 @@ function trainingTexts(knowledge: Knowledge, holdout?: Holdout): Array<{ label: 
   return out;
 }
 
-/** Builds the model: lexicon, both classifiers, aliases and domain words. */
+/** The stemmer the options name, memoised for the process. */
+export function stemmerOf(options: PipelineOptions): Stemmer {
+  return memoised(options.customStem ?? STEMMERS[options.stemmer]);
+}
+
+/** Each alias as stems, by its first stem, longest first (a lexicon without corrections reads them). */
+function aliasesOf(knowledge: Knowledge, plain: Lexicon): Map<string, Alias[]> {
+  const aliases = new Map<string, Alias[]>();
+  for (const f of knowledge.features) {
+    for (const alias of f.aliases) {
+      const stems = analyse(alias, plain).tokens.map((t) => t.stem);
+      const first = stems[0];
+      if (first === undefined) continue;
+      const list = aliases.get(first) ?? [];
+      list.push({ featureId: f.id, stems });
+      aliases.set(first, list);
+    }
+  }
+  for (const list of aliases.values()) list.sort((a, b) => b.stems.length - a.stems.length);
+  return aliases;
+}
+
+/** Builds the model: trains it on the knowledge base's examples, then assembles it. */
 export function buildModel(knowledge: Knowledge, options: PipelineOptions, holdout?: Holdout): Model {
-  const stem = memoised(options.customStem ?? STEMMERS[options.stemmer]);
+  return assembleModel(knowledge, options, trainModel(knowledge, options, holdout));
+}
+
+/** A model from what training learnt (just now, or shipped): lexicon, aliases and label groups added. */
+export function assembleModel(knowledge: Knowledge, options: PipelineOptions, trained: Trained): Model {
+  const stem = stemmerOf(options);
+  const featureIds = knowledge.features.map((f) => f.id);
+  const kindLabels = trained.kinds.labels;
+  const groupLabels: Label[] = [];
+  const of = Int32Array.from(kindLabels, (l) => {
+    const key = l.startsWith(FEATURE) ? ANY_FEATURE : l;
+    const known = groupLabels.indexOf(key);
+    return known >= 0 ? known : groupLabels.push(key) - 1;
+  });
+  const kindGroups = {
+    labels: groupLabels,
+    of,
+    feature: groupLabels.indexOf(ANY_FEATURE),
+    chatter: groupLabels.indexOf("chatter"),
+  };
+  return {
+    knowledge,
+    options,
+    stem,
+    trained,
+    lexicon: new Lexicon(stem, trained.vocabulary),
+    kinds: trained.kinds,
+    features: trained.features,
+    featureIds,
+    kindOfFeature: Int32Array.from(featureIds, (id) => kindLabels.indexOf(`${FEATURE}${id}`)),
+    kindGroups,
+    aliases: aliasesOf(knowledge, new Lexicon(stem, undefined)),
+    domain: trained.domain,
+    anchors: trained.anchors,
+    offTopic: trained.offTopic,
+    otherFrameworks: trained.otherFrameworks,
+    rows: new Map(),
+    featureStems: trained.featureStems,
+  };
+}
+
+/** Trains both classifiers and derives domain words, anchors and off-topic words from the examples. */
+export function trainModel(knowledge: Knowledge, options: PipelineOptions, holdout?: Holdout): Trained {
+  const stem = stemmerOf(options);
   const texts = trainingTexts(knowledge, holdout);
   // The words training sees, for correcting what people mistype.
   const plain = new Lexicon(stem, undefined);
@@ -184,7 +271,6 @@ export function buildModel(knowledge: Knowledge, options: PipelineOptions, holdo
     }
     vocabulary = new Vocabulary(words, stems, stem);
   }
-  const lexicon = new Lexicon(stem, vocabulary);
 
   const featureIds = knowledge.features.map((f) => f.id);
   const kindLabels: Label[] = [];
@@ -212,18 +298,7 @@ export function buildModel(knowledge: Knowledge, options: PipelineOptions, holdo
   const kinds = train(kindLabels, kindDocs, options.kindClassifier);
   const features = train(featureIds, featureDocs, options.featureClassifier);
 
-  const aliases = new Map<string, Alias[]>();
-  for (const f of knowledge.features) {
-    for (const alias of f.aliases) {
-      const stems = analyse(alias, plain).tokens.map((t) => t.stem);
-      const first = stems[0];
-      if (first === undefined) continue;
-      const list = aliases.get(first) ?? [];
-      list.push({ featureId: f.id, stems });
-      aliases.set(first, list);
-    }
-  }
-  for (const list of aliases.values()) list.sort((a, b) => b.stems.length - a.stems.length);
+  const aliases = aliasesOf(knowledge, plain);
 
   // Domain words: a stem that alone points at one feature far more than at the others, and that
   // the kind classifier alone reads as a feature question more than as anything else.
@@ -306,37 +381,14 @@ export function buildModel(knowledge: Knowledge, options: PipelineOptions, holdo
   }
   for (const s of otherFrameworks) inFeatures.has(s) || offTopic.add(s);
 
-  const groupLabels: Label[] = [];
-  const of = Int32Array.from(kindLabels, (l) => {
-    const key = l.startsWith(FEATURE) ? ANY_FEATURE : l;
-    const known = groupLabels.indexOf(key);
-    return known >= 0 ? known : groupLabels.push(key) - 1;
-  });
-  const kindGroups = {
-    labels: groupLabels,
-    of,
-    feature: groupLabels.indexOf(ANY_FEATURE),
-    chatter: groupLabels.indexOf("chatter"),
-  };
-
-  const kindOfFeature = Int32Array.from(featureIds, (id) => kindOf.get(`${FEATURE}${id}`) ?? -1);
-
   return {
-    knowledge,
-    options,
-    stem,
-    lexicon,
+    vocabulary,
     kinds,
     features,
-    featureIds,
-    kindOfFeature,
-    kindGroups,
-    aliases,
     domain,
     anchors,
     offTopic,
     otherFrameworks,
-    rows: new Map(),
     featureStems: inFeatures,
   };
 }

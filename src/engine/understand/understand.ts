@@ -8,6 +8,7 @@ import {
   aliasHits,
   analyseWith,
   anchorsIn,
+  assembleModel,
   buildModel,
   DECISION,
   featureProbabilities,
@@ -16,12 +17,14 @@ import {
   kindProbabilities,
   type Model,
   mixFeatureProbabilities,
+  stemmerOf,
 } from "./model.js";
 import { findMyth } from "./myths.js";
 import { needsIn } from "./needs.js";
 import { DEFAULT_OPTIONS, type PipelineOptions } from "./options.js";
 import { isQuestion } from "./question.js";
 import { quickTake } from "./quick-take.js";
+import { fromShipped, readShipped } from "./shipped.js";
 import type { FeatureScore, DecisionTopic as Topic, UnderstandContext, Understanding } from "./types.js";
 
 /** A knowledge base with its model built: what `understand` needs, made once per knowledge base. */
@@ -31,14 +34,28 @@ const MAX_RUNNERS_UP = 3;
 
 const built = new WeakMap<Knowledge, Understander>();
 
-/** The model for this knowledge base, built on first use and kept. */
+/** The model for this knowledge base, loaded (or trained) on first use and kept. */
 export function understanderFor(knowledge: Knowledge): Understander {
   let u = built.get(knowledge);
   if (!u) {
-    u = buildUnderstander(knowledge);
+    u = loadUnderstander(knowledge);
     built.set(knowledge, u);
   }
   return u;
+}
+
+/**
+ * The model as the app starts it: the shipped one (data/generated/understanding-model.json, made by
+ * `npm run train`) when it was trained on exactly this knowledge base and these options, else
+ * trained now.
+ */
+export function loadUnderstander(
+  knowledge: Knowledge,
+  options: PipelineOptions = DEFAULT_OPTIONS,
+): Understander {
+  const shipped = readShipped(knowledge, options);
+  if (!shipped) return buildModel(knowledge, options);
+  return assembleModel(knowledge, options, fromShipped(shipped, options, stemmerOf(options)));
 }
 
 /** Builds a model with other choices, or without some examples (to measure; see scripts/eval.ts). */

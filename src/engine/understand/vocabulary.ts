@@ -41,11 +41,13 @@ export class Vocabulary {
     private readonly words: ReadonlyMap<string, number>,
     stems: Iterable<string>,
     private readonly stem: Stemmer,
+    /** Each word's stem when already known (a shipped model): saves stemming every word again. */
+    known?: ReadonlyMap<string, string>,
   ) {
     this.stems = new Set(stems);
     for (const [w, n] of words) {
       if (this.wordStem.has(w)) continue;
-      const s = stem(w);
+      const s = known?.get(w) ?? stem(w);
       this.wordStem.set(w, s);
       this.stemCount.set(s, (this.stemCount.get(s) ?? 0) + n);
       this.longest = Math.max(this.longest, w.length);
@@ -55,6 +57,14 @@ export class Vocabulary {
       else this.byInitial.set(initial, [w]);
     }
     this.sorted = [...this.wordStem.keys()].sort();
+  }
+
+  /** Every word with how often training saw it and its stem, and the stems: what rebuilds it. */
+  parts(): { words: Array<[string, number, string]>; stems: string[] } {
+    return {
+      words: [...this.words].map(([w, n]) => [w, n, this.wordStem.get(w) as string]),
+      stems: [...this.stems],
+    };
   }
 
   /**
