@@ -79,7 +79,10 @@ export function analyse(text: string, lexicon: Lexicon, max?: number): Analysed 
       if (words.length > 0) segment++;
       if (token === CLAUSE_MARK) continue;
     }
-    for (const r of lexicon.read(token)) {
+    // A function word is never "corrected" into a topic word ("even" is not "event").
+    let readings = lexicon.read(token);
+    if (STOPWORDS.has(token) && readings.some((r) => r.weight < 1)) readings = lexicon.asTyped(token);
+    for (const r of readings) {
       const at = words.push(r.word) - 1;
       const stop = STOPWORDS.has(r.word) || FRAMEWORK_WORDS.has(r.word);
       const term: Term = {

@@ -79,3 +79,12 @@ export function isQuestion(analysed: Analysed): boolean {
   if (w.some((x) => REQUESTING.has(x))) return true;
   return !SUBJECTS.has(first);
 }
+
+/** A plain question: a question mark, or a question word first after any lead-in ("so can i…"). */
+export function asksPlainly(analysed: Analysed): boolean {
+  if (analysed.questionMark) return true;
+  const w = analysed.words;
+  let i = 0;
+  while (i < w.length - 1 && LEAD_INS.has(w[i] as string)) i++;
+  return OPENERS.has(w[i] as string) || lastClauseAsks(analysed);
+}

@@ -5,7 +5,7 @@
  */
 export const TUNING: Tuning = {
   /** Below this probability of its kind, a message is not answered: unknown (or chatter, for a statement). */
-  cutoff: 0.35,
+  cutoff: 0.45,
   /** Below this probability of the feature, the answer is given but flagged unsure. */
   sure: 0.6,
   /** Another part of the message ("…and caching?") adds its feature when read at least this surely. */
@@ -23,7 +23,7 @@ export const TUNING: Tuning = {
   /** …and at least this many of that kind's examples use it. */
   anchorCount: 2,
   /** A feature reading overrules "unknown" (with nothing off-topic named) when at least this probable. */
-  overrule: 0.2,
+  overrule: 0.4,
   /** A statement naming a feature is chatter when the kind classifier gives chatter at least this. */
   chatter: 0,
   /** A rare word of a feature's examples is a domain word when alone it reads this surely as one feature. */
@@ -49,6 +49,10 @@ export const TUNING: Tuning = {
   unseenKeep: 0.7,
   /** A feature reading needs no domain word when the kind classifier gives it this much (nothing off-topic or unseen). */
   noDomainKeep: 0.7,
+  /** 1: an off-topic word rules out a decision reading too (unless a framework is named). */
+  decisionOffTopic: 1,
+  /** 1: a message that reads as a question is never chatter. */
+  questionNotChatter: 1,
 };
 
 export interface Tuning {
@@ -75,4 +79,6 @@ export interface Tuning {
   renormalise: number;
   unseenKeep: number;
   noDomainKeep: number;
+  decisionOffTopic: number;
+  questionNotChatter: number;
 }

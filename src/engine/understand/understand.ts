@@ -22,7 +22,7 @@ import {
 import { findMyth } from "./myths.js";
 import { needsIn } from "./needs.js";
 import { DEFAULT_OPTIONS, type PipelineOptions } from "./options.js";
-import { isQuestion } from "./question.js";
+import { asksPlainly, isQuestion } from "./question.js";
 import { quickTake } from "./quick-take.js";
 import { fromShipped, readShipped } from "./shipped.js";
 import type { FeatureScore, DecisionTopic as Topic, UnderstandContext, Understanding } from "./types.js";
@@ -115,6 +115,7 @@ function kindOf(
   a: Analysed,
   kp: Float64Array,
   domain: boolean,
+  asks: boolean,
 ): { label: string; p: number; chatter: number } {
   // A domain word next to an off-topic one, with neither framework named: "is rust worth learning",
   // "how do rails migrations work". Not ours, however the classifier reads it.
@@ -154,10 +155,20 @@ function kindOf(
       // "spring boot or quarkus?", "laravel vs symfony": other stacks among themselves are not ours.
       const elsewhere = a.terms.some((t) => model.offTopic.has(t.stem) && !model.otherFrameworks.has(t.stem));
       if (label === `${DECISION}alternative` && elsewhere && !framework) continue;
+      // "recommend a movie", "how sure is the weather": a word from questions we cannot answer.
+      if (
+        label !== `${DECISION}alternative` &&
+        offTopic &&
+        !framework &&
+        model.options.tuning.decisionOffTopic > 0
+      )
+        continue;
       if (anchors.some((x) => !x.includes("_")) || (anchors.length > 0 && !domain))
         return { label, p, chatter };
       continue;
     }
+    // Chatter is a remark: a message that asks something is not chatter ("can i use pandas in a flask app").
+    if (label === "chatter" && asks && model.options.tuning.questionNotChatter > 0) continue;
     if (
       label === "unknown" &&
       domain &&
@@ -238,7 +249,7 @@ export function understandWith(
 
   const hits = model.options.aliasesDecide ? aliasHits(model, a) : [];
   const domain = hits.length > 0 || a.terms.some((t) => isDomain(model, t));
-  const kind = kindOf(model, a, kp, domain);
+  const kind = kindOf(model, a, kp, domain, asksPlainly(a));
 
   if (kind.label === ANY_FEATURE) {
     // An alias or code word decides ("what about caching?" reads like "what about FastAPI?").
