@@ -6,6 +6,8 @@
 export const TUNING: Tuning = {
   /** Below this probability of its kind, a message is not answered: unknown (or chatter, for a statement). */
   cutoff: 0.45,
+  /** The same for the other kinds (decision, help, thanks, pushback, chatter). */
+  cutoffOther: 0.35,
   /** Below this probability of the feature, the answer is given but flagged unsure. */
   sure: 0.6,
   /** Another part of the message ("…and caching?") adds its feature when read at least this surely. */
@@ -57,6 +59,7 @@ export const TUNING: Tuning = {
 
 export interface Tuning {
   cutoff: number;
+  cutoffOther: number;
   sure: number;
   alsoAsked: number;
   alsoAlias: number;

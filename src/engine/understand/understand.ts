@@ -245,7 +245,10 @@ export function understandWith(
     isQuestion: question,
     runnersUp: runnersUp([]),
   });
-  if (a.tokens.length === 0 || a.words.every((w) => FRAMEWORK_ONLY.has(w))) return nothing(0);
+  // Framework names alone ask nothing ("flask?"), except both together: "flask or django?" asks the call.
+  const both =
+    a.words.includes("flask") && a.words.includes("django") && (a.questionMark || a.words.includes("or"));
+  if (a.tokens.length === 0 || (a.words.every((w) => FRAMEWORK_ONLY.has(w)) && !both)) return nothing(0);
 
   const hits = model.options.aliasesDecide ? aliasHits(model, a) : [];
   const domain = hits.length > 0 || a.terms.some((t) => isDomain(model, t));
@@ -301,7 +304,7 @@ export function understandWith(
       ...(myth ? { myth } : {}),
     };
   }
-  if (kind.p < tuning.cutoff) return nothing(kind.p);
+  if (kind.p < tuning.cutoffOther) return nothing(kind.p);
   const common = { score: round(kind.p), unsure: kind.p < tuning.sure, isQuestion: question };
   if (kind.label.startsWith(DECISION)) {
     const topic = kind.label.slice(DECISION.length) as Topic;
