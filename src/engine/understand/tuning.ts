@@ -14,6 +14,8 @@ export const TUNING: Tuning = {
   alsoAsked: 0.8,
   /** …or at least this surely when an alias in that part names it. */
   alsoAlias: 0.2,
+  /** 1: each part is read by both classifiers, like the whole message (0: Naive Bayes alone). */
+  segmentMix: 1,
   /** A part of the notes names a need when read at least this surely. */
   notes: 0.6,
   /** Least evidence a word gives a feature to count as a domain word (log-probability lift). */
@@ -63,6 +65,7 @@ export interface Tuning {
   sure: number;
   alsoAsked: number;
   alsoAlias: number;
+  segmentMix: number;
   notes: number;
   domainLift: number;
   temperature: number;

@@ -182,6 +182,12 @@ function kindOf(
   return { label: "unknown", p: 0, chatter };
 }
 
+/** One part of a message ("…, and how long has it been around") as a message of its own. */
+function segmentOf(a: Analysed, segment: number): Analysed {
+  const tokens = a.tokens.filter((t) => t.segment === segment);
+  return { words: a.words, tokens, terms: a.terms.filter((t) => t.segment === segment), questionMark: a.questionMark };
+}
+
 /** Every feature asked: the best, and each other part of the message that reads surely as another. */
 function featuresAsked(
   model: Model,
@@ -198,11 +204,15 @@ function featuresAsked(
     const i = index(h.featureId);
     if (!asked.includes(i) && (fp[i] as number) >= model.options.tuning.bothAliases) asked.push(i);
   }
-  const segments = [...new Set(a.terms.map((t) => t.segment))];
+  const segments = [...new Set(a.tokens.map((t) => t.segment))];
   if (segments.length < 2) return asked;
   for (const segment of segments) {
     const inSegment = hits.filter((h) => h.segment === segment).map((h) => index(h.featureId));
-    const p = featureProbabilities(model, a, (t) => t.segment === segment);
+    const part = segmentOf(a, segment);
+    // Read by both classifiers, like the whole message: "how long has it been around" is history.
+    const p = model.options.tuning.segmentMix
+      ? mixFeatureProbabilities(model, featureProbabilities(model, part), kindProbabilities(model, part))
+      : featureProbabilities(model, a, (t) => t.segment === segment);
     const [best] = ranked(p);
     if (best === undefined) continue;
     const chosen =
