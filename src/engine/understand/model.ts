@@ -325,7 +325,6 @@ export function trainModel(knowledge: Knowledge, options: PipelineOptions, holdo
       const off = inOffDocs.get(t.stem) ?? 0;
       const on = inFeatureDocs.get(t.stem) ?? 0;
       if (off >= 2 && on < options.tuning.domainRatio * off) continue;
-      if (on < options.tuning.domainCount) continue;
       const row = features.id(t.stem);
       if (row < 0) continue;
       if (features.bestLift(row) < options.tuning.domainLift) continue;

@@ -34,14 +34,13 @@ export const TUNING: Tuning = {
   wordSure: 0.9,
   /** A word used in two or more unknown or chatter examples is a domain word only if feature examples use it this many times as often. */
   domainRatio: 5,
-  /** A word is a domain word only if at least this many feature examples use it (one example is an anecdote). */
-  domainCount: 1,
   /** A feature reading this probable stands even next to an off-topic word. */
   offTopicKeep: 0.99,
   /** Below this score a feature reading without an alias is a guess: unknown, with the guess among the runners-up. */
   guess: 0.3,
   /** …and below this one when the kind classifier gives a feature question at least `kindSure`. */
   guessSure: 0.1,
+  /** How sure the kind classifier must be that a feature is asked for `guessSure` to apply. */
   kindSure: 0.9,
   /** A second feature's alias in the same ask joins the answer when the message reads this much as it. */
   bothAliases: 1.01, // measured no better on CV or the dev set at 0.1–0.3: off
@@ -55,7 +54,7 @@ export const TUNING: Tuning = {
   noDomainKeep: 0.7,
   /** 1: an off-topic word rules out a decision reading too (unless a framework is named). */
   decisionOffTopic: 1,
-  /** 1: a message that reads as a question is never chatter. */
+  /** 1: a plain question (a question mark, or a question word first) is never chatter. */
   questionNotChatter: 1,
 };
 
@@ -75,7 +74,6 @@ export interface Tuning {
   chatter: number;
   wordSure: number;
   domainRatio: number;
-  domainCount: number;
   offTopicKeep: number;
   bothAliases: number;
   guess: number;

@@ -185,7 +185,12 @@ function kindOf(
 /** One part of a message ("…, and how long has it been around") as a message of its own. */
 function segmentOf(a: Analysed, segment: number): Analysed {
   const tokens = a.tokens.filter((t) => t.segment === segment);
-  return { words: a.words, tokens, terms: a.terms.filter((t) => t.segment === segment), questionMark: a.questionMark };
+  return {
+    words: a.words,
+    tokens,
+    terms: a.terms.filter((t) => t.segment === segment),
+    questionMark: a.questionMark,
+  };
 }
 
 /** Every feature asked: the best, and each other part of the message that reads surely as another. */
