@@ -312,7 +312,9 @@ export function understandWith(
     return {
       intent: "feature",
       score: round(score),
-      unsure: score < tuning.sure,
+      // Unsure when the feature is a guess, or when it is not clear that a feature is asked at all
+      // ("what about the panel thing?" reads first as an alternative framework).
+      unsure: score < tuning.sure || kind.p < tuning.sure,
       isQuestion: question,
       features: asked.map((i) => featureScore(model, i, fp[i] as number)),
       runnersUp: runnersUp(asked),
