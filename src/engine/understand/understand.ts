@@ -312,9 +312,10 @@ export function understandWith(
     return {
       intent: "feature",
       score: round(score),
-      // Unsure when the feature is a guess, or when it is not clear that a feature is asked at all
-      // ("what about the panel thing?" reads first as an alternative framework).
-      unsure: score < tuning.sure || kind.p < tuning.sure,
+      // Unsure when the feature is a guess, or when no alias names it and it is not clear that a
+      // feature is asked at all ("what about the panel thing?" reads first as another framework;
+      // "what about async?" names its feature).
+      unsure: score < tuning.sure || (kind.p < tuning.sure && !firstHit),
       isQuestion: question,
       features: asked.map((i) => featureScore(model, i, fp[i] as number)),
       runnersUp: runnersUp(asked),
