@@ -22,4 +22,11 @@ export const IDS = {
   metadataEventType: "flask_or_django_recommendation",
   /** The Workflow Builder step (manifest `functions`): the same recommendation from a workflow's inputs. */
   recommendFunction: "recommend_framework",
+  /** "Export as ADR": on a recommendation (its value the answers) and on each App Home row (`C…/ts`). */
+  exportAdr: "export_adr",
+  /** App Home's decision log: the status filter (a static select that re-publishes the tab). */
+  homeStatusFilter: "home_status_filter",
+  homeLogBlock: "home_decision_log",
+  /** App Home's "who may mark a recommendation as decided" (the person who installed the app changes it). */
+  homeWhoMayDecide: "home_who_may_decide",
 } as const;

@@ -296,6 +296,40 @@ export class SlackCalls {
     );
   }
 
+  /** A channel's own canvas (its Canvas tab); Slack allows one per channel. Needs canvases:write. */
+  createChannelCanvas(
+    args: webApi.ConversationsCanvasesCreateArguments,
+  ): Promise<webApi.ConversationsCanvasesCreateResponse> {
+    return this.chat("conversations.canvases.create", (c) =>
+      c.conversations.canvases.create(this.withToken(args)),
+    );
+  }
+
+  /** A standalone canvas, owned by the app. Needs canvases:write. */
+  createCanvas(args: webApi.CanvasesCreateArguments): Promise<webApi.CanvasesCreateResponse> {
+    return this.chat("canvases.create", (c) => c.canvases.create(this.withToken(args ?? {})));
+  }
+
+  /** Who may open a canvas (channel members, people). Needs canvases:write. */
+  setCanvasAccess(args: webApi.CanvasesAccessSetArguments): Promise<webApi.CanvasesAccessSetResponse> {
+    return this.chat("canvases.access.set", (c) => c.canvases.access.set(this.withToken(args)));
+  }
+
+  /**
+   * Uploads a file and shares it (files.getUploadURLExternal, the upload itself, then
+   * files.completeUploadExternal). One attempt: a retry after a lost answer could share the file twice.
+   * Needs files:write.
+   */
+  uploadFile(args: webApi.FilesUploadV2Arguments): Promise<webApi.WebAPICallResult> {
+    const client = this.api.client("chat");
+    return this.api.run(
+      "files.uploadV2",
+      () => client.filesUploadV2(this.withToken(args)),
+      { finishBy: this.finishBy, maxAttempts: 1 },
+      this.log,
+    );
+  }
+
   /** True for a response_url this app may post to. */
   trusts = (url: unknown): url is string => this.api.trusts(url);
 
