@@ -17,13 +17,16 @@ import { HardenedReceiver, type Health, type ReceiverLimits } from "./receiver.j
 import { BotIdentity } from "./services/bot-identity.js";
 import { Busy } from "./services/busy.js";
 import { trustedResponseUrls } from "./services/codecs.js";
+import { storedDecisionLog } from "./services/decision-log.js";
 import { tellPerson } from "./services/delivery.js";
 import { InFlight } from "./services/in-flight.js";
 import { RecommendationThreads } from "./services/recommendation-threads.js";
 import { requestIds, requestLogger } from "./services/request-log.js";
+import { settingsAdmins } from "./services/settings-admins.js";
 import { SharedOnce } from "./services/shared-once.js";
 import { type ApiPolicy, DEFAULT_API_POLICY, SlackApi, webClientOptions } from "./services/slack-api.js";
 import { surfaceDeps } from "./services/surfaces.js";
+import { WorkspaceLinks } from "./services/workspace-links.js";
 
 export interface CreateAppOptions {
   config: Config;
@@ -103,8 +106,15 @@ export function createApp(options: CreateAppOptions): SlackApp {
     inFlight: new InFlight(policy.maxOutstanding),
     api,
     ...surfaceDeps(knowledge),
+    decisionLog: storedDecisionLog(database.decisions),
     database,
     manyWorkspaces,
+    settingsAdmins: settingsAdmins(
+      manyWorkspaces
+        ? { kind: "many", installations: database.installations }
+        : { kind: "one", admins: config.settingsAdmins ?? [] },
+    ),
+    links: new WorkspaceLinks(),
   };
   const busy = new Busy(knowledge, logger, deps.inFlight);
   const boltLogger = toBoltLogger(logger.child({ component: "bolt" }));
