@@ -59,6 +59,12 @@ function actions(model: RecommendationModel): KnownBlock {
         placeholder: plain("Ask about a feature"),
         options: featureOptions(model.knowledge),
       },
+      button(
+        IDS.exportAdr,
+        "Export as ADR",
+        model.editValue,
+        "Export as a decision record: a canvas, or a file",
+      ),
       button(IDS.feedbackHelpful, ":thumbsup:", "helpful", "This recommendation was helpful"),
       button(IDS.feedbackNotHelpful, ":thumbsdown:", "not_helpful", "This recommendation was not helpful"),
     ],

@@ -23,16 +23,20 @@ const WHO: Record<WhoMayDecide, string> = {
 
 const option = (value: WhoMayDecide): PlainTextOption => ({ text: plain(WHO[value]), value });
 
-function whoMayChange(s: HomeSettings): string {
-  const installer = s.changersAre === "installer";
-  if (s.canChange)
-    return installer
-      ? "You can change this: you installed the app."
-      : "You can change this: the app's SETTINGS_ADMINS names you.";
-  if (s.changers.length === 0)
+/** Who may change the settings, for someone who may not: "Only @ann (who installed the app) can change this." */
+export function onlyThemWords(changers: { users: readonly string[]; are: "installer" | "admins" }): string {
+  if (changers.users.length === 0)
     return "Nobody can change this in Slack yet: whoever runs the app can name people who may (SETTINGS_ADMINS; see its README).";
-  const who = s.changers.map((id) => `<@${id}>`).join(", ");
-  return `Only ${who} (${installer ? "who installed the app" : "named in the app's SETTINGS_ADMINS"}) can change this.`;
+  const who = changers.users.map((id) => `<@${id}>`).join(", ");
+  const why = changers.are === "installer" ? "who installed the app" : "named in the app's SETTINGS_ADMINS";
+  return `Only ${who} (${why}) can change this.`;
+}
+
+function whoMayChange(s: HomeSettings): string {
+  if (!s.canChange) return onlyThemWords({ users: s.changers, are: s.changersAre });
+  return s.changersAre === "installer"
+    ? "You can change this: you installed the app."
+    : "You can change this: the app's SETTINGS_ADMINS names you.";
 }
 
 /** "Who may mark a recommendation as decided": the setting, and a select for whoever may change it. */

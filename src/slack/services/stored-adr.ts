@@ -35,10 +35,10 @@ function carriedRecommendation(
   knowledge: Knowledge,
   key: DecisionKey,
   carried: CarriedAnswers,
-  at: number,
-): StoredRecommendation | undefined {
+): StoredRecommendation | "outdated" | undefined {
   const profile = storedProfile(knowledge, carried.input);
-  if (profile === undefined || !carried.askedBy) return undefined;
+  if (profile === undefined) return "outdated";
+  if (!carried.askedBy) return undefined;
   const rec = recommendProfile(profile, knowledge);
   return {
     teamId: key.teamId,
@@ -51,7 +51,7 @@ function carriedRecommendation(
     scores: rec.scores,
     confidence: rec.confidence.share,
     knowledgeVersion: rec.knowledgeVersion,
-    createdAt: at,
+    createdAt: Math.round(Number(key.messageTs) * 1000),
     editedAt: null,
   };
 }
@@ -96,14 +96,11 @@ export async function storedAdr(
     database.views.listForRecommendation(teamId, channelId, messageTs),
     database.votes.tally(teamId, channelId, messageTs),
   ]);
-  const recommendation =
-    row ??
-    (carried
-      ? carriedRecommendation(knowledge, key, carried, Math.round(Number(messageTs) * 1000))
-      : undefined);
-  if (recommendation === undefined) return { ok: false, reason: carried ? "outdated" : "not_stored" };
+  const recommendation = row ?? (carried ? carriedRecommendation(knowledge, key, carried) : undefined);
+  if (recommendation === undefined) return { ok: false, reason: "not_stored" };
+  if (recommendation === "outdated" || storedProfile(knowledge, recommendation) === undefined)
+    return { ok: false, reason: "outdated" };
   const decision = stored ?? proposalOf(recommendation);
-  if (storedProfile(knowledge, recommendation) === undefined) return { ok: false, reason: "outdated" };
   const markdown = adrForStoredDecision(knowledge, {
     decision,
     recommendation,

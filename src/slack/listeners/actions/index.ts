@@ -5,10 +5,13 @@ import { IDS } from "../../ids.js";
 import { askFeature } from "./ask-feature.js";
 import { didYouMean } from "./did-you-mean.js";
 import { editAnswers } from "./edit-answers.js";
+import { exportAdrButton } from "./export-adr.js";
 import { feedback } from "./feedback.js";
+import { homeStatusFilter } from "./home-status-filter.js";
 import { prefillQuestionnaire } from "./prefill-questionnaire.js";
 import { showDetails } from "./show-details.js";
 import { startComparison } from "./start-comparison.js";
+import { whoMayDecide } from "./who-may-decide.js";
 
 export function registerActions(app: App<AppContext>, deps: Deps): void {
   app.action(IDS.editAnswers, editAnswers(deps));
@@ -19,4 +22,7 @@ export function registerActions(app: App<AppContext>, deps: Deps): void {
   app.action(new RegExp(`^${IDS.didYouMean}_`), didYouMean(deps));
   app.action(IDS.openQuestionnaire, startComparison(deps));
   app.action(IDS.prefillQuestionnaire, prefillQuestionnaire(deps));
+  app.action(IDS.exportAdr, exportAdrButton(deps));
+  app.action(IDS.homeStatusFilter, homeStatusFilter(deps));
+  app.action(IDS.homeWhoMayDecide, whoMayDecide(deps));
 }
