@@ -356,6 +356,7 @@ export class Playground {
       ephemeral: m.ephemeralFor !== undefined,
       bot: m.bot_id !== undefined,
       edited: m.edited !== undefined,
+      files: (m.files ?? []).map((f) => String(f.id)),
     });
     const modal = this.state.topModal(me);
     const inPane = (m: StoredMessage) => this.state.paneOf(m) !== undefined;
@@ -391,6 +392,26 @@ export class Playground {
         : null,
       modal: modal ? { view: modal.view, errors: modal.errors ?? {} } : null,
       home: this.state.homes.get(me)?.view ?? null,
+      ...this.documents(),
+    };
+  }
+
+  /** The canvases open to #playground and the files shared, with their contents, for the page to show. */
+  private documents(): Json {
+    const { documents } = this.state;
+    return {
+      canvases: documents.openTo(WORKSPACE.channel.id).map((c) => ({
+        id: c.id,
+        title: c.title,
+        markdown: c.markdown,
+        channelCanvas: c.channelCanvasOf === WORKSPACE.channel.id,
+      })),
+      files: Object.fromEntries(
+        [...documents.files.values()]
+          .filter((f) => f.sharedIn !== undefined)
+          .map((f) => [f.id, { name: f.filename, title: f.title, content: f.content ?? "" }]),
+      ),
+      teamId: WORKSPACE.team.id,
     };
   }
 }

@@ -11,13 +11,16 @@ import {
   answerLargeWithAdmin,
   askInPane,
   askInThread,
+  exportToCanvas,
   launchChromium,
   openAgentPane,
+  openHome,
   openQuestionnaire,
   sendInChannel,
   submitAndWaitForRecommendation,
 } from "../../scripts/playground-browser.js";
 import { type RunningPlayground, startPlayground } from "../../src/playground/index.js";
+import { WORKSPACE } from "../../src/playground/workspace.js";
 
 const logs: Array<{ level: number; msg?: string }> = [];
 const logger = pino(
@@ -130,6 +133,7 @@ describe("the playground in Chromium", () => {
     expect(await prompts.allTextContents()).toEqual([
       "Compare Flask and Django for my project",
       "What about async?",
+      "Show our team's decisions",
       "What can you answer?",
     ]);
 
@@ -155,6 +159,37 @@ describe("the playground in Chromium", () => {
     expect(await modal.textContent()).toContain("Where should I post the recommendation?");
     await modal.locator("header [data-modal-close]").click();
     await modal.waitFor({ state: "hidden", timeout: 10_000 });
+    expect(await page.locator(".unsupported").count()).toBe(0);
+    expect(logs.filter((l) => l.level >= 50)).toEqual([]);
+  }, 30_000);
+
+  it("App Home lists the team's decisions, and Export as ADR shows the record as the channel's canvas", async () => {
+    if (await page.locator("#overlay").isVisible()) {
+      await page.keyboard.press("Escape");
+      await page.locator("#overlay").waitFor({ state: "hidden", timeout: 10_000 });
+    }
+    // The first test's recommendation, proposed as a decision (what posting it does once decisions ship).
+    const [latest] = await playground.database.recommendations.listByTeam(WORKSPACE.team.id, { limit: 1 });
+    if (!latest) throw new Error("no recommendation stored");
+    await playground.database.decisions.propose({
+      teamId: latest.teamId,
+      channelId: latest.channelId,
+      messageTs: latest.messageTs,
+      askedBy: latest.userId,
+      recommended: latest.verdict,
+    });
+    const home = await openHome(page);
+    const row = home.locator(".block-section", { has: page.locator("button[data-action-id=export_adr]") });
+    await row.first().waitFor({ timeout: 10_000 });
+    expect(await row.count()).toBe(1);
+    expect(await row.textContent()).toContain("Proposed: Django recommended");
+    expect(await home.textContent()).toContain("Who may mark a recommendation as decided");
+
+    const canvas = await exportToCanvas(page, row);
+    expect(await canvas.locator("h3").allTextContents()).toContain("Decision Outcome");
+    expect(await canvas.locator("#canvas-title").textContent()).toMatch(/^Use Django for /);
+    // The channel's header now offers its canvas.
+    expect(await page.locator("#canvas-open").isVisible()).toBe(true);
     expect(await page.locator(".unsupported").count()).toBe(0);
     expect(logs.filter((l) => l.level >= 50)).toEqual([]);
   }, 30_000);

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { WORKSPACE } from "../workspace.js";
+import { Documents } from "./documents.js";
 import { TsClock } from "./ts-clock.js";
 import type { Json, PaneThread, StoredMessage, StoredView } from "./types.js";
 
@@ -25,6 +26,8 @@ export class SlackState {
   readonly panes = new Map<string, PaneThread>();
   /** The pane thread the person has open. */
   openPane: string | undefined;
+  /** Canvases and uploaded files. */
+  readonly documents = new Documents();
   private readonly triggers = new Map<string, { user: string; issuedAt: number; used: boolean }>();
   private readonly clock: TsClock;
   private readonly listeners = new Set<() => void>();

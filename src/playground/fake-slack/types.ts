@@ -20,6 +20,8 @@ export interface StoredMessage {
   thread_ts?: string;
   metadata?: MessageMetadata;
   edited?: { user: string; ts: string };
+  /** Files shared with the message (files.completeUploadExternal): id, name, title, filetype. */
+  files?: Json[];
   /** Set on ephemeral messages: only this user sees them, and the Web API never returns them. */
   ephemeralFor?: string;
 }

@@ -1,4 +1,6 @@
 import { WORKSPACE } from "../workspace.js";
+import { CANVAS_METHODS } from "./canvas-methods.js";
+import { FILE_METHODS } from "./file-methods.js";
 import { str, truthy } from "./params.js";
 import type { SlackState } from "./state.js";
 import {
@@ -288,6 +290,8 @@ const METHODS: Record<string, Method> = {
   "assistant.threads.setStatus": setStatus,
   "assistant.threads.setTitle": setTitle,
   "assistant.threads.setSuggestedPrompts": setSuggestedPrompts,
+  ...CANVAS_METHODS,
+  ...FILE_METHODS,
 };
 
 export function callMethod(state: SlackState, method: string, args: Json): ApiResult {

@@ -1,6 +1,7 @@
 // The playground page: shows what the stand-in for Slack holds, and sends what the person does to
 // the playground server, which turns it into the request Slack would send the app.
 import { renderBlocks } from "./blocks.js";
+import { renderMarkdown } from "./markdown.js";
 import { escapeHtml, mrkdwn } from "./mrkdwn.js";
 
 const $ = (id) => document.getElementById(id);
@@ -8,6 +9,7 @@ let state = null;
 let tab = "channel";
 let openThread = null;
 let paneOpen = false;
+let openCanvas = null;
 let modalKey = null;
 
 async function post(path, body = {}) {
@@ -30,6 +32,7 @@ function messageHtml(m, inThread) {
   const body = m.blocks
     ? renderBlocks(m.blocks, { names: state.users, surface: "message" })
     : `<div class="text">${mrkdwn(m.text, state.users)}</div>`;
+  const files = (m.files ?? []).map((id) => fileHtml(state.files[id])).join("");
   const ephemeral = m.ephemeral
     ? `<div class="only-you">Only visible to you · <button type="button" class="link" data-dismiss="${escapeHtml(m.ts)}">Dismiss</button></div>`
     : "";
@@ -44,8 +47,14 @@ function messageHtml(m, inThread) {
     <div class="avatar${m.bot ? " bot" : ""}" aria-hidden="true">${initial}</div>
     <div class="content">
       <div class="meta"><span class="name">${escapeHtml(name)}</span>${app}<span class="time">${time(m.ts)}</span></div>
-      ${ephemeral}${body}${thread}
+      ${ephemeral}${body}${files}${thread}
     </div></article>`;
+}
+
+/** A shared file, as Slack previews a text file: its name, then its text. */
+function fileHtml(file) {
+  if (!file) return '<div class="file">a file that is no longer shared</div>';
+  return `<details class="file" open><summary>${escapeHtml(file.name)} <span class="file-kind">Markdown</span></summary><pre>${escapeHtml(file.content)}</pre></details>`;
 }
 
 function renderList(el, messages, inThread) {
@@ -85,6 +94,32 @@ function renderPane() {
           )
           .join("")}`;
   $("pane-status").textContent = pane.status ? `${state.bot.name} ${pane.status}` : "";
+}
+
+/** The canvas open beside the channel (the channel's own, or one shared with it), rendered. */
+function renderCanvas() {
+  const canvas = openCanvas && state.canvases.find((c) => c.id === openCanvas);
+  $("canvas").hidden = !canvas;
+  const own = state.canvases.find((c) => c.channelCanvas);
+  $("canvas-open").hidden = !own;
+  if (own) $("canvas-open").dataset.canvas = own.id;
+  if (!canvas) return;
+  $("canvas-title").textContent = canvas.title;
+  $("canvas-body").innerHTML = renderMarkdown(canvas.markdown, state.users);
+}
+
+/** A link to a canvas of this workspace (…/docs/T…/F…) that the page can show, or null. */
+function canvasOfLink(a) {
+  const m = /\/docs\/([A-Z0-9]+)\/(F[A-Z0-9]+)$/.exec(a.getAttribute("href") ?? "");
+  return m && m[1] === state.teamId && state.canvases.some((c) => c.id === m[2]) ? m[2] : null;
+}
+
+function showCanvas(id) {
+  openCanvas = id;
+  openThread = null;
+  paneOpen = false;
+  tab = "channel";
+  render();
 }
 
 function renderHome() {
@@ -143,6 +178,7 @@ function render() {
   renderChannel();
   renderThread();
   renderPane();
+  renderCanvas();
   renderHome();
   renderModal();
 }
@@ -234,6 +270,23 @@ function wire() {
   document.addEventListener("click", async (e) => {
     const t = e.target instanceof Element ? e.target : null;
     if (!t) return;
+    const link = t.closest("a[href]");
+    const linked = link && canvasOfLink(link);
+    if (linked) {
+      e.preventDefault();
+      showCanvas(linked);
+      return;
+    }
+    const canvasButton = t.closest("#canvas-open");
+    if (canvasButton) {
+      showCanvas(canvasButton.dataset.canvas);
+      return;
+    }
+    if (t.closest("#canvas-close")) {
+      openCanvas = null;
+      renderCanvas();
+      return;
+    }
     const tabButton = t.closest("[data-tab]");
     if (tabButton) {
       tab = tabButton.dataset.tab;
@@ -250,6 +303,7 @@ function wire() {
     if (t.closest("#pane-open")) {
       // Like Slack's side panel, the pane takes the place of an open thread; each opening is a new chat.
       openThread = null;
+      openCanvas = null;
       paneOpen = true;
       renderThread();
       await post("/playground/pane");
@@ -270,6 +324,7 @@ function wire() {
     if (threadLink) {
       openThread = threadLink.dataset.thread;
       paneOpen = false;
+      openCanvas = null;
       renderPane();
       renderThread();
       $("thread-input").focus();
