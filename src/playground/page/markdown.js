@@ -34,7 +34,9 @@ function inline(text, names) {
     return href ? hold(anchor(href, escapeHtml(url))) : whole;
   });
   s = escapeHtml(s);
-  s = s.replace(/\*\*([^*]+)\*\*/g, "<b>$1</b>").replace(/(^|[^\w*])\*([^*\s][^*]*?)\*(?!\w)/g, "$1<i>$2</i>");
+  s = s
+    .replace(/\*\*([^*]+)\*\*/g, "<b>$1</b>")
+    .replace(/(^|[^\w*])\*([^*\s][^*]*?)\*(?!\w)/g, "$1<i>$2</i>");
   return s.replace(/\uE000(\d+)\uE000/g, (_, i) => held[Number(i)] ?? "");
 }
 
