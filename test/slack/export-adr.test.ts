@@ -20,6 +20,7 @@ import { getKnowledge, toProfile } from "../../src/engine/index.js";
 import { adrAsCanvas } from "../../src/slack/services/canvas-markdown.js";
 import { recommendationMessage } from "../../src/slack/services/compose-recommendation.js";
 import { type Database, openDatabase } from "../../src/storage/index.js";
+import { GOLDEN_ADR, GOLDEN_SCENARIO } from "../helpers/golden-adr.js";
 import type { Json } from "../helpers/json.js";
 import { isolateNetwork } from "../helpers/nock-isolation.js";
 import { mockResponseUrl } from "../helpers/response-url.js";
@@ -43,10 +44,7 @@ const DECIDED_AT = Date.UTC(2026, 10, 28, 9);
 const RESPONSE_URL = "https://hooks.slack.com/actions/T07QDKX2N5M/8034588812345/9hGk2LmN4pQr6sTu8vWxYz0A";
 const UPLOAD = new URL((apiFixture("files.getUploadURLExternal_ok") as { upload_url: string }).upload_url);
 
-const GOLDEN = readFileSync(
-  new URL("../fixtures/adr/0001-use-flask-for-an-online-shop.md", import.meta.url),
-  "utf8",
-);
+const GOLDEN = readFileSync(GOLDEN_ADR, "utf8");
 
 /**
  * The golden record as the app writes it from Slack: people and channels by id (no scope reads names),
@@ -62,17 +60,8 @@ const EXPECTED_MADR = GOLDEN.replace("decision-makers: Ann Lee", `decision-maker
     `the decision on the recommendation of 2026-09-01 in \\#${FIXTURE_CHANNEL} (message ${EARLIER_TS})`,
   );
 
-const ANSWERS = {
-  project_type: "ecommerce",
-  size: "medium",
-  timeline: "months",
-  experience: "flask",
-  flexibility: "balanced",
-  database: "postgresql",
-  priority: "maintainability",
-};
-const NEEDS = ["admin", "auth", "background_tasks"];
-const NOTES = "Staff edit orders in an admin; we deploy on *Kubernetes*.\nPayments go through Stripe.";
+const { answers: ANSWERS, notes: NOTES } = GOLDEN_SCENARIO;
+const NEEDS = [...GOLDEN_SCENARIO.needs];
 
 /** The golden scenario, stored as the app stores it. */
 async function seedGolden(db: Database): Promise<void> {
@@ -96,7 +85,7 @@ async function seedGolden(db: Database): Promise<void> {
     ...key,
     messageTs: TS,
     userId: BOB,
-    answers: { ...ANSWERS, experience: "python", size: "large" },
+    answers: { ...ANSWERS, ...GOLDEN_SCENARIO.teammateAnswers },
     needs: NEEDS,
     notes: NOTES,
   });
@@ -108,7 +97,7 @@ async function seedGolden(db: Database): Promise<void> {
     messageTs: TS,
     userId: ANN,
     framework: "flask",
-    reason: "We run three Flask services already and share their auth code.",
+    reason: GOLDEN_SCENARIO.reason,
   });
   expect(decided.ok).toBe(true);
 }
@@ -128,16 +117,21 @@ function clickOnMessage(): Json {
   return buttonClick({ blocks: message.blocks, ts: TS }, "export_adr");
 }
 
-/** The upload to the URL files.getUploadURLExternal gave: the multipart body, as received. */
-function mockUpload(): string[] {
-  const bodies: string[] = [];
+/**
+ * files.uploadV2's three calls answered: files.getUploadURLExternal, the upload to the URL it gave (the
+ * multipart body as received), files.completeUploadExternal.
+ */
+function mockFileUpload(): { urls: ApiCall[]; uploads: string[]; completes: ApiCall[] } {
+  const urls = mockApi("files.getUploadURLExternal", apiFixture("files.getUploadURLExternal_ok"));
+  const uploads: string[] = [];
   nock(UPLOAD.origin)
     .post(UPLOAD.pathname)
     .reply(200, (_uri, body) => {
-      bodies.push(typeof body === "string" ? body : JSON.stringify(body));
+      uploads.push(typeof body === "string" ? body : JSON.stringify(body));
       return "OK - 1234";
     });
-  return bodies;
+  const completes = mockApi("files.completeUploadExternal", apiFixture("files.completeUploadExternal_ok"));
+  return { urls, uploads, completes };
 }
 
 const documentOf = (call: ApiCall | undefined) =>
@@ -226,9 +220,7 @@ describe("Export as ADR", () => {
       apiFixture("error_team_tier_cannot_create_channel_canvases"),
     );
     const standalone = mockApi("canvases.create", apiFixture("canvases.create_ok"));
-    const urls = mockApi("files.getUploadURLExternal", apiFixture("files.getUploadURLExternal_ok"));
-    const uploads = mockUpload();
-    const completes = mockApi("files.completeUploadExternal", apiFixture("files.completeUploadExternal_ok"));
+    const { urls, uploads, completes } = mockFileUpload();
     const told = mockResponseUrl(RESPONSE_URL);
     await send(t.app, clickOnMessage());
     expect(channelCanvas).toHaveLength(1);
@@ -255,9 +247,7 @@ describe("Export as ADR", () => {
     const t = await golden();
     mockApi("conversations.canvases.create", apiFixture("error_channel_canvas_already_exists"));
     mockApi("canvases.create", apiFixture("error_free_teams_cannot_create_non_tabbed_canvases"));
-    const urls = mockApi("files.getUploadURLExternal", apiFixture("files.getUploadURLExternal_ok"));
-    const uploads = mockUpload();
-    const completes = mockApi("files.completeUploadExternal", apiFixture("files.completeUploadExternal_ok"));
+    const { urls, uploads, completes } = mockFileUpload();
     const told = mockResponseUrl(RESPONSE_URL);
     await send(t.app, clickOnMessage());
     expect(urls).toHaveLength(1);

@@ -1,16 +1,7 @@
 // Canvas markdown → HTML for the playground page: the subset canvases read (headings # to ###, lists,
 // quotes, bold, italic, code, links, mentions ![](@U…) and ![](#C…)). Everything is escaped first; only the
 // tags this file writes ever reach the page, so no canvas (or anything in it) can inject HTML.
-import { escapeHtml } from "./mrkdwn.js";
-
-function safeHttpUrl(raw) {
-  try {
-    const url = new URL(raw);
-    return url.protocol === "http:" || url.protocol === "https:" ? url.href : undefined;
-  } catch {
-    return undefined;
-  }
-}
+import { escapeHtml, safeHttpUrl } from "./mrkdwn.js";
 
 const anchor = (href, text) =>
   `<a href="${escapeHtml(href)}" target="_blank" rel="noopener noreferrer">${text}</a>`;

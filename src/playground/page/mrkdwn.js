@@ -41,7 +41,8 @@ export function plainText(text, emoji = true) {
   return emoji ? emojify(html) : html;
 }
 
-function safeHttpUrl(raw) {
+/** The URL when it is a web link (http or https), else undefined: never javascript: or data:. */
+export function safeHttpUrl(raw) {
   try {
     const url = new URL(raw);
     return url.protocol === "http:" || url.protocol === "https:" ? url.href : undefined;
