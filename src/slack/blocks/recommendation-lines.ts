@@ -40,7 +40,7 @@ export function reasonLine(_knowledge: Knowledge, f: Factor, max = 150): string 
 
 /** A reason by name only, for a message that makes room for the team: "*Admin panel* (+12 toward Django)". */
 export function reasonBrief(knowledge: Knowledge, f: Factor): string {
-  return `*${f.label}* (+${f.points} toward ${nameOf(knowledge, f.favours)})`;
+  return `*${f.label}* (+${Math.round(f.points)} toward ${nameOf(knowledge, f.favours)})`;
 }
 
 /** A reason in full for Details: with the answers that made it count. */
