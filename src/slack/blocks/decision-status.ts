@@ -36,7 +36,7 @@ export function dateOf(epochMs: number): string {
 }
 
 function other(kind: string, d: LinkedDecision): string {
-  const words = `the decision of ${dateOf(d.at)}`;
+  const words = `the ${dateOf(d.at)} decision`;
   return `${kind} ${d.url ? link(d.url, words) : words}`;
 }
 
@@ -46,10 +46,10 @@ export function decisionStatusLine(knowledge: Knowledge, model: DecisionStatusMo
   if (model.status === "proposed") return "*Proposed:* not decided yet";
   if (model.status === "decided") {
     const parts = [
-      `:white_check_mark: *Decided: ${name(model.framework)}* by <@${model.by}> on ${dateOf(model.at)}${model.against ? ", against the recommendation" : ""}`,
+      `:white_check_mark: *Decided: ${name(model.framework)}* by <@${model.by}> on ${dateOf(model.at)}${model.against ? ", against the verdict" : ""}`,
     ];
     if (model.supersedes) parts.push(other("supersedes", model.supersedes));
-    if (model.revisitAt !== undefined) parts.push(`revisit on ${dateOf(model.revisitAt)}`);
+    if (model.revisitAt !== undefined) parts.push(`revisit ${dateOf(model.revisitAt)}`);
     return parts.join(" · ");
   }
   const was =

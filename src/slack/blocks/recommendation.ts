@@ -81,17 +81,20 @@ function actions(model: RecommendationModel): KnownBlock {
  */
 export function recommendationBlocks(model: RecommendationModel): KnownBlock[] {
   const { rec, knowledge } = model;
-  // Once the team has a say (views, votes, a decision), the reasons shrink to their names to make room.
+  // Once the team has a say (views, votes, a decision), the reasons shrink to the main one, by name, to
+  // make room (Details has them all).
   const brief = teamIsActive(model.team);
   const why = brief
-    ? rec.factors.slice(0, 2).map((f) => `${reasonBrief(knowledge, f)} ${link(f.source, "docs")}`)
+    ? rec.factors.slice(0, 1).map((f) => `${reasonBrief(knowledge, f)} ${link(f.source, "docs")}`)
     : rec.factors.slice(0, 3).map((f) => `${reasonLine(knowledge, f)} ${link(f.source, "docs")}`);
   const team = model.team
     ? teamBlocks(knowledge, model.team, rec.verdict, model.editValue)
     : { status: [], lines: [], actions: [] };
   const context = [`Asked by <@${model.askedBy}>`];
-  if (model.editedBy) context.push(`answers edited by <@${model.editedBy}>`);
-  context.push("reply in this thread to ask about a feature");
+  if (model.editedBy === model.askedBy) context.push("answers edited");
+  else if (model.editedBy) context.push(`answers edited by <@${model.editedBy}>`);
+  // Shorter once the team's lines need the room.
+  context.push(brief ? "ask about features in the thread" : "reply in this thread to ask about a feature");
   return [
     { type: "header", text: plain(truncate(headline(knowledge, rec), LIMITS.headerText)) },
     ...team.status,

@@ -8,13 +8,18 @@ import type { VoteTally } from "../../storage/index.js";
  */
 
 /** Names shown in a list before "+N". */
-const NAMES_SHOWN = 3;
-/** Teammates described in the differences line before "+N more in Details". */
-const PEOPLE_SHOWN = 2;
+const NAMES_SHOWN = 2;
+/** About how many characters the differences line may take as shown (a mention counts as a short name). */
+const DIFFERENCES_BUDGET = 90;
 /** Questions named for one person before "+N". */
-const QUESTIONS_SHOWN = 3;
+const QUESTIONS_SHOWN = 2;
 
 export const mention = (userId: string) => `<@${userId}>`;
+
+/** Roughly how long mrkdwn reads in Slack: a mention as a short name, a link as its label. */
+export function shownLength(text: string): number {
+  return text.replace(/<@[A-Z0-9]+>/g, "@someone").replace(/<[^|>]*\|([^>]*)>/g, "$1").length;
+}
 
 /** "<@a>, <@b>, <@c> +2": the first few, and how many more. */
 export function namesList(names: readonly string[], shown = NAMES_SHOWN): string {
@@ -59,16 +64,23 @@ function byWeight(people: readonly PersonView[], base: Verdict): PersonView[] {
   return [...people].sort((a, b) => weight(a) - weight(b));
 }
 
-/** "<@b> differs on Size, Team knows: changes the outcome (Flask) · <@c>: same answers · +2 more in Details". */
+/**
+ * "<@b> differs on Size, Team knows: changes the outcome (Flask) · <@c>: same answers · +2 more in
+ * Details": those whose answers change the outcome first, as many as fit, at least one.
+ */
 function differencesLine(knowledge: Knowledge, views: TeamViews): string {
   const teammates = byWeight(
     views.people.filter((p) => !p.isBase),
     views.verdict,
   );
-  const shown = teammates.slice(0, PEOPLE_SHOWN).map((p) => personDifference(knowledge, p, views.verdict));
-  const rest = teammates.length - PEOPLE_SHOWN;
-  if (rest > 0) shown.push(`+${rest} more in Details`);
-  return shown.join(" · ");
+  const shown: string[] = [];
+  for (const p of teammates) {
+    const part = personDifference(knowledge, p, views.verdict);
+    if (shown.length > 0 && shownLength([...shown, part].join(" · ")) > DIFFERENCES_BUDGET) break;
+    shown.push(part);
+  }
+  const rest = teammates.length - shown.length;
+  return rest > 0 ? `${shown.join(" · ")} · +${rest} more in Details` : shown.join(" · ");
 }
 
 /**
