@@ -59,7 +59,7 @@ describe("Add my view", () => {
     const text = textAt(s, ts);
     expect(text).toContain("*Own answers:*");
     expect(text).toContain(`<@${ASKER}> (asked)`);
-    expect(text).toMatch(new RegExp(`<@${BOB}> differs on [^·]*Size, Team knows, Needs`));
+    expect(text).toMatch(new RegExp(`<@${BOB}> differs on Size, Team knows \\+1: `));
     if (bobsVerdict !== asked?.verdict) expect(text).toContain("changes the outcome");
     else expect(text).toContain("same outcome");
     // The message was updated in place, and its Edit answers still carries the asker's answers.
