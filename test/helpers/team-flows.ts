@@ -48,6 +48,8 @@ export interface TeamSetup {
   deletedScheduled: ApiCall[];
   /** Every views.open, in order. */
   opened: ApiCall[];
+  /** Everything told to one person (response_url or ephemeral message), in order. */
+  told: Array<{ user: string; text: string }>;
   /** What the app posted to each click's response_url, by the clicker. */
   said: Array<{ user: string; body: Json }>;
   /** The ts the next top-level post gets. */
@@ -76,7 +78,15 @@ export async function teamSetup(options: TestAppOptions = {}): Promise<TeamSetup
     (c: ApiCall) => ({ ok: true, channel: c.channel, ts: c.ts, text: c.text }),
     1000,
   );
-  const ephemerals = mockApi("chat.postEphemeral", { ok: true, message_ts: "1732389999.000001" }, 1000);
+  const told: TeamSetup["told"] = [];
+  const ephemerals = mockApi(
+    "chat.postEphemeral",
+    (c: ApiCall) => {
+      told.push({ user: String(c.user), text: String(c.text) });
+      return { ok: true, message_ts: "1732389999.000001" };
+    },
+    1000,
+  );
   const permalinks = mockApi(
     "chat.getPermalink",
     (c: ApiCall) => ({
@@ -105,13 +115,25 @@ export async function teamSetup(options: TestAppOptions = {}): Promise<TeamSetup
     .persist()
     .post(/\/actions\//)
     .reply(200, (uri, body) => {
-      said.push({
-        user: hookUsers.get(uri) ?? "?",
-        body: (typeof body === "string" ? JSON.parse(body) : body) as Json,
-      });
+      const user = hookUsers.get(uri) ?? "?";
+      const parsed = (typeof body === "string" ? JSON.parse(body) : body) as Json;
+      said.push({ user, body: parsed });
+      told.push({ user, text: String(parsed.text) });
       return "ok";
     });
-  return { t, posts, updates, ephemerals, permalinks, scheduled, deletedScheduled, opened, said, nextTs };
+  return {
+    t,
+    posts,
+    updates,
+    ephemerals,
+    permalinks,
+    scheduled,
+    deletedScheduled,
+    opened,
+    said,
+    told,
+    nextTs,
+  };
 }
 
 /** Posts a recommendation in `channel` through the real flow (command, form, submit); returns its ts. */
@@ -214,10 +236,7 @@ export async function click(s: TeamSetup, ts: string, actionId: string, user: st
 
 /** What the app told `user` (response_url or ephemeral message), oldest first. */
 export function toldTo(s: TeamSetup, user: string): string[] {
-  return [
-    ...s.said.filter((x) => x.user === user).map((x) => String(x.body.text)),
-    ...s.ephemerals.filter((e) => e.user === user).map((e) => String(e.text)),
-  ];
+  return s.told.filter((x) => x.user === user).map((x) => x.text);
 }
 
 let viewSeq = 0;
