@@ -56,8 +56,9 @@ export function questionnaireSubmitted(deps: Deps) {
     const askedBy = modal.askedBy ?? user;
     const teamId = context.teamId ?? body.team?.id ?? "";
     const workspace = workspaceOf(context);
-    // Someone else's answers never replace the asker's: they are the submitter's own view.
-    if (modal.messageTs && modal.channel && (modal.ownView || askedBy !== user)) {
+    // Someone else's answers never replace the asker's: they are the submitter's own view. (The asker's
+    // own always edit the recommendation: they have no separate view of it.)
+    if (modal.messageTs && modal.channel && askedBy !== user) {
       await saveOwnView(deps, api, log, {
         workspace,
         channel: modal.channel,
