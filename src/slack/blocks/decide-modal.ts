@@ -53,7 +53,7 @@ export function decideModal(model: DecideModalModel): ModalView {
       type: "input",
       block_id: IDS.decideReason,
       optional: true,
-      label: plain("Why (optional)"),
+      label: plain("Why"),
       element: {
         type: "plain_text_input",
         action_id: IDS.inputAction,
