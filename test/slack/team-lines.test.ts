@@ -8,6 +8,7 @@ import { compareViews, getKnowledge, type ProjectProfile, recommend } from "../.
 import { decisionStatusLine } from "../../src/slack/blocks/decision-status.js";
 import { namesList, verdictWords, viewsLines, votesLine } from "../../src/slack/blocks/team-lines.js";
 import { createRng } from "../fuzz/prng.js";
+import { differingQuestions } from "../helpers/differing-questions.js";
 
 const k = getKnowledge();
 const rng = createRng(0x7ea5);
@@ -30,16 +31,9 @@ function teammateOf(base: ProjectProfile): ProjectProfile {
   return { answers, needs, notes };
 }
 
-/** The questions two profiles answer differently, worked out here, not by compareViews. */
-function differing(a: ProjectProfile, b: ProjectProfile): string[] {
-  return k.questions
-    .filter((q) => {
-      if (q.kind === "single") return a.answers[q.id] !== b.answers[q.id];
-      if (q.kind === "multi") return [...a.needs].sort().join() !== [...b.needs].sort().join();
-      return a.notes.trim() !== b.notes.trim();
-    })
-    .map((q) => q.short);
-}
+/** The questions two profiles answer differently, by short name, worked out here, not by compareViews. */
+const differing = (a: ProjectProfile, b: ProjectProfile): string[] =>
+  differingQuestions(k, a, b).map((q) => q.short);
 
 const cap = (s: string) => `${s.charAt(0).toUpperCase()}${s.slice(1)}`;
 
