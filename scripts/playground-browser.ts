@@ -142,3 +142,13 @@ export async function exportToCanvas(page: Page, row: Locator): Promise<Locator>
   await canvas.locator("h3").first().waitFor(WAIT);
   return canvas;
 }
+
+/** Switches who is typing in the page (one channel, several people), once the page shows it. */
+export async function actAs(page: Page, name: string): Promise<void> {
+  const select = page.getByRole("combobox", { name: "Typing as" });
+  const switched = page.waitForResponse((r) => r.url().endsWith("/playground/as"));
+  await select.selectOption({ label: name });
+  await switched;
+  const chosen = page.locator("#as option:checked");
+  for (let i = 0; i < 100 && (await chosen.textContent()) !== name; i++) await page.waitForTimeout(50);
+}

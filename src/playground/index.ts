@@ -51,11 +51,13 @@ function listen(server: Server, port: number, host: string): Promise<number> {
 export async function startPlayground(options: PlaygroundOptions): Promise<RunningPlayground> {
   const host = options.host ?? "127.0.0.1";
   const logger = options.logger;
-  const state = new SlackState(options.now);
   let playground: Playground | undefined;
   const server = createServer();
   const port = await listen(server, options.port, host);
   const local = `http://127.0.0.1:${port}`;
+  const shownHost = host === "127.0.0.1" || host === "::1" || host === "localhost" ? "localhost" : host;
+  const pageUrl = `http://${shownHost}:${port}`;
+  const state = new SlackState(options.now, pageUrl);
   state.documents.uploadBase = `${local}/upload/`;
   const responseUrls = new ResponseUrls(state, local);
   server.on(
@@ -116,9 +118,8 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Runni
     logger,
   );
 
-  const shownHost = host === "127.0.0.1" || host === "::1" || host === "localhost" ? "localhost" : host;
   return {
-    url: `http://${shownHost}:${port}`,
+    url: pageUrl,
     port,
     database,
     close: async () => {

@@ -68,6 +68,7 @@ function pageActions(p: Playground): Record<string, (body: Json) => Promise<unkn
     pane: () => p.openPane(),
     ask: (b) => p.askPane(str(b.text) ?? ""),
     dismiss: (b) => p.dismiss(str(b.channel) ?? "", str(b.ts) ?? ""),
+    as: (b) => p.actAs(str(b.user) ?? ""),
   };
 }
 

@@ -73,6 +73,17 @@ export function isRetryable(err: unknown): boolean {
   return isPlatformError(err) && TRANSIENT_PLATFORM.has(err.data.error);
 }
 
+/** A failure of a Web API call (refused, unreachable, rate-limited, out of time), not of our own code or database. */
+export function isSlackError(err: unknown): boolean {
+  return (
+    isPlatformError(err) ||
+    isRateLimitedError(err) ||
+    isRequestError(err) ||
+    isHttpError(err) ||
+    isDeadlineError(err)
+  );
+}
+
 /** Slack's error string for a refused call (`not_in_channel`…), else the client's error code. */
 export function slackErrorCode(err: unknown): string {
   if (isPlatformError(err)) return err.data.error;

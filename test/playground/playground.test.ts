@@ -157,7 +157,7 @@ describe("the playground drives the real app", () => {
       values: { ...prefilled(editing.view), q_project_type: "microservice", q_size: "tiny", q_needs: [] },
     });
     const updated = await until("the updated message", (s) =>
-      s.messages.find((m) => m.ts === rec.ts && blockText(m).includes("answers edited by")),
+      s.messages.find((m) => m.ts === rec.ts && blockText(m).includes("answers edited")),
     );
     expect(blockText(updated)).toContain("Flask is the better fit");
 

@@ -55,3 +55,13 @@ export interface StoredView {
 export type ApiResult = Json & { ok: boolean };
 
 export const fail = (error: string, extra: Json = {}): ApiResult => ({ ok: false, error, ...extra });
+
+/** A message the app scheduled: Slack posts it at `post_at` (epoch seconds), in its thread if it has one. */
+export interface ScheduledMessage {
+  id: string;
+  channel: string;
+  post_at: number;
+  text: string;
+  blocks?: Json[];
+  thread_ts?: string;
+}

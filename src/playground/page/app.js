@@ -68,12 +68,38 @@ function renderChannel() {
   renderList($("messages"), state.messages.filter(isTop), false);
 }
 
+const day = (seconds) => new Date(seconds * 1000).toISOString().slice(0, 10);
+
 function renderThread() {
   const pane = $("thread");
   const parent = openThread && state.messages.find((m) => m.ts === openThread);
   pane.hidden = !parent;
   if (!parent) return;
   renderList($("thread-messages"), [parent, ...repliesTo(parent.ts)], true);
+  // What the app scheduled here (a revisit reminder): Slack posts it on the day.
+  const scheduled = state.scheduled.filter((m) => m.thread_ts === parent.ts);
+  $("thread-messages").insertAdjacentHTML(
+    "beforeend",
+    scheduled
+      .map(
+        (m) =>
+          `<div class="scheduled" data-scheduled="${escapeHtml(m.id)}">⏰ Scheduled by ${escapeHtml(state.bot.name)} for ${day(m.post_at)}: ${mrkdwn(m.text, state.users)}</div>`,
+      )
+      .join(""),
+  );
+}
+
+/** Who is typing: one channel, several people. */
+function renderPeople() {
+  const select = $("as");
+  const options = state.people
+    .map((p) => `<option value="${escapeHtml(p.id)}">${escapeHtml(p.name)}</option>`)
+    .join("");
+  if (select.dataset.options !== options) {
+    select.innerHTML = options;
+    select.dataset.options = options;
+  }
+  select.value = state.me.id;
 }
 
 function renderPane() {
@@ -175,6 +201,7 @@ function render() {
     if (b.dataset.tab === tab) b.setAttribute("aria-current", "page");
     else b.removeAttribute("aria-current");
   }
+  renderPeople();
   renderChannel();
   renderThread();
   renderPane();
@@ -356,7 +383,12 @@ function wire() {
       button.disabled = false;
     }
   });
+  $("as").addEventListener("change", async (e) => {
+    await post("/playground/as", { user: e.target.value });
+    await refresh();
+  });
   document.addEventListener("change", async (e) => {
+    if (e.target instanceof Element && e.target.id === "as") return;
     const select = e.target instanceof HTMLSelectElement && !e.target.closest("#modal") ? e.target : null;
     const where = select?.dataset.actionId && surfaceOf(select);
     if (!select || !where) return;

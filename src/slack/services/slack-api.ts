@@ -248,6 +248,19 @@ export class SlackCalls {
     return this.chat("chat.update", (c) => c.chat.update(this.withToken(args)));
   }
 
+  /** A message Slack posts later (at most 120 days ahead); its scheduled_message_id cancels it. */
+  scheduleMessage(args: webApi.ChatScheduleMessageArguments): Promise<webApi.ChatScheduleMessageResponse> {
+    return this.chat("chat.scheduleMessage", (c) => c.chat.scheduleMessage(this.withToken(args)));
+  }
+
+  deleteScheduledMessage(
+    args: webApi.ChatDeleteScheduledMessageArguments,
+  ): Promise<webApi.ChatDeleteScheduledMessageResponse> {
+    return this.chat("chat.deleteScheduledMessage", (c) =>
+      c.chat.deleteScheduledMessage(this.withToken(args)),
+    );
+  }
+
   replies(args: webApi.ConversationsRepliesArguments): Promise<webApi.ConversationsRepliesResponse> {
     return this.chat("conversations.replies", (c) => c.conversations.replies(this.withToken(args)));
   }
