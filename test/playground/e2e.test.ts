@@ -221,7 +221,8 @@ describe("the playground in Chromium", () => {
     });
     await note.waitFor({ timeout: 15_000 });
     await actAs(page, "You");
-    expect(await note.count()).toBe(0);
+    // Only Bob saw it: gone once the page has redrawn for "You".
+    await expect.poll(() => note.count(), { timeout: 15_000 }).toBe(0);
 
     await message.getByRole("button", { name: "Record what the team chose" }).click();
     const decide = page.getByRole("dialog", { name: "Mark as decided" });
