@@ -120,3 +120,35 @@ export async function askInPane(
   await answer.waitFor(WAIT);
   return answer;
 }
+
+/** Opens the app's Home tab from the sidebar and waits for it to be published. */
+export async function openHome(page: Page): Promise<Locator> {
+  await page.getByRole("button", { name: "flask-or-django", exact: true }).click();
+  const home = page.locator("#home");
+  await home.locator(".block-header").first().waitFor(WAIT);
+  return home;
+}
+
+/**
+ * Clicks "Export as ADR" on an App Home row, waits for the tab to say where it went, follows its link
+ * and returns the canvas shown beside the channel.
+ */
+export async function exportToCanvas(page: Page, row: Locator): Promise<Locator> {
+  await row.getByRole("button", { name: /Export this decision/ }).click();
+  const open = page.locator("#home a", { hasText: "open it" });
+  await open.waitFor(WAIT);
+  await open.click();
+  const canvas = page.getByRole("complementary", { name: "Canvas" });
+  await canvas.locator("h3").first().waitFor(WAIT);
+  return canvas;
+}
+
+/** Switches who is typing in the page (one channel, several people), once the page shows it. */
+export async function actAs(page: Page, name: string): Promise<void> {
+  const select = page.getByRole("combobox", { name: "Typing as" });
+  const switched = page.waitForResponse((r) => r.url().endsWith("/playground/as"));
+  await select.selectOption({ label: name });
+  await switched;
+  const chosen = page.locator("#as option:checked");
+  for (let i = 0; i < 100 && (await chosen.textContent()) !== name; i++) await page.waitForTimeout(50);
+}

@@ -38,6 +38,11 @@ export interface Config {
   installs: Installs;
   /** DATABASE_URL, parsed; unset means the default SQLite file. */
   database: DatabaseUrl;
+  /**
+   * SETTINGS_ADMINS (one workspace only): the Slack user ids who may change the workspace's settings in
+   * App Home. With many workspaces, the person who installed the app in each workspace does.
+   */
+  settingsAdmins?: readonly string[];
 }
 
 /** What the playground (`npm start` with no Slack credentials) needs: no Slack settings. */
@@ -233,6 +238,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     env: vars.NODE_ENV,
     installs: installsFrom(extra),
     database: extra.DATABASE_URL,
+    ...(extra.SETTINGS_ADMINS ? { settingsAdmins: extra.SETTINGS_ADMINS } : {}),
   };
 }
 
@@ -353,9 +359,28 @@ const manyWorkspacesEnv = httpEnv.extend({
   ),
   SLACK_APP_TOKEN: mustBeUnset(MANY_MSG.appTokenSet),
 });
+const SETTINGS_ADMINS_MSG = {
+  malformed:
+    "must be Slack user ids (U… or W…, as in a profile's ⋮ → Copy member ID) separated by commas, such as U0123ABCD,U0456EFGH.",
+  many: "is for one workspace: with many workspaces, the person who installed the app in each workspace changes its settings in App Home. Leave it unset.",
+} as const;
+
+// Who may change the workspace's settings in App Home (one workspace: no installation says who installed it).
+const userIds = (value: string) => value.split(/[\s,]+/).filter((id) => id !== "");
+const settingsAdmins = fromEnv(
+  z
+    .string()
+    .refine((value) => userIds(value).every((id) => /^[UW][A-Z0-9]{2,}$/.test(id)), {
+      error: SETTINGS_ADMINS_MSG.malformed,
+    })
+    .transform(userIds)
+    .optional(),
+);
+
 /** The variables after NODE_ENV in .env.example, for one workspace and for many. */
-const oneWorkspaceExtraEnv = z.object({ DATABASE_URL: databaseUrl });
+const oneWorkspaceExtraEnv = z.object({ DATABASE_URL: databaseUrl, SETTINGS_ADMINS: settingsAdmins });
 const manyWorkspacesExtraEnv = oneWorkspaceExtraEnv.extend({
+  SETTINGS_ADMINS: mustBeUnset(SETTINGS_ADMINS_MSG.many),
   SLACK_CLIENT_ID: clientId,
   SLACK_CLIENT_SECRET: clientSecret,
   SLACK_STATE_SECRET: stateSecret,

@@ -62,6 +62,8 @@ async function main(): Promise<void> {
   const { app, deps } = createApp({ config, logger, version, database });
   if (config.mode === "socket") await app.start();
   else await app.start(config.port);
+  // Revisit reminders due beyond Slack's 120-day horizon are handed to it as they come within range.
+  deps.reminderSweep.start();
   logger.info(
     {
       mode: config.mode,
@@ -94,6 +96,7 @@ async function main(): Promise<void> {
     app
       .stop()
       .then(() => deps.inFlight.idle(SHUTDOWN_GRACE_MS))
+      .then(() => deps.reminderSweep.stop())
       .then(() => database.close())
       .then(() => {
         logger.info("stopped");

@@ -394,6 +394,7 @@ describe(".env.example", () => {
       "LOG_LEVEL",
       "NODE_ENV",
       "DATABASE_URL",
+      "SETTINGS_ADMINS",
       "SLACK_CLIENT_ID",
       "SLACK_CLIENT_SECRET",
       "SLACK_STATE_SECRET",
@@ -408,11 +409,42 @@ describe(".env.example", () => {
       LOG_LEVEL: "loud",
       NODE_ENV: "staging",
       DATABASE_URL: "mongodb://x",
+      SETTINGS_ADMINS: "U0123ABCD",
       SLACK_CLIENT_ID: "x",
       SLACK_CLIENT_SECRET: "x",
       SLACK_STATE_SECRET: "x",
       TOKEN_ENCRYPTION_KEY: "x",
     });
     expect(error.problems.map((p) => p.split(" ")[0])).toEqual(names);
+  });
+});
+
+describe("loadConfig: SETTINGS_ADMINS", () => {
+  it("reads the user ids who may change the workspace's settings (one workspace)", () => {
+    const config = loadConfig({
+      SLACK_BOT_TOKEN: BOT,
+      SLACK_APP_TOKEN: APP,
+      SETTINGS_ADMINS: " U0123ABCD, W0456EFGH U0789 ",
+    });
+    expect(config.settingsAdmins).toEqual(["U0123ABCD", "W0456EFGH", "U0789"]);
+    expect(loadConfig({ SLACK_BOT_TOKEN: BOT, SLACK_APP_TOKEN: APP }).settingsAdmins).toBeUndefined();
+  });
+
+  it("names the variable when it holds something else than user ids", () => {
+    const error = configError({ SLACK_BOT_TOKEN: BOT, SLACK_APP_TOKEN: APP, SETTINGS_ADMINS: "@ann, U0123" });
+    expect(error.problems).toHaveLength(1);
+    expect(error.problems[0]).toMatch(/^SETTINGS_ADMINS must be Slack user ids/);
+  });
+
+  it("is refused with many workspaces, where each workspace's installer changes its settings", () => {
+    const error = configError({
+      SLACK_CLIENT_ID: "7830312345678.7830398765432",
+      SLACK_CLIENT_SECRET: "3c9a0e1f7b2d4c6e8a0b1c2d3e4f5a6b",
+      SLACK_STATE_SECRET: "0f1e2d3c4b5a69788796a5b4c3d2e1f0",
+      SLACK_SIGNING_SECRET: SECRET,
+      TOKEN_ENCRYPTION_KEY: "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff",
+      SETTINGS_ADMINS: "U0123ABCD",
+    });
+    expect(error.problems).toEqual([expect.stringMatching(/^SETTINGS_ADMINS is for one workspace/)]);
   });
 });

@@ -3,7 +3,9 @@
  * serves, and the events the app listens to (uninstall and revoked tokens included). Read line by line:
  * the manifest is plain YAML of lists under known keys.
  */
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { BOT_SCOPES, REDIRECT_PATH } from "../src/slack/installation-options.js";
 
@@ -35,9 +37,53 @@ function listAt(path: string[]): string[] {
   return items;
 }
 
+/** Every .ts file under src/slack, concatenated: the code that talks to Slack. */
+function slackCode(): string {
+  const root = fileURLToPath(new URL("../src/slack/", import.meta.url));
+  const files = readdirSync(root, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".ts"));
+  return files.map((f) => readFileSync(join(root, f), "utf8")).join("\n");
+}
+
+/**
+ * What each bot scope is for, as code: the calls and listeners that need it (Slack's reference names the
+ * scope on each method's and event's page). A scope is justified only if the code uses one of them.
+ */
+const SCOPE_USES: Record<string, RegExp[]> = {
+  commands: [/app\.command\(/, /app\.shortcut\(/],
+  "chat:write": [/\.chat\.postMessage\(/, /\.chat\.postEphemeral\(/, /\.chat\.update\(/],
+  "app_mentions:read": [/app\.event\("app_mention"/],
+  "channels:history": [/\.conversations\.(history|replies)\(/],
+  "groups:history": [/\.conversations\.(history|replies)\(/],
+  "im:history": [/app\.event\("message"/, /new Assistant\(/],
+  "im:write": [/\.conversations\.open\(/],
+  "assistant:write": [/setSuggestedPrompts\(/, /setStatus\(/, /setTitle\(/],
+  "canvases:write": [
+    /\.conversations\.canvases\.create\(/,
+    /\.canvases\.create\(/,
+    /\.canvases\.access\.set\(/,
+  ],
+  "files:write": [/\.filesUploadV2\(/, /\.files\.(getUploadURLExternal|completeUploadExternal)\(/],
+};
+
 describe("manifest.yml", () => {
   it("asks for exactly the bot scopes the OAuth install requests", () => {
     expect(listAt(["oauth_config", "scopes", "bot"])).toEqual([...BOT_SCOPES]);
+  });
+
+  it("asks for no scope the code never needs, and for every scope the code's calls need", () => {
+    const code = slackCode();
+    const scopes = listAt(["oauth_config", "scopes", "bot"]);
+    for (const scope of scopes) {
+      const uses = SCOPE_USES[scope];
+      expect(uses, `${scope}: no known use; say which calls need it in SCOPE_USES, or drop it`).toBeDefined();
+      expect(
+        uses?.some((use) => use.test(code)),
+        `${scope} is asked for, but no code makes the calls that need it`,
+      ).toBe(true);
+    }
+    for (const [scope, uses] of Object.entries(SCOPE_USES)) {
+      if (uses.some((use) => use.test(code))) expect(scopes, `the code needs ${scope}`).toContain(scope);
+    }
   });
 
   it("has a redirect URL on the route the app serves", () => {

@@ -64,3 +64,17 @@ export function rssMb(pid: number | undefined): number {
   const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
   return kb / 1024;
 }
+
+/**
+ * CPU time a process has used so far (user + system), in milliseconds. Per request it is a steadier
+ * figure than requests per second on a busy machine: other work slows an app down but does not make
+ * each of its requests cost more CPU.
+ */
+export function cpuMs(pid: number | undefined): number {
+  // Fields 14 and 15 of /proc/<pid>/stat (after the command name, which may hold spaces), in clock ticks.
+  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_SECOND;
+}
+
+/** Linux's USER_HZ, 100 on every architecture Node runs on. */
+const CLOCK_TICKS_PER_SECOND = 100;

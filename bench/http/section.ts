@@ -10,7 +10,7 @@ import { recommendationMessage } from "../../src/slack/services/compose-recommen
 import { startThrowawayPostgres, type ThrowawayPostgres } from "../../test/storage/throwaway-postgres.js";
 import type { Check, Section } from "../engine.js";
 import { FORM, JSON_TYPE, signed, slashCommandBody, submissionBody, threadQuestionBody } from "./payloads.js";
-import { launch as launchProcess, type Running as Process, ROOT, rssMb } from "./process.js";
+import { cpuMs, launch as launchProcess, type Running as Process, ROOT, rssMb } from "./process.js";
 import { type StubSlack, startStubSlack } from "./stub-slack.js";
 
 const SECRET = "0123456789abcdef0123456789abcdef";
@@ -34,14 +34,34 @@ async function launch(
   return { ...(await launchProcess(name, args, env)), stub };
 }
 
-type Scenario = { name: string; body: () => string; contentType: string };
+/** `served`: the Web API method each request that was served (not refused as busy) calls once. */
+type Scenario = { name: string; body: () => string; contentType: string; served: string };
 const SCENARIOS: Scenario[] = [
-  { name: "slash command → views.open", body: slashCommandBody, contentType: FORM },
-  { name: "submission → chat.postMessage", body: submissionBody, contentType: FORM },
-  { name: "thread question → reply", body: threadQuestionBody, contentType: JSON_TYPE },
+  { name: "slash command → views.open", body: slashCommandBody, contentType: FORM, served: "views.open" },
+  {
+    name: "submission → chat.postMessage",
+    body: submissionBody,
+    contentType: FORM,
+    served: "chat.postMessage",
+  },
+  {
+    name: "thread question → reply",
+    body: threadQuestionBody,
+    contentType: JSON_TYPE,
+    served: "chat.postMessage",
+  },
 ];
 
+const settle = () => new Promise((resolve) => setTimeout(resolve, 200));
+
+/**
+ * Drives one app with one scenario. Throughput counts the requests served: a request refused as busy
+ * (answered at once, with "try again in a moment" or a 503 for an event) did none of the work, so it is
+ * counted apart, as `refused`.
+ */
 async function drive(app: Running, s: Scenario, rate?: number) {
+  const cpuBefore = cpuMs(app.child.pid);
+  const servedBefore = app.stub.calls.get(s.served) ?? 0;
   const result = await autocannon({
     url: `http://127.0.0.1:${app.port}/slack/events`,
     method: "POST",
@@ -57,8 +77,13 @@ async function drive(app: Running, s: Scenario, rate?: number) {
       },
     ],
   });
+  const answered = result.requests.total;
+  await settle(); // work after the ack (posting to Slack, storing) ends within milliseconds of the last answer
+  const served = Math.min(answered, (app.stub.calls.get(s.served) ?? 0) - servedBefore);
   return {
-    rps: result.requests.average,
+    rps: (result.requests.average * served) / Math.max(answered, 1),
+    refused: answered - served,
+    cpuUsPerRequest: served > 0 ? ((cpuMs(app.child.pid) - cpuBefore) * 1000) / served : 0,
     p50: result.latency.p50,
     p99: result.latency.p99,
     bad: result.non2xx + result.errors + result.timeouts,
@@ -67,8 +92,13 @@ async function drive(app: Running, s: Scenario, rate?: number) {
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
 
-type Runs = { rps: number[]; p50: number[]; p99: number[]; bad: number };
-const summary = (r: Runs) => ({ rps: median(r.rps), p50: median(r.p50), p99: median(r.p99) });
+type Runs = { rps: number[]; cpu: number[]; p50: number[]; p99: number[]; bad: number; refused: number };
+const summary = (r: Runs) => ({
+  rps: median(r.rps),
+  cpu: median(r.cpu),
+  p50: median(r.p50),
+  p99: median(r.p99),
+});
 
 /**
  * Our app (the built dist/src/main.js, as in production) with its database on SQLite (the default: a file)
@@ -169,7 +199,7 @@ export async function httpSection(): Promise<Section> {
     for (const app of apps) for (const s of SCENARIOS) await drive(app, s); // warm-up (stores the thread parent)
     for (const s of SCENARIOS) {
       const runs = new Map<string, Runs>(
-        apps.map((app) => [app.name, { rps: [], p50: [], p99: [], bad: 0 }]),
+        apps.map((app) => [app.name, { rps: [], cpu: [], p50: [], p99: [], bad: 0, refused: 0 }]),
       );
       for (let r = 0; r < ROUNDS; r++) {
         const order = r % 2 === 0 ? apps : [...apps].reverse();
@@ -178,9 +208,11 @@ export async function httpSection(): Promise<Section> {
           const paced = await drive(app, s, RATE);
           const into = runs.get(app.name) as Runs;
           into.rps.push(max.rps);
+          into.cpu.push(max.cpuUsPerRequest);
           into.p50.push(paced.p50);
           into.p99.push(paced.p99);
           into.bad += max.bad + paced.bad;
+          into.refused += max.refused + paced.refused;
         }
       }
       const b = summary(runs.get("bare") as Runs);
@@ -188,10 +220,19 @@ export async function httpSection(): Promise<Section> {
         const o = summary(runs.get(app.name) as Runs);
         return `${app.name} ${o.rps.toFixed(0).padStart(5)} req/s (${(o.rps / b.rps).toFixed(2)} of bare), p50 ${o.p50} ms, p99 ${o.p99} ms`;
       });
+      // CPU per request served holds steady when other work shares the machine; req/s does not.
+      const cpu = [...apps.filter((app) => app.name !== "bare"), bare as Running]
+        .map((app) => `${app.name} ${summary(runs.get(app.name) as Runs).cpu.toFixed(0)} µs`)
+        .join(", ");
       const bad = [...runs].filter(([, r]) => r.bad > 0).map(([name, r]) => `${name} ${r.bad}`);
       notes.push(
         `${s.name.padEnd(32)} ${parts.join(" | ")} | bare ${b.rps.toFixed(0).padStart(5)} req/s, p50 ${b.p50} ms, p99 ${b.p99} ms (p99 at ${RATE}/s)` +
           (bad.length > 0 ? ` | non-2xx/errors ${bad.join(", ")}` : ""),
+      );
+      const refused = [...runs].filter(([, r]) => r.refused > 0).map(([name, r]) => `${name} ${r.refused}`);
+      notes.push(
+        `${"".padEnd(32)} CPU per request served: ${cpu}` +
+          (refused.length > 0 ? ` | refused as busy (not counted as served): ${refused.join(", ")}` : ""),
       );
       for (const app of ours) {
         const o = summary(runs.get(app.name) as Runs);

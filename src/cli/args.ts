@@ -59,20 +59,20 @@ const SWITCHES: Record<string, "help" | "json" | "yes" | "adr"> = {
 };
 
 /** Every option, for error messages: the answer flags, then the switches. */
-export function validOptions(k: Knowledge): string {
-  const answers = k.questions.map((q) => `--${q.flag}`);
+export function validOptions(knowledge: Knowledge): string {
+  const answers = knowledge.questions.map((q) => `--${q.flag}`);
   const decisions = Object.keys(DECISION_OPTIONS).map((o) => `--${o}`);
   return [...answers, "--json", "--adr", ...decisions, "--yes (-y)", "--help (-h)"].join(", ");
 }
 
-function unknownOption(k: Knowledge, option: string): string {
+function unknownOption(knowledge: Knowledge, option: string): string {
   return (
-    `Unknown option ${option}.\nValid options: ${validOptions(k)}\n` +
+    `Unknown option ${option}.\nValid options: ${validOptions(knowledge)}\n` +
     "Run `npm run ask -- --help` to see the values each one takes."
   );
 }
 
-export function parseArgs(argv: readonly string[], k: Knowledge): Parsed<CliArgs> {
+export function parseArgs(argv: readonly string[], knowledge: Knowledge): Parsed<CliArgs> {
   const args: CliArgs = {
     command: "recommend",
     help: false,
@@ -83,7 +83,7 @@ export function parseArgs(argv: readonly string[], k: Knowledge): Parsed<CliArgs
     answers: {},
     featureText: "",
   };
-  const byFlag = new Map(k.questions.map((q) => [q.flag, q]));
+  const byFlag = new Map(knowledge.questions.map((q) => [q.flag, q]));
   const positionals: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const token = argv[i] as string;
@@ -100,7 +100,7 @@ export function parseArgs(argv: readonly string[], k: Knowledge): Parsed<CliArgs
       positionals.push(token);
       continue;
     }
-    if (!token.startsWith("--")) return { ok: false, message: unknownOption(k, token) };
+    if (!token.startsWith("--")) return { ok: false, message: unknownOption(knowledge, token) };
     const eq = token.indexOf("=");
     const name = token.slice(2, eq === -1 ? undefined : eq);
     let value: string | undefined;
@@ -120,9 +120,9 @@ export function parseArgs(argv: readonly string[], k: Knowledge): Parsed<CliArgs
       continue;
     }
     const q = byFlag.get(name);
-    if (!q) return { ok: false, message: unknownOption(k, `--${name}`) };
+    if (!q) return { ok: false, message: unknownOption(knowledge, `--${name}`) };
     if (value === undefined) {
-      const values = choicesFor(q, k).map((c) => c.value);
+      const values = choicesFor(q, knowledge).map((c) => c.value);
       const hint = values.length > 0 ? `one of: ${values.join(", ")}` : "some text";
       return { ok: false, message: `Option --${q.flag} needs a value: ${hint}.` };
     }
@@ -169,7 +169,7 @@ export function hasAnswers(args: CliArgs): boolean {
 }
 
 /** Checks the answers with the engine's schema; errors name the flag, the value and the valid values. */
-export function profileFromArgs(args: CliArgs, k: Knowledge): Parsed<ProjectProfile> {
+export function profileFromArgs(args: CliArgs, knowledge: Knowledge): Parsed<ProjectProfile> {
   const answers: Record<string, string> = {};
   for (const [id, value] of Object.entries(args.answers)) answers[id] = normalizeValue(value);
   const needs = args.needs?.map(normalizeValue);
@@ -178,11 +178,11 @@ export function profileFromArgs(args: CliArgs, k: Knowledge): Parsed<ProjectProf
     ...(needs ? { needs } : {}),
     ...(args.notes !== undefined ? { notes: args.notes } : {}),
   };
-  const parsed = parseProfile(input, k);
+  const parsed = parseProfile(input, knowledge);
   if (parsed.ok) return { ok: true, value: parsed.profile };
-  const needIds = new Set(k.needFeatures.map((f) => f.id));
+  const needIds = new Set(knowledge.needFeatures.map((f) => f.id));
   const lines = parsed.issues.map((issue) => {
-    const q = k.questions.find((x) => x.id === issue.field);
+    const q = knowledge.questions.find((x) => x.id === issue.field);
     if (!q) return `${issue.field}: ${issue.message}`;
     let given = "";
     if (q.kind === "single") given = ` "${args.answers[q.id] ?? ""}"`;

@@ -38,28 +38,29 @@ function readAs(reading: Understanding): string | undefined {
   return undefined;
 }
 
-function runFeature(args: CliArgs, k: Knowledge, io: Io): number {
+function runFeature(args: CliArgs, knowledge: Knowledge, io: Io): number {
   let profile: ProjectProfile | undefined;
   if (hasAnswers(args)) {
-    const parsed = profileFromArgs(args, k);
+    const parsed = profileFromArgs(args, knowledge);
     if (!parsed.ok) {
       io.stderr.write(`${parsed.message}\n`);
       return EXIT.usage;
     }
     profile = parsed.value;
   }
-  const reading = understand(k, args.featureText);
+  const reading = understand(knowledge, args.featureText);
   if (reading.intent !== "feature") {
     if (args.json) {
-      const topics = k.features.map((f) => ({ featureId: f.id, title: f.title }));
+      const topics = knowledge.features.map((f) => ({ featureId: f.id, title: f.title }));
       io.stdout.write(json({ reading, topics }));
     } else {
-      io.stdout.write(renderUnknownFeature(args.featureText, reading.runnersUp, k, readAs(reading)));
+      io.stdout.write(renderUnknownFeature(args.featureText, reading.runnersUp, knowledge, readAs(reading)));
     }
     return EXIT.unknownFeature;
   }
   const [best, ...also] = reading.features;
-  const explanation = best && explainFeature(best.featureId, profile, k, { question: args.featureText });
+  const explanation =
+    best && explainFeature(best.featureId, profile, knowledge, { question: args.featureText });
   if (!explanation) throw new Error(`understand returned unknown feature ${best?.featureId}`);
   const match = {
     kind: "match" as const,
@@ -71,15 +72,15 @@ function runFeature(args: CliArgs, k: Knowledge, io: Io): number {
   io.stdout.write(
     args.json
       ? json({ reading, explanation })
-      : renderFeature(explanation, k, styleFor(io.stdout, io.env), match),
+      : renderFeature(explanation, knowledge, styleFor(io.stdout, io.env), match),
   );
   return EXIT.ok;
 }
 
-async function runRecommend(args: CliArgs, k: Knowledge, io: Io): Promise<number> {
+async function runRecommend(args: CliArgs, knowledge: Knowledge, io: Io): Promise<number> {
   let profile: ProjectProfile;
   if (hasAnswers(args) || args.yes) {
-    const parsed = profileFromArgs(args, k);
+    const parsed = profileFromArgs(args, knowledge);
     if (!parsed.ok) {
       io.stderr.write(`${parsed.message}\n`);
       return EXIT.usage;
@@ -88,14 +89,14 @@ async function runRecommend(args: CliArgs, k: Knowledge, io: Io): Promise<number
   } else {
     // With --json or --adr the prompts go to stderr, so stdout carries only the JSON or the Markdown.
     const out = args.json || args.adr ? io.stderr : io.stdout;
-    const asked = await askQuestions(k, io.stdin, out, styleFor(out, io.env));
+    const asked = await askQuestions(knowledge, io.stdin, out, styleFor(out, io.env));
     if (asked.interrupted) return EXIT.interrupted;
-    const parsed = parseProfile(asked.input, k);
+    const parsed = parseProfile(asked.input, knowledge);
     if (!parsed.ok) throw new Error(parsed.issues.map((i) => `${i.field}: ${i.message}`).join("\n"));
     profile = parsed.profile;
   }
   if (args.adr) {
-    const adr = adrFromArgs(profile, args.decision, k);
+    const adr = adrFromArgs(profile, args.decision, knowledge);
     if (!adr.ok) {
       io.stderr.write(`${adr.message}\n`);
       return EXIT.usage;
@@ -103,21 +104,27 @@ async function runRecommend(args: CliArgs, k: Knowledge, io: Io): Promise<number
     io.stdout.write(adr.value);
     return EXIT.ok;
   }
-  const result = recommend(profile, k);
-  io.stdout.write(args.json ? json(result) : renderRecommendation(result, k, styleFor(io.stdout, io.env)));
+  const result = recommend(profile, knowledge);
+  io.stdout.write(
+    args.json ? json(result) : renderRecommendation(result, knowledge, styleFor(io.stdout, io.env)),
+  );
   return EXIT.ok;
 }
 
 /** The terminal front end: parses argv, asks or reads the answers, prints. Returns the exit code. */
-export async function run(argv: readonly string[], io: Io, k: Knowledge = getKnowledge()): Promise<number> {
-  const parsed = parseArgs(argv, k);
+export async function run(
+  argv: readonly string[],
+  io: Io,
+  knowledge: Knowledge = getKnowledge(),
+): Promise<number> {
+  const parsed = parseArgs(argv, knowledge);
   if (!parsed.ok) {
     io.stderr.write(`${parsed.message}\n`);
     return EXIT.usage;
   }
   const args = parsed.value;
   if (args.help) {
-    io.stdout.write(renderUsage(k));
+    io.stdout.write(renderUsage(knowledge));
     return EXIT.ok;
   }
   const misplaced = misplacedOptions(
@@ -136,12 +143,12 @@ export async function run(argv: readonly string[], io: Io, k: Knowledge = getKno
     return EXIT.usage;
   }
   if (args.command === "decisions")
-    return runDecisions(args.decision, args.json, k, {
+    return runDecisions(args.decision, args.json, knowledge, {
       stdout: io.stdout,
       stderr: io.stderr,
       env: io.env ?? process.env,
     });
-  return args.command === "feature" ? runFeature(args, k, io) : runRecommend(args, k, io);
+  return args.command === "feature" ? runFeature(args, knowledge, io) : runRecommend(args, knowledge, io);
 }
 
 function isMain(): boolean {

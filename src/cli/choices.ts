@@ -8,7 +8,7 @@ export interface Choice {
 }
 
 /** The options of a single or multi question (the multi one offers the features a project can need). */
-export function choicesFor(q: Question, k: Knowledge): Choice[] {
+export function choicesFor(q: Question, knowledge: Knowledge): Choice[] {
   if (q.kind === "single") {
     return q.options.map((o) => ({
       value: o.value,
@@ -16,7 +16,7 @@ export function choicesFor(q: Question, k: Knowledge): Choice[] {
       ...(o.description ? { description: o.description } : {}),
     }));
   }
-  if (q.kind === "multi") return k.needFeatures.map((f) => ({ value: f.id, label: f.need.label }));
+  if (q.kind === "multi") return knowledge.needFeatures.map((f) => ({ value: f.id, label: f.need.label }));
   return [];
 }
 

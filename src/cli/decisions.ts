@@ -58,7 +58,11 @@ export function misplacedOptions(
 }
 
 /** The ADR for a recommendation made from the command line's answers. */
-export function adrFromArgs(profile: ProjectProfile, decision: DecisionArgs, k: Knowledge): Parsed<string> {
+export function adrFromArgs(
+  profile: ProjectProfile,
+  decision: DecisionArgs,
+  knowledge: Knowledge,
+): Parsed<string> {
   const date = decision.date ?? today();
   if (!validDate(date)) return { ok: false, message: `Invalid value for --date "${date}": use YYYY-MM-DD.` };
   let framework: FrameworkId | undefined;
@@ -80,10 +84,10 @@ export function adrFromArgs(profile: ProjectProfile, decision: DecisionArgs, k: 
     .split(",")
     .map((x) => x.trim())
     .filter((x) => x !== "");
-  const recommendation = recommendProfile(profile, k);
+  const recommendation = recommendProfile(profile, knowledge);
   return {
     ok: true,
-    value: renderAdr(k, {
+    value: renderAdr(knowledge, {
       recommendation,
       decision: {
         status: framework ? "decided" : "proposed",
@@ -96,8 +100,9 @@ export function adrFromArgs(profile: ProjectProfile, decision: DecisionArgs, k: 
   };
 }
 
-function formatDecision(d: StoredDecision, k: Knowledge): string {
-  const name = (v: string) => (v === "flask" || v === "django" ? k.meta.frameworks[v].name : "a toss-up");
+function formatDecision(d: StoredDecision, knowledge: Knowledge): string {
+  const name = (v: string) =>
+    v === "flask" || v === "django" ? knowledge.meta.frameworks[v].name : "a toss-up";
   const when = isoDate(d.decidedAt ?? d.createdAt);
   let what: string;
   if (d.status === "proposed") what = `recommended ${name(d.recommended)}, not decided yet`;
@@ -128,7 +133,7 @@ export interface DecisionsIo {
 export async function runDecisions(
   decision: DecisionArgs,
   json: boolean,
-  k: Knowledge,
+  knowledge: Knowledge,
   io: DecisionsIo,
 ): Promise<number> {
   let status: DecisionStatus | undefined;
@@ -165,7 +170,7 @@ export async function runDecisions(
   }
   const database: Database = await openDatabase(url);
   try {
-    if (ref !== undefined) return await printAdr(database, ref, k, io);
+    if (ref !== undefined) return await printAdr(database, ref, knowledge, io);
     const listed =
       decision.team !== undefined
         ? await database.decisions.listByTeam(decision.team, { ...(status ? { status } : {}), limit: 1000 })
@@ -185,7 +190,7 @@ export async function runDecisions(
     for (const team of teams) {
       const ofTeam = listed.filter((d) => d.teamId === team);
       lines.push(`Team ${team}: ${ofTeam.length} decision${ofTeam.length === 1 ? "" : "s"}, newest first`);
-      for (const d of ofTeam) lines.push(formatDecision(d, k));
+      for (const d of ofTeam) lines.push(formatDecision(d, knowledge));
       lines.push("");
     }
     lines.push(`From ${where}. One as an ADR: npm run ask -- decisions TEAM/CHANNEL/TS`);
@@ -199,7 +204,7 @@ export async function runDecisions(
 async function printAdr(
   database: Database,
   ref: { teamId: string; channelId: string; messageTs: string },
-  k: Knowledge,
+  knowledge: Knowledge,
   io: DecisionsIo,
 ): Promise<number> {
   const { teamId, channelId, messageTs } = ref;
@@ -215,6 +220,6 @@ async function printAdr(
     database.views.listForRecommendation(teamId, channelId, messageTs),
     database.votes.tally(teamId, channelId, messageTs),
   ]);
-  io.stdout.write(adrForStoredDecision(k, { decision, recommendation, views, votes }));
+  io.stdout.write(adrForStoredDecision(knowledge, { decision, recommendation, views, votes }));
   return 0;
 }

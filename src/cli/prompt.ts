@@ -69,23 +69,23 @@ function optionLines(q: Question, choices: readonly Choice[], s: Style): string[
 
 /** Asks every question in data/questions.json; when the input ends, the rest take their defaults. */
 export async function askQuestions(
-  k: Knowledge,
+  knowledge: Knowledge,
   input: NodeJS.ReadableStream & { isTTY?: boolean },
   output: NodeJS.WritableStream & { isTTY?: boolean },
   s: Style,
 ): Promise<AskResult> {
   const lines = new LineReader(input, output);
-  const result: ProfileInput = { answers: {}, needs: [...k.needsQuestion.default], notes: "" };
+  const result: ProfileInput = { answers: {}, needs: [...knowledge.needsQuestion.default], notes: "" };
   const write = (text: string) => output.write(`${text}\n`);
   let endedEarly = false;
   try {
     write(s.bold("Flask or Django? A few questions about your project. Press Enter to take the default."));
-    for (const [i, q] of k.questions.entries()) {
+    for (const [i, q] of knowledge.questions.entries()) {
       if (q.kind === "single") result.answers[q.id] = q.default;
       if (lines.interrupted || endedEarly) continue;
-      const choices = choicesFor(q, k);
+      const choices = choicesFor(q, knowledge);
       write("");
-      write(`${s.bold(`(${i + 1}/${k.questions.length}) ${q.label}`)}`);
+      write(`${s.bold(`(${i + 1}/${knowledge.questions.length}) ${q.label}`)}`);
       write(s.dim(`  ${q.help}`));
       for (const line of optionLines(q, choices, s)) write(line);
       const defaultIndex = q.kind === "single" ? choices.findIndex((c) => c.value === q.default) + 1 : 0;

@@ -20,8 +20,8 @@ class Footnotes {
   }
 }
 
-function frameworkName(k: Knowledge, id: string): string {
-  return id === "flask" || id === "django" ? k.meta.frameworks[id].name : id;
+function frameworkName(knowledge: Knowledge, id: string): string {
+  return id === "flask" || id === "django" ? knowledge.meta.frameworks[id].name : id;
 }
 
 function section(s: Style, title: string, body: string[]): string[] {
@@ -29,15 +29,17 @@ function section(s: Style, title: string, body: string[]): string[] {
 }
 
 /** The answers as the person chose them, in the questionnaire's words. */
-export function renderAnswers(profile: ProjectProfile, k: Knowledge): string[] {
+export function renderAnswers(profile: ProjectProfile, knowledge: Knowledge): string[] {
   const lines: string[] = [];
-  for (const q of k.questions) {
+  for (const q of knowledge.questions) {
     let value: string;
     if (q.kind === "single") {
       const answer = profile.answers[q.id];
       value = q.options.find((o) => o.value === answer)?.label ?? answer ?? "";
     } else if (q.kind === "multi") {
-      const labels = profile.needs.map((id) => k.needFeatures.find((f) => f.id === id)?.need.label ?? id);
+      const labels = profile.needs.map(
+        (id) => knowledge.needFeatures.find((f) => f.id === id)?.need.label ?? id,
+      );
       value = labels.length > 0 ? labels.join(", ") : "none";
     } else {
       if (profile.notes.trim() === "") continue;
@@ -48,20 +50,20 @@ export function renderAnswers(profile: ProjectProfile, k: Knowledge): string[] {
   return lines;
 }
 
-export function renderRecommendation(r: Recommendation, k: Knowledge, s: Style = PLAIN): string {
+export function renderRecommendation(r: Recommendation, knowledge: Knowledge, s: Style = PLAIN): string {
   const notes = new Footnotes();
   const headline =
-    r.verdict === "either" ? "Either framework fits" : `${frameworkName(k, r.verdict)} fits better`;
+    r.verdict === "either" ? "Either framework fits" : `${frameworkName(knowledge, r.verdict)} fits better`;
   const lines: string[] = [
     s.bold(s.accent(`Verdict: ${headline}`)),
     `  ${r.summary}`,
-    `  Share of the evidence: ${frameworkName(k, "flask")} ${r.shares.flask}%, ${frameworkName(k, "django")} ${r.shares.django}%`,
+    `  Share of the evidence: ${frameworkName(knowledge, "flask")} ${r.shares.flask}%, ${frameworkName(knowledge, "django")} ${r.shares.django}%`,
     `  How firm: ${r.confidence.label}; the verdict ${r.confidence.phrase} (weights and fits varied)`,
   ];
-  lines.push(...section(s, "Your answers", renderAnswers(r.profile, k)));
+  lines.push(...section(s, "Your answers", renderAnswers(r.profile, knowledge)));
 
   const factors = r.factors.flatMap((f, i) => {
-    const criterion = k.criteria[k.criterionIndex.get(f.criterion) ?? -1];
+    const criterion = knowledge.criteria[knowledge.criterionIndex.get(f.criterion) ?? -1];
     const reason = criterion?.reason[f.favours] ?? f.why;
     const out = [`  ${i + 1}. ${s.bold(f.label)}: ${f.pointsText}`, `     ${reason} ${notes.ref(f.source)}`];
     if (f.because.length > 0) out.push(s.dim(`     From your answers: ${f.because.join("; ")}`));
@@ -72,7 +74,7 @@ export function renderRecommendation(r: Recommendation, k: Knowledge, s: Style =
   for (const id of ["flask", "django"] as const) {
     const { pros, cons } = r.prosCons[id];
     lines.push(
-      ...section(s, `${frameworkName(k, id)} for this project`, [
+      ...section(s, `${frameworkName(knowledge, id)} for this project`, [
         ...pros.map((p) => `  + ${p.text} ${notes.ref(p.source)}`),
         ...cons.map((c) => `  - ${c.text} ${notes.ref(c.source)}`),
       ]),
@@ -96,7 +98,7 @@ export function renderRecommendation(r: Recommendation, k: Knowledge, s: Style =
   if (r.notes.text !== "") lines.push(...section(s, "Your notes", [`  ${r.notes.text}`]));
 
   lines.push(...section(s, "Sources", notes.lines()));
-  lines.push("", s.dim(`Knowledge version ${r.knowledgeVersion} (reviewed ${k.meta.reviewed}).`));
+  lines.push("", s.dim(`Knowledge version ${r.knowledgeVersion} (reviewed ${knowledge.meta.reviewed}).`));
   return `${lines.join("\n")}\n`;
 }
 
@@ -120,7 +122,7 @@ function sideLines(side: FeatureExplanation["flask"], s: Style): string[] {
 /** One feature side by side. `match` adds the myth asked about and the other topics named. */
 export function renderFeature(
   e: FeatureExplanation,
-  k: Knowledge,
+  knowledge: Knowledge,
   s: Style = PLAIN,
   match?: FeatureMatch,
 ): string {
@@ -148,7 +150,7 @@ export function renderFeature(
     for (const a of match.alsoAsked)
       lines.push(`  ${a.title}: npm run ask -- feature "${a.title.toLowerCase()}"`);
   }
-  lines.push("", s.dim(`Knowledge version ${e.knowledgeVersion} (reviewed ${k.meta.reviewed}).`));
+  lines.push("", s.dim(`Knowledge version ${e.knowledgeVersion} (reviewed ${knowledge.meta.reviewed}).`));
   return `${lines.join("\n")}\n`;
 }
 
@@ -156,7 +158,7 @@ export function renderFeature(
 export function renderUnknownFeature(
   text: string,
   suggestions: { title: string }[],
-  k: Knowledge,
+  knowledge: Knowledge,
   readAs?: string,
 ): string {
   const lines = [`No feature matches "${text}".`];
@@ -164,7 +166,7 @@ export function renderUnknownFeature(
   if (suggestions.length > 0) {
     lines.push(`Did you mean: ${suggestions.map((x) => x.title).join(", ")}?`);
   }
-  const titles = k.features.map((f) => f.title);
+  const titles = knowledge.features.map((f) => f.title);
   const half = Math.ceil(titles.length / 2);
   const width = Math.max(...titles.slice(0, half).map((t) => t.length)) + 3;
   lines.push("", "Topics I know:");

@@ -5,7 +5,7 @@ import { choicesFor } from "./choices.js";
 const row = (flag: string, text: string) => `  ${flag.padEnd(28)}${text}`;
 
 /** The --help text, generated from the questions so it always lists the current flags and values. */
-export function renderUsage(k: Knowledge): string {
+export function renderUsage(knowledge: Knowledge): string {
   const lines = [
     "Flask or Django? Answer a few questions and get a recommendation with its reasons.",
     "",
@@ -22,8 +22,8 @@ export function renderUsage(k: Knowledge): string {
     "",
     "Answers",
   ];
-  for (const q of k.questions) {
-    const choices = choicesFor(q, k);
+  for (const q of knowledge.questions) {
+    const choices = choicesFor(q, knowledge);
     if (q.kind === "single") {
       lines.push(row(`--${q.flag} <value>`, `${q.label} (default: ${q.default})`));
     } else if (q.kind === "multi") {

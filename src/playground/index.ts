@@ -4,7 +4,7 @@ import type { AddressInfo } from "node:net";
 import type { Logger } from "pino";
 import { LOG_LEVELS, type LogLevelName } from "../config.js";
 import { createApp } from "../slack/app.js";
-import { openDatabase } from "../storage/index.js";
+import { type Database, openDatabase } from "../storage/index.js";
 import { readVersion } from "../version.js";
 import { ResponseUrls } from "./bridge/response-urls.js";
 import { slackSender } from "./bridge/send.js";
@@ -28,6 +28,8 @@ export interface RunningPlayground {
   /** The page, e.g. http://localhost:3000 */
   url: string;
   port: number;
+  /** The app's database (SQLite in memory): `npm run screenshots` seeds decisions through it. */
+  database: Database;
   close(): Promise<void>;
 }
 
@@ -49,11 +51,14 @@ function listen(server: Server, port: number, host: string): Promise<number> {
 export async function startPlayground(options: PlaygroundOptions): Promise<RunningPlayground> {
   const host = options.host ?? "127.0.0.1";
   const logger = options.logger;
-  const state = new SlackState(options.now);
   let playground: Playground | undefined;
   const server = createServer();
   const port = await listen(server, options.port, host);
   const local = `http://127.0.0.1:${port}`;
+  const shownHost = host === "127.0.0.1" || host === "::1" || host === "localhost" ? "localhost" : host;
+  const pageUrl = `http://${shownHost}:${port}`;
+  const state = new SlackState(options.now, pageUrl);
+  state.documents.uploadBase = `${local}/upload/`;
   const responseUrls = new ResponseUrls(state, local);
   server.on(
     "request",
@@ -78,7 +83,10 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Runni
     ? (logger.level as LogLevelName)
     : "info";
   // No database to configure: SQLite in memory, gone when the playground stops, like the rest of its state.
-  const database = await openDatabase("sqlite::memory:", { logger });
+  const database = await openDatabase("sqlite::memory:", {
+    logger,
+    ...(options.now ? { now: options.now } : {}),
+  });
   const { app } = createApp({
     config: {
       mode: "http",
@@ -88,6 +96,8 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Runni
       env: "development",
       installs: { kind: "one" },
       database: { kind: "sqlite", file: ":memory:" },
+      // The person at the keyboard stands for whoever installed the app: they may change its settings.
+      settingsAdmins: [WORKSPACE.user.id],
     },
     database,
     logger,
@@ -108,10 +118,10 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Runni
     logger,
   );
 
-  const shownHost = host === "127.0.0.1" || host === "::1" || host === "localhost" ? "localhost" : host;
   return {
-    url: `http://${shownHost}:${port}`,
+    url: pageUrl,
     port,
+    database,
     close: async () => {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -8,6 +8,7 @@ const FILES: Record<string, string> = {
   "app.js": "text/javascript; charset=utf-8",
   "blocks.js": "text/javascript; charset=utf-8",
   "mrkdwn.js": "text/javascript; charset=utf-8",
+  "markdown.js": "text/javascript; charset=utf-8",
   "style.css": "text/css; charset=utf-8",
 };
 

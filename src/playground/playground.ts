@@ -15,7 +15,7 @@ import { elementState, findOption, type InputValue, modalState } from "./bridge/
 import type { SlackState } from "./fake-slack/state.js";
 import type { Json, StoredMessage } from "./fake-slack/types.js";
 import { publicMessage } from "./fake-slack/web-api.js";
-import { WORKSPACE } from "./workspace.js";
+import { PEOPLE, type Person, personById, WORKSPACE } from "./workspace.js";
 
 export type Result = { ok: true } | { ok: false; error: string; errors?: Record<string, string> };
 
@@ -83,6 +83,9 @@ function messageStateValues(
  * the way Slack shows it.
  */
 export class Playground {
+  /** Who is at the keyboard: the page can switch to a teammate (one channel, several people). */
+  private me: Person = WORKSPACE.user;
+
   constructor(
     private readonly state: SlackState,
     private readonly send: Sender,
@@ -90,12 +93,21 @@ export class Playground {
     private readonly logger: Logger,
   ) {}
 
+  /** Switches who is typing; everything after is theirs (their clicks, their forms, what only they see). */
+  actAs(userId: string): Result {
+    const person = personById(userId);
+    if (!person) return { ok: false, error: "user_not_found" };
+    this.me = person;
+    this.state.changed();
+    return { ok: true };
+  }
+
   private slackbotNote(text: string, threadTs?: string): void {
     this.state.add({
       channel: WORKSPACE.channel.id,
       user: SLACKBOT,
       text,
-      ephemeralFor: WORKSPACE.user.id,
+      ephemeralFor: this.me.id,
       ...(threadTs ? { thread_ts: threadTs } : {}),
     });
   }
@@ -131,14 +143,18 @@ export class Playground {
   }
 
   async runCommand(text: string, threadTs?: string): Promise<Result> {
-    const trigger = this.state.issueTrigger(WORKSPACE.user.id);
+    const trigger = this.state.issueTrigger(this.me.id);
     // The playground's own response_url (the app is told to trust its origin, and only that): what
     // the app posts to it shows in the channel, and nothing ever leaves this machine.
     const responseUrl = this.responseUrls.create({
       channel: WORKSPACE.channel.id,
+      user: this.me.id,
       ...(threadTs ? { threadTs } : {}),
     });
-    const res = await this.deliver("command", slashCommand(escapeTyped(text.trim()), trigger, responseUrl));
+    const res = await this.deliver(
+      "command",
+      slashCommand(this.me, escapeTyped(text.trim()), trigger, responseUrl),
+    );
     if (res?.status !== 200) {
       this.slackbotNote(`/flask-or-django failed with the error "dispatch_failed"`, threadTs);
       return { ok: false, error: "dispatch_failed" };
@@ -154,7 +170,7 @@ export class Playground {
       app_id: WORKSPACE.apiAppId,
       text: typeof body.text === "string" ? body.text : "",
       ...(blocks ? { blocks } : {}),
-      ...(inChannel ? {} : { ephemeralFor: WORKSPACE.user.id }),
+      ...(inChannel ? {} : { ephemeralFor: this.me.id }),
       ...(threadTs && !inChannel ? { thread_ts: threadTs } : {}),
     });
     return { ok: true };
@@ -166,11 +182,11 @@ export class Playground {
     const escaped = withMentions(escapeTyped(text));
     const stored = this.state.add({
       channel,
-      user: WORKSPACE.user.id,
+      user: this.me.id,
       text: escaped,
       ...(threadTs ? { thread_ts: threadTs } : {}),
     });
-    for (const event of messageEvents({
+    for (const event of messageEvents(this.me, {
       channel,
       ts: stored.ts,
       text: escaped,
@@ -183,10 +199,10 @@ export class Playground {
 
   /** Opens the agent side pane beside #playground: a new thread, as Slack starts one. */
   async openPane(): Promise<Result> {
-    const pane = this.state.startPane(WORKSPACE.user.id);
+    const pane = this.state.startPane(this.me.id);
     const res = await this.deliver(
       "event",
-      eventCallback(assistantThreadStarted(pane.threadTs, WORKSPACE.channel.id)),
+      eventCallback(assistantThreadStarted(this.me, pane.threadTs, WORKSPACE.channel.id)),
     );
     return res?.status === 200 ? { ok: true } : { ok: false, error: "dispatch_failed" };
   }
@@ -194,21 +210,21 @@ export class Playground {
   /** A message typed (or a suggested prompt clicked) in the open pane thread. */
   async askPane(text: string): Promise<Result> {
     const threadTs = this.state.openPane;
-    if (!threadTs) return { ok: false, error: "no_pane" };
+    if (!threadTs || !this.state.find(this.me.dm, threadTs)) return { ok: false, error: "no_pane" };
     const trimmed = text.trim();
     if (trimmed === "") return { ok: false, error: "empty" };
-    const channel = WORKSPACE.dm.id;
+    const channel = this.me.dm;
     const escaped = escapeTyped(trimmed);
-    const stored = this.state.add({ channel, user: WORKSPACE.user.id, text: escaped, thread_ts: threadTs });
-    for (const event of messageEvents({ channel, ts: stored.ts, text: escaped, threadTs })) {
+    const stored = this.state.add({ channel, user: this.me.id, text: escaped, thread_ts: threadTs });
+    for (const event of messageEvents(this.me, { channel, ts: stored.ts, text: escaped, threadTs })) {
       await this.deliver("event", eventCallback(event));
     }
     return { ok: true };
   }
 
   async openHome(): Promise<Result> {
-    const home = this.state.homes.get(WORKSPACE.user.id);
-    await this.deliver("event", eventCallback(appHomeOpened(home?.view)));
+    const home = this.state.homes.get(this.me.id);
+    await this.deliver("event", eventCallback(appHomeOpened(this.me, home?.view)));
     return { ok: true };
   }
 
@@ -217,13 +233,13 @@ export class Playground {
     let container: ActionContainer;
     let responseUrl: string | undefined;
     if (input.surface === "home") {
-      const home = this.state.homes.get(WORKSPACE.user.id);
+      const home = this.state.homes.get(this.me.id);
       if (!home) return { ok: false, error: "no_home" };
       blocks = home.view.blocks as Json[];
       container = { type: "view", view: home.view };
     } else {
       const message = this.state.find(input.channel ?? "", input.ts ?? "");
-      if (!message || (message.ephemeralFor && message.ephemeralFor !== WORKSPACE.user.id)) {
+      if (!message || (message.ephemeralFor && message.ephemeralFor !== this.me.id)) {
         return { ok: false, error: "message_not_found" };
       }
       blocks = message.blocks;
@@ -238,6 +254,7 @@ export class Playground {
       };
       responseUrl = this.responseUrls.create({
         channel: message.channel,
+        user: this.me.id,
         messageTs: message.ts,
         ...(threadTs ? { threadTs } : {}),
       });
@@ -261,8 +278,9 @@ export class Playground {
       return { ok: false, error: "unsupported_element" };
     }
     const payload = blockActions({
+      who: this.me,
       container,
-      triggerId: this.state.issueTrigger(WORKSPACE.user.id),
+      triggerId: this.state.issueTrigger(this.me.id),
       ...(responseUrl ? { responseUrl } : {}),
       action,
       stateValues: messageStateValues(blocks, chosen),
@@ -272,7 +290,7 @@ export class Playground {
   }
 
   async submitView(viewId: string, inputs: Record<string, InputValue>): Promise<Result> {
-    const modal = this.state.topModal(WORKSPACE.user.id);
+    const modal = this.state.topModal(this.me.id);
     if (!modal || modal.id !== viewId) return { ok: false, error: "view_not_found" };
     const { values, errors } = modalState(modal.view, inputs);
     if (Object.keys(errors).length > 0) {
@@ -283,7 +301,7 @@ export class Playground {
     const view = { ...modal.view, state: { values } };
     const res = await this.deliver(
       "interaction",
-      viewSubmission(view, this.state.issueTrigger(WORKSPACE.user.id)),
+      viewSubmission(this.me, view, this.state.issueTrigger(this.me.id)),
     );
     if (res?.status !== 200) {
       modal.errors = { "": "We had some trouble connecting. Try again?" };
@@ -319,14 +337,14 @@ export class Playground {
   }
 
   async closeView(viewId: string): Promise<Result> {
-    const modal = this.state.topModal(WORKSPACE.user.id);
+    const modal = this.state.topModal(this.me.id);
     if (!modal || modal.id !== viewId) return { ok: false, error: "view_not_found" };
     this.state.popModal(modal.user, modal.id);
     if (modal.view.notify_on_close === true) {
       await this.deliver("interaction", {
         type: "view_closed",
         team: { id: WORKSPACE.team.id, domain: WORKSPACE.team.domain },
-        user: { id: WORKSPACE.user.id, name: WORKSPACE.user.name, team_id: WORKSPACE.team.id },
+        user: { id: this.me.id, name: this.me.name, team_id: WORKSPACE.team.id },
         api_app_id: WORKSPACE.apiAppId,
         view: modal.view,
         is_cleared: false,
@@ -338,14 +356,14 @@ export class Playground {
   /** Removes an ephemeral message (Slack's "Dismiss"). */
   dismiss(channel: string, ts: string): Result {
     const m = this.state.find(channel, ts);
-    if (!m?.ephemeralFor) return { ok: false, error: "message_not_found" };
+    if (!m?.ephemeralFor || m.ephemeralFor !== this.me.id) return { ok: false, error: "message_not_found" };
     this.state.remove(channel, ts);
     return { ok: true };
   }
 
   /** What the page shows: everything this person can see. */
   snapshot(): Json {
-    const me = WORKSPACE.user.id;
+    const me = this.me.id;
     const visible = (m: StoredMessage) => !m.ephemeralFor || m.ephemeralFor === me;
     const view = (m: StoredMessage) => ({
       ts: m.ts,
@@ -356,16 +374,20 @@ export class Playground {
       ephemeral: m.ephemeralFor !== undefined,
       bot: m.bot_id !== undefined,
       edited: m.edited !== undefined,
+      files: (m.files ?? []).map((f) => String(f.id)),
     });
     const modal = this.state.topModal(me);
     const inPane = (m: StoredMessage) => this.state.paneOf(m) !== undefined;
-    const pane = this.state.openPane ? this.state.panes.get(this.state.openPane) : undefined;
+    // The pane is the person's own, in their DM with the app.
+    const open = this.state.openPane;
+    const pane = open && this.state.find(this.me.dm, open) ? this.state.panes.get(open) : undefined;
     return {
       version: this.state.version,
-      me: { id: me, name: WORKSPACE.user.name },
+      me: { id: me, name: this.me.name },
+      people: PEOPLE.map((p) => ({ id: p.id, name: p.realName })),
       bot: { id: WORKSPACE.bot.userId, name: WORKSPACE.bot.name },
       users: {
-        [me]: WORKSPACE.user.name,
+        ...Object.fromEntries(PEOPLE.map((p) => [p.id, p.name])),
         [WORKSPACE.bot.userId]: WORKSPACE.bot.name,
         [SLACKBOT]: "Slackbot",
         // Channel mentions (<#C…>) read by name, as Slack shows them.
@@ -375,10 +397,10 @@ export class Playground {
       conversations: [{ id: WORKSPACE.channel.id, name: `#${WORKSPACE.channel.name}` }],
       messages: this.state.messagesIn(WORKSPACE.channel.id).filter(visible).map(view),
       dm: this.state
-        .messagesIn(WORKSPACE.dm.id)
+        .messagesIn(this.me.dm)
         .filter((m) => visible(m) && !inPane(m))
         .map(view),
-      dmChannel: WORKSPACE.dm.id,
+      dmChannel: this.me.dm,
       pane: pane
         ? {
             threadTs: pane.threadTs,
@@ -386,11 +408,35 @@ export class Playground {
             status: pane.status,
             prompts: pane.prompts,
             promptsTitle: pane.promptsTitle,
-            messages: this.state.replies(WORKSPACE.dm.id, pane.threadTs).filter(visible).map(view),
+            messages: this.state.replies(this.me.dm, pane.threadTs).filter(visible).map(view),
           }
         : null,
       modal: modal ? { view: modal.view, errors: modal.errors ?? {} } : null,
       home: this.state.homes.get(me)?.view ?? null,
+      // What the app scheduled in the channel (a revisit reminder): Slack posts it on the day.
+      scheduled: [...this.state.scheduled.values()]
+        .filter((m) => m.channel === WORKSPACE.channel.id)
+        .map((m) => ({ id: m.id, thread_ts: m.thread_ts ?? null, post_at: m.post_at, text: m.text })),
+      ...this.documents(),
+    };
+  }
+
+  /** The canvases open to #playground and the files shared, with their contents, for the page to show. */
+  private documents(): Json {
+    const { documents } = this.state;
+    return {
+      canvases: documents.openTo(WORKSPACE.channel.id).map((c) => ({
+        id: c.id,
+        title: c.title,
+        markdown: c.markdown,
+        channelCanvas: c.channelCanvasOf === WORKSPACE.channel.id,
+      })),
+      files: Object.fromEntries(
+        [...documents.files.values()]
+          .filter((f) => f.sharedIn !== undefined)
+          .map((f) => [f.id, { name: f.filename, title: f.title, content: f.content ?? "" }]),
+      ),
+      teamId: WORKSPACE.team.id,
     };
   }
 }

@@ -2,10 +2,11 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Logger } from "pino";
 import type { ResponseUrls } from "./bridge/response-urls.js";
 import type { InputValue } from "./bridge/view-state.js";
+import { receiveUpload } from "./fake-slack/file-methods.js";
 import { handleWebApi } from "./fake-slack/http.js";
 import type { SlackState } from "./fake-slack/state.js";
 import type { Json } from "./fake-slack/types.js";
-import { BodyTooLarge, readBody, sendJson } from "./http-util.js";
+import { BodyTooLarge, readBody, readBytes, sendJson } from "./http-util.js";
 import type { PageFile } from "./page-files.js";
 import type { ActionInput, Playground } from "./playground.js";
 
@@ -67,6 +68,7 @@ function pageActions(p: Playground): Record<string, (body: Json) => Promise<unkn
     pane: () => p.openPane(),
     ask: (b) => p.askPane(str(b.text) ?? ""),
     dismiss: (b) => p.dismiss(str(b.channel) ?? "", str(b.ts) ?? ""),
+    as: (b) => p.actAs(str(b.user) ?? ""),
   };
 }
 
@@ -97,6 +99,20 @@ export function requestHandler(routes: Routes) {
 
     const api = /^\/api\/([A-Za-z.]+)$/.exec(pathname);
     if (api?.[1]) return handleWebApi(routes.state, api[1], req, res);
+
+    // A file's bytes, posted to the upload_url files.getUploadURLExternal handed out.
+    const upload = /^\/upload\/(F[0-9A-F]+)$/.exec(pathname);
+    if (upload?.[1]) {
+      const out = await receiveUpload(
+        routes.state,
+        upload[1],
+        req.headers["content-type"],
+        await readBytes(req),
+      );
+      res.writeHead(out.status, { "content-type": "text/plain" });
+      res.end(out.body);
+      return;
+    }
 
     const response = /^\/playground\/response\/([0-9a-f]+)$/.exec(pathname);
     if (response?.[1]) {

@@ -16,14 +16,22 @@ import { registerListeners } from "./listeners/index.js";
 import { HardenedReceiver, type Health, type ReceiverLimits } from "./receiver.js";
 import { BotIdentity } from "./services/bot-identity.js";
 import { Busy } from "./services/busy.js";
+import { ChannelThrottle, type Timers } from "./services/channel-throttle.js";
 import { trustedResponseUrls } from "./services/codecs.js";
+import { storedDecisionLog } from "./services/decision-log.js";
 import { tellPerson } from "./services/delivery.js";
 import { InFlight } from "./services/in-flight.js";
+import { Permalinks } from "./services/permalinks.js";
 import { RecommendationThreads } from "./services/recommendation-threads.js";
+import { RecommendationRefresher } from "./services/refresh-recommendation.js";
+import { ReminderSweep, teamCalls } from "./services/reminder-sweep.js";
 import { requestIds, requestLogger } from "./services/request-log.js";
+import { RevisitReminders } from "./services/revisit-reminders.js";
+import { settingsAdmins } from "./services/settings-admins.js";
 import { SharedOnce } from "./services/shared-once.js";
 import { type ApiPolicy, DEFAULT_API_POLICY, SlackApi, webClientOptions } from "./services/slack-api.js";
 import { surfaceDeps } from "./services/surfaces.js";
+import { WorkspaceLinks } from "./services/workspace-links.js";
 
 export interface CreateAppOptions {
   config: Config;
@@ -46,6 +54,10 @@ export interface CreateAppOptions {
   responseUrlOrigin?: string;
   /** A receiver of the caller's (AWS Lambda); otherwise Socket Mode or our HTTP receiver per the config. */
   receiver?: Receiver;
+  /** How often a channel's recommendation messages may be updated, and the timers that pace it (tests). */
+  messageRefresh?: { intervalMs?: number; timers?: Timers };
+  /** The time reminders are reckoned from (tests move it with the database's clock). Default Date.now. */
+  now?: () => number;
 }
 
 export interface SlackApp {
@@ -95,6 +107,13 @@ export function createApp(options: CreateAppOptions): SlackApp {
     clientLogger: () => toBoltLogger(logger.child({ component: "web-api" })),
     trustsResponseUrl: trustedResponseUrls(options.responseUrlOrigin),
   });
+  const permalinks = new Permalinks();
+  const revisits = new RevisitReminders({
+    knowledge,
+    database,
+    ...(options.now ? { now: options.now } : {}),
+  });
+  const reminderLog = logger.child({ component: "reminders" });
   const deps: Deps = {
     knowledge,
     logger,
@@ -103,8 +122,26 @@ export function createApp(options: CreateAppOptions): SlackApp {
     inFlight: new InFlight(policy.maxOutstanding),
     api,
     ...surfaceDeps(knowledge),
+    decisionLog: storedDecisionLog(database.decisions),
     database,
     manyWorkspaces,
+    settingsAdmins: settingsAdmins(
+      manyWorkspaces
+        ? { kind: "many", installations: database.installations }
+        : { kind: "one", admins: config.settingsAdmins ?? [] },
+    ),
+    links: new WorkspaceLinks(),
+    permalinks,
+    refresher: new RecommendationRefresher(
+      { knowledge, database, permalinks },
+      new ChannelThrottle(options.messageRefresh?.intervalMs, options.messageRefresh?.timers),
+    ),
+    revisits,
+    reminderSweep: new ReminderSweep(
+      revisits,
+      teamCalls(api, reminderLog, manyWorkspaces ? database.installations : undefined),
+      reminderLog,
+    ),
   };
   const busy = new Busy(knowledge, logger, deps.inFlight);
   const boltLogger = toBoltLogger(logger.child({ component: "bolt" }));

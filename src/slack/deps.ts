@@ -6,8 +6,14 @@ import type { DecisionLog } from "./services/decision-log.js";
 import type { InFlight } from "./services/in-flight.js";
 import type { ChannelRecommendations } from "./services/latest-recommendations.js";
 import type { Once } from "./services/once.js";
+import type { Permalinks } from "./services/permalinks.js";
 import type { RecommendationThreads } from "./services/recommendation-threads.js";
+import type { RecommendationRefresher } from "./services/refresh-recommendation.js";
+import type { ReminderSweep } from "./services/reminder-sweep.js";
+import type { RevisitReminders } from "./services/revisit-reminders.js";
+import type { SettingsAdmins } from "./services/settings-admins.js";
 import type { SlackApi } from "./services/slack-api.js";
+import type { WorkspaceLinks } from "./services/workspace-links.js";
 
 /** What every listener shares: built once per app by the factory, never global. */
 export interface Deps {
@@ -24,10 +30,22 @@ export interface Deps {
   paneContexts: AssistantContextStore;
   /** Each channel's latest recommendation, which the pane answers about. */
   recommendations: ChannelRecommendations;
-  /** A team's decisions. Unset until one exists; the pane then offers "Show our team's decisions". */
+  /** A team's decisions (the database's); when set, the pane offers "Show our team's decisions". */
   decisionLog?: DecisionLog;
   /** The storage: installations, recommendations, feedback, exactly-once claims. Listeners' only way to it. */
   database: Database;
   /** True when installed in many workspaces (OAuth): tokens come from each workspace's installation. */
   manyWorkspaces: boolean;
+  /** Who may change a workspace's settings in App Home (its installer, or SETTINGS_ADMINS). */
+  settingsAdmins: SettingsAdmins;
+  /** Each workspace's address, for links to messages and canvases without a call per link. */
+  links: WorkspaceLinks;
+  /** Re-renders a recommendation message from what is stored, at most once a second per channel. */
+  refresher: RecommendationRefresher;
+  /** Messages' links (a decision names the one it supersedes, or is superseded by). */
+  permalinks: Permalinks;
+  /** Reminders to revisit a decision: scheduled, waiting for Slack's horizon, cancelled. */
+  revisits: RevisitReminders;
+  /** Hands waiting reminders to Slack as they come within range; main.ts starts and stops it. */
+  reminderSweep: ReminderSweep;
 }

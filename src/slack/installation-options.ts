@@ -26,6 +26,8 @@ export const BOT_SCOPES = [
   "im:history",
   "im:write",
   "assistant:write",
+  "canvases:write",
+  "files:write",
 ] as const;
 
 /** Bolt's default OAuth routes, named here so the README, the manifest and the tests agree. */

@@ -73,6 +73,17 @@ export function isRetryable(err: unknown): boolean {
   return isPlatformError(err) && TRANSIENT_PLATFORM.has(err.data.error);
 }
 
+/** A failure of a Web API call (refused, unreachable, rate-limited, out of time), not of our own code or database. */
+export function isSlackError(err: unknown): boolean {
+  return (
+    isPlatformError(err) ||
+    isRateLimitedError(err) ||
+    isRequestError(err) ||
+    isHttpError(err) ||
+    isDeadlineError(err)
+  );
+}
+
 /** Slack's error string for a refused call (`not_in_channel`…), else the client's error code. */
 export function slackErrorCode(err: unknown): string {
   if (isPlatformError(err)) return err.data.error;
@@ -112,4 +123,30 @@ export function reasonWords(err: unknown): string {
       : `Slack answered “${err.data.error}”`;
   }
   return "Slack could not be reached";
+}
+
+/** The channel has its canvas already (one per channel; on free plans one canvas tab): make another kind. */
+const CHANNEL_CANVAS_TAKEN = new Set([
+  "channel_canvas_already_exists",
+  "free_team_canvas_tab_already_exists",
+]);
+
+export function isChannelCanvasTaken(err: unknown): boolean {
+  return isPlatformError(err) && CHANNEL_CANVAS_TAKEN.has(err.data.error);
+}
+
+/**
+ * Canvases cannot be made here, whatever we retry: the plan has none (`team_tier_cannot_create_channel_canvases`,
+ * `free_teams_cannot_create_non_tabbed_canvases`), an admin turned them off (`canvas_disabled_user_team`,
+ * `restricted_action`, `not_allowed`), the install predates the scope (`missing_scope`), or Slack refused the
+ * content (`canvas_creation_failed`)… Any refusal that is neither passing nor about channel membership counts:
+ * the file upload is the next thing to try.
+ */
+export function isCanvasUnavailable(err: unknown): boolean {
+  return (
+    isPlatformError(err) &&
+    !TRANSIENT_PLATFORM.has(err.data.error) &&
+    !NO_ACCESS.has(err.data.error) &&
+    !CHANNEL_CANVAS_TAKEN.has(err.data.error)
+  );
 }

@@ -91,6 +91,10 @@ export interface RevisitRemindersTable {
   post_at: number;
   created_by: string;
   created_at: number;
+  /** Since 0003: "waiting" (due beyond Slack's 120-day horizon), "scheduled" or "cancelled". */
+  status: string;
+  cancelled_at: number | null;
+  cancelled_by: string | null;
 }
 
 // A type, not an interface: Kysely's withTables wants an index signature, which only type aliases get implicitly.

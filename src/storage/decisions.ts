@@ -212,21 +212,24 @@ export interface DecisionRepository {
   listByTeam(teamId: string, options?: DecisionListOptions): Promise<StoredDecision[]>;
   /** Every team's decisions, newest first (for the operator's terminal). */
   listAllTeams(options?: DecisionListOptions): Promise<StoredDecision[]>;
+  /** How many decisions a team has, optionally only some statuses (App Home's "showing N of M"). */
+  countByTeam(teamId: string, options?: Pick<DecisionListOptions, "status">): Promise<number>;
 }
 
 export function decisionRepository(base: Kysely<Schema>, now: Clock): DecisionRepository {
   const db: DecisionDb = withDecisionTables(base);
   const isPostgres = db.getExecutor().adapter instanceof PostgresAdapter;
 
+  /** The statuses asked for, checked; undefined for all. */
+  const statusesOf = (status: DecisionListOptions["status"]) => {
+    const statuses = status === undefined ? undefined : typeof status === "string" ? [status] : [...status];
+    if (statuses !== undefined) z.array(z.enum(DECISION_STATUSES)).parse(statuses);
+    return statuses;
+  };
+
   const list = async (teamId: string | undefined, options: DecisionListOptions = {}) => {
     const limit = Math.min(Math.max(Math.trunc(options.limit ?? 50), 1), 1000);
-    const statuses =
-      options.status === undefined
-        ? undefined
-        : typeof options.status === "string"
-          ? [options.status]
-          : [...options.status];
-    if (statuses !== undefined) z.array(z.enum(DECISION_STATUSES)).parse(statuses);
+    const statuses = statusesOf(options.status);
     if (statuses?.length === 0) return [];
     let query = db.selectFrom("decisions").selectAll();
     if (teamId !== undefined) query = query.where("team_id", "=", teamId);
@@ -422,5 +425,17 @@ export function decisionRepository(base: Kysely<Schema>, now: Clock): DecisionRe
 
     listByTeam: (teamId, options) => list(teamId, options),
     listAllTeams: (options) => list(undefined, options),
+
+    async countByTeam(teamId, options = {}) {
+      const statuses = statusesOf(options.status);
+      if (statuses?.length === 0) return 0;
+      let query = db
+        .selectFrom("decisions")
+        .select((eb) => eb.fn.countAll<number>().as("n"))
+        .where("team_id", "=", teamId);
+      if (statuses !== undefined) query = query.where("status", "in", statuses);
+      const row = await query.executeTakeFirstOrThrow();
+      return Number(row.n);
+    },
   };
 }

@@ -47,10 +47,14 @@ export {
   type StoredVerdict,
   VERDICTS,
 } from "./recommendations.js";
-export type {
-  ReminderInput,
-  ReminderRepository,
-  StoredReminder,
+export {
+  REMINDER_STATUSES,
+  type ReminderInput,
+  type ReminderRepository,
+  type ReminderStatus,
+  type StoredReminder,
+  type WaitingReminderInput,
+  waitingReminderId,
 } from "./revisit-reminders.js";
 export { StoredDataError } from "./rows.js";
 export type { Schema } from "./schema.js";

@@ -10,33 +10,17 @@ import {
   toProfile,
 } from "../../src/engine/index.js";
 import { createRng } from "../fuzz/prng.js";
+import { GOLDEN_ADR, GOLDEN_SCENARIO } from "../helpers/golden-adr.js";
 
 const k = getKnowledge();
-const GOLDEN = new URL("../fixtures/adr/0001-use-flask-for-an-online-shop.md", import.meta.url);
+const GOLDEN = GOLDEN_ADR;
 
-/**
- * The fixed scenario behind the golden file: an online shop whose team knows Flask; the answers favour
- * Django, and the team decides for Flask anyway, with its reason, after a teammate's view and two votes.
- */
+/** The fixed scenario behind the golden file (test/helpers/golden-adr.ts), rendered by the engine. */
 function goldenScenario(): string {
-  const profile = toProfile(
-    {
-      answers: {
-        project_type: "ecommerce",
-        size: "medium",
-        timeline: "months",
-        experience: "flask",
-        flexibility: "balanced",
-        database: "postgresql",
-        priority: "maintainability",
-      },
-      needs: ["admin", "auth", "background_tasks"],
-      notes: "Staff edit orders in an admin; we deploy on *Kubernetes*.\nPayments go through Stripe.",
-    },
-    k,
-  );
+  const { answers, needs, notes } = GOLDEN_SCENARIO;
+  const profile = toProfile({ answers, needs: [...needs], notes }, k);
   const teammate = toProfile(
-    { ...profile, answers: { ...profile.answers, experience: "python", size: "large" } },
+    { ...profile, answers: { ...profile.answers, ...GOLDEN_SCENARIO.teammateAnswers } },
     k,
   );
   const recommendation = recommend(profile, k);
@@ -48,10 +32,10 @@ function goldenScenario(): string {
     decision: {
       status: "decided",
       framework: "flask",
-      date: "2026-11-28",
+      date: GOLDEN_SCENARIO.decidedOn,
       deciders: ["Ann Lee"],
       consulted: ["Bob Ng", "Cy Park"],
-      reason: "We run three Flask services already and share their auth code.",
+      reason: GOLDEN_SCENARIO.reason,
       supersedes: "the decision of 2026-09-01 in #shop (Django)",
     },
     views,

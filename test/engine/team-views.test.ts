@@ -8,6 +8,7 @@ import {
   type Verdict,
 } from "../../src/engine/index.js";
 import { createRng, type Rng } from "../fuzz/prng.js";
+import { differingQuestions } from "../helpers/differing-questions.js";
 
 const k = getKnowledge();
 const NOTES = [
@@ -42,15 +43,8 @@ function nearby(rng: Rng, base: ProjectProfile): ProjectProfile {
 }
 
 /** What the test itself says differs, question by question (independent of the module under test). */
-function differingQuestions(a: ProjectProfile, b: ProjectProfile): string[] {
-  return k.questions
-    .filter((q) => {
-      if (q.kind === "single") return a.answers[q.id] !== b.answers[q.id];
-      if (q.kind === "multi") return [...a.needs].sort().join() !== [...b.needs].sort().join();
-      return a.notes.trim() !== b.notes.trim();
-    })
-    .map((q) => q.id);
-}
+const differingIds = (a: ProjectProfile, b: ProjectProfile): string[] =>
+  differingQuestions(k, a, b).map((q) => q.id);
 
 /** The base with one question answered as `theirs` answered it. */
 function adopt(base: ProjectProfile, theirs: ProjectProfile, question: string): ProjectProfile {
@@ -105,7 +99,7 @@ describe("several people's views, over generated pairs of profiles", () => {
       expect(views.verdict).toBe(baseVerdict);
       const them = views.people[1];
       if (!them) throw new Error("no teammate");
-      expect(them.disagreements.map((d) => d.question)).toEqual(differingQuestions(base, theirs));
+      expect(them.disagreements.map((d) => d.question)).toEqual(differingIds(base, theirs));
       expect(them.verdict).toBe(recommend(theirs, k).verdict);
       expect(them.changesOutcome).toBe(them.verdict !== baseVerdict);
       for (const d of them.disagreements) {

@@ -177,7 +177,9 @@ beforeAll(async () => {
   nock.disableNetConnect();
   process.on("unhandledRejection", onUnhandled);
   process.on("uncaughtException", onUncaught);
-  built = await buildTestApp();
+  // Sent one after another as fast as they go: the once-a-second pace of message updates per channel
+  // (tested on its own) would only make the run wait.
+  built = await buildTestApp(undefined, { messageRefresh: { intervalMs: 0 } });
   fake = new FakeSlack(k, createRng(SEED ^ 0xfa17), 0.08);
   fake.install();
   factory = new PayloadFactory(createRng(SEED), k);

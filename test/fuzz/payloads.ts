@@ -277,9 +277,9 @@ export class PayloadFactory {
         values = this.mutateValues(values as Record<string, Record<string, Json>>);
       }
     }
-    const callbackId = rng.chance(0.95)
+    const callbackId = rng.chance(0.9)
       ? "questionnaire"
-      : rng.pick<unknown>(["questionnaire_", "", 5, null]);
+      : rng.pick<unknown>(["decide", "decide", "questionnaire_", "", 5, null]);
     body.view.callback_id = callbackId;
     if (privateMetadata === undefined) delete body.view.private_metadata;
     else body.view.private_metadata = privateMetadata;
@@ -300,7 +300,9 @@ export class PayloadFactory {
   private actionValue(actionId: string): unknown {
     const rng = this.rng;
     const r = rng.next();
-    if (actionId === "edit_answers" && r < 0.5)
+    if (actionId === "cancel_reminder" && r < 0.5)
+      return JSON.stringify({ c: rng.pick(CHANNELS), id: rng.chance(0.5) ? "Q0FUZZ1" : this.text.text(90) });
+    if ((actionId === "edit_answers" || actionId === "add_view") && r < 0.5)
       return encodeAnswers(this.randomProfile(), rng.chance(0.5) ? rng.pick(USERS) : undefined);
     if (actionId.startsWith("did_you_mean") && r < 0.5) return rng.pick(this.k.features).id;
     if (r < 0.6) return this.text.text(rng.int(0, 300));
@@ -339,6 +341,12 @@ export class PayloadFactory {
       "open_questionnaire",
       `did_you_mean_${rng.pick(this.k.features).id}`,
       `did_you_mean_${this.text.text(20)}`,
+      // The team's buttons: views, votes, deciding, the reminder.
+      "add_view",
+      "vote_agree",
+      "vote_pick_other",
+      "mark_decided",
+      "cancel_reminder",
     ];
     const actionId = rng.pick(ids);
     const body = clone(rng.chance(0.5) ? FIXTURES.button : FIXTURES.select) as Json & {
@@ -516,6 +524,10 @@ export class PayloadFactory {
         "feedback_helpful",
         "open_questionnaire",
         "did_you_mean_admin",
+        "add_view",
+        "vote_agree",
+        "mark_decided",
+        "cancel_reminder",
       ]);
       if (action.action_id === "edit_answers") action.value = encodeAnswers(this.randomProfile());
     }

@@ -37,7 +37,10 @@ export interface TestApp extends SlackApp {
 
 /** Options a test may change; by default the app runs with the production timeouts, retries and caps. */
 export interface TestAppOptions
-  extends Pick<CreateAppOptions, "apiPolicy" | "receiverLimits" | "responseUrlOrigin"> {
+  extends Pick<
+    CreateAppOptions,
+    "apiPolicy" | "receiverLimits" | "responseUrlOrigin" | "messageRefresh" | "now"
+  > {
   /** The database to use; default a fresh SQLite in memory, as the tests run with no database configured. */
   database?: Database;
   /** Bot ids known up front (default the test bot's); many-workspace apps take them from each installation. */
@@ -67,6 +70,8 @@ export async function buildTestApp(
     ...(options.apiPolicy ? { apiPolicy: options.apiPolicy } : {}),
     ...(options.receiverLimits ? { receiverLimits: options.receiverLimits } : {}),
     ...(options.responseUrlOrigin ? { responseUrlOrigin: options.responseUrlOrigin } : {}),
+    ...(options.messageRefresh ? { messageRefresh: options.messageRefresh } : {}),
+    ...(options.now ? { now: options.now } : {}),
   });
   return { ...built, logs, database };
 }

@@ -105,3 +105,52 @@ export function buttonClick(message: { blocks?: unknown; ts?: string }, actionId
     actions: [{ ...button, block_id: holder.block_id, action_ts: "1732384538.112907" }],
   };
 }
+
+/** The App Home tab the app published (views.publish's `view`), as the tests read it. */
+export interface PublishedHome {
+  type: string;
+  blocks: Array<Json & { block_id?: string; accessory?: Json; elements?: Json[]; text?: Json }>;
+}
+
+/**
+ * Something clicked or chosen on App Home (block_actions_button.json without its message): the container
+ * is the view, the view itself comes along with its state, and there is no response_url. `value` picks
+ * one of several buttons with the same action id (App Home's rows); `selected`, a select's option.
+ */
+export function homeAction(
+  home: PublishedHome,
+  actionId: string,
+  pick: { selected?: string; value?: string; user?: { id: string; username: string } } = {},
+): Json {
+  const base = loadFixture<Json & { user: Json }>("inbound/block_actions_button.json");
+  const { channel: _c, message: _m, container: _ct, response_url: _r, state: _s, ...rest } = base;
+  const matches = (e: Json | undefined) =>
+    e?.action_id === actionId && (pick.value === undefined || e.value === pick.value);
+  const holder = home.blocks.find((b) => matches(b.accessory) || b.elements?.some(matches));
+  const element = [holder?.accessory, ...(holder?.elements ?? [])].find(matches);
+  if (!holder || !element) throw new Error(`no ${actionId} ${pick.value ?? ""} on the Home tab`);
+  const option = (element.options as Array<{ value: string }> | undefined)?.find(
+    (o) => o.value === pick.selected,
+  );
+  if (pick.selected !== undefined && !option) throw new Error(`no option ${pick.selected} on ${actionId}`);
+  const blockId = holder.block_id ?? "Xrow1";
+  const action: Json = {
+    ...element,
+    block_id: blockId,
+    action_ts: "1732385001.000001",
+    ...(option ? { selected_option: option } : {}),
+  };
+  const user = pick.user ?? { id: "U05HV6XQ1AB", username: "alice.nguyen" };
+  return {
+    ...rest,
+    user: { ...base.user, id: user.id, username: user.username, name: user.username },
+    container: { type: "view", view_id: "V081M7Q2R3S" },
+    view: {
+      id: "V081M7Q2R3S",
+      type: "home",
+      blocks: home.blocks,
+      state: { values: option ? { [blockId]: { [actionId]: action } } : {} },
+    },
+    actions: [action],
+  };
+}

@@ -8,11 +8,14 @@ import pino from "pino";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
+  actAs,
   answerLargeWithAdmin,
   askInPane,
   askInThread,
+  exportToCanvas,
   launchChromium,
   openAgentPane,
+  openHome,
   openQuestionnaire,
   sendInChannel,
   submitAndWaitForRecommendation,
@@ -72,7 +75,7 @@ describe("the playground in Chromium", () => {
     await page.setViewportSize({ width: 800, height: 800 });
     await message.evaluate((el) => el.scrollIntoView({ block: "start" }));
     const top = (await message.boundingBox())?.y ?? 0;
-    const buttons = await message.locator(".block-actions").boundingBox();
+    const buttons = await message.locator(".block-actions").last().boundingBox();
     expect(buttons, "the message has its buttons").not.toBeNull();
     expect((buttons?.y ?? 0) + (buttons?.height ?? 0) - top).toBeLessThanOrEqual(800);
     await page.setViewportSize({ width: 1280, height: 900 });
@@ -130,6 +133,7 @@ describe("the playground in Chromium", () => {
     expect(await prompts.allTextContents()).toEqual([
       "Compare Flask and Django for my project",
       "What about async?",
+      "Show our team's decisions",
       "What can you answer?",
     ]);
 
@@ -158,4 +162,81 @@ describe("the playground in Chromium", () => {
     expect(await page.locator(".unsupported").count()).toBe(0);
     expect(logs.filter((l) => l.level >= 50)).toEqual([]);
   }, 30_000);
+
+  it("App Home lists the team's decisions, and Export as ADR shows the record as the channel's canvas", async () => {
+    if (await page.locator("#overlay").isVisible()) {
+      await page.keyboard.press("Escape");
+      await page.locator("#overlay").waitFor({ state: "hidden", timeout: 10_000 });
+    }
+    // The first test's recommendation: posting it proposed it as a decision.
+    const home = await openHome(page);
+    const row = home.locator(".block-section", { has: page.locator("button[data-action-id=export_adr]") });
+    await row.first().waitFor({ timeout: 10_000 });
+    expect(await row.count()).toBe(1);
+    expect(await row.textContent()).toContain("Proposed: Django recommended");
+    expect(await home.textContent()).toContain("Who may mark a recommendation as decided");
+
+    const canvas = await exportToCanvas(page, row);
+    expect(await canvas.locator("h3").allTextContents()).toContain("Decision Outcome");
+    expect(await canvas.locator("#canvas-title").textContent()).toMatch(/^Use Django for /);
+    // The channel's header now offers its canvas.
+    expect(await page.locator("#canvas-open").isVisible()).toBe(true);
+    expect(await page.locator(".unsupported").count()).toBe(0);
+    expect(logs.filter((l) => l.level >= 50)).toEqual([]);
+  }, 30_000);
+
+  it("lets the page switch who is typing: a teammate adds their own view, two people vote, the asker decides", async () => {
+    if (await page.locator("#pane").isVisible()) await page.locator("#pane-close").click();
+    await page.locator("[data-tab=channel]").click();
+    // The recommendation the first test posted (as "You"): large, with an admin, so Django.
+    const message = page.locator("#messages article.message", { has: page.locator(".block-header") }).first();
+
+    await actAs(page, "Ann");
+    await message.locator("button[data-action-id=add_view]").click();
+    const form = page.getByRole("dialog", { name: "Your view" });
+    await form.waitFor({ timeout: 15_000 });
+    expect(await form.textContent()).toContain("Theirs stay as they are");
+    await form.getByRole("radio", { name: /^Small/ }).check();
+    await form.locator('select[name="q_experience"]').selectOption("flask");
+    await form.getByRole("button", { name: "Save my view" }).click();
+    await form.waitFor({ state: "hidden", timeout: 15_000 });
+    await expect.poll(() => message.textContent(), { timeout: 15_000 }).toContain("Own answers:");
+    const views = (await message.textContent()) ?? "";
+    expect(views).toContain("@you (asked)");
+    expect(views).toMatch(/@ann differs on /);
+
+    await message.getByRole("button", { name: "Vote for Django" }).click();
+    await expect.poll(() => message.textContent(), { timeout: 15_000 }).toContain("1 agree: @ann");
+    await actAs(page, "Bob");
+    expect(await message.locator("button[data-action-id=vote_pick_other]").textContent()).toBe(
+      "I'd pick Flask",
+    );
+    await message.getByRole("button", { name: "Vote for Flask instead" }).click();
+    await expect.poll(() => message.textContent(), { timeout: 15_000 }).toContain("1 would pick Flask: @bob");
+
+    // Bob may not decide (only the asker, by default): he is told so, only he sees it.
+    await message.getByRole("button", { name: "Record what the team chose" }).click();
+    const note = page.locator("#messages article.message.ephemeral", {
+      hasText: "can mark this recommendation as decided",
+    });
+    await note.waitFor({ timeout: 15_000 });
+    await actAs(page, "You");
+    // Only Bob saw it: gone once the page has redrawn for "You".
+    await expect.poll(() => note.count(), { timeout: 15_000 }).toBe(0);
+
+    await message.getByRole("button", { name: "Record what the team chose" }).click();
+    const decide = page.getByRole("dialog", { name: "Mark as decided" });
+    await decide.waitFor({ timeout: 15_000 });
+    await decide.locator('select[name="decide_revisit"]').selectOption("3");
+    await decide.getByRole("button", { name: "Decide" }).click();
+    await decide.waitFor({ state: "hidden", timeout: 15_000 });
+    await expect.poll(() => message.textContent(), { timeout: 15_000 }).toContain("Decided: Django by @you");
+    expect(await message.locator("button[data-action-id=cancel_reminder]").count()).toBe(1);
+    // The reminder waits in the recommendation's thread, scheduled with Slack.
+    await message.getByRole("button", { name: /repl|Reply in thread/ }).click();
+    await page.locator("#thread .scheduled").waitFor({ timeout: 15_000 });
+    expect(await page.locator("#thread .scheduled").textContent()).toContain("Time to revisit");
+    expect(await page.locator(".unsupported").count()).toBe(0);
+    expect(logs.filter((l) => l.level >= 50)).toEqual([]);
+  }, 60_000);
 });

@@ -8,7 +8,7 @@ import { parseArgs } from "../../src/playground/fake-slack/params.js";
 import { SlackState } from "../../src/playground/fake-slack/state.js";
 import { TsClock } from "../../src/playground/fake-slack/ts-clock.js";
 import { callMethod } from "../../src/playground/fake-slack/web-api.js";
-import { WORKSPACE } from "../../src/playground/workspace.js";
+import { PEOPLE, WORKSPACE } from "../../src/playground/workspace.js";
 
 const C = WORKSPACE.channel.id;
 const metadata = { event_type: "flask_or_django_recommendation", event_payload: { verdict: "django" } };
@@ -233,5 +233,67 @@ describe("over HTTP, with the real Web API client", () => {
       blocks: [],
     });
     expect(parseArgs("application/x-www-form-urlencoded", "blocks=%5Bnope")).toBeUndefined();
+  });
+});
+
+describe("several people, and what the team's part calls", () => {
+  const now = Date.UTC(2026, 10, 28, 10);
+  const ann = PEOPLE[1] as (typeof PEOPLE)[number];
+
+  it("each person has their own DM and sees only their own ephemeral messages", () => {
+    const state = new SlackState(() => now);
+    expect(callMethod(state, "conversations.open", { users: ann.id })).toMatchObject({
+      channel: { id: ann.dm },
+    });
+    const res = callMethod(state, "chat.postEphemeral", { channel: C, user: ann.id, text: "only Ann" });
+    expect(state.find(C, res.message_ts as string)?.ephemeralFor).toBe(ann.id);
+    expect(callMethod(state, "chat.postEphemeral", { channel: C, user: "U0NOBODY01", text: "x" }).error).toBe(
+      "user_not_in_channel",
+    );
+  });
+
+  it("schedules a message up to 120 days ahead, in a thread, and deletes it by id", () => {
+    const state = new SlackState(() => now);
+    const parent = callMethod(state, "chat.postMessage", { channel: C, text: "rec" }).ts as string;
+    const at = (days: number) => Math.floor(now / 1000) + days * 24 * 60 * 60;
+    const ok = callMethod(state, "chat.scheduleMessage", {
+      channel: C,
+      thread_ts: parent,
+      post_at: at(90),
+      text: "revisit",
+    });
+    expect(ok).toMatchObject({ ok: true, channel: C, post_at: at(90) });
+    const id = ok.scheduled_message_id as string;
+    expect(state.scheduled.get(id)).toMatchObject({ thread_ts: parent, text: "revisit" });
+    expect(callMethod(state, "chat.scheduleMessage", { channel: C, post_at: at(121), text: "x" }).error).toBe(
+      "time_too_far",
+    );
+    expect(callMethod(state, "chat.scheduleMessage", { channel: C, post_at: at(-1), text: "x" }).error).toBe(
+      "time_in_past",
+    );
+    expect(
+      callMethod(state, "chat.scheduleMessage", { channel: C, thread_ts: "1.2", post_at: at(5), text: "x" })
+        .error,
+    ).toBe("thread_not_found");
+    expect(
+      callMethod(state, "chat.deleteScheduledMessage", { channel: C, scheduled_message_id: id }),
+    ).toEqual({ ok: true });
+    expect(
+      callMethod(state, "chat.deleteScheduledMessage", { channel: C, scheduled_message_id: id }).error,
+    ).toBe("invalid_scheduled_message_id");
+    expect(state.scheduled.size).toBe(0);
+  });
+
+  it("gives a message's link on the playground's own page", () => {
+    const state = new SlackState(() => now, "http://localhost:3000");
+    const ts = callMethod(state, "chat.postMessage", { channel: C, text: "rec" }).ts as string;
+    expect(callMethod(state, "chat.getPermalink", { channel: C, message_ts: ts })).toEqual({
+      ok: true,
+      channel: C,
+      permalink: `http://localhost:3000/#${C}-p${ts.replace(".", "")}`,
+    });
+    expect(callMethod(state, "chat.getPermalink", { channel: C, message_ts: "1.000001" }).error).toBe(
+      "message_not_found",
+    );
   });
 });

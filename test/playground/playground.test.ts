@@ -2,9 +2,11 @@
  * The playground without a browser: its JSON API drives the real app (signed requests to Bolt's
  * HTTP receiver), and the stand-in for Slack ends up holding what Slack would.
  */
+import { webApi } from "@slack/bolt";
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RunningPlayground, startPlayground } from "../../src/playground/index.js";
+import { WORKSPACE } from "../../src/playground/workspace.js";
 import { defaultAnswer } from "../helpers/default-answers.js";
 
 interface Msg {
@@ -26,7 +28,9 @@ interface InputBlock {
 }
 interface Snapshot {
   version: number;
-  messages: Msg[];
+  messages: Array<Msg & { files: string[] }>;
+  canvases: Array<{ id: string; title: string; markdown: string; channelCanvas: boolean }>;
+  files: Record<string, { name: string; title: string; content: string }>;
   modal: {
     view: { id: string; blocks: InputBlock[] };
     errors: Record<string, string>;
@@ -153,7 +157,7 @@ describe("the playground drives the real app", () => {
       values: { ...prefilled(editing.view), q_project_type: "microservice", q_size: "tiny", q_needs: [] },
     });
     const updated = await until("the updated message", (s) =>
-      s.messages.find((m) => m.ts === rec.ts && blockText(m).includes("answers edited by")),
+      s.messages.find((m) => m.ts === rec.ts && blockText(m).includes("answers edited")),
     );
     expect(blockText(updated)).toContain("Flask is the better fit");
 
@@ -211,5 +215,99 @@ describe("the playground drives the real app", () => {
   it("refuses requests that are not JSON (another site's form cannot drive it)", async () => {
     const res = await fetch(`${base}/playground/compose`, { method: "POST", body: "text=/flask-or-django" });
     expect(res.status).toBe(400);
+  });
+});
+
+describe("the team's decisions in the playground", () => {
+  type Block = { type: string; block_id: string; accessory?: { action_id?: string; value?: string } };
+  const homeBlocks = (s: Snapshot) => (s.home?.blocks ?? []) as Block[];
+
+  it("App Home lists a decision; Export as ADR makes the channel's canvas, then a shared one; who may decide changes", async () => {
+    await post("compose", { text: "/flask-or-django" });
+    const modal = await until("the modal", (s) => s.modal);
+    await post("submit", { viewId: modal.view.id, values: { ...prefilled(modal.view), q_needs: ["admin"] } });
+    const rec = await until("a recommendation", (s) =>
+      [...s.messages].reverse().find((m) => !s.modal && m.blocks?.[0]?.type === "header"),
+    );
+    // The decision the recommendation starts (another part of the app proposes it when posting).
+    await pg.database.decisions.propose({
+      teamId: WORKSPACE.team.id,
+      channelId: WORKSPACE.channel.id,
+      messageTs: rec.ts,
+      askedBy: WORKSPACE.user.id,
+      recommended: "django",
+    });
+
+    await post("home");
+    const ref = `${WORKSPACE.channel.id}/${rec.ts}`;
+    const row = await until("the row on App Home", (s) =>
+      homeBlocks(s).find((b) => b.accessory?.value === ref),
+    );
+    expect(JSON.stringify(row)).toContain("*Proposed*: Django recommended");
+    await post("action", { surface: "home", blockId: row.block_id, actionId: "export_adr" });
+    const canvas = await until("the channel's canvas", (s) => s.canvases.find((c) => c.channelCanvas));
+    expect(canvas.title).toMatch(/^Use Django for /);
+    expect(canvas.markdown).toMatch(/^\* \*\*Status:\*\* proposed\n/);
+    expect(canvas.markdown).toContain("## Decision Outcome");
+    await until("the notice on App Home", (s) =>
+      JSON.stringify(homeBlocks(s)).includes(`/docs/${WORKSPACE.team.id}/${canvas.id}|open it`),
+    );
+
+    // Again, from the message: the channel has its canvas now, so a standalone one, linked in the thread.
+    const actions = (rec.blocks ?? []).find((b) => b.type === "actions") as { block_id: string };
+    await post("action", {
+      surface: "message",
+      channel: WORKSPACE.channel.id,
+      ts: rec.ts,
+      blockId: actions.block_id,
+      actionId: "export_adr",
+    });
+    const shared = await until("the shared canvas", (s) => s.canvases.find((c) => !c.channelCanvas));
+    expect(shared.markdown).toBe(canvas.markdown);
+    await until("its link in the thread", (s) =>
+      s.messages.find(
+        (m) => m.thread_ts === rec.ts && m.text.includes(`/docs/${WORKSPACE.team.id}/${shared.id}|`),
+      ),
+    );
+    await until("the person told", (s) =>
+      s.messages.find((m) => m.ephemeral && m.text.includes("already has a canvas")),
+    );
+
+    // The person at the keyboard stands for whoever installed the app: they may change who decides.
+    const setting = await until("the setting", (s) =>
+      homeBlocks(s).find((b) => b.accessory?.action_id === "home_who_may_decide"),
+    );
+    await post("action", {
+      surface: "home",
+      blockId: setting.block_id,
+      actionId: "home_who_may_decide",
+      value: "anyone",
+    });
+    await until("the saved notice", (s) => JSON.stringify(homeBlocks(s)).includes("Saved: anyone"));
+    expect((await pg.database.teamSettings.get(WORKSPACE.team.id)).whoMayDecide).toBe("anyone");
+  });
+
+  it("takes a file upload the way Slack does (three calls) and shows the file in the thread", async () => {
+    const client = new webApi.WebClient(WORKSPACE.botToken, { slackApiUrl: `${base}/api/` });
+    const parent = await client.chat.postMessage({ channel: WORKSPACE.channel.id, text: "a parent" });
+    const content = "---\nstatus: proposed\n---\n\n# Use Django ✓\n";
+    const done = await client.filesUploadV2({
+      channel_id: WORKSPACE.channel.id,
+      thread_ts: parent.ts as string,
+      filename: "use-django.md",
+      title: "Use Django",
+      content,
+      initial_comment: "The record",
+    });
+    expect(done.ok).toBe(true);
+    const shared = await until("the file's message", (s) =>
+      s.messages.find((m) => m.thread_ts === parent.ts && m.files.length === 1),
+    );
+    expect(shared.text).toBe("The record");
+    expect((await snapshot()).files[shared.files[0] as string]).toEqual({
+      name: "use-django.md",
+      title: "Use Django",
+      content,
+    });
   });
 });

@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { getKnowledge, parseProfile } from "../../src/engine/index.js";
 import { renderBlocks } from "../../src/playground/page/blocks.js";
+import { renderMarkdown } from "../../src/playground/page/markdown.js";
 import { mrkdwn, plainText } from "../../src/playground/page/mrkdwn.js";
 import { helpBlocks, topicsBlocks, unknownQuestionBlocks } from "../../src/slack/blocks/help.js";
 import { homeView } from "../../src/slack/blocks/home.js";
@@ -87,6 +88,21 @@ describe("mrkdwn", () => {
   });
 });
 
+describe("canvas markdown", () => {
+  it("renders headings, lists, quotes, bold, links and mentions, and escapes everything else", () => {
+    const html = renderMarkdown(
+      "* **Status:** accepted by ![](@U1)\n\n## Outcome <img src=x onerror=alert(1)>\n\n> quoted \\*not italic\\*\n\nSee [the docs](https://docs.djangoproject.com/) in ![](#C1), not [this](javascript:alert(1)) or <https://x.test/a>.\n",
+      { U1: "ann", C1: "playground" },
+    );
+    expect(html).toBe(
+      '<ul><li><b>Status:</b> accepted by <span class="mention">@ann</span></li></ul>' +
+        "<h3>Outcome &lt;img src=x onerror=alert(1)&gt;</h3>" +
+        "<blockquote>quoted *not italic*</blockquote>" +
+        '<p>See <a href="https://docs.djangoproject.com/" target="_blank" rel="noopener noreferrer">the docs</a> in <span class="mention">#playground</span>, not [this](javascript:alert(1)) or <a href="https://x.test/a" target="_blank" rel="noopener noreferrer">https://x.test/a</a>.</p>',
+    );
+  });
+});
+
 describe("blocks", () => {
   it("shows an unknown block or element as a visible 'unsupported' box", () => {
     const html = renderBlocks([
@@ -129,6 +145,40 @@ describe("blocks", () => {
     ["topics", topicsBlocks(k), "message"],
     ["unknown question", unknownQuestionBlocks(k, "<b>?</b>", []), "message"],
     ["home", homeView(k).blocks, "home"],
+    [
+      "home with the decision log and the setting",
+      homeView(k, {
+        notice: "Exported.",
+        log: {
+          filter: "decided",
+          total: 1,
+          all: 2,
+          rows: [
+            {
+              channel: "C0PLAYGRND",
+              messageTs: "1790000000.000100",
+              status: "decided",
+              recommended: "django",
+              framework: "flask",
+              askedBy: "U0PLAYER01",
+              decidedBy: "U0PLAYER01",
+              postedAt: 1790000000000,
+              decidedAt: 1790000100000,
+              link: "https://playground.slack.com/archives/C0PLAYGRND/p1790000000000100",
+            },
+          ],
+        },
+        settings: {
+          whoMayDecide: "asker",
+          updatedBy: null,
+          updatedAt: null,
+          canChange: true,
+          changers: ["U0PLAYER01"],
+          changersAre: "admins",
+        },
+      }).blocks,
+      "home",
+    ],
     [
       "questionnaire (every input kind)",
       questionnaireView({ knowledge: k, privateMetadata: "{}", askDestination: true, editing: false }).blocks,

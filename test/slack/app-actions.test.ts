@@ -42,6 +42,13 @@ const COMMAND: Record<string, string> = {
 };
 const POSTED = apiFixture("chat.postMessage_ok") as { channel: string; ts: string };
 const BOB = "U06JK2P7RCD";
+/** The person who asked (the slash command's user): only they edit the recommendation's answers. */
+const ASKER: Json = {
+  id: COMMAND.user_id,
+  username: "alice.nguyen",
+  name: "alice.nguyen",
+  team_id: "T07QDKX2N5M",
+};
 
 const PROFILE = {
   answers: {
@@ -154,7 +161,7 @@ describe("Edit answers", () => {
     const { app } = await buildTestApp();
     const post = await postRecommendation(app);
     const opens = mockApi("views.open", apiFixture("views.open_ok"));
-    const click = buttonClick(post, "edit_answers");
+    const click = buttonClick(post, "edit_answers", ASKER);
     const acked = await send(app, click);
 
     expect(acked).toBeUndefined();
@@ -177,15 +184,28 @@ describe("Edit answers", () => {
     const ctx = JSON.parse(view.private_metadata) as Json;
     expect(ctx.ts).toBe(POSTED.ts);
     expect(ctx.c).toBe(POSTED.channel);
-    expect(ctx.u).toBe(BOB);
+    expect(ctx.u).toBe(COMMAND.user_id);
     expect(ctx.a).toBe(COMMAND.user_id);
+    expect(ctx.v).toBeUndefined();
+  });
+
+  it("clicked by someone else, opens their own view instead: the asker's answers stay theirs", async () => {
+    const { app } = await buildTestApp();
+    const post = await postRecommendation(app);
+    const opens = mockApi("views.open", apiFixture("views.open_ok"));
+    await send(app, buttonClick(post, "edit_answers"));
+    const view = opens[0]?.view as View;
+    expect(view.title.text).toBe("Your view");
+    expect(JSON.stringify(view.blocks)).toContain(`<@${COMMAND.user_id}>'s recommendation`);
+    const ctx = JSON.parse(view.private_metadata) as Json;
+    expect(ctx).toMatchObject({ u: BOB, a: COMMAND.user_id, ts: POSTED.ts, v: 1 });
   });
 
   it("submitting the edit modal updates the same message (chat.update, not postMessage)", async () => {
     const { app } = await buildTestApp();
     const post = await postRecommendation(app);
     const opens = mockApi("views.open", apiFixture("views.open_ok"), 1);
-    const click = buttonClick(post, "edit_answers");
+    const click = buttonClick(post, "edit_answers", ASKER);
     await send(app, click);
     const editView = opens[0]?.view as View;
 
@@ -206,9 +226,10 @@ describe("Edit answers", () => {
       .flatMap((b) => b.elements ?? [])
       // Context elements are mrkdwn text objects: { type: "mrkdwn", text: string }.
       .map((e) => String((e as { text?: unknown }).text ?? ""));
-    expect(context.join("\n")).toContain(`edited by <@${BOB}>`);
-    // The original asker is kept.
-    expect(context.join("\n")).toContain(`<@${COMMAND.user_id}>`);
+    expect(context.join("\n")).toContain("answers edited");
+    // The original asker is kept, and the decision's status is shown.
+    expect(context.join("\n")).toContain(`Asked by <@${COMMAND.user_id}>`);
+    expect(context.join("\n")).toContain("*Proposed:*");
     const payload = (update.metadata as { event_payload: Json }).event_payload;
     expect(payload.answers).toEqual(edited.answers);
     expect([...(payload.needs as string[])].sort()).toEqual(["admin", "auth"]);

@@ -65,7 +65,8 @@ let editedViews = 0;
 async function editAnswers(
   s: Setup,
   needs: string[],
-  by: Json = { id: "U06JK2P7RCD", team_id: TEAM },
+  // The asker: only they edit their answers (a teammate's become their own view).
+  by: Json = { id: ASKER, team_id: TEAM },
   notes = "",
 ) {
   const post = s.posts.find((p) => p.thread_ts === undefined) as Json;
@@ -285,7 +286,7 @@ describe("a database that is down or full", () => {
     const update = await editAnswers(s, ["admin", "auth"], undefined, "x".repeat(1000));
     expect(update.ts).toBe(PARENT_TS);
     expect((update.metadata as Json | undefined)?.event_type).toBe("flask_or_django_recommendation");
-    expect(ephemerals.map((m) => [m.user, m.text])).toEqual([["U06JK2P7RCD", NOT_SAVED]]);
+    expect(ephemerals.map((m) => [m.user, m.text])).toEqual([[ASKER, NOT_SAVED]]);
     const failure = s.t.logs.find((l) => l.msg === "could not save the recommendation in the database");
     expect(JSON.stringify(failure?.err)).toMatch(/full/i);
     // Nothing changed in the stored row.

@@ -186,8 +186,16 @@ describe("a valid submission", () => {
     // Pros and cons live behind Details, not in the channel.
     expect(all).not.toContain("for this project*");
 
+    // The recommendation's own buttons, then the team's (its own view, votes, deciding).
     const actions = blocks.filter((b) => b.type === "actions");
-    expect(actions).toHaveLength(1);
+    expect(actions).toHaveLength(2);
+    expect((actions[1]?.elements ?? []).map((e) => e.action_id)).toEqual([
+      "add_view",
+      "vote_agree",
+      "vote_pick_other",
+      "mark_decided",
+    ]);
+    expect(all).toContain("*Proposed:* not decided yet");
     const elements = actions[0]?.elements ?? [];
     expect(elements.map((e) => e.action_id)).toEqual(
       expect.arrayContaining([

@@ -80,6 +80,15 @@ const SDK_GAPS: SdkGap[] = [
       removeFrom(((m.oauth_config as Json | undefined)?.scopes as Json | undefined)?.bot, "assistant:write"),
   },
   {
+    what: "the canvases:write bot scope (Export as ADR as a canvas)",
+    docs: "https://docs.slack.dev/reference/scopes/canvases.write",
+    type: BOT_SCOPES,
+    probe: `["canvases:write"]`,
+    control: `["files:write"]`,
+    strip: (m) =>
+      removeFrom(((m.oauth_config as Json | undefined)?.scopes as Json | undefined)?.bot, "canvases:write"),
+  },
+  {
     what: "the function_executed bot event (custom steps)",
     docs: "https://docs.slack.dev/reference/events/function_executed",
     type: BOT_EVENTS,
@@ -211,7 +220,7 @@ describe("manifest.yml against Slack's documented limits", () => {
     expect(String(at("features.assistant_view.assistant_description")).length).toBeGreaterThan(0);
     const prompts = at("features.assistant_view.suggested_prompts") as unknown[];
     expect(prompts.length).toBeLessThanOrEqual(MAX_PROMPTS);
-    expect(prompts).toEqual(suggestedPrompts({ decisionLog: false }).prompts);
+    expect(prompts).toEqual(suggestedPrompts({ decisionLog: true }).prompts);
     expect(at("oauth_config.scopes.bot")).toContain("assistant:write");
     const events = at("settings.event_subscriptions.bot_events");
     for (const e of ["assistant_thread_started", "assistant_thread_context_changed", "message.im"]) {

@@ -61,7 +61,9 @@ describe("the pane's messages fit Block Kit", () => {
         Array.from({ length: 200 }, (_, i) => ({
           channel: CHANNEL,
           ts: `1732384472.${String(i).padStart(6, "0")}`,
-          verdict: "flask" as const,
+          status: "decided" as const,
+          recommended: "django" as const,
+          framework: "flask" as const,
           askedBy: "U05HV6XQ1AB",
           at: Date.UTC(2026, 10, 1),
         })),

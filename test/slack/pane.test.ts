@@ -8,7 +8,6 @@ import { describe, expect, it } from "vitest";
 import { getKnowledge, recommend } from "../../src/engine/index.js";
 import { PANE_PROMPTS } from "../../src/slack/blocks/assistant.js";
 import { recommendationMessage } from "../../src/slack/services/compose-recommendation.js";
-import type { LoggedDecision } from "../../src/slack/services/decision-log.js";
 import { ChannelRecommendations } from "../../src/slack/services/latest-recommendations.js";
 import { messageViolations } from "../helpers/block-kit-limits.js";
 import { isolateNetwork } from "../helpers/nock-isolation.js";
@@ -120,6 +119,7 @@ describe("a pane thread starts", () => {
     expect(promptTitles(p.prompts[0])).toEqual([
       "Compare Flask and Django for my project",
       "What about async?",
+      "Show our team's decisions",
       "What can you answer?",
     ]);
     const greeting = inPane(p);
@@ -150,12 +150,11 @@ describe("a pane thread starts", () => {
 
   it("offers 'Show our team's decisions' only when there is a decision log", async () => {
     const p = await pane();
-    p.t.deps.decisionLog = { recent: async () => [] };
+    delete p.t.deps.decisionLog;
     await send(p.t.app, paneStarted());
     expect(promptTitles(p.prompts[0])).toEqual([
       "Compare Flask and Django for my project",
       "What about async?",
-      "Show our team's decisions",
       "What can you answer?",
     ]);
   });
@@ -341,36 +340,53 @@ describe("questions in the pane", () => {
     expect(p.titles.at(-1)?.title).toBe("What I can answer");
   });
 
-  it("'Show our team's decisions' lists the log when there is one", async () => {
+  it("'Show our team's decisions' lists the team's decisions from the database, newest first", async () => {
     const p = await pane();
-    const decisions: LoggedDecision[] = [
-      {
-        channel: BESIDE_CHANNEL,
-        ts: FIXTURE_PARENT_TS,
-        verdict: "django",
-        askedBy: "U05HV6XQ1AB",
-        at: Date.UTC(2026, 10, 20),
-      },
-      {
-        channel: OTHER_CHANNEL,
-        ts: "1732000000.000100",
-        verdict: "flask",
-        askedBy: "U06JK2P7RCD",
-        at: Date.UTC(2026, 10, 2),
-      },
-    ];
+    const team = "T07QDKX2N5M";
+    const decided = { teamId: team, channelId: BESIDE_CHANNEL, messageTs: "1795000000.000100" };
+    await p.t.database.decisions.propose({ ...decided, askedBy: "U05HV6XQ1AB", recommended: "django" });
+    await p.t.database.decisions.decide({ ...decided, userId: "U05HV6XQ1AB", framework: "flask" });
+    await p.t.database.decisions.propose({
+      teamId: team,
+      channelId: OTHER_CHANNEL,
+      messageTs: "1795600000.000100",
+      askedBy: "U06JK2P7RCD",
+      recommended: "flask",
+    });
+    await p.t.database.decisions.propose({
+      teamId: "T0OTHERTEAM",
+      channelId: OTHER_CHANNEL,
+      messageTs: "1795700000.000100",
+      askedBy: "U06JK2P7RCD",
+      recommended: "django",
+    });
+    await send(p.t.app, paneStarted());
+    const answer = await ask(p, PANE_PROMPTS.decisions.message);
+    const decidedOn = new Date().toISOString().slice(0, 10);
+    const lines = shown(answer);
+    expect(lines).toContain("Your team's latest 2 decisions.");
+    expect(lines).toContain(
+      `${decidedOn} in <#${BESIDE_CHANNEL}>: *Decided: Flask*, against the recommendation (Django), asked by <@U05HV6XQ1AB>`,
+    );
+    expect(lines).toContain(`2026-11-25 in <#${OTHER_CHANNEL}>: *Proposed*: Flask recommended`);
+    expect(lines.indexOf(`<#${OTHER_CHANNEL}>: *Proposed*`)).toBeLessThan(
+      lines.indexOf(`<#${BESIDE_CHANNEL}>: *Decided`),
+    );
+  });
+
+  it("'Show our team's decisions' asks the log for this team's ten latest", async () => {
+    const p = await pane();
     const asked: Array<[string, number]> = [];
     p.t.deps.decisionLog = {
       recent: async (team, limit) => {
         asked.push([team, limit]);
-        return decisions;
+        return [];
       },
     };
     await send(p.t.app, paneStarted());
     const answer = await ask(p, PANE_PROMPTS.decisions.message);
     expect(asked).toEqual([["T07QDKX2N5M", 10]]);
-    expect(shown(answer)).toContain(`2026-11-20 in <#${BESIDE_CHANNEL}>: *Django*, asked by <@U05HV6XQ1AB>`);
-    expect(shown(answer)).toContain(`2026-11-02 in <#${OTHER_CHANNEL}>: *Flask*`);
+    expect(shown(answer)).toContain("Your team has no recommendations yet");
   });
 
   it("when posting the answer fails, the person gets a short apology in the thread and the error is logged", async () => {

@@ -133,7 +133,11 @@ describe("two instances on one PostgreSQL", () => {
 
     // Instance B gets the click and the submission.
     const opens = mockApi("views.open", apiFixture("views.open_ok"), 1);
-    await send(b.app, buttonClick({ blocks: recommendation.blocks, ts: PARENT_TS }, "edit_answers"));
+    // The asker clicks (a teammate's answers would be their own view, not an edit).
+    await send(b.app, {
+      ...buttonClick({ blocks: recommendation.blocks, ts: PARENT_TS }, "edit_answers"),
+      user: { id: "U05HV6XQ1AB", username: "alice.nguyen", name: "alice.nguyen", team_id: TEAM },
+    });
     const modal = opens[0]?.view as QuestionsModal;
     const updates = mockApi("chat.update", { ok: true, channel: CHANNEL, ts: PARENT_TS }, 1);
     const submission = loadFixture<Json>("inbound/view_submission.json");

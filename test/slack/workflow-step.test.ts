@@ -100,6 +100,12 @@ describe("the step completes with the recommendation", () => {
     expect(outputsOf(done[0]).message_link).toBe(
       "https://acme-eng.slack.com/archives/C07QF9S3K2L/p1732384472318669",
     );
+    // Stored and proposed like the form's: the team can add views, vote and decide on it.
+    expect(shown(message)).toContain("Mark as decided");
+    expect(await t.database.decisions.find("T07QDKX2N5M", FIXTURE_CHANNEL, FIXTURE_PARENT_TS)).toMatchObject({
+      status: "proposed",
+      askedBy: "U05HV6XQ1AB",
+    });
 
     // Its thread answers with the project's answers, without reading the parent back.
     const replies = mockApi(

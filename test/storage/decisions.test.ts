@@ -227,6 +227,12 @@ describe.each(BACKENDS)("the decision log on %s", (backend) => {
     expect(ts(await decisions.listAllTeams())).toEqual([e, d, c, b, a].map((p) => p.messageTs));
     expect(ts(await decisions.listAllTeams({ status: "proposed" }))).toEqual([e.messageTs, d.messageTs]);
     await expect(decisions.listByTeam("T1", { status: "accepted" as "decided" })).rejects.toThrow();
+    expect(await decisions.countByTeam("T1")).toBe(4);
+    expect(await decisions.countByTeam("T1", { status: "decided" })).toBe(2);
+    expect(await decisions.countByTeam("T1", { status: ["proposed", "superseded"] })).toBe(2);
+    expect(await decisions.countByTeam("T1", { status: [] })).toBe(0);
+    expect(await decisions.countByTeam("T3")).toBe(0);
+    await expect(decisions.countByTeam("T1", { status: "accepted" as "decided" })).rejects.toThrow();
   });
 });
 

@@ -56,6 +56,9 @@ describe.each(BACKENDS)("revisit reminders on %s", (backend) => {
       ...reminder({ scheduledMessageId: "Q2", postAt: 90_000 }),
       enterpriseId: null,
       createdAt: 10_000,
+      status: "scheduled",
+      cancelledAt: null,
+      cancelledBy: null,
     });
     await reminders.add(reminder({ scheduledMessageId: "Q1", postAt: 50_000 }));
     await reminders.add(reminder({ scheduledMessageId: "Q3", postAt: 20_000, channelId: "C9" }));
@@ -78,5 +81,65 @@ describe.each(BACKENDS)("revisit reminders on %s", (backend) => {
     expect(ids(await reminders.listPending("T2"))).toEqual(["Q5"]);
     await expect(reminders.add(reminder({ postAt: -1 }))).rejects.toThrow();
     await expect(reminders.add(reminder({ scheduledMessageId: "" }))).rejects.toThrow();
+  });
+});
+
+describe.each(BACKENDS)("revisit reminders beyond Slack's horizon, and cancelled ones, on %s", (backend) => {
+  it("keeps a waiting reminder until a sweep schedules it, once, and lists it as still to come", async () => {
+    let now = 10_000;
+    const { reminders } = await backends.fresh(backend, { now: () => now });
+    const { scheduledMessageId: _id, ...input } = reminder({ postAt: 500_000 });
+    const waiting = await reminders.addWaiting(input);
+    expect(waiting).toMatchObject({
+      scheduledMessageId: "waiting:1700000000.000100",
+      status: "waiting",
+      postAt: 500_000,
+    });
+    expect((await reminders.listPending("T1")).map((r) => r.status)).toEqual(["waiting"]);
+    // Not yet within reach, then within reach; late ones (the app was down) are owed too.
+    expect(await reminders.listWaitingDue(400_000)).toEqual([]);
+    expect((await reminders.listWaitingDue(600_000)).map((r) => r.scheduledMessageId)).toEqual([
+      "waiting:1700000000.000100",
+    ]);
+    now = 700_000;
+    expect(await reminders.purgePast()).toBe(0);
+    expect(await reminders.listWaitingDue(700_000)).toHaveLength(1);
+
+    expect(await reminders.markScheduled(waiting, "Q777", 800_000)).toBe(true);
+    // Only once: a second instance that read it as waiting finds it gone.
+    expect(await reminders.markScheduled(waiting, "Q778", 800_000)).toBe(false);
+    expect(await reminders.listWaitingDue(Number.MAX_SAFE_INTEGER)).toEqual([]);
+    expect(await reminders.listForDecision("T1", "C1", "1700000000.000100")).toMatchObject([
+      { scheduledMessageId: "Q777", status: "scheduled", postAt: 800_000 },
+    ]);
+  });
+
+  it("marks a reminder cancelled (who, when), keeps it out of what is to come, and never un-cancels it", async () => {
+    let now = 10_000;
+    const { reminders } = await backends.fresh(backend, { now: () => now });
+    await reminders.add(reminder({ scheduledMessageId: "Q1", postAt: 90_000 }));
+    const { scheduledMessageId: _id, ...input } = reminder({
+      decisionTs: "1700000000.000200",
+      postAt: 95_000,
+    });
+    const waiting = await reminders.addWaiting(input);
+    now = 20_000;
+    expect(await reminders.cancel("T1", "C1", "Q1", "U7")).toBe(true);
+    expect(await reminders.cancel("T1", "C1", "Q1", "U7")).toBe(false);
+    expect(await reminders.cancel("T1", "C1", "Q404", "U7")).toBe(false);
+    expect(await reminders.cancel("T1", "C1", waiting.scheduledMessageId, "U8")).toBe(true);
+    expect(await reminders.listPending("T1")).toEqual([]);
+    expect(await reminders.listForDecision("T1", "C1", "1700000000.000100")).toEqual([]);
+    // A cancelled waiting reminder is never scheduled.
+    expect(await reminders.listWaitingDue(Number.MAX_SAFE_INTEGER)).toEqual([]);
+    expect(await reminders.markScheduled(waiting, "Q9", 95_000)).toBe(false);
+    expect(await reminders.find("T1", "C1", "Q404")).toBeUndefined();
+    expect(await reminders.find("T1", "C1", "Q1")).toMatchObject({
+      status: "cancelled",
+      cancelledAt: 20_000,
+      cancelledBy: "U7",
+    });
+    now = 100_000;
+    expect(await reminders.purgePast()).toBe(2);
   });
 });

@@ -4,26 +4,31 @@
  */
 import { randomBytes, randomUUID } from "node:crypto";
 import type { Json } from "../fake-slack/types.js";
-import { WORKSPACE } from "../workspace.js";
+import { type Person, WORKSPACE } from "../workspace.js";
 
-const user = () => ({
-  id: WORKSPACE.user.id,
-  username: WORKSPACE.user.name,
-  name: WORKSPACE.user.name,
+const userOf = (who: Person) => ({
+  id: who.id,
+  username: who.name,
+  name: who.name,
   team_id: WORKSPACE.team.id,
 });
 const team = () => ({ id: WORKSPACE.team.id, domain: WORKSPACE.team.domain });
 const nowTs = () => (Date.now() / 1000).toFixed(6);
 
-export function slashCommand(text: string, triggerId: string, responseUrl: string): Record<string, string> {
+export function slashCommand(
+  who: Person,
+  text: string,
+  triggerId: string,
+  responseUrl: string,
+): Record<string, string> {
   return {
     token: WORKSPACE.verificationToken,
     team_id: WORKSPACE.team.id,
     team_domain: WORKSPACE.team.domain,
     channel_id: WORKSPACE.channel.id,
     channel_name: WORKSPACE.channel.name,
-    user_id: WORKSPACE.user.id,
-    user_name: WORKSPACE.user.name,
+    user_id: who.id,
+    user_name: who.name,
     command: "/flask-or-django",
     text,
     api_app_id: WORKSPACE.apiAppId,
@@ -46,6 +51,7 @@ export type ActionContainer =
   | { type: "view"; view: Json };
 
 export function blockActions(opts: {
+  who: Person;
   container: ActionContainer;
   triggerId: string;
   responseUrl?: string;
@@ -55,7 +61,7 @@ export function blockActions(opts: {
   const c = opts.container;
   const base: Json = {
     type: "block_actions",
-    user: user(),
+    user: userOf(opts.who),
     api_app_id: WORKSPACE.apiAppId,
     token: WORKSPACE.verificationToken,
     trigger_id: opts.triggerId,
@@ -87,11 +93,11 @@ export function blockActions(opts: {
   };
 }
 
-export function viewSubmission(view: Json, triggerId: string): Json {
+export function viewSubmission(who: Person, view: Json, triggerId: string): Json {
   return {
     type: "view_submission",
     team: team(),
-    user: user(),
+    user: userOf(who),
     api_app_id: WORKSPACE.apiAppId,
     token: WORKSPACE.verificationToken,
     trigger_id: triggerId,
@@ -128,9 +134,12 @@ export function eventCallback(event: Json): Json {
 }
 
 /** A person's message as the `message` (and, when it mentions the bot, `app_mention`) event carries it. */
-export function messageEvents(m: { channel: string; ts: string; text: string; threadTs?: string }): Json[] {
+export function messageEvents(
+  who: Person,
+  m: { channel: string; ts: string; text: string; threadTs?: string },
+): Json[] {
   const common = {
-    user: WORKSPACE.user.id,
+    user: who.id,
     ts: m.ts,
     client_msg_id: randomUUID(),
     text: m.text,
@@ -146,11 +155,11 @@ export function messageEvents(m: { channel: string; ts: string; text: string; th
   return events;
 }
 
-export function appHomeOpened(view: Json | undefined): Json {
+export function appHomeOpened(who: Person, view: Json | undefined): Json {
   return {
     type: "app_home_opened",
-    user: WORKSPACE.user.id,
-    channel: WORKSPACE.dm.id,
+    user: who.id,
+    channel: who.dm,
     tab: "home",
     ...(view ? { view } : {}),
     event_ts: nowTs(),
@@ -158,13 +167,13 @@ export function appHomeOpened(view: Json | undefined): Json {
 }
 
 /** The person opened the agent side pane beside the channel (Slack's assistant_thread_started). */
-export function assistantThreadStarted(threadTs: string, besideChannel: string): Json {
+export function assistantThreadStarted(who: Person, threadTs: string, besideChannel: string): Json {
   return {
     type: "assistant_thread_started",
     assistant_thread: {
-      user_id: WORKSPACE.user.id,
+      user_id: who.id,
       context: { channel_id: besideChannel, team_id: WORKSPACE.team.id, enterprise_id: null },
-      channel_id: WORKSPACE.dm.id,
+      channel_id: who.dm,
       thread_ts: threadTs,
     },
     event_ts: nowTs(),

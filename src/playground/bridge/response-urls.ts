@@ -9,6 +9,8 @@ const TTL_MS = 30 * 60_000;
 
 interface Target {
   channel: string;
+  /** Who the interaction came from: an ephemeral answer is theirs alone. */
+  user: string;
   /** The message the interaction came from (replace_original / delete_original act on it). */
   messageTs?: string;
   threadTs?: string;
@@ -63,7 +65,7 @@ export class ResponseUrls {
       text,
       ...(blocks ? { blocks } : {}),
       ...(t.threadTs ? { thread_ts: t.threadTs } : {}),
-      ...(body.response_type === "in_channel" ? {} : { ephemeralFor: WORKSPACE.user.id }),
+      ...(body.response_type === "in_channel" ? {} : { ephemeralFor: t.user }),
     });
     return { status: 200, body: "ok" };
   }

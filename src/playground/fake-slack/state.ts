@@ -1,7 +1,8 @@
 import { randomBytes } from "node:crypto";
-import { WORKSPACE } from "../workspace.js";
+import { PEOPLE, personByDm, personById, WORKSPACE } from "../workspace.js";
+import { Documents } from "./documents.js";
 import { TsClock } from "./ts-clock.js";
-import type { Json, PaneThread, StoredMessage, StoredView } from "./types.js";
+import type { Json, PaneThread, ScheduledMessage, StoredMessage, StoredView } from "./types.js";
 
 /** Slack lets a trigger_id open one view, within 3 seconds. */
 const TRIGGER_TTL_MS = 3000;
@@ -17,21 +18,46 @@ const randomId = (prefix: string, bytes = 5) =>
 export class SlackState {
   readonly channels = new Map<string, StoredMessage[]>([
     [WORKSPACE.channel.id, []],
-    [WORKSPACE.dm.id, []],
+    ...PEOPLE.map((p): [string, StoredMessage[]] => [p.dm, []]),
   ]);
+  /** Messages the app scheduled (chat.scheduleMessage), by scheduled_message_id; Slack posts them later. */
+  readonly scheduled = new Map<string, ScheduledMessage>();
   readonly modals = new Map<string, StoredView[]>();
   readonly homes = new Map<string, StoredView>();
   /** The agent side pane's threads, in the app's DM, by thread ts. */
   readonly panes = new Map<string, PaneThread>();
   /** The pane thread the person has open. */
   openPane: string | undefined;
+  /** Canvases and uploaded files. */
+  readonly documents = new Documents();
   private readonly triggers = new Map<string, { user: string; issuedAt: number; used: boolean }>();
   private readonly clock: TsClock;
   private readonly listeners = new Set<() => void>();
   version = 0;
 
-  constructor(private readonly nowMs: () => number = Date.now) {
+  constructor(
+    private readonly nowMs: () => number = Date.now,
+    /** Where a message's link points (chat.getPermalink): the playground's own page. */
+    private readonly linkBase = "http://localhost",
+  ) {
     this.clock = new TsClock(nowMs);
+  }
+
+  nowSeconds(): number {
+    return Math.floor(this.nowMs() / 1000);
+  }
+
+  /** A message's link: the playground page, at that message. */
+  permalink(channel: string, ts: string): string {
+    return `${this.linkBase}/#${channel}-p${ts.replace(".", "")}`;
+  }
+
+  /** Keeps a message the app scheduled; Slack would post it at `post_at`. */
+  schedule(message: Omit<ScheduledMessage, "id">): ScheduledMessage {
+    const scheduled: ScheduledMessage = { id: randomId("Q"), ...message };
+    this.scheduled.set(scheduled.id, scheduled);
+    this.changed();
+    return scheduled;
   }
 
   onChange(listener: () => void): () => void {
@@ -50,7 +76,8 @@ export class SlackState {
 
   /** A channel id, a user id (posting to a user means the app's DM with them) → the channel's id. */
   resolveChannel(idOrUser: string): string | undefined {
-    if (idOrUser === WORKSPACE.user.id) return WORKSPACE.dm.id;
+    const person = personById(idOrUser);
+    if (person) return person.dm;
     return this.channels.has(idOrUser) ? idOrUser : undefined;
   }
 
@@ -76,7 +103,7 @@ export class SlackState {
    * person's, and shows nothing) and tells the app with assistant_thread_started.
    */
   startPane(user: string): PaneThread {
-    const root = this.add({ channel: WORKSPACE.dm.id, user, text: "" });
+    const root = this.add({ channel: personById(user)?.dm ?? WORKSPACE.dm.id, user, text: "" });
     const pane: PaneThread = { threadTs: root.ts, status: "", title: "", prompts: [], promptsTitle: "" };
     this.panes.set(root.ts, pane);
     this.openPane = root.ts;
@@ -86,7 +113,7 @@ export class SlackState {
 
   /** The pane thread a message belongs to (its root or a reply), if any. */
   paneOf(m: StoredMessage): PaneThread | undefined {
-    if (m.channel !== WORKSPACE.dm.id) return undefined;
+    if (!personByDm(m.channel)) return undefined;
     return this.panes.get(m.thread_ts ?? m.ts);
   }
 

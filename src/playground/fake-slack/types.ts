@@ -20,6 +20,8 @@ export interface StoredMessage {
   thread_ts?: string;
   metadata?: MessageMetadata;
   edited?: { user: string; ts: string };
+  /** Files shared with the message (files.completeUploadExternal): id, name, title, filetype. */
+  files?: Json[];
   /** Set on ephemeral messages: only this user sees them, and the Web API never returns them. */
   ephemeralFor?: string;
 }
@@ -53,3 +55,13 @@ export interface StoredView {
 export type ApiResult = Json & { ok: boolean };
 
 export const fail = (error: string, extra: Json = {}): ApiResult => ({ ok: false, error, ...extra });
+
+/** A message the app scheduled: Slack posts it at `post_at` (epoch seconds), in its thread if it has one. */
+export interface ScheduledMessage {
+  id: string;
+  channel: string;
+  post_at: number;
+  text: string;
+  blocks?: Json[];
+  thread_ts?: string;
+}

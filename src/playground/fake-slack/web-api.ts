@@ -1,4 +1,6 @@
-import { WORKSPACE } from "../workspace.js";
+import { personByDm, personById, WORKSPACE } from "../workspace.js";
+import { CANVAS_METHODS } from "./canvas-methods.js";
+import { FILE_METHODS } from "./file-methods.js";
 import { str, truthy } from "./params.js";
 import type { SlackState } from "./state.js";
 import {
@@ -14,6 +16,8 @@ import {
 const MAX_MESSAGE_BLOCKS = 50;
 const MAX_VIEW_BLOCKS = 100;
 const MAX_PROMPTS = 4;
+/** chat.scheduleMessage takes a post_at at most 120 days ahead. */
+const MAX_SCHEDULE_AHEAD_S = 120 * 24 * 60 * 60;
 const EVENT_TYPE = /^[A-Za-z0-9_-]+$/;
 
 type Method = (state: SlackState, args: Json) => ApiResult;
@@ -88,7 +92,8 @@ const postMessage: Method = (state, args) => {
 const postEphemeral: Method = (state, args) => {
   const channel = state.resolveChannel(str(args.channel) ?? "");
   if (!channel) return fail("channel_not_found");
-  if (str(args.user) !== WORKSPACE.user.id) return fail("user_not_in_channel");
+  const person = personById(str(args.user));
+  if (!person) return fail("user_not_in_channel");
   const body = readMessage(args);
   if ("error" in body) return fail(body.error);
   const threadTs = str(args.thread_ts);
@@ -96,7 +101,7 @@ const postEphemeral: Method = (state, args) => {
     channel,
     ...botFields(),
     ...body,
-    ephemeralFor: WORKSPACE.user.id,
+    ephemeralFor: person.id,
     ...(threadTs ? { thread_ts: threadTs } : {}),
   });
   return { ok: true, message_ts: stored.ts };
@@ -155,8 +160,9 @@ const history: Method = (state, args) => {
 
 const open: Method = (_state, args) => {
   const users = String(args.users ?? "").split(",");
-  if (users.length !== 1 || users[0] !== WORKSPACE.user.id) return fail("user_not_found");
-  return { ok: true, channel: { id: WORKSPACE.dm.id } };
+  const person = users.length === 1 ? personById(users[0]) : undefined;
+  if (!person) return fail("user_not_found");
+  return { ok: true, channel: { id: person.dm } };
 };
 
 const authTest: Method = () => ({
@@ -220,7 +226,7 @@ const viewsUpdate: Method = (state, args) => {
 
 const viewsPublish: Method = (state, args) => {
   const user = str(args.user_id);
-  if (user !== WORKSPACE.user.id) return fail("user_not_found");
+  if (!user || !personById(user)) return fail("user_not_found");
   const view = readView(args, "home");
   if (!view) return fail("invalid_arguments");
   const previous = state.homes.get(user);
@@ -232,7 +238,7 @@ const viewsPublish: Method = (state, args) => {
 
 /** The pane thread named by channel_id and thread_ts, or the error Slack gives. */
 function paneArg(state: SlackState, args: Json): PaneThread | ApiResult {
-  if (str(args.channel_id) !== WORKSPACE.dm.id) return fail("channel_not_found");
+  if (!personByDm(str(args.channel_id))) return fail("channel_not_found");
   return state.panes.get(str(args.thread_ts) ?? "") ?? fail("invalid_thread_ts");
 }
 const isPane = (v: PaneThread | ApiResult): v is PaneThread => "threadTs" in v;
@@ -272,12 +278,66 @@ const setSuggestedPrompts: Method = (state, args) => {
   return { ok: true };
 };
 
+const getPermalink: Method = (state, args) => {
+  const channel = state.resolveChannel(str(args.channel) ?? "");
+  if (!channel) return fail("channel_not_found");
+  const message = state.find(channel, str(args.message_ts) ?? "");
+  if (!message || message.ephemeralFor) return fail("message_not_found");
+  return { ok: true, channel, permalink: state.permalink(channel, message.ts) };
+};
+
+const scheduleMessage: Method = (state, args) => {
+  const channel = state.resolveChannel(str(args.channel) ?? "");
+  if (!channel) return fail("channel_not_found");
+  const body = readMessage(args);
+  if ("error" in body) return fail(body.error);
+  const postAt = Number(args.post_at);
+  const now = state.nowSeconds();
+  if (!Number.isInteger(postAt)) return fail("invalid_time");
+  if (postAt <= now) return fail("time_in_past");
+  if (postAt > now + MAX_SCHEDULE_AHEAD_S) return fail("time_too_far");
+  const threadTs = str(args.thread_ts);
+  if (threadTs && !state.find(channel, threadTs)) return fail("thread_not_found");
+  const scheduled = state.schedule({
+    channel,
+    post_at: postAt,
+    ...body,
+    ...(threadTs ? { thread_ts: threadTs } : {}),
+  });
+  return {
+    ok: true,
+    channel,
+    scheduled_message_id: scheduled.id,
+    post_at: postAt,
+    message: {
+      type: "message",
+      ...botFields(),
+      text: body.text,
+      ...(body.blocks ? { blocks: body.blocks } : {}),
+    },
+  };
+};
+
+const deleteScheduledMessage: Method = (state, args) => {
+  const channel = state.resolveChannel(str(args.channel) ?? "");
+  if (!channel) return fail("channel_not_found");
+  const id = str(args.scheduled_message_id) ?? "";
+  const scheduled = state.scheduled.get(id);
+  if (!scheduled || scheduled.channel !== channel) return fail("invalid_scheduled_message_id");
+  state.scheduled.delete(id);
+  state.changed();
+  return { ok: true };
+};
+
 /** The Web API methods the app calls. Anything else answers `unknown_method`, like Slack. */
 const METHODS: Record<string, Method> = {
   "auth.test": authTest,
   "chat.postMessage": postMessage,
   "chat.postEphemeral": postEphemeral,
   "chat.update": update,
+  "chat.getPermalink": getPermalink,
+  "chat.scheduleMessage": scheduleMessage,
+  "chat.deleteScheduledMessage": deleteScheduledMessage,
   "conversations.replies": replies,
   "conversations.history": history,
   "conversations.open": open,
@@ -288,6 +348,8 @@ const METHODS: Record<string, Method> = {
   "assistant.threads.setStatus": setStatus,
   "assistant.threads.setTitle": setTitle,
   "assistant.threads.setSuggestedPrompts": setSuggestedPrompts,
+  ...CANVAS_METHODS,
+  ...FILE_METHODS,
 };
 
 export function callMethod(state: SlackState, method: string, args: Json): ApiResult {

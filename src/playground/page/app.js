@@ -1,6 +1,7 @@
 // The playground page: shows what the stand-in for Slack holds, and sends what the person does to
 // the playground server, which turns it into the request Slack would send the app.
 import { renderBlocks } from "./blocks.js";
+import { renderMarkdown } from "./markdown.js";
 import { escapeHtml, mrkdwn } from "./mrkdwn.js";
 
 const $ = (id) => document.getElementById(id);
@@ -8,6 +9,7 @@ let state = null;
 let tab = "channel";
 let openThread = null;
 let paneOpen = false;
+let openCanvas = null;
 let modalKey = null;
 
 async function post(path, body = {}) {
@@ -30,6 +32,7 @@ function messageHtml(m, inThread) {
   const body = m.blocks
     ? renderBlocks(m.blocks, { names: state.users, surface: "message" })
     : `<div class="text">${mrkdwn(m.text, state.users)}</div>`;
+  const files = (m.files ?? []).map((id) => fileHtml(state.files[id])).join("");
   const ephemeral = m.ephemeral
     ? `<div class="only-you">Only visible to you · <button type="button" class="link" data-dismiss="${escapeHtml(m.ts)}">Dismiss</button></div>`
     : "";
@@ -44,8 +47,14 @@ function messageHtml(m, inThread) {
     <div class="avatar${m.bot ? " bot" : ""}" aria-hidden="true">${initial}</div>
     <div class="content">
       <div class="meta"><span class="name">${escapeHtml(name)}</span>${app}<span class="time">${time(m.ts)}</span></div>
-      ${ephemeral}${body}${thread}
+      ${ephemeral}${body}${files}${thread}
     </div></article>`;
+}
+
+/** A shared file, as Slack previews a text file: its name, then its text. */
+function fileHtml(file) {
+  if (!file) return '<div class="file">a file that is no longer shared</div>';
+  return `<details class="file" open><summary>${escapeHtml(file.name)} <span class="file-kind">Markdown</span></summary><pre>${escapeHtml(file.content)}</pre></details>`;
 }
 
 function renderList(el, messages, inThread) {
@@ -59,12 +68,38 @@ function renderChannel() {
   renderList($("messages"), state.messages.filter(isTop), false);
 }
 
+const day = (seconds) => new Date(seconds * 1000).toISOString().slice(0, 10);
+
 function renderThread() {
   const pane = $("thread");
   const parent = openThread && state.messages.find((m) => m.ts === openThread);
   pane.hidden = !parent;
   if (!parent) return;
   renderList($("thread-messages"), [parent, ...repliesTo(parent.ts)], true);
+  // What the app scheduled here (a revisit reminder): Slack posts it on the day.
+  const scheduled = state.scheduled.filter((m) => m.thread_ts === parent.ts);
+  $("thread-messages").insertAdjacentHTML(
+    "beforeend",
+    scheduled
+      .map(
+        (m) =>
+          `<div class="scheduled" data-scheduled="${escapeHtml(m.id)}">⏰ Scheduled by ${escapeHtml(state.bot.name)} for ${day(m.post_at)}: ${mrkdwn(m.text, state.users)}</div>`,
+      )
+      .join(""),
+  );
+}
+
+/** Who is typing: one channel, several people. */
+function renderPeople() {
+  const select = $("as");
+  const options = state.people
+    .map((p) => `<option value="${escapeHtml(p.id)}">${escapeHtml(p.name)}</option>`)
+    .join("");
+  if (select.dataset.options !== options) {
+    select.innerHTML = options;
+    select.dataset.options = options;
+  }
+  select.value = state.me.id;
 }
 
 function renderPane() {
@@ -85,6 +120,32 @@ function renderPane() {
           )
           .join("")}`;
   $("pane-status").textContent = pane.status ? `${state.bot.name} ${pane.status}` : "";
+}
+
+/** The canvas open beside the channel (the channel's own, or one shared with it), rendered. */
+function renderCanvas() {
+  const canvas = openCanvas && state.canvases.find((c) => c.id === openCanvas);
+  $("canvas").hidden = !canvas;
+  const own = state.canvases.find((c) => c.channelCanvas);
+  $("canvas-open").hidden = !own;
+  if (own) $("canvas-open").dataset.canvas = own.id;
+  if (!canvas) return;
+  $("canvas-title").textContent = canvas.title;
+  $("canvas-body").innerHTML = renderMarkdown(canvas.markdown, state.users);
+}
+
+/** A link to a canvas of this workspace (…/docs/T…/F…) that the page can show, or null. */
+function canvasOfLink(a) {
+  const m = /\/docs\/([A-Z0-9]+)\/(F[A-Z0-9]+)$/.exec(a.getAttribute("href") ?? "");
+  return m && m[1] === state.teamId && state.canvases.some((c) => c.id === m[2]) ? m[2] : null;
+}
+
+function showCanvas(id) {
+  openCanvas = id;
+  openThread = null;
+  paneOpen = false;
+  tab = "channel";
+  render();
 }
 
 function renderHome() {
@@ -140,9 +201,11 @@ function render() {
     if (b.dataset.tab === tab) b.setAttribute("aria-current", "page");
     else b.removeAttribute("aria-current");
   }
+  renderPeople();
   renderChannel();
   renderThread();
   renderPane();
+  renderCanvas();
   renderHome();
   renderModal();
 }
@@ -234,6 +297,23 @@ function wire() {
   document.addEventListener("click", async (e) => {
     const t = e.target instanceof Element ? e.target : null;
     if (!t) return;
+    const link = t.closest("a[href]");
+    const linked = link && canvasOfLink(link);
+    if (linked) {
+      e.preventDefault();
+      showCanvas(linked);
+      return;
+    }
+    const canvasButton = t.closest("#canvas-open");
+    if (canvasButton) {
+      showCanvas(canvasButton.dataset.canvas);
+      return;
+    }
+    if (t.closest("#canvas-close")) {
+      openCanvas = null;
+      renderCanvas();
+      return;
+    }
     const tabButton = t.closest("[data-tab]");
     if (tabButton) {
       tab = tabButton.dataset.tab;
@@ -250,6 +330,7 @@ function wire() {
     if (t.closest("#pane-open")) {
       // Like Slack's side panel, the pane takes the place of an open thread; each opening is a new chat.
       openThread = null;
+      openCanvas = null;
       paneOpen = true;
       renderThread();
       await post("/playground/pane");
@@ -270,6 +351,7 @@ function wire() {
     if (threadLink) {
       openThread = threadLink.dataset.thread;
       paneOpen = false;
+      openCanvas = null;
       renderPane();
       renderThread();
       $("thread-input").focus();
@@ -301,7 +383,12 @@ function wire() {
       button.disabled = false;
     }
   });
+  $("as").addEventListener("change", async (e) => {
+    await post("/playground/as", { user: e.target.value });
+    await refresh();
+  });
   document.addEventListener("change", async (e) => {
+    if (e.target instanceof Element && e.target.id === "as") return;
     const select = e.target instanceof HTMLSelectElement && !e.target.closest("#modal") ? e.target : null;
     const where = select?.dataset.actionId && surfaceOf(select);
     if (!select || !where) return;

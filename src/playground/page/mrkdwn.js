@@ -18,6 +18,10 @@ export const EMOJI = {
   tada: "\ud83c\udf89",
   wave: "\ud83d\udc4b",
   information_source: "\u2139\ufe0f",
+  busts_in_silhouette: "\ud83d\udc65",
+  ballot_box_with_check: "\u2611\ufe0f",
+  leftwards_arrow_with_hook: "\u21a9\ufe0f",
+  calendar: "\ud83d\udcc6",
 };
 
 const HTML_ESCAPES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
@@ -41,7 +45,8 @@ export function plainText(text, emoji = true) {
   return emoji ? emojify(html) : html;
 }
 
-function safeHttpUrl(raw) {
+/** The URL when it is a web link (http or https), else undefined: never javascript: or data:. */
+export function safeHttpUrl(raw) {
   try {
     const url = new URL(raw);
     return url.protocol === "http:" || url.protocol === "https:" ? url.href : undefined;

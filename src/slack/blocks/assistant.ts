@@ -1,6 +1,7 @@
 /** What the agent side pane says that no other surface does: its greeting, prompts and pane-only replies. */
 import type { Knowledge } from "../../engine/index.js";
 import type { LoggedDecision } from "../services/decision-log.js";
+import { day, decisionWords } from "./decision-words.js";
 import { type KnownBlock, mrkdwn } from "./kit.js";
 import { LIMITS } from "./limits.js";
 import { startComparisonButton } from "./start-button.js";
@@ -107,23 +108,26 @@ export function noDecisionLogReply(): PaneMessage {
   return { text, blocks: [{ type: "section", text: mrkdwn(text) }, startActions()] };
 }
 
-/** A team's recent decisions, newest first, one line each with a link to where it was posted. */
+/** A team's recent decisions, newest first, one line each: when, where, what became of it, who asked. */
 export function decisionsReply(knowledge: Knowledge, decisions: LoggedDecision[]): PaneMessage {
   if (decisions.length === 0) {
     const text =
       "Your team has no recommendations yet. Start one with the button below, or `/flask-or-django`.";
     return { text, blocks: [{ type: "section", text: mrkdwn(text) }, startActions()] };
   }
-  const lines = decisions.map((d) => {
-    const day = new Date(d.at).toISOString().slice(0, 10);
-    return `• ${day} in <#${d.channel}>: *${verdictWords(knowledge, d.verdict)}*, asked by <@${d.askedBy}>`;
-  });
+  const lines = decisions.map(
+    (d) => `• ${day(d.at)} in <#${d.channel}>: ${decisionWords(knowledge, d)}, asked by <@${d.askedBy}>`,
+  );
   const text = `Your team's ${decisions.length === 1 ? "latest decision" : `latest ${decisions.length} decisions`}.`;
   return {
     text,
     blocks: [
       { type: "section", text: mrkdwn(`*${text}*`) },
       { type: "section", text: mrkdwn(truncate(lines.join("\n"), LIMITS.sectionText)) },
+      {
+        type: "context",
+        elements: [mrkdwn("All of them, with filters and *Export as ADR*: this app's Home tab.")],
+      },
     ],
   };
 }

@@ -1,11 +1,42 @@
 import type { Knowledge } from "../../engine/index.js";
-import { type HomeView, mrkdwn, plain } from "./kit.js";
+import { decisionLogBlocks, type HomeLog } from "./decision-log.js";
+import { type HomeView, type KnownBlock, mrkdwn, plain } from "./kit.js";
 import { LIMITS } from "./limits.js";
 import { startComparisonButton } from "./start-button.js";
+import { type HomeSettings, teamSettingsBlocks } from "./team-settings.js";
 import { link, truncate } from "./text.js";
 
-/** The App Home tab: what the app does, a start button, the topics, and where the facts come from. */
-export function homeView(knowledge: Knowledge): HomeView {
+/** What App Home shows about the team: its decisions, its settings, and a note on what just happened. */
+export interface HomeModel {
+  /** Said at the top: the outcome of what the person just did on the tab (an export, a setting). */
+  notice?: string;
+  log: HomeLog;
+  /** Absent when they could not be read. */
+  settings?: HomeSettings;
+}
+
+/** The team's part of the tab: a notice, the decision log, the setting, each after a divider. */
+function teamBlocks(knowledge: Knowledge, model: HomeModel): KnownBlock[] {
+  return [
+    ...(model.notice
+      ? [
+          {
+            type: "section" as const,
+            text: mrkdwn(truncate(`:information_source: ${model.notice}`, LIMITS.sectionText)),
+          },
+        ]
+      : []),
+    { type: "divider" },
+    ...decisionLogBlocks(knowledge, model.log),
+    ...(model.settings ? [{ type: "divider" as const }, ...teamSettingsBlocks(model.settings)] : []),
+  ];
+}
+
+/**
+ * The App Home tab: what the app does, a start button, the team's decisions and settings (when given),
+ * the topics, and where the facts come from.
+ */
+export function homeView(knowledge: Knowledge, model?: HomeModel): HomeView {
   const { flask, django } = knowledge.meta.frameworks;
   return {
     type: "home",
@@ -22,6 +53,7 @@ export function homeView(knowledge: Knowledge): HomeView {
         block_id: "home_actions",
         elements: [startComparisonButton("home")],
       },
+      ...(model ? teamBlocks(knowledge, model) : []),
       { type: "divider" },
       { type: "section", text: mrkdwn("*Topics I can answer*") },
       {

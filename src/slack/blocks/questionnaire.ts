@@ -27,6 +27,11 @@ export interface QuestionnaireModel {
   /** Ask where to post (App Home, shortcut): there is no channel to assume. */
   askDestination: boolean;
   editing: boolean;
+  /**
+   * A teammate's own view of someone else's recommendation: the asker's user id. The form then says
+   * whose answers these are (the person's own; the asker's stay as they are).
+   */
+  viewOf?: string;
 }
 
 function option(text: string, value: string, description?: string): PlainTextOption {
@@ -151,13 +156,23 @@ function buildQuestionBlocks(
 
 /** The modal that asks the questions from data/questions.json. */
 export function questionnaireView(model: QuestionnaireModel): ModalView {
+  const blocks = [...questionBlocks(model.knowledge, model.initial, model.askDestination)];
+  if (model.viewOf) {
+    // The intro, said for a teammate: their answers are their own, and change nobody else's.
+    blocks[0] = {
+      type: "section",
+      text: mrkdwn(
+        `Your own answers to the questions behind <@${model.viewOf}>'s recommendation. Theirs stay as they are: the message will show where you differ and whether that changes the outcome.`,
+      ),
+    };
+  }
   return {
     type: "modal",
     callback_id: IDS.questionnaire,
-    title: plain(model.editing ? "Edit your answers" : "Flask or Django?"),
-    submit: plain(model.editing ? "Update" : "Recommend"),
+    title: plain(model.viewOf ? "Your view" : model.editing ? "Edit your answers" : "Flask or Django?"),
+    submit: plain(model.viewOf ? "Save my view" : model.editing ? "Update" : "Recommend"),
     close: plain("Cancel"),
     private_metadata: model.privateMetadata,
-    blocks: [...questionBlocks(model.knowledge, model.initial, model.askDestination)],
+    blocks,
   };
 }

@@ -33,8 +33,15 @@ function prosCons(knowledge: Knowledge, rec: Recommendation, f: FrameworkId): st
   return `*${nameOf(knowledge, f)} for this project*\n${lines.join("\n")}`;
 }
 
-/** Everything behind the message's Details button: pros and cons, caveats, the answers and the sources. */
-export function recommendationDetailsView(knowledge: Knowledge, rec: Recommendation): ModalView {
+/**
+ * Everything behind the message's Details button: pros and cons, caveats, the answers and the sources;
+ * `team`, when given, are the team's own answers compared (who answered what) and the votes.
+ */
+export function recommendationDetailsView(
+  knowledge: Knowledge,
+  rec: Recommendation,
+  team: KnownBlock[] = [],
+): ModalView {
   const blocks: KnownBlock[] = [
     section(`*${headline(knowledge, rec)}.* ${confidenceLine(knowledge, rec)}`),
     { type: "divider" },
@@ -66,6 +73,7 @@ export function recommendationDetailsView(knowledge: Knowledge, rec: Recommendat
   if (rec.notes.text) answers.push(rec.notes.text);
   // Verbatim: the notes are echoed as typed.
   blocks.push({ type: "section", text: mrkdwnVerbatim(truncate(answers.join("\n"), LIMITS.sectionText)) });
+  blocks.push(...team);
   const { flask, django } = knowledge.meta.frameworks;
   blocks.push({
     type: "context",

@@ -38,6 +38,11 @@ export function reasonLine(_knowledge: Knowledge, f: Factor, max = 150): string 
   return truncate(`*${f.label}* (${f.pointsText}): ${reasonOnly(f)}`, max);
 }
 
+/** A reason by name only, for a message that makes room for the team: "*Admin panel* (+12 toward Django)". */
+export function reasonBrief(knowledge: Knowledge, f: Factor): string {
+  return `*${f.label}* (+${Math.round(f.points)} toward ${nameOf(knowledge, f.favours)})`;
+}
+
 /** A reason in full for Details: with the answers that made it count. */
 export function reasonInFull(_knowledge: Knowledge, f: Factor): string {
   const answers = f.because.length > 0 ? ` From your answers: ${f.because.join("; ")}.` : "";

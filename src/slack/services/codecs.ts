@@ -48,6 +48,8 @@ const ModalContextWire = z.object({
   r: z.string().max(500).optional(),
   ts: ts.optional(),
   a: slackId.optional(),
+  /** 1: the answers are the submitter's own view of the recommendation at `ts`, not an edit of it. */
+  v: z.literal(1).optional(),
 });
 
 /** What a questionnaire modal carries from where it was opened to its submission. */
@@ -62,6 +64,8 @@ export interface ModalContext {
   messageTs?: string;
   /** Who asked originally, kept when someone else edits. */
   askedBy?: string;
+  /** The answers are the submitter's own view of the recommendation at `messageTs` (never an edit of it). */
+  ownView?: boolean;
 }
 
 export function encodeModalContext(
@@ -74,6 +78,7 @@ export function encodeModalContext(
     ...(trusted(modal.responseUrl) ? { r: modal.responseUrl } : {}),
     ...(modal.messageTs ? { ts: modal.messageTs } : {}),
     ...(modal.askedBy ? { a: modal.askedBy } : {}),
+    ...(modal.ownView ? { v: 1 as const } : {}),
   };
   const text = JSON.stringify(wire);
   if (text.length > LIMITS.privateMetadata) throw new Error("private_metadata would exceed Slack's limit");
@@ -97,13 +102,14 @@ export function decodeModalContext(
   }
   const parsed = ModalContextWire.safeParse(json);
   if (!parsed.success) return undefined;
-  const { c, u, r, ts: messageTs, a } = parsed.data;
+  const { c, u, r, ts: messageTs, a, v } = parsed.data;
   return {
     user: u,
     ...(c ? { channel: c } : {}),
     ...(trusted(r) ? { responseUrl: r } : {}),
     ...(messageTs ? { messageTs } : {}),
     ...(a ? { askedBy: a } : {}),
+    ...(v === 1 ? { ownView: true } : {}),
   };
 }
 
@@ -189,4 +195,40 @@ export function readRecommendationMetadata(message: unknown): RecommendationPayl
   if (!meta || meta.event_type !== IDS.metadataEventType) return undefined;
   const parsed = RecommendationPayloadSchema.safeParse(meta.event_payload);
   return parsed.success ? parsed.data : undefined;
+}
+
+/** Which reminder a "Cancel reminder" button is about: its channel and scheduled message id. */
+const ReminderRefSchema = z.object({ c: slackId, id: z.string().min(1).max(80) });
+
+export function encodeReminderRef(reminder: { channelId: string; scheduledMessageId: string }): string {
+  return JSON.stringify({ c: reminder.channelId, id: reminder.scheduledMessageId });
+}
+
+export function decodeReminderRef(
+  raw: unknown,
+): { channelId: string; scheduledMessageId: string } | undefined {
+  if (typeof raw !== "string" || raw.length > 200) return undefined;
+  try {
+    const parsed = ReminderRefSchema.safeParse(JSON.parse(raw));
+    return parsed.success ? { channelId: parsed.data.c, scheduledMessageId: parsed.data.id } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The "Mark as decided" modal's private_metadata: the recommendation message it decides. */
+const DecideContextSchema = z.object({ c: slackId, ts });
+
+export function encodeDecideContext(place: { channel: string; messageTs: string }): string {
+  return JSON.stringify({ c: place.channel, ts: place.messageTs });
+}
+
+export function decodeDecideContext(raw: unknown): { channel: string; messageTs: string } | undefined {
+  if (typeof raw !== "string" || raw.length > LIMITS.privateMetadata) return undefined;
+  try {
+    const parsed = DecideContextSchema.safeParse(JSON.parse(raw));
+    return parsed.success ? { channel: parsed.data.c, messageTs: parsed.data.ts } : undefined;
+  } catch {
+    return undefined;
+  }
 }

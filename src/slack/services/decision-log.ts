@@ -1,20 +1,39 @@
-import type { FrameworkId } from "../../engine/index.js";
+import type { DecisionStatus, FrameworkId, Verdict } from "../../engine/index.js";
+import type { DecisionRepository } from "../../storage/index.js";
 
-/** One decision in a team's log: a recommendation, where it was posted, who asked and when. */
+/** One decision in a team's log: a recommendation, where it was posted, who asked, what became of it. */
 export interface LoggedDecision {
   channel: string;
   ts: string;
-  verdict: FrameworkId | "either";
+  status: DecisionStatus;
+  /** The recommendation's verdict. */
+  recommended: Verdict;
+  /** What the team chose; null while proposed. */
+  framework: FrameworkId | null;
   askedBy: string;
-  /** Epoch milliseconds. */
+  /** When it was decided, else when the recommendation was posted (epoch milliseconds). */
   at: number;
 }
 
-/**
- * A team's decisions, newest first. None exists yet: the recommendations table in `src/storage`
- * (`RecommendationRepository.listByTeam`) is its natural source once the storage layer is wired in.
- * Until `deps.decisionLog` is set, the pane does not offer "Show our team's decisions".
- */
+/** A team's decisions, newest first. When `deps.decisionLog` is set, the pane offers "Show our team's decisions". */
 export interface DecisionLog {
   recent(teamId: string, limit: number): Promise<LoggedDecision[]>;
+}
+
+/** The decision log over the database's decisions (newest recommendation first, every status). */
+export function storedDecisionLog(decisions: Pick<DecisionRepository, "listByTeam">): DecisionLog {
+  return {
+    async recent(teamId, limit) {
+      const rows = await decisions.listByTeam(teamId, { limit });
+      return rows.map((d) => ({
+        channel: d.channelId,
+        ts: d.messageTs,
+        status: d.status,
+        recommended: d.recommended,
+        framework: d.framework,
+        askedBy: d.askedBy,
+        at: d.decidedAt ?? Math.round(Number(d.messageTs) * 1000),
+      }));
+    },
+  };
 }

@@ -28,6 +28,7 @@ export function openQuestionnaireOrExplain(
       privateMetadata: encodeModalContext(modal, api.trusts),
       askDestination: modal.channel === undefined,
       editing: modal.messageTs !== undefined,
+      ...(modal.ownView && modal.askedBy ? { viewOf: modal.askedBy } : {}),
       ...(request.initial ? { initial: request.initial } : {}),
     }),
   });

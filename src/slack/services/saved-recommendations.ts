@@ -1,6 +1,10 @@
 import type { Logger } from "pino";
 import type { Recommendation } from "../../engine/index.js";
-import type { RecommendationInput, RecommendationRepository } from "../../storage/index.js";
+import type {
+  DecisionRepository,
+  RecommendationInput,
+  RecommendationRepository,
+} from "../../storage/index.js";
 
 /** The workspace a request came from, as the database keys what it stores. */
 export interface Workspace {
@@ -62,6 +66,39 @@ export async function saveRecommendation(
     log.error(
       { err, channel: row.channelId, messageTs: row.messageTs },
       "could not save the recommendation in the database",
+    );
+    return false;
+  }
+}
+
+/**
+ * Stores a recommendation and makes it a proposed decision (the same decision when its answers are
+ * edited: while still proposed, an edit's new verdict replaces the old). Never throws, as
+ * `saveRecommendation`.
+ */
+export async function recordRecommendation(
+  database: {
+    recommendations: Pick<RecommendationRepository, "upsert">;
+    decisions: Pick<DecisionRepository, "propose">;
+  },
+  log: Logger,
+  row: RecommendationInput,
+): Promise<boolean> {
+  if (!(await saveRecommendation(database.recommendations, log, row))) return false;
+  try {
+    await database.decisions.propose({
+      teamId: row.teamId,
+      enterpriseId: row.enterpriseId ?? null,
+      channelId: row.channelId,
+      messageTs: row.messageTs,
+      askedBy: row.userId,
+      recommended: row.verdict,
+    });
+    return true;
+  } catch (err) {
+    log.error(
+      { err, channel: row.channelId, messageTs: row.messageTs },
+      "could not record the proposed decision",
     );
     return false;
   }

@@ -248,6 +248,19 @@ export class SlackCalls {
     return this.chat("chat.update", (c) => c.chat.update(this.withToken(args)));
   }
 
+  /** A message Slack posts later (at most 120 days ahead); its scheduled_message_id cancels it. */
+  scheduleMessage(args: webApi.ChatScheduleMessageArguments): Promise<webApi.ChatScheduleMessageResponse> {
+    return this.chat("chat.scheduleMessage", (c) => c.chat.scheduleMessage(this.withToken(args)));
+  }
+
+  deleteScheduledMessage(
+    args: webApi.ChatDeleteScheduledMessageArguments,
+  ): Promise<webApi.ChatDeleteScheduledMessageResponse> {
+    return this.chat("chat.deleteScheduledMessage", (c) =>
+      c.chat.deleteScheduledMessage(this.withToken(args)),
+    );
+  }
+
   replies(args: webApi.ConversationsRepliesArguments): Promise<webApi.ConversationsRepliesResponse> {
     return this.chat("conversations.replies", (c) => c.conversations.replies(this.withToken(args)));
   }
@@ -292,6 +305,40 @@ export class SlackCalls {
       "views.publish",
       () => client.views.publish(this.withToken(args)),
       { finishBy: this.finishBy },
+      this.log,
+    );
+  }
+
+  /** A channel's own canvas (its Canvas tab); Slack allows one per channel. Needs canvases:write. */
+  createChannelCanvas(
+    args: webApi.ConversationsCanvasesCreateArguments,
+  ): Promise<webApi.ConversationsCanvasesCreateResponse> {
+    return this.chat("conversations.canvases.create", (c) =>
+      c.conversations.canvases.create(this.withToken(args)),
+    );
+  }
+
+  /** A standalone canvas, owned by the app. Needs canvases:write. */
+  createCanvas(args: webApi.CanvasesCreateArguments): Promise<webApi.CanvasesCreateResponse> {
+    return this.chat("canvases.create", (c) => c.canvases.create(this.withToken(args ?? {})));
+  }
+
+  /** Who may open a canvas (channel members, people). Needs canvases:write. */
+  setCanvasAccess(args: webApi.CanvasesAccessSetArguments): Promise<webApi.CanvasesAccessSetResponse> {
+    return this.chat("canvases.access.set", (c) => c.canvases.access.set(this.withToken(args)));
+  }
+
+  /**
+   * Uploads a file and shares it (files.getUploadURLExternal, the upload itself, then
+   * files.completeUploadExternal). One attempt: a retry after a lost answer could share the file twice.
+   * Needs files:write.
+   */
+  uploadFile(args: webApi.FilesUploadV2Arguments): Promise<webApi.WebAPICallResult> {
+    const client = this.api.client("chat");
+    return this.api.run(
+      "files.uploadV2",
+      () => client.filesUploadV2(this.withToken(args)),
+      { finishBy: this.finishBy, maxAttempts: 1 },
       this.log,
     );
   }

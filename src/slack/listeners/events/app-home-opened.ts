@@ -1,11 +1,18 @@
-import { homeView } from "../../blocks/home.js";
 import type { Deps } from "../../deps.js";
+import { homeFilterOf, publishHome } from "../../services/app-home.js";
 import type { EventArgs } from "../args.js";
 
-/** The App Home tab, published each time it is opened (it is cheap and always current). */
-export function appHomeOpened({ knowledge }: Deps) {
+/**
+ * The App Home tab, published each time it is opened (it is cheap and always current), with the
+ * team's decisions under the filter the person chose last (the published view Slack sends back).
+ */
+export function appHomeOpened(deps: Deps) {
   return async ({ event, context }: EventArgs<"app_home_opened">): Promise<void> => {
     if (event.tab !== "home") return;
-    await context.api.publishView({ user_id: event.user, view: homeView(knowledge) });
+    await publishHome(deps, context, {
+      user: event.user,
+      workspace: context,
+      filter: homeFilterOf(event.view),
+    });
   };
 }

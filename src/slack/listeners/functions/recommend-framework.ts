@@ -1,8 +1,14 @@
 import { recommendProfile } from "../../../engine/index.js";
+import { freshTeamModel } from "../../blocks/team-section.js";
 import type { Deps } from "../../deps.js";
 import { recommendationMessage } from "../../services/compose-recommendation.js";
 import { deliver } from "../../services/delivery.js";
 import { parseStepInputs, stepOutputs } from "../../services/recommend-step.js";
+import {
+  recommendationRow,
+  recordRecommendation,
+  workspaceOf,
+} from "../../services/saved-recommendations.js";
 import type { SlackCalls } from "../../services/slack-api.js";
 import { slackErrorCode } from "../../slack-errors.js";
 import type { EventArgs } from "../args.js";
@@ -12,7 +18,7 @@ import type { EventArgs } from "../args.js";
  * optionally post the recommendation where asked (the same message as the modal's, threads included),
  * and complete with the verdict, confidence, summary and the message's link.
  */
-export function recommendFramework({ knowledge, threads, recommendations }: Deps) {
+export function recommendFramework({ knowledge, threads, recommendations, database }: Deps) {
   return async ({ inputs, complete, fail, context }: EventArgs<"function_executed">): Promise<void> => {
     const { log, api } = context;
     const parsed = parseStepInputs(knowledge, inputs);
@@ -25,7 +31,15 @@ export function recommendFramework({ knowledge, threads, recommendations }: Deps
       const rec = recommendProfile(parsed.profile, knowledge);
       let messageLink: string | undefined;
       if (parsed.channel && parsed.requestedBy) {
-        const { message, payload } = recommendationMessage(knowledge, parsed.profile, parsed.requestedBy);
+        // Stored and proposed like the form's, so the team can add views, vote and decide on it too.
+        const { message, payload } = recommendationMessage(
+          knowledge,
+          parsed.profile,
+          parsed.requestedBy,
+          undefined,
+          freshTeamModel(),
+          rec,
+        );
         const delivered = await deliver(
           api,
           log,
@@ -40,6 +54,15 @@ export function recommendFramework({ knowledge, threads, recommendations }: Deps
         }
         if (delivered.via === "channel" || delivered.via === "dm") {
           threads.remember(delivered.channel, delivered.ts, payload, parsed.profile);
+          const workspace = workspaceOf(context);
+          if (workspace && delivered.ts !== "") {
+            const where = { channel: delivered.channel, ts: delivered.ts };
+            await recordRecommendation(
+              database,
+              log,
+              recommendationRow(workspace, where, rec, parsed.requestedBy),
+            );
+          }
           await recommendations.record(
             { teamId: context.teamId ?? "", channel: delivered.channel, ts: delivered.ts },
             { verdict: payload.verdict, profile: parsed.profile },

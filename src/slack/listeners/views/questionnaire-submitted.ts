@@ -1,12 +1,14 @@
+import { freshTeamModel } from "../../blocks/team-section.js";
 import type { Deps } from "../../deps.js";
 import { IDS } from "../../ids.js";
 import { decodeModalContext } from "../../services/codecs.js";
 import { recommendationMessage } from "../../services/compose-recommendation.js";
 import { deliver, tellPerson } from "../../services/delivery.js";
+import { saveOwnView } from "../../services/own-view.js";
 import {
   NOT_SAVED,
   recommendationRow,
-  saveRecommendation,
+  recordRecommendation,
   workspaceOf,
 } from "../../services/saved-recommendations.js";
 import { parseSubmission } from "../../services/submission.js";
@@ -18,8 +20,12 @@ import type { ViewSubmitArgs } from "../args.js";
  * and store it. A submission is handled once: the same view (id and hash) sent again closes the modal and
  * posts nothing. A database that is down or full costs only the stored copy: the person is told, the
  * message (its metadata carries the context) is posted all the same.
+ *
+ * Only the asker's own answers make or edit the recommendation. A teammate's ("Add my view", or Edit
+ * answers clicked by someone else) are stored as their view, keyed by who submitted them.
  */
-export function questionnaireSubmitted({ knowledge, threads, once, recommendations, database }: Deps) {
+export function questionnaireSubmitted(deps: Deps) {
+  const { knowledge, threads, once, recommendations, database, refresher } = deps;
   const firstBlock = IDS.questionBlock(knowledge.singleQuestions[0]?.id ?? "project_type");
   return async ({ ack, view, body, context }: ViewSubmitArgs): Promise<void> => {
     const { log, api } = context;
@@ -49,31 +55,55 @@ export function questionnaireSubmitted({ knowledge, threads, once, recommendatio
     const channel = modal.channel ?? submission.destination ?? user;
     const askedBy = modal.askedBy ?? user;
     const teamId = context.teamId ?? body.team?.id ?? "";
+    const workspace = workspaceOf(context);
+    // Someone else's answers never replace the asker's: they are the submitter's own view. (The asker's
+    // own always edit the recommendation: they have no separate view of it.)
+    if (modal.messageTs && modal.channel && askedBy !== user) {
+      await saveOwnView(deps, api, log, {
+        workspace,
+        channel: modal.channel,
+        messageTs: modal.messageTs,
+        user,
+        profile: submission.profile,
+        ...(modal.responseUrl ? { responseUrl: modal.responseUrl } : {}),
+      });
+      return;
+    }
+    // A new recommendation starts as a proposed decision; an edit's team part is re-read once stored.
     const { message, payload, rec } = recommendationMessage(
       knowledge,
       submission.profile,
       askedBy,
       modal.messageTs ? user : undefined,
+      modal.messageTs ? undefined : freshTeamModel(),
     );
-    const workspace = workspaceOf(context);
     /** Stores what was posted at channel/ts; when that fails, says so to the person who submitted. */
-    const save = async (where: { channel: string; ts: string }) => {
+    const save = async (where: { channel: string; ts: string }): Promise<boolean> => {
       if (workspace === undefined) {
         log.warn("no team id on the submission; the recommendation is not stored");
-        return;
+        return false;
       }
       const row = recommendationRow(workspace, where, rec, askedBy);
-      if (await saveRecommendation(database.recommendations, log, row)) return;
+      if (await recordRecommendation(database, log, row)) return true;
       await tellPerson(
         api,
         log,
         { channel: where.channel, user, ...(modal.responseUrl ? { responseUrl: modal.responseUrl } : {}) },
         NOT_SAVED,
       );
+      return false;
     };
     if (modal.messageTs) {
       try {
-        await api.update({ channel, ts: modal.messageTs, ...message });
+        // Stored first, so the message is re-rendered with the team's part (status, views, votes);
+        // when the database can't be read, the new answers go out on their own.
+        const saved = await save({ channel, ts: modal.messageTs });
+        const place = {
+          teamId,
+          ...(workspace?.enterpriseId ? { enterpriseId: workspace.enterpriseId } : {}),
+        };
+        if (saved) await refresher.refresh({ ...place, channel, ts: modal.messageTs }, api, log, message);
+        else await api.update({ channel, ts: modal.messageTs, ...message });
         threads.remember(channel, modal.messageTs, payload, submission.profile);
         await recommendations.record(
           { teamId, channel, ts: modal.messageTs },
@@ -81,7 +111,6 @@ export function questionnaireSubmitted({ knowledge, threads, once, recommendatio
           log,
         );
         log.info({ verdict: payload.verdict }, "recommendation updated");
-        await save({ channel, ts: modal.messageTs });
         return;
       } catch (err) {
         // The message may be gone or out of reach: post a fresh one rather than lose the answers.
@@ -92,7 +121,10 @@ export function questionnaireSubmitted({ knowledge, threads, once, recommendatio
       api,
       log,
       { channel, user, ...(modal.responseUrl ? { responseUrl: modal.responseUrl } : {}) },
-      message,
+      modal.messageTs
+        ? recommendationMessage(knowledge, submission.profile, askedBy, undefined, freshTeamModel(), rec)
+            .message
+        : message,
     );
     if (delivered.via === "channel" || delivered.via === "dm") {
       threads.remember(delivered.channel, delivered.ts, payload, submission.profile);

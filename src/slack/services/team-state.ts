@@ -1,0 +1,159 @@
+import type { Logger } from "pino";
+import { storedProfile, teamViewsFor } from "../../decisions/index.js";
+import {
+  type Knowledge,
+  type ProjectProfile,
+  type Recommendation,
+  recommendProfile,
+} from "../../engine/index.js";
+import type { Database, StoredDecision, StoredRecommendation, StoredReminder } from "../../storage/index.js";
+import type { DecisionStatusModel, LinkedDecision } from "../blocks/decision-status.js";
+import { mention } from "../blocks/team-lines.js";
+import type { TeamModel } from "../blocks/team-section.js";
+import { encodeReminderRef } from "./codecs.js";
+import type { Permalinks } from "./permalinks.js";
+import type { SlackCalls } from "./slack-api.js";
+
+/** A recommendation message, as the database keys it. */
+export interface MessagePlace {
+  teamId: string;
+  enterpriseId?: string;
+  channel: string;
+  ts: string;
+}
+
+/** Everything stored about one recommendation message, ready to render. */
+export interface TeamState {
+  recommendation: StoredRecommendation;
+  profile: ProjectProfile;
+  rec: Recommendation;
+  decision: StoredDecision;
+  /** Its reminders still to come. */
+  reminders: StoredReminder[];
+  team: TeamModel;
+}
+
+export interface TeamStateDeps {
+  knowledge: Knowledge;
+  database: Database;
+  permalinks: Permalinks;
+}
+
+/**
+ * The decision of a stored recommendation; proposed now if it has none yet (posted while the database
+ * could not record it, or before decisions existed).
+ */
+export async function decisionOf(
+  database: Database,
+  recommendation: StoredRecommendation,
+): Promise<StoredDecision> {
+  const found = await database.decisions.find(
+    recommendation.teamId,
+    recommendation.channelId,
+    recommendation.messageTs,
+  );
+  return (
+    found ??
+    database.decisions.propose({
+      teamId: recommendation.teamId,
+      enterpriseId: recommendation.enterpriseId,
+      channelId: recommendation.channelId,
+      messageTs: recommendation.messageTs,
+      askedBy: recommendation.userId,
+      recommended: recommendation.verdict,
+    })
+  );
+}
+
+async function linked(
+  deps: TeamStateDeps,
+  api: SlackCalls,
+  log: Logger,
+  from: StoredDecision,
+  ts: string,
+): Promise<LinkedDecision> {
+  const other = await deps.database.decisions.find(from.teamId, from.channelId, ts);
+  const url = await deps.permalinks.get(api, log, from.channelId, ts);
+  return { at: other?.decidedAt ?? other?.createdAt ?? from.updatedAt, ...(url ? { url } : {}) };
+}
+
+async function statusModel(
+  deps: TeamStateDeps,
+  api: SlackCalls,
+  log: Logger,
+  d: StoredDecision,
+  reminders: StoredReminder[],
+): Promise<DecisionStatusModel> {
+  if (d.status === "decided" && d.framework && d.decidedBy && d.decidedAt !== null) {
+    const revisit = reminders[0];
+    return {
+      status: "decided",
+      framework: d.framework,
+      by: d.decidedBy,
+      at: d.decidedAt,
+      recommended: d.recommended,
+      against: d.againstRecommendation,
+      ...(d.supersedes ? { supersedes: await linked(deps, api, log, d, d.supersedes) } : {}),
+      ...(revisit ? { revisitAt: revisit.postAt } : {}),
+    };
+  }
+  if (d.status !== "superseded") return { status: "proposed" };
+  return {
+    status: "superseded",
+    framework: d.framework,
+    by: d.decidedBy,
+    at: d.decidedAt,
+    ...(d.supersededBy ? { supersededBy: await linked(deps, api, log, d, d.supersededBy) } : {}),
+  };
+}
+
+/**
+ * Reads what is stored about a recommendation message (its answers, decision, teammates' views, votes
+ * and reminders) into the message's team part. Undefined when the recommendation is not stored, or its
+ * answers no longer fit today's questions. Throws when the database fails.
+ */
+export async function loadTeamState(
+  deps: TeamStateDeps,
+  api: SlackCalls,
+  log: Logger,
+  place: MessagePlace,
+): Promise<TeamState | undefined> {
+  const { database, knowledge } = deps;
+  const recommendation = await database.recommendations.find(place.teamId, place.channel, place.ts);
+  if (!recommendation) return undefined;
+  const profile = storedProfile(knowledge, recommendation);
+  if (!profile) {
+    log.warn({ channel: place.channel, ts: place.ts }, "stored answers no longer fit the questions");
+    return undefined;
+  }
+  const rec = recommendProfile(profile, knowledge);
+  const decision = await decisionOf(database, recommendation);
+  const [views, votes, reminders] = await Promise.all([
+    database.views.listForRecommendation(place.teamId, place.channel, place.ts),
+    database.votes.tally(place.teamId, place.channel, place.ts),
+    decision.status === "decided"
+      ? database.reminders.listForDecision(place.teamId, place.channel, place.ts)
+      : Promise.resolve([]),
+  ]);
+  const teamViews =
+    views.length > 0 ? teamViewsFor(knowledge, recommendation, views, mention, rec) : undefined;
+  const status = await statusModel(deps, api, log, decision, reminders);
+  const reminder = reminders[0];
+  return {
+    recommendation,
+    profile,
+    rec,
+    decision,
+    reminders,
+    team: {
+      status,
+      ...(teamViews ? { views: teamViews } : {}),
+      votes,
+      actions: {
+        open: decision.status !== "superseded",
+        decidable: decision.status === "proposed",
+        ...(reminder ? { reminderValue: encodeReminderRef(reminder) } : {}),
+      },
+    },
+  };
+}

@@ -1,0 +1,180 @@
+/**
+ * App Home's decision log through the real app: what the database holds, newest first, each with its
+ * status, verdict, decided framework (saying when it went against the recommendation), channel, date and
+ * a link to the message; the status filter re-publishes the tab; a cap with "showing N of M"; an empty
+ * state that says how to start; a database that cannot be read. Web API mocked with nock.
+ */
+import { describe, expect, it } from "vitest";
+import type { Database, ProposalInput } from "../../src/storage/index.js";
+import { openDatabase } from "../../src/storage/index.js";
+import { viewViolations } from "../helpers/block-kit-limits.js";
+import type { Json } from "../helpers/json.js";
+import { isolateNetwork } from "../helpers/nock-isolation.js";
+import { type ApiCall, buildTestApp, mockApi, send, type TestApp } from "../helpers/slack-app.js";
+import { homeAction, type PublishedHome } from "../helpers/slack-payloads.js";
+import { loadFixture } from "../helpers/slack-request.js";
+
+isolateNetwork();
+
+const TEAM = "T07QDKX2N5M";
+const USER = "U05HV6XQ1AB";
+const WORKSPACE_URL = "https://acme-eng.slack.com/";
+/** When decisions are decided (the database's clock in these tests). */
+const DECIDED_AT = Date.UTC(2026, 10, 28, 9);
+
+interface Home {
+  t: TestApp;
+  publishes: ApiCall[];
+  authTests: ApiCall[];
+}
+
+async function home(database?: Database): Promise<Home> {
+  const db = database ?? (await openDatabase("sqlite::memory:", { now: () => DECIDED_AT }));
+  const t = await buildTestApp(undefined, { database: db });
+  return {
+    t,
+    publishes: mockApi("views.publish", { ok: true }),
+    authTests: mockApi("auth.test", { ok: true, url: WORKSPACE_URL, team_id: TEAM, user_id: "U07R3MZ1B4K" }),
+  };
+}
+
+/** app_home_opened (the fixture), optionally with the view published before (Slack sends it back). */
+function opened(view?: PublishedHome): Json {
+  const base = loadFixture<Json & { event: Json }>("inbound/event_app_home_opened.json");
+  return { ...base, event: { ...base.event, tab: "home", ...(view ? { view } : {}) } };
+}
+
+const lastHome = (h: Home) => h.publishes.at(-1)?.view as PublishedHome;
+const text = (view: PublishedHome) => JSON.stringify(view.blocks);
+/** The rows' Export buttons, in the order shown: `C…/ts` each. */
+const rows = (view: PublishedHome) =>
+  view.blocks.flatMap((b) => (b.accessory?.action_id === "export_adr" ? [String(b.accessory.value)] : []));
+const rowText = (view: PublishedHome, ref: string) =>
+  String(view.blocks.find((b) => b.accessory?.value === ref)?.text?.text ?? "");
+
+function proposal(channelId: string, messageTs: string, recommended: "flask" | "django" | "either") {
+  return { teamId: TEAM, channelId, messageTs, askedBy: USER, recommended } satisfies ProposalInput;
+}
+
+/**
+ * Four decisions in two channels and one of another team: A proposed; B decided Flask against Django, then
+ * superseded by D; C decided Django as recommended; D decided Django in A's and B's channel.
+ */
+async function seedFour(db: Database) {
+  const a = proposal("C0AAAAAAAA", "1790000000.000100", "django");
+  const b = proposal("C0BBBBBBBB", "1791000000.000100", "django");
+  const c = proposal("C0CCCCCCCC", "1792000000.000100", "django");
+  const d = proposal("C0BBBBBBBB", "1793000000.000100", "django");
+  for (const p of [a, b, c, d]) await db.decisions.propose(p);
+  await db.decisions.propose({ ...proposal("C0OTHERTEAM", "1794000000.000100", "flask"), teamId: "T0OTHER" });
+  await db.decisions.decide({ ...b, userId: USER, framework: "flask", reason: "We know Flask" });
+  // Someone other than the asker decides C: the workspace lets anyone.
+  await db.teamSettings.update({ teamId: TEAM, updatedBy: USER, whoMayDecide: "anyone" });
+  await db.decisions.decide({ ...c, userId: "U0DECIDER", framework: "django" });
+  await db.decisions.decide({ ...d, userId: USER, framework: "django" });
+  const ref = (p: ProposalInput) => `${p.channelId}/${p.messageTs}`;
+  return { a: ref(a), b: ref(b), c: ref(c), d: ref(d) };
+}
+
+describe("App Home: the team's decisions", () => {
+  it("lists what the database holds, newest first: status, verdict, framework, channel, date, link, export", async () => {
+    const h = await home();
+    const { a, b, c, d } = await seedFour(h.t.database);
+    await send(h.t.app, opened());
+    expect(h.publishes).toHaveLength(1);
+    expect(h.publishes[0]?.user_id).toBe(USER);
+    const view = lastHome(h);
+    expect(rows(view)).toEqual([d, c, b, a]);
+    expect(text(view)).toContain("4 decisions, newest first.");
+    expect(text(view)).not.toContain("C0OTHERTEAM");
+    expect(rowText(view, d)).toBe(
+      `*Decided: Django*, as recommended\n<#C0BBBBBBBB> · posted 2026-10-26 · asked by <@${USER}> · decided by <@${USER}> on 2026-11-28 · <${WORKSPACE_URL}archives/C0BBBBBBBB/p1793000000000100|open the message>`,
+    );
+    expect(rowText(view, c)).toContain("*Decided: Django*, as recommended\n<#C0CCCCCCCC>");
+    expect(rowText(view, c)).toContain("decided by <@U0DECIDER>");
+    expect(rowText(view, b)).toMatch(
+      /^\*Superseded\*: was Flask \(Django recommended\)\n<#C0BBBBBBBB> · posted 2026-10-03 · /,
+    );
+    expect(rowText(view, a)).toMatch(
+      /^\*Proposed\*: Django recommended\n<#C0AAAAAAAA> · posted 2026-09-21 · asked by/,
+    );
+    expect(rowText(view, a)).not.toContain("decided by");
+    // One auth.test for the workspace's address, not one call per link.
+    expect(h.authTests).toHaveLength(1);
+    // The rest of the tab is still there: the start button and the topics.
+    expect(text(view)).toContain('"action_id":"open_questionnaire"');
+    expect(text(view)).toContain("Topics I can answer");
+    expect(viewViolations(view as unknown as Json)).toEqual([]);
+  });
+
+  it("says when the team chose against the recommendation", async () => {
+    const h = await home();
+    const p = proposal("C0AAAAAAAA", "1790000000.000100", "django");
+    await h.t.database.decisions.propose(p);
+    await h.t.database.decisions.decide({ ...p, userId: USER, framework: "flask" });
+    await send(h.t.app, opened());
+    expect(rowText(lastHome(h), `${p.channelId}/${p.messageTs}`)).toMatch(
+      /^\*Decided: Flask\*, against the recommendation \(Django\)\n/,
+    );
+  });
+
+  it("filters by status: the select re-publishes the tab with only those, and opening the tab keeps the filter", async () => {
+    const h = await home();
+    const { c, d, b } = await seedFour(h.t.database);
+    await send(h.t.app, opened());
+    await send(h.t.app, homeAction(lastHome(h), "home_status_filter", { selected: "decided" }));
+    expect(h.publishes).toHaveLength(2);
+    const decided = lastHome(h);
+    expect(rows(decided)).toEqual([d, c]);
+    expect(text(decided)).toContain("2 decided decisions, newest first.");
+    const filter = decided.blocks.find((b) => b.block_id === "home_decision_log")?.accessory;
+    expect((filter?.initial_option as Json | undefined)?.value).toBe("decided");
+
+    await send(h.t.app, homeAction(decided, "home_status_filter", { selected: "superseded" }));
+    expect(rows(lastHome(h))).toEqual([b]);
+
+    // The next time the tab opens, Slack sends the view published last: the filter stays.
+    await send(h.t.app, { ...opened(lastHome(h)), event_id: "Ev0HOMEAGAIN" });
+    expect(rows(lastHome(h))).toEqual([b]);
+  });
+
+  it("caps the list at 20 rows and says how many there are", async () => {
+    const h = await home();
+    for (let i = 0; i < 25; i++) {
+      await h.t.database.decisions.propose(
+        proposal("C0AAAAAAAA", `17900${String(i).padStart(5, "0")}.000100`, "flask"),
+      );
+    }
+    await send(h.t.app, opened());
+    const view = lastHome(h);
+    expect(rows(view)).toHaveLength(20);
+    expect(rows(view)[0]).toBe("C0AAAAAAAA/1790000024.000100");
+    expect(rows(view)[19]).toBe("C0AAAAAAAA/1790000005.000100");
+    expect(text(view)).toContain("Showing 20 of 25, newest first.");
+    expect(view.blocks.length).toBeLessThanOrEqual(100);
+    expect(viewViolations(view as unknown as Json)).toEqual([]);
+  });
+
+  it("with no decisions yet, says how to start, and asks Slack for nothing but the publish", async () => {
+    const h = await home();
+    await send(h.t.app, opened());
+    const view = lastHome(h);
+    expect(rows(view)).toEqual([]);
+    expect(text(view)).toContain("No decisions yet. Type `/flask-or-django` in a channel");
+    expect(h.authTests).toHaveLength(0);
+
+    await h.t.database.decisions.propose(proposal("C0AAAAAAAA", "1790000000.000100", "flask"));
+    await send(h.t.app, homeAction(view, "home_status_filter", { selected: "superseded" }));
+    expect(text(lastHome(h))).toContain("No superseded decisions. Choose *All statuses* to see the other 1.");
+  });
+
+  it("a database that cannot be read: the tab is published all the same, and says so", async () => {
+    const h = await home();
+    await h.t.database.close();
+    await send(h.t.app, opened());
+    const view = lastHome(h);
+    expect(text(view)).toContain("I couldn't read your team's decisions just now");
+    expect(text(view)).toContain('"action_id":"open_questionnaire"');
+    expect(h.t.logs.some((l) => l.msg === "could not read the team's decisions for App Home")).toBe(true);
+  });
+});
