@@ -2,6 +2,8 @@
  * npm run eval                the held-out set (test/eval/held-out.json): figures only (accuracy, false
  *                             answers on unknown items, per intent and per label, confusion counts)
  * npm run eval -- --dev       the development set (test/eval/dev.json, our own questions), with misses
+ * npm run eval -- --dev2      the second development set (test/eval/dev2.json), with misses
+ * npm run eval -- --multi     questions about two features or naming another's word (test/eval/multi.json)
  * npm run eval -- --cv        10-fold cross-validation over data/examples.json, with misses
  * npm run eval -- --compare   the pipeline comparison (cross-validation, dev set, speed, index build)
  * --quiet                     one line of figures
@@ -12,7 +14,7 @@ import { getKnowledge } from "../src/engine/index.js";
 import { DEFAULT_OPTIONS } from "../src/engine/understand/options.js";
 import { compare } from "./eval/compare.js";
 import { crossValidate } from "./eval/cross-validation.js";
-import { DEV_SET, loadHeldOut, runHeldOut } from "./eval/held-out.js";
+import { DEV_SET, DEV2_SET, loadHeldOut, MULTI_SET, runHeldOut } from "./eval/held-out.js";
 import { printReport } from "./eval/print.js";
 import { type Report, report } from "./eval/scoring.js";
 import { sweep } from "./eval/sweep.js";
@@ -49,8 +51,15 @@ async function main(): Promise<void> {
     show("10-fold cross-validation over data/examples.json", r, true);
     return;
   }
-  if (args.includes("--dev")) {
-    show("Development set (test/eval/dev.json)", report(runHeldOut(knowledge, loadHeldOut(DEV_SET))), true);
+  // Our own sets, read and printed with their misses (the held-out set below never is).
+  const own: Array<[flag: string, title: string, path: string]> = [
+    ["--multi", "Two features or one (test/eval/multi.json)", MULTI_SET],
+    ["--dev2", "Second development set (test/eval/dev2.json)", DEV2_SET],
+    ["--dev", "Development set (test/eval/dev.json)", DEV_SET],
+  ];
+  const set = own.find(([flag]) => args.includes(flag));
+  if (set) {
+    show(set[1], report(runHeldOut(knowledge, loadHeldOut(set[2]))), true);
     return;
   }
   show(

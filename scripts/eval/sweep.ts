@@ -1,6 +1,6 @@
 /**
  * npm run eval -- --sweep '{"kindLabels":"full"}' '{"grams":[]}' ...
- * Each argument is a change to DEFAULT_OPTIONS (tuning and classifier merged); prints CV and dev figures.
+ * Each argument is a change to DEFAULT_OPTIONS (tuning and classifier merged); prints CV, dev and dev2 figures.
  */
 import {
   buildUnderstander,
@@ -10,7 +10,7 @@ import {
 } from "../../src/engine/index.js";
 import { DEFAULT_OPTIONS } from "../../src/engine/understand/options.js";
 import { crossValidate } from "./cross-validation.js";
-import { DEV_SET, loadHeldOut } from "./held-out.js";
+import { DEV_SET, DEV2_SET, loadHeldOut, MULTI_SET } from "./held-out.js";
 import { isRight, report } from "./scoring.js";
 
 export function withChanges(change: Record<string, unknown>): PipelineOptions {
@@ -28,9 +28,9 @@ export function withChanges(change: Record<string, unknown>): PipelineOptions {
   };
 }
 
-export function devOutcomes(knowledge: Knowledge, options: PipelineOptions) {
+export function devOutcomes(knowledge: Knowledge, options: PipelineOptions, set: string = DEV_SET) {
   const u = buildUnderstander(knowledge, options);
-  return loadHeldOut(DEV_SET).map((item) => {
+  return loadHeldOut(set).map((item) => {
     const got = understandWith(u, item.text, { hasRecommendation: item.where === "thread" });
     return { item, got, right: isRight(item.expect, got) };
   });
@@ -41,8 +41,12 @@ export function sweep(knowledge: Knowledge, changes: string[]): void {
     const options = withChanges(JSON.parse(raw));
     const cv = report(crossValidate(knowledge, options));
     const dev = report(devOutcomes(knowledge, options));
+    const dev2 = report(devOutcomes(knowledge, options, DEV2_SET));
+    const multi = report(devOutcomes(knowledge, options, MULTI_SET));
     const f = (r: typeof cv) =>
       `${(100 * r.accuracy).toFixed(1)}% fa ${r.falseAnswersOnUnknown}/${r.unknownItems}`;
-    console.log(`${raw.padEnd(50)} cv ${f(cv)}  dev ${f(dev)}`);
+    console.log(
+      `${raw.padEnd(50)} cv ${f(cv)}  dev ${f(dev)}  dev2 ${f(dev2)}  multi ${(100 * multi.accuracy).toFixed(1)}%`,
+    );
   }
 }

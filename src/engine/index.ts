@@ -69,6 +69,7 @@ export {
   type DecisionTopic,
   type FeatureScore,
   type Intent,
+  loadUnderstander,
   type MythHit,
   type PipelineOptions,
   type QuickTake,

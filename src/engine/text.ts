@@ -28,7 +28,7 @@ const EMOJI_WORDS: ReadonlyArray<[RegExp, string]> = [
 const OTHER_EMOJI_CODE = /:[a-z0-9_+'-]+:/g;
 
 /**
- * Marks where a clause ends (comma, semicolon, plus, full stop, line break), so "auth, caching"
+ * Marks where a clause ends (comma, semicolon, plus, full stop, dash, line break), so "auth, caching"
  * reads as two asks and "no admin; we need auth" keeps the negation in its own clause.
  */
 export const CLAUSE_MARK = "|";
@@ -40,7 +40,7 @@ export const CLAUSE_MARK = "|";
  */
 export function tokenize(text: string, max: number = MAX_INPUT): string[] {
   let clean = stripSlackMarkup(text.slice(0, max))
-    .replace(/&amp;/g, " and ")
+    .replace(/&amp;|&/g, " and ")
     .replace(/&lt;|&gt;|&quot;|&#39;/g, " ");
   for (const [pattern, word] of EMOJI_WORDS) clean = clean.replace(pattern, word);
   clean = clean
@@ -49,7 +49,7 @@ export function tokenize(text: string, max: number = MAX_INPUT): string[] {
     .replace(/\p{M}+/gu, "")
     .toLowerCase()
     .replace(/(\p{L})['’](\p{L})/gu, "$1$2")
-    .replace(/[,;+\n.!?…]+/gu, ` ${CLAUSE_MARK} `)
+    .replace(/[,;+\n.!?…—–]+|\s-+\s|\s\/\s/gu, ` ${CLAUSE_MARK} `)
     .replace(/[^\p{L}\p{N}|]+/gu, " ")
     .trim();
   return clean === "" ? [] : clean.split(" ");

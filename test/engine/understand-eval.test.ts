@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEV_SET, loadHeldOut, runHeldOut } from "../../scripts/eval/held-out.js";
+import { DEV_SET, DEV2_SET, loadHeldOut, MULTI_SET, runHeldOut } from "../../scripts/eval/held-out.js";
 import { report } from "../../scripts/eval/scoring.js";
 import { getKnowledge } from "../../src/engine/index.js";
 
@@ -11,9 +11,9 @@ const result = report(runHeldOut(knowledge, loadHeldOut()));
  * data/examples.json, and nothing in data/ is taken from it. `npm run eval` prints the details.
  */
 describe("understanding the held-out set", () => {
-  // The lines the issue asks for. NOT MET YET: 79.9% and 1 false answer when the layer was finished;
-  // 78.2% and 2 once merged with the late-2026 knowledge base (new aliases and wording in
-  // data/features.json); 66.1% and 12 before the classifiers (README, "How questions are understood").
+  // The lines the issue asks for. NOT MET YET: 87.4% (209/239) and 2 false answers with the layer of
+  // 2026-11-27 (both classifiers read the feature, ~1,700 more examples, the shipped model); 78.2%
+  // and 2 before it; 66.1% and 12 before the classifiers (README, "How questions are understood").
   // `it.fails` keeps the target visible in every run: when the layer reaches it, this test fails and
   // the marker must go.
   it.fails("is right on at least 90% of the questions", () => {
@@ -25,8 +25,8 @@ describe("understanding the held-out set", () => {
   });
 
   // Until then, no change may make it worse than the figures measured.
-  it("does no worse than last measured: 78% right, at most 2 false answers", () => {
-    expect(result.accuracy).toBeGreaterThanOrEqual(0.78);
+  it("does no worse than last measured: 209 of 239 right (87.4%), at most 2 false answers", () => {
+    expect(result.right).toBeGreaterThanOrEqual(209);
     expect(result.falseAnswersOnUnknown).toBeLessThanOrEqual(2);
   });
 
@@ -46,8 +46,33 @@ describe("understanding the development set", () => {
     expect(dev.unknownItems).toBeGreaterThanOrEqual(25);
   });
 
-  it("does no worse than last measured: 86% right, no false answer", () => {
-    expect(dev.accuracy).toBeGreaterThanOrEqual(0.86);
+  it("does no worse than last measured: 208 of 219 right (95.0%), no false answer", () => {
+    expect(dev.right).toBeGreaterThanOrEqual(208);
     expect(dev.falseAnswersOnUnknown).toBe(0);
+  });
+});
+
+/**
+ * The second development set (test/eval/dev2.json), written before the examples it measures and
+ * never a source of them: the honest figure next to the held-out one.
+ */
+describe("understanding the second development set", () => {
+  const dev2 = report(runHeldOut(knowledge, loadHeldOut(DEV2_SET)));
+
+  it("has at least 100 questions, 10 of them about nothing the app knows", () => {
+    expect(dev2.total).toBeGreaterThanOrEqual(100);
+    expect(dev2.unknownItems).toBeGreaterThanOrEqual(10);
+  });
+
+  it("does no worse than last measured: 119 of 135 right (88.1%), no false answer", () => {
+    expect(dev2.right).toBeGreaterThanOrEqual(119);
+    expect(dev2.falseAnswersOnUnknown).toBe(0);
+  });
+});
+
+/** Questions about two features, and about one that name another's word (test/eval/multi.json). */
+describe("telling two features from one", () => {
+  it("does no worse than last measured: 31 of 50 right", () => {
+    expect(report(runHeldOut(knowledge, loadHeldOut(MULTI_SET))).right).toBeGreaterThanOrEqual(31);
   });
 });

@@ -17,7 +17,8 @@ export const STOPWORDS = new Set(
     "how hows which why whats any anyone way ways thing things stuff one ones lol haha tbh honestly right now " +
     "should shall may might wont dont doesnt isnt arent cant there vs versus or than more most much many " +
     "better best good bad easy easier hard harder work works working use using used " +
-    "someone somebody something anything everything anybody everyone everybody nobody"
+    "someone somebody something anything everything anybody everyone everybody nobody " +
+    "through across between over under via per even still already only very each every all"
   ).split(" "),
 );
 
@@ -78,7 +79,10 @@ export function analyse(text: string, lexicon: Lexicon, max?: number): Analysed 
       if (words.length > 0) segment++;
       if (token === CLAUSE_MARK) continue;
     }
-    for (const r of lexicon.read(token)) {
+    // A function word is never "corrected" into a topic word ("even" is not "event").
+    let readings = lexicon.read(token);
+    if (STOPWORDS.has(token) && readings.some((r) => r.weight < 1)) readings = lexicon.asTyped(token);
+    for (const r of readings) {
       const at = words.push(r.word) - 1;
       const stop = STOPWORDS.has(r.word) || FRAMEWORK_WORDS.has(r.word);
       const term: Term = {

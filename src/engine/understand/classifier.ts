@@ -109,6 +109,21 @@ export class LinearScorer {
   get size(): number {
     return this.ids.size;
   }
+
+  /** Everything the scorer is, for shipping a trained model (features in row order). */
+  parts(): { labels: readonly string[]; features: string[]; table: Float32Array; bias: Float64Array } {
+    return { labels: this.labels, features: [...this.ids.keys()], table: this.table, bias: this.bias };
+  }
+
+  /** A scorer from `parts()`: the features' rows are their positions. */
+  static fromParts(p: {
+    labels: readonly string[];
+    features: readonly string[];
+    table: Float32Array;
+    bias: Float64Array;
+  }): LinearScorer {
+    return new LinearScorer(p.labels, new Map(p.features.map((f, i) => [f, i])), p.table, p.bias);
+  }
 }
 
 function softmax(out: Float64Array, temperature: number): Float64Array {

@@ -12,6 +12,7 @@ export type {
 export {
   buildUnderstander,
   findNeedsInText,
+  loadUnderstander,
   type Understander,
   understand,
   understandWith,

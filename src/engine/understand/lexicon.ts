@@ -40,6 +40,11 @@ export class Lexicon {
     return out;
   }
 
+  /** The word as typed, stemmed, with no shorthand or correction. */
+  asTyped(typed: string): readonly Reading[] {
+    return [{ word: typed, typed, stem: this.stem(typed), weight: 1, known: true }];
+  }
+
   private readUncached(typed: string): Reading[] {
     const out: Reading[] = [];
     for (const word of expandShorthand(typed)) {

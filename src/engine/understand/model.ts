@@ -31,11 +31,30 @@ export interface AliasHit {
   segment: number;
 }
 
+/**
+ * What training learns from the examples: everything a model is besides what is derived at once
+ * from the knowledge base (aliases) or from these (lexicon, label groups). A shipped model is this,
+ * saved (shipped.ts).
+ */
+export interface Trained {
+  /** The words training saw, for correcting what people mistype (none when spelling is "none"). */
+  vocabulary: Vocabulary | undefined;
+  kinds: LinearScorer;
+  features: LinearScorer;
+  domain: Set<string>;
+  anchors: Map<Label, Set<string>>;
+  offTopic: Set<string>;
+  otherFrameworks: Set<string>;
+  featureStems: Set<string>;
+}
+
 /** A built model: the two classifiers, the aliases, the lexicon. Made once per knowledge base. */
 export interface Model {
   knowledge: Knowledge;
   options: PipelineOptions;
   stem: Stemmer;
+  /** What training learnt, as it can be saved. */
+  trained: Trained;
   lexicon: Lexicon;
   /** What kind of message: every example, function words kept. */
   kinds: LinearScorer;
@@ -43,6 +62,8 @@ export interface Model {
   features: LinearScorer;
   /** The features, in the order of the feature classifier's labels. */
   featureIds: string[];
+  /** For each feature (in featureIds' order), its label in the kind classifier, or -1 (labels collapsed). */
+  kindOfFeature: Int32Array;
   /** The kind classifier's labels grouped into kinds of message (every feature label is one kind). */
   kindGroups: { labels: Label[]; of: Int32Array; feature: number; chatter: number };
   /** Aliases by their first stem. */
@@ -147,7 +168,10 @@ function topicFeatures(options: PipelineOptions, a: Analysed, cache?: FeatureCac
 }
 
 /** Every text training uses, with its label: examples, and each feature's aliases, title and myths. */
-function trainingTexts(knowledge: Knowledge, holdout?: Holdout): Array<{ label: Label; text: string }> {
+export function trainingTexts(
+  knowledge: Knowledge,
+  holdout?: Holdout,
+): Array<{ label: Label; text: string }> {
   const out: Array<{ label: Label; text: string }> = [];
   for (const f of knowledge.features) {
     const label = `${FEATURE}${f.id}`;
@@ -163,9 +187,74 @@ function trainingTexts(knowledge: Knowledge, holdout?: Holdout): Array<{ label: 
   return out;
 }
 
-/** Builds the model: lexicon, both classifiers, aliases and domain words. */
+/** The stemmer the options name, memoised for the process. */
+export function stemmerOf(options: PipelineOptions): Stemmer {
+  return memoised(options.customStem ?? STEMMERS[options.stemmer]);
+}
+
+/** Each alias as stems, by its first stem, longest first (a lexicon without corrections reads them). */
+function aliasesOf(knowledge: Knowledge, plain: Lexicon): Map<string, Alias[]> {
+  const aliases = new Map<string, Alias[]>();
+  for (const f of knowledge.features) {
+    for (const alias of f.aliases) {
+      const stems = analyse(alias, plain).tokens.map((t) => t.stem);
+      const first = stems[0];
+      if (first === undefined) continue;
+      const list = aliases.get(first) ?? [];
+      list.push({ featureId: f.id, stems });
+      aliases.set(first, list);
+    }
+  }
+  for (const list of aliases.values()) list.sort((a, b) => b.stems.length - a.stems.length);
+  return aliases;
+}
+
+/** Builds the model: trains it on the knowledge base's examples, then assembles it. */
 export function buildModel(knowledge: Knowledge, options: PipelineOptions, holdout?: Holdout): Model {
-  const stem = memoised(options.customStem ?? STEMMERS[options.stemmer]);
+  return assembleModel(knowledge, options, trainModel(knowledge, options, holdout));
+}
+
+/** A model from what training learnt (just now, or shipped): lexicon, aliases and label groups added. */
+export function assembleModel(knowledge: Knowledge, options: PipelineOptions, trained: Trained): Model {
+  const stem = stemmerOf(options);
+  const featureIds = knowledge.features.map((f) => f.id);
+  const kindLabels = trained.kinds.labels;
+  const groupLabels: Label[] = [];
+  const of = Int32Array.from(kindLabels, (l) => {
+    const key = l.startsWith(FEATURE) ? ANY_FEATURE : l;
+    const known = groupLabels.indexOf(key);
+    return known >= 0 ? known : groupLabels.push(key) - 1;
+  });
+  const kindGroups = {
+    labels: groupLabels,
+    of,
+    feature: groupLabels.indexOf(ANY_FEATURE),
+    chatter: groupLabels.indexOf("chatter"),
+  };
+  return {
+    knowledge,
+    options,
+    stem,
+    trained,
+    lexicon: new Lexicon(stem, trained.vocabulary),
+    kinds: trained.kinds,
+    features: trained.features,
+    featureIds,
+    kindOfFeature: Int32Array.from(featureIds, (id) => kindLabels.indexOf(`${FEATURE}${id}`)),
+    kindGroups,
+    aliases: aliasesOf(knowledge, new Lexicon(stem, undefined)),
+    domain: trained.domain,
+    anchors: trained.anchors,
+    offTopic: trained.offTopic,
+    otherFrameworks: trained.otherFrameworks,
+    rows: new Map(),
+    featureStems: trained.featureStems,
+  };
+}
+
+/** Trains both classifiers and derives domain words, anchors and off-topic words from the examples. */
+export function trainModel(knowledge: Knowledge, options: PipelineOptions, holdout?: Holdout): Trained {
+  const stem = stemmerOf(options);
   const texts = trainingTexts(knowledge, holdout);
   // The words training sees, for correcting what people mistype.
   const plain = new Lexicon(stem, undefined);
@@ -182,7 +271,6 @@ export function buildModel(knowledge: Knowledge, options: PipelineOptions, holdo
     }
     vocabulary = new Vocabulary(words, stems, stem);
   }
-  const lexicon = new Lexicon(stem, vocabulary);
 
   const featureIds = knowledge.features.map((f) => f.id);
   const kindLabels: Label[] = [];
@@ -210,18 +298,7 @@ export function buildModel(knowledge: Knowledge, options: PipelineOptions, holdo
   const kinds = train(kindLabels, kindDocs, options.kindClassifier);
   const features = train(featureIds, featureDocs, options.featureClassifier);
 
-  const aliases = new Map<string, Alias[]>();
-  for (const f of knowledge.features) {
-    for (const alias of f.aliases) {
-      const stems = analyse(alias, plain).tokens.map((t) => t.stem);
-      const first = stems[0];
-      if (first === undefined) continue;
-      const list = aliases.get(first) ?? [];
-      list.push({ featureId: f.id, stems });
-      aliases.set(first, list);
-    }
-  }
-  for (const list of aliases.values()) list.sort((a, b) => b.stems.length - a.stems.length);
+  const aliases = aliasesOf(knowledge, plain);
 
   // Domain words: a stem that alone points at one feature far more than at the others, and that
   // the kind classifier alone reads as a feature question more than as anything else.
@@ -246,7 +323,8 @@ export function buildModel(knowledge: Knowledge, options: PipelineOptions, holdo
       if (checked.has(t.stem)) continue;
       checked.add(t.stem);
       const off = inOffDocs.get(t.stem) ?? 0;
-      if (off >= 2 && (inFeatureDocs.get(t.stem) ?? 0) < options.tuning.domainRatio * off) continue;
+      const on = inFeatureDocs.get(t.stem) ?? 0;
+      if (off >= 2 && on < options.tuning.domainRatio * off) continue;
       const row = features.id(t.stem);
       if (row < 0) continue;
       if (features.bestLift(row) < options.tuning.domainLift) continue;
@@ -264,11 +342,13 @@ export function buildModel(knowledge: Knowledge, options: PipelineOptions, holdo
 
   const anchors = new Map<Label, Set<string>>();
   const seenIn = new Map<string, Map<Label, number>>();
+  // Features are stems: "are" is "ar", so function words are compared as stems too.
+  const stopStems = new Set([...STOPWORDS].map((w) => stem(w)));
   analysedTexts.forEach(({ label }, i) => {
     if (label.startsWith(FEATURE)) return;
     for (const f of new Set((kindDocs[i] as TrainingDoc).features.map(([x]) => x))) {
       // Anchors are words and word pairs; a function word alone or the first word is no anchor.
-      if (f.startsWith("#") || f.startsWith("^") || f === "?" || STOPWORDS.has(f)) continue;
+      if (f.startsWith("#") || f.startsWith("^") || f === "?" || stopStems.has(f)) continue;
       if (label === "unknown" && f.includes("_")) continue;
       const m = seenIn.get(f) ?? new Map<Label, number>();
       m.set(label, (m.get(label) ?? 0) + 1);
@@ -300,34 +380,14 @@ export function buildModel(knowledge: Knowledge, options: PipelineOptions, holdo
   }
   for (const s of otherFrameworks) inFeatures.has(s) || offTopic.add(s);
 
-  const groupLabels: Label[] = [];
-  const of = Int32Array.from(kindLabels, (l) => {
-    const key = l.startsWith(FEATURE) ? ANY_FEATURE : l;
-    const known = groupLabels.indexOf(key);
-    return known >= 0 ? known : groupLabels.push(key) - 1;
-  });
-  const kindGroups = {
-    labels: groupLabels,
-    of,
-    feature: groupLabels.indexOf(ANY_FEATURE),
-    chatter: groupLabels.indexOf("chatter"),
-  };
-
   return {
-    knowledge,
-    options,
-    stem,
-    lexicon,
+    vocabulary,
     kinds,
     features,
-    featureIds,
-    kindGroups,
-    aliases,
     domain,
     anchors,
     offTopic,
     otherFrameworks,
-    rows: new Map(),
     featureStems: inFeatures,
   };
 }
@@ -441,6 +501,29 @@ export function featureProbabilities(model: Model, a: Analysed, part?: (t: Term)
     new Float64Array(model.featureIds.length),
     model.options.tuning.temperature,
   );
+}
+
+/**
+ * Which feature, read by both classifiers: Naive Bayes over the topic words, and the kind classifier's
+ * feature labels (it also sees function words and word pairs: "locked into their way"), combined as a
+ * weighted geometric mean (`featureMix` is the kind classifier's share). Writes into `fp`.
+ */
+export function mixFeatureProbabilities(model: Model, fp: Float64Array, kp: Float64Array): Float64Array {
+  const w = model.options.featureMix;
+  if (w <= 0) return fp;
+  let featureTotal = 0;
+  for (const k of model.kindOfFeature) if (k >= 0) featureTotal += kp[k] as number;
+  if (featureTotal <= 0) return fp;
+  let sum = 0;
+  for (let i = 0; i < fp.length; i++) {
+    const k = model.kindOfFeature[i] as number;
+    const q = k >= 0 ? (kp[k] as number) / featureTotal : 1 / fp.length;
+    const v = (fp[i] as number) ** (1 - w) * Math.max(q, 1e-12) ** w;
+    fp[i] = v;
+    sum += v;
+  }
+  for (let i = 0; i < fp.length; i++) fp[i] = (fp[i] as number) / sum;
+  return fp;
 }
 
 /** Aliases and code words present in the message, longest first at each position. */

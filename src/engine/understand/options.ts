@@ -25,6 +25,8 @@ export interface PipelineOptions {
   kindGrams: boolean;
   /** Aliases and code words from data/features.json decide the feature when present. */
   aliasesDecide: boolean;
+  /** The kind classifier's share when the two classifiers' feature readings are combined (0: Naive Bayes alone). */
+  featureMix: number;
   /** What kind of message it is. */
   kindClassifier: ClassifierOptions;
   /** Which feature it asks about. */
@@ -42,6 +44,7 @@ export const DEFAULT_OPTIONS: PipelineOptions = {
   kindLabels: "full",
   kindGrams: false,
   aliasesDecide: true,
+  featureMix: 0.4,
   kindClassifier: { kind: "logistic", alpha: 0.3, presence: true, epochs: 3, rate: 0.7, l2: 1e-4 },
   featureClassifier: { kind: "naive-bayes", alpha: 0.3, presence: true, epochs: 12, rate: 0.5, l2: 1e-4 },
   tuning: TUNING,

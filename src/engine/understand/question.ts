@@ -1,4 +1,4 @@
-import type { Analysed } from "./analyse.js";
+import type { Analysed, Term } from "./analyse.js";
 
 /** Words that open a question: "how…", "is it…", "can we…", "tell me…", "thoughts on…". */
 const OPENERS = new Set(
@@ -35,6 +35,26 @@ const SUBJECTS = new Set(
   ),
 );
 
+/** Words that, opening the last clause, turn a statement into a question: "we're on pg, does it matter". */
+const CLAUSE_OPENERS = new Set(
+  (
+    "what whats how hows why which who whos when where is isnt are arent does doesnt do dont did didnt " +
+    "can cant could couldnt should shouldnt would wouldnt will wont has hasnt have havent any anything " +
+    "thoughts"
+  ).split(" "),
+);
+
+/** The last clause opens as a question ("…, which handles that better", "…, any gotchas"). */
+function lastClauseAsks(analysed: Analysed): boolean {
+  const tokens = analysed.tokens;
+  const last = tokens[tokens.length - 1];
+  if (!last || last.clause === 0) return false;
+  let i = tokens.length - 1;
+  while (i > 0 && (tokens[i - 1] as Term).clause === last.clause) i--;
+  while (i < tokens.length - 1 && LEAD_INS.has((tokens[i] as Term).word)) i++;
+  return CLAUSE_OPENERS.has((tokens[i] as Term).word);
+}
+
 /**
  * Whether the message asks something, by meaning as well as by "?": a question opener after any
  * lead-in ("so what's the call"), an asking statement ("I wonder how auth works"), or anything
@@ -48,7 +68,7 @@ export function isQuestion(analysed: Analysed): boolean {
   while (i < w.length - 1 && LEAD_INS.has(w[i] as string)) i++;
   const first = w[i];
   if (first === undefined) return false;
-  if (OPENERS.has(first)) return true;
+  if (OPENERS.has(first) || lastClauseAsks(analysed)) return true;
   for (let j = i; j < w.length - 1; j++) {
     if (
       ASKING.has(w[j] as string) &&
@@ -58,4 +78,13 @@ export function isQuestion(analysed: Analysed): boolean {
   }
   if (w.some((x) => REQUESTING.has(x))) return true;
   return !SUBJECTS.has(first);
+}
+
+/** A plain question: a question mark, or a question word first after any lead-in ("so can i…"). */
+export function asksPlainly(analysed: Analysed): boolean {
+  if (analysed.questionMark) return true;
+  const w = analysed.words;
+  let i = 0;
+  while (i < w.length - 1 && LEAD_INS.has(w[i] as string)) i++;
+  return OPENERS.has(w[i] as string) || lastClauseAsks(analysed);
 }

@@ -5,11 +5,17 @@
  */
 export const TUNING: Tuning = {
   /** Below this probability of its kind, a message is not answered: unknown (or chatter, for a statement). */
-  cutoff: 0.35,
+  cutoff: 0.45,
+  /** The same for the other kinds (decision, help, thanks, pushback, chatter). */
+  cutoffOther: 0.35,
   /** Below this probability of the feature, the answer is given but flagged unsure. */
   sure: 0.6,
   /** Another part of the message ("…and caching?") adds its feature when read at least this surely. */
   alsoAsked: 0.8,
+  /** …or at least this surely when an alias in that part names it. */
+  alsoAlias: 0.2,
+  /** 1: each part is read by both classifiers, like the whole message (0: Naive Bayes alone). */
+  segmentMix: 1,
   /** A part of the notes names a need when read at least this surely. */
   notes: 0.6,
   /** Least evidence a word gives a feature to count as a domain word (log-probability lift). */
@@ -21,7 +27,7 @@ export const TUNING: Tuning = {
   /** …and at least this many of that kind's examples use it. */
   anchorCount: 2,
   /** A feature reading overrules "unknown" (with nothing off-topic named) when at least this probable. */
-  overrule: 0.1,
+  overrule: 0.4,
   /** A statement naming a feature is chatter when the kind classifier gives chatter at least this. */
   chatter: 0,
   /** A rare word of a feature's examples is a domain word when alone it reads this surely as one feature. */
@@ -32,14 +38,33 @@ export const TUNING: Tuning = {
   offTopicKeep: 0.99,
   /** Below this score a feature reading without an alias is a guess: unknown, with the guess among the runners-up. */
   guess: 0.3,
+  /** …and below this one when the kind classifier gives a feature question at least `kindSure`. */
+  guessSure: 0.1,
+  /** How sure the kind classifier must be that a feature is asked for `guessSure` to apply. */
+  kindSure: 0.9,
   /** A second feature's alias in the same ask joins the answer when the message reads this much as it. */
   bothAliases: 1.01, // measured no better on CV or the dev set at 0.1–0.3: off
+  /** A feature read at least this surely overrules the aliases in the message, which name others. */
+  aliasOverrule: 0.8,
+  /** 1: a reading's probability is taken given that the more probable readings were ruled out. */
+  renormalise: 1,
+  /** A feature reading with a word training never saw (and no framework named) needs this probability. */
+  unseenKeep: 0.7,
+  /** A feature reading needs no domain word when the kind classifier gives it this much (nothing off-topic or unseen). */
+  noDomainKeep: 0.7,
+  /** 1: an off-topic word rules out a decision reading too (unless a framework is named). */
+  decisionOffTopic: 1,
+  /** 1: a plain question (a question mark, or a question word first) is never chatter. */
+  questionNotChatter: 1,
 };
 
 export interface Tuning {
   cutoff: number;
+  cutoffOther: number;
   sure: number;
   alsoAsked: number;
+  alsoAlias: number;
+  segmentMix: number;
   notes: number;
   domainLift: number;
   temperature: number;
@@ -52,4 +77,12 @@ export interface Tuning {
   offTopicKeep: number;
   bothAliases: number;
   guess: number;
+  guessSure: number;
+  kindSure: number;
+  aliasOverrule: number;
+  renormalise: number;
+  unseenKeep: number;
+  noDomainKeep: number;
+  decisionOffTopic: number;
+  questionNotChatter: number;
 }

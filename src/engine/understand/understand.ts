@@ -8,6 +8,7 @@ import {
   aliasHits,
   analyseWith,
   anchorsIn,
+  assembleModel,
   buildModel,
   DECISION,
   featureProbabilities,
@@ -15,12 +16,15 @@ import {
   isDomain,
   kindProbabilities,
   type Model,
+  mixFeatureProbabilities,
+  stemmerOf,
 } from "./model.js";
 import { findMyth } from "./myths.js";
 import { needsIn } from "./needs.js";
 import { DEFAULT_OPTIONS, type PipelineOptions } from "./options.js";
-import { isQuestion } from "./question.js";
+import { asksPlainly, isQuestion } from "./question.js";
 import { quickTake } from "./quick-take.js";
+import { fromShipped, readShipped } from "./shipped.js";
 import type { FeatureScore, DecisionTopic as Topic, UnderstandContext, Understanding } from "./types.js";
 
 /** A knowledge base with its model built: what `understand` needs, made once per knowledge base. */
@@ -30,14 +34,28 @@ const MAX_RUNNERS_UP = 3;
 
 const built = new WeakMap<Knowledge, Understander>();
 
-/** The model for this knowledge base, built on first use and kept. */
+/** The model for this knowledge base, loaded (or trained) on first use and kept. */
 export function understanderFor(knowledge: Knowledge): Understander {
   let u = built.get(knowledge);
   if (!u) {
-    u = buildUnderstander(knowledge);
+    u = loadUnderstander(knowledge);
     built.set(knowledge, u);
   }
   return u;
+}
+
+/**
+ * The model as the app starts it: the shipped one (data/generated/understanding-model.json, made by
+ * `npm run train`) when it was trained on exactly this knowledge base and these options, else
+ * trained now.
+ */
+export function loadUnderstander(
+  knowledge: Knowledge,
+  options: PipelineOptions = DEFAULT_OPTIONS,
+): Understander {
+  const shipped = readShipped(knowledge, options);
+  if (!shipped) return buildModel(knowledge, options);
+  return assembleModel(knowledge, options, fromShipped(shipped, options, stemmerOf(options)));
 }
 
 /** Builds a model with other choices, or without some examples (to measure; see scripts/eval.ts). */
@@ -97,11 +115,14 @@ function kindOf(
   a: Analysed,
   kp: Float64Array,
   domain: boolean,
+  asks: boolean,
 ): { label: string; p: number; chatter: number } {
   // A domain word next to an off-topic one, with neither framework named: "is rust worth learning",
   // "how do rails migrations work". Not ours, however the classifier reads it.
   const offTopic = a.terms.some((t) => model.offTopic.has(t.stem));
   const framework = a.words.some((w) => FRAMEWORK_ONLY.has(w) && w !== "or" && w !== "and" && w !== "vs");
+  // A word training never saw, nor anything like it ("junit", "vercel"): often another stack's name.
+  const unseen = a.terms.some((t) => !t.known);
   const groups = model.kindGroups;
   const sums = new Float64Array(groups.labels.length);
   for (let i = 0; i < kp.length; i++) {
@@ -111,13 +132,20 @@ function kindOf(
   const order = [...sums.keys()].sort((x, y) => (sums[y] as number) - (sums[x] as number));
   const chatter = groups.chatter < 0 ? 0 : (sums[groups.chatter] as number);
   const featureP = groups.feature < 0 ? 0 : (sums[groups.feature] as number);
+  // The readings ruled out so far: what is left is read as conditional on them being impossible.
+  let ruledOut = 0;
+  const renorm = model.options.tuning.renormalise > 0;
   for (const g of order) {
     const label = groups.labels[g] as string;
-    const p = sums[g] as number;
+    const p = renorm ? (sums[g] as number) / Math.max(1e-9, 1 - ruledOut) : (sums[g] as number);
+    ruledOut += sums[g] as number;
     if (label === ANY_FEATURE) {
       // An off-topic word blocks a feature reading unless the classifier is all but certain.
-      const blocked = offTopic && !framework && p < model.options.tuning.offTopicKeep;
-      if (domain && !blocked) return { label, p, chatter };
+      const blocked =
+        (offTopic && !framework && p < model.options.tuning.offTopicKeep) ||
+        (unseen && !framework && p < model.options.tuning.unseenKeep);
+      const sure = p >= model.options.tuning.noDomainKeep && !offTopic && !unseen;
+      if ((domain || sure) && !blocked) return { label, p, chatter };
       continue;
     }
     if (label.startsWith(DECISION)) {
@@ -127,16 +155,42 @@ function kindOf(
       // "spring boot or quarkus?", "laravel vs symfony": other stacks among themselves are not ours.
       const elsewhere = a.terms.some((t) => model.offTopic.has(t.stem) && !model.otherFrameworks.has(t.stem));
       if (label === `${DECISION}alternative` && elsewhere && !framework) continue;
+      // "recommend a movie", "how sure is the weather": a word from questions we cannot answer.
+      if (
+        label !== `${DECISION}alternative` &&
+        offTopic &&
+        !framework &&
+        model.options.tuning.decisionOffTopic > 0
+      )
+        continue;
       if (anchors.some((x) => !x.includes("_")) || (anchors.length > 0 && !domain))
         return { label, p, chatter };
       continue;
     }
-    if (label === "unknown" && domain && !offTopic) {
+    // Chatter is a remark: a message that asks something is not chatter ("can i use pandas in a flask app").
+    if (label === "chatter" && asks && model.options.tuning.questionNotChatter > 0) continue;
+    if (
+      label === "unknown" &&
+      domain &&
+      !offTopic &&
+      !(unseen && !framework && featureP < model.options.tuning.unseenKeep)
+    ) {
       if (featureP >= model.options.tuning.overrule) return { label: ANY_FEATURE, p: featureP, chatter };
     }
     return { label, p, chatter };
   }
   return { label: "unknown", p: 0, chatter };
+}
+
+/** One part of a message ("…, and how long has it been around") as a message of its own. */
+function segmentOf(a: Analysed, segment: number): Analysed {
+  const tokens = a.tokens.filter((t) => t.segment === segment);
+  return {
+    words: a.words,
+    tokens,
+    terms: a.terms.filter((t) => t.segment === segment),
+    questionMark: a.questionMark,
+  };
 }
 
 /** Every feature asked: the best, and each other part of the message that reads surely as another. */
@@ -155,17 +209,24 @@ function featuresAsked(
     const i = index(h.featureId);
     if (!asked.includes(i) && (fp[i] as number) >= model.options.tuning.bothAliases) asked.push(i);
   }
-  const segments = [...new Set(a.terms.map((t) => t.segment))];
+  const segments = [...new Set(a.tokens.map((t) => t.segment))];
   if (segments.length < 2) return asked;
   for (const segment of segments) {
     const inSegment = hits.filter((h) => h.segment === segment).map((h) => index(h.featureId));
-    const p = featureProbabilities(model, a, (t) => t.segment === segment);
+    const part = segmentOf(a, segment);
+    // Read by both classifiers, like the whole message: "how long has it been around" is history.
+    const p = model.options.tuning.segmentMix
+      ? mixFeatureProbabilities(model, featureProbabilities(model, part), kindProbabilities(model, part))
+      : featureProbabilities(model, a, (t) => t.segment === segment);
     const [best] = ranked(p);
     if (best === undefined) continue;
     const chosen =
       inSegment.length > 0 ? inSegment.reduce((x, y) => ((p[y] as number) > (p[x] as number) ? y : x)) : best;
     if (asked.includes(chosen)) continue;
-    const sure = inSegment.includes(chosen) || (p[chosen] as number) >= model.options.tuning.alsoAsked;
+    const tuning = model.options.tuning;
+    const sure =
+      (inSegment.includes(chosen) && (p[chosen] as number) >= tuning.alsoAlias) ||
+      (p[chosen] as number) >= tuning.alsoAsked;
     const domain = a.terms.some((t) => t.segment === segment && isDomain(model, t));
     if (sure && domain) asked.push(chosen);
   }
@@ -182,7 +243,8 @@ export function understandWith(
   const tuning = model.options.tuning;
   const a = analyseWith(model, text);
   const question = isQuestion(a);
-  const fp = featureProbabilities(model, a);
+  const kp = kindProbabilities(model, a);
+  const fp = mixFeatureProbabilities(model, featureProbabilities(model, a), kp);
   const order = ranked(fp);
   const runnersUp = (exclude: readonly number[]) =>
     a.terms.length === 0
@@ -198,11 +260,14 @@ export function understandWith(
     isQuestion: question,
     runnersUp: runnersUp([]),
   });
-  if (a.tokens.length === 0 || a.words.every((w) => FRAMEWORK_ONLY.has(w))) return nothing(0);
+  // Framework names alone ask nothing ("flask?"), except both together: "flask or django?" asks the call.
+  const both =
+    a.words.includes("flask") && a.words.includes("django") && (a.questionMark || a.words.includes("or"));
+  if (a.tokens.length === 0 || (a.words.every((w) => FRAMEWORK_ONLY.has(w)) && !both)) return nothing(0);
 
   const hits = model.options.aliasesDecide ? aliasHits(model, a) : [];
   const domain = hits.length > 0 || a.terms.some((t) => isDomain(model, t));
-  const kind = kindOf(model, a, kindProbabilities(model, a), domain);
+  const kind = kindOf(model, a, kp, domain, asksPlainly(a));
 
   if (kind.label === ANY_FEATURE) {
     // An alias or code word decides ("what about caching?" reads like "what about FastAPI?").
@@ -219,10 +284,13 @@ export function understandWith(
       };
     }
     const hit = hits.map((h) => model.featureIds.indexOf(h.featureId));
+    const best = order[0] as number;
+    // An alias decides, unless both classifiers together read another feature all but surely
+    // ("db tables from python classes" names the database but asks about the ORM).
     const first =
-      hit.length > 0
+      hit.length > 0 && !((fp[best] as number) >= tuning.aliasOverrule && !hit.includes(best))
         ? hit.reduce((x, y) => ((fp[y] as number) > (fp[x] as number) ? y : x))
-        : (order[0] as number);
+        : best;
     const asked = featuresAsked(model, a, first, hits, fp);
     // How much of the message the reading accounts for: all of it when an alias covers every topic
     // word as typed ("caching" 1); less for a typo ("cahcing"), a guess, or words left over.
@@ -236,20 +304,25 @@ export function understandWith(
       : 0;
     const score = Math.max(covered, (fp[first] as number) * least);
     // A guess with no alias behind it is not an answer: "did you mean" buttons are (runnersUp).
-    if (score < tuning.guess && !firstHit) return nothing(score);
+    // …unless the kind classifier is sure it asks about a feature: then the best reading, flagged unsure.
+    const guess = kind.p >= tuning.kindSure ? tuning.guessSure : tuning.guess;
+    if (score < guess && !firstHit) return nothing(score);
     const firstId = model.featureIds[first] as string;
     const myth = findMyth(model, a, firstId);
     return {
       intent: "feature",
       score: round(score),
-      unsure: score < tuning.sure,
+      // Unsure when the feature is a guess, or when no alias names it and it is not clear that a
+      // feature is asked at all ("what about the panel thing?" reads first as another framework;
+      // "what about async?" names its feature).
+      unsure: score < tuning.sure || (kind.p < tuning.sure && !firstHit),
       isQuestion: question,
       features: asked.map((i) => featureScore(model, i, fp[i] as number)),
       runnersUp: runnersUp(asked),
       ...(myth ? { myth } : {}),
     };
   }
-  if (kind.p < tuning.cutoff) return nothing(kind.p);
+  if (kind.p < tuning.cutoffOther) return nothing(kind.p);
   const common = { score: round(kind.p), unsure: kind.p < tuning.sure, isQuestion: question };
   if (kind.label.startsWith(DECISION)) {
     const topic = kind.label.slice(DECISION.length) as Topic;

@@ -15,6 +15,8 @@ const COMPOUND_WEIGHT = 0.9;
 const MIN_PREFIX = 5;
 const COMPLETION_SHARE = 0.75;
 const MIN_PART = 2;
+/** Words this long or shorter get no typo budget (too many real words sit one letter apart). */
+const SHORT = 4;
 
 /**
  * The words the index was built from, for matching what people mistype, run together or shorten.
@@ -39,11 +41,13 @@ export class Vocabulary {
     private readonly words: ReadonlyMap<string, number>,
     stems: Iterable<string>,
     private readonly stem: Stemmer,
+    /** Each word's stem when already known (a shipped model): saves stemming every word again. */
+    known?: ReadonlyMap<string, string>,
   ) {
     this.stems = new Set(stems);
     for (const [w, n] of words) {
       if (this.wordStem.has(w)) continue;
-      const s = stem(w);
+      const s = known?.get(w) ?? stem(w);
       this.wordStem.set(w, s);
       this.stemCount.set(s, (this.stemCount.get(s) ?? 0) + n);
       this.longest = Math.max(this.longest, w.length);
@@ -53,6 +57,14 @@ export class Vocabulary {
       else this.byInitial.set(initial, [w]);
     }
     this.sorted = [...this.wordStem.keys()].sort();
+  }
+
+  /** Every word with how often training saw it and its stem, and the stems: what rebuilds it. */
+  parts(): { words: Array<[string, number, string]>; stems: string[] } {
+    return {
+      words: [...this.words].map(([w, n]) => [w, n, this.wordStem.get(w) as string]),
+      stems: [...this.stems],
+    };
   }
 
   /**
@@ -109,11 +121,27 @@ export class Vocabulary {
   }
 
   /**
+   * A short word is corrected only when it is a known five-letter word with one letter left out
+   * after the first ("admn" is "admin"); "roll" is no word with a letter dropped, so it stays "roll".
+   */
+  private dropped(word: string): Resolved[] {
+    if (!/^[a-z]+$/.test(word)) return [];
+    const found = (this.byInitial.get(`${word[0]}${SHORT + 1}`) ?? []).filter((c) => {
+      for (let i = 1; i <= SHORT; i++) if (c.slice(0, i) + c.slice(i + 1) === word) return true;
+      return false;
+    });
+    if (found.length !== 1) return [];
+    const w = found[0] as string;
+    return [{ word: w, stem: this.wordStem.get(w) as string, weight: TYPO_WEIGHT[1] as number }];
+  }
+
+  /**
    * The nearest known words by edit distance, keeping the first letter. Compares against every
    * known word of that letter and about that length (a few hundred at most); the lexicon keeps the
    * answer, so each new word is looked up once.
    */
   private typo(word: string, otherThanItself = false): Resolved[] {
+    if (word.length === SHORT && !otherThanItself) return this.dropped(word);
     const budget = typoBudget(word.length);
     if (budget === 0 || word.length > this.longest + budget) return [];
     let best = budget + 1;
