@@ -76,6 +76,8 @@ export function proposalOf(r: StoredRecommendation): StoredDecision {
     supersededAt: null,
     createdAt: r.createdAt,
     updatedAt: r.editedAt ?? r.createdAt,
+    // Nothing recorded: not known to be public.
+    channelPublic: false,
   };
 }
 
