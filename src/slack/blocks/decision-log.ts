@@ -1,6 +1,7 @@
+import { isoDate } from "../../decisions/index.js";
 import { DECISION_STATUSES, type DecisionStatus, type Knowledge } from "../../engine/index.js";
 import { IDS } from "../ids.js";
-import { type DecisionFacts, day, decisionWords } from "./decision-words.js";
+import { type DecisionFacts, decisionWords } from "./decision-words.js";
 import { type KnownBlock, mrkdwn, type PlainTextOption, plain } from "./kit.js";
 import { LIMITS } from "./limits.js";
 import { link, truncate } from "./text.js";
@@ -50,8 +51,9 @@ const option = (f: StatusFilter): PlainTextOption => ({ text: plain(FILTER_WORDS
 export const decisionRef = (d: { channel: string; messageTs: string }) => `${d.channel}/${d.messageTs}`;
 
 function row(knowledge: Knowledge, d: HomeDecision): KnownBlock {
-  const facts = [`<#${d.channel}>`, `posted ${day(d.postedAt)}`, `asked by <@${d.askedBy}>`];
-  if (d.decidedBy) facts.push(`decided by <@${d.decidedBy}>${d.decidedAt ? ` on ${day(d.decidedAt)}` : ""}`);
+  const facts = [`<#${d.channel}>`, `posted ${isoDate(d.postedAt)}`, `asked by <@${d.askedBy}>`];
+  if (d.decidedBy)
+    facts.push(`decided by <@${d.decidedBy}>${d.decidedAt ? ` on ${isoDate(d.decidedAt)}` : ""}`);
   if (d.link) facts.push(link(d.link, "open the message"));
   return {
     type: "section",
