@@ -1,5 +1,5 @@
 import { isoDate } from "../../decisions/index.js";
-import { DECISION_STATUSES, type DecisionStatus, type Knowledge } from "../../engine/index.js";
+import { DECISION_STATUSES, type Knowledge } from "../../engine/index.js";
 import { IDS } from "../ids.js";
 import { type DecisionFacts, decisionWords } from "./decision-words.js";
 import { type KnownBlock, mrkdwn, type PlainTextOption, plain } from "./kit.js";
@@ -112,7 +112,13 @@ export function statusFilterOf(value: unknown): StatusFilter {
   return (STATUS_FILTERS as readonly unknown[]).includes(value) ? (value as StatusFilter) : "all";
 }
 
-/** The statuses a filter asks the database for (undefined: all). */
-export function statusesOf(filter: StatusFilter): DecisionStatus | undefined {
-  return filter === "all" ? undefined : filter;
+/** The filter a published Home tab shows: its select's chosen option, or the one it was published with. */
+export function homeFilterOf(view: unknown): StatusFilter {
+  const v = view as {
+    state?: { values?: Record<string, Record<string, { selected_option?: { value?: unknown } | null }>> };
+    blocks?: Array<{ block_id?: string; accessory?: { initial_option?: { value?: unknown } } }>;
+  } | null;
+  const chosen = v?.state?.values?.[IDS.homeLogBlock]?.[IDS.homeStatusFilter]?.selected_option?.value;
+  const shown = v?.blocks?.find((b) => b.block_id === IDS.homeLogBlock)?.accessory?.initial_option?.value;
+  return statusFilterOf(chosen ?? shown);
 }
