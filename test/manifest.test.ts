@@ -57,11 +57,7 @@ const SCOPE_USES: Record<string, RegExp[]> = {
   "im:history": [/app\.event\("message"/, /new Assistant\(/],
   "im:write": [/\.conversations\.open\(/],
   "assistant:write": [/setSuggestedPrompts\(/, /setStatus\(/, /setTitle\(/],
-  "canvases:write": [
-    /\.conversations\.canvases\.create\(/,
-    /\.canvases\.create\(/,
-    /\.canvases\.access\.set\(/,
-  ],
+  "canvases:write": [/\.conversations\.canvases\.create\(/, /\.canvases\.create\(/],
   "files:write": [/\.filesUploadV2\(/, /\.files\.(getUploadURLExternal|completeUploadExternal)\(/],
 };
 

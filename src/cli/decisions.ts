@@ -11,6 +11,7 @@
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { adrForStoredDecision, isoDate } from "../decisions/index.js";
+import { readStoredRecord } from "../decisions/stored-record.js";
 import {
   DECISION_STATUSES,
   type DecisionStatus,
@@ -208,18 +209,13 @@ async function printAdr(
   io: DecisionsIo,
 ): Promise<number> {
   const { teamId, channelId, messageTs } = ref;
-  const decision = await database.decisions.find(teamId, channelId, messageTs);
-  const recommendation = await database.recommendations.find(teamId, channelId, messageTs);
+  const { decision, recommendation, views, votes } = await readStoredRecord(database, ref);
   if (decision === undefined || recommendation === undefined) {
     io.stderr.write(
       `No ${decision === undefined ? "decision" : "recommendation"} stored for ${teamId}/${channelId}/${messageTs}.\n`,
     );
     return 1;
   }
-  const [views, votes] = await Promise.all([
-    database.views.listForRecommendation(teamId, channelId, messageTs),
-    database.votes.tally(teamId, channelId, messageTs),
-  ]);
   io.stdout.write(adrForStoredDecision(knowledge, { decision, recommendation, views, votes }));
   return 0;
 }

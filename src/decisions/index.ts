@@ -1,6 +1,7 @@
 /**
  * Decisions the team owns, from what storage holds to what the engine renders: the glue the Slack layer
- * and the terminal share. Pure (no database access): callers read the rows and pass them in.
+ * and the terminal share. Pure (no database access): callers read the rows (stored-record.ts) and pass
+ * them in.
  *
  *   const views = teamViewsFor(knowledge, recommendationRow, viewRows, (id) => `<@${id}>`);
  *   views.lines            // two lines for the message
@@ -82,9 +83,14 @@ export function isoDate(epochMs: number): string {
   return new Date(epochMs).toISOString().slice(0, 10);
 }
 
+/** A Slack message ts ("1700000000.000100") as epoch milliseconds: when the message was posted. */
+export function tsMillis(messageTs: string): number {
+  return Math.round(Number.parseFloat(messageTs) * 1000);
+}
+
 /** A Slack message ts ("1700000000.000100") as YYYY-MM-DD (UTC). */
 export function tsDate(messageTs: string): string {
-  return isoDate(Math.round(Number.parseFloat(messageTs) * 1000));
+  return isoDate(tsMillis(messageTs));
 }
 
 export interface StoredAdrInput {

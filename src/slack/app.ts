@@ -17,11 +17,12 @@ import { HardenedReceiver, type Health, type ReceiverLimits } from "./receiver.j
 import { BotIdentity } from "./services/bot-identity.js";
 import { Busy } from "./services/busy.js";
 import { ChannelThrottle, type Timers } from "./services/channel-throttle.js";
+import { ChannelVisibility } from "./services/channel-visibility.js";
 import { trustedResponseUrls } from "./services/codecs.js";
 import { storedDecisionLog } from "./services/decision-log.js";
 import { tellPerson } from "./services/delivery.js";
 import { InFlight } from "./services/in-flight.js";
-import { Permalinks } from "./services/permalinks.js";
+import { PublishedHomes } from "./services/published-homes.js";
 import { RecommendationThreads } from "./services/recommendation-threads.js";
 import { RecommendationRefresher } from "./services/refresh-recommendation.js";
 import { ReminderSweep, teamCalls } from "./services/reminder-sweep.js";
@@ -31,6 +32,7 @@ import { settingsAdmins } from "./services/settings-admins.js";
 import { SharedOnce } from "./services/shared-once.js";
 import { type ApiPolicy, DEFAULT_API_POLICY, SlackApi, webClientOptions } from "./services/slack-api.js";
 import { surfaceDeps } from "./services/surfaces.js";
+import { WorkLocks } from "./services/work-locks.js";
 import { WorkspaceLinks } from "./services/workspace-links.js";
 
 export interface CreateAppOptions {
@@ -107,7 +109,7 @@ export function createApp(options: CreateAppOptions): SlackApp {
     clientLogger: () => toBoltLogger(logger.child({ component: "web-api" })),
     trustsResponseUrl: trustedResponseUrls(options.responseUrlOrigin),
   });
-  const permalinks = new Permalinks();
+  const links = new WorkspaceLinks();
   const revisits = new RevisitReminders({
     knowledge,
     database,
@@ -122,6 +124,7 @@ export function createApp(options: CreateAppOptions): SlackApp {
     inFlight: new InFlight(policy.maxOutstanding),
     api,
     ...surfaceDeps(knowledge),
+    channels: new ChannelVisibility(database.decisions),
     decisionLog: storedDecisionLog(database.decisions),
     database,
     manyWorkspaces,
@@ -130,10 +133,11 @@ export function createApp(options: CreateAppOptions): SlackApp {
         ? { kind: "many", installations: database.installations }
         : { kind: "one", admins: config.settingsAdmins ?? [] },
     ),
-    links: new WorkspaceLinks(),
-    permalinks,
+    homes: new PublishedHomes(),
+    locks: new WorkLocks(database.handledEvents, logger),
+    links,
     refresher: new RecommendationRefresher(
-      { knowledge, database, permalinks },
+      { knowledge, database, links },
       new ChannelThrottle(options.messageRefresh?.intervalMs, options.messageRefresh?.timers),
     ),
     revisits,

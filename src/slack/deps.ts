@@ -2,17 +2,19 @@ import type { Logger } from "pino";
 import type { Knowledge } from "../engine/index.js";
 import type { Database } from "../storage/index.js";
 import type { AssistantContextStore } from "./services/assistant-threads.js";
+import type { ChannelVisibility } from "./services/channel-visibility.js";
 import type { DecisionLog } from "./services/decision-log.js";
 import type { InFlight } from "./services/in-flight.js";
 import type { ChannelRecommendations } from "./services/latest-recommendations.js";
 import type { Once } from "./services/once.js";
-import type { Permalinks } from "./services/permalinks.js";
+import type { PublishedHomes } from "./services/published-homes.js";
 import type { RecommendationThreads } from "./services/recommendation-threads.js";
 import type { RecommendationRefresher } from "./services/refresh-recommendation.js";
 import type { ReminderSweep } from "./services/reminder-sweep.js";
 import type { RevisitReminders } from "./services/revisit-reminders.js";
 import type { SettingsAdmins } from "./services/settings-admins.js";
 import type { SlackApi } from "./services/slack-api.js";
+import type { WorkLocks } from "./services/work-locks.js";
 import type { WorkspaceLinks } from "./services/workspace-links.js";
 
 /** What every listener shares: built once per app by the factory, never global. */
@@ -28,6 +30,8 @@ export interface Deps {
   api: SlackApi;
   /** The agent side pane's context per thread (Bolt's AssistantThreadContextStore): the channel beside it. */
   paneContexts: AssistantContextStore;
+  /** Which channels are public, learned from message events: a private channel's decisions show only to those who took part. */
+  channels: ChannelVisibility;
   /** Each channel's latest recommendation, which the pane answers about. */
   recommendations: ChannelRecommendations;
   /** A team's decisions (the database's); when set, the pane offers "Show our team's decisions". */
@@ -38,12 +42,15 @@ export interface Deps {
   manyWorkspaces: boolean;
   /** Who may change a workspace's settings in App Home (its installer, or SETTINGS_ADMINS). */
   settingsAdmins: SettingsAdmins;
-  /** Each workspace's address, for links to messages and canvases without a call per link. */
+  /** What this process last published on each person's Home tab (its hash, filter and notice). */
+  homes: PublishedHomes;
+  /** One export of a decision at a time, across instances (a double click makes one canvas). */
+  locks: WorkLocks;
+  /** Each workspace's address, for links to messages and canvases without a call per link (App Home, the
+   * decisions a message supersedes, the workflow step's message_link). */
   links: WorkspaceLinks;
   /** Re-renders a recommendation message from what is stored, at most once a second per channel. */
   refresher: RecommendationRefresher;
-  /** Messages' links (a decision names the one it supersedes, or is superseded by). */
-  permalinks: Permalinks;
   /** Reminders to revisit a decision: scheduled, waiting for Slack's horizon, cancelled. */
   revisits: RevisitReminders;
   /** Hands waiting reminders to Slack as they come within range; main.ts starts and stops it. */

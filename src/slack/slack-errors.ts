@@ -136,17 +136,26 @@ export function isChannelCanvasTaken(err: unknown): boolean {
 }
 
 /**
- * Canvases cannot be made here, whatever we retry: the plan has none (`team_tier_cannot_create_channel_canvases`,
- * `free_teams_cannot_create_non_tabbed_canvases`), an admin turned them off (`canvas_disabled_user_team`,
- * `restricted_action`, `not_allowed`), the install predates the scope (`missing_scope`), or Slack refused the
- * content (`canvas_creation_failed`)… Any refusal that is neither passing nor about channel membership counts:
- * the file upload is the next thing to try.
+ * A canvas call's refusals that mean canvases cannot be made here, whatever we retry, so the file upload
+ * is the next thing to try: the plan has none, an admin turned them off or keeps them to some people
+ * (`restricted_action` on a canvas call: canvases are restricted, not the channel), the method is not for
+ * this org, the install predates the scope, or Slack could not make it. An explicit list (Slack's error
+ * lists for conversations.canvases.create and canvases.create): anything else (a token that no longer
+ * works, bad arguments, an admin's suspension) stops the export, because a file would fail the same way.
  */
+const CANVASES_UNAVAILABLE = new Set([
+  "team_tier_cannot_create_channel_canvases",
+  "free_teams_cannot_create_non_tabbed_canvases",
+  "canvas_disabled_user_team",
+  "restricted_action",
+  "not_allowed",
+  "enterprise_is_restricted",
+  "missing_scope",
+  "canvas_creation_failed",
+  "channel_canvas_creation_failed",
+  "canvas_tab_creation_failed",
+]);
+
 export function isCanvasUnavailable(err: unknown): boolean {
-  return (
-    isPlatformError(err) &&
-    !TRANSIENT_PLATFORM.has(err.data.error) &&
-    !NO_ACCESS.has(err.data.error) &&
-    !CHANNEL_CANVAS_TAKEN.has(err.data.error)
-  );
+  return isPlatformError(err) && CANVASES_UNAVAILABLE.has(err.data.error);
 }

@@ -64,6 +64,8 @@ export interface DecisionsTable {
   superseded_at: number | null;
   created_at: number;
   updated_at: number;
+  /** Since 0004: 1 when the channel is known to be public, else 0 (private, a DM, or not known). */
+  channel_public: number;
 }
 
 /** Per-workspace settings; a team with no row has the defaults. */

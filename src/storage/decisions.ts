@@ -9,7 +9,7 @@
  * unique index lets at most one decision stand (be `decided`) per channel, so two people deciding at
  * once, in any process, leave one standing decision and a clean chain of supersessions.
  */
-import { type Kysely, PostgresAdapter, type Selectable, sql } from "kysely";
+import { type ExpressionBuilder, type Kysely, PostgresAdapter, type Selectable, sql } from "kysely";
 import { z } from "zod";
 import {
   applyDecisionEvent,
@@ -21,7 +21,12 @@ import {
   decidedAgainstRecommendation,
   WHO_MAY_DECIDE,
 } from "../engine/decision-log.js";
-import { type DecisionDb, type DecisionsTable, withDecisionTables } from "./decision-schema.js";
+import {
+  type DecisionDb,
+  type DecisionsTable,
+  type DecisionTables,
+  withDecisionTables,
+} from "./decision-schema.js";
 import { type StoredVerdict, VERDICTS } from "./recommendations.js";
 import { type Clock, epochMs, parseRow } from "./rows.js";
 import type { Schema } from "./schema.js";
@@ -42,6 +47,11 @@ export interface ProposalInput {
   askedBy: string;
   /** Its verdict. */
   recommended: StoredVerdict;
+  /**
+   * Whether its channel is known to be public (see `setChannelPublic`). Absent: as the channel's newest
+   * decision says, or not public when it has none; an existing decision keeps what it has.
+   */
+  channelPublic?: boolean;
 }
 
 export interface StoredDecision {
@@ -66,6 +76,8 @@ export interface StoredDecision {
   supersededAt: number | null;
   createdAt: number;
   updatedAt: number;
+  /** True when its channel is known to be public; false for a private channel, a DM, or not known. */
+  channelPublic: boolean;
 }
 
 export interface DecideInput {
@@ -100,6 +112,11 @@ export interface DecisionListOptions {
   status?: DecisionStatus | readonly DecisionStatus[];
   /** At most this many (default 50, at most 1000). */
   limit?: number;
+  /**
+   * Only those this person may see: every decision of a public channel, and the others only when they
+   * took part (asked, decided, gave their view or voted). Absent: all (the operator's terminal).
+   */
+  visibleTo?: string;
 }
 
 const id = z.string().min(1);
@@ -110,6 +127,7 @@ const proposalSchema = z.object({
   messageTs: id,
   askedBy: id,
   recommended: z.enum(VERDICTS),
+  channelPublic: z.boolean().optional(),
 });
 const decideSchema = z.object({
   teamId: id,
@@ -138,6 +156,7 @@ const rowSchema = z
     superseded_at: epochMs.nullable(),
     created_at: epochMs,
     updated_at: epochMs,
+    channel_public: z.union([z.literal(0), z.literal(1)]),
   })
   .transform(
     (row): StoredDecision => ({
@@ -158,12 +177,39 @@ const rowSchema = z
       supersededAt: row.superseded_at,
       createdAt: row.created_at,
       updatedAt: row.updated_at,
+      channelPublic: row.channel_public === 1,
     }),
   );
 
 function fromRow(row: Selectable<DecisionsTable>): StoredDecision {
   return parseRow(rowSchema, row, `decision ${row.team_id}/${row.channel_id}/${row.message_ts}`);
 }
+
+type DecisionsQuery = ExpressionBuilder<Schema & DecisionTables, "decisions">;
+
+/**
+ * The decisions `user` may see (DecisionListOptions.visibleTo): its channel is public, or they asked,
+ * decided, gave their view or voted. The same rule as src/decisions' `mayView`.
+ */
+const visibleTo = (user: string) => (eb: DecisionsQuery) => {
+  const onTheMessage = (table: "views" | "votes") =>
+    eb.exists(
+      eb
+        .selectFrom(table)
+        .select(sql.lit(1).as("one"))
+        .whereRef(`${table}.team_id`, "=", "decisions.team_id")
+        .whereRef(`${table}.channel_id`, "=", "decisions.channel_id")
+        .whereRef(`${table}.message_ts`, "=", "decisions.message_ts")
+        .where(`${table}.user_id`, "=", user),
+    );
+  return eb.or([
+    eb("decisions.channel_public", "=", 1),
+    eb("decisions.asked_by", "=", user),
+    eb("decisions.decided_by", "=", user),
+    onTheMessage("views"),
+    onTheMessage("votes"),
+  ]);
+};
 
 /** The part the state machine looks at. */
 function stateOf(d: StoredDecision): DecisionState {
@@ -212,8 +258,13 @@ export interface DecisionRepository {
   listByTeam(teamId: string, options?: DecisionListOptions): Promise<StoredDecision[]>;
   /** Every team's decisions, newest first (for the operator's terminal). */
   listAllTeams(options?: DecisionListOptions): Promise<StoredDecision[]>;
-  /** How many decisions a team has, optionally only some statuses (App Home's "showing N of M"). */
-  countByTeam(teamId: string, options?: Pick<DecisionListOptions, "status">): Promise<number>;
+  /** How many decisions a team has, optionally only some statuses or those one person may see (App Home's "showing N of M"). */
+  countByTeam(teamId: string, options?: Pick<DecisionListOptions, "status" | "visibleTo">): Promise<number>;
+  /**
+   * Records what Slack said about a channel (a message event's `channel_type`) on every decision in it.
+   * Returns how many changed.
+   */
+  setChannelPublic(teamId: string, channelId: string, isPublic: boolean): Promise<number>;
 }
 
 export function decisionRepository(base: Kysely<Schema>, now: Clock): DecisionRepository {
@@ -234,6 +285,7 @@ export function decisionRepository(base: Kysely<Schema>, now: Clock): DecisionRe
     let query = db.selectFrom("decisions").selectAll();
     if (teamId !== undefined) query = query.where("team_id", "=", teamId);
     if (statuses !== undefined) query = query.where("status", "in", statuses);
+    if (options.visibleTo !== undefined) query = query.where(visibleTo(options.visibleTo));
     const rows = await query
       .orderBy("message_ts", "desc")
       .orderBy("team_id", "asc")
@@ -369,6 +421,21 @@ export function decisionRepository(base: Kysely<Schema>, now: Clock): DecisionRe
           superseded_at: null,
           created_at: at,
           updated_at: at,
+          // Not told: what the channel's newest decision knows (a channel's kind rarely changes).
+          channel_public:
+            valid.channelPublic === undefined
+              ? (eb) =>
+                  eb.fn.coalesce(
+                    eb
+                      .selectFrom("decisions")
+                      .select("channel_public")
+                      .where("team_id", "=", valid.teamId)
+                      .where("channel_id", "=", valid.channelId)
+                      .orderBy("message_ts", "desc")
+                      .limit(1),
+                    sql.lit(0),
+                  )
+              : Number(valid.channelPublic),
         })
         .onConflict((oc) =>
           oc
@@ -378,6 +445,15 @@ export function decisionRepository(base: Kysely<Schema>, now: Clock): DecisionRe
             .where("decisions.recommended", "!=", valid.recommended),
         )
         .execute();
+      if (valid.channelPublic !== undefined)
+        await db
+          .updateTable("decisions")
+          .set({ channel_public: Number(valid.channelPublic) })
+          .where("team_id", "=", valid.teamId)
+          .where("channel_id", "=", valid.channelId)
+          .where("message_ts", "=", valid.messageTs)
+          .where("channel_public", "!=", Number(valid.channelPublic))
+          .execute();
       const row = await db
         .selectFrom("decisions")
         .selectAll()
@@ -434,8 +510,21 @@ export function decisionRepository(base: Kysely<Schema>, now: Clock): DecisionRe
         .select((eb) => eb.fn.countAll<number>().as("n"))
         .where("team_id", "=", teamId);
       if (statuses !== undefined) query = query.where("status", "in", statuses);
+      if (options.visibleTo !== undefined) query = query.where(visibleTo(options.visibleTo));
       const row = await query.executeTakeFirstOrThrow();
       return Number(row.n);
+    },
+
+    async setChannelPublic(teamId, channelId, isPublic) {
+      const value = isPublic ? 1 : 0;
+      const result = await db
+        .updateTable("decisions")
+        .set({ channel_public: value })
+        .where("team_id", "=", id.parse(teamId))
+        .where("channel_id", "=", id.parse(channelId))
+        .where("channel_public", "!=", value)
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows);
     },
   };
 }

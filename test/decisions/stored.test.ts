@@ -78,6 +78,7 @@ describe("stored views and decisions, through the engine", () => {
       supersededAt: Date.UTC(2026, 10, 25),
       createdAt: Date.UTC(2026, 10, 18),
       updatedAt: Date.UTC(2026, 10, 25),
+      channelPublic: true,
     };
     const names: Record<string, string> = { U1: "Ann Lee", U2: "Bob Ng" };
     const adr = adrForStoredDecision(k, {

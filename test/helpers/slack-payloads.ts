@@ -56,6 +56,23 @@ export function topLevelEvent(
   return { ...base, event: { ...outsideThread(base.event), ...event } };
 }
 
+let channelMessages = 0;
+
+/**
+ * Someone's top-level message in `channel` (the thread-reply fixture outside its thread), with Slack's
+ * `channel_type`: "channel" for a public channel, "group" for a private one. The app answers nothing, but
+ * learns the channel's kind from it.
+ */
+export function channelMessage(channel: string, channelType: "channel" | "group"): EventEnvelope {
+  channelMessages += 1;
+  const ts = `1732390000.${String(channelMessages).padStart(6, "0")}`;
+  return topLevelEvent(
+    "event_message_thread_reply",
+    { channel, channel_type: channelType, ts, event_ts: ts, text: "Morning all" },
+    { event_id: `Ev0CHANMSG${channelMessages}` },
+  );
+}
+
 /** "Ask about a feature" chosen on a recommendation (block_actions_static_select.json), without its message. */
 export function askFeatureSelect(option: { text: string; value: string }): Json {
   const select = loadFixture<Json>("inbound/block_actions_static_select.json");

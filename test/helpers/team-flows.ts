@@ -34,7 +34,7 @@ export const person = (id: string): Json => ({
   team_id: TEAM,
 });
 
-/** Slack's link for a message, as chat.getPermalink gives it. */
+/** Slack's link for a message: the workspace's address (auth.test_ok's) and a top-level message's path. */
 export const permalinkOf = (channel: string, ts: string) =>
   `https://acme-eng.slack.com/archives/${channel}/p${ts.replace(".", "")}`;
 
@@ -43,7 +43,10 @@ export interface TeamSetup {
   posts: ApiCall[];
   updates: ApiCall[];
   ephemerals: ApiCall[];
+  /** chat.getPermalink calls (the app should make none: links come from the workspace's address). */
   permalinks: ApiCall[];
+  /** auth.test calls: the workspace's address, for links. */
+  authTests: ApiCall[];
   scheduled: ApiCall[];
   deletedScheduled: ApiCall[];
   /** Every views.open, in order. */
@@ -96,6 +99,7 @@ export async function teamSetup(options: TestAppOptions = {}): Promise<TeamSetup
     }),
     1000,
   );
+  const authTests = mockApi("auth.test", apiFixture("auth.test_ok"), 1000);
   let scheduledSeq = 0;
   const scheduled = mockApi(
     "chat.scheduleMessage",
@@ -127,6 +131,7 @@ export async function teamSetup(options: TestAppOptions = {}): Promise<TeamSetup
     updates,
     ephemerals,
     permalinks,
+    authTests,
     scheduled,
     deletedScheduled,
     opened,

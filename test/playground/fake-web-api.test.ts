@@ -187,6 +187,33 @@ describe("views", () => {
     expect(callMethod(state, "views.publish", { user_id: WORKSPACE.user.id, view: modal }).error).toBe(
       "invalid_arguments",
     );
+    // A hash that is not the published tab's: the tab changed since the caller saw it.
+    const published = state.homes.get(WORKSPACE.user.id)?.view.hash;
+    const publish = (hash: unknown) =>
+      callMethod(state, "views.publish", { user_id: WORKSPACE.user.id, view: home, hash });
+    expect(publish("stale").error).toBe("hash_conflict");
+    expect(publish(published)).toMatchObject({ ok: true });
+  });
+});
+
+describe("canvases", () => {
+  const content = JSON.stringify({ type: "markdown", markdown: "# Record" });
+
+  it("canvases.create with channel_id tabs the canvas in the channel in one call; access.set is not offered", () => {
+    const state = new SlackState();
+    const made = callMethod(state, "canvases.create", {
+      title: "ADR",
+      document_content: content,
+      channel_id: C,
+    });
+    expect(made).toMatchObject({ ok: true });
+    expect(state.documents.canvases.get(made.canvas_id as string)?.channels).toEqual([C]);
+    expect(
+      callMethod(state, "canvases.create", { document_content: content, channel_id: "C0NOPE" }).error,
+    ).toBe("channel_not_found");
+    expect(callMethod(state, "canvases.access.set", { canvas_id: made.canvas_id }).error).toBe(
+      "unknown_method",
+    );
   });
 });
 

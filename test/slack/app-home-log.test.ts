@@ -10,8 +10,8 @@ import { openDatabase } from "../../src/storage/index.js";
 import { viewViolations } from "../helpers/block-kit-limits.js";
 import type { Json } from "../helpers/json.js";
 import { isolateNetwork } from "../helpers/nock-isolation.js";
-import { type ApiCall, buildTestApp, mockApi, send, type TestApp } from "../helpers/slack-app.js";
-import { homeAction, type PublishedHome } from "../helpers/slack-payloads.js";
+import { type ApiCall, buildTestApp, mockApi, send, type TestApp, testConfig } from "../helpers/slack-app.js";
+import { channelMessage, homeAction, type PublishedHome } from "../helpers/slack-payloads.js";
 import { loadFixture } from "../helpers/slack-request.js";
 
 isolateNetwork();
@@ -176,5 +176,145 @@ describe("App Home: the team's decisions", () => {
     expect(text(view)).toContain("I couldn't read your team's decisions just now");
     expect(text(view)).toContain('"action_id":"open_questionnaire"');
     expect(h.t.logs.some((l) => l.msg === "could not read the team's decisions for App Home")).toBe(true);
+  });
+});
+
+describe("App Home: only the decisions the person may see", () => {
+  const ANN = "U0ANNLEE1";
+  const BOB = "U0BOBNG01";
+  const PUBLIC = "C0PUBLICCH";
+  const PRIVATE = "C0PRIVATEC";
+
+  /** Ann's decisions: one in a public channel, one in a private one where Bob gave his view; Cy voted on another. */
+  async function seedPrivate(db: Database) {
+    const at = (channelId: string, messageTs: string) => ({ teamId: TEAM, channelId, messageTs });
+    const pub = at(PUBLIC, "1790000000.000100");
+    const priv = at(PRIVATE, "1791000000.000100");
+    const voted = at(PRIVATE, "1792000000.000100");
+    for (const p of [pub, priv, voted])
+      await db.decisions.propose({ ...p, askedBy: ANN, recommended: "django" });
+    await db.views.upsert({ ...priv, userId: BOB, answers: {}, needs: [], notes: "" });
+    await db.votes.upsert({ ...voted, userId: USER, value: "agree" });
+    return {
+      pub: `${PUBLIC}/${pub.messageTs}`,
+      priv: `${PRIVATE}/${priv.messageTs}`,
+      voted: `${PRIVATE}/${voted.messageTs}`,
+    };
+  }
+
+  it("a channel is public once a message there says so; until then its decisions show only to those who took part", async () => {
+    const h = await home();
+    const { pub, priv, voted } = await seedPrivate(h.t.database);
+    // Nothing said yet: the fixture's person (USER) sees only the one they voted on.
+    await send(h.t.app, opened());
+    expect(rows(lastHome(h))).toEqual([voted]);
+    expect(text(lastHome(h))).toContain("1 decision, newest first.");
+
+    // A message in the public channel (channel_type "channel") and one in the private one ("group").
+    await send(h.t.app, channelMessage(PUBLIC, "channel"));
+    await send(h.t.app, channelMessage(PRIVATE, "group"));
+    await send(h.t.app, { ...opened(), event_id: "Ev0HOMEPUB" });
+    expect(rows(lastHome(h))).toEqual([voted, pub]);
+    expect((await h.t.database.decisions.find(TEAM, PUBLIC, "1790000000.000100"))?.channelPublic).toBe(true);
+
+    // The asker and whoever gave a view see the private one; a new decision in the public channel is public.
+    let openings = 0;
+    const seen = async (user: string) => {
+      openings += 1;
+      await send(h.t.app, {
+        ...opened(),
+        event_id: `Ev0HOMESEEN${openings}`,
+        event: { ...(opened().event as Json), user },
+      });
+      return rows(lastHome(h));
+    };
+    expect(await seen(ANN)).toEqual([voted, priv, pub]);
+    expect(await seen(BOB)).toEqual([priv, pub]);
+    await h.t.database.decisions.propose({
+      teamId: TEAM,
+      channelId: PUBLIC,
+      messageTs: "1793000000.000100",
+      askedBy: ANN,
+      recommended: "flask",
+    });
+    expect(await seen(BOB)).toEqual([`${PUBLIC}/1793000000.000100`, priv, pub]);
+
+    // The channel turns private: a message says so, and its decisions are hidden again.
+    await send(h.t.app, channelMessage(PUBLIC, "group"));
+    expect(await seen(BOB)).toEqual([priv]);
+  });
+});
+
+describe("App Home: publishing over a tab that changed meanwhile", () => {
+  /** views.publish as Slack answers it: a new hash each time, and hash_conflict for a hash that is not the tab's. */
+  function hashedPublishes() {
+    let current: string | undefined;
+    let n = 0;
+    return mockApi("views.publish", (c: ApiCall) => {
+      if (c.hash !== undefined && current !== undefined && c.hash !== current)
+        return { ok: false, error: "hash_conflict" };
+      n += 1;
+      current = `h${n}`;
+      return { ok: true, view: { ...(c.view as Json), id: "V081M7Q2R3S", hash: current } };
+    });
+  }
+
+  async function admin() {
+    const db = await openDatabase("sqlite::memory:", { now: () => DECIDED_AT });
+    const t = await buildTestApp(testConfig({ settingsAdmins: [USER] }), { database: db });
+    mockApi("auth.test", { ok: true, url: WORKSPACE_URL, team_id: TEAM, user_id: "U07R3MZ1B4K" });
+    await seedFour(db);
+    return { t, publishes: hashedPublishes() };
+  }
+
+  const filterShown = (view: PublishedHome) =>
+    (
+      (view.blocks.find((b) => b.block_id === "home_decision_log")?.accessory as Json | undefined)
+        ?.initial_option as Json | undefined
+    )?.value;
+  const noticeShown = (view: PublishedHome) =>
+    view.blocks.find((b) => String(b.text?.text ?? "").startsWith(":information_source:"))?.text?.text;
+  /** A click on `view` as Slack sends it: with the hash of the tab the person saw. */
+  const on = (view: PublishedHome, hash: string, action: string, pick: Parameters<typeof homeAction>[2]) => {
+    const click = homeAction(view, action, pick);
+    return { ...click, view: { ...(click.view as Json), hash } };
+  };
+
+  it("each publish carries the hash of the tab the request saw", async () => {
+    const { t, publishes } = await admin();
+    // app_home_opened's view (the fixture's, published before) carries its hash.
+    await send(t.app, opened());
+    expect(publishes[0]?.hash).toBe("1732384100.Wd7sX1qZ");
+    const first = publishes[0]?.view as PublishedHome;
+    await send(t.app, on(first, "h1", "home_status_filter", { selected: "decided" }));
+    expect(publishes[1]?.hash).toBe("h1");
+  });
+
+  it("a notice built from an older tab does not undo a newer filter", async () => {
+    const { t, publishes } = await admin();
+    await send(t.app, opened());
+    const first = publishes[0]?.view as PublishedHome;
+    // The person chooses "Decided" (tab h2)…
+    await send(t.app, on(first, "h1", "home_status_filter", { selected: "decided" }));
+    // …while a change made on the first tab (h1) is still being answered.
+    await send(t.app, on(first, "h1", "home_who_may_decide", { selected: "anyone" }));
+    const last = publishes.at(-1)?.view as PublishedHome;
+    expect(publishes.at(-2)).toMatchObject({ hash: "h1" });
+    expect(publishes.at(-1)).toMatchObject({ hash: "h2" });
+    expect(filterShown(last)).toBe("decided");
+    expect(rows(last)).toHaveLength(2);
+    expect(noticeShown(last)).toContain(
+      "Saved: anyone in the workspace may now mark a recommendation as decided.",
+    );
+  });
+
+  it("opening the tab does not wipe a notice published since Slack sent the event", async () => {
+    const { t, publishes } = await admin();
+    await send(t.app, opened());
+    const first = publishes[0]?.view as PublishedHome;
+    await send(t.app, on(first, "h1", "home_who_may_decide", { selected: "anyone" }));
+    // app_home_opened sent with the tab as it was before the notice (h1), handled after it.
+    await send(t.app, { ...opened({ ...first, hash: "h1" } as PublishedHome), event_id: "Ev0HOMELATE" });
+    expect(noticeShown(publishes.at(-1)?.view as PublishedHome)).toContain("Saved: anyone");
   });
 });

@@ -147,3 +147,50 @@ describe("App Home: who may decide, many workspaces", () => {
     });
   });
 });
+
+describe("App Home: who may decide, requests that cannot be saved", () => {
+  it("a change with no workspace named says what is wrong, not that the choice is unknown", async () => {
+    const { t, publishes } = await appWith([ADMIN.id]);
+    await send(t.app, opened());
+    const click = homeAction(homeOf(publishes), "home_who_may_decide", { selected: "anyone", user: ADMIN });
+    // Slack's payload without any team id (the click's team, the person's, the view's).
+    const { team: _team, ...rest } = click;
+    const noTeam = { ...rest, user: { ...(click.user as Json), team_id: undefined } };
+    await send(t.app, noTeam);
+    expect((await t.database.teamSettings.get(TEAM)).isDefault).toBe(true);
+    expect(shown(homeOf(publishes))).toContain(
+      "I couldn't save that: Slack didn't say which workspace this tab belongs to. Open the app's Home tab again and choose once more.",
+    );
+    expect(shown(homeOf(publishes))).not.toContain("isn't one I know");
+  });
+
+  it("with many workspaces, who installed the app is read once per change (one decryption), not twice", async () => {
+    const db = await openDatabase("sqlite::memory:", { encryptionKey: ENCRYPTION_KEY, now: () => NOW });
+    await db.installations.storeInstallation({
+      team: { id: TEAM, name: "Acme" },
+      enterprise: undefined,
+      user: { id: ADMIN.id, token: undefined, scopes: undefined },
+      bot: { id: "B07R8FJ2Q1X", userId: "U07R3MZ1B4K", token: "xoxb-acme-SECRETTOKEN", scopes: ["commands"] },
+      tokenType: "bot",
+      isEnterpriseInstall: false,
+      authVersion: "v2",
+    });
+    const t = await buildTestApp(manyWorkspacesConfig(), { database: db, botIds: false });
+    const publishes = mockApi("views.publish", { ok: true });
+    await send(t.app, opened(ADMIN.id));
+    let reads = 0;
+    const fetchInstallation = db.installations.fetchInstallation.bind(db.installations);
+    db.installations.fetchInstallation = (query, logger) => {
+      reads += 1;
+      return fetchInstallation(query, logger);
+    };
+    await send(
+      t.app,
+      homeAction(homeOf(publishes), "home_who_may_decide", { selected: "anyone", user: ADMIN }),
+    );
+    expect((await t.database.teamSettings.get(TEAM)).whoMayDecide).toBe("anyone");
+    // Bolt's authorize reads it once for the request's token; the setting's check, once more.
+    expect(reads).toBe(2);
+    expect(shown(homeOf(publishes))).toContain("You can change this: you installed the app.");
+  });
+});

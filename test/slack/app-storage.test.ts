@@ -247,7 +247,7 @@ describe("a database that is down or full", () => {
     await send(s.t.app, reply("what about the admin?"));
     expect(answers(s)).toHaveLength(1);
     expect(shown(answers(s)[0])).toContain(SAID_ADMIN);
-    expect(s.t.logs.some((l) => String(l.msg).startsWith("could not claim the event in the database"))).toBe(
+    expect(s.t.logs.some((l) => String(l.msg).startsWith("could not claim the key in the database"))).toBe(
       true,
     );
   });

@@ -9,6 +9,7 @@ import { getKnowledge, recommend } from "../../src/engine/index.js";
 import { PANE_PROMPTS } from "../../src/slack/blocks/assistant.js";
 import { recommendationMessage } from "../../src/slack/services/compose-recommendation.js";
 import { ChannelRecommendations } from "../../src/slack/services/latest-recommendations.js";
+import { type Database, openDatabase } from "../../src/storage/index.js";
 import { messageViolations } from "../helpers/block-kit-limits.js";
 import { isolateNetwork } from "../helpers/nock-isolation.js";
 import {
@@ -21,7 +22,12 @@ import {
   type TestApp,
 } from "../helpers/slack-app.js";
 import { submitQuestionnaire } from "../helpers/slack-flows.js";
-import { buttonClick, FIXTURE_CHANNEL, FIXTURE_PARENT_TS } from "../helpers/slack-payloads.js";
+import {
+  buttonClick,
+  channelMessage,
+  FIXTURE_CHANNEL,
+  FIXTURE_PARENT_TS,
+} from "../helpers/slack-payloads.js";
 import {
   BESIDE_CHANNEL,
   OTHER_CHANNEL,
@@ -54,8 +60,8 @@ interface Pane {
  * parent ts), the three assistant.threads methods, conversations.history (a channel with no
  * recommendation of ours) and conversations.replies (a thread with nothing of ours).
  */
-async function pane(opts: { history?: Json[] } = {}): Promise<Pane> {
-  const t = await buildTestApp();
+async function pane(opts: { history?: Json[]; database?: Database } = {}): Promise<Pane> {
+  const t = await buildTestApp(undefined, opts.database ? { database: opts.database } : {});
   const order: string[] = [];
   const tracked = (method: string, answer: (c: ApiCall) => unknown = () => ({ ok: true })) =>
     mockApi(method, (c: ApiCall) => {
@@ -340,8 +346,10 @@ describe("questions in the pane", () => {
     expect(p.titles.at(-1)?.title).toBe("What I can answer");
   });
 
-  it("'Show our team's decisions' lists the team's decisions from the database, newest first", async () => {
-    const p = await pane();
+  it("'Show our team's decisions' lists the team's decisions the person may see, newest first", async () => {
+    // The database's clock is fixed, so the date it records is known (no midnight between two clocks).
+    const DECIDED_AT = Date.UTC(2026, 10, 28, 9);
+    const p = await pane({ database: await openDatabase("sqlite::memory:", { now: () => DECIDED_AT }) });
     const team = "T07QDKX2N5M";
     const decided = { teamId: team, channelId: BESIDE_CHANNEL, messageTs: "1795000000.000100" };
     await p.t.database.decisions.propose({ ...decided, askedBy: "U05HV6XQ1AB", recommended: "django" });
@@ -360,32 +368,42 @@ describe("questions in the pane", () => {
       askedBy: "U06JK2P7RCD",
       recommended: "django",
     });
+    // Someone else's, in a private channel the person took no part in: not listed.
+    await p.t.database.decisions.propose({
+      teamId: team,
+      channelId: "C0PRIVATEC",
+      messageTs: "1795650000.000100",
+      askedBy: "U06JK2P7RCD",
+      recommended: "django",
+    });
+    // The other channel is public: a message there says so.
+    await send(p.t.app, channelMessage(OTHER_CHANNEL, "channel"));
     await send(p.t.app, paneStarted());
     const answer = await ask(p, PANE_PROMPTS.decisions.message);
-    const decidedOn = new Date().toISOString().slice(0, 10);
     const lines = shown(answer);
     expect(lines).toContain("Your team's latest 2 decisions.");
     expect(lines).toContain(
-      `${decidedOn} in <#${BESIDE_CHANNEL}>: *Decided: Flask*, against the recommendation (Django), asked by <@U05HV6XQ1AB>`,
+      `2026-11-28 in <#${BESIDE_CHANNEL}>: *Decided: Flask*, against the recommendation (Django), asked by <@U05HV6XQ1AB>`,
     );
+    expect(lines).not.toContain("C0PRIVATEC");
     expect(lines).toContain(`2026-11-25 in <#${OTHER_CHANNEL}>: *Proposed*: Flask recommended`);
     expect(lines.indexOf(`<#${OTHER_CHANNEL}>: *Proposed*`)).toBeLessThan(
       lines.indexOf(`<#${BESIDE_CHANNEL}>: *Decided`),
     );
   });
 
-  it("'Show our team's decisions' asks the log for this team's ten latest", async () => {
+  it("'Show our team's decisions' asks the log for this team's ten latest that the person may see", async () => {
     const p = await pane();
-    const asked: Array<[string, number]> = [];
+    const asked: Array<[string, string, number]> = [];
     p.t.deps.decisionLog = {
-      recent: async (team, limit) => {
-        asked.push([team, limit]);
+      recent: async (team, viewer, limit) => {
+        asked.push([team, viewer, limit]);
         return [];
       },
     };
     await send(p.t.app, paneStarted());
     const answer = await ask(p, PANE_PROMPTS.decisions.message);
-    expect(asked).toEqual([["T07QDKX2N5M", 10]]);
+    expect(asked).toEqual([["T07QDKX2N5M", "U05HV6XQ1AB", 10]]);
     expect(shown(answer)).toContain("Your team has no recommendations yet");
   });
 

@@ -130,12 +130,9 @@ describe("Mark as decided", () => {
     expect(textAt(s, second)).toContain(
       `supersedes <${permalinkOf(CHANNEL, first)}|the ${today()} decision>`,
     );
-    expect(s.permalinks.map((p) => [p.channel, p.message_ts])).toEqual(
-      expect.arrayContaining([
-        [CHANNEL, first],
-        [CHANNEL, second],
-      ]),
-    );
+    // One way to link: the workspace's address, asked once (auth.test), not chat.getPermalink per message.
+    expect(s.permalinks).toEqual([]);
+    expect(s.authTests).toHaveLength(1);
     expect(toldTo(s, ASKER).at(-1)).toContain("It supersedes the decision of");
   });
 });

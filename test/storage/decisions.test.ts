@@ -47,6 +47,7 @@ describe.each(BACKENDS)("the decision log on %s", (backend) => {
       supersededAt: null,
       createdAt: 1_000,
       updatedAt: 1_000,
+      channelPublic: false,
     });
     now = 2_000;
     expect(await decisions.propose(p)).toEqual(first);
@@ -255,6 +256,44 @@ function expectOneChain(all: StoredDecision[], ps: ProposalInput[]): void {
   }
   expect([...seen].sort()).toEqual(ps.map((p) => p.messageTs).sort());
 }
+
+describe.each(BACKENDS)("who may see a decision, on %s", (backend) => {
+  it("a channel's decisions are public once told so; others show only to who asked, decided, gave a view or voted", async () => {
+    const database = await backends.fresh(backend);
+    const { decisions } = database;
+    const a = proposal({ channelId: "CPRIV" });
+    const b = proposal({ channelId: "CPRIV" });
+    const c = proposal({ channelId: "CPUB", askedBy: "U2" });
+    for (const p of [a, b, c]) expect((await decisions.propose(p)).channelPublic).toBe(false);
+    await database.views.upsert({ ...key(a), userId: "U7", answers: {}, needs: [], notes: "" });
+    await database.votes.upsert({ ...key(b), userId: "U8", value: "agree" });
+    await database.teamSettings.update({ teamId: "T1", updatedBy: "U1", whoMayDecide: "anyone" });
+    await decisions.decide({ ...key(c), userId: "U9", framework: "flask" });
+    const seenBy = async (user: string) =>
+      (await decisions.listByTeam("T1", { visibleTo: user })).map((d) => d.messageTs);
+    expect(await seenBy("U1")).toEqual([b.messageTs, a.messageTs]);
+    expect(await seenBy("U7")).toEqual([a.messageTs]);
+    expect(await seenBy("U8")).toEqual([b.messageTs]);
+    expect(await seenBy("U9")).toEqual([c.messageTs]);
+    expect(await seenBy("U0")).toEqual([]);
+    expect(await decisions.countByTeam("T1", { visibleTo: "U1", status: "proposed" })).toBe(2);
+
+    expect(await decisions.setChannelPublic("T1", "CPUB", true)).toBe(1);
+    expect(await decisions.setChannelPublic("T1", "CPUB", true)).toBe(0);
+    expect(await seenBy("U0")).toEqual([c.messageTs]);
+    expect(await decisions.countByTeam("T1", { visibleTo: "U0" })).toBe(1);
+    // A new decision in a channel known to be public starts public; one told otherwise is not.
+    const d = proposal({ channelId: "CPUB" });
+    expect((await decisions.propose(d)).channelPublic).toBe(true);
+    expect(
+      (await decisions.propose({ ...proposal({ channelId: "CPUB" }), channelPublic: false })).channelPublic,
+    ).toBe(false);
+    // Told again on an edit: the decision follows.
+    expect((await decisions.propose({ ...d, channelPublic: false })).channelPublic).toBe(false);
+    // The operator's terminal sees everything.
+    expect(await decisions.listByTeam("T1")).toHaveLength(5);
+  });
+});
 
 describe.each(BACKENDS)("deciding at once on %s", (backend) => {
   it("leaves one standing decision per channel and one unbroken chain, whoever wins each race", async () => {

@@ -1,5 +1,5 @@
 import { WORKSPACE } from "../workspace.js";
-import { documentContent, jsonArg } from "./documents.js";
+import { documentContent } from "./documents.js";
 import { str } from "./params.js";
 import type { SlackState } from "./state.js";
 import { type ApiResult, fail, type Json } from "./types.js";
@@ -26,7 +26,10 @@ const createChannelCanvas: Method = (state, args) => {
   return { ok: true, canvas_id: id };
 };
 
-/** canvases.create: a standalone canvas, opened to nobody until canvases.access.set. */
+/**
+ * canvases.create: a standalone canvas; with channel_id, tabbed in that channel (its members may edit it),
+ * in the same call, as Slack does. canvases.access.set is not offered: the app never needs it.
+ */
 const createCanvas: Method = (state, args) => {
   const content = documentContent(args);
   if ("ok" in content) return content;
@@ -43,21 +46,7 @@ const createCanvas: Method = (state, args) => {
   return { ok: true, canvas_id: id };
 };
 
-/** canvases.access.set: opens a canvas to channels (the only kind of access the app gives). */
-const setAccess: Method = (state, args) => {
-  const canvas = state.documents.canvases.get(str(args.canvas_id) ?? "");
-  if (!canvas) return fail("canvas_not_found");
-  if (args.access_level !== "read" && args.access_level !== "write") return fail("invalid_arguments");
-  const channels = jsonArg(args.channel_ids);
-  if (!Array.isArray(channels) || channels.some((c) => typeof c !== "string" || !state.channels.has(c)))
-    return fail("channel_not_found");
-  for (const c of channels as string[]) if (!canvas.channels.includes(c)) canvas.channels.push(c);
-  state.changed();
-  return { ok: true };
-};
-
 export const CANVAS_METHODS: Record<string, Method> = {
   "conversations.canvases.create": createChannelCanvas,
   "canvases.create": createCanvas,
-  "canvases.access.set": setAccess,
 };

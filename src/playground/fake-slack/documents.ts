@@ -8,7 +8,7 @@ export interface FakeCanvas {
   markdown: string;
   /** Set for a channel's own canvas (its Canvas tab). */
   channelCanvasOf?: string;
-  /** Channels it was opened to (canvases.access.set). */
+  /** Channels it is tabbed in (a channel canvas's own; canvases.create's channel_id), whose members may edit it. */
   channels: string[];
 }
 

@@ -230,6 +230,9 @@ const viewsPublish: Method = (state, args) => {
   const view = readView(args, "home");
   if (!view) return fail("invalid_arguments");
   const previous = state.homes.get(user);
+  // As Slack: a hash that is not the published tab's means the tab changed since the caller saw it.
+  const hash = str(args.hash);
+  if (hash && previous && previous.view.hash !== hash) return fail("hash_conflict");
   const stored = state.materializeView(view, user, previous?.id);
   state.homes.set(user, stored);
   state.changed();

@@ -1,7 +1,8 @@
 /** What the agent side pane says that no other surface does: its greeting, prompts and pane-only replies. */
+import { isoDate } from "../../decisions/index.js";
 import type { Knowledge } from "../../engine/index.js";
 import type { LoggedDecision } from "../services/decision-log.js";
-import { day, decisionWords } from "./decision-words.js";
+import { decisionWords } from "./decision-words.js";
 import { type KnownBlock, mrkdwn } from "./kit.js";
 import { LIMITS } from "./limits.js";
 import { startComparisonButton } from "./start-button.js";
@@ -116,7 +117,7 @@ export function decisionsReply(knowledge: Knowledge, decisions: LoggedDecision[]
     return { text, blocks: [{ type: "section", text: mrkdwn(text) }, startActions()] };
   }
   const lines = decisions.map(
-    (d) => `• ${day(d.at)} in <#${d.channel}>: ${decisionWords(knowledge, d)}, asked by <@${d.askedBy}>`,
+    (d) => `• ${isoDate(d.at)} in <#${d.channel}>: ${decisionWords(knowledge, d)}, asked by <@${d.askedBy}>`,
   );
   const text = `Your team's ${decisions.length === 1 ? "latest decision" : `latest ${decisions.length} decisions`}.`;
   return {

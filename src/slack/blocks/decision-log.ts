@@ -1,6 +1,7 @@
-import { DECISION_STATUSES, type DecisionStatus, type Knowledge } from "../../engine/index.js";
+import { isoDate } from "../../decisions/index.js";
+import { DECISION_STATUSES, type Knowledge } from "../../engine/index.js";
 import { IDS } from "../ids.js";
-import { type DecisionFacts, day, decisionWords } from "./decision-words.js";
+import { type DecisionFacts, decisionWords } from "./decision-words.js";
 import { type KnownBlock, mrkdwn, type PlainTextOption, plain } from "./kit.js";
 import { LIMITS } from "./limits.js";
 import { link, truncate } from "./text.js";
@@ -50,8 +51,9 @@ const option = (f: StatusFilter): PlainTextOption => ({ text: plain(FILTER_WORDS
 export const decisionRef = (d: { channel: string; messageTs: string }) => `${d.channel}/${d.messageTs}`;
 
 function row(knowledge: Knowledge, d: HomeDecision): KnownBlock {
-  const facts = [`<#${d.channel}>`, `posted ${day(d.postedAt)}`, `asked by <@${d.askedBy}>`];
-  if (d.decidedBy) facts.push(`decided by <@${d.decidedBy}>${d.decidedAt ? ` on ${day(d.decidedAt)}` : ""}`);
+  const facts = [`<#${d.channel}>`, `posted ${isoDate(d.postedAt)}`, `asked by <@${d.askedBy}>`];
+  if (d.decidedBy)
+    facts.push(`decided by <@${d.decidedBy}>${d.decidedAt ? ` on ${isoDate(d.decidedAt)}` : ""}`);
   if (d.link) facts.push(link(d.link, "open the message"));
   return {
     type: "section",
@@ -110,7 +112,13 @@ export function statusFilterOf(value: unknown): StatusFilter {
   return (STATUS_FILTERS as readonly unknown[]).includes(value) ? (value as StatusFilter) : "all";
 }
 
-/** The statuses a filter asks the database for (undefined: all). */
-export function statusesOf(filter: StatusFilter): DecisionStatus | undefined {
-  return filter === "all" ? undefined : filter;
+/** The filter a published Home tab shows: its select's chosen option, or the one it was published with. */
+export function homeFilterOf(view: unknown): StatusFilter {
+  const v = view as {
+    state?: { values?: Record<string, Record<string, { selected_option?: { value?: unknown } | null }>> };
+    blocks?: Array<{ block_id?: string; accessory?: { initial_option?: { value?: unknown } } }>;
+  } | null;
+  const chosen = v?.state?.values?.[IDS.homeLogBlock]?.[IDS.homeStatusFilter]?.selected_option?.value;
+  const shown = v?.blocks?.find((b) => b.block_id === IDS.homeLogBlock)?.accessory?.initial_option?.value;
+  return statusFilterOf(chosen ?? shown);
 }

@@ -1,3 +1,4 @@
+import { isoDate } from "../../decisions/index.js";
 import type { FrameworkId, Knowledge, Verdict } from "../../engine/index.js";
 import { link } from "./text.js";
 
@@ -30,13 +31,8 @@ export type DecisionStatusModel =
       supersededBy?: LinkedDecision;
     };
 
-/** YYYY-MM-DD (UTC): short and unambiguous in any locale. */
-export function dateOf(epochMs: number): string {
-  return new Date(epochMs).toISOString().slice(0, 10);
-}
-
 function other(kind: string, d: LinkedDecision): string {
-  const words = `the ${dateOf(d.at)} decision`;
+  const words = `the ${isoDate(d.at)} decision`;
   return `${kind} ${d.url ? link(d.url, words) : words}`;
 }
 
@@ -46,15 +42,15 @@ export function decisionStatusLine(knowledge: Knowledge, model: DecisionStatusMo
   if (model.status === "proposed") return "*Proposed:* not decided yet";
   if (model.status === "decided") {
     const parts = [
-      `:white_check_mark: *Decided: ${name(model.framework)}* by <@${model.by}> on ${dateOf(model.at)}${model.against ? ", against the verdict" : ""}`,
+      `:white_check_mark: *Decided: ${name(model.framework)}* by <@${model.by}> on ${isoDate(model.at)}${model.against ? ", against the verdict" : ""}`,
     ];
     if (model.supersedes) parts.push(other("supersedes", model.supersedes));
-    if (model.revisitAt !== undefined) parts.push(`revisit ${dateOf(model.revisitAt)}`);
+    if (model.revisitAt !== undefined) parts.push(`revisit ${isoDate(model.revisitAt)}`);
     return parts.join(" · ");
   }
   const was =
     model.framework && model.by && model.at !== null
-      ? ` · was ${name(model.framework)}, by <@${model.by}> on ${dateOf(model.at)}`
+      ? ` · was ${name(model.framework)}, by <@${model.by}> on ${isoDate(model.at)}`
       : "";
   const by = model.supersededBy ? ` ${other("by", model.supersededBy)}` : "";
   return `:leftwards_arrow_with_hook: *Superseded*${by}${was}`;

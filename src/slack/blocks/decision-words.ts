@@ -37,6 +37,3 @@ export function decisionWords(knowledge: Knowledge, d: DecisionFacts): string {
     ? `*Decided: ${chosen}*, where the recommendation was a toss-up`
     : `*Decided: ${chosen}*, as recommended`;
 }
-
-/** An epoch-milliseconds time as YYYY-MM-DD (UTC), as the log shows dates. */
-export const day = (epochMs: number) => new Date(epochMs).toISOString().slice(0, 10);

@@ -10,7 +10,8 @@ import { link, truncate } from "./text.js";
 export interface HomeModel {
   /** Said at the top: the outcome of what the person just did on the tab (an export, a setting). */
   notice?: string;
-  log: HomeLog;
+  /** Absent when the request named no workspace (then only the notice shows). */
+  log?: HomeLog;
   /** Absent when they could not be read. */
   settings?: HomeSettings;
 }
@@ -26,8 +27,7 @@ function teamBlocks(knowledge: Knowledge, model: HomeModel): KnownBlock[] {
           },
         ]
       : []),
-    { type: "divider" },
-    ...decisionLogBlocks(knowledge, model.log),
+    ...(model.log ? [{ type: "divider" as const }, ...decisionLogBlocks(knowledge, model.log)] : []),
     ...(model.settings ? [{ type: "divider" as const }, ...teamSettingsBlocks(model.settings)] : []),
   ];
 }

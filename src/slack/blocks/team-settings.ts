@@ -1,6 +1,6 @@
+import { isoDate } from "../../decisions/index.js";
 import type { WhoMayDecide } from "../../engine/index.js";
 import { IDS } from "../ids.js";
-import { day } from "./decision-words.js";
 import { type KnownBlock, mrkdwn, type PlainTextOption, plain } from "./kit.js";
 
 /** The workspace's settings as App Home shows them to one person. */
@@ -44,7 +44,7 @@ export function teamSettingsBlocks(s: HomeSettings): KnownBlock[] {
   const current = `${WHO[s.whoMayDecide]}${s.updatedBy === null ? " (the default)" : ""}.`;
   const facts = [whoMayChange(s)];
   if (s.updatedBy !== null)
-    facts.unshift(`Set by <@${s.updatedBy}>${s.updatedAt !== null ? ` on ${day(s.updatedAt)}` : ""}.`);
+    facts.unshift(`Set by <@${s.updatedBy}>${s.updatedAt !== null ? ` on ${isoDate(s.updatedAt)}` : ""}.`);
   return [
     {
       type: "section",

@@ -1,3 +1,4 @@
+import { tsMillis } from "../../decisions/index.js";
 import type { DecisionStatus, FrameworkId, Verdict } from "../../engine/index.js";
 import type { DecisionRepository } from "../../storage/index.js";
 
@@ -17,14 +18,15 @@ export interface LoggedDecision {
 
 /** A team's decisions, newest first. When `deps.decisionLog` is set, the pane offers "Show our team's decisions". */
 export interface DecisionLog {
-  recent(teamId: string, limit: number): Promise<LoggedDecision[]>;
+  /** Those `viewer` may see: a decision of a channel not known to be public only if they took part in it. */
+  recent(teamId: string, viewer: string, limit: number): Promise<LoggedDecision[]>;
 }
 
 /** The decision log over the database's decisions (newest recommendation first, every status). */
 export function storedDecisionLog(decisions: Pick<DecisionRepository, "listByTeam">): DecisionLog {
   return {
-    async recent(teamId, limit) {
-      const rows = await decisions.listByTeam(teamId, { limit });
+    async recent(teamId, viewer, limit) {
+      const rows = await decisions.listByTeam(teamId, { limit, visibleTo: viewer });
       return rows.map((d) => ({
         channel: d.channelId,
         ts: d.messageTs,
@@ -32,7 +34,7 @@ export function storedDecisionLog(decisions: Pick<DecisionRepository, "listByTea
         recommended: d.recommended,
         framework: d.framework,
         askedBy: d.askedBy,
-        at: d.decidedAt ?? Math.round(Number(d.messageTs) * 1000),
+        at: d.decidedAt ?? tsMillis(d.messageTs),
       }));
     },
   };

@@ -73,8 +73,8 @@ export async function saveRecommendation(
 
 /**
  * Stores a recommendation and makes it a proposed decision (the same decision when its answers are
- * edited: while still proposed, an edit's new verdict replaces the old). Never throws, as
- * `saveRecommendation`.
+ * edited: while still proposed, an edit's new verdict replaces the old). `channelPublic` is what the app
+ * has learned about the channel (ChannelVisibility), when it has. Never throws, as `saveRecommendation`.
  */
 export async function recordRecommendation(
   database: {
@@ -83,6 +83,7 @@ export async function recordRecommendation(
   },
   log: Logger,
   row: RecommendationInput,
+  channelPublic?: boolean,
 ): Promise<boolean> {
   if (!(await saveRecommendation(database.recommendations, log, row))) return false;
   try {
@@ -93,6 +94,7 @@ export async function recordRecommendation(
       messageTs: row.messageTs,
       askedBy: row.userId,
       recommended: row.verdict,
+      ...(channelPublic === undefined ? {} : { channelPublic }),
     });
     return true;
   } catch (err) {

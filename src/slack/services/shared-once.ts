@@ -5,6 +5,34 @@ import { Once } from "./once.js";
 /** How long a claim in the database lasts: well past Slack's last retry (about 5 minutes after the first). */
 export const CLAIM_TTL_SECONDS = 60 * 60;
 
+type Claims = Pick<HandledEventRepository, "claim" | "release">;
+
+/**
+ * Claims `key` in the database (`handled_events`): "claimed", "taken" when another caller holds it, or
+ * "unshared" when the database cannot be asked: the caller then goes on its own word, and it is logged.
+ */
+export async function claimShared(
+  claims: Claims,
+  key: string,
+  ttlSeconds: number,
+  logger: Logger,
+): Promise<"claimed" | "taken" | "unshared"> {
+  try {
+    return (await claims.claim(key, ttlSeconds)) ? "claimed" : "taken";
+  } catch (err) {
+    logger.error(
+      { err, key },
+      "could not claim the key in the database; going on this instance's word alone",
+    );
+    return "unshared";
+  }
+}
+
+/** Gives a claim back; a failure is logged, not thrown (the claim expires anyway). */
+export async function releaseShared(claims: Claims, key: string, logger: Logger): Promise<void> {
+  await claims.release(key).catch((err: unknown) => logger.warn({ err, key }, "could not release the claim"));
+}
+
 /**
  * Exactly once across every instance on one database: `guard` runs the work only for the first claim of
  * a key in the database (`handled_events`, one INSERT the database settles), so a retried event delivered
@@ -25,27 +53,15 @@ export class SharedOnce extends Once {
 
   override async guard(key: string, work: () => Promise<unknown>): Promise<boolean> {
     if (!this.first(key)) return false;
-    let shared = true;
-    try {
-      if (!(await this.claims.claim(key, this.ttlSeconds))) return false;
-    } catch (err) {
-      shared = false;
-      this.logger.error(
-        { err, key },
-        "could not claim the event in the database; handling it on this instance's word alone",
-      );
-    }
+    const claim = await claimShared(this.claims, key, this.ttlSeconds, this.logger);
+    if (claim === "taken") return false;
     try {
       await work();
       return true;
     } catch (err) {
       // Give the key back, here and in the database, so Slack's retry of the same delivery can succeed.
       this.forget(key);
-      if (shared) {
-        await this.claims
-          .release(key)
-          .catch((e: unknown) => this.logger.warn({ err: e, key }, "could not release the claim"));
-      }
+      if (claim === "claimed") await releaseShared(this.claims, key, this.logger);
       throw err;
     }
   }

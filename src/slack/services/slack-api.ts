@@ -106,6 +106,11 @@ interface Limits {
   /** No attempt may start after this (a trigger's age limit). */
   startBy?: number;
   maxAttempts?: number;
+  /**
+   * HTTP requests one attempt makes in a row (files.uploadV2: three), each bounded by the attempt timeout:
+   * an attempt starts only if all of them could end in time. Default 1.
+   */
+  requests?: number;
 }
 
 export interface SlackApiOptions {
@@ -174,11 +179,12 @@ export class SlackApi {
   async run<T>(method: string, send: () => Promise<T>, limits: Limits, log: Logger): Promise<T> {
     const p = this.policy;
     const started = this.now();
+    const attemptMs = p.attemptTimeoutMs * (limits.requests ?? 1);
     const lastStart = (): { at: number; reason: DeadlineReason } => {
-      const finishBy = Math.min(limits.finishBy, started + p.callBudgetMs);
+      const finishBy = Math.min(limits.finishBy, started + Math.max(p.callBudgetMs, attemptMs));
       const candidates: Array<[number, DeadlineReason]> = [
-        [finishBy - p.attemptTimeoutMs, "deadline"],
-        [this.stopBy - p.attemptTimeoutMs, "shutdown"],
+        [finishBy - attemptMs, "deadline"],
+        [this.stopBy - attemptMs, "shutdown"],
         [limits.startBy ?? Number.POSITIVE_INFINITY, "trigger_expired"],
       ];
       const [at, reason] = candidates.reduce((a, b) => (b[0] < a[0] ? b : a));
@@ -236,6 +242,12 @@ export class SlackCalls {
     return this.api.run(method, () => send(client), { finishBy: this.finishBy }, this.log);
   }
 
+  /** A call that creates something: one attempt, since a retry after a lost answer would make it twice. */
+  private createOnce<T>(method: string, send: (c: WebClient) => Promise<T>): Promise<T> {
+    const client = this.api.client("chat");
+    return this.api.run(method, () => send(client), { finishBy: this.finishBy, maxAttempts: 1 }, this.log);
+  }
+
   postMessage(args: webApi.ChatPostMessageArguments): Promise<webApi.ChatPostMessageResponse> {
     return this.chat("chat.postMessage", (c) => c.chat.postMessage(this.withToken(args)));
   }
@@ -263,11 +275,6 @@ export class SlackCalls {
 
   replies(args: webApi.ConversationsRepliesArguments): Promise<webApi.ConversationsRepliesResponse> {
     return this.chat("conversations.replies", (c) => c.conversations.replies(this.withToken(args)));
-  }
-
-  /** A message's link. */
-  permalink(args: webApi.ChatGetPermalinkArguments): Promise<webApi.ChatGetPermalinkResponse> {
-    return this.chat("chat.getPermalink", (c) => c.chat.getPermalink(this.withToken(args)));
   }
 
   /** Who the token belongs to. */
@@ -309,36 +316,34 @@ export class SlackCalls {
     );
   }
 
-  /** A channel's own canvas (its Canvas tab); Slack allows one per channel. Needs canvases:write. */
+  /** A channel's own canvas (its Canvas tab); Slack allows one per channel. One attempt. Needs canvases:write. */
   createChannelCanvas(
     args: webApi.ConversationsCanvasesCreateArguments,
   ): Promise<webApi.ConversationsCanvasesCreateResponse> {
-    return this.chat("conversations.canvases.create", (c) =>
+    return this.createOnce("conversations.canvases.create", (c) =>
       c.conversations.canvases.create(this.withToken(args)),
     );
   }
 
-  /** A standalone canvas, owned by the app. Needs canvases:write. */
+  /**
+   * A standalone canvas, owned by the app; with `channel_id`, tabbed in that channel with write access for
+   * its members, in the same call. One attempt. Needs canvases:write.
+   */
   createCanvas(args: webApi.CanvasesCreateArguments): Promise<webApi.CanvasesCreateResponse> {
-    return this.chat("canvases.create", (c) => c.canvases.create(this.withToken(args ?? {})));
-  }
-
-  /** Who may open a canvas (channel members, people). Needs canvases:write. */
-  setCanvasAccess(args: webApi.CanvasesAccessSetArguments): Promise<webApi.CanvasesAccessSetResponse> {
-    return this.chat("canvases.access.set", (c) => c.canvases.access.set(this.withToken(args)));
+    return this.createOnce("canvases.create", (c) => c.canvases.create(this.withToken(args ?? {})));
   }
 
   /**
    * Uploads a file and shares it (files.getUploadURLExternal, the upload itself, then
    * files.completeUploadExternal). One attempt: a retry after a lost answer could share the file twice.
-   * Needs files:write.
+   * It starts only if all three requests could end before the request's deadline. Needs files:write.
    */
   uploadFile(args: webApi.FilesUploadV2Arguments): Promise<webApi.WebAPICallResult> {
     const client = this.api.client("chat");
     return this.api.run(
       "files.uploadV2",
       () => client.filesUploadV2(this.withToken(args)),
-      { finishBy: this.finishBy, maxAttempts: 1 },
+      { finishBy: this.finishBy, maxAttempts: 1, requests: 3 },
       this.log,
     );
   }

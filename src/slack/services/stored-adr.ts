@@ -1,20 +1,13 @@
 /**
- * The ADR of one recommendation message, from what the database holds: its decision (or, when none was
- * recorded, the recommendation as a proposal), the recommendation's answers, the teammates' views and the
- * votes. People and channels are named by id (`@U…`, `#C…`): the app asks for no scope that reads names,
- * and a canvas turns them into mentions (canvas-markdown.ts).
+ * The ADR of one recommendation message, from what the database holds (read with `readStoredRecord`): its
+ * decision (or, when none was recorded, the recommendation as a proposal), the recommendation's answers,
+ * the teammates' views and the votes. People and channels are named by id (`@U…`, `#C…`): the app asks
+ * for no scope that reads names, and a canvas turns them into mentions (canvas-markdown.ts). Pure.
  */
-import { adrForStoredDecision, storedProfile } from "../../decisions/index.js";
+import { adrForStoredDecision, storedProfile, tsMillis } from "../../decisions/index.js";
+import type { DecisionKey, StoredRecord } from "../../decisions/stored-record.js";
 import { type Knowledge, recommendProfile } from "../../engine/index.js";
-import type { Database, StoredDecision, StoredRecommendation } from "../../storage/index.js";
-
-/** Which recommendation message: the key every decision table uses. */
-export interface DecisionKey {
-  teamId: string;
-  enterpriseId?: string;
-  channelId: string;
-  messageTs: string;
-}
+import type { StoredDecision, StoredRecommendation } from "../../storage/index.js";
 
 /** Answers carried by the message itself (its buttons' value), for a recommendation the database lacks. */
 export interface CarriedAnswers {
@@ -51,7 +44,7 @@ function carriedRecommendation(
     scores: rec.scores,
     confidence: rec.confidence.share,
     knowledgeVersion: rec.knowledgeVersion,
-    createdAt: Math.round(Number(key.messageTs) * 1000),
+    createdAt: tsMillis(key.messageTs),
     editedAt: null,
   };
 }
@@ -76,38 +69,35 @@ export function proposalOf(r: StoredRecommendation): StoredDecision {
     supersededAt: null,
     createdAt: r.createdAt,
     updatedAt: r.editedAt ?? r.createdAt,
+    // Nothing recorded: not known to be public.
+    channelPublic: false,
   };
 }
 
 /**
- * Reads the decision and everything about it, and renders its MADR record.
- * @throws what the database throws (the caller tells the person to try again).
+ * Renders the MADR record of what was read (or of the answers the message carries, when the database
+ * has no copy of the recommendation).
+ * @throws an Error from the engine when the record cannot be rendered (a bug: the caller logs it).
  */
-export async function storedAdr(
+export function adrOfRecord(
   knowledge: Knowledge,
-  database: Database,
+  record: StoredRecord,
   key: DecisionKey,
   carried?: CarriedAnswers,
-): Promise<StoredAdr> {
-  const { teamId, channelId, messageTs } = key;
-  const [row, stored, views, votes] = await Promise.all([
-    database.recommendations.find(teamId, channelId, messageTs),
-    database.decisions.find(teamId, channelId, messageTs),
-    database.views.listForRecommendation(teamId, channelId, messageTs),
-    database.votes.tally(teamId, channelId, messageTs),
-  ]);
-  const recommendation = row ?? (carried ? carriedRecommendation(knowledge, key, carried) : undefined);
+): StoredAdr {
+  const recommendation =
+    record.recommendation ?? (carried ? carriedRecommendation(knowledge, key, carried) : undefined);
   if (recommendation === undefined) return { ok: false, reason: "not_stored" };
   if (recommendation === "outdated" || storedProfile(knowledge, recommendation) === undefined)
     return { ok: false, reason: "outdated" };
-  const decision = stored ?? proposalOf(recommendation);
+  const decision = record.decision ?? proposalOf(recommendation);
   const markdown = adrForStoredDecision(knowledge, {
     decision,
     recommendation,
-    views,
-    votes,
+    views: record.views,
+    votes: record.votes,
     name: (id) => `@${id}`,
-    channelName: `#${channelId}`,
+    channelName: `#${key.channelId}`,
   });
   return { ok: true, markdown, decision };
 }

@@ -11,8 +11,8 @@ import type { DecisionStatusModel, LinkedDecision } from "../blocks/decision-sta
 import { mention } from "../blocks/team-lines.js";
 import type { TeamModel } from "../blocks/team-section.js";
 import { encodeReminderRef } from "./codecs.js";
-import type { Permalinks } from "./permalinks.js";
 import type { SlackCalls } from "./slack-api.js";
+import { messageLink, type WorkspaceLinks } from "./workspace-links.js";
 
 /** A recommendation message, as the database keys it. */
 export interface MessagePlace {
@@ -36,7 +36,8 @@ export interface TeamState {
 export interface TeamStateDeps {
   knowledge: Knowledge;
   database: Database;
-  permalinks: Permalinks;
+  /** Links to the decisions it supersedes or is superseded by (the workspace's address, once an hour). */
+  links: WorkspaceLinks;
 }
 
 /**
@@ -73,8 +74,9 @@ async function linked(
   ts: string,
 ): Promise<LinkedDecision> {
   const other = await deps.database.decisions.find(from.teamId, from.channelId, ts);
-  const url = await deps.permalinks.get(api, log, from.channelId, ts);
-  return { at: other?.decidedAt ?? other?.createdAt ?? from.updatedAt, ...(url ? { url } : {}) };
+  const base = await deps.links.base(api, log, from.teamId);
+  const at = other?.decidedAt ?? other?.createdAt ?? from.updatedAt;
+  return { at, ...(base ? { url: messageLink(base, from.channelId, ts) } : {}) };
 }
 
 async function statusModel(

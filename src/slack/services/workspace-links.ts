@@ -7,10 +7,12 @@ import type { SlackCalls } from "./slack-api.js";
 const TTL_MS = 60 * 60 * 1000;
 
 /**
- * Links into a workspace without asking Slack for each one (and with no scope): `auth.test` gives the
- * workspace's address once an hour, and messages and canvases have documented paths under it:
- * `archives/<channel>/p<ts without the dot>` (chat.getPermalink's answer for a top-level message) and
- * `docs/<team>/<canvas id>`. App Home lists up to 20 decisions, so this is one call instead of twenty.
+ * The app's one way to link into a workspace, without asking Slack for each link (and with no scope):
+ * `auth.test` gives the workspace's address once an hour, and messages and canvases have documented paths
+ * under it: `archives/<channel>/p<ts without the dot>` (chat.getPermalink's answer for a top-level message,
+ * which every recommendation is) and `docs/<team>/<canvas id>`. Chosen over chat.getPermalink, exact but a
+ * call per message: App Home lists up to 20 decisions, so this is one call instead of twenty. Used by App
+ * Home, the decisions a message supersedes or is superseded by, exports and the workflow step.
  */
 export class WorkspaceLinks {
   private readonly bases = new Lru<string, { url: string; until: number }>(1000);

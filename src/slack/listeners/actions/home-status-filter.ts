@@ -11,6 +11,8 @@ export function homeStatusFilter(deps: Deps) {
       user: body.user.id,
       workspace: context,
       filter: statusFilterOf(action.selected_option?.value),
+      filterChosen: true,
+      hash: body.view?.hash,
     });
   };
 }

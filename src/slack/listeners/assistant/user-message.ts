@@ -64,7 +64,7 @@ export function paneUserMessage(deps: Deps) {
           : undefined;
         const decisions =
           deps.decisionLog && isPrompt(m.text, "decisions")
-            ? await deps.decisionLog.recent(teamId, DECISIONS_SHOWN)
+            ? await deps.decisionLog.recent(teamId, m.user, DECISIONS_SHOWN)
             : undefined;
         const reply = paneReply(deps.knowledge, {
           text: m.text,

@@ -22,16 +22,20 @@ const IncomingMessage = z
   .loose();
 
 /**
+ * Every message says what kind of channel it is in (`channel_type`): recorded, so decisions made in a
+ * private channel show only to those who took part (ChannelVisibility).
+ *
  * Replies in the thread of one of our recommendations are questions; so are direct messages.
  * Never answered: bots (ours included), edits, deletions and other subtypes, top-level channel
  * chatter, threads that are not ours (told by `parent_user_id` when the event has it, with no Web API
  * call; otherwise by looking the thread up), and messages that mention the bot (app_mention answers those).
  */
-export function message({ knowledge, threads, once }: Deps) {
+export function message({ knowledge, threads, once, channels }: Deps) {
   return async ({ event, context }: EventArgs<"message">): Promise<void> => {
     const parsed = IncomingMessage.safeParse(event);
     if (!parsed.success) return;
     const m = parsed.data;
+    if (context.teamId) await channels.observe(context.teamId, m.channel, m.channel_type, context.log);
     if (m.subtype !== undefined && m.subtype !== "thread_broadcast") return;
     if (m.bot_id || !m.user || m.user === context.botUserId) return;
     const text = m.text ?? "";

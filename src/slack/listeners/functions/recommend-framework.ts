@@ -9,7 +9,7 @@ import {
   recordRecommendation,
   workspaceOf,
 } from "../../services/saved-recommendations.js";
-import type { SlackCalls } from "../../services/slack-api.js";
+import { messageLink as linkTo } from "../../services/workspace-links.js";
 import { slackErrorCode } from "../../slack-errors.js";
 import type { EventArgs } from "../args.js";
 
@@ -18,7 +18,7 @@ import type { EventArgs } from "../args.js";
  * optionally post the recommendation where asked (the same message as the modal's, threads included),
  * and complete with the verdict, confidence, summary and the message's link.
  */
-export function recommendFramework({ knowledge, threads, recommendations, database }: Deps) {
+export function recommendFramework({ knowledge, threads, recommendations, database, channels, links }: Deps) {
   return async ({ inputs, complete, fail, context }: EventArgs<"function_executed">): Promise<void> => {
     const { log, api } = context;
     const parsed = parseStepInputs(knowledge, inputs);
@@ -61,6 +61,7 @@ export function recommendFramework({ knowledge, threads, recommendations, databa
               database,
               log,
               recommendationRow(workspace, where, rec, parsed.requestedBy),
+              channels.isPublic(workspace.teamId, delivered.channel),
             );
           }
           await recommendations.record(
@@ -68,10 +69,9 @@ export function recommendFramework({ knowledge, threads, recommendations, databa
             { verdict: payload.verdict, profile: parsed.profile },
             log,
           );
-          messageLink = await permalink(api, delivered.channel, delivered.ts).catch((err: unknown) => {
-            log.warn({ code: slackErrorCode(err) }, "posted, but could not get the message's link");
-            return undefined;
-          });
+          // The workspace's address (one auth.test an hour) and the message's documented path.
+          const base = context.teamId ? await links.base(api, log, context.teamId) : undefined;
+          messageLink = base ? linkTo(base, delivered.channel, delivered.ts) : undefined;
         }
       }
       await complete({ outputs: stepOutputs(rec, messageLink) });
@@ -84,9 +84,4 @@ export function recommendFramework({ knowledge, threads, recommendations, databa
       });
     }
   };
-}
-
-async function permalink(api: SlackCalls, channel: string, ts: string) {
-  const res = await api.permalink({ channel, message_ts: ts });
-  return res.permalink;
 }

@@ -1,7 +1,6 @@
-import { storedProfile } from "../../../decisions/index.js";
+import { isoDate, storedProfile } from "../../../decisions/index.js";
 import { recommendProfile } from "../../../engine/index.js";
 import type { DecideInput, DecideResult, StoredDecision, StoredReminder } from "../../../storage/index.js";
-import { dateOf } from "../../blocks/decision-status.js";
 import type { Deps } from "../../deps.js";
 import { IDS } from "../../ids.js";
 import { decodeDecideContext } from "../../services/codecs.js";
@@ -64,11 +63,11 @@ function confirmation(
   ];
   if (superseded)
     parts.push(
-      `It supersedes the decision of ${dateOf(superseded.decidedAt ?? superseded.createdAt)} in this channel.`,
+      `It supersedes the decision of ${isoDate(superseded.decidedAt ?? superseded.createdAt)} in this channel.`,
     );
   if (reminder.reminder)
     parts.push(
-      `I'll post a reminder to revisit in the recommendation's thread on ${dateOf(reminder.reminder.postAt)}; *Cancel reminder* on the message stops it.`,
+      `I'll post a reminder to revisit in the recommendation's thread on ${isoDate(reminder.reminder.postAt)}; *Cancel reminder* on the message stops it.`,
     );
   if (reminder.problem) parts.push(`I couldn't set the reminder to revisit: ${reminder.problem}.`);
   return parts.join(" ");

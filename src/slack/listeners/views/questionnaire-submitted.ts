@@ -25,7 +25,7 @@ import type { ViewSubmitArgs } from "../args.js";
  * answers clicked by someone else) are stored as their view, keyed by who submitted them.
  */
 export function questionnaireSubmitted(deps: Deps) {
-  const { knowledge, threads, once, recommendations, database, refresher } = deps;
+  const { knowledge, threads, once, recommendations, database, refresher, channels } = deps;
   const firstBlock = IDS.questionBlock(knowledge.singleQuestions[0]?.id ?? "project_type");
   return async ({ ack, view, body, context }: ViewSubmitArgs): Promise<void> => {
     const { log, api } = context;
@@ -84,7 +84,8 @@ export function questionnaireSubmitted(deps: Deps) {
         return false;
       }
       const row = recommendationRow(workspace, where, rec, askedBy);
-      if (await recordRecommendation(database, log, row)) return true;
+      const channelPublic = channels.isPublic(row.teamId, row.channelId);
+      if (await recordRecommendation(database, log, row, channelPublic)) return true;
       await tellPerson(
         api,
         log,
