@@ -108,10 +108,26 @@ export function createApp(options: CreateAppOptions): SlackApp {
     trustsResponseUrl: trustedResponseUrls(options.responseUrlOrigin),
   });
   const permalinks = new Permalinks();
+  const refresher = new RecommendationRefresher(
+    { knowledge, database, permalinks },
+    new ChannelThrottle(options.messageRefresh?.intervalMs, options.messageRefresh?.timers),
+  );
   const revisits = new RevisitReminders({
     knowledge,
     database,
     ...(options.now ? { now: options.now } : {}),
+    // The message shows the reminder's date; a late one was moved when Slack took it.
+    afterScheduled: (r, calls, log) =>
+      refresher.refresh(
+        {
+          teamId: r.teamId,
+          ...(r.enterpriseId ? { enterpriseId: r.enterpriseId } : {}),
+          channel: r.decisionChannelId,
+          ts: r.decisionTs,
+        },
+        calls,
+        log,
+      ),
   });
   const reminderLog = logger.child({ component: "reminders" });
   const deps: Deps = {
@@ -132,10 +148,7 @@ export function createApp(options: CreateAppOptions): SlackApp {
     ),
     links: new WorkspaceLinks(),
     permalinks,
-    refresher: new RecommendationRefresher(
-      { knowledge, database, permalinks },
-      new ChannelThrottle(options.messageRefresh?.intervalMs, options.messageRefresh?.timers),
-    ),
+    refresher,
     revisits,
     reminderSweep: new ReminderSweep(
       revisits,

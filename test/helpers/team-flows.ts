@@ -54,6 +54,8 @@ export interface TeamSetup {
   said: Array<{ user: string; body: Json }>;
   /** The ts the next top-level post gets. */
   nextTs(): string;
+  /** Set: chat.scheduleMessage answers with this error (ok: false) until unset. */
+  scheduleFails?: string;
 }
 
 let tsSeq = 0;
@@ -99,13 +101,16 @@ export async function teamSetup(options: TestAppOptions = {}): Promise<TeamSetup
   let scheduledSeq = 0;
   const scheduled = mockApi(
     "chat.scheduleMessage",
-    (c: ApiCall) => ({
-      ok: true,
-      channel: c.channel,
-      scheduled_message_id: `Q0SCHED${++scheduledSeq}`,
-      post_at: Number(c.post_at),
-      message: { type: "message", text: c.text },
-    }),
+    (c: ApiCall) =>
+      setup.scheduleFails
+        ? { ok: false, error: setup.scheduleFails }
+        : {
+            ok: true,
+            channel: c.channel,
+            scheduled_message_id: `Q0SCHED${++scheduledSeq}`,
+            post_at: Number(c.post_at),
+            message: { type: "message", text: c.text },
+          },
     1000,
   );
   const deletedScheduled = mockApi("chat.deleteScheduledMessage", { ok: true }, 1000);
@@ -121,7 +126,7 @@ export async function teamSetup(options: TestAppOptions = {}): Promise<TeamSetup
       told.push({ user, text: String(parsed.text) });
       return "ok";
     });
-  return {
+  const setup: TeamSetup = {
     t,
     posts,
     updates,
@@ -134,6 +139,7 @@ export async function teamSetup(options: TestAppOptions = {}): Promise<TeamSetup
     told,
     nextTs,
   };
+  return setup;
 }
 
 /** Posts a recommendation in `channel` through the real flow (command, form, submit); returns its ts. */

@@ -231,9 +231,10 @@ export class SlackCalls {
     return this.token ? { ...args, token: this.token } : args;
   }
 
-  private chat<T>(method: string, send: (c: WebClient) => Promise<T>): Promise<T> {
+  private chat<T>(method: string, send: (c: WebClient) => Promise<T>, maxAttempts?: number): Promise<T> {
     const client = this.api.client("chat");
-    return this.api.run(method, () => send(client), { finishBy: this.finishBy }, this.log);
+    const limits = { finishBy: this.finishBy, ...(maxAttempts ? { maxAttempts } : {}) };
+    return this.api.run(method, () => send(client), limits, this.log);
   }
 
   postMessage(args: webApi.ChatPostMessageArguments): Promise<webApi.ChatPostMessageResponse> {
@@ -248,9 +249,12 @@ export class SlackCalls {
     return this.chat("chat.update", (c) => c.chat.update(this.withToken(args)));
   }
 
-  /** A message Slack posts later (at most 120 days ahead); its scheduled_message_id cancels it. */
+  /**
+   * A message Slack posts later (at most 120 days ahead); its scheduled_message_id cancels it. One
+   * attempt: a retry after a lost answer would schedule it twice, and the first could not be cancelled.
+   */
   scheduleMessage(args: webApi.ChatScheduleMessageArguments): Promise<webApi.ChatScheduleMessageResponse> {
-    return this.chat("chat.scheduleMessage", (c) => c.chat.scheduleMessage(this.withToken(args)));
+    return this.chat("chat.scheduleMessage", (c) => c.chat.scheduleMessage(this.withToken(args)), 1);
   }
 
   deleteScheduledMessage(
