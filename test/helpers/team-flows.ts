@@ -48,6 +48,8 @@ export interface TeamSetup {
   deletedScheduled: ApiCall[];
   /** Every views.open, in order. */
   opened: ApiCall[];
+  /** Every views.update (a form replaced with what the database says), in order. */
+  updatedViews: ApiCall[];
   /** Everything told to one person (response_url or ephemeral message), in order. */
   told: Array<{ user: string; text: string }>;
   /** What the app posted to each click's response_url, by the clicker. */
@@ -115,6 +117,7 @@ export async function teamSetup(options: TestAppOptions = {}): Promise<TeamSetup
   );
   const deletedScheduled = mockApi("chat.deleteScheduledMessage", { ok: true }, 1000);
   const opened = mockApi("views.open", apiFixture("views.open_ok"), 1000);
+  const updatedViews = mockApi("views.update", apiFixture("views.open_ok"), 1000);
   const said: TeamSetup["said"] = [];
   nock("https://hooks.slack.com")
     .persist()
@@ -135,6 +138,7 @@ export async function teamSetup(options: TestAppOptions = {}): Promise<TeamSetup
     scheduled,
     deletedScheduled,
     opened,
+    updatedViews,
     said,
     told,
     nextTs,
@@ -260,8 +264,12 @@ export async function submitOwnAnswers(
   viewer: string = user,
 ): Promise<QuestionsModal & { title?: { text: string } }> {
   const opening = s.opened.length;
+  const updating = s.updatedViews.length;
   await click(s, ts, button, user);
-  const view = s.opened[opening]?.view as QuestionsModal & { title?: { text: string } };
+  // The form as the person sees it: opened at once, then replaced with what the database says.
+  const view = (s.updatedViews[updating]?.view ?? s.opened[opening]?.view) as QuestionsModal & {
+    title?: { text: string };
+  };
   expect(view, "the form opened").toBeDefined();
   const prefilled = (
     view.blocks as Array<{ block_id?: string; element?: { initial_options?: Array<{ value: string }> } }>

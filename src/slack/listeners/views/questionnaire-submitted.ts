@@ -1,6 +1,7 @@
 import { freshTeamModel } from "../../blocks/team-section.js";
 import type { Deps } from "../../deps.js";
 import { IDS } from "../../ids.js";
+import { ANSWERS_UNREADABLE, answersRole } from "../../services/answers-role.js";
 import { decodeModalContext } from "../../services/codecs.js";
 import { recommendationMessage } from "../../services/compose-recommendation.js";
 import { deliver, tellPerson } from "../../services/delivery.js";
@@ -53,12 +54,33 @@ export function questionnaireSubmitted(deps: Deps) {
 
     const user = body.user.id;
     const channel = modal.channel ?? submission.destination ?? user;
-    const askedBy = modal.askedBy ?? user;
     const teamId = context.teamId ?? body.team?.id ?? "";
     const workspace = workspaceOf(context);
-    // Someone else's answers never replace the asker's: they are the submitter's own view. (The asker's
-    // own always edit the recommendation: they have no separate view of it.)
-    if (modal.messageTs && modal.channel && askedBy !== user) {
+    const tell = (text: string) =>
+      tellPerson(
+        api,
+        log,
+        { channel, user, ...(modal.responseUrl ? { responseUrl: modal.responseUrl } : {}) },
+        text,
+      );
+    // Answers to an existing recommendation: what they may do is the database's say, never the form's.
+    // Only its stored asker edits it; anyone else's are their own view; none once it is decided.
+    const role = modal.messageTs
+      ? await answersRole(database, knowledge, workspace, { channel, messageTs: modal.messageTs }, user)
+      : undefined;
+    if (role?.kind === "unreadable") {
+      log.warn("could not read who asked for the recommendation; answers not applied");
+      await tell(ANSWERS_UNREADABLE);
+      return;
+    }
+    if (role?.kind === "closed") {
+      log.info("answers to a closed recommendation refused");
+      await tell(role.words);
+      return;
+    }
+    // The asker is who asked for a new one, else the stored asker (who is the submitter when editing).
+    const askedBy = user;
+    if (modal.messageTs && modal.channel && role?.kind === "view") {
       await saveOwnView(deps, api, log, {
         workspace,
         channel: modal.channel,
