@@ -58,6 +58,8 @@ export interface TeamSetup {
   nextTs(): string;
   /** Set: chat.scheduleMessage answers with this error (ok: false) until unset. */
   scheduleFails?: string;
+  /** Set: chat.update answers with this error (ok: false) until unset. */
+  updateFails?: string;
 }
 
 let tsSeq = 0;
@@ -79,7 +81,10 @@ export async function teamSetup(options: TestAppOptions = {}): Promise<TeamSetup
   );
   const updates = mockApi(
     "chat.update",
-    (c: ApiCall) => ({ ok: true, channel: c.channel, ts: c.ts, text: c.text }),
+    (c: ApiCall) =>
+      setup.updateFails
+        ? { ok: false, error: setup.updateFails }
+        : { ok: true, channel: c.channel, ts: c.ts, text: c.text },
     1000,
   );
   const told: TeamSetup["told"] = [];

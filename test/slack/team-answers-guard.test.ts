@@ -116,3 +116,34 @@ describe("answers to a recommendation", () => {
     expect(textAt(s, ts)).toBe(header);
   });
 });
+
+describe("an edit's message", () => {
+  const edit = (s: TeamSetup, ts: string, size = "tiny") =>
+    submitWith(s, ASKER, encodeModalContext({ channel: CHANNEL, user: ASKER, messageTs: ts }), size);
+
+  it("keeps its team buttons when the database fails to store the edit", async () => {
+    const s = await teamSetup();
+    const ts = await postRecommendation(s, ["admin"], CHANNEL, { size: "large" });
+    const updates = s.updates.length;
+    s.t.database.recommendations.upsert = async () => {
+      throw new Error("database down");
+    };
+    await edit(s, ts);
+    const sent = JSON.stringify(s.updates.slice(updates).at(-1)?.blocks);
+    for (const id of ["add_view", "vote_agree", "mark_decided"]) expect(sent).toContain(`"${id}"`);
+  });
+
+  it("is not posted again when chat.update fails for a passing reason; only when the message is gone", async () => {
+    const s = await teamSetup();
+    const ts = await postRecommendation(s, ["admin"], CHANNEL, { size: "large" });
+    const posts = s.posts.length;
+    s.updateFails = "msg_too_long";
+    await edit(s, ts);
+    expect(s.posts).toHaveLength(posts);
+    expect(toldTo(s, ASKER).at(-1)).toContain("I saved your new answers, but couldn't update the message");
+
+    s.updateFails = "message_not_found";
+    await edit(s, ts, "small");
+    expect(s.posts.filter((p) => p.thread_ts === undefined)).toHaveLength(posts + 1);
+  });
+});

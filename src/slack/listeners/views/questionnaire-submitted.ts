@@ -1,4 +1,4 @@
-import { freshTeamModel } from "../../blocks/team-section.js";
+import { freshTeamModel, unreadTeamModel } from "../../blocks/team-section.js";
 import type { Deps } from "../../deps.js";
 import { IDS } from "../../ids.js";
 import { ANSWERS_UNREADABLE, answersRole } from "../../services/answers-role.js";
@@ -13,7 +13,11 @@ import {
   workspaceOf,
 } from "../../services/saved-recommendations.js";
 import { parseSubmission } from "../../services/submission.js";
-import { slackErrorCode } from "../../slack-errors.js";
+import { reasonWords, slackErrorCode } from "../../slack-errors.js";
+
+/** chat.update's answers that mean the message can't be updated at all: post a new one instead. */
+const MESSAGE_GONE = new Set(["message_not_found", "cant_update_message", "channel_not_found"]);
+
 import type { ViewSubmitArgs } from "../args.js";
 
 /**
@@ -97,7 +101,8 @@ export function questionnaireSubmitted(deps: Deps) {
       submission.profile,
       askedBy,
       modal.messageTs ? user : undefined,
-      modal.messageTs ? undefined : freshTeamModel(),
+      // An edit's team part is re-read once stored; should that fail, its buttons stay (status unknown).
+      modal.messageTs ? unreadTeamModel() : freshTeamModel(),
     );
     /** Stores what was posted at channel/ts; when that fails, says so to the person who submitted. */
     const save = async (where: { channel: string; ts: string }): Promise<boolean> => {
@@ -135,8 +140,17 @@ export function questionnaireSubmitted(deps: Deps) {
         log.info({ verdict: payload.verdict }, "recommendation updated");
         return;
       } catch (err) {
-        // The message may be gone or out of reach: post a fresh one rather than lose the answers.
-        log.warn({ err, code: slackErrorCode(err) }, "chat.update failed; posting a new message");
+        const code = slackErrorCode(err);
+        if (!MESSAGE_GONE.has(code)) {
+          // Slack is slow or busy: the answers are stored, and a later update shows them. No duplicate.
+          log.warn({ err, code }, "could not update the recommendation after an edit");
+          await tell(
+            `I saved your new answers, but couldn't update the message (${reasonWords(err)}). It will show them the next time it changes; click *Edit answers* and *Update* to try now.`,
+          );
+          return;
+        }
+        // The message is gone or out of reach: post a fresh one rather than lose the answers.
+        log.warn({ err, code }, "chat.update failed; posting a new message");
       }
     }
     const delivered = await deliver(
@@ -147,6 +161,8 @@ export function questionnaireSubmitted(deps: Deps) {
         ? recommendationMessage(knowledge, submission.profile, askedBy, undefined, freshTeamModel(), rec)
             .message
         : message,
+      // Through the response_url it is ephemeral: never stored, so no team part (its buttons would fail).
+      recommendationMessage(knowledge, submission.profile, askedBy, undefined, undefined, rec).message,
     );
     if (delivered.via === "channel" || delivered.via === "dm") {
       threads.remember(delivered.channel, delivered.ts, payload, submission.profile);
