@@ -58,8 +58,9 @@ export interface TeamSetup {
   nextTs(): string;
   /** Set: chat.scheduleMessage answers with this error (ok: false) until unset. */
   scheduleFails?: string;
-  /** Set: chat.update answers with this error (ok: false) until unset. */
+  /** Set: chat.update answers with this error (ok: false) until unset, or `updateFailures` more calls. */
   updateFails?: string;
+  updateFailures?: number;
 }
 
 let tsSeq = 0;
@@ -81,10 +82,13 @@ export async function teamSetup(options: TestAppOptions = {}): Promise<TeamSetup
   );
   const updates = mockApi(
     "chat.update",
-    (c: ApiCall) =>
-      setup.updateFails
+    (c: ApiCall) => {
+      if (setup.updateFails && setup.updateFailures !== undefined && setup.updateFailures-- <= 0)
+        setup.updateFails = undefined;
+      return setup.updateFails
         ? { ok: false, error: setup.updateFails }
-        : { ok: true, channel: c.channel, ts: c.ts, text: c.text },
+        : { ok: true, channel: c.channel, ts: c.ts, text: c.text };
+    },
     1000,
   );
   const told: TeamSetup["told"] = [];

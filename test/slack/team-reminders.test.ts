@@ -231,6 +231,41 @@ describe("the revisit reminder", () => {
     expect(textAt(s, ts)).not.toContain("Cancel reminder");
   });
 
+  it("Cancel reminder asks before it cancels", async () => {
+    const { s } = await onClock();
+    const ts = await postRecommendation(s);
+    await decide(s, ts, ASKER, { framework: "django", months: 3 });
+    const button = JSON.stringify(clickOf(s, ts, "cancel_reminder", ASKER).actions);
+    expect(button).toContain('"confirm"');
+    expect(button).toContain("Keep it");
+  });
+
+  it("two sweeps at once are one: neither overlaps the other", async () => {
+    const { s, set, clock } = await onClock();
+    const ts = await postRecommendation(s);
+    const due = addMonths(clock(), 12);
+    await decide(s, ts, ASKER, { framework: "django", months: 12 });
+    set(due - 100 * DAY);
+    const sweep = s.t.deps.reminderSweep;
+    expect(await Promise.all([sweep.runOnce(), sweep.runOnce()])).toEqual([1, 1]);
+    expect(s.scheduled).toHaveLength(1);
+  });
+
+  it("after deciding, one failing step (listing the superseded decision's reminders) stops none of the others", async () => {
+    const { s } = await onClock();
+    const first = await postRecommendation(s, ["admin"]);
+    await decide(s, first, ASKER, { framework: "django" });
+    const second = await postRecommendation(s, ["auth"]);
+    s.t.database.reminders.listForDecision = async () => {
+      throw new Error("database hiccup");
+    };
+    await decide(s, second, ASKER, { framework: "flask", months: 3 });
+    expect(s.scheduled).toHaveLength(1);
+    expect(toldTo(s, ASKER).at(-1)).toContain("Marked as decided: *Flask*");
+    expect(toldTo(s, ASKER).at(-1)).toContain("I'll post a reminder to revisit");
+    expect(textAt(s, first)).toContain("Superseded");
+  });
+
   it("counts calendar months, keeping the day or taking the month's last", () => {
     expect(date(addMonths(Date.UTC(2026, 10, 28), 3))).toBe("2027-02-28");
     expect(date(addMonths(Date.UTC(2026, 10, 30), 3))).toBe("2027-02-28");

@@ -37,8 +37,15 @@ export function teamActions(knowledge: Knowledge, model: TeamActionsModel): Know
   if (model.decidable)
     elements.push(button(IDS.markDecided, "Mark as decided", "decide", "Record what the team chose"));
   if (model.reminderValue)
-    elements.push(
-      button(IDS.cancelReminder, "Cancel reminder", model.reminderValue, "Cancel the reminder to revisit"),
-    );
+    elements.push({
+      ...button(IDS.cancelReminder, "Cancel reminder", model.reminderValue, "Cancel the reminder to revisit"),
+      // Cancelling cannot be undone (a decision's reminder is set once): ask first.
+      confirm: {
+        title: plain("Cancel the reminder?"),
+        text: plain("Nothing will be posted to revisit this decision, and it can't be set again here."),
+        confirm: plain("Cancel reminder"),
+        deny: plain("Keep it"),
+      },
+    });
   return { type: "actions", block_id: IDS.teamActions, elements };
 }

@@ -128,7 +128,8 @@ export interface SlackApiOptions {
 export class SlackApi {
   readonly policy: ApiPolicy;
   private readonly clients: { chat: WebClient; views: WebClient };
-  private readonly now: () => number;
+  /** The clock every deadline is reckoned by. */
+  readonly now: () => number;
   /** Set on shutdown: nothing may end after it. */
   private stopBy = Number.POSITIVE_INFINITY;
 
@@ -225,6 +226,14 @@ export class SlackCalls {
     /** The request's bot token, passed with every call; unset: the clients' own. */
     readonly token?: string,
   ) {}
+
+  /**
+   * The same workspace's calls with a deadline reckoned from now: for work done later than the request
+   * (a paced update), whose own deadline may have passed by then.
+   */
+  renewed(): SlackCalls {
+    return this.api.forRequest(this.api.now(), this.log, this.triggerAt, this.token);
+  }
 
   /** The call's arguments with the request's token, when it has one. */
   private withToken<A extends object>(args: A): A {
