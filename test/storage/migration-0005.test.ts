@@ -6,6 +6,7 @@ import { openDatabase } from "../../src/storage/index.js";
 import * as initial from "../../src/storage/migrations/0001-initial.js";
 import * as decisions from "../../src/storage/migrations/0002-decisions.js";
 import * as reminderStates from "../../src/storage/migrations/0003-reminder-states.js";
+import { migrationProvider } from "../../src/storage/migrations/index.js";
 import { SHARED_BACKENDS, TEST_KEY, useBackends } from "./backends.js";
 
 const backends = useBackends();
@@ -98,6 +99,20 @@ describe.each(SHARED_BACKENDS)("migration 0005 on %s", (backend) => {
       expect(await byUser(TS[3] as string)).toEqual({});
     } finally {
       await database.close();
+    }
+    // And back: 0003's key again, a reminder's placeholder id restored.
+    const again = connect(parseDatabaseUrl(url)).db;
+    try {
+      const migrator = new Migrator({ db: again, provider: migrationProvider });
+      expect((await migrator.migrateDown()).error).toBeUndefined();
+      const rows = await sql<{ scheduled_message_id: string; status: string }>`
+        select scheduled_message_id, status from revisit_reminders order by decision_ts`.execute(again);
+      expect(rows.rows).toEqual([
+        { scheduled_message_id: "Q1", status: "scheduled" },
+        { scheduled_message_id: "Q2", status: "cancelled" },
+      ]);
+    } finally {
+      await again.destroy();
     }
   });
 });
