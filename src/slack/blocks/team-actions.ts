@@ -41,9 +41,9 @@ export function teamActions(knowledge: Knowledge, model: TeamActionsModel): Know
       ...button(IDS.cancelReminder, "Cancel reminder", model.reminderValue, "Cancel the reminder to revisit"),
       // Cancelling cannot be undone (a decision's reminder is set once): ask first.
       confirm: {
-        title: plain("Cancel the reminder?"),
-        text: plain("Nothing will be posted to revisit this decision, and it can't be set again here."),
-        confirm: plain("Cancel reminder"),
+        title: plain("Cancel reminder?"),
+        text: plain("No reminder will be posted."),
+        confirm: plain("Cancel it"),
         deny: plain("Keep it"),
       },
     });

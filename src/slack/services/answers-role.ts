@@ -6,7 +6,8 @@ import type { Workspace } from "./saved-recommendations.js";
 /**
  * What a person's answers to a recommendation's questions may do, by what the database says (never by
  * what a button or form carried): edit the recommendation (only its stored asker), be that person's own
- * view, nothing (decided or superseded: the record stays as decided on), or nothing yet (unreadable).
+ * view, nothing (decided or superseded: the record stays as decided on; or not stored, so nobody is
+ * known to have asked), or nothing yet (unreadable).
  */
 export type AnswersRole =
   | { kind: "edit" }
@@ -16,6 +17,9 @@ export type AnswersRole =
 
 export const ANSWERS_UNREADABLE =
   "I couldn't check this recommendation: my database isn't answering right now, so your answers aren't saved. Please try again in a few minutes.";
+
+const NOT_STORED_WORDS =
+  "I have no stored copy of this recommendation (it was posted while my database was away), so I can't tell whose it is and can't take answers to it. Run `/flask-or-django` for a new one.";
 
 /** Why answers can no longer change, and what to do instead. */
 export function answersClosedWords(
@@ -40,6 +44,8 @@ export async function answersRole(
     ]);
     if (decision && decision.status !== "proposed")
       return { kind: "closed", words: answersClosedWords(knowledge, decision) };
+    // Nothing stored says who asked (posted while the database was away): nobody's answers can attach.
+    if (!recommendation) return { kind: "closed", words: NOT_STORED_WORDS };
     return recommendation?.userId === user ? { kind: "edit" } : { kind: "view" };
   } catch {
     return { kind: "unreadable" };
