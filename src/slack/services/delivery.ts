@@ -94,6 +94,16 @@ export async function deliver(
   return { via: "none", error: "undeliverable" };
 }
 
+/** `tellPerson` bound to one person in one place, whose response_url is used when it has one. */
+export function tellerFor(
+  api: SlackCalls,
+  log: Logger,
+  target: { channel: string; user: string; responseUrl?: string | undefined },
+): (text: string) => Promise<boolean> {
+  const { channel, user, responseUrl } = target;
+  return (text) => tellPerson(api, log, { channel, user, ...(responseUrl ? { responseUrl } : {}) }, text);
+}
+
 /**
  * Tells one person something (an error, an acknowledgement): through the response_url, else an
  * ephemeral message, else a DM. Each try ends before the request's deadline; when none can, that is

@@ -314,13 +314,9 @@ export class SlackCalls {
 
   /** Replaces an open modal (by its view_id): what the database says, once the modal is open in time. */
   updateView(args: webApi.ViewsUpdateArguments): Promise<webApi.ViewsUpdateResponse> {
-    const client = this.api.client("views");
-    return this.api.run(
-      "views.update",
-      () => client.views.update(this.withToken(args)),
-      { finishBy: this.finishBy },
-      this.log,
-    );
+    const views = this.api.client("views").views;
+    const limits = { finishBy: this.finishBy };
+    return this.api.run("views.update", () => views.update(this.withToken(args)), limits, this.log);
   }
 
   publishView(args: webApi.ViewsPublishArguments): Promise<webApi.ViewsPublishResponse> {

@@ -4,7 +4,7 @@ import { IDS } from "../../ids.js";
 import { ANSWERS_UNREADABLE, answersRole } from "../../services/answers-role.js";
 import { decodeModalContext } from "../../services/codecs.js";
 import { recommendationMessage } from "../../services/compose-recommendation.js";
-import { deliver, tellPerson } from "../../services/delivery.js";
+import { deliver, tellerFor, tellPerson } from "../../services/delivery.js";
 import { saveOwnView } from "../../services/own-view.js";
 import {
   NOT_SAVED,
@@ -60,13 +60,7 @@ export function questionnaireSubmitted(deps: Deps) {
     const channel = modal.channel ?? submission.destination ?? user;
     const teamId = context.teamId ?? body.team?.id ?? "";
     const workspace = workspaceOf(context);
-    const tell = (text: string) =>
-      tellPerson(
-        api,
-        log,
-        { channel, user, ...(modal.responseUrl ? { responseUrl: modal.responseUrl } : {}) },
-        text,
-      );
+    const tell = tellerFor(api, log, { channel, user, responseUrl: modal.responseUrl });
     // Answers to an existing recommendation: what they may do is the database's say, never the form's.
     // Only its stored asker edits it; anyone else's are their own view; none once it is decided.
     const role = modal.messageTs
