@@ -110,10 +110,26 @@ export function createApp(options: CreateAppOptions): SlackApp {
     trustsResponseUrl: trustedResponseUrls(options.responseUrlOrigin),
   });
   const links = new WorkspaceLinks();
+  const refresher = new RecommendationRefresher(
+    { knowledge, database, links },
+    new ChannelThrottle(options.messageRefresh?.intervalMs, options.messageRefresh?.timers),
+  );
   const revisits = new RevisitReminders({
     knowledge,
     database,
     ...(options.now ? { now: options.now } : {}),
+    // The message shows the reminder's date; a late one was moved when Slack took it.
+    afterScheduled: (r, calls, log) =>
+      refresher.refresh(
+        {
+          teamId: r.teamId,
+          ...(r.enterpriseId ? { enterpriseId: r.enterpriseId } : {}),
+          channel: r.decisionChannelId,
+          ts: r.decisionTs,
+        },
+        calls,
+        log,
+      ),
   });
   const reminderLog = logger.child({ component: "reminders" });
   const deps: Deps = {
@@ -136,10 +152,7 @@ export function createApp(options: CreateAppOptions): SlackApp {
     homes: new PublishedHomes(),
     locks: new WorkLocks(database.handledEvents, logger),
     links,
-    refresher: new RecommendationRefresher(
-      { knowledge, database, links },
-      new ChannelThrottle(options.messageRefresh?.intervalMs, options.messageRefresh?.timers),
-    ),
+    refresher,
     revisits,
     reminderSweep: new ReminderSweep(
       revisits,

@@ -104,6 +104,26 @@ export function isNoAccess(err: unknown): boolean {
   return isPlatformError(err) && NO_ACCESS.has(err.data.error);
 }
 
+/**
+ * Refusals a later attempt cannot get past: the channel is gone or closed to the app, the app was
+ * removed, the account is deactivated. Work that retries (the reminders' sweep) stops on these.
+ */
+const NEVER_POSSIBLE = new Set([
+  "not_in_channel",
+  "channel_not_found",
+  "is_archived",
+  "account_inactive",
+  "token_revoked",
+  "invalid_auth",
+  "not_authed",
+  "team_not_found",
+  "restricted_action",
+]);
+
+export function isPermanentRefusal(err: unknown): boolean {
+  return isPlatformError(err) && NEVER_POSSIBLE.has(err.data.error);
+}
+
 const TOO_LARGE = new Set(["msg_blocks_too_long", "invalid_blocks", "metadata_too_large"]);
 
 /** A failed call in words a person can act on. */

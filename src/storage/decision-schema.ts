@@ -34,7 +34,7 @@ export interface VotesTable {
   message_ts: string;
   user_id: string;
   enterprise_id: string | null;
-  /** "agree" | "pick_other". */
+  /** The framework voted for, "flask" | "django" (since 0005; before, "agree" | "pick_other"). */
   value: string;
   created_at: number;
   updated_at: number;
@@ -78,22 +78,27 @@ export interface TeamSettingsTable {
   updated_at: number;
 }
 
-/** A reminder to revisit a decision, scheduled with chat.scheduleMessage so it can be cancelled. */
+/**
+ * A reminder about a decision (to revisit it), scheduled with chat.scheduleMessage so it can be cancelled.
+ * Since 0005 keyed by the decision's message and a kind; Slack's id is a plain column.
+ */
 export interface RevisitRemindersTable {
   team_id: string;
-  /** Where the scheduled message will be posted (chat.deleteScheduledMessage needs it). */
-  channel_id: string;
-  /** chat.scheduleMessage's scheduled_message_id. */
-  scheduled_message_id: string;
-  enterprise_id: string | null;
   /** The decision it is about: its recommendation message. */
   decision_channel_id: string;
   decision_ts: string;
+  /** "revisit". */
+  kind: string;
+  enterprise_id: string | null;
+  /** Where the scheduled message will be posted (chat.deleteScheduledMessage needs it). */
+  channel_id: string;
+  /** chat.scheduleMessage's scheduled_message_id; null until Slack gave one. */
+  scheduled_message_id: string | null;
   /** When Slack will post it, epoch milliseconds. */
   post_at: number;
   created_by: string;
   created_at: number;
-  /** Since 0003: "waiting" (due beyond Slack's 120-day horizon), "scheduled" or "cancelled". */
+  /** "waiting" | "scheduling" | "scheduled" | "cancelled" | "failed" (see revisit-reminders.ts). */
   status: string;
   cancelled_at: number | null;
   cancelled_by: string | null;

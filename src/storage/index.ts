@@ -48,13 +48,16 @@ export {
   VERDICTS,
 } from "./recommendations.js";
 export {
+  LIVE_REMINDER_STATUSES,
+  REMINDER_KINDS,
   REMINDER_STATUSES,
   type ReminderInput,
+  type ReminderKey,
+  type ReminderKind,
   type ReminderRepository,
   type ReminderStatus,
+  type ScheduledReminderInput,
   type StoredReminder,
-  type WaitingReminderInput,
-  waitingReminderId,
 } from "./revisit-reminders.js";
 export { StoredDataError } from "./rows.js";
 export type { Schema } from "./schema.js";
@@ -73,7 +76,9 @@ export {
 } from "./token-crypto.js";
 export type { StoredView, ViewInput, ViewRepository } from "./views.js";
 export {
+  type FrameworkVotes,
   type StoredVote,
+  tallyAgainst,
   VOTE_VALUES,
   type VoteInput,
   type VoteRepository,

@@ -100,7 +100,10 @@ export interface ListOptions {
 }
 
 export interface RecommendationRepository {
-  /** Inserts, or updates the row for the same (team, channel, ts) and sets editedAt. Returns what is stored. */
+  /**
+   * Inserts, or updates the row for the same (team, channel, ts) and sets editedAt; never changes who
+   * asked (`userId`). Returns what is stored.
+   */
   upsert(input: RecommendationInput): Promise<StoredRecommendation>;
   find(teamId: string, channelId: string, messageTs: string): Promise<StoredRecommendation | undefined>;
   /**
@@ -117,9 +120,9 @@ export function recommendationRepository(db: Kysely<Schema>, now: Clock): Recomm
     async upsert(input) {
       const valid = inputSchema.parse(input);
       const at = now();
+      // Who asked never changes: an edit (only ever the asker's) keeps the row's user_id.
       const changes = {
         enterprise_id: valid.enterpriseId ?? null,
-        user_id: valid.userId,
         answers: JSON.stringify(valid.answers),
         needs: JSON.stringify(valid.needs),
         notes: valid.notes,
@@ -134,6 +137,7 @@ export function recommendationRepository(db: Kysely<Schema>, now: Clock): Recomm
           team_id: valid.teamId,
           channel_id: valid.channelId,
           message_ts: valid.messageTs,
+          user_id: valid.userId,
           ...changes,
           created_at: at,
           edited_at: null,

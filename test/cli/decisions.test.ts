@@ -82,7 +82,7 @@ beforeAll(async () => {
       channelId: "C1",
       messageTs: TS[1] as string,
       userId: "U3",
-      value: "pick_other",
+      value: "flask",
     });
     await database.decisions.propose({
       teamId: "T1",

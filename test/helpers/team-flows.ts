@@ -51,12 +51,19 @@ export interface TeamSetup {
   deletedScheduled: ApiCall[];
   /** Every views.open, in order. */
   opened: ApiCall[];
+  /** Every views.update (a form replaced with what the database says), in order. */
+  updatedViews: ApiCall[];
   /** Everything told to one person (response_url or ephemeral message), in order. */
   told: Array<{ user: string; text: string }>;
   /** What the app posted to each click's response_url, by the clicker. */
   said: Array<{ user: string; body: Json }>;
   /** The ts the next top-level post gets. */
   nextTs(): string;
+  /** Set: chat.scheduleMessage answers with this error (ok: false) until unset. */
+  scheduleFails?: string;
+  /** Set: chat.update answers with this error (ok: false) until unset, or `updateFailures` more calls. */
+  updateFails?: string;
+  updateFailures?: number;
 }
 
 let tsSeq = 0;
@@ -78,7 +85,13 @@ export async function teamSetup(options: TestAppOptions = {}): Promise<TeamSetup
   );
   const updates = mockApi(
     "chat.update",
-    (c: ApiCall) => ({ ok: true, channel: c.channel, ts: c.ts, text: c.text }),
+    (c: ApiCall) => {
+      if (setup.updateFails && setup.updateFailures !== undefined && setup.updateFailures-- <= 0)
+        setup.updateFails = undefined;
+      return setup.updateFails
+        ? { ok: false, error: setup.updateFails }
+        : { ok: true, channel: c.channel, ts: c.ts, text: c.text };
+    },
     1000,
   );
   const told: TeamSetup["told"] = [];
@@ -103,17 +116,21 @@ export async function teamSetup(options: TestAppOptions = {}): Promise<TeamSetup
   let scheduledSeq = 0;
   const scheduled = mockApi(
     "chat.scheduleMessage",
-    (c: ApiCall) => ({
-      ok: true,
-      channel: c.channel,
-      scheduled_message_id: `Q0SCHED${++scheduledSeq}`,
-      post_at: Number(c.post_at),
-      message: { type: "message", text: c.text },
-    }),
+    (c: ApiCall) =>
+      setup.scheduleFails
+        ? { ok: false, error: setup.scheduleFails }
+        : {
+            ok: true,
+            channel: c.channel,
+            scheduled_message_id: `Q0SCHED${++scheduledSeq}`,
+            post_at: Number(c.post_at),
+            message: { type: "message", text: c.text },
+          },
     1000,
   );
   const deletedScheduled = mockApi("chat.deleteScheduledMessage", { ok: true }, 1000);
   const opened = mockApi("views.open", apiFixture("views.open_ok"), 1000);
+  const updatedViews = mockApi("views.update", apiFixture("views.open_ok"), 1000);
   const said: TeamSetup["said"] = [];
   nock("https://hooks.slack.com")
     .persist()
@@ -125,7 +142,7 @@ export async function teamSetup(options: TestAppOptions = {}): Promise<TeamSetup
       told.push({ user, text: String(parsed.text) });
       return "ok";
     });
-  return {
+  const setup: TeamSetup = {
     t,
     posts,
     updates,
@@ -135,10 +152,12 @@ export async function teamSetup(options: TestAppOptions = {}): Promise<TeamSetup
     scheduled,
     deletedScheduled,
     opened,
+    updatedViews,
     said,
     told,
     nextTs,
   };
+  return setup;
 }
 
 /** Posts a recommendation in `channel` through the real flow (command, form, submit); returns its ts. */
@@ -259,8 +278,12 @@ export async function submitOwnAnswers(
   viewer: string = user,
 ): Promise<QuestionsModal & { title?: { text: string } }> {
   const opening = s.opened.length;
+  const updating = s.updatedViews.length;
   await click(s, ts, button, user);
-  const view = s.opened[opening]?.view as QuestionsModal & { title?: { text: string } };
+  // The form as the person sees it: opened at once, then replaced with what the database says.
+  const view = (s.updatedViews[updating]?.view ?? s.opened[opening]?.view) as QuestionsModal & {
+    title?: { text: string };
+  };
   expect(view, "the form opened").toBeDefined();
   const prefilled = (
     view.blocks as Array<{ block_id?: string; element?: { initial_options?: Array<{ value: string }> } }>

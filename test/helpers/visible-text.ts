@@ -26,8 +26,9 @@ export function visibleText(blocks: unknown): string {
         out.push(rendered(o.text));
         return;
       }
-      // Options of a select are hidden until it is opened; its placeholder shows.
-      for (const [key, value] of Object.entries(o)) if (key !== "options") walk(value);
+      // Options of a select are hidden until it is opened (its placeholder shows), and a button's
+      // confirm dialog until it is clicked.
+      for (const [key, value] of Object.entries(o)) if (key !== "options" && key !== "confirm") walk(value);
     }
   };
   walk(blocks);

@@ -194,7 +194,7 @@ describe("App Home: only the decisions the person may see", () => {
     for (const p of [pub, priv, voted])
       await db.decisions.propose({ ...p, askedBy: ANN, recommended: "django" });
     await db.views.upsert({ ...priv, userId: BOB, answers: {}, needs: [], notes: "" });
-    await db.votes.upsert({ ...voted, userId: USER, value: "agree" });
+    await db.votes.upsert({ ...voted, userId: USER, value: "django" });
     return {
       pub: `${PUBLIC}/${pub.messageTs}`,
       priv: `${PRIVATE}/${priv.messageTs}`,

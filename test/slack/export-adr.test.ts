@@ -99,8 +99,8 @@ async function seedGolden(db: Database): Promise<void> {
     needs: NEEDS,
     notes: NOTES,
   });
-  await db.votes.upsert({ ...key, messageTs: TS, userId: CY, value: "agree" });
-  await db.votes.upsert({ ...key, messageTs: TS, userId: BOB, value: "pick_other" });
+  await db.votes.upsert({ ...key, messageTs: TS, userId: CY, value: "django" });
+  await db.votes.upsert({ ...key, messageTs: TS, userId: BOB, value: "flask" });
   await db.decisions.propose({ ...key, messageTs: TS, askedBy: ANN, recommended: "django" });
   const decided = await db.decisions.decide({
     ...key,

@@ -4,6 +4,7 @@
  * channel superseding the earlier one with both messages re-rendered and linked.
  */
 import { describe, expect, it } from "vitest";
+import { openDatabase } from "../../src/storage/index.js";
 import type { Json } from "../helpers/json.js";
 import { isolateNetwork } from "../helpers/nock-isolation.js";
 import {
@@ -12,6 +13,7 @@ import {
   CHANNEL,
   click,
   decide,
+  messageAt,
   openDecide,
   permalinkOf,
   postRecommendation,
@@ -24,11 +26,17 @@ import {
 
 isolateNetwork();
 
-const today = () => new Date().toISOString().slice(0, 10);
+/** One fixed moment for the app and its database: the dates shown never straddle midnight. */
+const NOW = Date.UTC(2026, 10, 28, 23, 59, 59, 900);
+const today = () => "2026-11-28";
+const setup = async () => {
+  const clock = () => NOW;
+  return teamSetup({ database: await openDatabase("sqlite::memory:", { now: clock }), now: clock });
+};
 
 describe("Mark as decided", () => {
   it("the asker decides: the form defaults to the verdict; the message then says who decided what, when", async () => {
-    const s = await teamSetup();
+    const s = await setup();
     const ts = await postRecommendation(s, ["admin", "auth"], CHANNEL, { size: "large" });
     const form = (await openDecide(s, ts, ASKER)) as Json & { blocks: Json[] };
     expect(form.callback_id).toBe("decide");
@@ -48,13 +56,15 @@ describe("Mark as decided", () => {
     });
     const text = textAt(s, ts);
     expect(text).toContain(`*Decided: Django* by <@${ASKER}> on ${today()}`);
+    // Notifications and screen readers say so too.
+    expect(String(messageAt(s, ts).text)).toMatch(/^Decided: Django\. Recommendation for/);
     expect(text).not.toContain("Mark as decided");
     expect(text).not.toContain("*Proposed:*");
     expect(toldTo(s, ASKER).at(-1)).toContain("Marked as decided: *Django*");
   });
 
   it("someone else is told who can decide and why, and gets no form", async () => {
-    const s = await teamSetup();
+    const s = await setup();
     const ts = await postRecommendation(s);
     const opened = s.opened.length;
     expect(await openDecide(s, ts, BOB)).toBeUndefined();
@@ -66,7 +76,7 @@ describe("Mark as decided", () => {
   });
 
   it("when the workspace lets anyone decide, a teammate may, and may choose against the verdict", async () => {
-    const s = await teamSetup();
+    const s = await setup();
     const ts = await postRecommendation(s, ["admin"], CHANNEL, { size: "large" });
     await s.t.database.teamSettings.update({ teamId: TEAM, updatedBy: "U0ADMIN001", whoMayDecide: "anyone" });
     expect(await decide(s, ts, BOB, { framework: "flask" })).toBeUndefined();
@@ -80,7 +90,7 @@ describe("Mark as decided", () => {
   });
 
   it("the setting is checked again on submission: a form opened under 'anyone' is refused under 'asker'", async () => {
-    const s = await teamSetup();
+    const s = await setup();
     const ts = await postRecommendation(s);
     await s.t.database.teamSettings.update({ teamId: TEAM, updatedBy: "U0ADMIN001", whoMayDecide: "anyone" });
     const form = (await openDecide(s, ts, BOB)) as Json;
@@ -92,7 +102,7 @@ describe("Mark as decided", () => {
   });
 
   it("statuses only move forward: a decided recommendation is not decided again", async () => {
-    const s = await teamSetup();
+    const s = await setup();
     const ts = await postRecommendation(s);
     const form = (await openDecide(s, ts, ASKER)) as Json;
     await submitDecide(s, form, ASKER, { framework: "django" });
@@ -108,7 +118,7 @@ describe("Mark as decided", () => {
   });
 
   it("a later decision in the channel supersedes the earlier: both messages re-rendered and linked both ways", async () => {
-    const s = await teamSetup();
+    const s = await setup();
     const first = await postRecommendation(s, ["admin"]);
     await decide(s, first, ASKER, { framework: "django" });
     const second = await postRecommendation(s, ["auth"]);

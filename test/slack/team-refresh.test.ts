@@ -5,7 +5,7 @@
  * in the test's hands.
  */
 import { describe, expect, it } from "vitest";
-import type { Timers } from "../../src/slack/services/channel-throttle.js";
+import { ChannelThrottle, type Timers } from "../../src/slack/services/channel-throttle.js";
 import { isolateNetwork } from "../helpers/nock-isolation.js";
 import { eventually } from "../helpers/slack-app.js";
 import { CHANNEL, click, postRecommendation, TEAM, teamSetup, textAt } from "../helpers/team-flows.js";
@@ -82,5 +82,27 @@ describe("updating the recommendation message", () => {
     await b;
     expect(s.updates.map((u) => u.ts)).toEqual([first, second]);
     expect(textAt(s, second)).toContain(`1 agree: <@${VOTERS[1]}>`);
+  });
+
+  it("an update that failed for a passing reason is tried once more, an interval later", async () => {
+    const timers = new ManualTimers();
+    const s = await teamSetup({ messageRefresh: { intervalMs: 1000, timers } });
+    const ts = await postRecommendation(s, ["admin"], CHANNEL, { size: "large" });
+    s.updateFails = "ratelimited";
+    s.updateFailures = s.t.deps.api.policy.maxAttempts;
+    const voted = click(s, ts, "vote_agree", VOTERS[0] as string);
+    await eventually(() => expect(timers.pending).toHaveLength(1));
+    timers.advance(1000);
+    await voted;
+    expect(textAt(s, ts)).toContain(`1 agree: <@${VOTERS[0]}>`);
+  });
+
+  it("a job that throws at once fails only itself: the channel's next job still runs", async () => {
+    const throttle = new ChannelThrottle(0);
+    const failed = throttle.submit("C", "1", () => {
+      throw new Error("boom");
+    });
+    await expect(failed).rejects.toThrow("boom");
+    await expect(throttle.submit("C", "2", async () => "ran")).resolves.toBe("ran");
   });
 });

@@ -8,11 +8,13 @@ import { recommend } from "../../src/engine/index.js";
 import { addMonths, SCHEDULE_HORIZON_MS } from "../../src/slack/services/revisit-reminders.js";
 import { openDatabase } from "../../src/storage/index.js";
 import { isolateNetwork } from "../helpers/nock-isolation.js";
+import { send } from "../helpers/slack-app.js";
 import {
   ASKER,
   BOB,
   CHANNEL,
   click,
+  clickOf,
   decide,
   knowledge,
   postRecommendation,
@@ -25,6 +27,7 @@ import {
 isolateNetwork();
 
 const DAY = 24 * 60 * 60 * 1000;
+const keyOf = (ts: string) => ({ teamId: TEAM, decisionChannelId: CHANNEL, decisionTs: ts });
 const date = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 /** An app and database on one clock the test moves. */
@@ -89,7 +92,7 @@ describe("the revisit reminder", () => {
 
     await click(s, ts, "cancel_reminder", ASKER);
     expect(s.deletedScheduled).toEqual([{ channel: CHANNEL, scheduled_message_id: "Q0SCHED1" }]);
-    expect(await s.t.database.reminders.find(TEAM, CHANNEL, "Q0SCHED1")).toMatchObject({
+    expect(await s.t.database.reminders.find(keyOf(ts))).toMatchObject({
       status: "cancelled",
       cancelledBy: ASKER,
     });
@@ -149,6 +152,118 @@ describe("the revisit reminder", () => {
     await decide(s, second, ASKER, { framework: "flask" });
     expect(s.deletedScheduled).toEqual([{ channel: CHANNEL, scheduled_message_id: "Q0SCHED1" }]);
     expect(await s.t.database.reminders.listForDecision(TEAM, CHANNEL, first)).toEqual([]);
+  });
+
+  it("a 12-month reminder the sweep handed to Slack is cancelled by the message's button (Slack's message deleted)", async () => {
+    const { s, set, clock } = await onClock();
+    const ts = await postRecommendation(s);
+    const due = addMonths(clock(), 12);
+    await decide(s, ts, ASKER, { framework: "django", months: 12 });
+    const updatesBefore = s.updates.length;
+    set(due - 100 * DAY);
+    expect(await s.t.deps.reminderSweep.runOnce()).toBe(1);
+    // The message is re-rendered once Slack holds it.
+    expect(s.updates.length).toBeGreaterThan(updatesBefore);
+    expect(textAt(s, ts)).toContain("Cancel reminder");
+
+    await click(s, ts, "cancel_reminder", ASKER);
+    expect(toldTo(s, ASKER).at(-1)).toContain("Reminder cancelled");
+    expect(s.deletedScheduled).toEqual([{ channel: CHANNEL, scheduled_message_id: "Q0SCHED1" }]);
+    expect(await s.t.database.reminders.find(keyOf(ts))).toMatchObject({
+      status: "cancelled",
+      scheduledMessageId: "Q0SCHED1",
+    });
+    expect(textAt(s, ts)).not.toContain("Cancel reminder");
+  });
+
+  it("a reminder whose time has passed (by the app's clock) cannot be cancelled, and the sweep forgets it", async () => {
+    const { s, set, clock } = await onClock();
+    const ts = await postRecommendation(s);
+    await decide(s, ts, ASKER, { framework: "django", months: 3 });
+    const due = addMonths(clock(), 3);
+    const oldClick = clickOf(s, ts, "cancel_reminder", ASKER);
+    set(due + DAY);
+    await send(s.t.app, oldClick);
+    expect(toldTo(s, ASKER).at(-1)).toContain("already cancelled or posted");
+    expect(s.deletedScheduled).toHaveLength(0);
+    await s.t.deps.reminderSweep.runOnce();
+    expect(await s.t.database.reminders.find(keyOf(ts))).toBeUndefined();
+  });
+
+  it("a reminder Slack refuses for good (not_in_channel) is marked failed and not retried by later sweeps", async () => {
+    const { s, set, clock } = await onClock();
+    const ts = await postRecommendation(s);
+    const due = addMonths(clock(), 12);
+    await decide(s, ts, ASKER, { framework: "django", months: 12 });
+    s.scheduleFails = "not_in_channel";
+    set(due - 100 * DAY);
+    expect(await s.t.deps.reminderSweep.runOnce()).toBe(0);
+    expect(await s.t.database.reminders.find(keyOf(ts))).toMatchObject({ status: "failed" });
+    const attempts = s.scheduled.length;
+    set(due - 99 * DAY);
+    expect(await s.t.deps.reminderSweep.runOnce()).toBe(0);
+    expect(s.scheduled).toHaveLength(attempts);
+    expect(await s.t.database.reminders.listWaitingDue(Number.MAX_SAFE_INTEGER)).toEqual([]);
+  });
+
+  it("a passing failure is retried by the next sweep", async () => {
+    const { s, set, clock } = await onClock();
+    const ts = await postRecommendation(s);
+    const due = addMonths(clock(), 12);
+    await decide(s, ts, ASKER, { framework: "django", months: 12 });
+    s.scheduleFails = "internal_error";
+    set(due - 100 * DAY);
+    expect(await s.t.deps.reminderSweep.runOnce()).toBe(0);
+    expect(await s.t.database.reminders.find(keyOf(ts))).toMatchObject({ status: "waiting" });
+    s.scheduleFails = undefined;
+    expect(await s.t.deps.reminderSweep.runOnce()).toBe(1);
+  });
+
+  it("Slack refusing a 3-month reminder leaves no row behind and tells the person why", async () => {
+    const { s } = await onClock();
+    const ts = await postRecommendation(s);
+    s.scheduleFails = "restricted_action";
+    await decide(s, ts, ASKER, { framework: "django", months: 3 });
+    // Asked once: scheduling is not idempotent.
+    expect(s.scheduled).toHaveLength(1);
+    expect(await s.t.database.reminders.find(keyOf(ts))).toBeUndefined();
+    expect(toldTo(s, ASKER).at(-1)).toContain("I couldn't set the reminder to revisit");
+    expect(textAt(s, ts)).not.toContain("Cancel reminder");
+  });
+
+  it("Cancel reminder asks before it cancels", async () => {
+    const { s } = await onClock();
+    const ts = await postRecommendation(s);
+    await decide(s, ts, ASKER, { framework: "django", months: 3 });
+    const button = JSON.stringify(clickOf(s, ts, "cancel_reminder", ASKER).actions);
+    expect(button).toContain('"confirm"');
+    expect(button).toContain("Keep it");
+  });
+
+  it("two sweeps at once are one: neither overlaps the other", async () => {
+    const { s, set, clock } = await onClock();
+    const ts = await postRecommendation(s);
+    const due = addMonths(clock(), 12);
+    await decide(s, ts, ASKER, { framework: "django", months: 12 });
+    set(due - 100 * DAY);
+    const sweep = s.t.deps.reminderSweep;
+    expect(await Promise.all([sweep.runOnce(), sweep.runOnce()])).toEqual([1, 1]);
+    expect(s.scheduled).toHaveLength(1);
+  });
+
+  it("after deciding, one failing step (listing the superseded decision's reminders) stops none of the others", async () => {
+    const { s } = await onClock();
+    const first = await postRecommendation(s, ["admin"]);
+    await decide(s, first, ASKER, { framework: "django" });
+    const second = await postRecommendation(s, ["auth"]);
+    s.t.database.reminders.listForDecision = async () => {
+      throw new Error("database hiccup");
+    };
+    await decide(s, second, ASKER, { framework: "flask", months: 3 });
+    expect(s.scheduled).toHaveLength(1);
+    expect(toldTo(s, ASKER).at(-1)).toContain("Marked as decided: *Flask*");
+    expect(toldTo(s, ASKER).at(-1)).toContain("I'll post a reminder to revisit");
+    expect(textAt(s, first)).toContain("Superseded");
   });
 
   it("counts calendar months, keeping the day or taking the month's last", () => {

@@ -14,6 +14,7 @@ import {
   clickOf,
   decide,
   postRecommendation,
+  submitOwnAnswers,
   TEAM,
   teamSetup,
   textAt,
@@ -48,6 +49,27 @@ describe("votes on a recommendation", () => {
     // Every vote updated the same message; nothing was posted in the channel.
     expect(new Set(s.updates.map((u) => u.ts))).toEqual(new Set([ts]));
     expect(s.posts.filter((p) => p.thread_ts === undefined)).toHaveLength(1);
+  });
+
+  it("a vote keeps the framework it was for when an edit flips the verdict", async () => {
+    const s = await teamSetup();
+    const ts = await postRecommendation(s, ["admin", "auth"], CHANNEL, { size: "large" });
+    expect((await s.t.database.recommendations.find(TEAM, CHANNEL, ts))?.verdict).toBe("django");
+    await click(s, ts, "vote_agree", BOB);
+    expect(textAt(s, ts)).toContain(`1 agree: <@${BOB}>`);
+
+    await submitOwnAnswers(
+      s,
+      ts,
+      ASKER,
+      { answers: { experience: "flask", size: "tiny" }, needs: [] },
+      "edit_answers",
+    );
+    expect((await s.t.database.recommendations.find(TEAM, CHANNEL, ts))?.verdict).toBe("flask");
+    // Bob voted for Django: now that is the other side, not agreement with Flask.
+    expect(await s.t.database.votes.byFramework(TEAM, CHANNEL, ts)).toEqual({ django: [BOB], flask: [] });
+    expect(textAt(s, ts)).toContain(`1 would pick Django: <@${BOB}>`);
+    expect(textAt(s, ts)).not.toContain("agree:");
   });
 
   it("names two per side and counts the rest", async () => {

@@ -266,7 +266,7 @@ describe.each(BACKENDS)("who may see a decision, on %s", (backend) => {
     const c = proposal({ channelId: "CPUB", askedBy: "U2" });
     for (const p of [a, b, c]) expect((await decisions.propose(p)).channelPublic).toBe(false);
     await database.views.upsert({ ...key(a), userId: "U7", answers: {}, needs: [], notes: "" });
-    await database.votes.upsert({ ...key(b), userId: "U8", value: "agree" });
+    await database.votes.upsert({ ...key(b), userId: "U8", value: "django" });
     await database.teamSettings.update({ teamId: "T1", updatedBy: "U1", whoMayDecide: "anyone" });
     await decisions.decide({ ...key(c), userId: "U9", framework: "flask" });
     const seenBy = async (user: string) =>

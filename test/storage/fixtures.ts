@@ -3,7 +3,7 @@ import type { Installation } from "@slack/bolt";
 import type {
   FeedbackInput,
   RecommendationInput,
-  ReminderInput,
+  ScheduledReminderInput,
   ViewInput,
 } from "../../src/storage/index.js";
 
@@ -108,7 +108,7 @@ export function view(overrides: Partial<ViewInput> = {}): ViewInput {
   };
 }
 
-export function reminder(overrides: Partial<ReminderInput> = {}): ReminderInput {
+export function reminder(overrides: Partial<ScheduledReminderInput> = {}): ScheduledReminderInput {
   return {
     teamId: "T1",
     channelId: "C1",

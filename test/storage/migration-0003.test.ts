@@ -30,11 +30,13 @@ describe.each(SHARED_BACKENDS)("migration 0003 on %s", (backend) => {
     }
     const database = await openDatabase(url, { encryptionKey: TEST_KEY });
     try {
-      expect(await database.reminders.find("T1", "C1", "Q1")).toMatchObject({
+      const key = { teamId: "T1", decisionChannelId: "C1", decisionTs: "1700000000.000100" };
+      expect(await database.reminders.find(key)).toMatchObject({
         status: "scheduled",
+        scheduledMessageId: "Q1",
         cancelledAt: null,
       });
-      expect(await database.reminders.cancel("T1", "C1", "Q1", "U2")).toBe(true);
+      expect(await database.reminders.cancel(key, "U2")).toMatchObject({ status: "cancelled" });
       expect(await database.reminders.listPending("T1")).toEqual([]);
     } finally {
       await database.close();

@@ -18,7 +18,14 @@ async function seedTeam(database: Database, teamId: string, enterpriseId?: strin
     await database.feedback.upsert(feedback({ teamId, channelId, messageTs, userId: "U1", enterpriseId }));
     await database.feedback.upsert(feedback({ teamId, channelId, messageTs, userId: "U2", enterpriseId }));
     await database.views.upsert(view({ teamId, channelId, messageTs, userId: "U2", enterpriseId }));
-    await database.votes.upsert({ teamId, channelId, messageTs, userId: "U2", enterpriseId, value: "agree" });
+    await database.votes.upsert({
+      teamId,
+      channelId,
+      messageTs,
+      userId: "U2",
+      enterpriseId,
+      value: "django",
+    });
     await database.decisions.propose({
       teamId,
       channelId,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { BACKENDS, useBackends } from "./backends.js";
-import { view } from "./fixtures.js";
+import { recommendation, view } from "./fixtures.js";
 
 const backends = useBackends();
 const TS = "1700000000.000100";
@@ -55,34 +55,46 @@ describe.each(BACKENDS)("views on %s", (backend) => {
 });
 
 describe.each(BACKENDS)("votes on %s", (backend) => {
-  it("keeps one vote per person per recommendation, changeable, and tallies who voted which way", async () => {
+  it("keeps one vote per person per recommendation, for a framework, changeable, tallied against the verdict", async () => {
     let now = 1_000;
-    const { votes } = await backends.fresh(backend, { now: () => now });
-    const vote = (userId: string, value: "agree" | "pick_other") => ({
+    const database = await backends.fresh(backend, { now: () => now });
+    const { votes } = database;
+    const vote = (userId: string, value: "flask" | "django") => ({
       teamId: "T1",
       channelId: "C1",
       messageTs: TS,
       userId,
       value,
     });
-    const first = await votes.upsert(vote("U2", "agree"));
-    expect(first).toEqual({ ...vote("U2", "agree"), enterpriseId: null, createdAt: 1_000, updatedAt: 1_000 });
+    const first = await votes.upsert(vote("U2", "django"));
+    expect(first).toEqual({
+      ...vote("U2", "django"),
+      enterpriseId: null,
+      createdAt: 1_000,
+      updatedAt: 1_000,
+    });
     now = 2_000;
-    await votes.upsert(vote("U3", "pick_other"));
+    await votes.upsert(vote("U3", "flask"));
     now = 3_000;
-    await votes.upsert(vote("U4", "agree"));
+    await votes.upsert(vote("U4", "django"));
     now = 4_000;
-    const changed = await votes.upsert(vote("U2", "pick_other"));
-    expect(changed).toMatchObject({ value: "pick_other", createdAt: 1_000, updatedAt: 4_000 });
+    const changed = await votes.upsert(vote("U2", "flask"));
+    expect(changed).toMatchObject({ value: "flask", createdAt: 1_000, updatedAt: 4_000 });
+    expect(await votes.byFramework("T1", "C1", TS)).toEqual({ django: ["U4"], flask: ["U2", "U3"] });
+    // Against the stored verdict: none stored yet (nothing to agree with), then Django, then Flask.
+    expect(await votes.tally("T1", "C1", TS)).toEqual({ agree: [], pickOther: [] });
+    await database.recommendations.upsert(recommendation({ messageTs: TS, verdict: "django" }));
     expect(await votes.tally("T1", "C1", TS)).toEqual({ agree: ["U4"], pickOther: ["U2", "U3"] });
-    await votes.upsert({ ...vote("U9", "agree"), messageTs: "1700000000.000200" });
-    await votes.upsert({ ...vote("U9", "agree"), teamId: "T2" });
+    await database.recommendations.upsert(recommendation({ messageTs: TS, verdict: "flask" }));
+    expect(await votes.tally("T1", "C1", TS)).toEqual({ agree: ["U2", "U3"], pickOther: ["U4"] });
+    await votes.upsert({ ...vote("U9", "django"), messageTs: "1700000000.000200" });
+    await votes.upsert({ ...vote("U9", "django"), teamId: "T2" });
     expect(await votes.listForRecommendation("T1", "C1", TS)).toHaveLength(3);
     expect(await votes.remove("T1", "C1", TS, "U3")).toBe(true);
     expect(await votes.remove("T1", "C1", TS, "U3")).toBe(false);
     expect(await votes.find("T1", "C1", TS, "U3")).toBeUndefined();
-    expect(await votes.tally("T1", "C1", TS)).toEqual({ agree: ["U4"], pickOther: ["U2"] });
-    expect(await votes.tally("T1", "C1", "1.0")).toEqual({ agree: [], pickOther: [] });
-    await expect(votes.upsert(vote("U2", "maybe" as "agree"))).rejects.toThrow();
+    expect(await votes.byFramework("T1", "C1", TS)).toEqual({ django: ["U4"], flask: ["U2"] });
+    expect(await votes.byFramework("T1", "C1", "1.0")).toEqual({ django: [], flask: [] });
+    await expect(votes.upsert(vote("U2", "agree" as "flask"))).rejects.toThrow();
   });
 });

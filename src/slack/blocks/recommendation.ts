@@ -1,5 +1,6 @@
 import type { FrameworkId, Knowledge, Recommendation } from "../../engine/index.js";
 import { IDS } from "../ids.js";
+import type { DecisionStatusModel } from "./decision-status.js";
 import { type Button, type KnownBlock, mrkdwn, type PlainTextOption, plain } from "./kit.js";
 import { LIMITS } from "./limits.js";
 import {
@@ -28,9 +29,21 @@ export interface RecommendationModel {
 }
 
 /** The message's top-level text: a complete sentence, since notifications and screen readers read only this. */
-export function notificationText(knowledge: Knowledge, rec: Recommendation, askedBy: string): string {
+export function notificationText(
+  knowledge: Knowledge,
+  rec: Recommendation,
+  askedBy: string,
+  status?: DecisionStatusModel,
+): string {
   const split = `${nameOf(knowledge, "django")} ${rec.scores.django}, ${nameOf(knowledge, "flask")} ${rec.scores.flask}`;
-  return `Recommendation for <@${askedBy}>'s project: ${headline(knowledge, rec)} (${split}; ${heldUp(rec)}).`;
+  // Notifications and screen readers get the decision too, not only the blocks.
+  const state =
+    status?.status === "decided"
+      ? `Decided: ${nameOf(knowledge, status.framework)}. `
+      : status?.status === "superseded"
+        ? "Superseded by a later decision. "
+        : "";
+  return `${state}Recommendation for <@${askedBy}>'s project: ${headline(knowledge, rec)} (${split}; ${heldUp(rec)}).`;
 }
 
 function featureOptions(knowledge: Knowledge): PlainTextOption[] {

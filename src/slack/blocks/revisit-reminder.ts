@@ -31,7 +31,7 @@ export function revisitReminderMessage(model: RevisitReminderModel): { text: str
       ? bullets(rec.flips.slice(0, FLIPS_SHOWN).map((f) => f.text))
       : rec.whatWouldChange.text;
   const question =
-    "Does any of these now hold? If so, *Edit answers* on the recommendation (or `/flask-or-django` for a fresh one) and decide again. If not, the decision stands.";
+    "Does any of these now hold? If so, post a new `/flask-or-django` in this channel and decide on it: it supersedes this decision (a decided recommendation's answers stay as they were decided on). If not, the decision stands.";
   return {
     text: `Time to revisit the decision for ${framework} made on ${isoDate(model.decidedAt)}: does anything that would change it now hold?`,
     blocks: [

@@ -26,17 +26,26 @@ export function teamActions(knowledge: Knowledge, model: TeamActionsModel): Know
     button(IDS.addView, "Add my view", model.answersValue, "Give your own answers to these questions"),
   ];
   if (model.verdict !== "either") {
-    const other = verdictWords(knowledge, model.verdict === "flask" ? "django" : "flask");
+    // Each vote button names its framework: the vote keeps its meaning if an edit flips the verdict.
+    const otherId = model.verdict === "flask" ? "django" : "flask";
+    const other = verdictWords(knowledge, otherId);
     elements.push(
-      button(IDS.voteAgree, "I agree", "agree", `Vote for ${verdictWords(knowledge, model.verdict)}`),
-      button(IDS.votePickOther, `I'd pick ${other}`, "pick_other", `Vote for ${other} instead`),
+      button(IDS.voteAgree, "I agree", model.verdict, `Vote for ${verdictWords(knowledge, model.verdict)}`),
+      button(IDS.votePickOther, `I'd pick ${other}`, otherId, `Vote for ${other} instead`),
     );
   }
   if (model.decidable)
     elements.push(button(IDS.markDecided, "Mark as decided", "decide", "Record what the team chose"));
   if (model.reminderValue)
-    elements.push(
-      button(IDS.cancelReminder, "Cancel reminder", model.reminderValue, "Cancel the reminder to revisit"),
-    );
+    elements.push({
+      ...button(IDS.cancelReminder, "Cancel reminder", model.reminderValue, "Cancel the reminder to revisit"),
+      // Cancelling cannot be undone (a decision's reminder is set once): ask first.
+      confirm: {
+        title: plain("Cancel reminder?"),
+        text: plain("No reminder will be posted."),
+        confirm: plain("Cancel it"),
+        deny: plain("Keep it"),
+      },
+    });
   return { type: "actions", block_id: IDS.teamActions, elements };
 }

@@ -25,6 +25,14 @@ export function freshTeamModel(): TeamModel {
   };
 }
 
+/**
+ * The team's part when it could not be read (the database is down while an edit goes out): no status
+ * line rather than a wrong one, but the buttons stay (only a proposal's answers can be edited).
+ */
+export function unreadTeamModel(): TeamModel {
+  return { votes: { agree: [], pickOther: [] }, actions: { open: true, decidable: true } };
+}
+
 /** True when the team's part holds more than a fresh proposal: the message then makes room for it. */
 export function teamIsActive(team: TeamModel | undefined): boolean {
   if (!team) return false;

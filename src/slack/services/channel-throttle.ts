@@ -29,9 +29,9 @@ const PRUNE_AT = 1000;
 /**
  * At most one job per interval per channel, in this process: Slack rate-limits updates to a channel's
  * messages, and a burst of votes should cost one update, not one each. A job asked for while its item
- * already waits replaces the waiting one (the latest state wins: nothing is lost, since a job renders
- * what is stored when it runs), and everyone who asked gets that run's result. Jobs start at least
- * `intervalMs` apart per channel; the first after a quiet spell starts at once.
+ * already waits replaces the waiting one (the latest state wins: a job renders what is stored when it
+ * runs, so the replaced one's state is shown too), and everyone who asked gets that run's result. Jobs
+ * start at least `intervalMs` apart per channel; the first after a quiet spell starts at once.
  *
  * Per process: several instances each keep their own pace (see the README).
  */
@@ -78,8 +78,8 @@ export class ChannelThrottle {
     state.queue.delete(item);
     state.running = true;
     state.lastStart = this.timers.now();
-    next
-      .job()
+    // A job that throws before returning its promise fails like one that rejects; the queue goes on.
+    new Promise<unknown>((resolve) => resolve(next.job()))
       .then(
         (value) => {
           for (const w of next.waiters) w.resolve(value);

@@ -197,25 +197,6 @@ export function readRecommendationMetadata(message: unknown): RecommendationPayl
   return parsed.success ? parsed.data : undefined;
 }
 
-/** Which reminder a "Cancel reminder" button is about: its channel and scheduled message id. */
-const ReminderRefSchema = z.object({ c: slackId, id: z.string().min(1).max(80) });
-
-export function encodeReminderRef(reminder: { channelId: string; scheduledMessageId: string }): string {
-  return JSON.stringify({ c: reminder.channelId, id: reminder.scheduledMessageId });
-}
-
-export function decodeReminderRef(
-  raw: unknown,
-): { channelId: string; scheduledMessageId: string } | undefined {
-  if (typeof raw !== "string" || raw.length > 200) return undefined;
-  try {
-    const parsed = ReminderRefSchema.safeParse(JSON.parse(raw));
-    return parsed.success ? { channelId: parsed.data.c, scheduledMessageId: parsed.data.id } : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 /** The "Mark as decided" modal's private_metadata: the recommendation message it decides. */
 const DecideContextSchema = z.object({ c: slackId, ts });
 

@@ -33,7 +33,7 @@ export function recommendationMessage(
     rec,
     payload,
     message: {
-      text: notificationText(knowledge, rec, askedBy),
+      text: notificationText(knowledge, rec, askedBy, team?.status),
       blocks: recommendationBlocks({
         knowledge,
         rec,

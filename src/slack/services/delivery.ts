@@ -34,6 +34,8 @@ export async function deliver(
   log: Logger,
   target: DeliveryTarget,
   message: OutgoingMessage,
+  /** What goes through the response_url instead: an ephemeral message has no ts, so nothing is stored about it. */
+  ephemeral: OutgoingMessage = message,
 ): Promise<Delivered> {
   try {
     const res = await api.postMessage({ channel: target.channel, ...message });
@@ -77,8 +79,8 @@ export async function deliver(
     try {
       await api.respond(target.responseUrl, {
         response_type: "ephemeral",
-        text: message.text,
-        blocks: [note, ...message.blocks],
+        text: ephemeral.text,
+        blocks: [note, ...ephemeral.blocks],
       });
       return { via: "response_url" };
     } catch (err) {
@@ -90,6 +92,16 @@ export async function deliver(
     "recommendation could not be delivered by any route",
   );
   return { via: "none", error: "undeliverable" };
+}
+
+/** `tellPerson` bound to one person in one place, whose response_url is used when it has one. */
+export function tellerFor(
+  api: SlackCalls,
+  log: Logger,
+  target: { channel: string; user: string; responseUrl?: string | undefined },
+): (text: string) => Promise<boolean> {
+  const { channel, user, responseUrl } = target;
+  return (text) => tellPerson(api, log, { channel, user, ...(responseUrl ? { responseUrl } : {}) }, text);
 }
 
 /**

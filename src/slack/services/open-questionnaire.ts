@@ -18,7 +18,7 @@ export function openQuestionnaireOrExplain(
   log: Logger,
   knowledge: Knowledge,
   request: OpenQuestionnaire,
-): Promise<boolean> {
+): Promise<string | undefined> {
   const { modal } = request;
   return openViewOrExplain(api, log, {
     ...request,

@@ -27,14 +27,19 @@ function causeWords(err: unknown): string {
 }
 
 /**
- * Opens a modal, or tells the person why not and how to try again. Call it right after ack(): a
- * trigger_id lives 3 seconds, and `api.openView` does not send one that is too old. Returns whether
- * the view opened.
+ * Opens a modal, or tells the person why not and how to try again. Call it right after ack(), before
+ * any database work: a trigger_id lives 3 seconds, and `api.openView` does not send one that is too
+ * old. Returns the opened view's id (for views.update with what is read after), or undefined when it
+ * did not open.
  */
-export async function openViewOrExplain(api: SlackCalls, log: Logger, request: OpenView): Promise<boolean> {
+export async function openViewOrExplain(
+  api: SlackCalls,
+  log: Logger,
+  request: OpenView,
+): Promise<string | undefined> {
   try {
-    await api.openView({ trigger_id: request.triggerId, view: request.view });
-    return true;
+    const opened = await api.openView({ trigger_id: request.triggerId, view: request.view });
+    return opened.view?.id ?? "";
   } catch (err) {
     const code = slackErrorCode(err);
     log.warn({ err, code, triggerAgeMs: Date.now() - api.triggerAt }, "views.open failed");
@@ -48,6 +53,6 @@ export async function openViewOrExplain(api: SlackCalls, log: Logger, request: O
       },
       `${causeWords(err)} Please ${request.retry}.`,
     );
-    return false;
+    return undefined;
   }
 }

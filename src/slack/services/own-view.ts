@@ -1,7 +1,7 @@
 import type { Logger } from "pino";
 import type { ProjectProfile } from "../../engine/index.js";
 import type { Database } from "../../storage/index.js";
-import { tellPerson } from "./delivery.js";
+import { tellerFor } from "./delivery.js";
 import type { RecommendationRefresher } from "./refresh-recommendation.js";
 import type { Workspace } from "./saved-recommendations.js";
 import type { SlackCalls } from "./slack-api.js";
@@ -30,13 +30,7 @@ export async function saveOwnView(
   },
 ): Promise<void> {
   const { workspace, channel, messageTs, user, profile } = input;
-  const tell = (text: string) =>
-    tellPerson(
-      api,
-      log,
-      { channel, user, ...(input.responseUrl ? { responseUrl: input.responseUrl } : {}) },
-      text,
-    );
+  const tell = tellerFor(api, log, { channel, user, responseUrl: input.responseUrl });
   if (!workspace) {
     log.warn("a view without a team id; not stored");
     await tell(VIEW_NOT_SAVED);

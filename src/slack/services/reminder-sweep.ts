@@ -36,7 +36,8 @@ export function teamCalls(
 /** Runs the reminders' sweep at start and every hour after, until stopped. Per process; the sweep claims each reminder. */
 export class ReminderSweep {
   private timer: NodeJS.Timeout | undefined;
-  private running: Promise<unknown> = Promise.resolve();
+  /** The sweep under way, if any: a tick while one runs joins it rather than overlapping it. */
+  private running: Promise<number> | undefined;
 
   constructor(
     private readonly reminders: RevisitReminders,
@@ -45,12 +46,21 @@ export class ReminderSweep {
     private readonly intervalMs = SWEEP_INTERVAL_MS,
   ) {}
 
-  /** One sweep now; resolves with how many reminders it handed to Slack (0 when it failed: logged). */
+  /**
+   * One sweep now (or the one under way); resolves with how many reminders it handed to Slack (0 when
+   * it failed: logged).
+   */
   runOnce(): Promise<number> {
-    const run = this.reminders.sweep(this.callsFor, this.log).catch((err: unknown) => {
-      this.log.error({ err }, "the reminders' sweep failed");
-      return 0;
-    });
+    if (this.running) return this.running;
+    const run = this.reminders
+      .sweep(this.callsFor, this.log)
+      .catch((err: unknown) => {
+        this.log.error({ err }, "the reminders' sweep failed");
+        return 0;
+      })
+      .finally(() => {
+        this.running = undefined;
+      });
     this.running = run;
     return run;
   }

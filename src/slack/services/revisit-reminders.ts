@@ -1,10 +1,12 @@
 import type { Logger } from "pino";
-import { storedProfile } from "../../decisions/index.js";
+import { isoDate, storedProfile } from "../../decisions/index.js";
 import { type Knowledge, type Recommendation, recommendProfile } from "../../engine/index.js";
-import type { Database, StoredDecision, StoredReminder } from "../../storage/index.js";
+import type { Database, ReminderKey, StoredDecision, StoredReminder } from "../../storage/index.js";
 import { revisitReminderMessage } from "../blocks/revisit-reminder.js";
-import { slackErrorCode } from "../slack-errors.js";
+import { isPermanentRefusal, isTimeout, reasonWords, slackErrorCode } from "../slack-errors.js";
+import { allowedToDecide, whoMayDecide } from "./deciders.js";
 import type { SlackCalls } from "./slack-api.js";
+import type { MessagePlace } from "./team-state.js";
 
 /** How far ahead a team may ask to be reminded. */
 export const REVISIT_MONTHS = [3, 6, 12] as const;
@@ -35,6 +37,8 @@ export interface RevisitDeps {
   knowledge: Knowledge;
   database: Database;
   now?: () => number;
+  /** Re-renders the decision's message once the sweep handed its reminder to Slack. */
+  afterScheduled?: (reminder: StoredReminder, api: SlackCalls, log: Logger) => Promise<void>;
 }
 
 /** The Web API calls for a team's workspace (the sweep runs outside any request), or undefined when not installed. */
@@ -43,15 +47,32 @@ export type TeamCalls = (team: {
   enterpriseId: string | null;
 }) => Promise<SlackCalls | undefined>;
 
+/** What setting a reminder came to: the reminder, or why there is none (words for the person). */
+export type SetOutcome = { reminder: StoredReminder } | { problem: string };
+
+/** What a click on "Cancel reminder" came to. */
+export type CancelOutcome =
+  | { kind: "cancelled" }
+  | { kind: "nothing_live" }
+  | { kind: "not_allowed"; createdBy: string; askedBy: string };
+
+const keyOf = (r: ReminderKey): ReminderKey => ({
+  teamId: r.teamId,
+  decisionChannelId: r.decisionChannelId,
+  decisionTs: r.decisionTs,
+  ...(r.kind ? { kind: r.kind } : {}),
+});
+
 /**
  * Reminders to revisit a decision: a message in the recommendation's thread, N months after it was
  * decided, listing what would change the recommendation. Within Slack's 120-day horizon it is
  * scheduled at once (`chat.scheduleMessage`); later ones wait in the database and `sweep` schedules each
  * once it comes within range. Cancelling deletes the scheduled message (`chat.deleteScheduledMessage`)
- * and marks the reminder cancelled.
+ * and marks the reminder cancelled. The row is always written before Slack is asked, so Slack never
+ * holds a message the database cannot cancel.
  */
 export class RevisitReminders {
-  private readonly now: () => number;
+  readonly now: () => number;
 
   constructor(private readonly deps: RevisitDeps) {
     this.now = deps.now ?? Date.now;
@@ -60,11 +81,13 @@ export class RevisitReminders {
   /** Sets a reminder `months` after the decision; scheduled now when Slack allows, else waiting. */
   async set(
     api: SlackCalls,
+    log: Logger,
     decision: StoredDecision,
     rec: Recommendation,
     months: RevisitMonths,
     by: string,
-  ): Promise<StoredReminder> {
+  ): Promise<SetOutcome> {
+    const { reminders } = this.deps.database;
     const decidedAt = decision.decidedAt ?? this.now();
     const postAt = addMonths(decidedAt, months);
     const base = {
@@ -76,20 +99,88 @@ export class RevisitReminders {
       postAt,
       createdBy: by,
     };
-    if (postAt - this.now() > SCHEDULE_HORIZON_MS) return this.deps.database.reminders.addWaiting(base);
-    const id = await this.schedule(api, decision, rec, postAt);
-    return this.deps.database.reminders.add({ ...base, scheduledMessageId: id });
+    const cancelledAlready = { problem: "this decision's reminder was cancelled already" };
+    if (postAt - this.now() > SCHEDULE_HORIZON_MS) {
+      const waiting = await reminders.addWaiting(base);
+      return waiting ? { reminder: waiting } : cancelledAlready;
+    }
+    const reserved = await reminders.reserve(base);
+    if (!reserved) return cancelledAlready;
+    let id: string;
+    try {
+      id = await this.schedule(api, decision, rec, postAt);
+    } catch (err) {
+      log.warn({ err, code: slackErrorCode(err) }, "chat.scheduleMessage failed");
+      await reminders
+        .remove(base)
+        .catch((e: unknown) => log.error({ err: e }, "could not forget a reminder Slack refused"));
+      // One attempt, never retried: an answer lost on the way may still mean Slack holds it.
+      return {
+        problem: isTimeout(err)
+          ? `Slack didn't answer in time, so I can't tell whether it will post on ${isoDate(postAt)}; if it does, it can't be cancelled here`
+          : reasonWords(err),
+      };
+    }
+    try {
+      if (await reminders.markScheduled(base, id, postAt))
+        return { reminder: { ...reserved, scheduledMessageId: id, status: "scheduled" } };
+      await this.deleteScheduled(api, decision.channelId, id);
+      return cancelledAlready;
+    } catch (err) {
+      log.error({ err, code: slackErrorCode(err) }, "could not record a scheduled reminder; taking it back");
+      const takenBack = await this.deleteScheduled(api, decision.channelId, id).then(
+        () => true,
+        (e: unknown) => {
+          log.error({ err: e, scheduled: id }, "could not take back a reminder the database lost");
+          return false;
+        },
+      );
+      return {
+        problem: takenBack
+          ? "my database isn't answering, so I took it back: nothing will be posted. Mark as decided can't be repeated; post a reminder of your own if you need one"
+          : `my database isn't answering, and Slack will still post it on ${isoDate(postAt)}; it can't be cancelled here`,
+      };
+    }
   }
 
-  /** Cancels one reminder: Slack's scheduled message deleted (when it had one), the row marked. */
+  /**
+   * "Cancel reminder" on a decision's message: its live reminder, found from the message itself, is
+   * cancelled when `user` set it or may decide.
+   */
+  async cancelOnMessage(api: SlackCalls, message: MessagePlace, user: string): Promise<CancelOutcome> {
+    const { database } = this.deps;
+    const key = { teamId: message.teamId, decisionChannelId: message.channel, decisionTs: message.ts };
+    const [reminder, decision] = await Promise.all([
+      database.reminders.find(key),
+      database.decisions.find(message.teamId, message.channel, message.ts),
+    ]);
+    const live =
+      reminder &&
+      reminder.status !== "cancelled" &&
+      reminder.status !== "failed" &&
+      reminder.postAt > this.now();
+    if (!reminder || !live || !decision) return { kind: "nothing_live" };
+    if (
+      user !== reminder.createdBy &&
+      !allowedToDecide(await whoMayDecide(database, message.teamId), decision, user)
+    )
+      return { kind: "not_allowed", createdBy: reminder.createdBy, askedBy: decision.askedBy };
+    return (await this.cancel(api, reminder, user)) ? { kind: "cancelled" } : { kind: "nothing_live" };
+  }
+
+  /**
+   * Cancels one reminder: Slack's scheduled message deleted (when it had one), the row marked. False
+   * when it was no longer live (cancelled by someone else meanwhile).
+   */
   async cancel(api: SlackCalls, reminder: StoredReminder, by: string): Promise<boolean> {
-    if (reminder.status === "scheduled") await this.deleteScheduled(api, reminder);
-    return this.deps.database.reminders.cancel(
-      reminder.teamId,
-      reminder.channelId,
-      reminder.scheduledMessageId,
-      by,
-    );
+    const known = reminder.status === "scheduled" ? reminder.scheduledMessageId : null;
+    if (known) await this.deleteScheduled(api, reminder.channelId, known);
+    const cancelled = await this.deps.database.reminders.cancel(keyOf(reminder), by);
+    if (!cancelled) return false;
+    // The sweep handed it to Slack between our read and the cancel: take that message back too.
+    if (cancelled.scheduledMessageId && cancelled.scheduledMessageId !== known)
+      await this.deleteScheduled(api, cancelled.channelId, cancelled.scheduledMessageId);
+    return true;
   }
 
   /** Cancels every reminder of a decision still to come (it was superseded). Returns how many. */
@@ -114,24 +205,37 @@ export class RevisitReminders {
   }
 
   /**
-   * Hands waiting reminders that came within Slack's horizon to Slack, each once across instances (a
-   * claim in the database). Returns how many were scheduled.
+   * Forgets reminders whose time has passed, then hands waiting reminders that came within Slack's
+   * horizon to Slack, each once across instances (a claim in the database). A reminder Slack refuses for
+   * good is marked failed, so it is not tried again. Returns how many were scheduled.
    */
   async sweep(callsFor: TeamCalls, log: Logger): Promise<number> {
     const { database } = this.deps;
+    const purged = await database.reminders
+      .purgePast()
+      .catch((err: unknown) => log.error({ err }, "could not forget past reminders"));
+    if (purged) log.info({ purged }, "past reminders forgotten");
     const due = await database.reminders.listWaitingDue(this.now() + SCHEDULE_HORIZON_MS);
     let scheduled = 0;
     for (const reminder of due) {
-      const key = `reminder:${reminder.teamId}:${reminder.channelId}:${reminder.scheduledMessageId}`;
-      if (!(await database.handledEvents.claim(key, CLAIM_SECONDS))) continue;
+      const claim = `reminder:${reminder.teamId}:${reminder.decisionChannelId}:${reminder.decisionTs}:${reminder.kind}`;
+      if (!(await database.handledEvents.claim(claim, CLAIM_SECONDS))) continue;
       try {
         if (await this.promote(callsFor, log, reminder)) scheduled += 1;
       } catch (err) {
+        if (isPermanentRefusal(err)) {
+          await database.reminders.markFailed(keyOf(reminder));
+          log.warn(
+            { code: slackErrorCode(err), team: reminder.teamId, ts: reminder.decisionTs },
+            "waiting reminder failed for good: Slack refuses it; not retried",
+          );
+          continue;
+        }
         log.error(
           { err, code: slackErrorCode(err), team: reminder.teamId },
           "could not schedule a waiting reminder",
         );
-        await database.handledEvents.release(key).catch(() => {});
+        await database.handledEvents.release(claim).catch(() => {});
       }
     }
     return scheduled;
@@ -139,6 +243,7 @@ export class RevisitReminders {
 
   private async promote(callsFor: TeamCalls, log: Logger, reminder: StoredReminder): Promise<boolean> {
     const { database, knowledge } = this.deps;
+    const key = keyOf(reminder);
     const decision = await database.decisions.find(
       reminder.teamId,
       reminder.decisionChannelId,
@@ -152,12 +257,7 @@ export class RevisitReminders {
     const profile = recommendation ? storedProfile(knowledge, recommendation) : undefined;
     if (decision?.status !== "decided" || !profile) {
       // Superseded (its reminders are cancelled then) or gone: nothing to remind of.
-      await database.reminders.cancel(
-        reminder.teamId,
-        reminder.channelId,
-        reminder.scheduledMessageId,
-        "app",
-      );
+      await database.reminders.cancel(key, "app");
       log.info(
         { team: reminder.teamId, ts: reminder.decisionTs },
         "waiting reminder dropped: no standing decision",
@@ -166,18 +266,34 @@ export class RevisitReminders {
     }
     const api = await callsFor({ teamId: reminder.teamId, enterpriseId: reminder.enterpriseId });
     if (!api) {
+      await database.reminders.markFailed(key);
       log.warn(
-        { team: reminder.teamId },
-        "waiting reminder not scheduled: the workspace has no installation",
+        { team: reminder.teamId, ts: reminder.decisionTs },
+        "waiting reminder failed: the workspace has no installation; not retried",
       );
       return false;
     }
     const postAt = Math.max(reminder.postAt, this.now() + SOONEST_MS);
     const id = await this.schedule(api, decision, recommendProfile(profile, knowledge), postAt);
-    if (await database.reminders.markScheduled(reminder, id, postAt)) return true;
-    // Cancelled while we scheduled it: take it back.
-    await this.deleteScheduled(api, { channelId: reminder.channelId, scheduledMessageId: id });
-    return false;
+    let recorded: boolean;
+    try {
+      recorded = await database.reminders.markScheduled(key, id, postAt);
+    } catch (err) {
+      // Slack holds it but the database does not know: take it back, and try again next sweep.
+      await this.deleteScheduled(api, reminder.channelId, id).catch((e: unknown) =>
+        log.error({ err: e, scheduled: id }, "could not take back a reminder the database lost"),
+      );
+      throw err;
+    }
+    if (!recorded) {
+      // Cancelled while we scheduled it: take it back.
+      await this.deleteScheduled(api, reminder.channelId, id);
+      return false;
+    }
+    await this.deps
+      .afterScheduled?.({ ...reminder, scheduledMessageId: id, postAt, status: "scheduled" }, api, log)
+      .catch((err: unknown) => log.warn({ err }, "could not update the decision's message"));
+    return true;
   }
 
   private async schedule(
@@ -204,15 +320,9 @@ export class RevisitReminders {
     return res.scheduled_message_id;
   }
 
-  private async deleteScheduled(
-    api: SlackCalls,
-    reminder: Pick<StoredReminder, "channelId" | "scheduledMessageId">,
-  ): Promise<void> {
+  private async deleteScheduled(api: SlackCalls, channel: string, scheduledMessageId: string): Promise<void> {
     try {
-      await api.deleteScheduledMessage({
-        channel: reminder.channelId,
-        scheduled_message_id: reminder.scheduledMessageId,
-      });
+      await api.deleteScheduledMessage({ channel, scheduled_message_id: scheduledMessageId });
     } catch (err) {
       // Already posted, or already deleted: there is nothing left to cancel at Slack.
       if (slackErrorCode(err) !== "invalid_scheduled_message_id") throw err;

@@ -133,7 +133,8 @@ export interface SlackApiOptions {
 export class SlackApi {
   readonly policy: ApiPolicy;
   private readonly clients: { chat: WebClient; views: WebClient };
-  private readonly now: () => number;
+  /** The clock every deadline is reckoned by. */
+  readonly now: () => number;
   /** Set on shutdown: nothing may end after it. */
   private stopBy = Number.POSITIVE_INFINITY;
 
@@ -232,14 +233,23 @@ export class SlackCalls {
     readonly token?: string,
   ) {}
 
+  /**
+   * The same workspace's calls with a deadline reckoned from now: for work done later than the request
+   * (a paced update), whose own deadline may have passed by then.
+   */
+  renewed(): SlackCalls {
+    return this.api.forRequest(this.api.now(), this.log, this.triggerAt, this.token);
+  }
+
   /** The call's arguments with the request's token, when it has one. */
   private withToken<A extends object>(args: A): A {
     return this.token ? { ...args, token: this.token } : args;
   }
 
-  private chat<T>(method: string, send: (c: WebClient) => Promise<T>): Promise<T> {
+  private chat<T>(method: string, send: (c: WebClient) => Promise<T>, maxAttempts?: number): Promise<T> {
     const client = this.api.client("chat");
-    return this.api.run(method, () => send(client), { finishBy: this.finishBy }, this.log);
+    const limits = { finishBy: this.finishBy, ...(maxAttempts ? { maxAttempts } : {}) };
+    return this.api.run(method, () => send(client), limits, this.log);
   }
 
   /** A call that creates something: one attempt, since a retry after a lost answer would make it twice. */
@@ -260,9 +270,12 @@ export class SlackCalls {
     return this.chat("chat.update", (c) => c.chat.update(this.withToken(args)));
   }
 
-  /** A message Slack posts later (at most 120 days ahead); its scheduled_message_id cancels it. */
+  /**
+   * A message Slack posts later (at most 120 days ahead); its scheduled_message_id cancels it. One
+   * attempt: a retry after a lost answer would schedule it twice, and the first could not be cancelled.
+   */
   scheduleMessage(args: webApi.ChatScheduleMessageArguments): Promise<webApi.ChatScheduleMessageResponse> {
-    return this.chat("chat.scheduleMessage", (c) => c.chat.scheduleMessage(this.withToken(args)));
+    return this.chat("chat.scheduleMessage", (c) => c.chat.scheduleMessage(this.withToken(args)), 1);
   }
 
   deleteScheduledMessage(
@@ -304,6 +317,13 @@ export class SlackCalls {
       },
       this.log,
     );
+  }
+
+  /** Replaces an open modal (by its view_id): what the database says, once the modal is open in time. */
+  updateView(args: webApi.ViewsUpdateArguments): Promise<webApi.ViewsUpdateResponse> {
+    const views = this.api.client("views").views;
+    const limits = { finishBy: this.finishBy };
+    return this.api.run("views.update", () => views.update(this.withToken(args)), limits, this.log);
   }
 
   publishView(args: webApi.ViewsPublishArguments): Promise<webApi.ViewsPublishResponse> {

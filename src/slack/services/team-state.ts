@@ -6,13 +6,21 @@ import {
   type Recommendation,
   recommendProfile,
 } from "../../engine/index.js";
-import type { Database, StoredDecision, StoredRecommendation, StoredReminder } from "../../storage/index.js";
+import {
+  type Database,
+  type StoredDecision,
+  type StoredRecommendation,
+  type StoredReminder,
+  tallyAgainst,
+} from "../../storage/index.js";
 import type { DecisionStatusModel, LinkedDecision } from "../blocks/decision-status.js";
 import { mention } from "../blocks/team-lines.js";
 import type { TeamModel } from "../blocks/team-section.js";
-import { encodeReminderRef } from "./codecs.js";
 import type { SlackCalls } from "./slack-api.js";
 import { messageLink, type WorkspaceLinks } from "./workspace-links.js";
+
+/** "Cancel reminder"'s value: the reminder is looked up from the clicked message, so it names nothing. */
+const CANCEL_REMINDER_VALUE = "revisit";
 
 /** A recommendation message, as the database keys it. */
 export interface MessagePlace {
@@ -132,7 +140,7 @@ export async function loadTeamState(
   const decision = await decisionOf(database, recommendation);
   const [views, votes, reminders] = await Promise.all([
     database.views.listForRecommendation(place.teamId, place.channel, place.ts),
-    database.votes.tally(place.teamId, place.channel, place.ts),
+    database.votes.byFramework(place.teamId, place.channel, place.ts),
     decision.status === "decided"
       ? database.reminders.listForDecision(place.teamId, place.channel, place.ts)
       : Promise.resolve([]),
@@ -150,11 +158,12 @@ export async function loadTeamState(
     team: {
       status,
       ...(teamViews ? { views: teamViews } : {}),
-      votes,
+      // Agree / other against today's verdict: an edit may have flipped it since people voted.
+      votes: tallyAgainst(votes, rec.verdict),
       actions: {
         open: decision.status !== "superseded",
         decidable: decision.status === "proposed",
-        ...(reminder ? { reminderValue: encodeReminderRef(reminder) } : {}),
+        ...(reminder ? { reminderValue: CANCEL_REMINDER_VALUE } : {}),
       },
     },
   };

@@ -29,8 +29,8 @@ export function registerActions(app: App<AppContext>, deps: Deps): void {
   app.action(IDS.exportAdr, exportAdrButton(deps));
   app.action(IDS.homeStatusFilter, homeStatusFilter(deps));
   app.action(IDS.homeWhoMayDecide, whoMayDecide(deps));
-  app.action(IDS.voteAgree, vote(deps, "agree"));
-  app.action(IDS.votePickOther, vote(deps, "pick_other"));
+  app.action(IDS.voteAgree, vote(deps));
+  app.action(IDS.votePickOther, vote(deps));
   app.action(IDS.markDecided, markDecided(deps));
   app.action(IDS.cancelReminder, cancelReminder(deps));
 }

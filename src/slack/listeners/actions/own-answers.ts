@@ -19,6 +19,7 @@ export function ownAnswers(deps: Deps, button: "Edit answers" | "Add my view") {
       api: context.api,
       log: context.log,
       teamId: context.teamId,
+      enterpriseId: context.enterpriseId,
       triggerId: body.trigger_id,
       user: body.user.id,
       place,

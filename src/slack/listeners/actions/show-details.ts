@@ -1,15 +1,12 @@
 import type { Logger } from "pino";
-import { storedProfile } from "../../../decisions/index.js";
+import { teamViewsFor } from "../../../decisions/index.js";
 import {
-  compareViews,
   type Knowledge,
-  type PersonAnswers,
-  type ProjectProfile,
   parseProfile,
   type Recommendation,
   recommendProfile,
 } from "../../../engine/index.js";
-import type { Database } from "../../../storage/index.js";
+import { type Database, tallyAgainst } from "../../../storage/index.js";
 import type { KnownBlock } from "../../blocks/kit.js";
 import { recommendationDetailsView } from "../../blocks/recommendation-details.js";
 import { mention } from "../../blocks/team-lines.js";
@@ -20,42 +17,38 @@ import { type InteractionPlace, interactionPlace } from "../../services/interact
 import { openViewOrExplain } from "../../services/open-view.js";
 import type { ButtonArgs } from "../args.js";
 
-/** The team's views and votes on the message, compared with the asker's answers; none when unreadable. */
+/**
+ * The team's views and votes on the message, compared with the stored recommendation (`teamViewsFor`,
+ * as the message does); none when there are none, or they can't be read.
+ */
 async function teamPart(
   knowledge: Knowledge,
   database: Database,
   log: Logger,
-  where: { teamId?: string; place?: InteractionPlace; askedBy?: string },
-  base: { profile: ProjectProfile; rec: Recommendation },
+  teamId: string,
+  place: InteractionPlace,
+  rec: Recommendation,
 ): Promise<KnownBlock[]> {
-  const { teamId, place, askedBy } = where;
-  if (!teamId || !place || !askedBy) return [];
   try {
-    const [views, votes] = await Promise.all([
+    const [stored, views, votes] = await Promise.all([
+      database.recommendations.find(teamId, place.channel, place.messageTs),
       database.views.listForRecommendation(teamId, place.channel, place.messageTs),
-      database.votes.tally(teamId, place.channel, place.messageTs),
+      database.votes.byFramework(teamId, place.channel, place.messageTs),
     ]);
-    const others: PersonAnswers[] = [];
-    for (const v of views) {
-      const profile = storedProfile(knowledge, v);
-      if (profile) others.push({ userId: v.userId, label: mention(v.userId), profile });
-    }
-    const compared =
-      others.length > 0
-        ? compareViews(
-            knowledge,
-            { userId: askedBy, label: mention(askedBy), profile: base.profile, recommendation: base.rec },
-            others,
-          )
-        : undefined;
-    return viewsComparisonBlocks(knowledge, base.rec.verdict, compared, votes);
+    if (!stored) return [];
+    const compared = views.length > 0 ? teamViewsFor(knowledge, stored, views, mention, rec) : undefined;
+    return viewsComparisonBlocks(knowledge, rec.verdict, compared, tallyAgainst(votes, rec.verdict));
   } catch (err) {
     log.warn({ err }, "could not read the team's views for Details");
     return [];
   }
 }
 
-/** "Details" on a recommendation: pros and cons, caveats, the answers and sources, the team's views, in a modal. */
+/**
+ * "Details" on a recommendation: pros and cons, caveats, the answers and sources, the team's views, in a
+ * modal. It opens at once from the button's answers (a trigger_id lives 3 seconds, and a slow database
+ * must not spend them); the team's part, read after, is added with views.update.
+ */
 export function showDetails({ knowledge, database }: Deps) {
   return async ({ ack, body, action, context }: ButtonArgs): Promise<void> => {
     await ack();
@@ -67,23 +60,18 @@ export function showDetails({ knowledge, database }: Deps) {
     }
     const place = interactionPlace(body);
     const rec = recommendProfile(parsed.profile, knowledge);
-    const team = await teamPart(
-      knowledge,
-      database,
-      context.log,
-      {
-        ...(context.teamId ? { teamId: context.teamId } : {}),
-        ...(place ? { place } : {}),
-        ...(decoded?.askedBy ? { askedBy: decoded.askedBy } : {}),
-      },
-      { profile: parsed.profile, rec },
-    );
-    await openViewOrExplain(context.api, context.log, {
+    const viewId = await openViewOrExplain(context.api, context.log, {
       triggerId: body.trigger_id,
-      view: recommendationDetailsView(knowledge, rec, team),
+      view: recommendationDetailsView(knowledge, rec, []),
       user: body.user.id,
       ...(place ? { channel: place.channel } : {}),
       retry: "click *Details* again",
     });
+    if (!viewId || !context.teamId || !place) return;
+    const team = await teamPart(knowledge, database, context.log, context.teamId, place, rec);
+    if (team.length === 0) return;
+    await context.api
+      .updateView({ view_id: viewId, view: recommendationDetailsView(knowledge, rec, team) })
+      .catch((err: unknown) => context.log.warn({ err }, "could not add the team's part to Details"));
   };
 }

@@ -1,9 +1,10 @@
-import { freshTeamModel } from "../../blocks/team-section.js";
+import { freshTeamModel, unreadTeamModel } from "../../blocks/team-section.js";
 import type { Deps } from "../../deps.js";
 import { IDS } from "../../ids.js";
+import { ANSWERS_UNREADABLE, answersRole } from "../../services/answers-role.js";
 import { decodeModalContext } from "../../services/codecs.js";
 import { recommendationMessage } from "../../services/compose-recommendation.js";
-import { deliver, tellPerson } from "../../services/delivery.js";
+import { deliver, tellerFor, tellPerson } from "../../services/delivery.js";
 import { saveOwnView } from "../../services/own-view.js";
 import {
   NOT_SAVED,
@@ -12,7 +13,11 @@ import {
   workspaceOf,
 } from "../../services/saved-recommendations.js";
 import { parseSubmission } from "../../services/submission.js";
-import { slackErrorCode } from "../../slack-errors.js";
+import { reasonWords, slackErrorCode } from "../../slack-errors.js";
+
+/** chat.update's answers that mean the message can't be updated at all: post a new one instead. */
+const MESSAGE_GONE = new Set(["message_not_found", "cant_update_message", "channel_not_found"]);
+
 import type { ViewSubmitArgs } from "../args.js";
 
 /**
@@ -53,12 +58,27 @@ export function questionnaireSubmitted(deps: Deps) {
 
     const user = body.user.id;
     const channel = modal.channel ?? submission.destination ?? user;
-    const askedBy = modal.askedBy ?? user;
     const teamId = context.teamId ?? body.team?.id ?? "";
     const workspace = workspaceOf(context);
-    // Someone else's answers never replace the asker's: they are the submitter's own view. (The asker's
-    // own always edit the recommendation: they have no separate view of it.)
-    if (modal.messageTs && modal.channel && askedBy !== user) {
+    const tell = tellerFor(api, log, { channel, user, responseUrl: modal.responseUrl });
+    // Answers to an existing recommendation: what they may do is the database's say, never the form's.
+    // Only its stored asker edits it; anyone else's are their own view; none once it is decided.
+    const role = modal.messageTs
+      ? await answersRole(database, knowledge, workspace, { channel, messageTs: modal.messageTs }, user)
+      : undefined;
+    if (role?.kind === "unreadable") {
+      log.warn("could not read who asked for the recommendation; answers not applied");
+      await tell(ANSWERS_UNREADABLE);
+      return;
+    }
+    if (role?.kind === "closed") {
+      log.info("answers to a closed recommendation refused");
+      await tell(role.words);
+      return;
+    }
+    // The asker is who asked for a new one, else the stored asker (who is the submitter when editing).
+    const askedBy = user;
+    if (modal.messageTs && modal.channel && role?.kind === "view") {
       await saveOwnView(deps, api, log, {
         workspace,
         channel: modal.channel,
@@ -75,7 +95,8 @@ export function questionnaireSubmitted(deps: Deps) {
       submission.profile,
       askedBy,
       modal.messageTs ? user : undefined,
-      modal.messageTs ? undefined : freshTeamModel(),
+      // An edit's team part is re-read once stored; should that fail, its buttons stay (status unknown).
+      modal.messageTs ? unreadTeamModel() : freshTeamModel(),
     );
     /** Stores what was posted at channel/ts; when that fails, says so to the person who submitted. */
     const save = async (where: { channel: string; ts: string }): Promise<boolean> => {
@@ -114,8 +135,17 @@ export function questionnaireSubmitted(deps: Deps) {
         log.info({ verdict: payload.verdict }, "recommendation updated");
         return;
       } catch (err) {
-        // The message may be gone or out of reach: post a fresh one rather than lose the answers.
-        log.warn({ err, code: slackErrorCode(err) }, "chat.update failed; posting a new message");
+        const code = slackErrorCode(err);
+        if (!MESSAGE_GONE.has(code)) {
+          // Slack is slow or busy: the answers are stored, and a later update shows them. No duplicate.
+          log.warn({ err, code }, "could not update the recommendation after an edit");
+          await tell(
+            `I saved your new answers, but couldn't update the message (${reasonWords(err)}). It will show them the next time it changes; click *Edit answers* and *Update* to try now.`,
+          );
+          return;
+        }
+        // The message is gone or out of reach: post a fresh one rather than lose the answers.
+        log.warn({ err, code }, "chat.update failed; posting a new message");
       }
     }
     const delivered = await deliver(
@@ -126,6 +156,8 @@ export function questionnaireSubmitted(deps: Deps) {
         ? recommendationMessage(knowledge, submission.profile, askedBy, undefined, freshTeamModel(), rec)
             .message
         : message,
+      // Through the response_url it is ephemeral: never stored, so no team part (its buttons would fail).
+      recommendationMessage(knowledge, submission.profile, askedBy, undefined, undefined, rec).message,
     );
     if (delivered.via === "channel" || delivered.via === "dm") {
       threads.remember(delivered.channel, delivered.ts, payload, submission.profile);
