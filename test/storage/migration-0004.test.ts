@@ -13,7 +13,8 @@ describe.each(SHARED_BACKENDS)("migration 0004 on %s", (backend) => {
     const url = await backends.emptyUrl(backend);
     const { db } = connect(parseDatabaseUrl(url));
     try {
-      const { "0004-channel-visibility": _later, ...before } = MIGRATIONS;
+      // Every migration before 0004, as a database written by 0003's code has them.
+      const before = Object.fromEntries(Object.entries(MIGRATIONS).filter(([name]) => name < "0004"));
       const migrator = new Migrator({ db, provider: { getMigrations: async () => before } });
       expect((await migrator.migrateToLatest()).error).toBeUndefined();
       // As 0003's code wrote it: no channel_public column yet.
