@@ -83,6 +83,14 @@ describe("answers to a recommendation", () => {
     await submitWith(s, ASKER, encodeModalContext({ channel: CHANNEL, user: ASKER, messageTs: ts }), "tiny");
     expect(toldTo(s, ASKER).at(-1)).toContain("I couldn't check this recommendation");
     expect(s.updates).toHaveLength(updates);
+    // Whoever runs the app sees why, with the message's ids.
+    expect(s.t.logs).toContainEqual(
+      expect.objectContaining({
+        msg: "could not read the recommendation or its decision",
+        messageTs: ts,
+        err: expect.objectContaining({ message: "database down" }),
+      }),
+    );
   });
 
   it("once decided, Edit answers and Add my view are refused, saying what was decided and how to revisit", async () => {

@@ -1,3 +1,4 @@
+import type { Logger } from "pino";
 import type { Knowledge } from "../../engine/index.js";
 import type { Database } from "../../storage/index.js";
 import { closedWords } from "./deciders.js";
@@ -35,8 +36,12 @@ export async function answersRole(
   workspace: Workspace | undefined,
   place: { channel: string; messageTs: string },
   user: string,
+  log: Logger,
 ): Promise<AnswersRole> {
-  if (!workspace) return { kind: "unreadable" };
+  if (!workspace) {
+    log.warn({ channel: place.channel }, "no team id on the request; cannot look up the recommendation");
+    return { kind: "unreadable" };
+  }
   try {
     const [recommendation, decision] = await Promise.all([
       database.recommendations.find(workspace.teamId, place.channel, place.messageTs),
@@ -46,8 +51,12 @@ export async function answersRole(
       return { kind: "closed", words: answersClosedWords(knowledge, decision) };
     // Nothing stored says who asked (posted while the database was away): nobody's answers can attach.
     if (!recommendation) return { kind: "closed", words: NOT_STORED_WORDS };
-    return recommendation?.userId === user ? { kind: "edit" } : { kind: "view" };
-  } catch {
+    return recommendation.userId === user ? { kind: "edit" } : { kind: "view" };
+  } catch (err) {
+    log.error(
+      { err, channel: place.channel, messageTs: place.messageTs },
+      "could not read the recommendation or its decision",
+    );
     return { kind: "unreadable" };
   }
 }

@@ -59,7 +59,7 @@ export async function openOwnAnswers({ knowledge, database }: Deps, request: Ope
     ...(request.teamId ? { teamId: request.teamId } : {}),
     ...(request.enterpriseId ? { enterpriseId: request.enterpriseId } : {}),
   });
-  const role = await answersRole(database, knowledge, workspace, place, user);
+  const role = await answersRole(database, knowledge, workspace, place, user, log);
   let view: ReturnType<typeof questionnaireView> | undefined;
   if (role.kind === "closed") view = noticeModal("Answers closed", role.words);
   else if (role.kind === "view" && workspace) {

@@ -64,7 +64,7 @@ export function questionnaireSubmitted(deps: Deps) {
     // Answers to an existing recommendation: what they may do is the database's say, never the form's.
     // Only its stored asker edits it; anyone else's are their own view; none once it is decided.
     const role = modal.messageTs
-      ? await answersRole(database, knowledge, workspace, { channel, messageTs: modal.messageTs }, user)
+      ? await answersRole(database, knowledge, workspace, { channel, messageTs: modal.messageTs }, user, log)
       : undefined;
     if (role?.kind === "unreadable") {
       log.warn("could not read who asked for the recommendation; answers not applied");
