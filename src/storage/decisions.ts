@@ -398,6 +398,15 @@ export function decisionRepository(base: Kysely<Schema>, now: Clock): DecisionRe
       return { ok: true, decision: fromRow(row), superseded } as const;
     });
 
+  /** The decision on one recommendation message. */
+  const ofMessage = (teamId: string, channelId: string, messageTs: string) =>
+    db
+      .selectFrom("decisions")
+      .selectAll()
+      .where("team_id", "=", teamId)
+      .where("channel_id", "=", channelId)
+      .where("message_ts", "=", messageTs);
+
   return {
     async propose(input) {
       const valid = proposalSchema.parse(input);
@@ -454,24 +463,13 @@ export function decisionRepository(base: Kysely<Schema>, now: Clock): DecisionRe
           .where("message_ts", "=", valid.messageTs)
           .where("channel_public", "!=", Number(valid.channelPublic))
           .execute();
-      const row = await db
-        .selectFrom("decisions")
-        .selectAll()
-        .where("team_id", "=", valid.teamId)
-        .where("channel_id", "=", valid.channelId)
-        .where("message_ts", "=", valid.messageTs)
-        .executeTakeFirstOrThrow();
-      return fromRow(row);
+      return fromRow(
+        await ofMessage(valid.teamId, valid.channelId, valid.messageTs).executeTakeFirstOrThrow(),
+      );
     },
 
     async find(teamId, channelId, messageTs) {
-      const row = await db
-        .selectFrom("decisions")
-        .selectAll()
-        .where("team_id", "=", teamId)
-        .where("channel_id", "=", channelId)
-        .where("message_ts", "=", messageTs)
-        .executeTakeFirst();
+      const row = await ofMessage(teamId, channelId, messageTs).executeTakeFirst();
       return row === undefined ? undefined : fromRow(row);
     },
 
