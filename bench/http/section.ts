@@ -125,7 +125,8 @@ export async function httpSection(): Promise<Section> {
   const k = getKnowledge();
   // The bare app sends what ours sends for the benchmark's submission: the same message, team part included.
   const submission = parseSubmission(k, submissionState, false);
-  if (!submission.ok) throw new Error(`the benchmark's submission is invalid: ${JSON.stringify(submission.errors)}`);
+  if (!submission.ok)
+    throw new Error(`the benchmark's submission is invalid: ${JSON.stringify(submission.errors)}`);
   const { profile } = submission;
   const { message, payload } = recommendationMessage(k, profile, "U05HV6XQ1AB", undefined, freshTeamModel());
   const answer = answerFor(k, {
