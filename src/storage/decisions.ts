@@ -411,7 +411,7 @@ export function decisionRepository(base: Kysely<Schema>, now: Clock): DecisionRe
     async propose(input) {
       const valid = proposalSchema.parse(input);
       const at = now();
-      await db
+      const written = await db
         .insertInto("decisions")
         .values({
           team_id: valid.teamId,
@@ -453,7 +453,14 @@ export function decisionRepository(base: Kysely<Schema>, now: Clock): DecisionRe
             .where("decisions.status", "=", "proposed")
             .where("decisions.recommended", "!=", valid.recommended),
         )
-        .execute();
+        // The row comes back when it was inserted or its verdict updated; otherwise it is read below.
+        .returningAll()
+        .executeTakeFirst();
+      if (
+        written !== undefined &&
+        (valid.channelPublic === undefined || written.channel_public === Number(valid.channelPublic))
+      )
+        return fromRow(written);
       if (valid.channelPublic !== undefined)
         await db
           .updateTable("decisions")

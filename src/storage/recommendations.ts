@@ -90,6 +90,9 @@ const rowSchema = z
     }),
   );
 
+/** What an upsert returns: who asked (an edit keeps it) and when. */
+const writtenSchema = z.object({ user_id: z.string(), created_at: epochMs, edited_at: epochMs.nullable() });
+
 function fromRow(row: Selectable<RecommendationsTable>): StoredRecommendation {
   return parseRow(rowSchema, row, `recommendation ${row.team_id}/${row.channel_id}/${row.message_ts}`);
 }
@@ -145,9 +148,30 @@ export function recommendationRepository(db: Kysely<Schema>, now: Clock): Recomm
         .onConflict((oc) =>
           oc.columns(["team_id", "channel_id", "message_ts"]).doUpdateSet({ ...changes, edited_at: at }),
         )
-        .returningAll()
+        // Only what the row may hold apart from the input: what was written is not read back and re-parsed.
+        .returning(["user_id", "created_at", "edited_at"])
         .executeTakeFirstOrThrow();
-      return fromRow(row);
+      const kept = parseRow(
+        writtenSchema,
+        row,
+        `recommendation ${valid.teamId}/${valid.channelId}/${valid.messageTs}`,
+      );
+      return {
+        teamId: valid.teamId,
+        enterpriseId: valid.enterpriseId ?? null,
+        channelId: valid.channelId,
+        messageTs: valid.messageTs,
+        userId: kept.user_id,
+        answers: valid.answers,
+        needs: valid.needs,
+        notes: valid.notes,
+        verdict: valid.verdict,
+        scores: valid.scores,
+        confidence: valid.confidence,
+        knowledgeVersion: valid.knowledgeVersion,
+        createdAt: kept.created_at,
+        editedAt: kept.edited_at,
+      };
     },
 
     async find(teamId, channelId, messageTs) {
