@@ -43,8 +43,43 @@ export const DEFAULT_API_POLICY: Readonly<ApiPolicy> = Object.freeze({
   maxOutstanding: 64,
 });
 
-/** Statuses whose responses carry no body (a Response cannot be built with one). */
-const NO_BODY = new Set([101, 204, 205, 304]);
+/**
+ * A response whose body has been read: what the Web API client reads of one (status, headers, url, the
+ * body as text or bytes) and what we read of a response_url's answer (ok). Building a fetch `Response`
+ * around the bytes instead costs a web stream each time: about 65 µs of CPU per Slack call here.
+ */
+class BufferedResponse {
+  readonly ok: boolean;
+  readonly status: number;
+  readonly statusText: string;
+  readonly headers: Headers;
+  readonly url: string;
+  readonly redirected = false;
+  readonly bodyUsed = true;
+
+  constructor(
+    from: Response,
+    private readonly bytes: ArrayBuffer,
+  ) {
+    this.ok = from.ok;
+    this.status = from.status;
+    this.statusText = from.statusText;
+    this.headers = from.headers;
+    this.url = from.url;
+  }
+
+  async arrayBuffer(): Promise<ArrayBuffer> {
+    return this.bytes;
+  }
+
+  async text(): Promise<string> {
+    return new TextDecoder().decode(this.bytes);
+  }
+
+  async json(): Promise<unknown> {
+    return JSON.parse(await this.text());
+  }
+}
 
 /**
  * fetch with a deadline on the whole exchange, headers and body: the body is read here and the timer
@@ -60,8 +95,8 @@ export function boundedFetch(timeoutMs: number): typeof fetch {
     );
     try {
       const res = await fetch(input, { ...init, signal: controller.signal });
-      const body = NO_BODY.has(res.status) ? null : await res.arrayBuffer();
-      return new Response(body, { status: res.status, statusText: res.statusText, headers: res.headers });
+      // Typed as fetch's Response for the client's `fetch` option; it reads only what BufferedResponse has.
+      return new BufferedResponse(res, await res.arrayBuffer()) as unknown as Response;
     } finally {
       clearTimeout(timer);
     }
