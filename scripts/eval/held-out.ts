@@ -14,6 +14,8 @@ export const DEV_SET = fileURLToPath(new URL("../../test/eval/dev.json", import.
 export const DEV2_SET = fileURLToPath(new URL("../../test/eval/dev2.json", import.meta.url));
 /** Questions about two features, and about one feature that name another's word (test/eval/README.md). */
 export const MULTI_SET = fileURLToPath(new URL("../../test/eval/multi.json", import.meta.url));
+/** A second such set, written before round 3's second-feature rules (test/eval/README.md). */
+export const MULTI2_SET = fileURLToPath(new URL("../../test/eval/multi2.json", import.meta.url));
 
 const ItemSchema = z.object({
   text: z.string(),
