@@ -26,12 +26,18 @@ const GOVERNING = new Set(
 /** Words skipped when looking for a preposition before an alias: "in the cache", "on our db". */
 const DETERMINERS = new Set("the a an my our your their its this that these those".split(" "));
 
-/** The alias follows a preposition, as its object ("what happens to sessions on deploy"). */
-function governed(a: Analysed, hit: AliasHit): boolean {
-  const start = Math.min(...hit.at);
-  let i = a.tokens.findIndex((t) => t.at === start) - 1;
-  while (i >= 0 && DETERMINERS.has((a.tokens[i] as Analysed["tokens"][number]).word)) i--;
-  return i >= 0 && GOVERNING.has((a.tokens[i] as Analysed["tokens"][number]).word);
+/**
+ * The alias is what another word acts on or is about: a preposition's object, with any words of
+ * its noun phrase between ("what happens to sessions on deploy", "tests for database migrations").
+ */
+function governed(a: Analysed, hit: AliasHit, first: AliasHit): boolean {
+  const start = a.tokens.findIndex((t) => t.at === Math.min(...hit.at));
+  for (let i = start - 1; i >= 0; i--) {
+    const t = a.tokens[i] as Analysed["tokens"][number];
+    if (GOVERNING.has(t.word)) return true;
+    if (first.at.includes(t.at) || (t.stop && !DETERMINERS.has(t.word))) return false;
+  }
+  return false;
 }
 
 /** One part of a message ("…, and how long has it been around") as a message of its own. */
@@ -78,11 +84,14 @@ function pairedInOneBreath(model: Model, a: Analysed, first: number, hits: Alias
   const loose = a.terms.filter((t) => !covered.has(t.at)).length;
   if (loose > tuning.pairLoose) return [];
   const telling = (h: AliasHit) => aliasShare(model, a, h) >= tuning.pairShare;
-  if (!hits.some((h) => index(model, h) === first && telling(h))) return [];
+  const firstHit = hits.find((h) => index(model, h) === first);
+  if (!firstHit || !telling(firstHit)) return [];
   const out: number[] = [];
   for (const h of hits) {
     const i = index(model, h);
-    if (i !== first && telling(h) && !(tuning.pairGoverned > 0 && governed(a, h))) out.push(i);
+    if (i === first || !telling(h)) continue;
+    if (tuning.pairGoverned > 0 && governed(a, h, firstHit)) continue;
+    out.push(i);
   }
   return out;
 }

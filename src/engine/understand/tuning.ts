@@ -45,12 +45,12 @@ export const TUNING: Tuning = {
   /** A second feature's alias in the same ask joins the answer when the message reads this much as it. */
   bothAliases: 1.01, // measured no better on CV or the dev set at 0.1–0.3: off
   /** Two features' aliases in a message of at most this many topic words are both asked ("templates i18n"; 0: off). */
-  pairTerms: 2,
-  /** …when at most this many of its topic words are in neither alias ("pytest debugger setup?"). */
+  pairTerms: 4,
+  /** …when at most this many of its topic words are in neither alias (0: the aliases are all it says). */
   pairLoose: 0,
   /** …and each alias's word is about its feature in at least this share of the examples using it (Trained.aliasShares). */
   pairShare: 0.7,
-  /** 1: an alias after a preposition ("sessions on deploy") is not a second ask. */
+  /** 1: an alias after a preposition, or in its noun phrase ("sessions on deploy", "tests for db migrations"), is not a second ask. */
   pairGoverned: 1,
   /** 1: a part that sets the scene ("we're on postgres, …", "on our redis box, …") adds no feature of its own. */
   sceneParts: 1,
