@@ -90,7 +90,8 @@ function pairedInOneBreath(model: Model, a: Analysed, first: number, hits: Alias
   for (const h of hits) {
     const i = index(model, h);
     if (i === first || !telling(h)) continue;
-    if (tuning.pairGoverned > 0 && governed(a, h, firstHit)) continue;
+    // Either one a preposition's object: one ask with a circumstance ("permissions in the admin").
+    if (tuning.pairGoverned > 0 && (governed(a, h, firstHit) || governed(a, firstHit, h))) continue;
     out.push(i);
   }
   return out;
