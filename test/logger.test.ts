@@ -94,6 +94,29 @@ describe("createLogger", () => {
       keep: "visible",
     });
   });
+
+  it("redacts a secret an error carries, and still logs it as an error", () => {
+    const { logger, lines } = jsonLogger();
+    const err = Object.assign(new Error("refused"), { data: { ok: false, token: "xoxb-in-error" } });
+    logger.error({ err }, "call failed");
+    const [line] = lines();
+    expect(JSON.stringify(line)).not.toContain("xoxb-");
+    expect(line?.err).toMatchObject({
+      type: "Error",
+      message: "refused",
+      data: { ok: false, token: REDACTED },
+    });
+    expect(line?.err?.stack).toContain("Error: refused");
+    // The object logged is left as it was.
+    expect(err.data.token).toBe("xoxb-in-error");
+  });
+
+  it("redacts a secret bound to a child logger, and leaves three levels down alone", () => {
+    const { logger, lines } = jsonLogger();
+    logger.child({ token: "xoxb-bound", team: "T1" }).info({ a: { b: { c: { token: "deep" } } } }, "x");
+    const [line] = lines();
+    expect(line).toMatchObject({ token: REDACTED, team: "T1", a: { b: { c: { token: "deep" } } } });
+  });
 });
 
 describe("toBoltLogger", () => {

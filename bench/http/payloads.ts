@@ -48,7 +48,8 @@ export function triggerIssuedAt(triggerId: string | null): number | undefined {
   return Number.isFinite(at) && at > 1e12 ? at : undefined;
 }
 
-const submissionState = (() => {
+/** The modal's state each benchmark submission sends (the bare app posts what ours posts for it). */
+export const submissionState = (() => {
   const k = getKnowledge();
   const values: Record<string, Record<string, unknown>> = {};
   for (const q of k.singleQuestions) {

@@ -3,13 +3,23 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import autocannon from "autocannon";
-import { getKnowledge, toProfile } from "../../src/engine/index.js";
+import { getKnowledge } from "../../src/engine/index.js";
 import { questionnaireView } from "../../src/slack/blocks/questionnaire.js";
+import { freshTeamModel } from "../../src/slack/blocks/team-section.js";
 import { answerFor } from "../../src/slack/services/compose-answer.js";
 import { recommendationMessage } from "../../src/slack/services/compose-recommendation.js";
+import { parseSubmission } from "../../src/slack/services/submission.js";
 import { startThrowawayPostgres, type ThrowawayPostgres } from "../../test/storage/throwaway-postgres.js";
 import type { Check, Section } from "../engine.js";
-import { FORM, JSON_TYPE, signed, slashCommandBody, submissionBody, threadQuestionBody } from "./payloads.js";
+import {
+  FORM,
+  JSON_TYPE,
+  signed,
+  slashCommandBody,
+  submissionBody,
+  submissionState,
+  threadQuestionBody,
+} from "./payloads.js";
 import { cpuMs, launch as launchProcess, type Running as Process, ROOT, rssMb } from "./process.js";
 import { type StubSlack, startStubSlack } from "./stub-slack.js";
 
@@ -113,8 +123,12 @@ export async function httpSection(): Promise<Section> {
   if (!process.env.BENCH_NO_BUILD)
     execFileSync("npm", ["run", "-s", "build"], { cwd: ROOT, stdio: "inherit" });
   const k = getKnowledge();
-  const profile = toProfile({ needs: ["admin", "auth"] }, k);
-  const { message, payload } = recommendationMessage(k, profile, "U05HV6XQ1AB");
+  // The bare app sends what ours sends for the benchmark's submission: the same message, team part included.
+  const submission = parseSubmission(k, submissionState, false);
+  if (!submission.ok)
+    throw new Error(`the benchmark's submission is invalid: ${JSON.stringify(submission.errors)}`);
+  const { profile } = submission;
+  const { message, payload } = recommendationMessage(k, profile, "U05HV6XQ1AB", undefined, freshTeamModel());
   const answer = answerFor(k, {
     text: "what about the admin?",
     addressed: false,
