@@ -80,7 +80,7 @@ function best(p: Float64Array): number {
 function pairedInOneBreath(model: Model, a: Analysed, first: number, hits: AliasHit[]): number[] {
   const tuning = model.options.tuning;
   if (a.terms.length > tuning.pairTerms) return [];
-  const covered = new Set(hits.flatMap((h) => h.at));
+  const covered = new Set(hits.flatMap((h) => h.all));
   const loose = a.terms.filter((t) => !covered.has(t.at)).length;
   if (loose > tuning.pairLoose) return [];
   const telling = (h: AliasHit) => aliasShare(model, a, h) >= tuning.pairShare;

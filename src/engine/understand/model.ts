@@ -29,6 +29,8 @@ export interface AliasHit {
   featureId: string;
   at: number[];
   segment: number;
+  /** The positions of every alias of this feature in the message (`at` is the first one's). */
+  all: number[];
 }
 
 /**
@@ -435,11 +437,11 @@ function aliasSharesOf(
   return shares;
 }
 
-/** How surely an alias, where it matched, names its feature: its most telling word's share (see Trained.aliasShares). */
+/** How surely a feature's aliases, where they matched, name it: their most telling word's share (see Trained.aliasShares). */
 export function aliasShare(model: Model, a: Analysed, hit: AliasHit): number {
   let best = 0;
   for (const t of a.tokens) {
-    if (!hit.at.includes(t.at)) continue;
+    if (!hit.all.includes(t.at)) continue;
     best = Math.max(best, model.aliasShares.get(`${hit.featureId} ${t.stem}`) ?? 0);
   }
   return best;
@@ -596,9 +598,9 @@ export function aliasHits(model: Model, a: Analysed): AliasHit[] {
       }
       if (!ok) continue;
       const at = tokens.slice(i, i + alias.stems.length).map((t) => t.at);
-      if (!hits.some((h) => h.featureId === alias.featureId)) {
-        hits.push({ featureId: alias.featureId, at, segment: (tokens[i] as Term).segment });
-      }
+      const known = hits.find((h) => h.featureId === alias.featureId);
+      if (known) known.all.push(...at);
+      else hits.push({ featureId: alias.featureId, at, segment: (tokens[i] as Term).segment, all: [...at] });
       // The words of a longer alias start no other ("machine learning" names no "learn").
       i += alias.stems.length - 1;
       break;
