@@ -81,7 +81,8 @@ function pairedInOneBreath(model: Model, a: Analysed, first: number, hits: Alias
   const tuning = model.options.tuning;
   if (a.terms.length > tuning.pairTerms) return [];
   const covered = new Set(hits.flatMap((h) => h.all));
-  const loose = a.terms.filter((t) => !covered.has(t.at)).length;
+  // Numbers say how many, not what: "login w/ 2 roles".
+  const loose = a.terms.filter((t) => !covered.has(t.at) && !/^\d+$/.test(t.word)).length;
   if (loose > tuning.pairLoose) return [];
   const telling = (h: AliasHit) => aliasShare(model, a, h) >= tuning.pairShare;
   const firstHit = hits.find((h) => index(model, h) === first);
