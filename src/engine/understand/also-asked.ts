@@ -73,7 +73,7 @@ function best(p: Float64Array): number {
 /**
  * Two features' aliases that are all a message says are both asked, even with no "and" between them
  * ("templates i18n", "auth roles?"), when each alias's word is mostly about its feature in the
- * examples ("async views" is about async: "view" names routing in passing) and the second is not a
+ * examples ("async views" is about async: "view" names routing in passing) and neither is a
  * preposition's object ("permissions in the admin"). A longer message naming a second feature's word
  * is usually about one ("how do i cache results from the orm").
  */
