@@ -3,7 +3,10 @@
  *                             answers on unknown items, per intent and per label, confusion counts)
  * npm run eval -- --dev       the development set (test/eval/dev.json, our own questions), with misses
  * npm run eval -- --dev2      the second development set (test/eval/dev2.json), with misses
+ * npm run eval -- --dev3      the third development set (test/eval/dev3.json), written blind: figures
+ *                             only, like the held-out set (its misses are never printed)
  * npm run eval -- --multi     questions about two features or naming another's word (test/eval/multi.json)
+ * npm run eval -- --multi2    the same kind of questions, a second set (test/eval/multi2.json)
  * npm run eval -- --cv        10-fold cross-validation over data/examples.json, with misses
  * npm run eval -- --compare   the pipeline comparison (cross-validation, dev set, speed, index build)
  * --quiet                     one line of figures
@@ -14,7 +17,15 @@ import { getKnowledge } from "../src/engine/index.js";
 import { DEFAULT_OPTIONS } from "../src/engine/understand/options.js";
 import { compare } from "./eval/compare.js";
 import { crossValidate } from "./eval/cross-validation.js";
-import { DEV_SET, DEV2_SET, loadHeldOut, MULTI_SET, runHeldOut } from "./eval/held-out.js";
+import {
+  DEV_SET,
+  DEV2_SET,
+  DEV3_SET,
+  loadHeldOut,
+  MULTI_SET,
+  MULTI2_SET,
+  runHeldOut,
+} from "./eval/held-out.js";
 import { printReport } from "./eval/print.js";
 import { type Report, report } from "./eval/scoring.js";
 import { sweep } from "./eval/sweep.js";
@@ -53,6 +64,7 @@ async function main(): Promise<void> {
   }
   // Our own sets, read and printed with their misses (the held-out set below never is).
   const own: Array<[flag: string, title: string, path: string]> = [
+    ["--multi2", "Two features or one, second set (test/eval/multi2.json)", MULTI2_SET],
     ["--multi", "Two features or one (test/eval/multi.json)", MULTI_SET],
     ["--dev2", "Second development set (test/eval/dev2.json)", DEV2_SET],
     ["--dev", "Development set (test/eval/dev.json)", DEV_SET],
@@ -60,6 +72,14 @@ async function main(): Promise<void> {
   const set = own.find(([flag]) => args.includes(flag));
   if (set) {
     show(set[1], report(runHeldOut(knowledge, loadHeldOut(set[2]))), true);
+    return;
+  }
+  if (args.includes("--dev3")) {
+    show(
+      "Third development set, written blind (test/eval/dev3.json)",
+      report(runHeldOut(knowledge, loadHeldOut(DEV3_SET))),
+      false,
+    );
     return;
   }
   show(

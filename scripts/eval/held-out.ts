@@ -12,8 +12,15 @@ export const DEV_SET = fileURLToPath(new URL("../../test/eval/dev.json", import.
  * for its misses, but never a source of examples, so its figure stays honest where dev.json's does not.
  */
 export const DEV2_SET = fileURLToPath(new URL("../../test/eval/dev2.json", import.meta.url));
+/**
+ * A third development set, written blind (test/eval/README.md): measured like the held-out set,
+ * figures only, its texts and misses never read.
+ */
+export const DEV3_SET = fileURLToPath(new URL("../../test/eval/dev3.json", import.meta.url));
 /** Questions about two features, and about one feature that name another's word (test/eval/README.md). */
 export const MULTI_SET = fileURLToPath(new URL("../../test/eval/multi.json", import.meta.url));
+/** A second such set, written before round 3's second-feature rules (test/eval/README.md). */
+export const MULTI2_SET = fileURLToPath(new URL("../../test/eval/multi2.json", import.meta.url));
 
 const ItemSchema = z.object({
   text: z.string(),

@@ -10,7 +10,7 @@ import {
 } from "../../src/engine/index.js";
 import { DEFAULT_OPTIONS } from "../../src/engine/understand/options.js";
 import { crossValidate } from "./cross-validation.js";
-import { DEV_SET, DEV2_SET, loadHeldOut, MULTI_SET } from "./held-out.js";
+import { DEV_SET, DEV2_SET, loadHeldOut, MULTI_SET, MULTI2_SET } from "./held-out.js";
 import { isRight, report } from "./scoring.js";
 
 export function withChanges(change: Record<string, unknown>): PipelineOptions {
@@ -43,10 +43,11 @@ export function sweep(knowledge: Knowledge, changes: string[]): void {
     const dev = report(devOutcomes(knowledge, options));
     const dev2 = report(devOutcomes(knowledge, options, DEV2_SET));
     const multi = report(devOutcomes(knowledge, options, MULTI_SET));
+    const multi2 = report(devOutcomes(knowledge, options, MULTI2_SET));
     const f = (r: typeof cv) =>
       `${(100 * r.accuracy).toFixed(1)}% fa ${r.falseAnswersOnUnknown}/${r.unknownItems}`;
     console.log(
-      `${raw.padEnd(50)} cv ${f(cv)}  dev ${f(dev)}  dev2 ${f(dev2)}  multi ${(100 * multi.accuracy).toFixed(1)}%`,
+      `${raw.padEnd(50)} cv ${f(cv)}  dev ${f(dev)}  dev2 ${f(dev2)}  multi ${(100 * multi.accuracy).toFixed(1)}%  multi2 ${(100 * multi2.accuracy).toFixed(1)}%`,
     );
   }
 }

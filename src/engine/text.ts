@@ -49,7 +49,8 @@ export function tokenize(text: string, max: number = MAX_INPUT): string[] {
     .replace(/\p{M}+/gu, "")
     .toLowerCase()
     .replace(/(\p{L})['’](\p{L})/gu, "$1$2")
-    .replace(/[,;+\n.!?…—–]+|\s-+\s|\s\/\s/gu, ` ${CLAUSE_MARK} `)
+    // "testing/debugging" lists two asks like "testing, debugging" (letters either side: not "24/7").
+    .replace(/[,;+\n.!?…—–]+|\s-+\s|\s\/\s|(?<=\p{L}{3})\/(?=\p{L}{3})/gu, ` ${CLAUSE_MARK} `)
     .replace(/[^\p{L}\p{N}|]+/gu, " ")
     .trim();
   return clean === "" ? [] : clean.split(" ");

@@ -289,6 +289,37 @@ describe("matchFeature: several features in one question", () => {
   });
 });
 
+describe("understand: a second feature asked in one breath, or named in passing", () => {
+  const asked = (text: string) => {
+    const u = understand(k, text, { hasRecommendation: true });
+    expectFeature(u);
+    return u.features.map((f) => f.featureId).sort();
+  };
+
+  it.each([
+    ["caching sessions?", ["caching", "sessions"]],
+    ["jinja i18n", ["i18n", "templates"]],
+    ["roles/login", ["auth", "permissions"]],
+    ["cron jobs + websockets", ["async", "background_tasks"]],
+  ] as Array<[string, string[]]>)("%j asks %j", (text, ids) => {
+    expect(asked(text)).toEqual(ids);
+  });
+
+  it.each([
+    // "view" is about routing in under a third of the examples that use it: here it is what is async.
+    ["async views?", ["async"]],
+    // The admin is where the permissions are, not a second question.
+    ["permissions in the admin", ["permissions"]],
+    // The first part sets the scene: the database is where the migrations run.
+    ["we're on mysql, how do migrations work", ["orm"]],
+    ["on our mysql box, how do migrations work", ["orm"]],
+    // The words of a longer alias start no other: "learning" here is not the learning curve.
+    ["machine learning", ["ml"]],
+  ] as Array<[string, string[]]>)("%j asks only %j", (text, ids) => {
+    expect(asked(text)).toEqual(ids);
+  });
+});
+
 describe("matchFeature: what it should not know", () => {
   it("has at least 12 unknown cases", () => {
     expect(UNKNOWN.length).toBeGreaterThanOrEqual(12);

@@ -29,6 +29,8 @@ export interface AliasHit {
   featureId: string;
   at: number[];
   segment: number;
+  /** The positions of every alias of this feature in the message (`at` is the first one's). */
+  all: number[];
 }
 
 /**
@@ -46,6 +48,12 @@ export interface Trained {
   offTopic: Set<string>;
   otherFrameworks: Set<string>;
   featureStems: Set<string>;
+  /**
+   * For each alias word, keyed "feature stem": the share of the feature examples using the word that
+   * are about that feature. "view" (0.3: async views, view caching, testing views) names routing in
+   * passing far more often than "csrf" names security.
+   */
+  aliasShares: Map<string, number>;
 }
 
 /** A built model: the two classifiers, the aliases, the lexicon. Made once per knowledge base. */
@@ -86,6 +94,8 @@ export interface Model {
   rows: Map<string, WordRows>;
   /** Stems of every word in a feature's examples, aliases or title. */
   featureStems: Set<string>;
+  /** See Trained.aliasShares. */
+  aliasShares: Map<string, number>;
 }
 
 interface WordRows {
@@ -249,6 +259,7 @@ export function assembleModel(knowledge: Knowledge, options: PipelineOptions, tr
     otherFrameworks: trained.otherFrameworks,
     rows: new Map(),
     featureStems: trained.featureStems,
+    aliasShares: trained.aliasShares,
   };
 }
 
@@ -381,6 +392,7 @@ export function trainModel(knowledge: Knowledge, options: PipelineOptions, holdo
   for (const s of otherFrameworks) inFeatures.has(s) || offTopic.add(s);
 
   return {
+    aliasShares: aliasSharesOf(analysedTexts, aliases),
     vocabulary,
     kinds,
     features,
@@ -390,6 +402,49 @@ export function trainModel(knowledge: Knowledge, options: PipelineOptions, holdo
     otherFrameworks,
     featureStems: inFeatures,
   };
+}
+
+/** See Trained.aliasShares: how often each alias word's examples are about the alias's feature. */
+function aliasSharesOf(
+  analysedTexts: ReadonlyArray<{ label: Label; a: Analysed }>,
+  aliases: Map<string, Alias[]>,
+): Map<string, number> {
+  const wanted = new Set<string>();
+  for (const list of aliases.values()) for (const alias of list) for (const s of alias.stems) wanted.add(s);
+  const perStem = new Map<string, Map<string, number>>();
+  for (const { label, a } of analysedTexts) {
+    if (!label.startsWith(FEATURE)) continue;
+    const feature = label.slice(FEATURE.length);
+    for (const s of new Set(a.terms.map((t) => t.stem))) {
+      if (!wanted.has(s)) continue;
+      const m = perStem.get(s) ?? new Map<string, number>();
+      m.set(feature, (m.get(feature) ?? 0) + 1);
+      perStem.set(s, m);
+    }
+  }
+  const shares = new Map<string, number>();
+  for (const list of aliases.values()) {
+    for (const alias of list) {
+      for (const s of alias.stems) {
+        const m = perStem.get(s);
+        if (!m) continue;
+        let total = 0;
+        for (const n of m.values()) total += n;
+        shares.set(`${alias.featureId} ${s}`, (m.get(alias.featureId) ?? 0) / total);
+      }
+    }
+  }
+  return shares;
+}
+
+/** How surely a feature's aliases, where they matched, name it: their most telling word's share (see Trained.aliasShares). */
+export function aliasShare(model: Model, a: Analysed, hit: AliasHit): number {
+  let best = 0;
+  for (const t of a.tokens) {
+    if (!hit.all.includes(t.at)) continue;
+    best = Math.max(best, model.aliasShares.get(`${hit.featureId} ${t.stem}`) ?? 0);
+  }
+  return best;
 }
 
 /** Analyses text the way the model was built. */
@@ -543,9 +598,11 @@ export function aliasHits(model: Model, a: Analysed): AliasHit[] {
       }
       if (!ok) continue;
       const at = tokens.slice(i, i + alias.stems.length).map((t) => t.at);
-      if (!hits.some((h) => h.featureId === alias.featureId)) {
-        hits.push({ featureId: alias.featureId, at, segment: (tokens[i] as Term).segment });
-      }
+      const known = hits.find((h) => h.featureId === alias.featureId);
+      if (known) known.all.push(...at);
+      else hits.push({ featureId: alias.featureId, at, segment: (tokens[i] as Term).segment, all: [...at] });
+      // The words of a longer alias start no other ("machine learning" names no "learn").
+      i += alias.stems.length - 1;
       break;
     }
   }

@@ -19,7 +19,7 @@ import { Vocabulary } from "./vocabulary.js";
 /** Where the shipped model lives, under data/. */
 export const SHIPPED_MODEL_FILE = join("generated", "understanding-model.json");
 /** Bumped when the file's shape changes. */
-const FORMAT = 1;
+const FORMAT = 2;
 
 const ScorerSchema = z.object({
   labels: z.array(z.string()).min(1),
@@ -46,6 +46,7 @@ export const ShippedModelSchema = z.object({
   offTopic: z.array(z.string()),
   otherFrameworks: z.array(z.string()),
   featureStems: z.array(z.string()),
+  aliasShares: z.array(z.tuple([z.string(), z.number().min(0).max(1)])),
 });
 export type ShippedModel = z.infer<typeof ShippedModelSchema>;
 
@@ -99,6 +100,7 @@ export function toShipped(trained: Trained, print: string): ShippedModel {
     offTopic: [...trained.offTopic],
     otherFrameworks: [...trained.otherFrameworks],
     featureStems: [...trained.featureStems],
+    aliasShares: [...trained.aliasShares],
   };
 }
 
@@ -127,6 +129,7 @@ export function fromShipped(
     offTopic: new Set(shipped.offTopic),
     otherFrameworks: new Set(shipped.otherFrameworks),
     featureStems: new Set(shipped.featureStems),
+    aliasShares: new Map(shipped.aliasShares),
   };
 }
 

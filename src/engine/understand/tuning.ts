@@ -13,7 +13,7 @@ export const TUNING: Tuning = {
   /** Another part of the message ("…and caching?") adds its feature when read at least this surely. */
   alsoAsked: 0.8,
   /** …or at least this surely when an alias in that part names it. */
-  alsoAlias: 0.2,
+  alsoAlias: 0.4,
   /** 1: each part is read by both classifiers, like the whole message (0: Naive Bayes alone). */
   segmentMix: 1,
   /** A part of the notes names a need when read at least this surely. */
@@ -44,6 +44,16 @@ export const TUNING: Tuning = {
   kindSure: 0.9,
   /** A second feature's alias in the same ask joins the answer when the message reads this much as it. */
   bothAliases: 1.01, // measured no better on CV or the dev set at 0.1–0.3: off
+  /** Two features' aliases in a message of at most this many topic words are both asked ("templates i18n"; 0: off). */
+  pairTerms: 4,
+  /** …when at most this many of its topic words are in neither alias (0: the aliases are all it says). */
+  pairLoose: 0,
+  /** …and each alias's word is about its feature in at least this share of the examples using it (Trained.aliasShares). */
+  pairShare: 0.7,
+  /** 1: an alias after a preposition, or in its noun phrase ("sessions on deploy", "tests for db migrations"), is not a second ask. */
+  pairGoverned: 1,
+  /** 1: a part that sets the scene ("we're on postgres, …", "on our redis box, …") adds no feature of its own. */
+  sceneParts: 1,
   /** A feature read at least this surely overrules the aliases in the message, which name others. */
   aliasOverrule: 0.8,
   /** 1: a reading's probability is taken given that the more probable readings were ruled out. */
@@ -80,6 +90,11 @@ export interface Tuning {
   guessSure: number;
   kindSure: number;
   aliasOverrule: number;
+  pairTerms: number;
+  pairLoose: number;
+  pairShare: number;
+  pairGoverned: number;
+  sceneParts: number;
   renormalise: number;
   unseenKeep: number;
   noDomainKeep: number;

@@ -1,9 +1,9 @@
 import type { Knowledge } from "../knowledge.js";
 import { stripSlackMarkup } from "../text.js";
+import { featuresAsked, isScenePart } from "./also-asked.js";
 import type { Analysed } from "./analyse.js";
 import { preferredFramework, questionedFramework } from "./frameworks.js";
 import {
-  type AliasHit,
   ANY_FEATURE,
   aliasHits,
   analyseWith,
@@ -182,57 +182,6 @@ function kindOf(
   return { label: "unknown", p: 0, chatter };
 }
 
-/** One part of a message ("…, and how long has it been around") as a message of its own. */
-function segmentOf(a: Analysed, segment: number): Analysed {
-  const tokens = a.tokens.filter((t) => t.segment === segment);
-  return {
-    words: a.words,
-    tokens,
-    terms: a.terms.filter((t) => t.segment === segment),
-    questionMark: a.questionMark,
-  };
-}
-
-/** Every feature asked: the best, and each other part of the message that reads surely as another. */
-function featuresAsked(
-  model: Model,
-  a: Analysed,
-  first: number,
-  hits: AliasHit[],
-  fp: Float64Array,
-): number[] {
-  const asked = [first];
-  const index = (id: string) => model.featureIds.indexOf(id);
-  // Two features' aliases in one ask ("forms csrf protection?"): both, when the whole message reads
-  // as the second too.
-  for (const h of hits) {
-    const i = index(h.featureId);
-    if (!asked.includes(i) && (fp[i] as number) >= model.options.tuning.bothAliases) asked.push(i);
-  }
-  const segments = [...new Set(a.tokens.map((t) => t.segment))];
-  if (segments.length < 2) return asked;
-  for (const segment of segments) {
-    const inSegment = hits.filter((h) => h.segment === segment).map((h) => index(h.featureId));
-    const part = segmentOf(a, segment);
-    // Read by both classifiers, like the whole message: "how long has it been around" is history.
-    const p = model.options.tuning.segmentMix
-      ? mixFeatureProbabilities(model, featureProbabilities(model, part), kindProbabilities(model, part))
-      : featureProbabilities(model, a, (t) => t.segment === segment);
-    const [best] = ranked(p);
-    if (best === undefined) continue;
-    const chosen =
-      inSegment.length > 0 ? inSegment.reduce((x, y) => ((p[y] as number) > (p[x] as number) ? y : x)) : best;
-    if (asked.includes(chosen)) continue;
-    const tuning = model.options.tuning;
-    const sure =
-      (inSegment.includes(chosen) && (p[chosen] as number) >= tuning.alsoAlias) ||
-      (p[chosen] as number) >= tuning.alsoAsked;
-    const domain = a.terms.some((t) => t.segment === segment && isDomain(model, t));
-    if (sure && domain) asked.push(chosen);
-  }
-  return asked;
-}
-
 /** Reads a message with a built model; `understand` is this with the model built once per knowledge base. */
 export function understandWith(
   model: Understander,
@@ -283,7 +232,10 @@ export function understandWith(
         runnersUp: runnersUp([]),
       };
     }
-    const hit = hits.map((h) => model.featureIds.indexOf(h.featureId));
+    // An alias in a part that sets the scene ("we're on postgres, …") names the feature asked only
+    // when no other part's alias does.
+    const asking = tuning.sceneParts > 0 ? hits.filter((h) => !isScenePart(a, h.segment)) : hits;
+    const hit = (asking.length > 0 ? asking : hits).map((h) => model.featureIds.indexOf(h.featureId));
     const best = order[0] as number;
     // An alias decides, unless both classifiers together read another feature all but surely
     // ("db tables from python classes" names the database but asks about the ORM).
@@ -313,7 +265,7 @@ export function understandWith(
       intent: "feature",
       score: round(score),
       // Unsure when the feature is a guess, or when no alias names it and it is not clear that a
-      // feature is asked at all ("what about the panel thing?" reads first as another framework;
+      // feature is asked at all ("how about the panel stuff?" reads as a feature question at 0.52;
       // "what about async?" names its feature).
       unsure: score < tuning.sure || (kind.p < tuning.sure && !firstHit),
       isQuestion: question,

@@ -1,0 +1,142 @@
+import type { Analysed } from "./analyse.js";
+import {
+  type AliasHit,
+  aliasShare,
+  featureProbabilities,
+  isDomain,
+  kindProbabilities,
+  type Model,
+  mixFeatureProbabilities,
+} from "./model.js";
+
+/** Words that open a part setting the scene rather than asking: "we're on postgres, …", "on our redis box, …". */
+const SCENE_OPENERS = new Set(
+  (
+    "i im ive id we were weve wed our my its this that thats they theyre " +
+    "on in at with for from since given using after behind inside under"
+  ).split(" "),
+);
+
+/** Prepositions that make what follows a circumstance of the ask: "sessions on deploy", "tests for the orm". */
+const GOVERNING = new Set(
+  "on in for from of to into inside behind at during after before under over across per via by without".split(
+    " ",
+  ),
+);
+/** Words skipped when looking for a preposition before an alias: "in the cache", "on our db". */
+const DETERMINERS = new Set("the a an my our your their its this that these those".split(" "));
+
+/**
+ * The alias is what another word acts on or is about: a preposition's object, with any words of
+ * its noun phrase between ("what happens to sessions on deploy", "tests for database migrations").
+ */
+function governed(a: Analysed, hit: AliasHit, first: AliasHit): boolean {
+  const start = a.tokens.findIndex((t) => t.at === Math.min(...hit.at));
+  for (let i = start - 1; i >= 0; i--) {
+    const t = a.tokens[i] as Analysed["tokens"][number];
+    if (GOVERNING.has(t.word)) return true;
+    if (first.at.includes(t.at) || (t.stop && !DETERMINERS.has(t.word))) return false;
+  }
+  return false;
+}
+
+/** One part of a message ("…, and how long has it been around") as a message of its own. */
+function segmentOf(a: Analysed, segment: number): Analysed {
+  return {
+    words: a.words,
+    tokens: a.tokens.filter((t) => t.segment === segment),
+    terms: a.terms.filter((t) => t.segment === segment),
+    questionMark: a.questionMark,
+  };
+}
+
+/**
+ * A part before the last that says where the question stands, not what it asks: it opens with who
+ * speaks or a preposition ("we're on postgres, what's the deploy story"). Its feature words are context.
+ */
+export function isScenePart(a: Analysed, segment: number): boolean {
+  const last = a.tokens[a.tokens.length - 1];
+  if (!last || last.segment === segment) return false;
+  const first = a.tokens.find((t) => t.segment === segment);
+  return first !== undefined && SCENE_OPENERS.has(first.typed);
+}
+
+const index = (model: Model, h: AliasHit) => model.featureIds.indexOf(h.featureId);
+
+/** The index of the largest value. */
+function best(p: Float64Array): number {
+  let b = 0;
+  for (let i = 1; i < p.length; i++) if ((p[i] as number) > (p[b] as number)) b = i;
+  return b;
+}
+
+/**
+ * Two features' aliases that are all a message says are both asked, even with no "and" between them
+ * ("templates i18n", "auth roles?"), when each alias's word is mostly about its feature in the
+ * examples ("async views" is about async: "view" names routing in passing) and neither is a
+ * preposition's object ("permissions in the admin"). A longer message naming a second feature's word
+ * is usually about one ("how do i cache results from the orm").
+ */
+function pairedInOneBreath(model: Model, a: Analysed, first: number, hits: AliasHit[]): number[] {
+  const tuning = model.options.tuning;
+  if (a.terms.length > tuning.pairTerms) return [];
+  const covered = new Set(hits.flatMap((h) => h.all));
+  // Numbers say how many, not what: "login w/ 2 roles".
+  const loose = a.terms.filter((t) => !covered.has(t.at) && !/^\d+$/.test(t.word)).length;
+  if (loose > tuning.pairLoose) return [];
+  const telling = (h: AliasHit) => aliasShare(model, a, h) >= tuning.pairShare;
+  const firstHit = hits.find((h) => index(model, h) === first);
+  if (!firstHit || !telling(firstHit)) return [];
+  const out: number[] = [];
+  for (const h of hits) {
+    const i = index(model, h);
+    if (i === first || !telling(h)) continue;
+    // Either one a preposition's object: one ask with a circumstance ("permissions in the admin").
+    if (tuning.pairGoverned > 0 && (governed(a, h, firstHit) || governed(a, firstHit, h))) continue;
+    out.push(i);
+  }
+  return out;
+}
+
+/** Every feature asked: the best, and each other part of the message that reads surely as another. */
+export function featuresAsked(
+  model: Model,
+  a: Analysed,
+  first: number,
+  hits: AliasHit[],
+  fp: Float64Array,
+): number[] {
+  const asked = [first];
+  const tuning = model.options.tuning;
+  // Two features' aliases in one ask ("forms csrf protection?"): both, when the whole message reads
+  // as the second too.
+  for (const h of hits) {
+    const i = index(model, h);
+    if (!asked.includes(i) && (fp[i] as number) >= tuning.bothAliases) asked.push(i);
+  }
+  if (tuning.pairTerms > 0) {
+    for (const i of pairedInOneBreath(model, a, first, hits)) if (!asked.includes(i)) asked.push(i);
+  }
+  const segments = [...new Set(a.tokens.map((t) => t.segment))];
+  if (segments.length < 2) return asked;
+  for (const segment of segments) {
+    if (tuning.sceneParts > 0 && isScenePart(a, segment)) continue;
+    const inSegment = hits.filter((h) => h.segment === segment).map((h) => index(model, h));
+    const part = segmentOf(a, segment);
+    // Read by both classifiers, like the whole message: "how long has it been around" is history.
+    const p = tuning.segmentMix
+      ? mixFeatureProbabilities(model, featureProbabilities(model, part), kindProbabilities(model, part))
+      : featureProbabilities(model, a, (t) => t.segment === segment);
+    const chosen =
+      inSegment.length > 0
+        ? inSegment.reduce((x, y) => ((p[y] as number) > (p[x] as number) ? y : x))
+        : best(p);
+    if (asked.includes(chosen)) continue;
+    const sure =
+      (inSegment.includes(chosen) && (p[chosen] as number) >= tuning.alsoAlias) ||
+      (p[chosen] as number) >= tuning.alsoAsked;
+    const domain = a.terms.some((t) => t.segment === segment && isDomain(model, t));
+    if (sure && domain) asked.push(chosen);
+  }
+  return asked;
+}
