@@ -90,13 +90,16 @@ async function drive(app: Running, s: Scenario, rate?: number) {
   const answered = result.requests.total;
   await settle(); // work after the ack (posting to Slack, storing) ends within milliseconds of the last answer
   const served = Math.min(answered, (app.stub.calls.get(s.served) ?? 0) - servedBefore);
+  const refused = answered - served;
+  // An event refused as busy is answered 503 by design (Slack delivers it again): refused, not failed.
+  const busy503 = Math.min(refused, result.statusCodeStats?.["503"]?.count ?? 0);
   return {
     rps: (result.requests.average * served) / Math.max(answered, 1),
-    refused: answered - served,
+    refused,
     cpuUsPerRequest: served > 0 ? ((cpuMs(app.child.pid) - cpuBefore) * 1000) / served : 0,
     p50: result.latency.p50,
     p99: result.latency.p99,
-    bad: result.non2xx + result.errors + result.timeouts,
+    bad: result.non2xx - busy503 + result.errors + result.timeouts,
   };
 }
 
