@@ -2,13 +2,16 @@ import type { Logger } from "pino";
 import type { Knowledge } from "../../engine/index.js";
 import type { Database } from "../../storage/index.js";
 import { closedWords } from "./deciders.js";
+import type { RecommendationThread } from "./recommendation-threads.js";
 import type { Workspace } from "./saved-recommendations.js";
 
 /**
  * What a person's answers to a recommendation's questions may do, by what the database says (never by
  * what a button or form carried): edit the recommendation (only its stored asker), be that person's own
- * view, nothing (decided or superseded: the record stays as decided on; or not stored, so nobody is
- * known to have asked), or nothing yet (unreadable).
+ * view, nothing (decided or superseded: the record stays as decided on), or nothing yet (unreadable).
+ * A recommendation that was posted but never stored (the database was away) is known by its message's
+ * metadata, which only this app writes: its asker may edit it, which stores it; nobody else's answers
+ * can attach until then.
  */
 export type AnswersRole =
   | { kind: "edit" }
@@ -21,6 +24,11 @@ export const ANSWERS_UNREADABLE =
 
 const NOT_STORED_WORDS =
   "I have no stored copy of this recommendation (it was posted while my database was away), so I can't tell whose it is and can't take answers to it. Run `/flask-or-django` for a new one.";
+
+/** Answers from someone other than the asker to a recommendation that was never stored. */
+export function notStoredWords(askedBy: string): string {
+  return `I have no stored copy of this recommendation (it was posted while my database was away), so it can't take other people's answers yet. <@${askedBy}> can store it by clicking *Edit answers* and *Update*; or run \`/flask-or-django\` for a new one.`;
+}
 
 /** Why answers can no longer change, and what to do instead. */
 export function answersClosedWords(
@@ -37,6 +45,8 @@ export async function answersRole(
   place: { channel: string; messageTs: string },
   user: string,
   log: Logger,
+  /** The message itself, read from Slack (its metadata names who asked), for when nothing is stored. */
+  fromMessage?: () => Promise<Pick<RecommendationThread, "askedBy"> | null>,
 ): Promise<AnswersRole> {
   if (!workspace) {
     log.warn({ channel: place.channel }, "no team id on the request; cannot look up the recommendation");
@@ -49,9 +59,7 @@ export async function answersRole(
     ]);
     if (decision && decision.status !== "proposed")
       return { kind: "closed", words: answersClosedWords(knowledge, decision) };
-    // Nothing stored says who asked (posted while the database was away): nobody's answers can attach.
-    if (!recommendation) return { kind: "closed", words: NOT_STORED_WORDS };
-    return recommendation.userId === user ? { kind: "edit" } : { kind: "view" };
+    if (recommendation) return recommendation.userId === user ? { kind: "edit" } : { kind: "view" };
   } catch (err) {
     log.error(
       { err, channel: place.channel, messageTs: place.messageTs },
@@ -59,4 +67,12 @@ export async function answersRole(
     );
     return { kind: "unreadable" };
   }
+  // Posted while the database was away: the message's own metadata says who asked.
+  const message = await fromMessage?.().catch((err: unknown) => {
+    log.warn({ err, channel: place.channel, messageTs: place.messageTs }, "could not read the message");
+    return null;
+  });
+  const askedBy = message?.askedBy;
+  if (askedBy === user) return { kind: "edit" };
+  return { kind: "closed", words: askedBy ? notStoredWords(askedBy) : NOT_STORED_WORDS };
 }

@@ -33,7 +33,10 @@ export interface OpenOwnAnswers {
  * the right title, or why the answers are closed (decided or superseded). The submission checks again:
  * what the form looks like never decides whose answers change.
  */
-export async function openOwnAnswers({ knowledge, database }: Deps, request: OpenOwnAnswers): Promise<void> {
+export async function openOwnAnswers(
+  { knowledge, database, threads }: Deps,
+  request: OpenOwnAnswers,
+): Promise<void> {
   const { api, log, place, user } = request;
   const decoded = decodeAnswers(request.value);
   const parsed = decoded ? parseProfile(decoded.input, knowledge) : undefined;
@@ -59,7 +62,9 @@ export async function openOwnAnswers({ knowledge, database }: Deps, request: Ope
     ...(request.teamId ? { teamId: request.teamId } : {}),
     ...(request.enterpriseId ? { enterpriseId: request.enterpriseId } : {}),
   });
-  const role = await answersRole(database, knowledge, workspace, place, user, log);
+  const role = await answersRole(database, knowledge, workspace, place, user, log, () =>
+    threads.lookup(api, log, place.channel, place.messageTs),
+  );
   let view: ReturnType<typeof questionnaireView> | undefined;
   if (role.kind === "closed") view = noticeModal("Answers closed", role.words);
   else if (role.kind === "view" && workspace) {

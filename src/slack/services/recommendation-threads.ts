@@ -10,6 +10,8 @@ export interface RecommendationThread {
   /** The project's answers; undefined when they no longer fit the knowledge base. */
   profile?: ProjectProfile;
   verdict: RecommendationPayload["verdict"];
+  /** Who asked for it, when the row or the message's metadata says. */
+  askedBy?: string;
 }
 
 const key = (channel: string, ts: string) => `${channel}:${ts}`;
@@ -40,27 +42,30 @@ export class RecommendationThreads {
   private fromProfileInput(
     verdict: RecommendationThread["verdict"],
     input: Pick<ProjectProfile, "answers" | "needs" | "notes">,
+    askedBy: string | undefined,
   ): RecommendationThread {
     const parsed = parseProfile(
       { answers: input.answers, needs: input.needs, notes: input.notes },
       this.knowledge,
     );
-    return { verdict, ...(parsed.ok ? { profile: parsed.profile } : {}) };
+    return { verdict, ...(parsed.ok ? { profile: parsed.profile } : {}), ...(askedBy ? { askedBy } : {}) };
   }
 
   fromPayload(payload: RecommendationPayload): RecommendationThread {
-    return this.fromProfileInput(payload.verdict, payload);
+    return this.fromProfileInput(payload.verdict, payload, payload.asked_by);
   }
 
   fromStored(stored: StoredRecommendation): RecommendationThread {
-    return this.fromProfileInput(stored.verdict, stored);
+    return this.fromProfileInput(stored.verdict, stored, stored.userId);
   }
 
   /** Remembers a thread we just posted; with the (already valid) profile at hand, nothing is re-parsed. */
   remember(channel: string, ts: string, payload: RecommendationPayload, profile?: ProjectProfile): void {
     this.cache.set(
       key(channel, ts),
-      profile ? { verdict: payload.verdict, profile } : this.fromPayload(payload),
+      profile
+        ? { verdict: payload.verdict, profile, ...(payload.asked_by ? { askedBy: payload.asked_by } : {}) }
+        : this.fromPayload(payload),
     );
   }
 

@@ -20,7 +20,7 @@ export function workspaceOf(context: { teamId?: string; enterpriseId?: string })
 
 /** What a person is told when their recommendation was posted but could not be stored. */
 export const NOT_SAVED =
-  "I posted your recommendation, but I couldn't save a copy of it: my database isn't answering right now. The message and its buttons still work and its thread still answers questions; nothing is lost. If this keeps happening, tell whoever runs this app in your workspace.";
+  "I posted your recommendation, but I couldn't save a copy of it: my database isn't answering right now. Its thread still answers questions. Until it is saved, your team can't add views, vote or decide on it: once the database is back, click *Edit answers* and *Update* to save it. If this keeps happening, tell whoever runs this app in your workspace.";
 
 /** What a person is told when their Helpful / Not helpful could not be recorded. */
 export const FEEDBACK_NOT_SAVED =

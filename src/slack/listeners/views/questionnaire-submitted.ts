@@ -63,8 +63,11 @@ export function questionnaireSubmitted(deps: Deps) {
     const tell = tellerFor(api, log, { channel, user, responseUrl: modal.responseUrl });
     // Answers to an existing recommendation: what they may do is the database's say, never the form's.
     // Only its stored asker edits it; anyone else's are their own view; none once it is decided.
-    const role = modal.messageTs
-      ? await answersRole(database, knowledge, workspace, { channel, messageTs: modal.messageTs }, user, log)
+    const messageTs = modal.messageTs;
+    const role = messageTs
+      ? await answersRole(database, knowledge, workspace, { channel, messageTs }, user, log, () =>
+          threads.lookup(api, log, channel, messageTs),
+        )
       : undefined;
     if (role?.kind === "unreadable") {
       log.warn("could not read who asked for the recommendation; answers not applied");
