@@ -72,6 +72,9 @@ describe("a recommendation posted while the database was away", () => {
     const updating = s.updatedViews.length;
     await click(s, ts, "add_view", BOB);
     expect(JSON.stringify(s.updatedViews[updating]?.view)).toContain(`<@${ASKER}> can store it`);
+    // Mark as decided: nothing to decide on yet, and how to fix that.
+    await click(s, ts, "mark_decided", ASKER);
+    expect(toldTo(s, ASKER).at(-1)).toContain("can save it with *Edit answers* and *Update*");
 
     await answer(s, ASKER, ts, "tiny");
     expect(await s.t.database.recommendations.find(TEAM, CHANNEL, ts)).toMatchObject({

@@ -35,7 +35,7 @@ export function markDecided({ knowledge, database }: Deps) {
     }
     if (!found) {
       await click.tell(
-        "I have no record of this recommendation, so it can't be decided here. Run `/flask-or-django` for a new one.",
+        "I have no record of this recommendation (it was posted while my database was away), so it can't be decided yet. Whoever asked for it can save it with *Edit answers* and *Update*; or run `/flask-or-django` for a new one.",
       );
       return;
     }
