@@ -38,34 +38,65 @@ type Fields = Record<string, unknown>;
 
 const isObject = (value: unknown): value is Fields => value !== null && typeof value === "object";
 
-/** A copy of `value` to censor: an error keeps its class, message and stack, so it still logs as one. */
-const copyOf = (value: Fields): Fields =>
-  value instanceof Error
-    ? (Object.defineProperties(
-        Object.create(Object.getPrototypeOf(value) as object),
-        Object.getOwnPropertyDescriptors(value),
-      ) as Fields)
-    : { ...value };
+/**
+ * A copy of `value` to censor: an error keeps its class, message and stack, so it still logs as one;
+ * its properties become plain writable values (a read-only or getter-only secret can be replaced).
+ */
+function copyOf(value: Fields): Fields {
+  if (!(value instanceof Error)) return { ...value };
+  const copy = Object.create(Object.getPrototypeOf(value) as object) as Fields;
+  for (const [key, { enumerable }] of Object.entries(Object.getOwnPropertyDescriptors(value)))
+    Object.defineProperty(copy, key, { value: value[key], enumerable, writable: true, configurable: true });
+  return copy;
+}
 
-/** `value` with its secret keys censored, `depth` levels down; the same object when it holds none. */
+/** The keys pino would print: for an error, inherited enumerable ones too (its serializer uses for…in). */
+function keysOf(value: Fields): string[] {
+  if (!(value instanceof Error)) return Object.keys(value);
+  const keys: string[] = [];
+  for (const key in value) keys.push(key);
+  return keys;
+}
+
+/** Sets `key` on a copy, even where the original's property was read-only or only a getter. */
+function put(copy: Fields, key: string, value: unknown): void {
+  Object.defineProperty(copy, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
+/**
+ * `value` with its secret keys censored down to `depth` levels (an array's items are one level down,
+ * as fast-redact's wildcards counted them); the same object when it holds none.
+ */
 function censored(value: unknown, depth: number): unknown {
-  if (!isObject(value) || Array.isArray(value) || Buffer.isBuffer(value)) return value;
+  if (depth <= 0 || !isObject(value) || ArrayBuffer.isView(value)) return value;
+  if (Array.isArray(value)) {
+    let items: unknown[] | undefined;
+    value.forEach((item: unknown, i) => {
+      const next = censored(item, depth - 1);
+      if (next !== item) {
+        items ??= [...value];
+        items[i] = next;
+      }
+    });
+    return items ?? value;
+  }
   let copy: Fields | undefined;
-  for (const key of Object.keys(value)) {
+  for (const key of keysOf(value)) {
     const inner = value[key];
-    const next = SECRET_KEYS.has(key) ? REDACTED : depth > 1 ? censored(inner, depth - 1) : inner;
+    const next = SECRET_KEYS.has(key) ? REDACTED : censored(inner, depth - 1);
     if (next !== inner) {
       copy ??= copyOf(value);
-      copy[key] = next;
+      put(copy, key, next);
     }
   }
   return copy ?? value;
 }
 
 /**
- * One and two levels down (`slack.botToken`, `data.headers.authorization`), for pino's `formatters.log`.
- * pino's own redaction handles the top level: its wildcard paths ("*.token") cost about 13 µs for every
- * child logger and 15 µs for every line, most of a request's logging, where this costs under 1 µs.
+ * One and two levels down (`slack.botToken`, `data.headers.authorization`, `data[1].token`), for log
+ * lines (pino's `formatters.log`) and child loggers' bindings. pino's own redaction handles the top
+ * level: its wildcard paths ("*.token") cost about 13 µs for every child logger and 15 µs for every
+ * line, most of a request's logging, where this costs under 1 µs.
  */
 function redactNested(fields: Fields): Fields {
   let copy: Fields | undefined;
@@ -78,6 +109,22 @@ function redactNested(fields: Fields): Fields {
     }
   }
   return copy ?? fields;
+}
+
+/**
+ * pino runs `formatters.log` on each line's object but not on a child's bindings (children reset the
+ * bindings formatter), so the root's `child` and `setBindings` censor them first; children inherit both.
+ */
+function redactingBindings(logger: PinoLogger): PinoLogger {
+  const { child, setBindings } = logger;
+  type Child = (this: PinoLogger, bindings: pino.Bindings, options?: pino.ChildLoggerOptions) => PinoLogger;
+  logger.child = function (this: PinoLogger, bindings: pino.Bindings, options?: pino.ChildLoggerOptions) {
+    return (child as unknown as Child).call(this, redactNested(bindings), options);
+  } as unknown as PinoLogger["child"];
+  logger.setBindings = function (this: PinoLogger, bindings: pino.Bindings) {
+    setBindings.call(this, redactNested(bindings));
+  };
+  return logger;
 }
 
 const require = createRequire(import.meta.url);
@@ -110,10 +157,10 @@ export function createLogger({ level, env, destination }: CreateLoggerOptions): 
         destination: destination ?? 1,
         sync: true,
       });
-      return pino(options, stream);
+      return redactingBindings(pino(options, stream));
     }
   }
-  return destination === undefined ? pino(options) : pino(options, destination);
+  return redactingBindings(destination === undefined ? pino(options) : pino(options, destination));
 }
 
 const BOLT_TO_PINO: Record<LogLevel, Level> = {

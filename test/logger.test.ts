@@ -111,6 +111,47 @@ describe("createLogger", () => {
     expect(err.data.token).toBe("xoxb-in-error");
   });
 
+  it("redacts secrets bound to a child logger below the top level, and in a grandchild's", () => {
+    const { logger, lines } = jsonLogger();
+    const child = logger.child({ slack: { botToken: "xoxb-bound" } });
+    child.child({ req: { headers: { authorization: "Bearer xoxb-grand" } } }).info("x");
+    child.setBindings({ later: { token: "xoxb-later" } });
+    child.info("y");
+    const text = JSON.stringify(lines());
+    expect(text).not.toContain("xoxb-");
+    expect(lines()[0]).toMatchObject({
+      slack: { botToken: REDACTED },
+      req: { headers: { authorization: REDACTED } },
+    });
+    expect(lines()[1]).toMatchObject({ later: { token: REDACTED } });
+  });
+
+  it("redacts secrets in arrays, as the Bolt adapter logs several objects", () => {
+    const { logger, lines } = jsonLogger();
+    logger.info({ data: [{ token: "xoxb-in-array" }, { keep: 1 }] }, "array");
+    toBoltLogger(logger).warn(
+      "two objects",
+      { token: "xoxb-first" },
+      { refresh_token: "xoxb-second" },
+    );
+    const text = JSON.stringify(lines());
+    expect(text).not.toContain("xoxb-");
+    expect(lines()[0]).toMatchObject({ data: [{ token: REDACTED }, { keep: 1 }] });
+  });
+
+  it("redacts, without throwing, an error's read-only, getter-only and inherited secrets", () => {
+    const { logger, lines } = jsonLogger();
+    class TokenError extends Error {}
+    Object.defineProperty(TokenError.prototype, "token", { value: "xoxb-inherited", enumerable: true });
+    const err = new TokenError("boom");
+    Object.defineProperty(err, "data", { value: { token: "xoxb-readonly" }, enumerable: true });
+    Object.defineProperty(err, "access_token", { get: () => "xoxb-getter", enumerable: true });
+    expect(() => logger.error({ err }, "failed")).not.toThrow();
+    const [line] = lines();
+    expect(JSON.stringify(line)).not.toContain("xoxb-");
+    expect(line?.err).toMatchObject({ message: "boom", token: REDACTED, access_token: REDACTED });
+  });
+
   it("redacts a secret bound to a child logger, and leaves three levels down alone", () => {
     const { logger, lines } = jsonLogger();
     logger.child({ token: "xoxb-bound", team: "T1" }).info({ a: { b: { c: { token: "deep" } } } }, "x");
