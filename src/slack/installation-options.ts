@@ -56,6 +56,11 @@ export interface InstallationOptionsInput {
   botUserId?: string | undefined;
 }
 
+/** Slack's authorize page beside its Web API: https://slack.com/api/ → https://slack.com/oauth/v2/authorize. */
+export function authorizationUrlFor(apiUrl: string): string {
+  return new URL("../oauth/v2/authorize", new URL(apiUrl.endsWith("/") ? apiUrl : `${apiUrl}/`)).toString();
+}
+
 export function installationOptions(input: InstallationOptionsInput): InstallationOptions {
   const { installs, slack } = input.config;
   if (installs.kind === "one") {
@@ -74,6 +79,8 @@ export function installationOptions(input: InstallationOptionsInput): Installati
     installerOptions: {
       installPath: INSTALL_PATH,
       redirectUriPath: REDIRECT_PATH,
+      // "Add to Slack" goes to the same Slack as the Web API (GovSlack, or a stand-in on this machine).
+      ...(slack.apiUrl ? { authorizationUrl: authorizationUrlFor(slack.apiUrl) } : {}),
       // The install page shows an "Add to Slack" button (and sets the state cookie) rather than redirecting.
       directInstall: false,
       stateVerification: true,

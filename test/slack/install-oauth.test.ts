@@ -6,10 +6,10 @@
  */
 import nock from "nock";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { CANNOT_AUTHORIZE } from "../../src/slack/installation-options.js";
+import { authorizationUrlFor, CANNOT_AUTHORIZE } from "../../src/slack/installation-options.js";
 import { openDatabase } from "../../src/storage/index.js";
 import { mockResponseUrl } from "../helpers/response-url.js";
-import { buildTestApp, eventually, type TestApp } from "../helpers/slack-app.js";
+import { API_URL, buildTestApp, eventually, type TestApp } from "../helpers/slack-app.js";
 import type { QuestionsModal } from "../helpers/slack-flows.js";
 import { FORM_CONTENT_TYPE, JSON_CONTENT_TYPE } from "../helpers/slack-request.js";
 import {
@@ -74,11 +74,24 @@ async function recommendFrom(ws: typeof ONE, ts: string) {
   return posts[0];
 }
 
+describe("the authorize page", () => {
+  it("sits beside the Web API of the Slack that SLACK_API_URL names", () => {
+    expect(authorizationUrlFor("https://slack.com/api/")).toBe("https://slack.com/oauth/v2/authorize");
+    expect(authorizationUrlFor("https://slack-gov.com/api")).toBe("https://slack-gov.com/oauth/v2/authorize");
+    expect(authorizationUrlFor("http://127.0.0.1:3999/api/")).toBe(
+      "http://127.0.0.1:3999/oauth/v2/authorize",
+    );
+  });
+});
+
 describe("installing through OAuth", () => {
   it("/slack/install sets the state; /slack/oauth_redirect exchanges the code at SLACK_API_URL and stores the installation encrypted", async () => {
     const { exchange, installPage } = await installThroughOAuth(base(), ONE);
-    // The "Add to Slack" page asks for exactly the manifest's bot scopes, with our client id.
+    // The "Add to Slack" page asks for exactly the manifest's bot scopes, with our client id, at the
+    // authorize page of the Slack that SLACK_API_URL names.
     expect(installPage).toContain(`client_id=${CLIENT_ID}`);
+    expect(installPage).toContain(`href="${authorizationUrlFor(API_URL)}?`);
+    expect(authorizationUrlFor(API_URL)).toBe("https://slack.test/oauth/v2/authorize");
     expect(decodeURIComponent(installPage)).toContain(
       "scope=commands,chat:write,app_mentions:read,channels:history,groups:history,im:history,im:write",
     );
