@@ -6,14 +6,18 @@
 import type { Json } from "./json.js";
 
 function rendered(text: string): string {
-  return text
-    .replace(/<(?:https?|mailto):[^|>]*\|([^>]*)>/g, "$1")
-    .replace(/<@[A-Z0-9]+>/g, "@someone")
-    .replace(/:[a-z0-9_+-]+:/g, "☺")
-    .replace(/[*_~]/g, "")
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&amp;/g, "&");
+  return (
+    text
+      .replace(/<(?:https?|mailto):[^|>]*\|([^>]*)>/g, "$1")
+      // A date shows in the reader's zone ("Nov 28, 2026"); its fallback is about as long.
+      .replace(/<!date\^[^|>]*\|([^>]*)>/g, "$1")
+      .replace(/<@[A-Z0-9]+>/g, "@someone")
+      .replace(/:[a-z0-9_+-]+:/g, "☺")
+      .replace(/[*_~]/g, "")
+      .replace(/&lt;/g, "<")
+      .replace(/&gt;/g, ">")
+      .replace(/&amp;/g, "&")
+  );
 }
 
 export function visibleText(blocks: unknown): string {

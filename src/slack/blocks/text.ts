@@ -48,8 +48,11 @@ export function sliceWhole(text: string, max: number): string {
   return /[\ud800-\udbff]$/.test(cut) ? cut.slice(0, -1) : cut;
 }
 
-/** The start of Slack markup (`<!date…`, `<@U…>`, `<#C…>`, `<https://…|…>`) left open at the end. */
-const OPEN_MARKUP = /<(?:[!@#]|https?:|mailto:)[^<>]*$/;
+/**
+ * Slack markup (`<!date…`, `<@U…>`, `<#C…>`, `<https://…|…>`, or just its `<`) left open at the end.
+ * Escaped text has no raw `<`, so this only ever matches markup.
+ */
+const OPEN_MARKUP = /<(?:$|[!@#]|[a-z]+(?::|$))[^<>]*$/;
 
 /** Cuts to `max` characters (counting UTF-16 units as Slack does), ending with an ellipsis. */
 export function truncate(text: string, max: number): string {
