@@ -50,7 +50,7 @@ export function sliceWhole(text: string, max: number): string {
 
 /**
  * Slack markup (`<!date…`, `<@U…>`, `<#C…>`, `<https://…|…>`, or just its `<`) left open at the end.
- * Escaped text has no raw `<`, so this only ever matches markup.
+ * Escaped text has no raw `<`; in raw text (cut before escaping) a trailing `<…` goes too, harmlessly.
  */
 const OPEN_MARKUP = /<(?:$|[!@#]|[a-z]+(?::|$))[^<>]*$/;
 
