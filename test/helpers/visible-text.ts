@@ -5,9 +5,11 @@
  */
 import type { Json } from "./json.js";
 
+/** A date token shows in the reader's zone ("Nov 28, 2026"); its ISO fallback is about as long. */
 function rendered(text: string): string {
   return text
     .replace(/<(?:https?|mailto):[^|>]*\|([^>]*)>/g, "$1")
+    .replace(/<!date\^[^|>]*\|([^>]*)>/g, "$1")
     .replace(/<@[A-Z0-9]+>/g, "@someone")
     .replace(/:[a-z0-9_+-]+:/g, "☺")
     .replace(/[*_~]/g, "")

@@ -78,7 +78,8 @@ describe("App Home: who may decide, one workspace", () => {
     expect(
       ((settingsSection(after)?.accessory as Json | undefined)?.initial_option as Json | undefined)?.value,
     ).toBe("anyone");
-    expect(shown(after)).toContain(`Set by <@${ADMIN.id}> on 2026-11-28.`);
+    // 09:00 UTC on the 28th (the clock's time), shown as the day in each reader's own zone.
+    expect(shown(after)).toContain(`Set by <@${ADMIN.id}> on <!date^1795856400^{date_short}|2026-11-28>.`);
     expect(viewViolations(after as unknown as Json)).toEqual([]);
 
     // The decision log's rules read it: someone else may now decide a recommendation they did not ask for.

@@ -187,6 +187,9 @@ describe("Export as ADR", () => {
     expect(canvases[0]?.channel_id).toBe(FIXTURE_CHANNEL);
     expect(canvases[0]?.title).toBe(TITLE);
     expect(documentOf(canvases[0])).toEqual({ type: "markdown", markdown: GOLDEN_CANVAS });
+    // The record leaves Slack's mrkdwn: plain ISO dates, never a Slack date token.
+    expect(GOLDEN_CANVAS).toMatch(/\*\*Date:\*\* \d{4}-\d{2}-\d{2}\n/);
+    expect(GOLDEN_CANVAS).not.toContain("<!date");
     expect(told).toEqual([
       {
         response_type: "ephemeral",
@@ -261,6 +264,7 @@ describe("Export as ADR", () => {
     expect(urls).toEqual([{ filename: fileName, length: String(Buffer.byteLength(GOLDEN_MADR)) }]);
     expect(uploads).toHaveLength(1);
     expect(uploads[0]).toContain(GOLDEN_MADR);
+    expect(uploads[0]).not.toContain("<!date");
     expect(completes).toHaveLength(1);
     expect(completes[0]).toMatchObject({
       channel_id: FIXTURE_CHANNEL,

@@ -21,6 +21,7 @@ import {
   shown,
   type TestApp,
 } from "../helpers/slack-app.js";
+import { withFallbackDates } from "../helpers/slack-dates.js";
 import { submitQuestionnaire } from "../helpers/slack-flows.js";
 import {
   buttonClick,
@@ -380,7 +381,7 @@ describe("questions in the pane", () => {
     await send(p.t.app, channelMessage(OTHER_CHANNEL, "channel"));
     await send(p.t.app, paneStarted());
     const answer = await ask(p, PANE_PROMPTS.decisions.message);
-    const lines = shown(answer);
+    const lines = withFallbackDates(shown(answer));
     expect(lines).toContain("Your team's latest 2 decisions.");
     expect(lines).toContain(
       `2026-11-28 in <#${BESIDE_CHANNEL}>: *Decided: Flask*, against the recommendation (Django), asked by <@U05HV6XQ1AB>`,

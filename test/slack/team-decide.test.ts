@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import { openDatabase } from "../../src/storage/index.js";
 import type { Json } from "../helpers/json.js";
 import { isolateNetwork } from "../helpers/nock-isolation.js";
+import { withFallbackDates } from "../helpers/slack-dates.js";
 import {
   ASKER,
   BOB,
@@ -55,7 +56,8 @@ describe("Mark as decided", () => {
       againstRecommendation: false,
     });
     const text = textAt(s, ts);
-    expect(text).toContain(`*Decided: Django* by <@${ASKER}> on ${today()}`);
+    // The day in each reader's own zone: a second before midnight UTC is already the 29th in Tokyo.
+    expect(text).toContain(`*Decided: Django* by <@${ASKER}> on <!date^1795910399^{date_short}|${today()}>`);
     // Notifications and screen readers say so too.
     expect(String(messageAt(s, ts).text)).toMatch(/^Decided: Django\. Recommendation for/);
     expect(text).not.toContain("Mark as decided");
@@ -86,7 +88,9 @@ describe("Mark as decided", () => {
       decidedBy: BOB,
       againstRecommendation: true,
     });
-    expect(textAt(s, ts)).toContain(`*Decided: Flask* by <@${BOB}> on ${today()}, against the verdict`);
+    expect(withFallbackDates(textAt(s, ts))).toContain(
+      `*Decided: Flask* by <@${BOB}> on ${today()}, against the verdict`,
+    );
   });
 
   it("the setting is checked again on submission: a form opened under 'anyone' is refused under 'asker'", async () => {
@@ -113,7 +117,9 @@ describe("Mark as decided", () => {
     const stale = s.posts.find((p) => p.thread_ts === undefined) as Json;
     s.updates.push({ ...stale, ts, channel: CHANNEL });
     await click(s, ts, "mark_decided", ASKER);
-    expect(toldTo(s, ASKER).at(-1)).toContain("already decided: Django");
+    expect(toldTo(s, ASKER).at(-1)).toContain(
+      `already decided: Django by <@${ASKER}> on <!date^1795910399^{date_short}|${today()}>.`,
+    );
     expect((await s.t.database.decisions.find(TEAM, CHANNEL, ts))?.framework).toBe("django");
   });
 
@@ -132,13 +138,13 @@ describe("Mark as decided", () => {
       status: "decided",
       supersedes: first,
     });
-    const old = textAt(s, first);
-    expect(old).toContain(`*Superseded* by <${permalinkOf(CHANNEL, second)}|the ${today()} decision>`);
+    const old = withFallbackDates(textAt(s, first));
+    expect(old).toContain(`*Superseded* by the ${today()} <${permalinkOf(CHANNEL, second)}|decision>`);
     expect(old).toContain(`was Django, by <@${ASKER}>`);
     // History: no team buttons on the superseded message.
     for (const button of ["Add my view", "I agree", "Mark as decided"]) expect(old).not.toContain(button);
-    expect(textAt(s, second)).toContain(
-      `supersedes <${permalinkOf(CHANNEL, first)}|the ${today()} decision>`,
+    expect(withFallbackDates(textAt(s, second))).toContain(
+      `supersedes the ${today()} <${permalinkOf(CHANNEL, first)}|decision>`,
     );
     // One way to link: the workspace's address, asked once (auth.test), not chat.getPermalink per message.
     expect(s.permalinks).toEqual([]);

@@ -135,7 +135,7 @@ describe("the status line", () => {
         revisitAt: Date.UTC(2027, 4, 28),
       }),
     ).toBe(
-      ":white_check_mark: *Decided: Flask* by <@UANN> on 2026-11-28, against the verdict · supersedes <https://acme.slack.com/archives/C1/p1|the 2026-11-20 decision> · revisit 2027-05-28",
+      ":white_check_mark: *Decided: Flask* by <@UANN> on <!date^1795856400^{date_short}|2026-11-28>, against the verdict · supersedes the <!date^1795132800^{date_short}|2026-11-20> <https://acme.slack.com/archives/C1/p1|decision> · revisit <!date^1811462400^{date_short}|2027-05-28>",
     );
     expect(
       decisionStatusLine(k, {
@@ -146,7 +146,7 @@ describe("the status line", () => {
         supersededBy: { at: Date.UTC(2026, 11, 1) },
       }),
     ).toBe(
-      ":leftwards_arrow_with_hook: *Superseded* by the 2026-12-01 decision · was Django, by <@UANN> on 2026-11-28",
+      ":leftwards_arrow_with_hook: *Superseded* by the <!date^1796083200^{date_short}|2026-12-01> decision · was Django, by <@UANN> on <!date^1795856400^{date_short}|2026-11-28>",
     );
   });
 });

@@ -9,6 +9,7 @@ import { addMonths, SCHEDULE_HORIZON_MS } from "../../src/slack/services/revisit
 import { openDatabase } from "../../src/storage/index.js";
 import { isolateNetwork } from "../helpers/nock-isolation.js";
 import { send } from "../helpers/slack-app.js";
+import { withFallbackDates } from "../helpers/slack-dates.js";
 import {
   ASKER,
   BOB,
@@ -52,7 +53,9 @@ describe("the revisit reminder", () => {
     expect(call.channel).toBe(CHANNEL);
     expect(call.thread_ts).toBe(ts);
     expect(Number(call.post_at)).toBe(Math.floor(due / 1000));
-    expect(String(call.text)).toMatch(/^Time to revisit the decision for Django made on 2026-11-28/);
+    expect(String(call.text)).toMatch(
+      /^Time to revisit the decision for Django made on <!date\^1795861800\^\{date_short\}\|2026-11-28>/,
+    );
     // Slack drops a scheduled message that carries metadata: none is sent.
     expect(call.metadata).toBeUndefined();
     // The conditions the engine gives for this recommendation, and the question.
@@ -74,10 +77,11 @@ describe("the revisit reminder", () => {
         createdBy: ASKER,
       },
     ]);
-    expect(textAt(s, ts)).toContain(`revisit ${date(due)}`);
+    expect(textAt(s, ts)).toContain(`revisit <!date^${Math.floor(due / 1000)}^{date_short}|2027-02-28>`);
     expect(textAt(s, ts)).toContain("Cancel reminder");
+    // What the person is told shows the day in their own zone too.
     expect(toldTo(s, ASKER).at(-1)).toContain(
-      `I'll post a reminder to revisit in the recommendation's thread on ${date(due)}`,
+      `I'll post a reminder to revisit in the recommendation's thread on <!date^${Math.floor(due / 1000)}^{date_short}|2027-02-28>;`,
     );
   });
 
@@ -111,7 +115,7 @@ describe("the revisit reminder", () => {
     expect(await s.t.database.reminders.listForDecision(TEAM, CHANNEL, ts)).toMatchObject([
       { status: "waiting", postAt: due },
     ]);
-    expect(textAt(s, ts)).toContain(`revisit ${date(due)}`);
+    expect(withFallbackDates(textAt(s, ts))).toContain(`revisit ${date(due)}`);
 
     // Not yet within Slack's reach: the sweep leaves it.
     set(due - SCHEDULE_HORIZON_MS - DAY);

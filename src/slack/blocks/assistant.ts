@@ -1,12 +1,11 @@
 /** What the agent side pane says that no other surface does: its greeting, prompts and pane-only replies. */
-import { isoDate } from "../../decisions/index.js";
 import type { Knowledge } from "../../engine/index.js";
 import type { LoggedDecision } from "../services/decision-log.js";
 import { decisionWords } from "./decision-words.js";
 import { type KnownBlock, mrkdwn } from "./kit.js";
 import { LIMITS } from "./limits.js";
 import { startComparisonButton } from "./start-button.js";
-import { truncate } from "./text.js";
+import { slackDate, truncate } from "./text.js";
 
 /** A suggested prompt: Slack shows the title; clicking it sends the message as the person's. */
 export interface PanePrompt {
@@ -117,7 +116,8 @@ export function decisionsReply(knowledge: Knowledge, decisions: LoggedDecision[]
     return { text, blocks: [{ type: "section", text: mrkdwn(text) }, startActions()] };
   }
   const lines = decisions.map(
-    (d) => `• ${isoDate(d.at)} in <#${d.channel}>: ${decisionWords(knowledge, d)}, asked by <@${d.askedBy}>`,
+    (d) =>
+      `• ${slackDate(d.at)} in <#${d.channel}>: ${decisionWords(knowledge, d)}, asked by <@${d.askedBy}>`,
   );
   const text = `Your team's ${decisions.length === 1 ? "latest decision" : `latest ${decisions.length} decisions`}.`;
   return {

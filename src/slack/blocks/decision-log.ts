@@ -1,10 +1,9 @@
-import { isoDate } from "../../decisions/index.js";
 import { DECISION_STATUSES, type Knowledge } from "../../engine/index.js";
 import { IDS } from "../ids.js";
 import { type DecisionFacts, decisionWords } from "./decision-words.js";
 import { type KnownBlock, mrkdwn, type PlainTextOption, plain } from "./kit.js";
 import { LIMITS } from "./limits.js";
-import { link, truncate } from "./text.js";
+import { link, slackDate, truncate } from "./text.js";
 
 /** App Home's filter: every status, or one. */
 export const STATUS_FILTERS = ["all", ...DECISION_STATUSES] as const;
@@ -51,9 +50,9 @@ const option = (f: StatusFilter): PlainTextOption => ({ text: plain(FILTER_WORDS
 export const decisionRef = (d: { channel: string; messageTs: string }) => `${d.channel}/${d.messageTs}`;
 
 function row(knowledge: Knowledge, d: HomeDecision): KnownBlock {
-  const facts = [`<#${d.channel}>`, `posted ${isoDate(d.postedAt)}`, `asked by <@${d.askedBy}>`];
+  const facts = [`<#${d.channel}>`, `posted ${slackDate(d.postedAt)}`, `asked by <@${d.askedBy}>`];
   if (d.decidedBy)
-    facts.push(`decided by <@${d.decidedBy}>${d.decidedAt ? ` on ${isoDate(d.decidedAt)}` : ""}`);
+    facts.push(`decided by <@${d.decidedBy}>${d.decidedAt ? ` on ${slackDate(d.decidedAt)}` : ""}`);
   if (d.link) facts.push(link(d.link, "open the message"));
   return {
     type: "section",

@@ -1,8 +1,7 @@
-import { isoDate } from "../../decisions/index.js";
 import type { FrameworkId, Knowledge, Recommendation } from "../../engine/index.js";
 import { type KnownBlock, mrkdwn } from "./kit.js";
 import { LIMITS } from "./limits.js";
-import { bullets, truncate } from "./text.js";
+import { bullets, slackDate, truncate } from "./text.js";
 
 export interface RevisitReminderModel {
   knowledge: Knowledge;
@@ -25,7 +24,7 @@ const FLIPS_SHOWN = 5;
 export function revisitReminderMessage(model: RevisitReminderModel): { text: string; blocks: KnownBlock[] } {
   const { knowledge, rec } = model;
   const framework = knowledge.meta.frameworks[model.framework].name;
-  const decided = `On ${isoDate(model.decidedAt)} <@${model.decidedBy}> marked *${framework}* as the team's choice${model.against ? ", against the recommendation" : ""}.`;
+  const decided = `On ${slackDate(model.decidedAt)} <@${model.decidedBy}> marked *${framework}* as the team's choice${model.against ? ", against the recommendation" : ""}.`;
   const conditions =
     rec.flips.length > 0
       ? bullets(rec.flips.slice(0, FLIPS_SHOWN).map((f) => f.text))
@@ -33,7 +32,7 @@ export function revisitReminderMessage(model: RevisitReminderModel): { text: str
   const question =
     "Does any of these now hold? If so, post a new `/flask-or-django` in this channel and decide on it: it supersedes this decision (a decided recommendation's answers stay as they were decided on). If not, the decision stands.";
   return {
-    text: `Time to revisit the decision for ${framework} made on ${isoDate(model.decidedAt)}: does anything that would change it now hold?`,
+    text: `Time to revisit the decision for ${framework} made on ${slackDate(model.decidedAt)}: does anything that would change it now hold?`,
     blocks: [
       {
         type: "section",

@@ -1,7 +1,7 @@
-import { isoDate } from "../../decisions/index.js";
 import type { WhoMayDecide } from "../../engine/index.js";
 import { IDS } from "../ids.js";
 import { type KnownBlock, mrkdwn, type PlainTextOption, plain } from "./kit.js";
+import { slackDate } from "./text.js";
 
 /** The workspace's settings as App Home shows them to one person. */
 export interface HomeSettings {
@@ -44,7 +44,7 @@ export function teamSettingsBlocks(s: HomeSettings): KnownBlock[] {
   const current = `${WHO[s.whoMayDecide]}${s.updatedBy === null ? " (the default)" : ""}.`;
   const facts = [whoMayChange(s)];
   if (s.updatedBy !== null)
-    facts.unshift(`Set by <@${s.updatedBy}>${s.updatedAt !== null ? ` on ${isoDate(s.updatedAt)}` : ""}.`);
+    facts.unshift(`Set by <@${s.updatedBy}>${s.updatedAt !== null ? ` on ${slackDate(s.updatedAt)}` : ""}.`);
   return [
     {
       type: "section",

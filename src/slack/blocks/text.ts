@@ -1,4 +1,5 @@
-/** Text helpers for Block Kit: escaping and length limits. */
+/** Text helpers for Block Kit: escaping, length limits, dates. */
+import { isoDate } from "../../decisions/index.js";
 
 /**
  * Escapes text a person typed so it can never ping anyone (`<!channel>`, `<@U…>`) or carry a link
@@ -47,12 +48,30 @@ export function sliceWhole(text: string, max: number): string {
   return /[\ud800-\udbff]$/.test(cut) ? cut.slice(0, -1) : cut;
 }
 
+/**
+ * Slack markup (`<!date…`, `<@U…>`, `<#C…>`, `<https://…|…>`, or just its `<`) left open at the end.
+ * Escaped text has no raw `<`; in raw text (cut before escaping) a trailing `<…` goes too, harmlessly.
+ */
+const OPEN_MARKUP = /<(?:$|[!@#]|[a-z]+(?::|$))[^<>]*$/;
+
 /** Cuts to `max` characters (counting UTF-16 units as Slack does), ending with an ellipsis. */
 export function truncate(text: string, max: number): string {
   if (text.length <= max) return text;
-  // Never leave half an escape (&amp;) at the end either.
-  const cut = sliceWhole(text, max - 1).replace(/&[a-z]{0,4}$/, "");
+  // Never leave half a mention, link or date (Slack would show the raw `<!date^…`), nor half an
+  // escape (&amp;): drop the broken piece whole.
+  const cut = sliceWhole(text, max - 1)
+    .replace(OPEN_MARKUP, "")
+    .replace(/&[a-z]{0,4}$/, "");
   return `${cut}…`;
+}
+
+/**
+ * A day in mrkdwn that Slack shows in each reader's own time zone ("Nov 27, 2026"): written in UTC,
+ * the day is wrong near midnight for readers elsewhere. The UTC ISO date after `|` is the fallback
+ * where Slack can't format dates. Only for mrkdwn: plain_text, metadata and files keep isoDate.
+ */
+export function slackDate(epochMs: number): string {
+  return `<!date^${Math.floor(epochMs / 1000)}^{date_short}|${isoDate(epochMs)}>`;
 }
 
 /** A link in mrkdwn. URLs come from our own data; the label is escaped. */

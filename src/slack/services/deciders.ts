@@ -1,6 +1,6 @@
-import { isoDate } from "../../decisions/index.js";
 import { DEFAULT_WHO_MAY_DECIDE, type Knowledge, mayDecide, type WhoMayDecide } from "../../engine/index.js";
 import type { Database, StoredDecision } from "../../storage/index.js";
+import { slackDate } from "../blocks/text.js";
 
 /** The workspace's setting: who may mark a recommendation as decided. */
 export async function whoMayDecide(database: Database, teamId: string): Promise<WhoMayDecide> {
@@ -18,7 +18,7 @@ export function closedWords(knowledge: Knowledge, decision: StoredDecision): str
     return "A later decision in this channel has replaced this one. To change course, decide on the latest recommendation.";
   const what = decision.framework ? `: ${knowledge.meta.frameworks[decision.framework].name}` : "";
   const by = decision.decidedBy ? ` by <@${decision.decidedBy}>` : "";
-  const when = decision.decidedAt !== null ? ` on ${isoDate(decision.decidedAt)}` : "";
+  const when = decision.decidedAt !== null ? ` on ${slackDate(decision.decidedAt)}` : "";
   return `This recommendation is already decided${what}${by}${when}. Decisions only move forward: to change course, post a new recommendation here and decide on it; it will supersede this one.`;
 }
 

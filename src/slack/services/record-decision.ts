@@ -1,7 +1,8 @@
 import type { Logger } from "pino";
-import { isoDate, storedProfile } from "../../decisions/index.js";
+import { storedProfile } from "../../decisions/index.js";
 import { recommendProfile } from "../../engine/index.js";
 import type { DecideInput, DecideResult, StoredDecision } from "../../storage/index.js";
+import { slackDate } from "../blocks/text.js";
 import type { Deps } from "../deps.js";
 import type { DecideAnswers } from "./decide-submission.js";
 import { tellPerson } from "./delivery.js";
@@ -55,11 +56,11 @@ export function decidedWords(
   ];
   if (superseded)
     parts.push(
-      `It supersedes the decision of ${isoDate(superseded.decidedAt ?? superseded.createdAt)} in this channel.`,
+      `It supersedes the decision of ${slackDate(superseded.decidedAt ?? superseded.createdAt)} in this channel.`,
     );
   if (reminder && "reminder" in reminder)
     parts.push(
-      `I'll post a reminder to revisit in the recommendation's thread on ${isoDate(reminder.reminder.postAt)}; *Cancel reminder* on the message stops it.`,
+      `I'll post a reminder to revisit in the recommendation's thread on ${slackDate(reminder.reminder.postAt)}; *Cancel reminder* on the message stops it.`,
     );
   if (reminder && "problem" in reminder)
     parts.push(`I couldn't set the reminder to revisit: ${reminder.problem}.`);

@@ -1,8 +1,9 @@
 import type { Logger } from "pino";
-import { isoDate, storedProfile } from "../../decisions/index.js";
+import { storedProfile } from "../../decisions/index.js";
 import { type Knowledge, type Recommendation, recommendProfile } from "../../engine/index.js";
 import type { Database, ReminderKey, StoredDecision, StoredReminder } from "../../storage/index.js";
 import { revisitReminderMessage } from "../blocks/revisit-reminder.js";
+import { slackDate } from "../blocks/text.js";
 import { isPermanentRefusal, isTimeout, reasonWords, slackErrorCode } from "../slack-errors.js";
 import { allowedToDecide, whoMayDecide } from "./deciders.js";
 import type { SlackCalls } from "./slack-api.js";
@@ -117,7 +118,7 @@ export class RevisitReminders {
       // One attempt, never retried: an answer lost on the way may still mean Slack holds it.
       return {
         problem: isTimeout(err)
-          ? `Slack didn't answer in time, so I can't tell whether it will post on ${isoDate(postAt)}; if it does, it can't be cancelled here`
+          ? `Slack didn't answer in time, so I can't tell whether it will post on ${slackDate(postAt)}; if it does, it can't be cancelled here`
           : reasonWords(err),
       };
     }
@@ -138,7 +139,7 @@ export class RevisitReminders {
       return {
         problem: takenBack
           ? "my database isn't answering, so I took it back: nothing will be posted. Mark as decided can't be repeated; post a reminder of your own if you need one"
-          : `my database isn't answering, and Slack will still post it on ${isoDate(postAt)}; it can't be cancelled here`,
+          : `my database isn't answering, and Slack will still post it on ${slackDate(postAt)}; it can't be cancelled here`,
       };
     }
   }
