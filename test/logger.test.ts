@@ -129,11 +129,7 @@ describe("createLogger", () => {
   it("redacts secrets in arrays, as the Bolt adapter logs several objects", () => {
     const { logger, lines } = jsonLogger();
     logger.info({ data: [{ token: "xoxb-in-array" }, { keep: 1 }] }, "array");
-    toBoltLogger(logger).warn(
-      "two objects",
-      { token: "xoxb-first" },
-      { refresh_token: "xoxb-second" },
-    );
+    toBoltLogger(logger).warn("two objects", { token: "xoxb-first" }, { refresh_token: "xoxb-second" });
     const text = JSON.stringify(lines());
     expect(text).not.toContain("xoxb-");
     expect(lines()[0]).toMatchObject({ data: [{ token: REDACTED }, { keep: 1 }] });
