@@ -1,16 +1,24 @@
 import { AwsLambdaReceiver } from "@slack/bolt";
+import { z } from "zod";
 import { loadConfig } from "./config.js";
 import { createLogger, toBoltLogger } from "./logger.js";
-import { createApp } from "./slack/app.js";
+import { createApp, type SlackApp } from "./slack/app.js";
 import { openAppDatabase } from "./storage/open-app-database.js";
 import { readVersion } from "./version.js";
 
 /**
  * AWS Lambda entry point (API Gateway → POST /slack/events). The same app and listeners as the
  * server, behind Bolt's AwsLambdaReceiver, which answers only after the listeners have finished:
- * a Lambda is frozen once it returns.
+ * a Lambda is frozen once it returns. An EventBridge schedule's event runs the reminders' sweep
+ * instead, which the server runs hourly on a timer: no process stays up on Lambda to do it.
  */
 type Handler = ReturnType<AwsLambdaReceiver["toHandler"]>;
+
+/** What EventBridge sends on a schedule (`rate(1 hour)`); anything else goes to Slack's receiver. */
+const ScheduledEvent = z.looseObject({
+  source: z.literal("aws.events"),
+  "detail-type": z.literal("Scheduled Event"),
+});
 
 /**
  * Builds a handler from an environment (HTTP-style config: the signing secret is required). The
@@ -30,7 +38,7 @@ export function createLambdaHandler(env: NodeJS.ProcessEnv = process.env): Handl
     logger: toBoltLogger(logger.child({ component: "bolt" })),
   });
   const handle = receiver.toHandler();
-  let ready: Promise<unknown> | undefined;
+  let ready: Promise<SlackApp> | undefined;
   return async (event, context) => {
     ready ??= openAppDatabase(config, logger).then(
       (database) => createApp({ config, logger, version: readVersion(), receiver, database }),
@@ -39,7 +47,11 @@ export function createLambdaHandler(env: NodeJS.ProcessEnv = process.env): Handl
         throw err;
       },
     );
-    await ready;
+    const { deps } = await ready;
+    if (ScheduledEvent.safeParse(event).success) {
+      const scheduled = await deps.reminderSweep.runOnce();
+      return { statusCode: 200, body: JSON.stringify({ remindersScheduled: scheduled }) };
+    }
     return handle(event, context);
   };
 }

@@ -1,6 +1,12 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import nock from "nock";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { getKnowledge, recommendProfile, toProfile } from "../src/engine/index.js";
 import { createLambdaHandler } from "../src/lambda.js";
+import { recommendationRow } from "../src/slack/services/saved-recommendations.js";
+import { openDatabase } from "../src/storage/index.js";
 import { API_URL, apiFixture, mockApi, SIGNING_SECRET } from "./helpers/slack-app.js";
 import { FORM_CONTENT_TYPE, signRequest, slashCommandBody } from "./helpers/slack-request.js";
 
@@ -106,5 +112,80 @@ describe("AWS Lambda entry point", () => {
     });
     await expect(handler(event as never, {})).rejects.toThrow(/DATABASE_URL/);
     await expect(handler(event as never, {})).rejects.toThrow(/DATABASE_URL/);
+  });
+});
+
+/** What EventBridge hands the function on a schedule. */
+const scheduledEvent = {
+  version: "0",
+  id: "53dc4d37-cffa-4f76-80c9-8b7d4a4d2eaa",
+  "detail-type": "Scheduled Event",
+  source: "aws.events",
+  account: "123456789012",
+  time: "2026-11-27T15:00:00Z",
+  region: "eu-west-1",
+  resources: ["arn:aws:events:eu-west-1:123456789012:rule/flask-or-django-sweep"],
+  detail: {},
+};
+
+describe("AWS Lambda: the reminders' sweep on an EventBridge schedule", () => {
+  it("hands a waiting reminder that came within Slack's 120 days to Slack, and says how many", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "lambda-sweep-"));
+    const url = `sqlite:${join(dir, "app.sqlite")}`;
+    try {
+      // A decided recommendation whose 12-month reminder now falls within Slack's reach (in 30 days).
+      const seed = await openDatabase(url);
+      const knowledge = getKnowledge();
+      const rec = recommendProfile(toProfile({ needs: ["admin"] }, knowledge), knowledge);
+      const place = { channel: "C07QF9S3K2L", ts: "1732384000.000100" };
+      await seed.recommendations.upsert(
+        recommendationRow({ teamId: "T07QDKX2N5M" }, place, rec, "U05HV6XQ1AB"),
+      );
+      await seed.decisions.propose({
+        teamId: "T07QDKX2N5M",
+        channelId: place.channel,
+        messageTs: place.ts,
+        askedBy: "U05HV6XQ1AB",
+        recommended: rec.verdict,
+      });
+      const decided = await seed.decisions.decide({
+        teamId: "T07QDKX2N5M",
+        channelId: place.channel,
+        messageTs: place.ts,
+        userId: "U05HV6XQ1AB",
+        framework: "django",
+      });
+      expect(decided.ok).toBe(true);
+      await seed.reminders.addWaiting({
+        teamId: "T07QDKX2N5M",
+        decisionChannelId: place.channel,
+        decisionTs: place.ts,
+        channelId: place.channel,
+        postAt: Date.now() + 30 * 24 * 3600 * 1000,
+        createdBy: "U05HV6XQ1AB",
+      });
+      await seed.close();
+
+      mockApi("auth.test", apiFixture("auth.test_ok"));
+      const scheduled = mockApi("chat.scheduleMessage", {
+        ok: true,
+        channel: place.channel,
+        scheduled_message_id: "Q0LAMBDA1",
+        post_at: 1,
+      });
+      mockApi("chat.update", { ok: true }, 5);
+      mockApi("chat.getPermalink", { ok: true, permalink: "https://example.slack.com/archives/x" }, 5);
+      const handler = createLambdaHandler({ ...env, DATABASE_URL: url });
+      const res = await handler(scheduledEvent as never, {});
+      expect(res).toMatchObject({ statusCode: 200, body: JSON.stringify({ remindersScheduled: 1 }) });
+      expect(scheduled).toHaveLength(1);
+      expect(scheduled[0]).toMatchObject({ channel: place.channel, thread_ts: place.ts });
+
+      // The next tick finds nothing more to hand over.
+      const again = await handler(scheduledEvent as never, {});
+      expect(again).toMatchObject({ body: JSON.stringify({ remindersScheduled: 0 }) });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
