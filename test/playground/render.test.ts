@@ -46,6 +46,14 @@ describe("mrkdwn", () => {
     );
   });
 
+  it("shows a date as Slack does, in the reader's time zone, and its fallback for a format it does not know", () => {
+    // Noon UTC: the same day in every time zone from UTC−11 to UTC+11.
+    const noon = Date.UTC(2026, 10, 27, 12) / 1000;
+    expect(mrkdwn(`on <!date^${noon}^{date_short}|2026-11-27>`)).toBe("on Nov 27, 2026");
+    expect(mrkdwn(`on <!date^${noon}^{date_num}|2026-11-27>`)).toBe("on 2026-11-27");
+    expect(mrkdwn(`on <!date^${noon}^{time_secs}|2026-11-27>`)).toBe("on 2026-11-27");
+  });
+
   it("leaves snake_case words and lone markers alone", () => {
     expect(mrkdwn("use snake_case_names and 2*3*4")).toBe("use snake_case_names and 2*3*4");
   });

@@ -55,6 +55,22 @@ export function safeHttpUrl(raw) {
   }
 }
 
+/**
+ * A `<!date^seconds^{token}|fallback>` as Slack shows it, in the reader's (the browser's) time zone:
+ * the day tokens the app uses; undefined for anything else, which shows the fallback.
+ */
+function slackDate(seconds, format) {
+  if (!Number.isFinite(seconds)) return undefined;
+  const day = new Date(seconds * 1000);
+  if (format === "{date_short}")
+    return day.toLocaleDateString("en-US", { month: "short", day: "numeric", year: "numeric" });
+  if (format === "{date_num}")
+    return [day.getFullYear(), day.getMonth() + 1, day.getDate()]
+      .map((n) => String(n).padStart(2, "0"))
+      .join("-");
+  return undefined;
+}
+
 /** One `<…>` control sequence: a link, a mention, a channel, a special mention or a date. */
 function controlSequence(inner, names) {
   const bar = inner.indexOf("|");
@@ -69,8 +85,9 @@ function controlSequence(inner, names) {
     return `<span class="mention">#${escapeHtml(label ?? names[id] ?? id)}</span>`;
   }
   if (target.startsWith("!")) {
-    const special = target.slice(1).split("^")[0];
+    const [special, seconds, format] = target.slice(1).split("^");
     if (["here", "channel", "everyone"].includes(special)) return `<span class="mention">@${special}</span>`;
+    if (special === "date") return escapeHtml(slackDate(Number(seconds), format) ?? label ?? target);
     return escapeHtml(label ?? target);
   }
   const href = safeHttpUrl(target);
