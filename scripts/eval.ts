@@ -38,9 +38,32 @@ function summary(name: string, r: Report): string {
   return `${name} ${(100 * r.accuracy).toFixed(1)}% (${r.right}/${r.total}), false answers on unknown ${r.falseAnswersOnUnknown}/${r.unknownItems}; ${intents}`;
 }
 
+/** Every flag this script knows; `--sweep` also takes JSON option sets ("{…}"). */
+const FLAGS = new Set([
+  "--dev",
+  "--dev2",
+  "--dev3",
+  "--multi",
+  "--multi2",
+  "--cv",
+  "--compare",
+  "--no-wink",
+  "--sweep",
+  "--quiet",
+  "--show-misses",
+]);
+
 async function main(): Promise<void> {
-  const knowledge = getKnowledge();
   const args = process.argv.slice(2);
+  // A mistyped flag must not fall through to the default, which measures the held-out set.
+  const unknown = args.filter((a) => !FLAGS.has(a) && !(args.includes("--sweep") && a.startsWith("{")));
+  if (unknown.length > 0) {
+    console.error(`Unknown ${unknown.length === 1 ? "argument" : "arguments"}: ${unknown.join(" ")}.`);
+    console.error("Flags: " + [...FLAGS].join(" ") + " (see the comment at the top of scripts/eval.ts).");
+    process.exitCode = 2;
+    return;
+  }
+  const knowledge = getKnowledge();
   const quiet = args.includes("--quiet");
   const show = (name: string, r: Report, showMisses: boolean) => {
     if (quiet) console.log(summary(name, r));
