@@ -64,6 +64,9 @@ const SCENARIOS: Scenario[] = [
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 200));
 
+/** Bare Bolt doing our submission's work (BENCH_SAME_WORK=1). */
+const SAME_WORK = "bare+work";
+
 /**
  * Drives one app with one scenario. Throughput counts the requests served: a request refused as busy
  * (answered at once, with "try again in a moment" or a 503 for an event) did none of the work, so it is
@@ -211,8 +214,28 @@ export async function httpSection(): Promise<Section> {
         forBare,
       ),
     );
-    const [sqlite, , bare] = apps.length === 3 ? apps : [apps[0], undefined, apps[1]];
-    const ours = apps.filter((app) => app.name !== "bare");
+    // BENCH_SAME_WORK=1: also bare Bolt doing our submission's work (the engine, the message, the two
+    // stored rows) with none of our plumbing, to tell the plumbing's cost from the work's.
+    if (process.env.BENCH_SAME_WORK) {
+      const forSameWork = await stub();
+      apps.push(
+        await launch(
+          SAME_WORK,
+          ["bench/http/bare-same-work.mjs"],
+          {
+            ...common,
+            SLACK_API_URL: forSameWork.url,
+            BENCH_SURFACES: surfacesFile,
+            DATABASE_URL: `sqlite:${join(dir, "same-work.sqlite")}`,
+          },
+          forSameWork,
+        ),
+      );
+    }
+    const sqlite = apps.find((app) => app.name === "SQLite");
+    const bare = apps.find((app) => app.name === "bare");
+    const sameWork = apps.find((app) => app.name === SAME_WORK);
+    const ours = apps.filter((app) => app.name === "SQLite" || app.name === "PostgreSQL");
 
     for (const app of apps) for (const s of SCENARIOS) await drive(app, s); // warm-up (stores the thread parent)
     for (const s of SCENARIOS) {
@@ -238,8 +261,15 @@ export async function httpSection(): Promise<Section> {
         const o = summary(runs.get(app.name) as Runs);
         return `${app.name} ${o.rps.toFixed(0).padStart(5)} req/s (${(o.rps / b.rps).toFixed(2)} of bare), p50 ${o.p50} ms, p99 ${o.p99} ms`;
       });
+      if (sameWork && sqlite && s.name.startsWith("submission")) {
+        const w = summary(runs.get(SAME_WORK) as Runs);
+        const o = summary(runs.get(sqlite.name) as Runs);
+        parts.push(
+          `${SAME_WORK} ${w.rps.toFixed(0).padStart(5)} req/s (SQLite: ${(o.rps / w.rps).toFixed(2)} of it)`,
+        );
+      }
       // CPU per request served holds steady when other work shares the machine; req/s does not.
-      const cpu = [...apps.filter((app) => app.name !== "bare"), bare as Running]
+      const cpu = [...ours, ...(sameWork ? [sameWork] : []), bare as Running]
         .map((app) => `${app.name} ${summary(runs.get(app.name) as Runs).cpu.toFixed(0)} µs`)
         .join(", ");
       const bad = [...runs].filter(([, r]) => r.bad > 0).map(([name, r]) => `${name} ${r.bad}`);
