@@ -59,7 +59,7 @@ async function main(): Promise<void> {
   const unknown = args.filter((a) => !FLAGS.has(a) && !(args.includes("--sweep") && a.startsWith("{")));
   if (unknown.length > 0) {
     console.error(`Unknown ${unknown.length === 1 ? "argument" : "arguments"}: ${unknown.join(" ")}.`);
-    console.error("Flags: " + [...FLAGS].join(" ") + " (see the comment at the top of scripts/eval.ts).");
+    console.error(`Flags: ${[...FLAGS].join(" ")} (see the comment at the top of scripts/eval.ts).`);
     process.exitCode = 2;
     return;
   }
