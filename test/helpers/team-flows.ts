@@ -362,3 +362,33 @@ export async function decide(s: TeamSetup, ts: string, user: string, choice: Dec
 }
 
 export const knowledge = getKnowledge();
+
+let answersSeq = 0;
+
+/**
+ * `user` submits the questions with `metadata` as the form's private_metadata (as Edit answers or an
+ * older or tampered client would send it), every answer as the form offers it but `size`.
+ */
+export async function submitAnswersWith(
+  s: TeamSetup,
+  user: string,
+  metadata: string,
+  size: string,
+): Promise<void> {
+  if (s.opened.length === 0)
+    await send(s.t.app, { ...loadFixture<Record<string, string>>("inbound/slash_command.json"), text: "" });
+  const values = questionnaireValues(s.opened[0]?.view as QuestionsModal, ["admin"]);
+  values.q_size = { value: { type: "radio_buttons", selected_option: { value: size } } };
+  const submission = loadFixture<Json>("inbound/view_submission.json");
+  await send(s.t.app, {
+    ...submission,
+    user: person(user),
+    view: {
+      ...(submission.view as Json),
+      id: `V0ANSWERS${++answersSeq}`,
+      callback_id: "questionnaire",
+      private_metadata: metadata,
+      state: { values },
+    },
+  });
+}

@@ -5,19 +5,15 @@
  */
 import { describe, expect, it } from "vitest";
 import { encodeModalContext } from "../../src/slack/services/codecs.js";
-import type { Json } from "../helpers/json.js";
 import { isolateNetwork } from "../helpers/nock-isolation.js";
-import { send } from "../helpers/slack-app.js";
-import { type QuestionsModal, questionnaireValues } from "../helpers/slack-flows.js";
-import { loadFixture } from "../helpers/slack-request.js";
 import {
   ASKER,
   BOB,
   CHANNEL,
   click,
   decide,
-  person,
   postRecommendation,
+  submitAnswersWith,
   TEAM,
   type TeamSetup,
   teamSetup,
@@ -27,32 +23,18 @@ import {
 
 isolateNetwork();
 
-/** `user` submits the questions with `metadata` as the form's private_metadata. */
-async function submitWith(s: TeamSetup, user: string, metadata: string, size: string): Promise<void> {
-  const form = s.opened[0]?.view as QuestionsModal;
-  const values = questionnaireValues(form, ["admin"]);
-  values.q_size = { value: { type: "radio_buttons", selected_option: { value: size } } };
-  const submission = loadFixture<Json>("inbound/view_submission.json");
-  await send(s.t.app, {
-    ...submission,
-    user: person(user),
-    view: {
-      ...(submission.view as Json),
-      id: `V0GUARD${size}`,
-      callback_id: "questionnaire",
-      private_metadata: metadata,
-      state: { values },
-    },
-  });
-}
-
 describe("answers to a recommendation", () => {
   it("a form without the asker in it cannot edit someone else's recommendation: it is the submitter's view", async () => {
     const s = await teamSetup();
     const ts = await postRecommendation(s, ["admin"], CHANNEL, { size: "large" });
     const before = await s.t.database.recommendations.find(TEAM, CHANNEL, ts);
     // An older (or tampered) form: the message it answers, but not who asked.
-    await submitWith(s, BOB, encodeModalContext({ channel: CHANNEL, user: BOB, messageTs: ts }), "tiny");
+    await submitAnswersWith(
+      s,
+      BOB,
+      encodeModalContext({ channel: CHANNEL, user: BOB, messageTs: ts }),
+      "tiny",
+    );
 
     const after = await s.t.database.recommendations.find(TEAM, CHANNEL, ts);
     expect(after).toEqual(before);
@@ -66,7 +48,7 @@ describe("answers to a recommendation", () => {
     const s = await teamSetup();
     const ts = await postRecommendation(s, ["admin"], CHANNEL, { size: "large" });
     const metadata = encodeModalContext({ channel: CHANNEL, user: BOB, messageTs: ts, askedBy: BOB });
-    await submitWith(s, BOB, metadata, "tiny");
+    await submitAnswersWith(s, BOB, metadata, "tiny");
     const after = await s.t.database.recommendations.find(TEAM, CHANNEL, ts);
     expect(after?.userId).toBe(ASKER);
     expect(after?.answers.size).toBe("large");
@@ -80,7 +62,12 @@ describe("answers to a recommendation", () => {
     s.t.database.recommendations.find = async () => {
       throw new Error("database down");
     };
-    await submitWith(s, ASKER, encodeModalContext({ channel: CHANNEL, user: ASKER, messageTs: ts }), "tiny");
+    await submitAnswersWith(
+      s,
+      ASKER,
+      encodeModalContext({ channel: CHANNEL, user: ASKER, messageTs: ts }),
+      "tiny",
+    );
     expect(toldTo(s, ASKER).at(-1)).toContain("I couldn't check this recommendation");
     expect(s.updates).toHaveLength(updates);
     // Whoever runs the app sees why, with the message's ids.
@@ -115,8 +102,8 @@ describe("answers to a recommendation", () => {
         messageTs: ts,
         ...(askedBy ? { askedBy, ownView: true } : {}),
       });
-    await submitWith(s, ASKER, form(ASKER), "tiny");
-    await submitWith(s, BOB, form(BOB, ASKER), "small");
+    await submitAnswersWith(s, ASKER, form(ASKER), "tiny");
+    await submitAnswersWith(s, BOB, form(BOB, ASKER), "small");
     expect(await s.t.database.recommendations.find(TEAM, CHANNEL, ts)).toEqual(before);
     expect(await s.t.database.views.find(TEAM, CHANNEL, ts, BOB)).toBeUndefined();
     expect(toldTo(s, ASKER).at(-1)).toContain("already decided: Django");
@@ -127,7 +114,7 @@ describe("answers to a recommendation", () => {
 
 describe("an edit's message", () => {
   const edit = (s: TeamSetup, ts: string, size = "tiny") =>
-    submitWith(s, ASKER, encodeModalContext({ channel: CHANNEL, user: ASKER, messageTs: ts }), size);
+    submitAnswersWith(s, ASKER, encodeModalContext({ channel: CHANNEL, user: ASKER, messageTs: ts }), size);
 
   it("keeps its team buttons when the database fails to store the edit", async () => {
     const s = await teamSetup();

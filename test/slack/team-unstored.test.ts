@@ -8,16 +8,14 @@ import { describe, expect, it } from "vitest";
 import { encodeModalContext } from "../../src/slack/services/codecs.js";
 import type { Json } from "../helpers/json.js";
 import { isolateNetwork } from "../helpers/nock-isolation.js";
-import { mockApi, send } from "../helpers/slack-app.js";
-import { type QuestionsModal, questionnaireValues } from "../helpers/slack-flows.js";
-import { loadFixture } from "../helpers/slack-request.js";
+import { mockApi } from "../helpers/slack-app.js";
 import {
   ASKER,
   BOB,
   CHANNEL,
   click,
-  person,
   postRecommendation,
+  submitAnswersWith,
   TEAM,
   type TeamSetup,
   teamSetup,
@@ -26,27 +24,9 @@ import {
 
 isolateNetwork();
 
-let views = 0;
-
 /** `user` answers the recommendation at `ts` with the given size, as Edit answers' form sends it. */
-async function answer(s: TeamSetup, user: string, ts: string, size: string): Promise<void> {
-  if (s.opened.length === 0)
-    await send(s.t.app, { ...loadFixture<Record<string, string>>("inbound/slash_command.json"), text: "" });
-  const values = questionnaireValues(s.opened[0]?.view as QuestionsModal, ["admin"]);
-  values.q_size = { value: { type: "radio_buttons", selected_option: { value: size } } };
-  const submission = loadFixture<Json>("inbound/view_submission.json");
-  await send(s.t.app, {
-    ...submission,
-    user: person(user),
-    view: {
-      ...(submission.view as Json),
-      id: `V0UNSTORED${++views}`,
-      callback_id: "questionnaire",
-      private_metadata: encodeModalContext({ channel: CHANNEL, user, messageTs: ts }),
-      state: { values },
-    },
-  });
-}
+const answer = (s: TeamSetup, user: string, ts: string, size: string) =>
+  submitAnswersWith(s, user, encodeModalContext({ channel: CHANNEL, user, messageTs: ts }), size);
 
 /** A database whose recommendation writes fail until the returned function is called. */
 function databaseAway(s: TeamSetup): () => void {
