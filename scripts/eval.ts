@@ -5,6 +5,8 @@
  * npm run eval -- --dev2      the second development set (test/eval/dev2.json), with misses
  * npm run eval -- --dev3      the third development set (test/eval/dev3.json), written blind: figures
  *                             only, like the held-out set (its misses are never printed)
+ * npm run eval -- --dev4      the fourth development set (test/eval/dev4.json), written blind, read and
+ *                             tuned on: long messages with background, two-feature questions; with misses
  * npm run eval -- --multi     questions about two features or naming another's word (test/eval/multi.json)
  * npm run eval -- --multi2    the same kind of questions, a second set (test/eval/multi2.json)
  * npm run eval -- --cv        10-fold cross-validation over data/examples.json, with misses
@@ -21,6 +23,7 @@ import {
   DEV_SET,
   DEV2_SET,
   DEV3_SET,
+  DEV4_SET,
   loadHeldOut,
   MULTI_SET,
   MULTI2_SET,
@@ -43,6 +46,7 @@ const FLAGS = new Set([
   "--dev",
   "--dev2",
   "--dev3",
+  "--dev4",
   "--multi",
   "--multi2",
   "--cv",
@@ -89,6 +93,7 @@ async function main(): Promise<void> {
   const own: Array<[flag: string, title: string, path: string]> = [
     ["--multi2", "Two features or one, second set (test/eval/multi2.json)", MULTI2_SET],
     ["--multi", "Two features or one (test/eval/multi.json)", MULTI_SET],
+    ["--dev4", "Fourth development set (test/eval/dev4.json)", DEV4_SET],
     ["--dev2", "Second development set (test/eval/dev2.json)", DEV2_SET],
     ["--dev", "Development set (test/eval/dev.json)", DEV_SET],
   ];

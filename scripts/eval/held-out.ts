@@ -17,6 +17,11 @@ export const DEV2_SET = fileURLToPath(new URL("../../test/eval/dev2.json", impor
  * figures only, its texts and misses never read.
  */
 export const DEV3_SET = fileURLToPath(new URL("../../test/eval/dev3.json", import.meta.url));
+/**
+ * A fourth development set, written blind like dev3 but read and tuned on (test/eval/README.md):
+ * long messages with background, and two-feature questions.
+ */
+export const DEV4_SET = fileURLToPath(new URL("../../test/eval/dev4.json", import.meta.url));
 /** Questions about two features, and about one feature that name another's word (test/eval/README.md). */
 export const MULTI_SET = fileURLToPath(new URL("../../test/eval/multi.json", import.meta.url));
 /** A second such set, written before round 3's second-feature rules (test/eval/README.md). */
