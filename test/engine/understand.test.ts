@@ -318,6 +318,38 @@ describe("understand: a second feature asked in one breath, or named in passing"
   ] as Array<[string, string[]]>)("%j asks only %j", (text, ids) => {
     expect(asked(text)).toEqual(ids);
   });
+
+  // A long message often tells its background before it asks: what it tells is not asked.
+  it.each([
+    [
+      "the templates render fine and the forms post ok. what do we use to translate the labels into dutch",
+      ["i18n"],
+    ],
+    [
+      "the admin works well for the team, but the pages load slowly when thousands of rows are listed, how do we speed that up",
+      ["performance"],
+    ],
+    [
+      "the project uses postgres with the orm and celery for the emails. can the whole thing be translated to german",
+      ["i18n"],
+    ],
+  ] as Array<[string, string[]]>)("%j, long, asks only %j", (text, ids) => {
+    expect(asked(text)).toEqual(ids);
+  });
+
+  // …while each part of a long message that asks still counts.
+  it.each([
+    [
+      "how do the built in login views handle password resets, and how do we cache the expensive dashboard queries",
+      ["auth", "caching"],
+    ],
+    [
+      "is there a background job queue we can plug in for the nightly exports, and how are the translations of the emails handled",
+      ["background_tasks", "i18n"],
+    ],
+  ] as Array<[string, string[]]>)("%j, long, asks %j", (text, ids) => {
+    expect(asked(text)).toEqual(ids);
+  });
 });
 
 describe("matchFeature: what it should not know", () => {

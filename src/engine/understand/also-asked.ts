@@ -8,6 +8,8 @@ import {
   type Model,
   mixFeatureProbabilities,
 } from "./model.js";
+import { opensAsQuestion } from "./question.js";
+import type { Tuning } from "./tuning.js";
 
 /** Words that open a part setting the scene rather than asking: "we're on postgres, …", "on our redis box, …". */
 const SCENE_OPENERS = new Set(
@@ -40,25 +42,42 @@ function governed(a: Analysed, hit: AliasHit, first: AliasHit): boolean {
   return false;
 }
 
-/** One part of a message ("…, and how long has it been around") as a message of its own. */
-function segmentOf(a: Analysed, segment: number): Analysed {
+/** Some parts of a message ("…, and how long has it been around") as a message of their own. */
+export function partsOf(a: Analysed, keep: (segment: number) => boolean): Analysed {
   return {
     words: a.words,
-    tokens: a.tokens.filter((t) => t.segment === segment),
-    terms: a.terms.filter((t) => t.segment === segment),
+    tokens: a.tokens.filter((t) => keep(t.segment)),
+    terms: a.terms.filter((t) => keep(t.segment)),
     questionMark: a.questionMark,
   };
 }
 
+const segmentOf = (a: Analysed, segment: number) => partsOf(a, (s) => s === segment);
+
+/** Whether a message is long enough to tell its background before it asks (tuning.longMessage). */
+function isLong(a: Analysed, tuning: Tuning): boolean {
+  return tuning.longMessage > 0 && a.terms.length > tuning.longMessage;
+}
+
+/** A part opens as a question after any lead-in: "how do we debug prod", "and can those emails…". */
+function partAsks(a: Analysed, segment: number): boolean {
+  return opensAsQuestion(a.tokens.filter((t) => t.segment === segment).map((t) => t.word));
+}
+
 /**
  * A part before the last that says where the question stands, not what it asks: it opens with who
- * speaks or a preposition ("we're on postgres, what's the deploy story"). Its feature words are context.
+ * speaks or a preposition ("we're on postgres, what's the deploy story"). In a long message, also a
+ * part that tells before a part that asks ("the admin screens look great, but interns shouldn't
+ * delete orders. how do we restrict that"). Its feature words are context.
  */
-export function isScenePart(a: Analysed, segment: number): boolean {
+export function isScenePart(a: Analysed, segment: number, tuning: Tuning): boolean {
   const last = a.tokens[a.tokens.length - 1];
   if (!last || last.segment === segment) return false;
   const first = a.tokens.find((t) => t.segment === segment);
-  return first !== undefined && SCENE_OPENERS.has(first.typed);
+  if (first !== undefined && SCENE_OPENERS.has(first.typed)) return true;
+  if (tuning.sceneStatements === 0 || !isLong(a, tuning) || partAsks(a, segment)) return false;
+  const later = new Set(a.tokens.filter((t) => t.segment > segment).map((t) => t.segment));
+  return [...later].some((s) => partAsks(a, s));
 }
 
 const index = (model: Model, h: AliasHit) => model.featureIds.indexOf(h.featureId);
@@ -119,8 +138,11 @@ export function featuresAsked(
   }
   const segments = [...new Set(a.tokens.map((t) => t.segment))];
   if (segments.length < 2) return asked;
+  // In a long message the other parts often tell ("we already cache in redis"): only those that ask count.
+  const asksOnly = tuning.longAsks > 0 && isLong(a, tuning);
   for (const segment of segments) {
-    if (tuning.sceneParts > 0 && isScenePart(a, segment)) continue;
+    if (tuning.sceneParts > 0 && isScenePart(a, segment, tuning)) continue;
+    if (asksOnly && !partAsks(a, segment)) continue;
     const inSegment = hits.filter((h) => h.segment === segment).map((h) => index(model, h));
     const part = segmentOf(a, segment);
     // Read by both classifiers, like the whole message: "how long has it been around" is history.

@@ -88,3 +88,10 @@ export function asksPlainly(analysed: Analysed): boolean {
   while (i < w.length - 1 && LEAD_INS.has(w[i] as string)) i++;
   return OPENERS.has(w[i] as string) || lastClauseAsks(analysed);
 }
+
+/** Words open a question after any lead-in: "how do we debug…", "and can those emails…", "what about…". */
+export function opensAsQuestion(words: readonly string[]): boolean {
+  let i = 0;
+  while (i < words.length - 1 && LEAD_INS.has(words[i] as string)) i++;
+  return OPENERS.has(words[i] as string);
+}

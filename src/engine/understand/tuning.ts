@@ -16,6 +16,14 @@ export const TUNING: Tuning = {
   alsoAlias: 0.4,
   /** 1: each part is read by both classifiers, like the whole message (0: Naive Bayes alone). */
   segmentMix: 1,
+  /** A message with more topic words than this is long: it often tells its background before it asks (0: none is). */
+  longMessage: 6,
+  /** 1: in a long message, another part adds its feature only when it opens as a question ("…, and how do we debug prod?"). */
+  longAsks: 1,
+  /** 1: in a long message, a part that tells, before a part that asks, sets the scene ("the admin screens look great, but …, how do we restrict that"). */
+  sceneStatements: 1,
+  /** 1: when every alias is in a part that sets the scene, the classifiers choose the feature, not the scene's alias. */
+  sceneClassify: 1,
   /** A part of the notes names a need when read at least this surely. */
   notes: 0.6,
   /** Least evidence a word gives a feature to count as a domain word (log-probability lift). */
@@ -75,6 +83,10 @@ export interface Tuning {
   alsoAsked: number;
   alsoAlias: number;
   segmentMix: number;
+  longMessage: number;
+  longAsks: number;
+  sceneStatements: number;
+  sceneClassify: number;
   notes: number;
   domainLift: number;
   temperature: number;

@@ -232,10 +232,11 @@ export function understandWith(
         runnersUp: runnersUp([]),
       };
     }
-    // An alias in a part that sets the scene ("we're on postgres, …") names the feature asked only
-    // when no other part's alias does.
-    const asking = tuning.sceneParts > 0 ? hits.filter((h) => !isScenePart(a, h.segment)) : hits;
-    const hit = (asking.length > 0 ? asking : hits).map((h) => model.featureIds.indexOf(h.featureId));
+    // An alias in a part that sets the scene ("we're on postgres, …") does not name the feature asked:
+    // another part's alias does, or else the classifiers' reading of the whole message.
+    const asking = tuning.sceneParts > 0 ? hits.filter((h) => !isScenePart(a, h.segment, tuning)) : hits;
+    const deciding = asking.length > 0 || tuning.sceneClassify > 0 ? asking : hits;
+    const hit = deciding.map((h) => model.featureIds.indexOf(h.featureId));
     const best = order[0] as number;
     // An alias decides, unless both classifiers together read another feature all but surely
     // ("db tables from python classes" names the database but asks about the ORM).
