@@ -9,6 +9,9 @@
  *                             tuned on: long messages with background, two-feature questions; with misses
  * npm run eval -- --multi     questions about two features or naming another's word (test/eval/multi.json)
  * npm run eval -- --multi2    the same kind of questions, a second set (test/eval/multi2.json)
+ * npm run eval -- --orders 5  dev, dev2, dev3 (figures), dev4, multi and multi2 as mean (lowest–highest) over
+ *                             5 training orders of the kind classifier; with --sweep's JSON changes, one
+ *                             line each
  * npm run eval -- --cv        10-fold cross-validation over data/examples.json, with misses
  * npm run eval -- --compare   the pipeline comparison (cross-validation, dev set, speed, index build)
  * --quiet                     one line of figures
@@ -29,9 +32,10 @@ import {
   MULTI2_SET,
   runHeldOut,
 } from "./eval/held-out.js";
+import { acrossOrders, formatOrders } from "./eval/orders.js";
 import { printReport } from "./eval/print.js";
 import { type Report, report } from "./eval/scoring.js";
-import { sweep } from "./eval/sweep.js";
+import { sweep, withChanges } from "./eval/sweep.js";
 
 function summary(name: string, r: Report): string {
   const intents = [...r.perIntent]
@@ -53,6 +57,7 @@ const FLAGS = new Set([
   "--compare",
   "--no-wink",
   "--sweep",
+  "--orders",
   "--quiet",
   "--show-misses",
 ]);
@@ -60,7 +65,13 @@ const FLAGS = new Set([
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   // A mistyped flag must not fall through to the default, which measures the held-out set.
-  const unknown = args.filter((a) => !FLAGS.has(a) && !(args.includes("--sweep") && a.startsWith("{")));
+  const ordersAt = args.indexOf("--orders");
+  const unknown = args.filter(
+    (a, i) =>
+      !FLAGS.has(a) &&
+      !((args.includes("--sweep") || ordersAt >= 0) && a.startsWith("{")) &&
+      !(ordersAt >= 0 && i === ordersAt + 1 && /^\d+$/.test(a)),
+  );
   if (unknown.length > 0) {
     console.error(`Unknown ${unknown.length === 1 ? "argument" : "arguments"}: ${unknown.join(" ")}.`);
     console.error(`Flags: ${[...FLAGS].join(" ")} (see the comment at the top of scripts/eval.ts).`);
@@ -73,6 +84,19 @@ async function main(): Promise<void> {
     if (quiet) console.log(summary(name, r));
     else printReport(name, r, console.log, { showMisses });
   };
+  if (ordersAt >= 0) {
+    const orders = Number(args[ordersAt + 1]);
+    if (!Number.isInteger(orders) || orders < 1) {
+      console.error("--orders needs how many orders, a whole number: --orders 5");
+      process.exitCode = 2;
+      return;
+    }
+    const changes = args.filter((a) => a.startsWith("{"));
+    for (const raw of changes.length > 0 ? changes : ["{}"]) {
+      console.log(`${raw}: ${formatOrders(acrossOrders(knowledge, withChanges(JSON.parse(raw)), orders))}`);
+    }
+    return;
+  }
   if (args.includes("--sweep")) {
     sweep(
       knowledge,
