@@ -321,13 +321,14 @@ describe("understand: a second feature asked in one breath, or named in passing"
 
   // A long message often tells its background before it asks: what it tells is not asked.
   it.each([
+    ["the login page works and sessions live in redis. how do we translate the emails into dutch", ["i18n"]],
     [
-      "the templates render fine and the forms post ok. what do we use to translate the labels into dutch",
-      ["i18n"],
+      "our celery workers are fine and the admin is set up. what do people use for caching the home page",
+      ["caching"],
     ],
     [
-      "the admin works well for the team, but the pages load slowly when thousands of rows are listed, how do we speed that up",
-      ["performance"],
+      "sessions are stored in the database and the forms validate nicely. how is the orm at bulk updates",
+      ["orm"],
     ],
     [
       "the project uses postgres with the orm and celery for the emails. can the whole thing be translated to german",
