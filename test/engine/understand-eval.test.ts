@@ -113,9 +113,9 @@ describe("understanding the fourth development set", () => {
     expect(dev4.unknownItems).toBeGreaterThanOrEqual(15);
   });
 
-  // Written at 130 (2 false answers); round 5 brought it to 151 (it is tuned on).
-  it("does no worse than last measured: 151 of 182 right (83.0%), at most 2 false answers", () => {
-    expect(dev4.right).toBeGreaterThanOrEqual(151);
+  // Written at 130 (2 false answers); round 5 brought it to 156 (it is tuned on).
+  it("does no worse than last measured: 156 of 182 right (85.7%), at most 2 false answers", () => {
+    expect(dev4.right).toBeGreaterThanOrEqual(156);
     expect(dev4.falseAnswersOnUnknown).toBeLessThanOrEqual(2);
   });
 });

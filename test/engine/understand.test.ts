@@ -338,6 +338,13 @@ describe("understand: a second feature asked in one breath, or named in passing"
     expect(asked(text)).toEqual(ids);
   });
 
+  // What the scene names gives way to what the asking part asks.
+  it("reads a long message's asking part over the feature its background names", () => {
+    const text =
+      "we cache the product pages in redis already and it helped a little. is django itself slower per request than flask";
+    expect(asked(text)).toEqual(["performance"]);
+  });
+
   // …while each part of a long message that asks still counts.
   it.each([
     [

@@ -124,6 +124,8 @@ export function featuresAsked(
   first: number,
   hits: AliasHit[],
   fp: Float64Array,
+  /** Filled with how surely its part reads each feature added from another part. */
+  partReadings?: Map<number, number>,
 ): number[] {
   const asked = [first];
   const tuning = model.options.tuning;
@@ -158,7 +160,10 @@ export function featuresAsked(
       (inSegment.includes(chosen) && (p[chosen] as number) >= tuning.alsoAlias) ||
       (p[chosen] as number) >= tuning.alsoAsked;
     const domain = a.terms.some((t) => t.segment === segment && isDomain(model, t));
-    if (sure && domain) asked.push(chosen);
+    if (sure && domain) {
+      asked.push(chosen);
+      partReadings?.set(chosen, p[chosen] as number);
+    }
   }
   return asked;
 }

@@ -24,6 +24,8 @@ export const TUNING: Tuning = {
   sceneStatements: 1,
   /** 1: when every alias is in a part that sets the scene, the classifiers choose the feature, not the scene's alias. */
   sceneClassify: 1,
+  /** 1: in a long message, a feature named only in parts that set the scene gives way to one a part that asks adds. */
+  sceneYields: 1,
   /** A part of the notes names a need when read at least this surely. */
   notes: 0.6,
   /** Least evidence a word gives a feature to count as a domain word (log-probability lift). */
@@ -87,6 +89,7 @@ export interface Tuning {
   longAsks: number;
   sceneStatements: number;
   sceneClassify: number;
+  sceneYields: number;
   notes: number;
   domainLift: number;
   temperature: number;

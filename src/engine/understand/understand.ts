@@ -240,11 +240,24 @@ export function understandWith(
     const best = order[0] as number;
     // An alias decides, unless both classifiers together read another feature all but surely
     // ("db tables from python classes" names the database but asks about the ORM).
-    const first =
+    const read =
       hit.length > 0 && !((fp[best] as number) >= tuning.aliasOverrule && !hit.includes(best))
         ? hit.reduce((x, y) => ((fp[y] as number) > (fp[x] as number) ? y : x))
         : best;
-    const asked = featuresAsked(model, a, first, hits, fp);
+    const partReadings = new Map<number, number>();
+    let asked = featuresAsked(model, a, read, hits, fp, partReadings);
+    // A feature named only where a long message sets the scene gives way to one that a part asking
+    // adds: "the admin screens look great, but … how do we restrict that per group" asks permissions.
+    const named = hits.filter((h) => h.featureId === model.featureIds[read]);
+    if (
+      tuning.sceneYields > 0 &&
+      asked.length > 1 &&
+      a.terms.length > tuning.longMessage &&
+      named.length > 0 &&
+      named.every((h) => isScenePart(a, h.segment, tuning))
+    )
+      asked = asked.slice(1);
+    const first = asked[0] as number;
     // How much of the message the reading accounts for: all of it when an alias covers every topic
     // word as typed ("caching" 1); less for a typo ("cahcing"), a guess, or words left over.
     const firstHit = hits.find((h) => h.featureId === model.featureIds[first]);
@@ -255,7 +268,7 @@ export function understandWith(
       ? a.terms.filter((t) => firstHit.at.includes(t.at)).reduce((s, t) => s + t.weight, 0) /
         Math.max(1, a.terms.length)
       : 0;
-    const score = Math.max(covered, (fp[first] as number) * least);
+    const score = Math.max(covered, (fp[first] as number) * least, partReadings.get(first) ?? 0);
     // A guess with no alias behind it is not an answer: "did you mean" buttons are (runnersUp).
     // …unless the kind classifier is sure it asks about a feature: then the best reading, flagged unsure.
     const guess = kind.p >= tuning.kindSure ? tuning.guessSure : tuning.guess;
