@@ -113,19 +113,17 @@ describe("understanding the fourth development set", () => {
     expect(dev4.unknownItems).toBeGreaterThanOrEqual(15);
   });
 
-  // Written at 130 (2 false answers); round 5 brought it to 156 (it is tuned on).
-  it("does no worse than last measured: 156 of 182 right (85.7%), at most 2 false answers", () => {
-    expect(dev4.right).toBeGreaterThanOrEqual(156);
+  // Written at 130 (2 false answers); round 5 brought it to 158 (it is tuned on).
+  it("does no worse than last measured: 158 of 182 right (86.8%), at most 2 false answers", () => {
+    expect(dev4.right).toBeGreaterThanOrEqual(158);
     expect(dev4.falseAnswersOnUnknown).toBeLessThanOrEqual(2);
   });
 });
 
 /** Questions about two features, and about one that name another's word (test/eval/multi.json). */
 describe("telling two features from one", () => {
-  // 33 before round 5: "opinionated structure? like where files go and can we pick our own libs" is long,
-  // and its first part does not open as a question, so it now reads as setting the scene.
-  it("does no worse than last measured: 32 of 50 right", () => {
-    expect(report(runHeldOut(knowledge, loadHeldOut(MULTI_SET))).right).toBeGreaterThanOrEqual(32);
+  it("does no worse than last measured: 33 of 50 right", () => {
+    expect(report(runHeldOut(knowledge, loadHeldOut(MULTI_SET))).right).toBeGreaterThanOrEqual(33);
   });
 
   // test/eval/multi2.json: written before round 3's rules (one breath, scene-setting parts), then tuned on.

@@ -301,6 +301,9 @@ describe("understand: a second feature asked in one breath, or named in passing"
     ["jinja i18n", ["i18n", "templates"]],
     ["roles/login", ["auth", "permissions"]],
     ["cron jobs + websockets", ["async", "background_tasks"]],
+    // A word that alone reads as one of the two belongs to its ask: "slugs" to routing, "tokens" to auth.
+    ["url slugs form validation", ["forms", "routing"]],
+    ["login tokens rest api?", ["auth", "rest_api"]],
   ] as Array<[string, string[]]>)("%j asks %j", (text, ids) => {
     expect(asked(text)).toEqual(ids);
   });

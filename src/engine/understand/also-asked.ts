@@ -101,7 +101,19 @@ function pairedInOneBreath(model: Model, a: Analysed, first: number, hits: Alias
   if (a.terms.length > tuning.pairTerms) return [];
   const covered = new Set(hits.flatMap((h) => h.all));
   // Numbers say how many, not what: "login w/ 2 roles".
-  const loose = a.terms.filter((t) => !covered.has(t.at) && !/^\d+$/.test(t.word)).length;
+  const named = new Set(hits.map((h) => index(model, h)));
+  // A word that alone reads best as one of the named features belongs to its ask: "token" in "json api
+  // token auth", "params" in "url params form validation".
+  const own = (t: Analysed["terms"][number]) => {
+    if (tuning.pairOwnWords === 0) return false;
+    const alone = { ...partsOf(a, () => false), tokens: [t], terms: [t] };
+    return named.has(
+      best(
+        mixFeatureProbabilities(model, featureProbabilities(model, alone), kindProbabilities(model, alone)),
+      ),
+    );
+  };
+  const loose = a.terms.filter((t) => !covered.has(t.at) && !/^\d+$/.test(t.word) && !own(t)).length;
   if (loose > tuning.pairLoose) return [];
   const telling = (h: AliasHit) => aliasShare(model, a, h) >= tuning.pairShare;
   const firstHit = hits.find((h) => index(model, h) === first);

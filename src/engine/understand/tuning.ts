@@ -60,6 +60,8 @@ export const TUNING: Tuning = {
   pairLoose: 0,
   /** …and each alias's word is about its feature in at least this share of the examples using it (Trained.aliasShares). */
   pairShare: 0.7,
+  /** 1: a topic word in neither alias that alone reads best as one of them belongs to it ("json api token auth"). */
+  pairOwnWords: 1,
   /** 1: an alias after a preposition, or in its noun phrase ("sessions on deploy", "tests for db migrations"), is not a second ask. */
   pairGoverned: 1,
   /** 1: a part that sets the scene ("we're on postgres, …", "on our redis box, …") adds no feature of its own. */
@@ -89,6 +91,7 @@ export interface Tuning {
   longAsks: number;
   sceneStatements: number;
   sceneClassify: number;
+  pairOwnWords: number;
   sceneYields: number;
   notes: number;
   domainLift: number;
