@@ -30,6 +30,7 @@ const VARIANTS: Array<[string, Record<string, unknown>]> = [
   ["…a part of a long message that tells may add a feature", { tuning: { longAsks: 0 } }],
   ["…a part that tells before one that asks does not set the scene", { tuning: { sceneStatements: 0 } }],
   ["…a feature named only in the scene does not give way", { tuning: { sceneYields: 0 } }],
+  ["a later part that opens with who speaks may add a feature", { tuning: { speakerParts: 0 } }],
   ["aliases only in the scene still decide when no other part has one", { tuning: { sceneClassify: 0 } }],
   [
     "two aliases in one breath: a word that reads as one of them is still loose",

@@ -115,9 +115,9 @@ describe("understanding the fourth development set", () => {
     expect(dev4.unknownItems).toBeGreaterThanOrEqual(15);
   });
 
-  // Written at 130 (2 false answers); round 5 brought it to 161 (it is tuned on: rules and examples).
-  it("does no worse than last measured: 161 of 182 right (88.5%), no false answer", () => {
-    expect(dev4.right).toBeGreaterThanOrEqual(161);
+  // Written at 130 (2 false answers); round 5 brought it to 162 (it is tuned on: rules and examples).
+  it("does no worse than last measured: 162 of 182 right (89.0%), no false answer", () => {
+    expect(dev4.right).toBeGreaterThanOrEqual(162);
     expect(dev4.falseAnswersOnUnknown).toBe(0);
   });
 });

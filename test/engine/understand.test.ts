@@ -316,6 +316,8 @@ describe("understand: a second feature asked in one breath, or named in passing"
     // The first part sets the scene: the database is where the migrations run.
     ["we're on mysql, how do migrations work", ["orm"]],
     ["on our mysql box, how do migrations work", ["orm"]],
+    // A later part where someone speaks of themselves tells what they do; it asks nothing.
+    ["does it cache pages well? we deploy on heroku", ["caching"]],
     // The words of a longer alias start no other: "learning" here is not the learning curve.
     ["machine learning", ["ml"]],
   ] as Array<[string, string[]]>)("%j asks only %j", (text, ids) => {

@@ -19,6 +19,9 @@ const SCENE_OPENERS = new Set(
   ).split(" "),
 );
 
+/** Who speaks, opening a part: "we deploy on heroku", "i mostly learn from tutorials". */
+const SPEAKERS = new Set("i im ive id we were weve wed".split(" "));
+
 /** Prepositions that make what follows a circumstance of the ask: "sessions on deploy", "tests for the orm". */
 const GOVERNING = new Set(
   "on in for from of to into inside behind at during after before under over across per via by without".split(
@@ -157,6 +160,10 @@ export function featuresAsked(
   for (const segment of segments) {
     if (tuning.sceneParts > 0 && isScenePart(a, segment, tuning)) continue;
     if (asksOnly && !partAsks(a, segment)) continue;
+    // A later part where someone speaks of themselves tells, it does not ask: "does it cache pages
+    // well? we deploy on heroku" asks about caching alone.
+    const opener = a.tokens.find((t) => t.segment === segment)?.typed ?? "";
+    if (tuning.speakerParts > 0 && segment > 0 && SPEAKERS.has(opener)) continue;
     const inSegment = hits.filter((h) => h.segment === segment).map((h) => index(model, h));
     const part = segmentOf(a, segment);
     // Read by both classifiers, like the whole message: "how long has it been around" is history.

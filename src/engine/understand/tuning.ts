@@ -24,6 +24,8 @@ export const TUNING: Tuning = {
   sceneStatements: 1,
   /** 1: when every alias is in a part that sets the scene, the classifiers choose the feature, not the scene's alias. */
   sceneClassify: 1,
+  /** 1: a later part that opens with who speaks ("…? we deploy on heroku") adds no feature. */
+  speakerParts: 1,
   /** 1: in a long message, a feature named only in parts that set the scene gives way to one a part that asks adds. */
   sceneYields: 1,
   /** A part of the notes names a need when read at least this surely. */
@@ -91,6 +93,7 @@ export interface Tuning {
   longAsks: number;
   sceneStatements: number;
   sceneClassify: number;
+  speakerParts: number;
   pairOwnWords: number;
   sceneYields: number;
   notes: number;
