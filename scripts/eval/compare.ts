@@ -36,6 +36,7 @@ const VARIANTS: Array<[string, Record<string, unknown>]> = [
     "two aliases in one breath: a word that reads as one of them is still loose",
     { tuning: { pairOwnWords: 0 } },
   ],
+  ["Naive Bayes smoothed at 0.3 (the layer before), not 0.15", { featureClassifier: { alpha: 0.3 } }],
   ["the feature read by Naive Bayes alone", { featureMix: 0 }],
   ["aliases decide even against a sure reading", { tuning: { aliasOverrule: 1.01 } }],
   ["no conditional readings (a ruled-out kind keeps its share)", { tuning: { renormalise: 0 } }],

@@ -57,9 +57,10 @@ describe("understanding the development set", () => {
     expect(dev.unknownItems).toBeGreaterThanOrEqual(25);
   });
 
-  // Round 5 (the kind classifier averaged over 8 training orders) measured 210; round 5's examples kept it.
-  it("does no worse than last measured: 210 of 219 right (95.9%), no false answer", () => {
-    expect(dev.right).toBeGreaterThanOrEqual(210);
+  // Round 5 (the kind classifier averaged over 8 training orders) measured 210; round 5's examples kept
+  // it; Naive Bayes smoothed at 0.15 instead of 0.3 costs one (and gives dev2 +3.5, dev3 +1.5 over orders).
+  it("does no worse than last measured: 209 of 219 right (95.4%), no false answer", () => {
+    expect(dev.right).toBeGreaterThanOrEqual(209);
     expect(dev.falseAnswersOnUnknown).toBe(0);
   });
 });
@@ -78,9 +79,9 @@ describe("understanding the second development set", () => {
 
   // 123 and no false answer at round 4, with one training order's luck: over 5 orders that model
   // averaged 119.6 and 0.6 false answers. Round 5's averages 122.7 and 0.3; after round 5's examples
-  // 121.7 and 0.3 over 3 orders, and the shipped model has 122 and none.
-  it("does no worse than last measured: 122 of 135 right (90.4%), no false answer", () => {
-    expect(dev2.right).toBeGreaterThanOrEqual(122);
+  // 121.7 and 0.3 over 3 orders, and the shipped model has 122 and none; Naive Bayes smoothed at 0.15, 126.
+  it("does no worse than last measured: 126 of 135 right (93.3%), no false answer", () => {
+    expect(dev2.right).toBeGreaterThanOrEqual(126);
     expect(dev2.falseAnswersOnUnknown).toBe(0);
   });
 });
@@ -92,9 +93,10 @@ describe("understanding the second development set", () => {
 describe("understanding the third development set", () => {
   const dev3 = report(runHeldOut(knowledge, loadHeldOut(DEV3_SET)));
 
-  // 148 before round 5's examples (148.7 over 3 orders); after them 151.3 over 3 orders.
-  it("does no worse than last measured: 152 of 177 right (85.9%), at most 3 false answers", () => {
-    expect(dev3.right).toBeGreaterThanOrEqual(152);
+  // 148 before round 5's examples (148.7 over 3 orders); after them 151.3 over 3 orders; 153 with Naive
+  // Bayes smoothed at 0.15.
+  it("does no worse than last measured: 153 of 177 right (86.4%), at most 3 false answers", () => {
+    expect(dev3.right).toBeGreaterThanOrEqual(153);
     expect(dev3.falseAnswersOnUnknown).toBeLessThanOrEqual(3);
   });
 });
@@ -124,13 +126,15 @@ describe("understanding the fourth development set", () => {
 
 /** Questions about two features, and about one that name another's word (test/eval/multi.json). */
 describe("telling two features from one", () => {
-  it("does no worse than last measured: 33 of 50 right", () => {
-    expect(report(runHeldOut(knowledge, loadHeldOut(MULTI_SET))).right).toBeGreaterThanOrEqual(33);
+  // 33 before Naive Bayes was smoothed at 0.15 instead of 0.3 (32.5 → 32.0 over 2 orders).
+  it("does no worse than last measured: 32 of 50 right", () => {
+    expect(report(runHeldOut(knowledge, loadHeldOut(MULTI_SET))).right).toBeGreaterThanOrEqual(32);
   });
 
   // test/eval/multi2.json: written before round 3's rules (one breath, scene-setting parts), then tuned on.
-  // 55 before round 5's examples (54.3 over 3 orders); 54 after them (53.3 over 3 orders).
-  it("does no worse than last measured on the second set: 54 of 65 right", () => {
-    expect(report(runHeldOut(knowledge, loadHeldOut(MULTI2_SET))).right).toBeGreaterThanOrEqual(54);
+  // 55 before round 5's examples (54.3 over 3 orders); 54 after them (53.3 over 3 orders); 53 with Naive
+  // Bayes smoothed at 0.15 (53.5 → 52.5 over 2 orders).
+  it("does no worse than last measured on the second set: 53 of 65 right", () => {
+    expect(report(runHeldOut(knowledge, loadHeldOut(MULTI2_SET))).right).toBeGreaterThanOrEqual(53);
   });
 });

@@ -46,6 +46,6 @@ export const DEFAULT_OPTIONS: PipelineOptions = {
   aliasesDecide: true,
   featureMix: 0.4,
   kindClassifier: { kind: "logistic", alpha: 0.3, presence: true, epochs: 3, rate: 0.7, l2: 1e-4, orders: 8 },
-  featureClassifier: { kind: "naive-bayes", alpha: 0.3, presence: true, epochs: 12, rate: 0.5, l2: 1e-4 },
+  featureClassifier: { kind: "naive-bayes", alpha: 0.15, presence: true, epochs: 12, rate: 0.5, l2: 1e-4 },
   tuning: TUNING,
 };

@@ -26,7 +26,7 @@ export const TUNING: Tuning = {
   sceneClassify: 1,
   /** 1: a later part that opens with who speaks ("…? we deploy on heroku") adds no feature. */
   speakerParts: 1,
-  /** 1: in a long message, a feature named only in parts that set the scene gives way to one a part that asks adds. */
+  /** 1: a feature named only in parts that set the scene gives way to one a part that asks adds. */
   sceneYields: 1,
   /** A part of the notes names a need when read at least this surely. */
   notes: 0.6,

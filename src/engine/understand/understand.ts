@@ -246,13 +246,13 @@ export function understandWith(
         : best;
     const partReadings = new Map<number, number>();
     let asked = featuresAsked(model, a, read, hits, fp, partReadings);
-    // A feature named only where a long message sets the scene gives way to one that a part asking
-    // adds: "the admin screens look great, but … how do we restrict that per group" asks permissions.
+    // A feature named only where the message sets the scene gives way to one that a part asking adds:
+    // "we're on mysql, how do migrations work" asks about the ORM, "the admin screens look great, but
+    // … how do we restrict that per group" about permissions.
     const named = hits.filter((h) => h.featureId === model.featureIds[read]);
     if (
       tuning.sceneYields > 0 &&
       asked.length > 1 &&
-      a.terms.length > tuning.longMessage &&
       named.length > 0 &&
       named.every((h) => isScenePart(a, h.segment, tuning))
     )
