@@ -7,6 +7,8 @@
  *                             only, like the held-out set (its misses are never printed)
  * npm run eval -- --dev4      the fourth development set (test/eval/dev4.json), written blind, read and
  *                             tuned on: long messages with background, two-feature questions; with misses
+ * npm run eval -- --dev5      the fifth set (test/eval/dev5.json), written blind and measured only, like the
+ *                             held-out set: figures only, never tuned on
  * npm run eval -- --multi     questions about two features or naming another's word (test/eval/multi.json)
  * npm run eval -- --multi2    the same kind of questions, a second set (test/eval/multi2.json)
  * npm run eval -- --orders 5  dev, dev2, dev3 (figures), dev4, multi and multi2 as mean (lowest–highest) over
@@ -27,6 +29,7 @@ import {
   DEV2_SET,
   DEV3_SET,
   DEV4_SET,
+  DEV5_SET,
   loadHeldOut,
   MULTI_SET,
   MULTI2_SET,
@@ -51,6 +54,7 @@ const FLAGS = new Set([
   "--dev2",
   "--dev3",
   "--dev4",
+  "--dev5",
   "--multi",
   "--multi2",
   "--cv",
@@ -126,12 +130,14 @@ async function main(): Promise<void> {
     show(set[1], report(runHeldOut(knowledge, loadHeldOut(set[2]))), true);
     return;
   }
-  if (args.includes("--dev3")) {
-    show(
-      "Third development set, written blind (test/eval/dev3.json)",
-      report(runHeldOut(knowledge, loadHeldOut(DEV3_SET))),
-      false,
-    );
+  // Written blind and measured only, like the held-out set: figures, never misses.
+  const blind: Array<[flag: string, title: string, path: string]> = [
+    ["--dev3", "Third development set, written blind (test/eval/dev3.json)", DEV3_SET],
+    ["--dev5", "Fifth set, written blind, measured only (test/eval/dev5.json)", DEV5_SET],
+  ];
+  const measured = blind.find(([flag]) => args.includes(flag));
+  if (measured) {
+    show(measured[1], report(runHeldOut(knowledge, loadHeldOut(measured[2]))), false);
     return;
   }
   show(

@@ -22,6 +22,11 @@ export const DEV3_SET = fileURLToPath(new URL("../../test/eval/dev3.json", impor
  * long messages with background, and two-feature questions.
  */
 export const DEV4_SET = fileURLToPath(new URL("../../test/eval/dev4.json", import.meta.url));
+/**
+ * A fifth set, written blind (test/eval/README.md) and measured only, like the held-out set: figures
+ * only, never tuned on, so that it says how far round 5's changes carry to text nobody tuned on.
+ */
+export const DEV5_SET = fileURLToPath(new URL("../../test/eval/dev5.json", import.meta.url));
 /** Questions about two features, and about one feature that name another's word (test/eval/README.md). */
 export const MULTI_SET = fileURLToPath(new URL("../../test/eval/multi.json", import.meta.url));
 /** A second such set, written before round 3's second-feature rules (test/eval/README.md). */

@@ -4,6 +4,7 @@ import {
   DEV2_SET,
   DEV3_SET,
   DEV4_SET,
+  DEV5_SET,
   loadHeldOut,
   MULTI_SET,
   MULTI2_SET,
@@ -98,6 +99,20 @@ describe("understanding the third development set", () => {
   it("does no worse than last measured: 153 of 177 right (86.4%), at most 3 false answers", () => {
     expect(dev3.right).toBeGreaterThanOrEqual(153);
     expect(dev3.falseAnswersOnUnknown).toBeLessThanOrEqual(3);
+  });
+});
+
+/**
+ * The fifth set (test/eval/dev5.json), written blind and measured only, like the held-out set: it was
+ * written after round 5's rules, so it says how far they carry to text nobody tuned on. The layer as it
+ * was before round 5 got 137 of 177 and no false answer.
+ */
+describe("understanding the fifth set", () => {
+  const dev5 = report(runHeldOut(knowledge, loadHeldOut(DEV5_SET)));
+
+  it("does no worse than first measured: 149 of 177 right (84.2%), at most 1 false answer", () => {
+    expect(dev5.right).toBeGreaterThanOrEqual(149);
+    expect(dev5.falseAnswersOnUnknown).toBeLessThanOrEqual(1);
   });
 });
 
