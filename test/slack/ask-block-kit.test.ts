@@ -91,7 +91,7 @@ describe("feature answers", () => {
   }
 
   it("offers at most three did-you-mean buttons, each within the limits", () => {
-    const answer = answerFor(k, { text: "how about the panel stuff?", addressed: true, noProject: true });
+    const answer = answerFor(k, { text: "what about the page stuff?", addressed: true, noProject: true });
     expectValidMessage(answer);
     const buttons = (answer?.blocks ?? []).flatMap((b) =>
       b.type === "actions" ? (b.elements as unknown as Json[]) : [],

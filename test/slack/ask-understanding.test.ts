@@ -98,7 +98,7 @@ describe("what is not a question gets no answer", () => {
 
 describe("did you mean", () => {
   it("offers at most three features when unsure, and a click answers in place of the offer", async () => {
-    const { s, got } = await ask("how about the panel stuff?");
+    const { s, got } = await ask("what about the page stuff?");
     expect(got).toHaveLength(1);
     const buttons = (((got[0]?.blocks ?? []) as Json[]).find((b) => b.type === "actions")?.elements ??
       []) as Json[];

@@ -279,7 +279,7 @@ export function understandWith(
       intent: "feature",
       score: round(score),
       // Unsure when the feature is a guess, or when no alias names it and it is not clear that a
-      // feature is asked at all ("how about the panel stuff?" reads as a feature question at 0.52;
+      // feature is asked at all ("what about the page stuff?" reads as templates at 0.38;
       // "what about async?" names its feature).
       unsure: score < tuning.sure || (kind.p < tuning.sure && !firstHit),
       isQuestion: question,
