@@ -21,8 +21,9 @@ const result = report(runHeldOut(knowledge, loadHeldOut()));
  * data/examples.json, and nothing in data/ is taken from it. `npm run eval` prints the details.
  */
 describe("understanding the held-out set", () => {
-  // The lines the issue asks for. NOT MET YET: 87.4% (209/239) and 2 false answers at run 20 (round 4:
-  // 87 more examples); 86.6% (207) and 2 at run 19 (round 3: two aliases in one breath, scene-setting
+  // The lines the issue asks for. NOT MET YET: 89.1% (213/239) and 2 false answers at run 22 (round 5:
+  // long messages' background, the kind classifier averaged over training orders, 160 more examples);
+  // 87.4% (209/239) and 2 at run 20 (round 4: 87 more examples); 86.6% (207) and 2 at run 19 (round 3: two aliases in one breath, scene-setting
   // parts, 181 more examples); 87.4% (209) and 2 at run 18;
   // 78.2% and 2 before it; 66.1% and 12 before the classifiers (README, "How questions are understood").
   // `it.fails` keeps the target visible in every run: when the layer reaches it, this test fails and
@@ -36,9 +37,9 @@ describe("understanding the held-out set", () => {
   });
 
   // Until then, no change may make it worse than the figures measured.
-  // The floor is what was last measured (run 20), not what was hoped.
-  it("does no worse than last measured: 209 of 239 right (87.4%), at most 2 false answers", () => {
-    expect(result.right).toBeGreaterThanOrEqual(209);
+  // The floor is what was last measured (run 22), not what was hoped.
+  it("does no worse than last measured: 213 of 239 right (89.1%), at most 2 false answers", () => {
+    expect(result.right).toBeGreaterThanOrEqual(213);
     expect(result.falseAnswersOnUnknown).toBeLessThanOrEqual(2);
   });
 
