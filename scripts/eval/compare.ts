@@ -166,7 +166,8 @@ export async function compare(knowledge: Knowledge, args: readonly string[]): Pr
   console.log("| --- | --- | --- | --- | --- | --- | --- | --- |");
   const texts = loadHeldOut(DEV_SET).map((i) => i.text);
   // Warm up (JIT, the process's stem memo) so the first row is not measured cold.
-  speed((t) => understandWith(buildUnderstander(knowledge), t), texts.slice(0, 20));
+  const warm = buildUnderstander(knowledge);
+  speed((t) => understandWith(warm, t), texts.slice(0, 20));
   for (const [name, change] of VARIANTS) {
     const options: PipelineOptions = withChanges(change);
     const cv = report(crossValidate(knowledge, options));
