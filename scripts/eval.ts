@@ -97,7 +97,17 @@ async function main(): Promise<void> {
     }
     const changes = args.filter((a) => a.startsWith("{"));
     for (const raw of changes.length > 0 ? changes : ["{}"]) {
-      console.log(`${raw}: ${formatOrders(acrossOrders(knowledge, withChanges(JSON.parse(raw)), orders))}`);
+      let change: Record<string, unknown>;
+      try {
+        change = JSON.parse(raw);
+      } catch {
+        console.error(
+          `Not JSON: ${raw}. Changes are JSON objects, as in --orders 3 '{"tuning":{"guess":0.4}}'.`,
+        );
+        process.exitCode = 2;
+        return;
+      }
+      console.log(`${raw}: ${formatOrders(acrossOrders(knowledge, withChanges(change), orders))}`);
     }
     return;
   }

@@ -32,10 +32,12 @@ const OTHER_EMOJI_CODE = /:[a-z0-9_+'-]+:/g;
  * reads as two asks and "no admin; we need auth" keeps the negation in its own clause.
  */
 export const CLAUSE_MARK = "|";
+/** Marks where a sentence ends (full stop, question or exclamation mark, line break): also a clause break. */
+export const SENTENCE_MARK = "||";
 
 /**
  * Lower-cases, drops accents, Slack markup and punctuation, and splits into words; clause breaks
- * become CLAUSE_MARK. Apostrophes are dropped inside words ("don't" → "dont", "what's" → "whats"),
+ * become CLAUSE_MARK, sentence ends SENTENCE_MARK. Apostrophes are dropped inside words ("don't" → "dont", "what's" → "whats"),
  * and code words split into their parts (`@login_required` → "login required").
  */
 export function tokenize(text: string, max: number = MAX_INPUT): string[] {
@@ -50,7 +52,8 @@ export function tokenize(text: string, max: number = MAX_INPUT): string[] {
     .toLowerCase()
     .replace(/(\p{L})['’](\p{L})/gu, "$1$2")
     // "testing/debugging" lists two asks like "testing, debugging" (letters either side: not "24/7").
-    .replace(/[,;+\n.!?…—–]+|\s-+\s|\s\/\s|(?<=\p{L}{3})\/(?=\p{L}{3})/gu, ` ${CLAUSE_MARK} `)
+    .replace(/[\n.!?…]+/gu, ` ${SENTENCE_MARK} `)
+    .replace(/[,;+—–]+|\s-+\s|\s\/\s|(?<=\p{L}{3})\/(?=\p{L}{3})/gu, ` ${CLAUSE_MARK} `)
     .replace(/[^\p{L}\p{N}|]+/gu, " ")
     .trim();
   return clean === "" ? [] : clean.split(" ");
@@ -58,7 +61,7 @@ export function tokenize(text: string, max: number = MAX_INPUT): string[] {
 
 /** The words only, without clause marks. */
 export function words(text: string, max: number = MAX_INPUT): string[] {
-  return tokenize(text, max).filter((w) => w !== CLAUSE_MARK);
+  return tokenize(text, max).filter((w) => w !== CLAUSE_MARK && w !== SENTENCE_MARK);
 }
 
 /** Rows reused from call to call (the function is synchronous); longer words get their own. */

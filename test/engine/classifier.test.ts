@@ -80,7 +80,18 @@ describe("logistic regression trained in several orders", () => {
     });
   });
 
-  it("is one order when asked for one", () => {
-    expect(weights({ ...LOGISTIC, orders: 1 })).toEqual(weights(LOGISTIC));
+  it("averages the orders that follow from its seed (seed 1 of 2 orders: orders 2 and 3)", () => {
+    const orders = [2, 3].map((seed) => weights({ ...LOGISTIC, seed }));
+    const averaged = weights({ ...LOGISTIC, seed: 1, orders: 2 });
+    averaged.table.forEach((w, i) => {
+      expect(w).toBeCloseTo(((orders[0]?.table[i] as number) + (orders[1]?.table[i] as number)) / 2, 5);
+    });
+    expect(averaged.table).not.toEqual(weights({ ...LOGISTIC, orders: 2 }).table);
+  });
+
+  it("refuses a number of orders that is not a whole number of at least one", () => {
+    for (const orders of [0, 2.5, -1]) {
+      expect(() => train(LABELS, DOCS, { ...LOGISTIC, orders })).toThrow(/orders must be a whole number/);
+    }
   });
 });

@@ -350,6 +350,48 @@ describe("understand: a second feature asked in one breath, or named in passing"
     expect(asked(text)).toEqual(["performance"]);
   });
 
+  // …but a list of asks is no background, however long: after a question or a request, or on its own.
+  it.each([
+    [
+      "caching, admin, orm, celery, i18n, templates, forms?",
+      ["admin", "background_tasks", "caching", "forms", "i18n", "orm", "templates"],
+    ],
+    [
+      "tell me about caching, the admin panel, the orm, celery jobs and i18n",
+      ["admin", "background_tasks", "caching", "i18n", "orm"],
+    ],
+    [
+      "we need an admin panel for staff, login for customers and caching for product pages",
+      ["admin", "auth", "caching"],
+    ],
+    [
+      "caching the dashboard queries and translating the emails into dutch, how do we do both?",
+      ["caching", "i18n"],
+    ],
+  ] as Array<[string, string[]]>)("%j lists %j", (text, ids) => {
+    expect(asked(text)).toEqual(ids);
+  });
+
+  // A list in a sentence of its own after the question is background, not more asks.
+  it("reads a stack listed after the question as background", () => {
+    const text =
+      "how do we deploy it to production with docker? our stack: postgres, redis, celery and nginx";
+    expect(asked(text)).toEqual(["deployment"]);
+  });
+
+  // A scene's feature gives way only to a feature a part that asks adds, not to one named beside it.
+  it("keeps both aliases of a scene when no other part asks", () => {
+    expect(asked("we do auth roles, ok?")).toEqual(["auth", "permissions"]);
+  });
+
+  // Who speaks is read after "and" or "but": "and we deploy on heroku" tells.
+  it.each([
+    "does it cache pages well? and we deploy on heroku",
+    "does it cache pages well? but we deploy on heroku",
+  ])("%j asks only about caching", (text) => {
+    expect(asked(text)).toEqual(["caching"]);
+  });
+
   // …while each part of a long message that asks still counts.
   it.each([
     [

@@ -8,19 +8,22 @@ import {
   type Model,
   mixFeatureProbabilities,
 } from "./model.js";
-import { opensAsQuestion } from "./question.js";
+import { afterLeadIns, opensAsQuestion, requests } from "./question.js";
 import type { Tuning } from "./tuning.js";
-
-/** Words that open a part setting the scene rather than asking: "we're on postgres, …", "on our redis box, …". */
-const SCENE_OPENERS = new Set(
-  (
-    "i im ive id we were weve wed our my its this that thats they theyre " +
-    "on in at with for from since given using after behind inside under"
-  ).split(" "),
-);
 
 /** Who speaks, opening a part: "we deploy on heroku", "i mostly learn from tutorials". */
 const SPEAKERS = new Set("i im ive id we were weve wed".split(" "));
+/** Words that open a part setting the scene rather than asking: "we're on postgres, …", "on our redis box, …". */
+const SCENE_OPENERS = new Set([
+  ...SPEAKERS,
+  ..."our my its this that thats they theyre on in at with for from since given using after behind inside under".split(
+    " ",
+  ),
+]);
+/** Function words an item of a list may have: "the admin panel", "login for customers", "caching of pages". */
+const LIST_WORDS = new Set(
+  "a an the our my your their and or plus for of with in on to into per by from".split(" "),
+);
 
 /** Prepositions that make what follows a circumstance of the ask: "sessions on deploy", "tests for the orm". */
 const GOVERNING = new Set(
@@ -62,25 +65,76 @@ function isLong(a: Analysed, tuning: Tuning): boolean {
   return tuning.longMessage > 0 && a.terms.length > tuning.longMessage;
 }
 
-/** A part opens as a question after any lead-in: "how do we debug prod", "and can those emails…". */
-function partAsks(a: Analysed, segment: number): boolean {
-  return opensAsQuestion(a.tokens.filter((t) => t.segment === segment).map((t) => t.word));
+/** What each part of a message is, worked out once per message. */
+export interface Parts {
+  /** The parts in order. */
+  order: number[];
+  /** Parts that set the scene: their feature words are context, not asks. */
+  scene: Set<number>;
+  /** Parts that open as a question after any lead-in: "how do we debug prod", "and can those emails…". */
+  asking: Set<number>;
+  /**
+   * Parts that are an item of a list of asks: a few topic words and nothing that tells ("the admin
+   * panel"), after a part that asks or requests in the same sentence ("tell me about caching, the orm
+   * and i18n"), or in a message that is nothing but a list. Before the question, or in a sentence of
+   * their own, such items are background ("single vm, postgres + gunicorn, nothing fancy. …", "how do
+   * i ship this? stack: django, postgres, redis").
+   */
+  items: Set<number>;
+  /** The first word of each part after any lead-in, as typed. */
+  opener: Map<number, string>;
 }
 
 /**
- * A part before the last that says where the question stands, not what it asks: it opens with who
- * speaks or a preposition ("we're on postgres, what's the deploy story"). In a long message, also a
- * part that tells before a part that asks ("the admin screens look great, but interns shouldn't
- * delete orders. how do we restrict that"). Its feature words are context.
+ * Reads the parts of a message. A part before the last sets the scene when it opens with who speaks
+ * or a preposition ("we're on postgres, what's the deploy story"); in a long message, also when it
+ * tells, neither asking nor listing, before a part that asks ("the admin screens look great, but
+ * interns shouldn't delete orders. how do we restrict that").
  */
-export function isScenePart(a: Analysed, segment: number, tuning: Tuning): boolean {
-  const last = a.tokens[a.tokens.length - 1];
-  if (!last || last.segment === segment) return false;
-  const first = a.tokens.find((t) => t.segment === segment);
-  if (first !== undefined && SCENE_OPENERS.has(first.typed)) return true;
-  if (tuning.sceneStatements === 0 || !isLong(a, tuning) || partAsks(a, segment)) return false;
-  const later = new Set(a.tokens.filter((t) => t.segment > segment).map((t) => t.segment));
-  return [...later].some((s) => partAsks(a, s));
+export function partsOfMessage(a: Analysed, tuning: Tuning): Parts {
+  const words = new Map<number, Analysed["tokens"]>();
+  for (const t of a.tokens) {
+    const list = words.get(t.segment);
+    if (list) list.push(t);
+    else words.set(t.segment, [t]);
+  }
+  const order = [...words.keys()];
+  const asking = new Set<number>();
+  const listed: number[] = [];
+  const opener = new Map<number, string>();
+  const introduced = new Set<number>();
+  const requesting = new Set<number>();
+  // The sentence in which a part asked or requested: items after it in that sentence are its list.
+  let askedIn = -1;
+  for (const [segment, tokens] of words) {
+    const plain = tokens.map((t) => t.word);
+    const start = afterLeadIns(plain);
+    if (opensAsQuestion(plain)) asking.add(segment);
+    opener.set(segment, (tokens[start] as Analysed["tokens"][number]).typed);
+    const terms = tokens.filter((t) => !t.stop).length;
+    if (terms <= tuning.listItemTerms && tokens.every((t) => !t.stop || LIST_WORDS.has(t.word)))
+      listed.push(segment);
+    const sentence = (tokens[0] as Analysed["tokens"][number]).sentence;
+    if (askedIn === sentence) introduced.add(segment);
+    if (requests(plain.slice(start))) requesting.add(segment);
+    if (asking.has(segment) || requesting.has(segment)) askedIn = sentence;
+  }
+  // A sentence that is nothing but a list ("caching, admin, orm, celery, i18n?") lists its asks.
+  const oneSentence = a.tokens.every((t) => t.sentence === a.tokens[0]?.sentence);
+  const onlyList = oneSentence && order.every((s) => asking.has(s) || listed.includes(s));
+  const items = new Set(listed.filter((s) => onlyList || introduced.has(s)));
+  const scene = new Set<number>();
+  const long = tuning.sceneStatements > 0 && isLong(a, tuning);
+  let askedLater = false;
+  for (let i = order.length - 2; i >= 0; i--) {
+    const segment = order[i] as number;
+    askedLater ||= asking.has(order[i + 1] as number);
+    const tells = !asking.has(segment) && !items.has(segment);
+    // "we need an admin for staff, …" asks for something: it sets no scene.
+    const opensScene = SCENE_OPENERS.has(opener.get(segment) ?? "") && !requesting.has(segment);
+    if (opensScene || (long && tells && askedLater)) scene.add(segment);
+  }
+  return { order, scene, asking, items, opener };
 }
 
 const index = (model: Model, h: AliasHit) => model.featureIds.indexOf(h.featureId);
@@ -102,25 +156,28 @@ function best(p: Float64Array): number {
 function pairedInOneBreath(model: Model, a: Analysed, first: number, hits: AliasHit[]): number[] {
   const tuning = model.options.tuning;
   if (a.terms.length > tuning.pairTerms) return [];
-  const covered = new Set(hits.flatMap((h) => h.all));
-  // Numbers say how many, not what: "login w/ 2 roles".
+  // Cheap checks first: two features named, the first's word telling.
   const named = new Set(hits.map((h) => index(model, h)));
+  if (named.size < 2) return [];
+  const telling = (h: AliasHit) => aliasShare(model, a, h) >= tuning.pairShare;
+  const firstHit = hits.find((h) => index(model, h) === first);
+  if (!firstHit || !telling(firstHit)) return [];
+  const covered = new Set(hits.flatMap((h) => h.all));
   // A word that alone reads best as one of the named features belongs to its ask: "token" in "json api
   // token auth", "params" in "url params form validation".
   const own = (t: Analysed["terms"][number]) => {
     if (tuning.pairOwnWords === 0) return false;
     const alone = { ...partsOf(a, () => false), tokens: [t], terms: [t] };
-    return named.has(
-      best(
-        mixFeatureProbabilities(model, featureProbabilities(model, alone), kindProbabilities(model, alone)),
-      ),
+    const p = mixFeatureProbabilities(
+      model,
+      featureProbabilities(model, alone),
+      kindProbabilities(model, alone),
     );
+    return named.has(best(p));
   };
+  // Numbers say how many, not what: "login w/ 2 roles".
   const loose = a.terms.filter((t) => !covered.has(t.at) && !/^\d+$/.test(t.word) && !own(t)).length;
   if (loose > tuning.pairLoose) return [];
-  const telling = (h: AliasHit) => aliasShare(model, a, h) >= tuning.pairShare;
-  const firstHit = hits.find((h) => index(model, h) === first);
-  if (!firstHit || !telling(firstHit)) return [];
   const out: number[] = [];
   for (const h of hits) {
     const i = index(model, h);
@@ -139,6 +196,7 @@ export function featuresAsked(
   first: number,
   hits: AliasHit[],
   fp: Float64Array,
+  parts: Parts,
   /** Filled with how surely its part reads each feature added from another part. */
   partReadings?: Map<number, number>,
 ): number[] {
@@ -153,17 +211,17 @@ export function featuresAsked(
   if (tuning.pairTerms > 0) {
     for (const i of pairedInOneBreath(model, a, first, hits)) if (!asked.includes(i)) asked.push(i);
   }
-  const segments = [...new Set(a.tokens.map((t) => t.segment))];
-  if (segments.length < 2) return asked;
-  // In a long message the other parts often tell ("we already cache in redis"): only those that ask count.
+  if (parts.order.length < 2) return asked;
+  // In a long message the other parts often tell ("we already cache in redis"): only those that ask
+  // or list count.
   const asksOnly = tuning.longAsks > 0 && isLong(a, tuning);
-  for (const segment of segments) {
-    if (tuning.sceneParts > 0 && isScenePart(a, segment, tuning)) continue;
-    if (asksOnly && !partAsks(a, segment)) continue;
+  for (const segment of parts.order) {
+    if (tuning.sceneParts > 0 && parts.scene.has(segment)) continue;
+    if (asksOnly && !parts.asking.has(segment) && !parts.items.has(segment)) continue;
     // A later part where someone speaks of themselves tells, it does not ask: "does it cache pages
     // well? we deploy on heroku" asks about caching alone.
-    const opener = a.tokens.find((t) => t.segment === segment)?.typed ?? "";
-    if (tuning.speakerParts > 0 && segment > 0 && SPEAKERS.has(opener)) continue;
+    const speaks = SPEAKERS.has(parts.opener.get(segment) ?? "");
+    if (tuning.speakerParts > 0 && segment !== parts.order[0] && speaks) continue;
     const inSegment = hits.filter((h) => h.segment === segment).map((h) => index(model, h));
     const part = segmentOf(a, segment);
     // Read by both classifiers, like the whole message: "how long has it been around" is history.

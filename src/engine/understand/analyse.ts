@@ -1,4 +1,4 @@
-import { CLAUSE_MARK, tokenize } from "../text.js";
+import { CLAUSE_MARK, SENTENCE_MARK, tokenize } from "../text.js";
 import type { Lexicon } from "./lexicon.js";
 
 /**
@@ -50,6 +50,8 @@ export interface Term {
   clause: number;
   /** Which part of a list of asks it is in: split at punctuation, "and", "or", "plus", "also". */
   segment: number;
+  /** Which sentence it is in: split at full stops, question and exclamation marks, line breaks. */
+  sentence: number;
 }
 
 export interface Analysed {
@@ -71,13 +73,16 @@ export function analyse(text: string, lexicon: Lexicon, max?: number): Analysed 
   const terms: Term[] = [];
   let clause = 0;
   let segment = 0;
+  let sentence = 0;
   for (const token of raw) {
-    if (token === CLAUSE_MARK || CLAUSE_WORDS.has(token)) {
+    const mark = token === CLAUSE_MARK || token === SENTENCE_MARK;
+    if (token === SENTENCE_MARK && words.length > 0) sentence++;
+    if (mark || CLAUSE_WORDS.has(token)) {
       if (words.length > 0) clause++;
     }
-    if (token === CLAUSE_MARK || CLAUSE_WORDS.has(token) || SEGMENT_WORDS.has(token)) {
+    if (mark || CLAUSE_WORDS.has(token) || SEGMENT_WORDS.has(token)) {
       if (words.length > 0) segment++;
-      if (token === CLAUSE_MARK) continue;
+      if (mark) continue;
     }
     // A function word is never "corrected" into a topic word ("even" is not "event").
     let readings = lexicon.read(token);
@@ -95,6 +100,7 @@ export function analyse(text: string, lexicon: Lexicon, max?: number): Analysed 
         at,
         clause,
         segment,
+        sentence,
       };
       tokens.push(term);
       if (!stop) terms.push(term);

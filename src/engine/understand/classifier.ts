@@ -279,21 +279,29 @@ export function trainLogistic(
   return new LinearScorer(labels, ids, table, bias);
 }
 
-/** Logistic regression trained in `orders` orders, the weights and biases averaged. */
+/**
+ * Logistic regression trained in `orders` orders (seeds seed·orders … seed·orders + orders − 1), the
+ * weights and biases averaged into a new table. The examples' features are numbered the same way in
+ * every run (`encode` is deterministic), so the tables line up row for row.
+ */
 function trainAveraged(labels: readonly string[], docs: readonly TrainingDoc[], options: ClassifierOptions) {
-  const orders = Math.max(1, options.orders ?? 1);
+  const orders = options.orders ?? 1;
+  if (!Number.isInteger(orders) || orders < 1)
+    throw new Error(`orders must be a whole number ≥ 1, not ${orders}`);
   const seed = options.seed ?? 0;
-  const first = trainLogistic(labels, docs, { ...options, seed: seed * orders });
-  if (orders === 1) return first;
-  const { table, bias } = first.parts();
-  for (let o = 1; o < orders; o++) {
-    const next = trainLogistic(labels, docs, { ...options, seed: seed * orders + o }).parts();
-    for (let i = 0; i < table.length; i++) table[i] = (table[i] as number) + (next.table[i] as number);
-    for (let l = 0; l < bias.length; l++) bias[l] = (bias[l] as number) + (next.bias[l] as number);
+  const runs = Array.from({ length: orders }, (_, o) =>
+    trainLogistic(labels, docs, { ...options, seed: seed * orders + o }).parts(),
+  );
+  const first = runs[0] as (typeof runs)[number];
+  if (orders === 1) return LinearScorer.fromParts(first);
+  const table = new Float32Array(first.table.length);
+  const bias = new Float64Array(first.bias.length);
+  for (const run of runs) {
+    for (let i = 0; i < table.length; i++)
+      table[i] = (table[i] as number) + (run.table[i] as number) / orders;
+    for (let l = 0; l < bias.length; l++) bias[l] = (bias[l] as number) + (run.bias[l] as number) / orders;
   }
-  for (let i = 0; i < table.length; i++) table[i] = (table[i] as number) / orders;
-  for (let l = 0; l < bias.length; l++) bias[l] = (bias[l] as number) / orders;
-  return first;
+  return LinearScorer.fromParts({ labels, features: first.features, table, bias });
 }
 
 export function train(

@@ -11,7 +11,7 @@ const OPENERS = new Set(
 );
 /** Words said before the question proper: "so what's the call", "ok but how…", "tl;dr what's the plan". */
 const LEAD_INS = new Set(
-  "so ok okay ok and but also btw hey hi yo then well quick q tl dr tldr um uh hmm soo sooo right ah oh and or".split(
+  "so ok okay ok and but also plus n btw hey hi yo then well quick q tl dr tldr um uh hmm soo sooo right ah oh and or".split(
     " ",
   ),
 );
@@ -64,8 +64,7 @@ function lastClauseAsks(analysed: Analysed): boolean {
 export function isQuestion(analysed: Analysed): boolean {
   if (analysed.questionMark) return true;
   const w = analysed.words;
-  let i = 0;
-  while (i < w.length - 1 && LEAD_INS.has(w[i] as string)) i++;
+  const i = afterLeadIns(w);
   const first = w[i];
   if (first === undefined) return false;
   if (OPENERS.has(first) || lastClauseAsks(analysed)) return true;
@@ -83,15 +82,22 @@ export function isQuestion(analysed: Analysed): boolean {
 /** A plain question: a question mark, or a question word first after any lead-in ("so can i…"). */
 export function asksPlainly(analysed: Analysed): boolean {
   if (analysed.questionMark) return true;
-  const w = analysed.words;
+  return opensAsQuestion(analysed.words) || lastClauseAsks(analysed);
+}
+
+/** Where the words start after any lead-in ("so", "and", "but", "tl;dr"…); the last word is never skipped. */
+export function afterLeadIns(words: readonly string[]): number {
   let i = 0;
-  while (i < w.length - 1 && LEAD_INS.has(w[i] as string)) i++;
-  return OPENERS.has(w[i] as string) || lastClauseAsks(analysed);
+  while (i < words.length - 1 && LEAD_INS.has(words[i] as string)) i++;
+  return i;
 }
 
 /** Words open a question after any lead-in: "how do we debug…", "and can those emails…", "what about…". */
 export function opensAsQuestion(words: readonly string[]): boolean {
-  let i = 0;
-  while (i < words.length - 1 && LEAD_INS.has(words[i] as string)) i++;
-  return OPENERS.has(words[i] as string);
+  return OPENERS.has(words[afterLeadIns(words)] as string);
+}
+
+/** Words ask for something within their first few words: "we need…", "looking for…", "i want…". */
+export function requests(words: readonly string[]): boolean {
+  return words.slice(0, 4).some((w) => REQUESTING.has(w));
 }

@@ -18,8 +18,10 @@ export const TUNING: Tuning = {
   segmentMix: 1,
   /** A message with more topic words than this is long: it often tells its background before it asks (0: none is). */
   longMessage: 6,
-  /** 1: in a long message, another part adds its feature only when it opens as a question ("…, and how do we debug prod?"). */
+  /** 1: in a long message, another part adds its feature only when it opens as a question ("…, and how do we debug prod?") or is an item of a list. */
   longAsks: 1,
+  /** A part with at most this many topic words and no function word but articles, prepositions and "and" is an item of a list ("the admin panel", "login for customers"). */
+  listItemTerms: 3,
   /** 1: in a long message, a part that tells, before a part that asks, sets the scene ("the admin screens look great, but …, how do we restrict that"). */
   sceneStatements: 1,
   /** 1: when every alias is in a part that sets the scene, the classifiers choose the feature, not the scene's alias. */
@@ -91,6 +93,7 @@ export interface Tuning {
   segmentMix: number;
   longMessage: number;
   longAsks: number;
+  listItemTerms: number;
   sceneStatements: number;
   sceneClassify: number;
   speakerParts: number;

@@ -1,9 +1,10 @@
 import type { Knowledge } from "../knowledge.js";
 import { stripSlackMarkup } from "../text.js";
-import { featuresAsked, isScenePart } from "./also-asked.js";
+import { featuresAsked, partsOfMessage } from "./also-asked.js";
 import type { Analysed } from "./analyse.js";
 import { preferredFramework, questionedFramework } from "./frameworks.js";
 import {
+  type AliasHit,
   ANY_FEATURE,
   aliasHits,
   analyseWith,
@@ -234,7 +235,9 @@ export function understandWith(
     }
     // An alias in a part that sets the scene ("we're on postgres, …") does not name the feature asked:
     // another part's alias does, or else the classifiers' reading of the whole message.
-    const asking = tuning.sceneParts > 0 ? hits.filter((h) => !isScenePart(a, h.segment, tuning)) : hits;
+    const parts = partsOfMessage(a, tuning);
+    const inScene = (h: AliasHit) => tuning.sceneParts > 0 && parts.scene.has(h.segment);
+    const asking = hits.filter((h) => !inScene(h));
     const deciding = asking.length > 0 || tuning.sceneClassify > 0 ? asking : hits;
     const hit = deciding.map((h) => model.featureIds.indexOf(h.featureId));
     const best = order[0] as number;
@@ -245,18 +248,14 @@ export function understandWith(
         ? hit.reduce((x, y) => ((fp[y] as number) > (fp[x] as number) ? y : x))
         : best;
     const partReadings = new Map<number, number>();
-    let asked = featuresAsked(model, a, read, hits, fp, partReadings);
+    let asked = featuresAsked(model, a, read, hits, fp, parts, partReadings);
     // A feature named only where the message sets the scene gives way to one that a part asking adds:
     // "we're on mysql, how do migrations work" asks about the ORM, "the admin screens look great, but
     // … how do we restrict that per group" about permissions.
     const named = hits.filter((h) => h.featureId === model.featureIds[read]);
-    if (
-      tuning.sceneYields > 0 &&
-      asked.length > 1 &&
-      named.length > 0 &&
-      named.every((h) => isScenePart(a, h.segment, tuning))
-    )
-      asked = asked.slice(1);
+    const giver = asked.find((i) => i !== read && partReadings.has(i));
+    if (tuning.sceneYields > 0 && giver !== undefined && named.length > 0 && named.every(inScene))
+      asked = [giver, ...asked.filter((i) => i !== read && i !== giver)];
     const first = asked[0] as number;
     // How much of the message the reading accounts for: all of it when an alias covers every topic
     // word as typed ("caching" 1); less for a typo ("cahcing"), a guess, or words left over.

@@ -1,0 +1,29 @@
+import { describe, expect, it } from "vitest";
+import { CLAUSE_MARK, SENTENCE_MARK, tokenize, words } from "../../src/engine/text.js";
+
+describe("tokenize: clause and sentence breaks", () => {
+  it("marks a sentence's end apart from a clause break", () => {
+    expect(tokenize("how do we ship it? stack: postgres, redis")).toEqual([
+      "how",
+      "do",
+      "we",
+      "ship",
+      "it",
+      SENTENCE_MARK,
+      "stack",
+      "postgres",
+      CLAUSE_MARK,
+      "redis",
+    ]);
+  });
+
+  it("ends a sentence at a full stop, an exclamation mark, an ellipsis and a line break", () => {
+    for (const text of ["auth. caching", "auth! caching", "auth… caching", "auth\ncaching"]) {
+      expect(tokenize(text), text).toEqual(["auth", SENTENCE_MARK, "caching"]);
+    }
+  });
+
+  it("leaves neither mark among the words", () => {
+    expect(words("admin, auth? caching.")).toEqual(["admin", "auth", "caching"]);
+  });
+});
