@@ -48,18 +48,6 @@ function governed(a: Analysed, hit: AliasHit, first: AliasHit): boolean {
   return false;
 }
 
-/** Some parts of a message ("…, and how long has it been around") as a message of their own. */
-export function partsOf(a: Analysed, keep: (segment: number) => boolean): Analysed {
-  return {
-    words: a.words,
-    tokens: a.tokens.filter((t) => keep(t.segment)),
-    terms: a.terms.filter((t) => keep(t.segment)),
-    questionMark: a.questionMark,
-  };
-}
-
-const segmentOf = (a: Analysed, segment: number) => partsOf(a, (s) => s === segment);
-
 /** Whether a message is long enough to tell its background before it asks (tuning.longMessage). */
 function isLong(a: Analysed, tuning: Tuning): boolean {
   return tuning.longMessage > 0 && a.terms.length > tuning.longMessage;
@@ -83,6 +71,8 @@ export interface Parts {
   items: Set<number>;
   /** The first word of each part after any lead-in, as typed. */
   opener: Map<number, string>;
+  /** Each part as a message of its own. */
+  alone: Map<number, Analysed>;
 }
 
 /**
@@ -98,9 +88,14 @@ export function partsOfMessage(a: Analysed, tuning: Tuning): Parts {
     if (list) list.push(t);
     else words.set(t.segment, [t]);
   }
+  const alone = new Map<number, Analysed>();
+  for (const [segment, tokens] of words) {
+    const terms = tokens.filter((t) => !t.stop);
+    alone.set(segment, { words: a.words, tokens, terms, questionMark: a.questionMark });
+  }
   const order = [...words.keys()];
   const asking = new Set<number>();
-  const listed: number[] = [];
+  const listed = new Set<number>();
   const opener = new Map<number, string>();
   const introduced = new Set<number>();
   const requesting = new Set<number>();
@@ -113,7 +108,7 @@ export function partsOfMessage(a: Analysed, tuning: Tuning): Parts {
     opener.set(segment, (tokens[start] as Analysed["tokens"][number]).typed);
     const terms = tokens.filter((t) => !t.stop).length;
     if (terms <= tuning.listItemTerms && tokens.every((t) => !t.stop || LIST_WORDS.has(t.word)))
-      listed.push(segment);
+      listed.add(segment);
     const sentence = (tokens[0] as Analysed["tokens"][number]).sentence;
     if (askedIn === sentence) introduced.add(segment);
     if (requests(plain.slice(start))) requesting.add(segment);
@@ -121,8 +116,8 @@ export function partsOfMessage(a: Analysed, tuning: Tuning): Parts {
   }
   // A sentence that is nothing but a list ("caching, admin, orm, celery, i18n?") lists its asks.
   const oneSentence = a.tokens.every((t) => t.sentence === a.tokens[0]?.sentence);
-  const onlyList = oneSentence && order.every((s) => asking.has(s) || listed.includes(s));
-  const items = new Set(listed.filter((s) => onlyList || introduced.has(s)));
+  const onlyList = oneSentence && order.every((s) => asking.has(s) || listed.has(s));
+  const items = new Set([...listed].filter((s) => onlyList || introduced.has(s)));
   const scene = new Set<number>();
   const long = tuning.sceneStatements > 0 && isLong(a, tuning);
   let askedLater = false;
@@ -134,7 +129,7 @@ export function partsOfMessage(a: Analysed, tuning: Tuning): Parts {
     const opensScene = SCENE_OPENERS.has(opener.get(segment) ?? "") && !requesting.has(segment);
     if (opensScene || (long && tells && askedLater)) scene.add(segment);
   }
-  return { order, scene, asking, items, opener };
+  return { order, scene, asking, items, opener, alone };
 }
 
 const index = (model: Model, h: AliasHit) => model.featureIds.indexOf(h.featureId);
@@ -167,7 +162,7 @@ function pairedInOneBreath(model: Model, a: Analysed, first: number, hits: Alias
   // token auth", "params" in "url params form validation".
   const own = (t: Analysed["terms"][number]) => {
     if (tuning.pairOwnWords === 0) return false;
-    const alone = { ...partsOf(a, () => false), tokens: [t], terms: [t] };
+    const alone: Analysed = { words: a.words, tokens: [t], terms: [t], questionMark: a.questionMark };
     const p = mixFeatureProbabilities(
       model,
       featureProbabilities(model, alone),
@@ -215,6 +210,7 @@ export function featuresAsked(
   // In a long message the other parts often tell ("we already cache in redis"): only those that ask
   // or list count.
   const asksOnly = tuning.longAsks > 0 && isLong(a, tuning);
+  const readings = new Map<string, Float64Array>();
   for (const segment of parts.order) {
     if (tuning.sceneParts > 0 && parts.scene.has(segment)) continue;
     if (asksOnly && !parts.asking.has(segment) && !parts.items.has(segment)) continue;
@@ -222,12 +218,20 @@ export function featuresAsked(
     // well? we deploy on heroku" asks about caching alone.
     const speaks = SPEAKERS.has(parts.opener.get(segment) ?? "");
     if (tuning.speakerParts > 0 && segment !== parts.order[0] && speaks) continue;
+    // A part with no domain word of its own adds nothing: not worth reading ("…, and so on").
+    const part = parts.alone.get(segment) as Analysed;
+    if (!part.terms.some((t) => isDomain(model, t))) continue;
     const inSegment = hits.filter((h) => h.segment === segment).map((h) => index(model, h));
-    const part = segmentOf(a, segment);
     // Read by both classifiers, like the whole message: "how long has it been around" is history.
-    const p = tuning.segmentMix
-      ? mixFeatureProbabilities(model, featureProbabilities(model, part), kindProbabilities(model, part))
-      : featureProbabilities(model, a, (t) => t.segment === segment);
+    // A part worded like one already read reads the same ("db, db, db, …").
+    const key = part.tokens.map((t) => `${t.typed}\u0000${t.stem}`).join(" ");
+    let p = readings.get(key);
+    if (!p) {
+      p = tuning.segmentMix
+        ? mixFeatureProbabilities(model, featureProbabilities(model, part), kindProbabilities(model, part))
+        : featureProbabilities(model, a, (t) => t.segment === segment);
+      readings.set(key, p);
+    }
     const chosen =
       inSegment.length > 0
         ? inSegment.reduce((x, y) => ((p[y] as number) > (p[x] as number) ? y : x))
@@ -236,8 +240,7 @@ export function featuresAsked(
     const sure =
       (inSegment.includes(chosen) && (p[chosen] as number) >= tuning.alsoAlias) ||
       (p[chosen] as number) >= tuning.alsoAsked;
-    const domain = a.terms.some((t) => t.segment === segment && isDomain(model, t));
-    if (sure && domain) {
+    if (sure) {
       asked.push(chosen);
       partReadings?.set(chosen, p[chosen] as number);
     }
