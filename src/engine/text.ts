@@ -50,6 +50,8 @@ export function tokenize(text: string, max: number = MAX_INPUT): string[] {
     .normalize("NFKD")
     .replace(/\p{M}+/gu, "")
     .toLowerCase()
+    // "we'll" is "we will", not "well" (a lead-in word); other apostrophes just go: "don't" → "dont".
+    .replace(/(\p{L})['’]ll\b/gu, "$1 will")
     .replace(/(\p{L})['’](\p{L})/gu, "$1$2")
     // "testing/debugging" lists two asks like "testing, debugging" (letters either side: not "24/7").
     .replace(/[\n.!?…]+/gu, ` ${SENTENCE_MARK} `)

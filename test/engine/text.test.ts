@@ -26,4 +26,18 @@ describe("tokenize: clause and sentence breaks", () => {
   it("leaves neither mark among the words", () => {
     expect(words("admin, auth? caching.")).toEqual(["admin", "auth", "caching"]);
   });
+
+  it('reads "we\'ll" as "we will", not as the lead-in "well"', () => {
+    expect(words("we'll have an api, it’ll be fine")).toEqual([
+      "we",
+      "will",
+      "have",
+      "an",
+      "api",
+      "it",
+      "will",
+      "be",
+      "fine",
+    ]);
+  });
 });

@@ -60,9 +60,11 @@ describe("understanding the development set", () => {
   });
 
   // Round 5 (the kind classifier averaged over 8 training orders) measured 210; round 5's examples kept
-  // it; Naive Bayes smoothed at 0.15 instead of 0.3 costs one (and gives dev2 +3.5, dev3 +1.5 over orders).
-  it("does no worse than last measured: 209 of 219 right (95.4%), no false answer", () => {
-    expect(dev.right).toBeGreaterThanOrEqual(209);
+  // it; Naive Bayes smoothed at 0.15 instead of 0.3 costs one (and gives dev2 +3.5, dev3 +1.5 over orders);
+  // reading "we'll" as "we will" (not "well") retrains the model, and "would a coin flip do as well lol"
+  // falls to unknown (209.0 → 208.3 over 3 orders).
+  it("does no worse than last measured: 208 of 219 right (95.0%), no false answer", () => {
+    expect(dev.right).toBeGreaterThanOrEqual(208);
     expect(dev.falseAnswersOnUnknown).toBe(0);
   });
 });
@@ -112,9 +114,10 @@ describe("understanding the fifth set", () => {
   const dev5 = report(runHeldOut(knowledge, loadHeldOut(DEV5_SET)));
 
   // 149 when first measured; 148 once a list of asks in a long message counts ("tell me about caching,
-  // the admin panel, the orm, celery jobs and i18n" had been answered as caching alone).
-  it("does no worse than last measured: 148 of 177 right (83.6%), at most 1 false answer", () => {
-    expect(dev5.right).toBeGreaterThanOrEqual(148);
+  // the admin panel, the orm, celery jobs and i18n" had been answered as caching alone); 150 with
+  // "we'll" read as "we will".
+  it("does no worse than last measured: 150 of 177 right (84.7%), at most 1 false answer", () => {
+    expect(dev5.right).toBeGreaterThanOrEqual(150);
     expect(dev5.falseAnswersOnUnknown).toBeLessThanOrEqual(1);
   });
 });
@@ -135,9 +138,9 @@ describe("understanding the fourth development set", () => {
     expect(dev4.unknownItems).toBeGreaterThanOrEqual(15);
   });
 
-  // Written at 130 (2 false answers); round 5 brought it to 162 (it is tuned on: rules and examples).
-  it("does no worse than last measured: 162 of 182 right (89.0%), no false answer", () => {
-    expect(dev4.right).toBeGreaterThanOrEqual(162);
+  // Written at 130 (2 false answers); round 5 brought it to 163 (it is tuned on: rules and examples).
+  it("does no worse than last measured: 163 of 182 right (89.6%), no false answer", () => {
+    expect(dev4.right).toBeGreaterThanOrEqual(163);
     expect(dev4.falseAnswersOnUnknown).toBe(0);
   });
 });
