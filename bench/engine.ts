@@ -75,10 +75,14 @@ function indexCost(): {
     const m = process.memoryUsage();
     return m.heapUsed + m.arrayBuffers;
   };
-  gc();
+  // Several passes: one can leave garbage that finalisers or weak maps release only on the next.
+  const settle = () => {
+    for (let i = 0; i < 4; i++) gc();
+  };
+  settle();
   const before = kept();
   const models = Array.from({ length: 4 }, () => loadUnderstander(loadKnowledge()));
-  gc();
+  settle();
   const after = kept();
   return { load, train, memoryMb: (after - before) / models.length / 1024 / 1024 };
 }
