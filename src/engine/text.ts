@@ -37,8 +37,9 @@ export const SENTENCE_MARK = "||";
 
 /**
  * Lower-cases, drops accents, Slack markup and punctuation, and splits into words; clause breaks
- * become CLAUSE_MARK, sentence ends SENTENCE_MARK. Apostrophes are dropped inside words ("don't" → "dont", "what's" → "whats"),
- * and code words split into their parts (`@login_required` → "login required").
+ * become CLAUSE_MARK, sentence ends SENTENCE_MARK. Apostrophes are dropped inside words ("don't" →
+ * "dont", "what's" → "whats"), and code words split into their parts (`@login_required` → "login
+ * required").
  */
 export function tokenize(text: string, max: number = MAX_INPUT): string[] {
   let clean = stripSlackMarkup(text.slice(0, max))
@@ -61,7 +62,7 @@ export function tokenize(text: string, max: number = MAX_INPUT): string[] {
   return clean === "" ? [] : clean.split(" ");
 }
 
-/** The words only, without clause marks. */
+/** The words only, without clause or sentence marks. */
 export function words(text: string, max: number = MAX_INPUT): string[] {
   return tokenize(text, max).filter((w) => w !== CLAUSE_MARK && w !== SENTENCE_MARK);
 }

@@ -64,8 +64,8 @@ export interface Parts {
   /**
    * Parts that are an item of a list of asks: a few topic words and nothing that tells ("the admin
    * panel"), after a part that asks or requests in the same sentence ("tell me about caching, the orm
-   * and i18n"), or in a message that is nothing but a list. Before the question, or in a sentence of
-   * their own, such items are background ("single vm, postgres + gunicorn, nothing fancy. …", "how do
+   * and i18n"), or in a one-sentence message that is nothing but a list. Before the question, or in a
+   * sentence of their own, such items are background ("single vm, postgres + gunicorn, nothing fancy. …", "how do
    * i ship this? stack: django, postgres, redis").
    */
   items: Set<number>;
