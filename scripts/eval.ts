@@ -12,8 +12,8 @@
  * npm run eval -- --multi     questions about two features or naming another's word (test/eval/multi.json)
  * npm run eval -- --multi2    the same kind of questions, a second set (test/eval/multi2.json)
  * npm run eval -- --orders 5  dev, dev2, dev3 (figures), dev4, multi and multi2 as mean (lowest–highest) over
- *                             5 training orders of the kind classifier; with --sweep's JSON changes, one
- *                             line each
+ *                             5 training seeds of the kind classifier (each its own 8 averaged orders);
+ *                             with JSON changes as --sweep takes them, one line each
  * npm run eval -- --cv        10-fold cross-validation over data/examples.json, with misses
  * npm run eval -- --compare   the pipeline comparison (cross-validation, dev set, speed, index build)
  * --quiet                     one line of figures
