@@ -74,6 +74,17 @@ const VARIANTS: Array<[string, Record<string, unknown>]> = [
 const pct = (r: Report) =>
   `${(100 * r.accuracy).toFixed(1)}% (fa ${r.falseAnswersOnUnknown}/${r.unknownItems})`;
 
+/** One row of the table: the pipeline, its figures on every set, its speed and its training time. */
+function row(
+  name: string,
+  sets: { cv: Report; dev: Report; dev2: Report; dev4: Report; multi: Report[] },
+  us: string,
+  ms: number,
+): string {
+  const multi = sets.multi.map((r) => `${r.right}/${r.total}`).join(" / ");
+  return `| ${name} | ${pct(sets.cv)} | ${pct(sets.dev)} | ${pct(sets.dev2)} | ${pct(sets.dev4)} | ${multi} | ${us} | ${ms.toFixed(0)} ms |`;
+}
+
 /** Median µs per message over the dev set's texts, in batches. */
 function speed(fn: (text: string) => unknown, texts: string[]): number {
   for (const t of texts) fn(t);
@@ -148,16 +159,19 @@ function winkRow(knowledge: Knowledge): string {
       const got = predict(item.text);
       return { item, got, right: isRight(item.expect, got) };
     });
-  const dev = onSet(devItems);
-  const dev2 = onSet(loadHeldOut(DEV2_SET));
-  const dev4 = onSet(loadHeldOut(DEV4_SET));
+  const figures = {
+    cv: report(cv),
+    dev: report(onSet(devItems)),
+    dev2: report(onSet(loadHeldOut(DEV2_SET))),
+    dev4: report(onSet(loadHeldOut(DEV4_SET))),
+    multi: [MULTI_SET, MULTI2_SET].map((set) => report(onSet(loadHeldOut(set)))),
+  };
   const us = speed(
     predict,
     devItems.map((i) => i.text),
   );
   const ms = buildMs(() => wink(knowledge));
-  const multi = [MULTI_SET, MULTI2_SET].map((set) => report(onSet(loadHeldOut(set))));
-  return `| wink-naive-bayes-text-classifier, one stage, our stems | ${pct(report(cv))} | ${pct(report(dev))} | ${pct(report(dev2))} | ${pct(report(dev4))} | ${multi.map((r) => `${r.right}/${r.total}`).join(" / ")} | ${us.toFixed(0)} | ${ms.toFixed(0)} ms |`;
+  return row("wink-naive-bayes-text-classifier, one stage, our stems", figures, us.toFixed(0), ms);
 }
 
 export async function compare(knowledge: Knowledge, args: readonly string[]): Promise<void> {
@@ -171,17 +185,17 @@ export async function compare(knowledge: Knowledge, args: readonly string[]): Pr
   speed((t) => understandWith(warm, t), texts.slice(0, 20));
   for (const [name, change] of VARIANTS) {
     const options: PipelineOptions = withChanges(change);
-    const cv = report(crossValidate(knowledge, options));
     const u = buildUnderstander(knowledge, options);
-    const dev = report(outcomesWith(u, DEV_SET));
-    const dev2 = report(outcomesWith(u, DEV2_SET));
-    const dev4 = report(outcomesWith(u, DEV4_SET));
-    const multi = [MULTI_SET, MULTI2_SET].map((set) => report(outcomesWith(u, set)));
+    const figures = {
+      cv: report(crossValidate(knowledge, options)),
+      dev: report(outcomesWith(u, DEV_SET)),
+      dev2: report(outcomesWith(u, DEV2_SET)),
+      dev4: report(outcomesWith(u, DEV4_SET)),
+      multi: [MULTI_SET, MULTI2_SET].map((set) => report(outcomesWith(u, set))),
+    };
     const us = speed((t) => understandWith(u, t, { hasRecommendation: true }), texts);
     const ms = buildMs(() => buildUnderstander(knowledge, options));
-    console.log(
-      `| ${name} | ${pct(cv)} | ${pct(dev)} | ${pct(dev2)} | ${pct(dev4)} | ${multi.map((r) => `${r.right}/${r.total}`).join(" / ")} | ${us.toFixed(1)} | ${ms.toFixed(0)} ms |`,
-    );
+    console.log(row(name, figures, us.toFixed(1), ms));
   }
   if (!args.includes("--no-wink")) console.log(winkRow(knowledge));
 }
