@@ -9,6 +9,8 @@
  *                             tuned on: long messages with background, two-feature questions; with misses
  * npm run eval -- --dev5      the fifth set (test/eval/dev5.json), written blind and measured only, like the
  *                             held-out set: figures only, never tuned on
+ * npm run eval -- --dev6      the sixth set (test/eval/dev6.json), written blind by another writer and
+ *                             measured only: figures only, never tuned on
  * npm run eval -- --multi     questions about two features or naming another's word (test/eval/multi.json)
  * npm run eval -- --multi2    the same kind of questions, a second set (test/eval/multi2.json)
  * npm run eval -- --orders 5  dev, dev2, dev3 (figures), dev4, multi and multi2 as mean (lowest–highest) over
@@ -30,6 +32,7 @@ import {
   DEV3_SET,
   DEV4_SET,
   DEV5_SET,
+  DEV6_SET,
   loadHeldOut,
   MULTI_SET,
   MULTI2_SET,
@@ -55,6 +58,7 @@ const FLAGS = new Set([
   "--dev3",
   "--dev4",
   "--dev5",
+  "--dev6",
   "--multi",
   "--multi2",
   "--cv",
@@ -136,6 +140,7 @@ async function main(): Promise<void> {
     ["--dev2", "Second development set (test/eval/dev2.json)", DEV2_SET, true],
     ["--dev3", "Third development set, written blind (test/eval/dev3.json)", DEV3_SET, false],
     ["--dev5", "Fifth set, written blind, measured only (test/eval/dev5.json)", DEV5_SET, false],
+    ["--dev6", "Sixth set, written blind, measured only (test/eval/dev6.json)", DEV6_SET, false],
     ["--dev", "Development set (test/eval/dev.json)", DEV_SET, true],
   ];
   const set = sets.find(([flag]) => args.includes(flag));

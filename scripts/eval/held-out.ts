@@ -27,6 +27,11 @@ export const DEV4_SET = fileURLToPath(new URL("../../test/eval/dev4.json", impor
  * only, never tuned on, so that it says how far round 5's changes carry to text nobody tuned on.
  */
 export const DEV5_SET = fileURLToPath(new URL("../../test/eval/dev5.json", import.meta.url));
+/**
+ * A sixth set, written blind (test/eval/README.md) by yet another writer and measured only: figures
+ * only, never tuned on, so that a claim about the held-out set has a fresh set behind it.
+ */
+export const DEV6_SET = fileURLToPath(new URL("../../test/eval/dev6.json", import.meta.url));
 /** Questions about two features, and about one feature that name another's word (test/eval/README.md). */
 export const MULTI_SET = fileURLToPath(new URL("../../test/eval/multi.json", import.meta.url));
 /** A second such set, written before round 3's second-feature rules (test/eval/README.md). */
