@@ -5,6 +5,7 @@ import {
   DEV3_SET,
   DEV4_SET,
   DEV5_SET,
+  DEV6_SET,
   loadHeldOut,
   MULTI_SET,
   MULTI2_SET,
@@ -119,6 +120,20 @@ describe("understanding the fifth set", () => {
   it("does no worse than last measured: 150 of 177 right (84.7%), at most 1 false answer", () => {
     expect(dev5.right).toBeGreaterThanOrEqual(150);
     expect(dev5.falseAnswersOnUnknown).toBeLessThanOrEqual(1);
+  });
+});
+
+/**
+ * The sixth set (test/eval/dev6.json), written blind by another writer and measured only. It was
+ * written when the held-out set read 89.1%, to say whether that figure holds on text nobody has
+ * measured before: the layer got 149 of 190 (78.4%) when it was first measured.
+ */
+describe("understanding the sixth set", () => {
+  const dev6 = report(runHeldOut(knowledge, loadHeldOut(DEV6_SET)));
+
+  it("does no worse than last measured: 149 of 190 right (78.4%), at most 1 false answer", () => {
+    expect(dev6.right).toBeGreaterThanOrEqual(149);
+    expect(dev6.falseAnswersOnUnknown).toBeLessThanOrEqual(1);
   });
 });
 
