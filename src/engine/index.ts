@@ -68,6 +68,7 @@ export {
   buildUnderstander,
   type DecisionTopic,
   type FeatureScore,
+  HELP_WORDS,
   type Intent,
   loadUnderstander,
   type MythHit,

@@ -145,6 +145,15 @@ describe("an @mention in a channel", () => {
     expect(s.posts).toHaveLength(1);
   });
 
+  // "help" alone is the app's command word: few examples say it, so a rule reads it, not the classifier.
+  it.each(["help", "help me pls", "usage?"])("answers a mention that says %j with help", async (text) => {
+    const s = await setup();
+    await send(s.t.app, channelMention(`<@${BOT_USER_ID}> ${text}`));
+    expect(s.posts).toHaveLength(1);
+    expect(shown(s.posts[0])).toContain("/flask-or-django");
+    expect(shown(s.posts[0])).not.toContain("I don't know that one");
+  });
+
   it("answers an unknown question in a mention with the topics", async () => {
     const s = await setup();
     await send(s.t.app, channelMention(`<@${BOT_USER_ID}> what is the meaning of life?`));

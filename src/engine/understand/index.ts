@@ -1,4 +1,5 @@
 /** The understanding layer: from what people type to what they mean. */
+export { HELP_WORDS } from "./commands.js";
 export type { PipelineOptions } from "./options.js";
 export type {
   DecisionTopic,

@@ -2,6 +2,7 @@ import type { Knowledge } from "../knowledge.js";
 import { stripSlackMarkup } from "../text.js";
 import { featuresAsked, partsOfMessage } from "./also-asked.js";
 import type { Analysed } from "./analyse.js";
+import { isHelpCommand } from "./commands.js";
 import { preferredFramework, questionedFramework } from "./frameworks.js";
 import {
   type AliasHit,
@@ -214,6 +215,8 @@ export function understandWith(
   const both =
     a.words.includes("flask") && a.words.includes("django") && (a.questionMark || a.words.includes("or"));
   if (a.tokens.length === 0 || (a.words.every((w) => FRAMEWORK_ONLY.has(w)) && !both)) return nothing(0);
+  if (isHelpCommand(a.words))
+    return { intent: "help", score: 1, unsure: false, isQuestion: true, runnersUp: [] };
 
   const hits = model.options.aliasesDecide ? aliasHits(model, a) : [];
   const domain = hits.length > 0 || a.terms.some((t) => isDomain(model, t));

@@ -1,3 +1,4 @@
+import { HELP_WORDS } from "../../../engine/index.js";
 import { helpBlocks, topicsBlocks, unknownQuestionBlocks } from "../../blocks/help.js";
 import { decodeSlackEntities } from "../../blocks/text.js";
 import type { Deps } from "../../deps.js";
@@ -30,7 +31,7 @@ export function flaskOrDjango({ knowledge }: Deps) {
       return;
     }
     const word = text.toLowerCase();
-    if (word === "help" || word === "usage" || word === "?") {
+    if (HELP_WORDS.has(word) || word === "?") {
       await ack({
         response_type: "ephemeral",
         text: "How to use /flask-or-django",

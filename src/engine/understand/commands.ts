@@ -1,0 +1,14 @@
+/**
+ * The app's own command words. `/flask-or-django help` shows the usage; the same word alone in a
+ * thread or a mention asks for it too, however few examples happen to say it (a classifier learns
+ * a one-word message from other messages' words, and "help" alone is in few of them).
+ */
+export const HELP_WORDS: ReadonlySet<string> = new Set(["help", "usage"]);
+
+/** Words that may stand around a command word without changing it: "help me", "help pls". */
+const COURTESY = new Set(["me", "please", "pls", "plz", "hey", "hi", "bot", "the", "a", "some"]);
+
+/** The words (normalised) are a command word with at most courtesy around it. */
+export function isHelpCommand(words: readonly string[]): boolean {
+  return words.some((w) => HELP_WORDS.has(w)) && words.every((w) => HELP_WORDS.has(w) || COURTESY.has(w));
+}
