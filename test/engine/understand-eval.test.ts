@@ -22,7 +22,9 @@ const result = report(runHeldOut(knowledge, loadHeldOut()));
  * data/examples.json, and nothing in data/ is taken from it. `npm run eval` prints the details.
  */
 describe("understanding the held-out set", () => {
-  // The lines the issue asks for. NOT MET YET: 89.1% (213/239) and 2 false answers at run 22 (round 5:
+  // The lines the issue asks for. NOT MET: 88.7% (212/239) and 2 false answers at run 25, after 42
+  // examples that said the same words as an evaluation question (17 as a held-out one) were removed;
+  // 89.1% (213/239) and 2 false answers at run 22 with them (round 5:
   // long messages' background, the kind classifier averaged over training orders, 160 more examples);
   // 87.4% (209/239) and 2 at run 20 (round 4: 87 more examples); 86.6% (207) and 2 at run 19 (round 3: two aliases in one breath, scene-setting
   // parts, 181 more examples); 87.4% (209) and 2 at run 18;
@@ -38,9 +40,9 @@ describe("understanding the held-out set", () => {
   });
 
   // Until then, no change may make it worse than the figures measured.
-  // The floor is what was last measured (run 22), not what was hoped.
-  it("does no worse than last measured: 213 of 239 right (89.1%), at most 2 false answers", () => {
-    expect(result.right).toBeGreaterThanOrEqual(213);
+  // The floor is what was last measured (run 25), not what was hoped.
+  it("does no worse than last measured: 212 of 239 right (88.7%), at most 2 false answers", () => {
+    expect(result.right).toBeGreaterThanOrEqual(212);
     expect(result.falseAnswersOnUnknown).toBeLessThanOrEqual(2);
   });
 
@@ -63,9 +65,10 @@ describe("understanding the development set", () => {
   // Round 5 (the kind classifier averaged over 8 training orders) measured 210; round 5's examples kept
   // it; Naive Bayes smoothed at 0.15 instead of 0.3 costs one (and gives dev2 +3.5, dev3 +1.5 over orders);
   // reading "we'll" as "we will" (not "well") retrains the model, and "would a coin flip do as well lol"
-  // falls to unknown (209.0 → 208.3 over 3 orders).
-  it("does no worse than last measured: 208 of 219 right (95.0%), no false answer", () => {
-    expect(dev.right).toBeGreaterThanOrEqual(208);
+  // falls to unknown (209.0 → 208.3 over 3 orders). 209 after the examples copying evaluation
+  // questions were removed.
+  it("does no worse than last measured: 209 of 219 right (95.4%), no false answer", () => {
+    expect(dev.right).toBeGreaterThanOrEqual(209);
     expect(dev.falseAnswersOnUnknown).toBe(0);
   });
 });
@@ -85,8 +88,9 @@ describe("understanding the second development set", () => {
   // 123 and no false answer at round 4, with one training order's luck: over 5 orders that model
   // averaged 119.6 and 0.6 false answers. Round 5's averages 122.7 and 0.3; after round 5's examples
   // 121.7 and 0.3 over 3 orders, and the shipped model has 122 and none; Naive Bayes smoothed at 0.15, 126.
-  it("does no worse than last measured: 126 of 135 right (93.3%), no false answer", () => {
-    expect(dev2.right).toBeGreaterThanOrEqual(126);
+  // 123 (124.3 over 6 orders) once 6 examples that said the same words as a dev2 question were removed.
+  it("does no worse than last measured: 123 of 135 right (91.1%), no false answer", () => {
+    expect(dev2.right).toBeGreaterThanOrEqual(123);
     expect(dev2.falseAnswersOnUnknown).toBe(0);
   });
 });
@@ -99,9 +103,10 @@ describe("understanding the third development set", () => {
   const dev3 = report(runHeldOut(knowledge, loadHeldOut(DEV3_SET)));
 
   // 148 before round 5's examples (148.7 over 3 orders); after them 151.3 over 3 orders; 153 with Naive
-  // Bayes smoothed at 0.15; 152 once a list of asks in a long message counts (152.7 → 151.7 over 3 orders).
-  it("does no worse than last measured: 152 of 177 right (85.9%), at most 3 false answers", () => {
-    expect(dev3.right).toBeGreaterThanOrEqual(152);
+  // Bayes smoothed at 0.15; 152 once a list of asks in a long message counts (152.7 → 151.7 over 3 orders);
+  // 151 once 11 examples that said the same words as a dev3 question were removed.
+  it("does no worse than last measured: 151 of 177 right (85.3%), at most 3 false answers", () => {
+    expect(dev3.right).toBeGreaterThanOrEqual(151);
     expect(dev3.falseAnswersOnUnknown).toBeLessThanOrEqual(3);
   });
 });
@@ -116,9 +121,10 @@ describe("understanding the fifth set", () => {
 
   // 149 when first measured; 148 once a list of asks in a long message counts ("tell me about caching,
   // the admin panel, the orm, celery jobs and i18n" had been answered as caching alone); 150 with
-  // "we'll" read as "we will".
-  it("does no worse than last measured: 150 of 177 right (84.7%), at most 1 false answer", () => {
-    expect(dev5.right).toBeGreaterThanOrEqual(150);
+  // "we'll" read as "we will"; 152 once examples copying evaluation questions were removed and "help"
+  // alone is read as the command word it is.
+  it("does no worse than last measured: 152 of 177 right (85.9%), at most 1 false answer", () => {
+    expect(dev5.right).toBeGreaterThanOrEqual(152);
     expect(dev5.falseAnswersOnUnknown).toBeLessThanOrEqual(1);
   });
 });
@@ -154,17 +160,19 @@ describe("understanding the fourth development set", () => {
   });
 
   // Written at 130 (2 false answers); round 5 brought it to 163 (it is tuned on: rules and examples).
-  it("does no worse than last measured: 163 of 182 right (89.6%), no false answer", () => {
-    expect(dev4.right).toBeGreaterThanOrEqual(163);
-    expect(dev4.falseAnswersOnUnknown).toBe(0);
+  // 161 and a false answer ("…a github action that runs on every pr" read as testing) once 42 examples
+  // copying evaluation questions were removed: 162.5 and 0.5 over 6 orders.
+  it("does no worse than last measured: 161 of 182 right (88.5%), at most 1 false answer", () => {
+    expect(dev4.right).toBeGreaterThanOrEqual(161);
+    expect(dev4.falseAnswersOnUnknown).toBeLessThanOrEqual(1);
   });
 });
 
 /** Questions about two features, and about one that name another's word (test/eval/multi.json). */
 describe("telling two features from one", () => {
   // 33 before Naive Bayes was smoothed at 0.15 instead of 0.3 (32.5 → 32.0 over 2 orders).
-  it("does no worse than last measured: 32 of 50 right", () => {
-    expect(report(runHeldOut(knowledge, loadHeldOut(MULTI_SET))).right).toBeGreaterThanOrEqual(32);
+  it("does no worse than last measured: 33 of 50 right", () => {
+    expect(report(runHeldOut(knowledge, loadHeldOut(MULTI_SET))).right).toBeGreaterThanOrEqual(33);
   });
 
   // test/eval/multi2.json: written before round 3's rules (one breath, scene-setting parts), then tuned on.
