@@ -55,9 +55,7 @@ describe("data/examples.json", () => {
     for (const file of sets) {
       const items = JSON.parse(readFileSync(join(EVAL_DIR, file), "utf8")) as Array<{ text: string }>;
       const asked = items.map((item) => new Set(words(item.text)));
-      const copied = examples
-        .filter((e) => asked.some((q) => sameWords(e.words, q)))
-        .map(({ text }) => text);
+      const copied = examples.filter((e) => asked.some((q) => sameWords(e.words, q))).map(({ text }) => text);
       expect(copied, file).toEqual([]);
     }
   });
