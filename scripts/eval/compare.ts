@@ -22,6 +22,8 @@ import { outcomesWith, withChanges } from "./sweep.js";
 
 const VARIANTS: Array<[string, Record<string, unknown>]> = [
   ["shipped: both classifiers read the feature, every rule below on", {}],
+  ["no vote of the nearest examples on the kind (the layer before)", { neighbours: { share: 0 } }],
+  ["…their vote at 0.3 with 7 of them", { neighbours: { share: 0.3, k: 7 } }],
   [
     "the kind classifier trained in one order (the layer before), not 8 averaged",
     { kindClassifier: { orders: 1 } },

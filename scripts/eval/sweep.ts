@@ -15,8 +15,9 @@ import { DEV_SET, DEV2_SET, loadHeldOut, MULTI_SET, MULTI2_SET } from "./held-ou
 import { isRight, report } from "./scoring.js";
 
 export function withChanges(change: Record<string, unknown>): PipelineOptions {
-  const { tuning, kindClassifier, featureClassifier, ...rest } = change as {
+  const { tuning, kindClassifier, featureClassifier, neighbours, ...rest } = change as {
     tuning?: Partial<PipelineOptions["tuning"]>;
+    neighbours?: Partial<PipelineOptions["neighbours"]>;
     kindClassifier?: Partial<PipelineOptions["kindClassifier"]>;
     featureClassifier?: Partial<PipelineOptions["featureClassifier"]>;
   };
@@ -26,6 +27,7 @@ export function withChanges(change: Record<string, unknown>): PipelineOptions {
     tuning: { ...DEFAULT_OPTIONS.tuning, ...tuning },
     kindClassifier: { ...DEFAULT_OPTIONS.kindClassifier, ...kindClassifier },
     featureClassifier: { ...DEFAULT_OPTIONS.featureClassifier, ...featureClassifier },
+    neighbours: { ...DEFAULT_OPTIONS.neighbours, ...neighbours },
   };
 }
 

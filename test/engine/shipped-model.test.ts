@@ -105,4 +105,16 @@ describe("the shipped understanding model (data/generated/understanding-model.js
     expect(() => readShipped(k, DEFAULT_OPTIONS, join(dir, "short.json"))).not.toThrow();
     expect(readShipped(k, DEFAULT_OPTIONS, join(dir, "short.json"))).toBeUndefined();
   });
+
+  it("refuses nearest examples whose rows are not the kind classifier's", () => {
+    const dir = mkdtempSync(join(tmpdir(), "shipped-"));
+    dirs.push(dir);
+    const beyond = Buffer.from(Int32Array.from([onDisk.kinds.features.length]).buffer).toString("base64");
+    const bad = { ...onDisk, neighbours: { ...onDisk.neighbours, rows: beyond } };
+    writeFileSync(join(dir, "rows.json"), JSON.stringify(bad));
+    expect(readShipped(k, DEFAULT_OPTIONS, join(dir, "rows.json"))).toBeUndefined();
+    const noStarts = { ...onDisk, neighbours: { ...onDisk.neighbours, starts: "" } };
+    writeFileSync(join(dir, "starts.json"), JSON.stringify(noStarts));
+    expect(readShipped(k, DEFAULT_OPTIONS, join(dir, "starts.json"))).toBeUndefined();
+  });
 });

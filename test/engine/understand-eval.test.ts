@@ -22,7 +22,8 @@ const result = report(runHeldOut(knowledge, loadHeldOut()));
  * data/examples.json, and nothing in data/ is taken from it. `npm run eval` prints the details.
  */
 describe("understanding the held-out set", () => {
-  // The lines the issue asks for. NOT MET: 88.7% (212/239) and 2 false answers at run 25, after 42
+  // The lines the issue asks for. NOT MET: 89.5% (214/239) and 2 false answers at run 26, with the
+  // nearest examples voting on the kind of message; 88.7% (212/239) and 2 at run 25, after 42
   // examples that said the same words as an evaluation question (17 as a held-out one) were removed;
   // 89.1% (213/239) and 2 false answers at run 22 with them (round 5:
   // long messages' background, the kind classifier averaged over training orders, 160 more examples);
@@ -40,9 +41,9 @@ describe("understanding the held-out set", () => {
   });
 
   // Until then, no change may make it worse than the figures measured.
-  // The floor is what was last measured (run 25), not what was hoped.
-  it("does no worse than last measured: 212 of 239 right (88.7%), at most 2 false answers", () => {
-    expect(result.right).toBeGreaterThanOrEqual(212);
+  // The floor is what was last measured (run 26), not what was hoped.
+  it("does no worse than last measured: 214 of 239 right (89.5%), at most 2 false answers", () => {
+    expect(result.right).toBeGreaterThanOrEqual(214);
     expect(result.falseAnswersOnUnknown).toBeLessThanOrEqual(2);
   });
 
@@ -66,9 +67,9 @@ describe("understanding the development set", () => {
   // it; Naive Bayes smoothed at 0.15 instead of 0.3 costs one (and gives dev2 +3.5, dev3 +1.5 over orders);
   // reading "we'll" as "we will" (not "well") retrains the model, and "would a coin flip do as well lol"
   // falls to unknown (209.0 → 208.3 over 3 orders). 209 after the examples copying evaluation
-  // questions were removed.
-  it("does no worse than last measured: 209 of 219 right (95.4%), no false answer", () => {
-    expect(dev.right).toBeGreaterThanOrEqual(209);
+  // questions were removed; 211 with the nearest examples' vote.
+  it("does no worse than last measured: 211 of 219 right (96.3%), no false answer", () => {
+    expect(dev.right).toBeGreaterThanOrEqual(211);
     expect(dev.falseAnswersOnUnknown).toBe(0);
   });
 });
@@ -88,9 +89,10 @@ describe("understanding the second development set", () => {
   // 123 and no false answer at round 4, with one training order's luck: over 5 orders that model
   // averaged 119.6 and 0.6 false answers. Round 5's averages 122.7 and 0.3; after round 5's examples
   // 121.7 and 0.3 over 3 orders, and the shipped model has 122 and none; Naive Bayes smoothed at 0.15, 126.
-  // 123 (124.3 over 6 orders) once 6 examples that said the same words as a dev2 question were removed.
-  it("does no worse than last measured: 123 of 135 right (91.1%), no false answer", () => {
-    expect(dev2.right).toBeGreaterThanOrEqual(123);
+  // 123 (124.3 over 6 orders) once 6 examples that said the same words as a dev2 question were removed;
+  // 124 (124.8) with the nearest examples' vote.
+  it("does no worse than last measured: 124 of 135 right (91.9%), no false answer", () => {
+    expect(dev2.right).toBeGreaterThanOrEqual(124);
     expect(dev2.falseAnswersOnUnknown).toBe(0);
   });
 });
@@ -104,9 +106,10 @@ describe("understanding the third development set", () => {
 
   // 148 before round 5's examples (148.7 over 3 orders); after them 151.3 over 3 orders; 153 with Naive
   // Bayes smoothed at 0.15; 152 once a list of asks in a long message counts (152.7 → 151.7 over 3 orders);
-  // 151 once 11 examples that said the same words as a dev3 question were removed.
-  it("does no worse than last measured: 151 of 177 right (85.3%), at most 3 false answers", () => {
-    expect(dev3.right).toBeGreaterThanOrEqual(151);
+  // 151 once 11 examples that said the same words as a dev3 question were removed; 153 (152.5 over 6
+  // orders, 150.8 without) with the nearest examples' vote.
+  it("does no worse than last measured: 153 of 177 right (86.4%), at most 3 false answers", () => {
+    expect(dev3.right).toBeGreaterThanOrEqual(153);
     expect(dev3.falseAnswersOnUnknown).toBeLessThanOrEqual(3);
   });
 });
@@ -137,8 +140,10 @@ describe("understanding the fifth set", () => {
 describe("understanding the sixth set", () => {
   const dev6 = report(runHeldOut(knowledge, loadHeldOut(DEV6_SET)));
 
-  it("does no worse than last measured: 149 of 190 right (78.4%), at most 1 false answer", () => {
-    expect(dev6.right).toBeGreaterThanOrEqual(149);
+  // 147 once examples copying evaluation questions were removed, 149 with "help" read by rule and six
+  // help examples, 150 with the nearest examples' vote.
+  it("does no worse than last measured: 150 of 190 right (78.9%), at most 1 false answer", () => {
+    expect(dev6.right).toBeGreaterThanOrEqual(150);
     expect(dev6.falseAnswersOnUnknown).toBeLessThanOrEqual(1);
   });
 });
@@ -161,9 +166,10 @@ describe("understanding the fourth development set", () => {
 
   // Written at 130 (2 false answers); round 5 brought it to 163 (it is tuned on: rules and examples).
   // 161 and a false answer ("…a github action that runs on every pr" read as testing) once 42 examples
-  // copying evaluation questions were removed: 162.5 and 0.5 over 6 orders.
-  it("does no worse than last measured: 161 of 182 right (88.5%), at most 1 false answer", () => {
-    expect(dev4.right).toBeGreaterThanOrEqual(161);
+  // copying evaluation questions were removed: 162.5 and 0.5 over 6 orders; 162 (163.8 and 0.3) with the
+  // nearest examples' vote.
+  it("does no worse than last measured: 162 of 182 right (89.0%), at most 1 false answer", () => {
+    expect(dev4.right).toBeGreaterThanOrEqual(162);
     expect(dev4.falseAnswersOnUnknown).toBeLessThanOrEqual(1);
   });
 });
@@ -178,7 +184,7 @@ describe("telling two features from one", () => {
   // test/eval/multi2.json: written before round 3's rules (one breath, scene-setting parts), then tuned on.
   // 55 before round 5's examples (54.3 over 3 orders); 54 after them (53.3 over 3 orders); 53 with Naive
   // Bayes smoothed at 0.15 (53.5 → 52.5 over 2 orders).
-  it("does no worse than last measured on the second set: 53 of 65 right", () => {
-    expect(report(runHeldOut(knowledge, loadHeldOut(MULTI2_SET))).right).toBeGreaterThanOrEqual(53);
+  it("does no worse than last measured on the second set: 54 of 65 right", () => {
+    expect(report(runHeldOut(knowledge, loadHeldOut(MULTI2_SET))).right).toBeGreaterThanOrEqual(54);
   });
 });

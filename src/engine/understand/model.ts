@@ -3,6 +3,7 @@ import { type Analysed, analyse, STOPWORDS, type Term } from "./analyse.js";
 import { labelledExamples } from "./check-examples.js";
 import { type LinearScorer, type TrainingDoc, train } from "./classifier.js";
 import { Lexicon } from "./lexicon.js";
+import { Neighbours } from "./neighbours.js";
 import type { PipelineOptions } from "./options.js";
 import { memoised, STEMMERS, type Stemmer } from "./stemmers.js";
 import { Vocabulary } from "./vocabulary.js";
@@ -54,6 +55,8 @@ export interface Trained {
    * passing far more often than "csrf" names security.
    */
   aliasShares: Map<string, number>;
+  /** The examples as the kind classifier sees them, to find those nearest a message. */
+  neighbours: Neighbours;
 }
 
 /** A built model: the two classifiers, the aliases, the lexicon. Made once per knowledge base. */
@@ -307,6 +310,14 @@ export function trainModel(knowledge: Knowledge, options: PipelineOptions, holdo
     }
   }
   const kinds = train(kindLabels, kindDocs, options.kindClassifier);
+  const neighbours = Neighbours.fromExamples(
+    kindDocs.map((d) => ({
+      label: d.label,
+      rows: d.features.filter(([f]) => isNeighbourFeature(f)).map(([f]) => kinds.id(f)),
+    })),
+    kinds.size,
+    kindLabels.length,
+  );
   const features = train(featureIds, featureDocs, options.featureClassifier);
 
   const aliases = aliasesOf(knowledge, plain);
@@ -401,6 +412,7 @@ export function trainModel(knowledge: Knowledge, options: PipelineOptions, holdo
     offTopic,
     otherFrameworks,
     featureStems: inFeatures,
+    neighbours,
   };
 }
 
@@ -510,7 +522,8 @@ export function isDomain(model: Model, t: Term): boolean {
 const scratchRows: number[] = [];
 const scratchWeights: number[] = [];
 
-export function kindProbabilities(model: Model, a: Analysed): Float64Array {
+/** The message's rows in the kind classifier and their weights, in the scratch arrays. */
+function kindRows(model: Model, a: Analysed): void {
   const rows = scratchRows;
   const weights = scratchWeights;
   rows.length = 0;
@@ -526,6 +539,17 @@ export function kindProbabilities(model: Model, a: Analysed): Float64Array {
     rows.push(model.kinds.id(f));
     weights.push(w);
   }
+}
+
+/** Words and pairs say what a message is like; its first word and question mark are left to the classifier. */
+function isNeighbourFeature(f: string): boolean {
+  return !f.startsWith("^") && !f.startsWith("#") && f !== "?";
+}
+
+export function kindProbabilities(model: Model, a: Analysed): Float64Array {
+  kindRows(model, a);
+  const rows = scratchRows;
+  const weights = scratchWeights;
   return model.kinds.probabilities(
     rows,
     weights,
@@ -533,6 +557,29 @@ export function kindProbabilities(model: Model, a: Analysed): Float64Array {
     new Float64Array(model.kinds.labels.length),
     model.options.tuning.temperature,
   );
+}
+
+/**
+ * The kind reading of a whole message with its nearest examples' vote mixed in (geometrically, the
+ * vote's share being options.neighbours.share). Parts of a message are read by the classifier alone.
+ */
+export function kindWithNeighbours(model: Model, a: Analysed): Float64Array {
+  const kp = kindProbabilities(model, a);
+  const { share, k } = model.options.neighbours;
+  if (share <= 0) return kp;
+  // kindProbabilities left the message's rows in the scratch array.
+  const vote = model.trained.neighbours.vote(scratchRows, scratchRows.length, k);
+  if (!vote) return kp;
+  let total = 0;
+  for (let l = 0; l < kp.length; l++) {
+    const p = Math.exp(
+      (1 - share) * Math.log((kp[l] as number) + 1e-12) + share * Math.log(vote[l] as number),
+    );
+    kp[l] = p;
+    total += p;
+  }
+  for (let l = 0; l < kp.length; l++) kp[l] = (kp[l] as number) / total;
+  return kp;
 }
 
 /** Probabilities of each feature (model.featureIds) for the terms `part` keeps (all by default). */

@@ -31,6 +31,11 @@ export interface PipelineOptions {
   kindClassifier: ClassifierOptions;
   /** Which feature it asks about. */
   featureClassifier: ClassifierOptions;
+  /**
+   * The k training examples nearest a message vote on its kind; `share` is their vote's weight
+   * against the kind classifier's (0: not asked).
+   */
+  neighbours: { share: number; k: number };
   /** Thresholds from probabilities to answers. */
   tuning: Tuning;
 }
@@ -47,5 +52,6 @@ export const DEFAULT_OPTIONS: PipelineOptions = {
   featureMix: 0.4,
   kindClassifier: { kind: "logistic", alpha: 0.3, presence: true, epochs: 3, rate: 0.7, l2: 1e-4, orders: 8 },
   featureClassifier: { kind: "naive-bayes", alpha: 0.15, presence: true, epochs: 12, rate: 0.5, l2: 1e-4 },
+  neighbours: { share: 0.15, k: 11 },
   tuning: TUNING,
 };

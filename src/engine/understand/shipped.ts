@@ -13,13 +13,14 @@ import { z } from "zod";
 import { defaultDataDir, type Knowledge } from "../knowledge.js";
 import { LinearScorer } from "./classifier.js";
 import { type Trained, trainingTexts } from "./model.js";
+import { Neighbours } from "./neighbours.js";
 import type { PipelineOptions } from "./options.js";
 import { Vocabulary } from "./vocabulary.js";
 
 /** Where the shipped model lives, under data/. */
 export const SHIPPED_MODEL_FILE = join("generated", "understanding-model.json");
 /** Bumped when the file's shape changes. */
-const FORMAT = 2;
+const FORMAT = 3;
 
 const ScorerSchema = z.object({
   labels: z.array(z.string()).min(1),
@@ -47,6 +48,8 @@ export const ShippedModelSchema = z.object({
   otherFrameworks: z.array(z.string()),
   featureStems: z.array(z.string()),
   aliasShares: z.array(z.tuple([z.string(), z.number().min(0).max(1)])),
+  /** Each example's kind label, where its rows start, and its rows; little-endian int32, base64. */
+  neighbours: z.object({ labels: z.string(), starts: z.string(), rows: z.string() }),
 });
 export type ShippedModel = z.infer<typeof ShippedModelSchema>;
 
@@ -65,6 +68,38 @@ export function fingerprint(knowledge: Knowledge, options: PipelineOptions): str
     alternatives: knowledge.examples.alternatives,
   };
   return createHash("sha256").update(JSON.stringify(input)).digest("hex");
+}
+
+function encodeInts(a: Int32Array): string {
+  return Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString("base64");
+}
+
+function decodeInts(s: string): Int32Array {
+  const bytes = Buffer.from(s, "base64");
+  // A copy, aligned (see decodeScorer).
+  const out = new Int32Array(bytes.byteLength >> 2);
+  new Uint8Array(out.buffer).set(bytes.subarray(0, out.byteLength));
+  return out;
+}
+
+/** The examples' rows index the kind classifier's rows and labels, in order. */
+function neighboursFit(s: ShippedModel["neighbours"], kinds: z.infer<typeof ScorerSchema>): boolean {
+  const labels = decodeInts(s.labels);
+  const starts = decodeInts(s.starts);
+  const rows = decodeInts(s.rows);
+  return (
+    starts.length === labels.length + 1 &&
+    starts[0] === 0 &&
+    starts[labels.length] === rows.length &&
+    starts.every((v, i) => i === 0 || v >= (starts[i - 1] as number)) &&
+    labels.every((l) => l >= 0 && l < kinds.labels.length) &&
+    rows.every((r) => r >= 0 && r < kinds.features.length)
+  );
+}
+
+function decodeNeighbours(s: ShippedModel["neighbours"], kinds: LinearScorer): Neighbours {
+  const parts = { labels: decodeInts(s.labels), starts: decodeInts(s.starts), rows: decodeInts(s.rows) };
+  return new Neighbours(parts, kinds.size, kinds.labels.length);
 }
 
 function encodeScorer(scorer: LinearScorer): z.infer<typeof ScorerSchema> {
@@ -101,6 +136,11 @@ export function toShipped(trained: Trained, print: string): ShippedModel {
     otherFrameworks: [...trained.otherFrameworks],
     featureStems: [...trained.featureStems],
     aliasShares: [...trained.aliasShares],
+    neighbours: (({ labels, starts, rows }) => ({
+      labels: encodeInts(labels),
+      starts: encodeInts(starts),
+      rows: encodeInts(rows),
+    }))(trained.neighbours.toParts()),
   };
 }
 
@@ -120,9 +160,10 @@ export function fromShipped(
           new Map(v.words.map(([w, , s]) => [w, s])),
         )
       : undefined;
+  const kinds = decodeScorer(shipped.kinds, "kind");
   return {
     vocabulary,
-    kinds: decodeScorer(shipped.kinds, "kind"),
+    kinds,
     features: decodeScorer(shipped.features, "feature"),
     domain: new Set(shipped.domain),
     anchors: new Map(Object.entries(shipped.anchors).map(([label, list]) => [label, new Set(list)])),
@@ -130,6 +171,7 @@ export function fromShipped(
     otherFrameworks: new Set(shipped.otherFrameworks),
     featureStems: new Set(shipped.featureStems),
     aliasShares: new Map(shipped.aliasShares),
+    neighbours: decodeNeighbours(shipped.neighbours, kinds),
   };
 }
 
@@ -151,6 +193,7 @@ export function readShipped(
   const parsed = ShippedModelSchema.safeParse(raw);
   if (!parsed.success || parsed.data.fingerprint !== fingerprint(knowledge, options)) return undefined;
   if (!fits(parsed.data.kinds) || !fits(parsed.data.features)) return undefined;
+  if (!neighboursFit(parsed.data.neighbours, parsed.data.kinds)) return undefined;
   return parsed.data;
 }
 

@@ -16,7 +16,7 @@ import {
   featureProbabilities,
   type Holdout,
   isDomain,
-  kindProbabilities,
+  kindWithNeighbours,
   type Model,
   mixFeatureProbabilities,
   stemmerOf,
@@ -194,7 +194,7 @@ export function understandWith(
   const tuning = model.options.tuning;
   const a = analyseWith(model, text);
   const question = isQuestion(a);
-  const kp = kindProbabilities(model, a);
+  const kp = kindWithNeighbours(model, a);
   const fp = mixFeatureProbabilities(model, featureProbabilities(model, a), kp);
   const order = ranked(fp);
   const runnersUp = (exclude: readonly number[]) =>
