@@ -69,7 +69,7 @@ const VARIANTS: Array<[string, Record<string, unknown>]> = [
   ["with character 3- and 4-grams (weight 0.25)", { grams: [3, 4] }],
   ["no spelling correction, no n-grams", { spelling: "none" }],
   ["aliases do not decide", { aliasesDecide: false }],
-  ["Porter2 (Snowball) stemmer", { stemmer: "porter2" }],
+  ["Porter (1980) stemmer (the layer before round 7)", { stemmer: "porter" }],
   ["no stemming", { stemmer: "none" }],
 ];
 

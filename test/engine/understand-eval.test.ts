@@ -22,8 +22,8 @@ const result = report(runHeldOut(knowledge, loadHeldOut()));
  * data/examples.json, and nothing in data/ is taken from it. `npm run eval` prints the details.
  */
 describe("understanding the held-out set", () => {
-  // The lines the issue asks for. NOT MET: 89.5% (214/239) and 2 false answers at run 26, with the
-  // nearest examples voting on the kind of message; 88.7% (212/239) and 2 at run 25, after 42
+  // The lines the issue asks for. NOT MET: 89.5% (214/239) and 2 false answers at runs 26 and 27, with
+  // the nearest examples voting on the kind of message, then Porter2 stems; 88.7% (212/239) and 2 at run 25, after 42
   // examples that said the same words as an evaluation question (17 as a held-out one) were removed;
   // 89.1% (213/239) and 2 false answers at run 22 with them (round 5:
   // long messages' background, the kind classifier averaged over training orders, 160 more examples);
@@ -41,7 +41,7 @@ describe("understanding the held-out set", () => {
   });
 
   // Until then, no change may make it worse than the figures measured.
-  // The floor is what was last measured (run 26), not what was hoped.
+  // The floor is what was last measured (run 27), not what was hoped.
   it("does no worse than last measured: 214 of 239 right (89.5%), at most 2 false answers", () => {
     expect(result.right).toBeGreaterThanOrEqual(214);
     expect(result.falseAnswersOnUnknown).toBeLessThanOrEqual(2);
@@ -90,9 +90,9 @@ describe("understanding the second development set", () => {
   // averaged 119.6 and 0.6 false answers. Round 5's averages 122.7 and 0.3; after round 5's examples
   // 121.7 and 0.3 over 3 orders, and the shipped model has 122 and none; Naive Bayes smoothed at 0.15, 126.
   // 123 (124.3 over 6 orders) once 6 examples that said the same words as a dev2 question were removed;
-  // 124 (124.8) with the nearest examples' vote.
-  it("does no worse than last measured: 124 of 135 right (91.9%), no false answer", () => {
-    expect(dev2.right).toBeGreaterThanOrEqual(124);
+  // 124 (124.8) with the nearest examples' vote; 125 (126.0) with Porter2 stems.
+  it("does no worse than last measured: 125 of 135 right (92.6%), no false answer", () => {
+    expect(dev2.right).toBeGreaterThanOrEqual(125);
     expect(dev2.falseAnswersOnUnknown).toBe(0);
   });
 });
@@ -141,9 +141,9 @@ describe("understanding the sixth set", () => {
   const dev6 = report(runHeldOut(knowledge, loadHeldOut(DEV6_SET)));
 
   // 147 once examples copying evaluation questions were removed, 149 with "help" read by rule and six
-  // help examples, 150 with the nearest examples' vote.
-  it("does no worse than last measured: 150 of 190 right (78.9%), at most 1 false answer", () => {
-    expect(dev6.right).toBeGreaterThanOrEqual(150);
+  // help examples, 150 with the nearest examples' vote, 151 with Porter2 stems.
+  it("does no worse than last measured: 151 of 190 right (79.5%), at most 1 false answer", () => {
+    expect(dev6.right).toBeGreaterThanOrEqual(151);
     expect(dev6.falseAnswersOnUnknown).toBeLessThanOrEqual(1);
   });
 });
@@ -167,10 +167,10 @@ describe("understanding the fourth development set", () => {
   // Written at 130 (2 false answers); round 5 brought it to 163 (it is tuned on: rules and examples).
   // 161 and a false answer ("…a github action that runs on every pr" read as testing) once 42 examples
   // copying evaluation questions were removed: 162.5 and 0.5 over 6 orders; 162 (163.8 and 0.3) with the
-  // nearest examples' vote.
-  it("does no worse than last measured: 162 of 182 right (89.0%), at most 1 false answer", () => {
-    expect(dev4.right).toBeGreaterThanOrEqual(162);
-    expect(dev4.falseAnswersOnUnknown).toBeLessThanOrEqual(1);
+  // nearest examples' vote; 164 (164.5) and none (0.0) with Porter2 stems.
+  it("does no worse than last measured: 164 of 182 right (90.1%), no false answer", () => {
+    expect(dev4.right).toBeGreaterThanOrEqual(164);
+    expect(dev4.falseAnswersOnUnknown).toBe(0);
   });
 });
 

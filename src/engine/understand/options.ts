@@ -41,7 +41,7 @@ export interface PipelineOptions {
 }
 
 export const DEFAULT_OPTIONS: PipelineOptions = {
-  stemmer: "porter",
+  stemmer: "porter2",
   spelling: "own",
   grams: [],
   gramWeight: 0.25,
