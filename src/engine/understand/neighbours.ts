@@ -28,6 +28,10 @@ export class Neighbours {
   private readonly touched: Int32Array;
   private readonly seen: Uint32Array;
   private stamp = 0;
+  /** Scratch: the message's rows, and the k best examples with their scores. */
+  private query = new Int32Array(64);
+  private bestDoc = new Int32Array(0);
+  private bestScore = new Float32Array(0);
 
   constructor(
     private readonly parts: NeighbourParts,
@@ -101,21 +105,24 @@ export class Neighbours {
       this.stamp = 1;
     }
     // The message as a vector: its distinct rows that some example has, weighted by rarity.
+    if (this.query.length < count) this.query = new Int32Array(count * 2);
+    const query = this.query;
+    let size = 0;
     let norm = 0;
-    const query: number[] = [];
     for (let i = 0; i < count; i++) {
       const r = rows[i] as number;
       if (r < 0 || this.seen[r] === this.stamp) continue;
       this.seen[r] = this.stamp;
       const w = this.idf[r] as number;
       if (w < RARE_ENOUGH) continue;
-      query.push(r);
+      query[size++] = r;
       norm += w * w;
     }
-    if (query.length === 0) return undefined;
+    if (size === 0) return undefined;
     norm = Math.sqrt(norm);
     let touched = 0;
-    for (const r of query) {
+    for (let q = 0; q < size; q++) {
+      const r = query[q] as number;
       const w = (this.idf[r] as number) / norm;
       const end = this.postStart[r + 1] as number;
       for (let p = this.postStart[r] as number; p < end; p++) {
@@ -124,23 +131,34 @@ export class Neighbours {
         this.scores[d] = (this.scores[d] as number) + w * (this.postWeight[p] as number);
       }
     }
-    // The k best, kept in order as they come (k is small).
-    const best: Array<[doc: number, score: number]> = [];
+    // The k best, kept in order as they come (k is small): an insertion into a short sorted list.
+    if (this.bestDoc.length < k) {
+      this.bestDoc = new Int32Array(k);
+      this.bestScore = new Float32Array(k);
+    }
+    const bestDoc = this.bestDoc;
+    const bestScore = this.bestScore;
+    let kept = 0;
     for (let t = 0; t < touched; t++) {
       const d = this.touched[t] as number;
       const s = this.scores[d] as number;
       this.scores[d] = 0;
-      if (best.length === k && s <= (best[k - 1] as [number, number])[1]) continue;
-      let at = best.length;
-      while (at > 0 && (best[at - 1] as [number, number])[1] < s) at--;
-      best.splice(at, 0, [d, s]);
-      if (best.length > k) best.pop();
+      if (kept === k && s <= (bestScore[k - 1] as number)) continue;
+      let at = kept < k ? kept++ : k - 1;
+      while (at > 0 && (bestScore[at - 1] as number) < s) {
+        bestDoc[at] = bestDoc[at - 1] as number;
+        bestScore[at] = bestScore[at - 1] as number;
+        at--;
+      }
+      bestDoc[at] = d;
+      bestScore[at] = s;
     }
     const L = this.labelCount;
     const out = new Float64Array(L).fill(SPREAD / L);
     let total = SPREAD;
-    for (const [d, s] of best) {
-      const l = this.parts.labels[d] as number;
+    for (let b = 0; b < kept; b++) {
+      const l = this.parts.labels[bestDoc[b] as number] as number;
+      const s = bestScore[b] as number;
       out[l] = (out[l] as number) + s;
       total += s;
     }
