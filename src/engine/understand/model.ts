@@ -560,26 +560,30 @@ export function kindProbabilities(model: Model, a: Analysed): Float64Array {
 }
 
 /**
- * The kind reading of a whole message with its nearest examples' vote mixed in (geometrically, the
- * vote's share being options.neighbours.share). Parts of a message are read by the classifier alone.
+ * The kind reading of a whole message: the classifier's alone, and with the message's nearest
+ * examples' vote mixed in (geometrically, the vote's share being options.neighbours.share). The vote
+ * decides what kind of message it is; which feature is read without it, so that a question about
+ * nothing we know ("what is the meaning of life?") offers no feature its neighbours lean to. Parts of
+ * a message are read by the classifier alone.
  */
-export function kindWithNeighbours(model: Model, a: Analysed): Float64Array {
-  const kp = kindProbabilities(model, a);
+export function kindReadings(model: Model, a: Analysed): { alone: Float64Array; voted: Float64Array } {
+  const alone = kindProbabilities(model, a);
   const { share, k } = model.options.neighbours;
-  if (share <= 0) return kp;
+  if (share <= 0) return { alone, voted: alone };
   // kindProbabilities left the message's rows in the scratch array.
   const vote = model.trained.neighbours.vote(scratchRows, scratchRows.length, k);
-  if (!vote) return kp;
+  if (!vote) return { alone, voted: alone };
+  const voted = new Float64Array(alone.length);
   let total = 0;
-  for (let l = 0; l < kp.length; l++) {
+  for (let l = 0; l < alone.length; l++) {
     const p = Math.exp(
-      (1 - share) * Math.log((kp[l] as number) + 1e-12) + share * Math.log(vote[l] as number),
+      (1 - share) * Math.log((alone[l] as number) + 1e-12) + share * Math.log(vote[l] as number),
     );
-    kp[l] = p;
+    voted[l] = p;
     total += p;
   }
-  for (let l = 0; l < kp.length; l++) kp[l] = (kp[l] as number) / total;
-  return kp;
+  for (let l = 0; l < voted.length; l++) voted[l] = (voted[l] as number) / total;
+  return { alone, voted };
 }
 
 /** Probabilities of each feature (model.featureIds) for the terms `part` keeps (all by default). */

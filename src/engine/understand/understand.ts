@@ -16,7 +16,7 @@ import {
   featureProbabilities,
   type Holdout,
   isDomain,
-  kindWithNeighbours,
+  kindReadings,
   type Model,
   mixFeatureProbabilities,
   stemmerOf,
@@ -194,8 +194,8 @@ export function understandWith(
   const tuning = model.options.tuning;
   const a = analyseWith(model, text);
   const question = isQuestion(a);
-  const kp = kindWithNeighbours(model, a);
-  const fp = mixFeatureProbabilities(model, featureProbabilities(model, a), kp);
+  const { alone, voted: kp } = kindReadings(model, a);
+  const fp = mixFeatureProbabilities(model, featureProbabilities(model, a), alone);
   const order = ranked(fp);
   const runnersUp = (exclude: readonly number[]) =>
     a.terms.length === 0
