@@ -109,7 +109,12 @@ describe("the shipped understanding model (data/generated/understanding-model.js
   it("refuses nearest examples whose rows are not the kind classifier's", () => {
     const dir = mkdtempSync(join(tmpdir(), "shipped-"));
     dirs.push(dir);
-    const beyond = Buffer.from(Int32Array.from([onDisk.kinds.features.length]).buffer).toString("base64");
+    // The same number of rows, one of them past the kind classifier's last.
+    const bytes = Buffer.from(onDisk.neighbours.rows, "base64");
+    const rows = new Int32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+    expect(rows.length).toBeGreaterThan(1000);
+    rows[0] = onDisk.kinds.features.length;
+    const beyond = Buffer.from(rows.buffer).toString("base64");
     const bad = { ...onDisk, neighbours: { ...onDisk.neighbours, rows: beyond } };
     writeFileSync(join(dir, "rows.json"), JSON.stringify(bad));
     expect(readShipped(k, DEFAULT_OPTIONS, join(dir, "rows.json"))).toBeUndefined();
