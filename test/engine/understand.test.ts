@@ -628,6 +628,8 @@ describe("understand: everything else people say", () => {
     ["what can you do?", "help"],
     ["help", "help"],
     ["help me pls", "help"],
+    ["i need help", "help"],
+    ["can you help", "help"],
     ["<@U0123ABC> usage?", "help"],
     ["help with caching", "feature"],
     ["I used the admin at my last job, it was fine", "chatter"],

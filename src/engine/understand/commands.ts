@@ -5,8 +5,16 @@
  */
 export const HELP_WORDS: ReadonlySet<string> = new Set(["help", "usage"]);
 
-/** Words that may stand around a command word without changing it: "help me", "help pls". */
-const COURTESY = new Set(["me", "please", "pls", "plz", "hey", "hi", "bot", "the", "a", "some"]);
+/**
+ * Words that may stand around a command word without changing it: "help me", "help pls", "i need
+ * help", "can you help". Any other word makes it a question of its own ("help with caching").
+ */
+const COURTESY = new Set(
+  (
+    "me please pls plz hey hi bot the a some any i we need want can could would you u with this here out " +
+    "using use so ok"
+  ).split(" "),
+);
 
 /** The words (normalised) are a command word with at most courtesy around it. */
 export function isHelpCommand(words: readonly string[]): boolean {
