@@ -60,6 +60,20 @@ describe("Neighbours: the training examples nearest a message", () => {
     expect([...(n.vote([112, 122], 2, 5) as Float64Array)]).toEqual([...once]);
   });
 
+  it("reads the same when its count of messages wraps around", () => {
+    const n = small();
+    const before = n.vote([112, 122], 2, 5) as Float64Array;
+    (n as unknown as { stamp: number }).stamp = 0xfffffffd;
+    for (let i = 0; i < 4; i++) expect([...(n.vote([112, 122], 2, 5) as Float64Array)]).toEqual([...before]);
+  });
+
+  it("ignores a row it does not have", () => {
+    const n = small();
+    expect([...(n.vote([112, 500, 122], 3, 5) as Float64Array)]).toEqual([
+      ...(n.vote([112, 122], 2, 5) as Float64Array),
+    ]);
+  });
+
   it("is rebuilt the same from what it ships", () => {
     const n = small();
     const again = new Neighbours(n.toParts(), 200, 3);

@@ -626,17 +626,28 @@ describe("understand: everything else people say", () => {
     ["thanks!", "thanks"],
     ["ty 🙏", "thanks"],
     ["what can you do?", "help"],
-    ["help", "help"],
-    ["help me pls", "help"],
-    ["i need help", "help"],
-    ["can you help", "help"],
-    ["<@U0123ABC> usage?", "help"],
     ["help with caching", "feature"],
     ["I used the admin at my last job, it was fine", "chatter"],
     ["we shipped the beta yesterday", "chatter"],
     ["what's the weather", "unknown"],
   ])("%j → %s", (text, intent) => {
     expect(understand(k, text, { hasRecommendation: true }).intent).toBe(intent);
+  });
+
+  // The command word, read by rule: sure, and a question only when asked ("i can help" offers it).
+  it.each(["help", "help me pls", "i need help", "can you help", "help us out", "<@U0123ABC> usage?"])(
+    "%j asks for help, surely",
+    (text) => {
+      const u = understand(k, text, { hasRecommendation: true });
+      expect(u).toMatchObject({ intent: "help", score: 1, unsure: false, isQuestion: true });
+    },
+  );
+
+  it("reads help offered as help that asks nothing", () => {
+    expect(understand(k, "i can help with this", { hasRecommendation: true })).toMatchObject({
+      intent: "help",
+      isQuestion: false,
+    });
   });
 
   it("reads disagreement and which framework they prefer", () => {

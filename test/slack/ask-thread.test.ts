@@ -153,6 +153,23 @@ describe("what is not a question in our thread", () => {
     for (const f of k.features) expect(shown(answer)).toContain(f.title);
   });
 
+  // "help" with courtesy around it is the command word, but offered, not asked, it asks nothing.
+  it.each(["i can help with this", "we can help you"])("stays quiet on help offered: %j", async (text) => {
+    const s = await setup();
+    rememberThread(s);
+    await send(s.t.app, reply(text));
+    expect(s.posts).toHaveLength(0);
+    expect(s.replies).toHaveLength(0);
+  });
+
+  it("answers 'i need help' in the thread with the usage", async () => {
+    const s = await setup();
+    rememberThread(s);
+    await send(s.t.app, reply("i need help"));
+    expect(s.posts).toHaveLength(1);
+    expect(shown(s.posts[0])).toContain("/flask-or-django");
+  });
+
   it("stays quiet on an unknown text that is neither a question nor a mention", async () => {
     const s = await setup();
     rememberThread(s);

@@ -11,7 +11,7 @@ export const HELP_WORDS: ReadonlySet<string> = new Set(["help", "usage"]);
  */
 const COURTESY = new Set(
   (
-    "me please pls plz hey hi bot the a some any i we need want can could would you u with this here out " +
+    "me us our please pls plz hey hi bot the a some any i we need want can could would you u with this here out " +
     "using use so ok"
   ).split(" "),
 );

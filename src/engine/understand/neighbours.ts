@@ -111,7 +111,8 @@ export class Neighbours {
     let norm = 0;
     for (let i = 0; i < count; i++) {
       const r = rows[i] as number;
-      if (r < 0 || this.seen[r] === this.stamp) continue;
+      // A row this index does not have (none today: the rows come from the same classifier) says nothing.
+      if (!(r >= 0 && r < this.idf.length) || this.seen[r] === this.stamp) continue;
       this.seen[r] = this.stamp;
       const w = this.idf[r] as number;
       if (w < RARE_ENOUGH) continue;

@@ -13,7 +13,7 @@ import { z } from "zod";
 import { defaultDataDir, type Knowledge } from "../knowledge.js";
 import { LinearScorer } from "./classifier.js";
 import { type Trained, trainingTexts } from "./model.js";
-import { Neighbours } from "./neighbours.js";
+import { type NeighbourParts, Neighbours } from "./neighbours.js";
 import type { PipelineOptions } from "./options.js";
 import { Vocabulary } from "./vocabulary.js";
 
@@ -82,23 +82,31 @@ function decodeInts(s: string): Int32Array {
   return out;
 }
 
-/** The examples' rows index the kind classifier's rows and labels, in order. */
-function neighboursFit(s: ShippedModel["neighbours"], kinds: z.infer<typeof ScorerSchema>): boolean {
+/**
+ * The examples' labels and rows, decoded, when they index the kind classifier's labels and rows
+ * (`rowCount` of them) in order; undefined when they do not.
+ */
+function neighbourParts(
+  s: ShippedModel["neighbours"],
+  labelCount: number,
+  rowCount: number,
+): NeighbourParts | undefined {
   const labels = decodeInts(s.labels);
   const starts = decodeInts(s.starts);
   const rows = decodeInts(s.rows);
-  return (
+  const fit =
     starts.length === labels.length + 1 &&
     starts[0] === 0 &&
     starts[labels.length] === rows.length &&
     starts.every((v, i) => i === 0 || v >= (starts[i - 1] as number)) &&
-    labels.every((l) => l >= 0 && l < kinds.labels.length) &&
-    rows.every((r) => r >= 0 && r < kinds.features.length)
-  );
+    labels.every((l) => l >= 0 && l < labelCount) &&
+    rows.every((r) => r >= 0 && r < rowCount);
+  return fit ? { labels, starts, rows } : undefined;
 }
 
 function decodeNeighbours(s: ShippedModel["neighbours"], kinds: LinearScorer): Neighbours {
-  const parts = { labels: decodeInts(s.labels), starts: decodeInts(s.starts), rows: decodeInts(s.rows) };
+  const parts = neighbourParts(s, kinds.labels.length, kinds.size);
+  if (!parts) throw new Error("shipped model: the examples' rows do not match the kind classifier");
   return new Neighbours(parts, kinds.size, kinds.labels.length);
 }
 
@@ -193,7 +201,8 @@ export function readShipped(
   const parsed = ShippedModelSchema.safeParse(raw);
   if (!parsed.success || parsed.data.fingerprint !== fingerprint(knowledge, options)) return undefined;
   if (!fits(parsed.data.kinds) || !fits(parsed.data.features)) return undefined;
-  if (!neighboursFit(parsed.data.neighbours, parsed.data.kinds)) return undefined;
+  const { kinds } = parsed.data;
+  if (!neighbourParts(parsed.data.neighbours, kinds.labels.length, kinds.features.length)) return undefined;
   return parsed.data;
 }
 

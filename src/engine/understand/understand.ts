@@ -215,8 +215,9 @@ export function understandWith(
   const both =
     a.words.includes("flask") && a.words.includes("django") && (a.questionMark || a.words.includes("or"));
   if (a.tokens.length === 0 || (a.words.every((w) => FRAMEWORK_ONLY.has(w)) && !both)) return nothing(0);
+  // Asked for, or offered ("i can help with this"): a thread answers only what asks, like any help.
   if (isHelpCommand(a.words))
-    return { intent: "help", score: 1, unsure: false, isQuestion: true, runnersUp: [] };
+    return { intent: "help", score: 1, unsure: false, isQuestion: question, runnersUp: [] };
 
   const hits = model.options.aliasesDecide ? aliasHits(model, a) : [];
   const domain = hits.length > 0 || a.terms.some((t) => isDomain(model, t));
