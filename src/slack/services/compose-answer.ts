@@ -134,7 +134,12 @@ export function composeAnswer(knowledge: Knowledge, q: Conversation): Composed {
           ...(q.profile ? { usesProject: true } : {}),
         };
       }
-      if (u.unsure) return { answer: didYouMean(text, [...u.features, ...plausible(u.runnersUp, 0.1)]) };
+      if (u.unsure) {
+        // A remark the layer half reads as a feature ("celery gave us headaches in prod") is not
+        // offered buttons in a thread, like any guess there: only a plain question is.
+        if (!q.addressed && !endsAsQuestion(text)) return NONE;
+        return { answer: didYouMean(text, [...u.features, ...plausible(u.runnersUp, 0.1)]) };
+      }
       return {
         answer: featureAnswer(knowledge, u.features[0]?.featureId ?? "", {
           question: text,
@@ -162,7 +167,7 @@ export function composeAnswer(knowledge: Knowledge, q: Conversation): Composed {
       return q.addressed ? { answer: helpAnswer(knowledge), topic: HELP_TOPIC } : NONE;
     case "unknown":
       // In a thread, what it cannot read stays unanswered unless it is plainly a question to it.
-      if (!q.addressed && !text.trim().endsWith("?")) return NONE;
+      if (!q.addressed && !endsAsQuestion(text)) return NONE;
       if (plausible(u.runnersUp, 0.3).length > 0)
         return { answer: didYouMean(text, plausible(u.runnersUp, 0.3)) };
       return {
@@ -187,6 +192,11 @@ function featureTopic(features: FeatureScore[]): string | undefined {
 function welcome(): NonNullable<Answer> {
   const text = "You're welcome! Ask me about any feature, or about the decision, whenever you like.";
   return { text, blocks: [{ type: "section", text: { type: "mrkdwn", text } }] };
+}
+
+/** Plainly a question: what a thread answers when the layer is only guessing. */
+function endsAsQuestion(text: string): boolean {
+  return text.trim().endsWith("?");
 }
 
 function helpAnswer(knowledge: Knowledge): NonNullable<Answer> {
