@@ -266,7 +266,11 @@ export function createApp(options: CreateAppOptions): SlackApp {
     const ids = requestIds(body);
     const err = (error as { original?: unknown }).original ?? error;
     logger.error({ err, ...ids, type: (body as { type?: unknown } | undefined)?.type }, "listener failed");
-    if (!ids.user) return;
+    if (!ids.user) {
+      // The request names no one (a malformed payload): there is nobody to apologise to.
+      logger.warn({ ...ids }, "could not tell the person: the request names no user");
+      return;
+    }
     const user = ids.user;
     const ours = (context ?? {}) as Partial<AppContext>;
     const log = ours.log ?? requestLogger(logger, body);

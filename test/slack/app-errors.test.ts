@@ -65,6 +65,18 @@ describe("a throwing listener", () => {
     expect(hook).toHaveLength(1);
   });
 
+  it("a request that names no user: the failure is logged, and that no one could be told", async () => {
+    const { app, logs } = await buildTestApp();
+    app.command("/boom", async () => {
+      throw new Error("kaboom");
+    });
+    const { response_url: _none, ...rest } = COMMAND;
+    await expect(send(app, { ...rest, command: "/boom", text: "", user_id: "" })).resolves.toBeUndefined();
+    expect(failures(logs)).toHaveLength(1);
+    const told = logs.find((l) => l.msg === "could not tell the person: the request names no user");
+    expect(told?.team).toBe(COMMAND.team_id);
+  });
+
   it("the apology falls back to chat.postEphemeral when the response_url is refused", async () => {
     const { app, logs } = await buildTestApp();
     app.command("/boom", async () => {

@@ -169,6 +169,15 @@ describe("App Home: the team's decisions", () => {
     expect(text(lastHome(h))).toContain("No superseded decisions. Choose *All statuses* to see the other 1.");
   });
 
+  it("an app_home_opened that names no user is ignored with a log line: nothing is published, nothing fails", async () => {
+    const h = await home();
+    const event = opened();
+    await send(h.t.app, { ...event, event: { ...(event.event as Json), user: "" } });
+    expect(h.publishes).toHaveLength(0);
+    expect(h.t.logs.some((l) => l.msg === "listener failed")).toBe(false);
+    expect(h.t.logs.find((l) => l.msg === "app_home_opened names no user: ignored")).toBeDefined();
+  });
+
   it("a database that cannot be read: the tab is published all the same, and says so", async () => {
     const h = await home();
     await h.t.database.close();

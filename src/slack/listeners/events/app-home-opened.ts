@@ -11,6 +11,11 @@ import type { EventArgs } from "../args.js";
 export function appHomeOpened(deps: Deps) {
   return async ({ event, context }: EventArgs<"app_home_opened">): Promise<void> => {
     if (event.tab !== "home") return;
+    // Slack always names who opened the tab; a tab for no one cannot be published (views.publish refuses it).
+    if (!event.user) {
+      context.log.warn({ tab: event.tab }, "app_home_opened names no user: ignored");
+      return;
+    }
     await publishHome(deps, context, {
       user: event.user,
       workspace: context,
