@@ -268,7 +268,7 @@ export function createApp(options: CreateAppOptions): SlackApp {
     logger.error({ err, ...ids, type: (body as { type?: unknown } | undefined)?.type }, "listener failed");
     if (!ids.user) {
       // The request names no one (a malformed payload): there is nobody to apologise to.
-      logger.warn({ ...ids }, "could not tell the person: the request names no user");
+      logger.warn({ ...ids, reason: "the request names no user" }, "could not tell the person");
       return;
     }
     const user = ids.user;

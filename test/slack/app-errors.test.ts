@@ -73,8 +73,8 @@ describe("a throwing listener", () => {
     const { response_url: _none, ...rest } = COMMAND;
     await expect(send(app, { ...rest, command: "/boom", text: "", user_id: "" })).resolves.toBeUndefined();
     expect(failures(logs)).toHaveLength(1);
-    const told = logs.find((l) => l.msg === "could not tell the person: the request names no user");
-    expect(told?.team).toBe(COMMAND.team_id);
+    const told = logs.find((l) => l.msg === "could not tell the person");
+    expect(told).toMatchObject({ team: COMMAND.team_id, reason: "the request names no user" });
   });
 
   it("the apology falls back to chat.postEphemeral when the response_url is refused", async () => {
