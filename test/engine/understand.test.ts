@@ -663,6 +663,22 @@ describe("understand: everything else people say", () => {
     expect(understand(k, "I wonder how caching works").isQuestion).toBe(true);
     expect(understand(k, "I used the admin at my last job, it was fine").isQuestion).toBe(false);
   });
+
+  // A topic, a verb of being, a judgement: an opinion told. Without a judgement it may still ask.
+  it.each([
+    ["jinja is fine", false],
+    ["the orm is really nice", false],
+    ["celery has been solid for us", false],
+    ["flask-login worked great last time", false],
+    ["the admin is honestly the best part of django imo", false],
+    ["caching is it worth it", true],
+    ["testing is a big deal for us", true],
+    ["is jinja fine", true],
+  ])("%j asks: %s", (text, asks) => {
+    const u = understand(k, text, { hasRecommendation: true });
+    expect(u.isQuestion).toBe(asks);
+    if (!asks) expect(u.intent).toBe("chatter");
+  });
 });
 
 describe("understand: word forms, compounds and shorthand", () => {

@@ -139,6 +139,9 @@ describe("what is not a question in our thread", () => {
     // The layer half reads these as a feature (unsure): a guess is offered in a thread only to a plain question.
     ["a remark read only as a guess", "celery gave us headaches in prod"],
     ["a remark read only as a guess", "the admin was slow for us"],
+    // An opinion of a feature, told: read surely as that feature once, answered with its sheet.
+    ["an opinion told", "jinja is fine"],
+    ["an opinion told", "migrations in django are a lifesaver"],
     // "help" with courtesy around it is the command word, but offered, not asked, it asks nothing.
     ["help offered", "i can help with this"],
     ["help offered", "we can help you"],

@@ -35,6 +35,38 @@ const SUBJECTS = new Set(
   ),
 );
 
+/** Verbs of being or seeming: "jinja is fine", "celery has been solid", "the docs look great". */
+const BEING = new Set(
+  "is isnt are arent was wasnt were werent has have had been seems seem seemed looks look looked feels felt worked works".split(
+    " ",
+  ),
+);
+/** Words that judge: what makes "<topic> is …" an opinion told, not a question asked. */
+const JUDGING = new Set(
+  (
+    "fine good great nice solid ok okay awesome amazing excellent brilliant decent lovely neat " +
+    "terrible awful bad horrible painful pain nightmare lifesaver overkill meh underrated overrated " +
+    "perfect flawless rock rocks sucks clunky slick smooth best worst better worse favourite favorite"
+  ).split(" "),
+);
+/** How many words a topic may take before its verb, and the verb before its judgement. */
+const TOPIC_WORDS = 4;
+const JUDGED_WITHIN = 4;
+
+/**
+ * The message opens with an opinion of a topic: a few words, none asking or saying who speaks, a
+ * verb of being, then a judgement ("jinja is fine", "the orm in django is really nice", "flask-login
+ * worked great"). What a topic is like without a judgement may still ask ("testing is a big deal").
+ */
+function judgesTopic(words: readonly string[], start: number): boolean {
+  for (let j = start + 1; j <= Math.min(start + TOPIC_WORDS, words.length - 1); j++) {
+    const w = words[j] as string;
+    if (BEING.has(w)) return words.slice(j + 1, j + 1 + JUDGED_WITHIN).some((x) => JUDGING.has(x));
+    if (OPENERS.has(w) || SUBJECTS.has(w)) return false;
+  }
+  return false;
+}
+
 /** Words that, opening the last clause, turn a statement into a question: "we're on pg, does it matter". */
 const CLAUSE_OPENERS = new Set(
   (
@@ -76,7 +108,7 @@ export function isQuestion(analysed: Analysed): boolean {
       return true;
   }
   if (w.some((x) => REQUESTING.has(x))) return true;
-  return !SUBJECTS.has(first);
+  return !SUBJECTS.has(first) && !judgesTopic(w, i);
 }
 
 /** A plain question: a question mark, or a question word first after any lead-in ("so can i…"). */
