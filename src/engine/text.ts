@@ -54,6 +54,8 @@ export function tokenize(text: string, max: number = MAX_INPUT): string[] {
     // "we'll" is "we will", not "well" (a lead-in word); other apostrophes just go: "don't" → "dont".
     .replace(/(\p{L})['’]ll\b/gu, "$1 will")
     .replace(/(\p{L})['’](\p{L})/gu, "$1$2")
+    // "as well as" joins asks like "and": "unit tests as well as a debugger".
+    .replace(/\bas well as\b/g, " and ")
     // "testing/debugging" lists two asks like "testing, debugging" (letters either side: not "24/7").
     .replace(/[\n.!?…]+/gu, ` ${SENTENCE_MARK} `)
     .replace(/[,;+—–]+|\s-+\s|\s\/\s|(?<=\p{L}{3})\/(?=\p{L}{3})/gu, ` ${CLAUSE_MARK} `)

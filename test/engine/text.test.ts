@@ -27,6 +27,11 @@ describe("tokenize: clause and sentence breaks", () => {
     expect(words("admin, auth? caching.")).toEqual(["admin", "auth", "caching"]);
   });
 
+  it('reads "as well as" as "and", which joins asks', () => {
+    expect(words("unit tests as well as a debugger")).toEqual(["unit", "tests", "and", "a", "debugger"]);
+    expect(words("works well as a monolith")).toEqual(["works", "well", "as", "a", "monolith"]);
+  });
+
   it('reads "we\'ll" as "we will", not as the lead-in "well"', () => {
     expect(words("we'll have an api, it’ll be fine")).toEqual([
       "we",

@@ -301,6 +301,7 @@ describe("understand: a second feature asked in one breath, or named in passing"
     ["jinja i18n", ["i18n", "templates"]],
     ["roles/login", ["auth", "permissions"]],
     ["cron jobs + websockets", ["async", "background_tasks"]],
+    ["caching as well as sessions", ["caching", "sessions"]],
     // A word that alone reads as one of the two belongs to its ask: "slugs" to routing, "tokens" to auth.
     ["url slugs form validation", ["forms", "routing"]],
     ["login tokens rest api?", ["auth", "rest_api"]],
