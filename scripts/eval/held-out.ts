@@ -32,6 +32,11 @@ export const DEV5_SET = fileURLToPath(new URL("../../test/eval/dev5.json", impor
  * only, never tuned on, so that a claim about the held-out set has a fresh set behind it.
  */
 export const DEV6_SET = fileURLToPath(new URL("../../test/eval/dev6.json", import.meta.url));
+/**
+ * A seventh set, written blind by another writer and weighted to the hard cases (two features, a
+ * feature named in passing, remarks, near-domain questions we cannot answer): read, to diagnose.
+ */
+export const DEV7_SET = fileURLToPath(new URL("../../test/eval/dev7.json", import.meta.url));
 /** Questions about two features, and about one feature that name another's word (test/eval/README.md). */
 export const MULTI_SET = fileURLToPath(new URL("../../test/eval/multi.json", import.meta.url));
 /** A second such set, written before round 3's second-feature rules (test/eval/README.md). */
