@@ -672,9 +672,29 @@ describe("understand: everything else people say", () => {
     ["celery has been solid for us", false],
     ["flask-login worked great last time", false],
     ["the admin is honestly the best part of django imo", false],
+    ["the admin and the orm are great", false],
+    // Told in the past, it is experience.
+    ["websockets were the whole reason we left last time", false],
+    ["jinja has never let us down", false],
     ["caching is it worth it", true],
+    ["the orm, was it any good for you", true],
     ["testing is a big deal for us", true],
     ["is jinja fine", true],
+    // An opinion followed by a choice or a question still asks.
+    ["caching is great in django or flask", true],
+    ["celery has been great, what about rq", true],
+    // Needs, negated, and plans are told, not asked; a need asks.
+    ["we don't need the admin", false],
+    ["no need for translations", false],
+    ["i don't care about the admin", false],
+    ["we're planning to deploy on friday", false],
+    ["we're looking at the admin now", false],
+    ["we must have broken the migrations", false],
+    ["i know how caching works", false],
+    ["we need background jobs", true],
+    ["looking for a good admin", true],
+    ["i don't know how caching works", true],
+    ["not sure which handles i18n better", true],
   ])("%j asks: %s", (text, asks) => {
     const u = understand(k, text, { hasRecommendation: true });
     expect(u.isQuestion).toBe(asks);

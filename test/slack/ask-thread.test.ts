@@ -142,6 +142,9 @@ describe("what is not a question in our thread", () => {
     // An opinion of a feature, told: read surely as that feature once, answered with its sheet.
     ["an opinion told", "jinja is fine"],
     ["an opinion told", "migrations in django are a lifesaver"],
+    ["experience told", "websockets were the whole reason we left last time"],
+    ["a need negated", "we don't need the admin"],
+    ["a plan told", "we're planning to deploy on friday"],
     // "help" with courtesy around it is the command word, but offered, not asked, it asks nothing.
     ["help offered", "i can help with this"],
     ["help offered", "we can help you"],

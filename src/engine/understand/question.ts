@@ -15,22 +15,32 @@ const LEAD_INS = new Set(
     " ",
   ),
 );
-/** Words that make a statement ask ("I wonder how…", "not sure which…", "curious about…"). */
+/** Words that make a statement ask ("I wonder how…", "curious about…", "confused about…"). */
 const ASKING = new Set(
-  "wonder wondering curious unsure unclear confused know idea sure explain tell clarify question care".split(
-    " ",
-  ),
+  "wonder wondering curious unsure unclear confused explain tell clarify question".split(" "),
 );
+/** Words that ask only when negated: "not sure which…", "don't know how…", "no idea if…" ("I know how…" tells). */
+const ASKING_NEGATED = new Set("know idea sure clear".split(" "));
 /** Words that make a statement a request: "we need background jobs", "worried about performance". */
 const REQUESTING = new Set(
-  "need needs needed want wants require requires must worried concerned looking planning hoping considering".split(
-    " ",
-  ),
+  "need needs want wants require requires must worried concerned looking".split(" "),
 );
+/** Words that undo what follows them: "we don't need the admin", "no need for translations". */
+const NEGATIONS = new Set("no not dont doesnt didnt wont never cant isnt arent without".split(" "));
+/** What a requesting word must not be followed by: "we must have broken it", "looking at the admin now". */
+const NOT_A_REQUEST: Readonly<Record<string, ReadonlySet<string>>> = {
+  must: new Set(["have", "ve", "be"]),
+  looking: new Set(["at", "back", "good", "great", "fine"]),
+};
+
+/** A word negated by one of the two words before it. */
+function negated(words: readonly string[], j: number): boolean {
+  return NEGATIONS.has(words[j - 1] as string) || NEGATIONS.has(words[j - 2] as string);
+}
 const WH = new Set("what whats how why which who when where whether".split(" "));
 /** Statements start with who is speaking; fragments ("admin panel", "orm migrations") do not. */
 const SUBJECTS = new Set(
-  "i im ive id we were weve wed our my it its itll this that thats they theyre he she you youre lol haha".split(
+  "i im ive id we were weve wed our my it its itll this that thats they theyre he she you youre lol haha no not".split(
     " ",
   ),
 );
@@ -46,22 +56,38 @@ const JUDGING = new Set(
   (
     "fine good great nice solid ok okay awesome amazing excellent brilliant decent lovely neat " +
     "terrible awful bad horrible painful pain nightmare lifesaver overkill meh underrated overrated " +
-    "perfect flawless rock rocks sucks clunky slick smooth best worst better worse favourite favorite"
+    "perfect flawless rock rocks sucks clunky slick smooth best worst favourite favorite"
   ).split(" "),
 );
-/** How many words a topic may take before its verb, and the verb before its judgement. */
-const TOPIC_WORDS = 4;
+/** Words after a verb of being that turn it into a question: "was it", "is there". */
+const INVERTED = new Set("it there this that they".split(" "));
+/** Verbs that tell of the past. */
+const PAST = new Set("was wasnt were werent had".split(" "));
+/** Words after "has"/"have" that make it a story so far: "has been", "have never", "has always". */
+const SINCE = new Set("been never always".split(" "));
+/** How many words a topic may take before its verb ("the admin and the orm are great"), and the verb before its judgement. */
+const TOPIC_WORDS = 6;
 const JUDGED_WITHIN = 4;
 
 /**
  * The message opens with an opinion of a topic: a few words, none asking or saying who speaks, a
  * verb of being, then a judgement ("jinja is fine", "the orm in django is really nice", "flask-login
- * worked great"). What a topic is like without a judgement may still ask ("testing is a big deal").
+ * worked great"). What a topic is like without a judgement may still ask ("testing is a big deal"), and so
+ * does an opinion followed by a choice or a question.
  */
 function judgesTopic(words: readonly string[], start: number): boolean {
+  // A choice offered or a question after it still asks: "caching is great in django or flask", "celery
+  // has been great, what about rq", "…, rq any good".
+  if (words.slice(start + 1).some((w) => w === "or" || w === "any" || WH.has(w))) return false;
   for (let j = start + 1; j <= Math.min(start + TOPIC_WORDS, words.length - 1); j++) {
     const w = words[j] as string;
-    if (BEING.has(w)) return words.slice(j + 1, j + 1 + JUDGED_WITHIN).some((x) => JUDGING.has(x));
+    if (BEING.has(w)) {
+      // "the orm, was it any good", "caching is there a default": the verb opens a question.
+      if (INVERTED.has(words[j + 1] as string)) return false;
+      // Told in the past, it is experience: "websockets were the reason we left", "jinja has never let us down".
+      if (PAST.has(w) || ((w === "has" || w === "have") && SINCE.has(words[j + 1] as string))) return true;
+      return words.slice(j + 1, j + 1 + JUDGED_WITHIN).some((x) => JUDGING.has(x));
+    }
     if (OPENERS.has(w) || SUBJECTS.has(w)) return false;
   }
   return false;
@@ -101,13 +127,11 @@ export function isQuestion(analysed: Analysed): boolean {
   if (first === undefined) return false;
   if (OPENERS.has(first) || lastClauseAsks(analysed)) return true;
   for (let j = i; j < w.length - 1; j++) {
-    if (
-      ASKING.has(w[j] as string) &&
-      w.slice(j + 1, j + 4).some((x) => WH.has(x) || x === "about" || x === "if")
-    )
-      return true;
+    const word = w[j] as string;
+    const asking = ASKING.has(word) || (ASKING_NEGATED.has(word) && negated(w, j));
+    if (asking && w.slice(j + 1, j + 4).some((x) => WH.has(x) || x === "about" || x === "if")) return true;
   }
-  if (w.some((x) => REQUESTING.has(x))) return true;
+  if (requests(w.slice(i))) return true;
   return !SUBJECTS.has(first) && !judgesTopic(w, i);
 }
 
@@ -131,5 +155,10 @@ export function opensAsQuestion(words: readonly string[]): boolean {
 
 /** Words ask for something within their first few words: "we need…", "looking for…", "i want…". */
 export function requests(words: readonly string[]): boolean {
-  return words.slice(0, 4).some((w) => REQUESTING.has(w));
+  for (let j = 0; j < Math.min(4, words.length); j++) {
+    const w = words[j] as string;
+    if (!REQUESTING.has(w) || negated(words, j) || NOT_A_REQUEST[w]?.has(words[j + 1] as string)) continue;
+    return true;
+  }
+  return false;
 }
