@@ -64,6 +64,7 @@ export {
   type TeamViews,
   type ViewsComparison,
 } from "./team-views.js";
+export { endsWithQuestionMark } from "./text.js";
 export {
   buildUnderstander,
   type DecisionTopic,

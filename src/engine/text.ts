@@ -16,6 +16,30 @@ export function stripSlackMarkup(text: string): string {
   });
 }
 
+/** How much raw text is read for `max` characters of plain text: links and mentions take room. */
+const MARKUP_ROOM = 4;
+
+/**
+ * The text without Slack markup, cut at `max` characters. Markup goes first, so a long link or a
+ * mention does not use up the budget, nor a link cut in half leak its address's words.
+ */
+export function plainText(text: string, max: number = MAX_INPUT): string {
+  return stripSlackMarkup(text.slice(0, max * MARKUP_ROOM)).slice(0, max);
+}
+
+/** Question marks, the full-width one included ("？"). */
+const QUESTION_MARK = /[?？]/;
+
+/** The text asks with a question mark, outside links ("…watch?v=abc" is an address, not a question). */
+export function hasQuestionMark(text: string, max: number = MAX_INPUT): boolean {
+  return QUESTION_MARK.test(plainText(text, max));
+}
+
+/** The text ends with a question mark, outside links. */
+export function endsWithQuestionMark(text: string, max?: number): boolean {
+  return QUESTION_MARK.test(plainText(text, max).trim().slice(-1));
+}
+
 /** Emoji that say something people also say in words; every other emoji is dropped. */
 const EMOJI_WORDS: ReadonlyArray<[RegExp, string]> = [
   [
@@ -42,7 +66,7 @@ export const SENTENCE_MARK = "||";
  * required").
  */
 export function tokenize(text: string, max: number = MAX_INPUT): string[] {
-  let clean = stripSlackMarkup(text.slice(0, max))
+  let clean = plainText(text, max)
     .replace(/&amp;|&/g, " and ")
     .replace(/&lt;|&gt;|&quot;|&#39;/g, " ");
   for (const [pattern, word] of EMOJI_WORDS) clean = clean.replace(pattern, word);
@@ -57,7 +81,7 @@ export function tokenize(text: string, max: number = MAX_INPUT): string[] {
     // "as well as" joins asks like "and": "unit tests as well as a debugger".
     .replace(/\bas well as\b/g, " and ")
     // "testing/debugging" lists two asks like "testing, debugging" (letters either side: not "24/7").
-    .replace(/[\n.!?…]+/gu, ` ${SENTENCE_MARK} `)
+    .replace(/[\n.!?？…]+/gu, ` ${SENTENCE_MARK} `)
     .replace(/[,;+—–]+|\s-+\s|\s\/\s|(?<=\p{L}{3})\/(?=\p{L}{3})/gu, ` ${CLAUSE_MARK} `)
     .replace(/[^\p{L}\p{N}|]+/gu, " ")
     .trim();

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { CLAUSE_MARK, SENTENCE_MARK, tokenize, words } from "../../src/engine/text.js";
+import {
+  CLAUSE_MARK,
+  endsWithQuestionMark,
+  hasQuestionMark,
+  SENTENCE_MARK,
+  tokenize,
+  words,
+} from "../../src/engine/text.js";
 
 describe("tokenize: clause and sentence breaks", () => {
   it("marks a sentence's end apart from a clause break", () => {
@@ -44,5 +51,25 @@ describe("tokenize: clause and sentence breaks", () => {
       "be",
       "fine",
     ]);
+  });
+});
+
+describe("question marks and Slack markup", () => {
+  it("sees no question in a link's address", () => {
+    expect(hasQuestionMark("a good talk <https://www.youtube.com/watch?v=abc123>")).toBe(false);
+    expect(hasQuestionMark("a good talk <https://example.com/?q=1|what is it?>")).toBe(true);
+    expect(endsWithQuestionMark("caching <https://example.com/watch?v=1>")).toBe(false);
+    expect(endsWithQuestionMark("caching? <@U0123ABC>")).toBe(true);
+  });
+
+  it("knows the full-width question mark", () => {
+    expect(hasQuestionMark("admin panel？")).toBe(true);
+    expect(endsWithQuestionMark("admin panel？")).toBe(true);
+    expect(tokenize("auth？caching")).toEqual(["auth", SENTENCE_MARK, "caching"]);
+  });
+
+  it("reads the words after a long link: markup does not use up the budget", () => {
+    const link = `<https://example.com/${"a".repeat(600)}|the docs>`;
+    expect(words(`${link} caching?`)).toEqual(["the", "docs", "caching"]);
   });
 });

@@ -145,6 +145,10 @@ describe("what is not a question in our thread", () => {
     ["experience told", "websockets were the whole reason we left last time"],
     ["a need negated", "we don't need the admin"],
     ["a plan told", "we're planning to deploy on friday"],
+    [
+      "a link's address is no question",
+      "this talk on the django orm is good <https://www.youtube.com/watch?v=abc123>",
+    ],
     // "help" with courtesy around it is the command word, but offered, not asked, it asks nothing.
     ["help offered", "i can help with this"],
     ["help offered", "we can help you"],

@@ -1,4 +1,4 @@
-import { CLAUSE_MARK, SENTENCE_MARK, tokenize } from "../text.js";
+import { CLAUSE_MARK, hasQuestionMark, SENTENCE_MARK, tokenize } from "../text.js";
 import type { Lexicon } from "./lexicon.js";
 
 /**
@@ -106,5 +106,5 @@ export function analyse(text: string, lexicon: Lexicon, max?: number): Analysed 
       if (!stop) terms.push(term);
     }
   }
-  return { words, tokens, terms, questionMark: text.slice(0, max).includes("?") };
+  return { words, tokens, terms, questionMark: hasQuestionMark(text, max) };
 }

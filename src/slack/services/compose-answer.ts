@@ -1,5 +1,6 @@
 /** What to answer a question with: pure, from the engine and the blocks (posting is in post-answer). */
 import {
+  endsWithQuestionMark,
   explainFeature,
   type FeatureScore,
   type FrameworkId,
@@ -196,7 +197,7 @@ function welcome(): NonNullable<Answer> {
 
 /** Plainly a question: what a thread answers when the layer is only guessing. */
 function endsAsQuestion(text: string): boolean {
-  return text.trim().endsWith("?");
+  return endsWithQuestionMark(text);
 }
 
 function helpAnswer(knowledge: Knowledge): NonNullable<Answer> {
