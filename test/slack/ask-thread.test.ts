@@ -139,6 +139,7 @@ describe("what is not a question in our thread", () => {
     // The layer half reads these as a feature (unsure): a guess is offered in a thread only to a plain question.
     ["a remark read only as a guess", "celery gave us headaches in prod"],
     ["a remark read only as a guess", "the admin was slow for us"],
+    ["a remark read only as a guess, of two features", "loved the admin. also the orm"],
     // An opinion of a feature, told: read surely as that feature once, answered with its sheet.
     ["an opinion told", "jinja is fine"],
     ["an opinion told", "migrations in django are a lifesaver"],
@@ -170,6 +171,20 @@ describe("what is not a question in our thread", () => {
     expect(shown(answer)).toContain("I don't know that one");
     for (const f of k.features) expect(shown(answer)).toContain(f.title);
   });
+
+  // The features' probabilities always name one: weighed by how much the message reads as a feature
+  // question at all, they offer no button to "approve my expense report".
+  it.each(["can someone approve my expense report?", "anyone up for lunch?", "when is the release?"])(
+    "answers %j with 'I don't know that one', offering no feature as a guess",
+    async (text) => {
+      const s = await setup();
+      rememberThread(s);
+      await send(s.t.app, reply(text));
+      expect(s.posts).toHaveLength(1);
+      expect(shown(s.posts[0])).toContain("I don't know that one");
+      expect(shown(s.posts[0])).not.toContain("did_you_mean_");
+    },
+  );
 
   it("offers 'did you mean' when the same guess is asked plainly", async () => {
     const s = await setup();

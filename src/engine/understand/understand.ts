@@ -71,6 +71,14 @@ export function buildUnderstander(
 
 const round = (n: number) => Math.round(Math.min(1, Math.max(0, n)) * 100) / 100;
 
+/** How much the kind reading makes it a feature question, any feature. */
+function featureShare(model: Model, kp: Float64Array): number {
+  const groups = model.kindGroups;
+  let sum = 0;
+  for (let i = 0; i < kp.length; i++) if (groups.of[i] === groups.feature) sum += kp[i] as number;
+  return sum;
+}
+
 function featureScore(model: Model, index: number, p: number): FeatureScore {
   const featureId = model.featureIds[index] as string;
   return {
@@ -197,13 +205,16 @@ export function understandWith(
   const { alone, voted: kp } = kindReadings(model, a);
   const fp = mixFeatureProbabilities(model, featureProbabilities(model, a), alone);
   const order = ranked(fp);
-  const runnersUp = (exclude: readonly number[]) =>
+  // Any reading but a feature offers its runners-up weighed by how much it reads as a feature question
+  // at all: probabilities shared out over the features name one even for "anyone up for lunch?".
+  const share = featureShare(model, kp);
+  const runnersUp = (exclude: readonly number[], weight = share) =>
     a.terms.length === 0
       ? []
       : order
           .filter((i) => !exclude.includes(i))
           .slice(0, MAX_RUNNERS_UP)
-          .map((i) => featureScore(model, i, fp[i] as number));
+          .map((i) => featureScore(model, i, weight * (fp[i] as number)));
   const nothing = (score: number): Understanding => ({
     intent: question ? "unknown" : "chatter",
     score: round(score),
@@ -287,7 +298,7 @@ export function understandWith(
       unsure: score < tuning.sure || (kind.p < tuning.sure && !firstHit),
       isQuestion: question,
       features: asked.map((i) => featureScore(model, i, fp[i] as number)),
-      runnersUp: runnersUp(asked),
+      runnersUp: runnersUp(asked, 1),
       ...(myth ? { myth } : {}),
     };
   }

@@ -127,6 +127,9 @@ export function composeAnswer(knowledge: Knowledge, q: Conversation): Composed {
   switch (intent) {
     case "feature": {
       if (!asked || u.intent !== "feature") return NONE;
+      // A remark the layer half reads as a feature ("celery gave us headaches in prod") is not
+      // answered in a thread, like any guess there: only a plain question is.
+      if (u.unsure && !q.addressed && !endsAsQuestion(text)) return NONE;
       const topic = featureTopic(u.features);
       if (u.features.length > 1) {
         return {
@@ -136,9 +139,6 @@ export function composeAnswer(knowledge: Knowledge, q: Conversation): Composed {
         };
       }
       if (u.unsure) {
-        // A remark the layer half reads as a feature ("celery gave us headaches in prod") is not
-        // offered buttons in a thread, like any guess there: only a plain question is.
-        if (!q.addressed && !endsAsQuestion(text)) return NONE;
         return { answer: didYouMean(text, [...u.features, ...plausible(u.runnersUp, 0.1)]) };
       }
       return {
