@@ -421,6 +421,16 @@ describe("matchFeature: what it should not know", () => {
     expect(m.kind).toBe("unknown");
   });
 
+  // Only Flask or Django named makes a question ours: not "versus", not "python".
+  it.each([
+    "jest versus mocha for testing?",
+    "spring boot versus quarkus?",
+    "how do python decorators work under the hood?",
+  ])("%j gets no sure answer", (text) => {
+    const u = understand(k, text, { hasRecommendation: true });
+    expect(u.intent === "unknown" || u.unsure).toBe(true);
+  });
+
   it("answers a 10,000-character string quickly", () => {
     const input = randomString(10_000, 3, "abcdefghijklmnopqrstuvwxyz ");
     const start = performance.now();

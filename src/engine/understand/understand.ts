@@ -114,6 +114,9 @@ function alternativeNamed(model: Model, words: readonly string[]): string | unde
 /** Framework names and joining words alone ("flask?", "django vs flask") ask nothing we can answer. */
 const FRAMEWORK_ONLY = new Set(["flask", "django", "python", "vs", "versus", "or", "and"]);
 
+/** The frameworks compared: naming one makes a question ours, whatever else it names. */
+const OURS = new Set(["flask", "django"]);
+
 /**
  * The kind of message: the most probable kind that the message also gives a reason for. A feature
  * question needs a word that carries domain meaning (or an alias); a decision question a word or
@@ -130,7 +133,7 @@ function kindOf(
   // A domain word next to an off-topic one, with neither framework named: "is rust worth learning",
   // "how do rails migrations work". Not ours, however the classifier reads it.
   const offTopic = a.terms.some((t) => model.offTopic.has(t.stem));
-  const framework = a.words.some((w) => FRAMEWORK_ONLY.has(w) && w !== "or" && w !== "and" && w !== "vs");
+  const framework = a.words.some((w) => OURS.has(w));
   // A word training never saw, nor anything like it ("junit", "vercel"): often another stack's name.
   const unseen = a.terms.some((t) => !t.known);
   const groups = model.kindGroups;
