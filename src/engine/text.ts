@@ -40,11 +40,16 @@ export function endsWithQuestionMark(text: string, max?: number): boolean {
   return QUESTION_MARK.test(plainText(text, max).trim().slice(-1));
 }
 
-/** Emoji that say something people also say in words; every other emoji is dropped. */
+/** Folded hands: "please" next to words ("can you help? 🙏"), thanks on their own. */
+const PRAY = /:pray:|🙏/gu;
+/**
+ * Emoji that say something people also say in words; every other emoji is dropped. A thanks ends
+ * its sentence: "👍 how about async" thanks, then asks.
+ */
 const EMOJI_WORDS: ReadonlyArray<[RegExp, string]> = [
   [
     /:(pray|\+1|thumbsup|raised_hands|heart|tada|clap|muscle|ok_hand|100|white_check_mark):|🙏|👍|🙌|❤️?|🎉|👏|💯|👌|✅/gu,
-    " thanks ",
+    " thanks. ",
   ],
   [/:(thinking_face|thinking|face_with_raised_eyebrow|confused):|🤔|🤨|😕/gu, " hmm "],
   [/:(-1|thumbsdown|no_entry):|👎/gu, " nah "],
@@ -69,6 +74,8 @@ export function tokenize(text: string, max: number = MAX_INPUT): string[] {
   let clean = plainText(text, max)
     .replace(/&amp;|&/g, " and ")
     .replace(/&lt;|&gt;|&quot;|&#39;/g, " ");
+  if (/\p{L}/u.test(clean.replace(PRAY, " ").replace(OTHER_EMOJI_CODE, " ")))
+    clean = clean.replace(PRAY, " please ");
   for (const [pattern, word] of EMOJI_WORDS) clean = clean.replace(pattern, word);
   clean = clean
     .replace(OTHER_EMOJI_CODE, " ")

@@ -73,3 +73,14 @@ describe("question marks and Slack markup", () => {
     expect(words(`${link} caching?`)).toEqual(["the", "docs", "caching"]);
   });
 });
+
+describe("emoji that say something", () => {
+  it("reads a thumbs-up as thanks that ends its sentence", () => {
+    expect(tokenize("👍 how about async")).toEqual(["thanks", SENTENCE_MARK, "how", "about", "async"]);
+  });
+
+  it("reads folded hands as please next to words, and as thanks alone", () => {
+    expect(words("can you help? 🙏")).toEqual(["can", "you", "help", "please"]);
+    expect(words("🙏")).toEqual(["thanks"]);
+  });
+});

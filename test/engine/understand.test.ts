@@ -636,6 +636,13 @@ describe("understand: everything else people say", () => {
   it.each([
     ["thanks!", "thanks"],
     ["ty 🙏", "thanks"],
+    ["🙏", "thanks"],
+    // Thanks first, then a question: the question is what to answer.
+    ["thanks! how about async?", "feature"],
+    ["great, thanks. does it do i18n?", "feature"],
+    [":+1: what about caching", "feature"],
+    // Folded hands next to words say please.
+    ["can you help? 🙏", "help"],
     ["what can you do?", "help"],
     ["help with caching", "feature"],
     ["I used the admin at my last job, it was fine", "chatter"],

@@ -186,6 +186,15 @@ describe("what is not a question in our thread", () => {
     },
   );
 
+  it("answers the question that follows a thanks", async () => {
+    const s = await setup();
+    rememberThread(s);
+    await send(s.t.app, reply("thanks! how about async?"));
+    expect(s.posts).toHaveLength(1);
+    expect(s.posts[0]?.thread_ts).toBe(PARENT_TS);
+    expect(shown(s.posts[0])).toContain("Async");
+  });
+
   it("offers 'did you mean' when the same guess is asked plainly", async () => {
     const s = await setup();
     rememberThread(s);

@@ -2,6 +2,7 @@ import type { Knowledge } from "../knowledge.js";
 import { stripSlackMarkup } from "../text.js";
 import { featuresAsked, partsOfMessage } from "./also-asked.js";
 import type { Analysed } from "./analyse.js";
+import { askedAfter } from "./asked-after.js";
 import { isHelpCommand } from "./commands.js";
 import { preferredFramework, questionedFramework } from "./frameworks.js";
 import {
@@ -202,8 +203,24 @@ export function understandWith(
   context: UnderstandContext = {},
 ): Understanding {
   const text = typeof input === "string" ? input : "";
-  const tuning = model.options.tuning;
   const a = analyseWith(model, text);
+  const u = readMessage(model, text, a, context);
+  // Thanks or a remark first, then a question: the question is what to answer.
+  if (u.intent !== "thanks" && u.intent !== "chatter") return u;
+  const rest = askedAfter(a, text);
+  if (rest === undefined) return u;
+  const later = readMessage(model, rest, analyseWith(model, rest), context);
+  return later.intent === "feature" || later.intent === "decision" || later.intent === "help" ? later : u;
+}
+
+/** What one message means, read once. */
+function readMessage(
+  model: Understander,
+  text: string,
+  a: Analysed,
+  context: UnderstandContext,
+): Understanding {
+  const tuning = model.options.tuning;
   const question = isQuestion(a);
   const { alone, voted: kp } = kindReadings(model, a);
   const fp = mixFeatureProbabilities(model, featureProbabilities(model, a), alone);
