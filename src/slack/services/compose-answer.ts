@@ -56,6 +56,15 @@ export function withoutMentions(text: string): string {
   return decodeSlackEntities(text.replace(/<@[A-Z0-9]+(\|[^>]*)?>/g, " ")).trim();
 }
 
+/**
+ * The message opens by naming someone other than the bot ("<@U0999> can you help with this?"): it
+ * is for them, not for us, however it reads.
+ */
+export function opensToSomeoneElse(text: string, botUserId: string | undefined): boolean {
+  const first = /^\s*<@([A-Z0-9]+)(\|[^>]*)?>/.exec(text);
+  return first !== null && first[1] !== botUserId;
+}
+
 export type Answer = { text: string; blocks: KnownBlock[] } | undefined;
 
 /** The feature answer as a message, or undefined when the feature id is unknown. */

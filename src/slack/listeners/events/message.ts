@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { Deps } from "../../deps.js";
+import { opensToSomeoneElse } from "../../services/compose-answer.js";
 import { postAnswer } from "../../services/post-answer.js";
 import type { EventArgs } from "../args.js";
 
@@ -28,7 +29,8 @@ const IncomingMessage = z
  * Replies in the thread of one of our recommendations are questions; so are direct messages.
  * Never answered: bots (ours included), edits, deletions and other subtypes, top-level channel
  * chatter, threads that are not ours (told by `parent_user_id` when the event has it, with no Web API
- * call; otherwise by looking the thread up), and messages that mention the bot (app_mention answers those).
+ * call; otherwise by looking the thread up), messages that mention the bot (app_mention answers those),
+ * and replies that open by naming someone else (they are for that person).
  */
 export function message({ knowledge, threads, once, channels }: Deps) {
   return async ({ event, context }: EventArgs<"message">): Promise<void> => {
@@ -43,6 +45,8 @@ export function message({ knowledge, threads, once, channels }: Deps) {
     if (!isDm && context.botUserId && text.includes(`<@${context.botUserId}`)) return;
     const isReply = m.thread_ts !== undefined && m.thread_ts !== m.ts;
     if (!isDm && !isReply) return;
+    // "<@colleague> what do you think about caching": a question for them, not for us.
+    if (!isDm && opensToSomeoneElse(text, context.botUserId)) return;
 
     // A thread someone else started is not one of our recommendations: the event says so, at no cost.
     const othersThread =
