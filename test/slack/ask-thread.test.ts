@@ -146,6 +146,8 @@ describe("what is not a question in our thread", () => {
     ["experience told", "websockets were the whole reason we left last time"],
     ["a need negated", "we don't need the admin"],
     ["a plan told", "we're planning to deploy on friday"],
+    ["a question for a colleague", "<@U0999OTHER> what do you think about caching?"],
+    ["a question for a colleague", "<@U0999OTHER|sam> can you help with this?"],
     [
       "a link's address is no question",
       "this talk on the django orm is good <https://www.youtube.com/watch?v=abc123>",
