@@ -653,20 +653,28 @@ describe("understand: everything else people say", () => {
   });
 
   // The command word, read by rule: sure, and a question only when asked ("i can help" offers it).
-  it.each(["help", "help me pls", "i need help", "can you help", "help us out", "<@U0123ABC> usage?"])(
-    "%j asks for help, surely",
+  it.each([
+    "help",
+    "help me pls",
+    "i need help",
+    "can you help",
+    "help us out",
+    "<@U0123ABC> usage?",
+    "help, i'm confused",
+  ])("%j asks for help, surely", (text) => {
+    const u = understand(k, text, { hasRecommendation: true });
+    expect(u).toMatchObject({ intent: "help", score: 1, unsure: false, isQuestion: true });
+  });
+
+  it.each(["i can help with this", "can i help?", "could we help?"])(
+    "reads help offered (%j) as help that asks nothing",
     (text) => {
-      const u = understand(k, text, { hasRecommendation: true });
-      expect(u).toMatchObject({ intent: "help", score: 1, unsure: false, isQuestion: true });
+      expect(understand(k, text, { hasRecommendation: true })).toMatchObject({
+        intent: "help",
+        isQuestion: false,
+      });
     },
   );
-
-  it("reads help offered as help that asks nothing", () => {
-    expect(understand(k, "i can help with this", { hasRecommendation: true })).toMatchObject({
-      intent: "help",
-      isQuestion: false,
-    });
-  });
 
   it("reads disagreement and which framework they prefer", () => {
     const u = understand(k, "nah, Flask suits us better", { hasRecommendation: true, verdict: "django" });

@@ -154,6 +154,7 @@ describe("what is not a question in our thread", () => {
     ],
     // "help" with courtesy around it is the command word, but offered, not asked, it asks nothing.
     ["help offered", "i can help with this"],
+    ["help offered", "can i help?"],
     ["help offered", "we can help you"],
   ])("stays quiet on %s: %j", async (_why, text) => {
     const s = await setup();

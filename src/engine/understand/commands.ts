@@ -12,11 +12,23 @@ export const HELP_WORDS: ReadonlySet<string> = new Set(["help", "usage"]);
 const COURTESY = new Set(
   (
     "me us our please pls plz hey hi bot the a some any i we need want can could would you u with this here out " +
-    "using use so ok"
+    "using use so ok im confused stuck lost"
   ).split(" "),
 );
 
 /** The words (normalised) are a command word with at most courtesy around it. */
 export function isHelpCommand(words: readonly string[]): boolean {
   return words.some((w) => HELP_WORDS.has(w)) && words.every((w) => HELP_WORDS.has(w) || COURTESY.has(w));
+}
+
+/** "can i help?", "could we help": someone offers help, nobody asks for it. */
+export function offersHelp(words: readonly string[]): boolean {
+  for (let i = 0; i + 1 < words.length; i++) {
+    if (
+      ["can", "could", "shall", "may"].includes(words[i] as string) &&
+      ["i", "we"].includes(words[i + 1] as string)
+    )
+      return true;
+  }
+  return false;
 }

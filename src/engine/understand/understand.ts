@@ -3,7 +3,7 @@ import { stripSlackMarkup } from "../text.js";
 import { featuresAsked, partsOfMessage } from "./also-asked.js";
 import type { Analysed } from "./analyse.js";
 import { askedAfter } from "./asked-after.js";
-import { isHelpCommand } from "./commands.js";
+import { isHelpCommand, offersHelp } from "./commands.js";
 import { preferredFramework, questionedFramework } from "./frameworks.js";
 import {
   type AliasHit,
@@ -247,8 +247,10 @@ function readMessage(
     a.words.includes("flask") && a.words.includes("django") && (a.questionMark || a.words.includes("or"));
   if (a.tokens.length === 0 || (a.words.every((w) => FRAMEWORK_ONLY.has(w)) && !both)) return nothing(0);
   // Asked for, or offered ("i can help with this"): a thread answers only what asks, like any help.
-  if (isHelpCommand(a.words))
-    return { intent: "help", score: 1, unsure: false, isQuestion: question, runnersUp: [] };
+  if (isHelpCommand(a.words)) {
+    const asks = question && !offersHelp(a.words);
+    return { intent: "help", score: 1, unsure: false, isQuestion: asks, runnersUp: [] };
+  }
 
   const hits = model.options.aliasesDecide ? aliasHits(model, a) : [];
   const domain = hits.length > 0 || a.terms.some((t) => isDomain(model, t));
