@@ -592,6 +592,8 @@ describe("explainFeature", () => {
 describe("understand: questions about the decision", () => {
   it.each([
     ["so what's the call?", "verdict"],
+    ["why?", "verdict"],
+    ["ok but how so?", "verdict"],
     ["are we going with Django or not?", "verdict"],
     ["tl;dr what's the plan", "verdict"],
     ["what's the case against Flask here?", "why_not"],

@@ -41,6 +41,16 @@ describe("questions about the decision, answered from the thread's recommendatio
     expect(text).toContain(rec.factors[0]?.source ?? "no source");
   });
 
+  it.each(["why?", "how so?", "source?"])(
+    "%j alone under the recommendation gets its reasons and their sources",
+    async (text) => {
+      const { got, rec } = await ask(text);
+      expect(got).toHaveLength(1);
+      expect(shown(got[0])).toContain(rec.factors[0]?.label ?? "no factor");
+      expect(shown(got[0])).toContain(rec.factors[0]?.source ?? "no source");
+    },
+  );
+
   it("'why not flask?' says what counts against Flask here and what would make it win", async () => {
     const { got, rec } = await ask("why not flask?");
     expect(rec.verdict).toBe("django");

@@ -1,3 +1,5 @@
+import { afterLeadIns } from "./question.js";
+
 /**
  * The app's own command words. `/flask-or-django help` shows the usage; the same word alone in a
  * thread or a mention asks for it too, however few examples happen to say it (a classifier learns
@@ -31,4 +33,23 @@ export function offersHelp(words: readonly string[]): boolean {
       return true;
   }
   return false;
+}
+
+/** Asking for the reasons in a word or two, under a recommendation: "why?", "how so?", "source?". */
+const WHY_ALONE = new Set([
+  "why",
+  "why so",
+  "why though",
+  "how so",
+  "how come",
+  "reasons",
+  "source",
+  "sources",
+  "says who",
+  "based on what",
+]);
+
+/** The words, after any lead-in ("so why?", "ok but why"), only ask why the verdict is what it is. */
+export function asksWhyAlone(words: readonly string[]): boolean {
+  return WHY_ALONE.has(words.slice(afterLeadIns(words)).join(" "));
 }

@@ -3,7 +3,7 @@ import { stripSlackMarkup } from "../text.js";
 import { featuresAsked, partsOfMessage } from "./also-asked.js";
 import type { Analysed } from "./analyse.js";
 import { askedAfter } from "./asked-after.js";
-import { isHelpCommand, offersHelp } from "./commands.js";
+import { asksWhyAlone, isHelpCommand, offersHelp } from "./commands.js";
 import { preferredFramework, questionedFramework } from "./frameworks.js";
 import {
   type AliasHit,
@@ -251,6 +251,10 @@ function readMessage(
     const asks = question && !offersHelp(a.words);
     return { intent: "help", score: 1, unsure: false, isQuestion: asks, runnersUp: [] };
   }
+
+  // "why?" under a recommendation asks for its reasons: the verdict, which gives them.
+  if (context.hasRecommendation && asksWhyAlone(a.words))
+    return { intent: "decision", topic: "verdict", score: 1, unsure: false, isQuestion: true, runnersUp: [] };
 
   const hits = model.options.aliasesDecide ? aliasHits(model, a) : [];
   const domain = hits.length > 0 || a.terms.some((t) => isDomain(model, t));
