@@ -744,6 +744,20 @@ describe("understand: word forms, compounds and shorthand", () => {
     expect(u.features[0]?.featureId).toBe(id);
   });
 
+  // A paste (a log, a traceback) is not searched for typos past 20 words training never saw: the
+  // cost of one message stays bounded, and the reading depends on the message alone.
+  it("searches a message for typos at most 20 times", () => {
+    const letters = "bdfgjkmpqvwxz";
+    const paste = Array.from({ length: 20 }, (_, i) => `zq${letters[i % 13]}${letters[(i * 7) % 13]}vx`).join(
+      " ",
+    );
+    expect(understand(k, "cachng?").intent).toBe("feature");
+    const late = understand(k, `${paste} cachng?`);
+    expect(late.intent === "feature" && late.features[0]?.featureId).not.toBe("caching");
+    // The same message reads the same, whatever was read before it.
+    expect(understand(k, `${paste} cachng?`)).toEqual(late);
+  });
+
   it("does not correct a short real word into a neighbour (roll is not role)", () => {
     const u = understand(k, "roll");
     expect(u.intent === "feature" && u.features[0]?.featureId).not.toBe("permissions");

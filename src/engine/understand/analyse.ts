@@ -65,6 +65,9 @@ export interface Analysed {
   questionMark: boolean;
 }
 
+/** How many of a message's words may be searched for typos: a message of prose has a handful at most. */
+const TYPO_SEARCHES = 20;
+
 /** Normalises, expands shorthand, corrects, splits into clauses and segments, and stems. */
 export function analyse(text: string, lexicon: Lexicon, max?: number): Analysed {
   const raw = tokenize(text, max);
@@ -74,6 +77,7 @@ export function analyse(text: string, lexicon: Lexicon, max?: number): Analysed 
   let clause = 0;
   let segment = 0;
   let sentence = 0;
+  let typoSearches = 0;
   for (const token of raw) {
     const mark = token === CLAUSE_MARK || token === SENTENCE_MARK;
     if (token === SENTENCE_MARK && words.length > 0) sentence++;
@@ -84,8 +88,12 @@ export function analyse(text: string, lexicon: Lexicon, max?: number): Analysed 
       if (words.length > 0) segment++;
       if (mark) continue;
     }
+    // A paste (a traceback, a log) brings many words training never saw: past a budget they are not
+    // searched for typos, so one message costs a millisecond or so at most.
+    const costly = lexicon.costly(token);
+    if (costly) typoSearches++;
     // A function word is never "corrected" into a topic word ("even" is not "event").
-    let readings = lexicon.read(token);
+    let readings = lexicon.read(token, !costly || typoSearches <= TYPO_SEARCHES);
     if (STOPWORDS.has(token) && readings.some((r) => r.weight < 1)) readings = lexicon.asTyped(token);
     for (const r of readings) {
       const at = words.push(r.word) - 1;

@@ -23,21 +23,48 @@ const CACHE_LIMIT = 20_000;
  * and kept (the cache is emptied when full, so memory stays bounded whatever people type).
  */
 export class Lexicon {
-  private readonly cache = new Map<string, readonly Reading[]>();
+  /** Each typed word: whether reading it searches for typos, and its readings with and without. */
+  private readonly cache = new Map<
+    string,
+    { costly: boolean; full?: readonly Reading[]; plain?: readonly Reading[] }
+  >();
 
   constructor(
     private readonly stem: Stemmer,
     private readonly vocabulary: Vocabulary | undefined,
   ) {}
 
-  read(typed: string): readonly Reading[] {
-    let out = this.cache.get(typed);
-    if (out === undefined) {
-      if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
-      out = this.readUncached(typed);
-      this.cache.set(typed, out);
+  /**
+   * @param correct false: the word is not corrected for typos (the costly search), when it would
+   * need that; else read in full. Either way the reading depends on the word alone.
+   */
+  read(typed: string, correct = true): readonly Reading[] {
+    const entry = this.entry(typed);
+    if (correct || !entry.costly) {
+      entry.full ??= this.readUncached(typed, true);
+      return entry.full;
     }
-    return out;
+    entry.plain ??= this.readUncached(typed, false);
+    return entry.plain;
+  }
+
+  /** Reading the word in full searches for typos (a word training never saw, or a rare form). */
+  costly(typed: string): boolean {
+    return this.entry(typed).costly;
+  }
+
+  private entry(typed: string) {
+    let entry = this.cache.get(typed);
+    if (entry === undefined) {
+      if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
+      const vocabulary = this.vocabulary;
+      const costly =
+        vocabulary !== undefined &&
+        expandShorthand(typed).some((w) => vocabulary.searchesTypos(w, this.stem(w)));
+      entry = { costly };
+      this.cache.set(typed, entry);
+    }
+    return entry;
   }
 
   /** The word as typed, stemmed, with no shorthand or correction. */
@@ -45,11 +72,11 @@ export class Lexicon {
     return [{ word: typed, typed, stem: this.stem(typed), weight: 1, known: true }];
   }
 
-  private readUncached(typed: string): Reading[] {
+  private readUncached(typed: string, correct: boolean): Reading[] {
     const out: Reading[] = [];
     for (const word of expandShorthand(typed)) {
       const stem = this.stem(word);
-      const resolved = this.vocabulary?.resolve(word, stem) ?? [{ word, stem, weight: 1 }];
+      const resolved = this.vocabulary?.resolve(word, stem, correct) ?? [{ word, stem, weight: 1 }];
       const first = resolved[0];
       if (!first) {
         out.push({ word, typed: word, stem, weight: 1, known: false });

@@ -71,17 +71,28 @@ export class Vocabulary {
    * What a word stands for: itself when the index knows its stem; else the two known words it runs
    * together ("githubactions"); else the known word it is most of ("memcache" → "memcached"); else the
    * nearest known words by typos, keeping the first letter ("cachng" → "caching", but "bold" is not
-   * "old"). Empty when it is none of these.
+   * "old"). Empty when it is none of these. `typos` false skips the typo search, the costly part.
    */
-  resolve(word: string, stem: string): Resolved[] {
+  resolve(word: string, stem: string, typos = true): Resolved[] {
     if (this.stems.has(stem)) {
       // Common as typed, or a new form of a common stem ("deploying"): itself.
       const common = (this.words.get(word) ?? 0) >= 2 || (this.stemCount.get(stem) ?? 0) >= 3;
-      if (common || word.length < MIN_PREFIX) return [{ word, stem, weight: 1 }];
+      if (common || word.length < MIN_PREFIX || !typos) return [{ word, stem, weight: 1 }];
       const corrected = this.typo(word, true).filter((r) => (this.words.get(r.word) ?? 0) >= 2);
       return corrected.length > 0 ? corrected : [{ word, stem, weight: 1 }];
     }
-    return this.compound(word) ?? this.completion(word) ?? this.typo(word);
+    return this.compound(word) ?? this.completion(word) ?? (typos ? this.typo(word) : []);
+  }
+
+  /** Whether `resolve` would search for typos: the costly part of reading a word. */
+  searchesTypos(word: string, stem: string): boolean {
+    if (this.stems.has(stem)) {
+      const common = (this.words.get(word) ?? 0) >= 2 || (this.stemCount.get(stem) ?? 0) >= 3;
+      return !common && word.length >= MIN_PREFIX;
+    }
+    // Only words of letters are corrected, and no word shorter than SHORT.
+    if (word.length < SHORT || !/^[a-z]+$/.test(word)) return false;
+    return this.compound(word) === undefined && this.completion(word) === undefined;
   }
 
   /**
