@@ -718,6 +718,8 @@ describe("understand: everything else people say", () => {
     ["we're looking at the admin now", false],
     ["we must have broken the migrations", false],
     ["i know how caching works", false],
+    ["gonna try the admin tomorrow", false],
+    ["fwiw we already cache pages in redis", false],
     ["we need background jobs", true],
     ["looking for a good admin", true],
     ["i don't know how caching works", true],

@@ -11,7 +11,7 @@ const OPENERS = new Set(
 );
 /** Words said before the question proper: "so what's the call", "ok but how…", "tl;dr what's the plan". */
 const LEAD_INS = new Set(
-  "so ok okay ok and but also plus n btw hey hi yo then well quick q tl dr tldr um uh hmm soo sooo right ah oh and or".split(
+  "so ok okay ok and but also plus n btw hey hi yo then well quick q tl dr tldr um uh hmm soo sooo right ah oh and or fwiw ftr iirc afaik".split(
     " ",
   ),
 );
@@ -40,7 +40,7 @@ function negated(words: readonly string[], j: number): boolean {
 const WH = new Set("what whats how why which who when where whether".split(" "));
 /** Statements start with who is speaking; fragments ("admin panel", "orm migrations") do not. */
 const SUBJECTS = new Set(
-  "i im ive id we were weve wed our my it its itll this that thats they theyre he she you youre lol haha no not".split(
+  "i im ive id we were weve wed our my it its itll this that thats they theyre he she you youre lol haha no not gonna lets".split(
     " ",
   ),
 );
