@@ -6,6 +6,7 @@ import {
   DEV4_SET,
   DEV5_SET,
   DEV6_SET,
+  DEV7_SET,
   loadHeldOut,
   MULTI_SET,
   MULTI2_SET,
@@ -173,6 +174,22 @@ describe("understanding the fourth development set", () => {
   it("does no worse than last measured: 165 of 182 right (90.7%), no false answer", () => {
     expect(dev4.right).toBeGreaterThanOrEqual(165);
     expect(dev4.falseAnswersOnUnknown).toBe(0);
+  });
+});
+
+/**
+ * The seventh set (test/eval/dev7.json), written blind by another writer, weighted to the hard cases
+ * (two features, a feature named in passing, remarks in a thread, near-domain questions we cannot
+ * answer), then read and tuned on.
+ */
+describe("understanding the seventh development set", () => {
+  const dev7 = report(runHeldOut(knowledge, loadHeldOut(DEV7_SET)));
+
+  // 162 and 7 false answers when first measured (161.5 and 6.8 over 6 orders); 167 and 6 after round 8's
+  // rules: experience told in the past, plans, only Flask or Django making a question ours.
+  it("does no worse than last measured: 167 of 200 right (83.5%), at most 6 false answers", () => {
+    expect(dev7.right).toBeGreaterThanOrEqual(167);
+    expect(dev7.falseAnswersOnUnknown).toBeLessThanOrEqual(6);
   });
 });
 
