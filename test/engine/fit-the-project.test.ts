@@ -67,6 +67,20 @@ describe("pros and cons that fit this project", () => {
     expect(shown(withIt).map((x) => x.id)).toContain("django_pro_admin");
   });
 
+  it.each([
+    ["no admin and we need translations", ["i18n"], ["admin"]],
+    ["admin: not needed", [], ["admin"]],
+    ["no live updates", [], ["async"]],
+    ["maybe later we will need translations", [], []],
+  ] as Array<[string, string[], string[]]>)(
+    "the notes %j count %j and rule out %j",
+    (notes, needs, excluded) => {
+      const r = recommend({ answers: { project_type: "content_site" }, notes }, knowledge);
+      expect(r.notes.needs).toEqual(needs);
+      expect(r.notes.excluded).toEqual(excluded);
+    },
+  );
+
   it("a need ticked in the needs answer is not ruled out by the notes", () => {
     const r = recommend(
       { answers: { project_type: "internal_tool" }, needs: ["admin"], notes: "no admin" },

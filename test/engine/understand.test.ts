@@ -502,6 +502,12 @@ describe("findNeedsInText", () => {
     ["We need a machine learning model", ["ml"]],
     ["forms forms forms", ["forms"]],
     ["we need authentication but no caching", ["auth"]],
+    // A negation stops at a joiner followed by words of its own, and at a consequence.
+    ["no admin and we need translations", ["i18n"]],
+    ["we don't use docker and need an admin", ["admin"]],
+    ["we have no budget so we need caching", ["caching"]],
+    ["without caching and with translations", ["i18n"]],
+    ["i18n: no, caching: yes", ["caching"]],
   ] as Array<[string, string[]]>)("%j → %j", (text, needs) => {
     expect(findNeedsInText(text, k)).toEqual(needs);
   });
@@ -516,6 +522,18 @@ describe("findNeedsInText", () => {
     "",
     "we deploy with gunicorn on kubernetes",
     "how about routing and debugging",
+    // A bare list after a negation is all ruled out.
+    "no admin or auth",
+    // A negation is never the need itself.
+    "no live updates",
+    "no scheduled jobs",
+    "no mobile app",
+    // A negation after the need turns it around.
+    "admin: not needed",
+    "an admin isn't required",
+    "rest api is not needed",
+    // A maybe is not a need.
+    "maybe later we will need translations",
   ])("%j → no needs", (text) => {
     expect(findNeedsInText(text, k)).toEqual([]);
   });
