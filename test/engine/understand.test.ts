@@ -646,6 +646,26 @@ describe("understand: questions about the decision", () => {
     ).toBe("internal_tool");
   });
 
+  // A cue is its words in a row, function words included, and not turned around.
+  it.each([
+    ["flask or django for our team?", undefined],
+    ["a site with 200 pages, flask or django?", undefined],
+    ["a 6 month project, flask or django?", { timeline: "months" }],
+    ["flask or django, let's chat about it tomorrow", undefined],
+    ["is django too big for us?", undefined],
+    ["we don't know django, which one?", undefined],
+    ["security is not a concern, flask or django?", undefined],
+    ["it's not a blog, it's a rest api. flask or django?", { project_type: "rest_api" }],
+    ["due in 2 weeks, flask or django?", { timeline: "weeks" }],
+    ["a big project with many teams, which one?", { size: "large" }],
+  ] as Array<[string, Record<string, string> | undefined]>)("%j quick take: %j", (text, answers) => {
+    const u = understand(k, text);
+    expect(u.intent === "decision" && u.topic === "verdict").toBe(true);
+    expect(u.intent === "decision" && u.topic === "verdict" ? u.quickTake?.answers : undefined).toEqual(
+      answers,
+    );
+  });
+
   it("gives no quick take in a recommendation's thread: the thread has its project", () => {
     const u = understand(k, "is Flask enough for a small online shop?", { hasRecommendation: true });
     expect(u.intent === "decision" && u.topic === "verdict" && u.quickTake).toBeUndefined();

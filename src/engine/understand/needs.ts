@@ -49,8 +49,11 @@ function negatedAfter(analysed: Analysed, end: number, clause: number): boolean 
   return false;
 }
 
-/** What the words around a need say of it: counted, or not (negated, or only a maybe). */
-function counts(analysed: Analysed, first: number, last: number, clause: number): boolean {
+/**
+ * What the words around a phrase say of it: counted, or not (negated before or after it, or only a
+ * maybe). `first` and `last` are the phrase's first and last word positions.
+ */
+export function counts(analysed: Analysed, first: number, last: number, clause: number): boolean {
   return (
     !governedBy(analysed, first, clause, NEGATIONS) &&
     !governedBy(analysed, first, clause, HEDGES) &&

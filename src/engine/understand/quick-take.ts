@@ -1,6 +1,7 @@
 import { parseProfile } from "../profile.js";
-import { type Analysed, STOPWORDS, type Term } from "./analyse.js";
+import type { Analysed, Term } from "./analyse.js";
 import { analyseWith, type Model } from "./model.js";
+import { counts } from "./needs.js";
 import type { QuickTake } from "./types.js";
 
 interface Cue {
@@ -9,11 +10,9 @@ interface Cue {
   stems: string[];
 }
 
-/** Cues are read without function words ("a few pages" is few, page), framework names kept. */
-const keep = (t: Term) => !STOPWORDS.has(t.word);
-
 const cuesCache = new WeakMap<Model, Cue[]>();
 
+/** Each cue as the stems of all its words, function words included: "many teams" is not "team". */
 function cuesOf(model: Model): Cue[] {
   let cues = cuesCache.get(model);
   if (!cues) {
@@ -21,9 +20,7 @@ function cuesOf(model: Model): Cue[] {
     for (const [questionId, options] of Object.entries(model.knowledge.examples.profileCues)) {
       for (const [value, phrases] of Object.entries(options)) {
         for (const phrase of phrases) {
-          const stems = analyseWith(model, phrase)
-            .tokens.filter(keep)
-            .map((t) => t.stem);
+          const stems = analyseWith(model, phrase).tokens.map((t) => t.stem);
           if (stems.length > 0) cues.push({ questionId, value, stems });
         }
       }
@@ -33,13 +30,14 @@ function cuesOf(model: Model): Cue[] {
   return cues;
 }
 
-/** Where the cue's words appear in a row among the message's terms, or -1. */
-function positionOf(stems: readonly string[], cue: readonly string[]): number {
+/** Every place the cue's words appear in a row among the message's words. */
+function placesOf(stems: readonly string[], cue: readonly string[]): number[] {
+  const out: number[] = [];
   outer: for (let i = 0; i + cue.length <= stems.length; i++) {
     for (let j = 0; j < cue.length; j++) if (stems[i + j] !== cue[j]) continue outer;
-    return i;
+    out.push(i);
   }
-  return -1;
+  return out;
 }
 
 /**
@@ -54,12 +52,18 @@ export function quickTake(
   needs: string[],
 ): QuickTake | undefined {
   const knowledge = model.knowledge;
-  const stems = analysed.tokens.filter(keep).map((t) => t.stem);
+  const tokens = analysed.tokens;
+  const stems = tokens.map((t) => t.stem);
   const answers: Record<string, string> = {};
   const at: Record<string, number> = {};
   for (const cue of cuesOf(model)) {
-    const p = positionOf(stems, cue.stems);
-    if (p < 0) continue;
+    // The first place the cue is said and not turned around: "not a blog, a rest api" is no blog.
+    const p = placesOf(stems, cue.stems).find((i) => {
+      const first = tokens[i] as Term;
+      const last = tokens[i + cue.stems.length - 1] as Term;
+      return counts(analysed, first.at, last.at, first.clause);
+    });
+    if (p === undefined) continue;
     const known = at[cue.questionId];
     if (known === undefined || p < known) {
       answers[cue.questionId] = cue.value;
