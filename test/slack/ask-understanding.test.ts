@@ -154,6 +154,10 @@ describe("a quick take from one sentence", () => {
     expect(chosen("size")).toBe("small");
     // What the sentence did not say is left for the person to choose.
     expect(chosen("timeline")).toBeUndefined();
+    // The sentence is no note: read again on submit, it would bring back a need the person unticked.
+    const notes = view.blocks.find((b) => b.block_id === "q_notes")?.element as Json | undefined;
+    expect(notes).toBeDefined();
+    expect(notes?.initial_value).toBeUndefined();
   });
 
   it("slash text describing a project gets the same quick take, only for the person", async () => {

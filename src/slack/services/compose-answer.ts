@@ -335,7 +335,9 @@ function quickTake(knowledge: Knowledge, take: QuickTake, sentence: string): Com
         rec,
         sentence,
         understood,
-        prefillValue: encodeAnswers({ answers: take.answers, needs: take.needs, notes: sentence }),
+        // The sentence is not prefilled as notes: notes are read for needs on submit, so a need the
+        // person unticks would come back from them. What it named is ticked and chosen already.
+        prefillValue: encodeAnswers({ answers: take.answers, needs: take.needs, notes: "" }),
       }),
     },
     topic: `Quick take: ${headline(knowledge, rec)}`,
