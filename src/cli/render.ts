@@ -154,6 +154,9 @@ export function renderFeature(
   return `${lines.join("\n")}\n`;
 }
 
+/** How much of an unknown question is echoed back. */
+const ECHO_MAX = 120;
+
 /** What we say when a question names no feature we know. */
 export function renderUnknownFeature(
   text: string,
@@ -161,7 +164,9 @@ export function renderUnknownFeature(
   knowledge: Knowledge,
   readAs?: string,
 ): string {
-  const lines = [`No feature matches "${text}".`];
+  // A pasted page is not echoed whole.
+  const shown = text.length > ECHO_MAX ? `${text.slice(0, ECHO_MAX)}…` : text;
+  const lines = [`No feature matches "${shown}".`];
   if (readAs) lines.push(readAs);
   if (suggestions.length > 0) {
     lines.push(`Did you mean: ${suggestions.map((x) => x.title).join(", ")}?`);

@@ -87,6 +87,14 @@ describe("npm run ask", () => {
     expect(needs.stderr).toContain("background_tasks");
   });
 
+  it("echoes no more than the start of a long unknown question", () => {
+    const long = `${"lorem ipsum dolor ".repeat(50)}end`;
+    const { code, stdout } = ask(["feature", long]);
+    expect(code).toBe(1);
+    expect(stdout).toContain(`No feature matches "${long.slice(0, 120)}…".`);
+    expect(stdout).not.toContain('end".');
+  });
+
   it("says when it does not know a feature, with suggestions and topics (exit 1)", () => {
     const { code, stdout } = ask(["feature", "so what's the call?"]);
     expect(code).toBe(1);
