@@ -42,7 +42,7 @@ describe("understanding the held-out set", () => {
   });
 
   // Until then, no change may make it worse than the figures measured.
-  // The floor is what was last measured (run 29), not what was hoped.
+  // The floor is what was last measured (run 30), not what was hoped.
   it("does no worse than last measured: 214 of 239 right (89.5%), at most 2 false answers", () => {
     expect(result.right).toBeGreaterThanOrEqual(214);
     expect(result.falseAnswersOnUnknown).toBeLessThanOrEqual(2);
@@ -91,9 +91,10 @@ describe("understanding the second development set", () => {
   // averaged 119.6 and 0.6 false answers. Round 5's averages 122.7 and 0.3; after round 5's examples
   // 121.7 and 0.3 over 3 orders, and the shipped model has 122 and none; Naive Bayes smoothed at 0.15, 126.
   // 123 (124.3 over 6 orders) once 6 examples that said the same words as a dev2 question were removed;
-  // 124 (124.8) with the nearest examples' vote; 125 (126.0) with Porter2 stems.
-  it("does no worse than last measured: 125 of 135 right (92.6%), no false answer", () => {
-    expect(dev2.right).toBeGreaterThanOrEqual(125);
+  // 124 (124.8) with the nearest examples' vote; 125 (126.0) with Porter2 stems; 126 (126.0) with
+  // round 8's opinions told ("the admin is honestly the best part of django imo" is chatter).
+  it("does no worse than last measured: 126 of 135 right (93.3%), no false answer", () => {
+    expect(dev2.right).toBeGreaterThanOrEqual(126);
     expect(dev2.falseAnswersOnUnknown).toBe(0);
   });
 });
@@ -195,9 +196,10 @@ describe("understanding the seventh development set", () => {
 
 /** Questions about two features, and about one that name another's word (test/eval/multi.json). */
 describe("telling two features from one", () => {
-  // 33 before Naive Bayes was smoothed at 0.15 instead of 0.3 (32.5 → 32.0 over 2 orders).
-  it("does no worse than last measured: 33 of 50 right", () => {
-    expect(report(runHeldOut(knowledge, loadHeldOut(MULTI_SET))).right).toBeGreaterThanOrEqual(33);
+  // 33 before Naive Bayes was smoothed at 0.15 instead of 0.3 (32.5 → 32.0 over 2 orders); 34 with "as
+  // well as" read as "and".
+  it("does no worse than last measured: 34 of 50 right", () => {
+    expect(report(runHeldOut(knowledge, loadHeldOut(MULTI_SET))).right).toBeGreaterThanOrEqual(34);
   });
 
   // test/eval/multi2.json: written before round 3's rules (one breath, scene-setting parts), then tuned on.
