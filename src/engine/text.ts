@@ -30,9 +30,12 @@ export function plainText(text: string, max: number = MAX_INPUT): string {
 /** Question marks, the full-width one included ("？"). */
 const QUESTION_MARK = /[?？]/;
 
-/** The text asks with a question mark, outside links ("…watch?v=abc" is an address, not a question). */
-export function hasQuestionMark(text: string, max: number = MAX_INPUT): boolean {
-  return QUESTION_MARK.test(plainText(text, max));
+/**
+ * Text without markup (`plainText`) asks with a question mark: outside links, "…watch?v=abc" being an
+ * address, not a question.
+ */
+export function hasQuestionMark(plain: string): boolean {
+  return QUESTION_MARK.test(plain);
 }
 
 /** The text ends with a question mark, outside links. */
@@ -42,6 +45,8 @@ export function endsWithQuestionMark(text: string, max?: number): boolean {
 
 /** Folded hands: "please" next to words ("can you help? 🙏"), thanks on their own. */
 const PRAY = /:pray:|🙏/gu;
+const HAS_PRAY = /:pray:|🙏/u;
+const ASCII = /^[\x00-\x7f]*$/;
 /**
  * Emoji that say something people also say in words; every other emoji is dropped. A thanks ends
  * its sentence: "👍 how about async" thanks, then asks.
@@ -71,16 +76,22 @@ export const SENTENCE_MARK = "||";
  * required").
  */
 export function tokenize(text: string, max: number = MAX_INPUT): string[] {
-  let clean = plainText(text, max)
-    .replace(/&amp;|&/g, " and ")
-    .replace(/&lt;|&gt;|&quot;|&#39;/g, " ");
-  if (/\p{L}/u.test(clean.replace(PRAY, " ").replace(OTHER_EMOJI_CODE, " ")))
+  return tokenizePlain(plainText(text, max));
+}
+
+/** `tokenize` for text already without Slack markup and cut (`plainText`). */
+export function tokenizePlain(plain: string): string[] {
+  let clean = plain.replace(/&amp;|&/g, " and ").replace(/&lt;|&gt;|&quot;|&#39;/g, " ");
+  if (HAS_PRAY.test(clean) && /\p{L}/u.test(clean.replace(PRAY, " ").replace(OTHER_EMOJI_CODE, " ")))
     clean = clean.replace(PRAY, " please ");
-  for (const [pattern, word] of EMOJI_WORDS) clean = clean.replace(pattern, word);
+  // Plain ASCII (most messages) has no emoji, accents or curly quotes to read: those passes are skipped.
+  const ascii = ASCII.test(clean);
+  if (!ascii || clean.includes(":")) {
+    for (const [pattern, word] of EMOJI_WORDS) clean = clean.replace(pattern, word);
+    clean = clean.replace(OTHER_EMOJI_CODE, " ");
+  }
+  if (!ascii) clean = clean.normalize("NFKD").replace(/\p{M}+/gu, "");
   clean = clean
-    .replace(OTHER_EMOJI_CODE, " ")
-    .normalize("NFKD")
-    .replace(/\p{M}+/gu, "")
     .toLowerCase()
     // "we'll" is "we will", not "well" (a lead-in word); other apostrophes just go: "don't" → "dont".
     .replace(/(\p{L})['’]ll\b/gu, "$1 will")

@@ -1,4 +1,4 @@
-import { CLAUSE_MARK, hasQuestionMark, SENTENCE_MARK, tokenize } from "../text.js";
+import { CLAUSE_MARK, hasQuestionMark, plainText, SENTENCE_MARK, tokenizePlain } from "../text.js";
 import type { Lexicon } from "./lexicon.js";
 
 /**
@@ -70,7 +70,8 @@ const TYPO_SEARCHES = 20;
 
 /** Normalises, expands shorthand, corrects, splits into clauses and segments, and stems. */
 export function analyse(text: string, lexicon: Lexicon, max?: number): Analysed {
-  const raw = tokenize(text, max);
+  const plain = plainText(text, max);
+  const raw = tokenizePlain(plain);
   const words: string[] = [];
   const tokens: Term[] = [];
   const terms: Term[] = [];
@@ -114,5 +115,5 @@ export function analyse(text: string, lexicon: Lexicon, max?: number): Analysed 
       if (!stop) terms.push(term);
     }
   }
-  return { words, tokens, terms, questionMark: hasQuestionMark(text, max) };
+  return { words, tokens, terms, questionMark: hasQuestionMark(plain) };
 }

@@ -49,7 +49,11 @@ const WHY_ALONE = new Set([
   "based on what",
 ]);
 
+/** The longest such ask, lead-ins included: "ok but based on what". */
+const WHY_MOST_WORDS = 5;
+
 /** The words, after any lead-in ("so why?", "ok but why"), only ask why the verdict is what it is. */
 export function asksWhyAlone(words: readonly string[]): boolean {
+  if (words.length > WHY_MOST_WORDS) return false;
   return WHY_ALONE.has(words.slice(afterLeadIns(words)).join(" "));
 }
