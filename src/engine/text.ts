@@ -46,7 +46,8 @@ export function endsWithQuestionMark(text: string, max?: number): boolean {
 /** Folded hands: "please" next to words ("can you help? 🙏"), thanks on their own. */
 const PRAY = /:pray:|🙏/gu;
 const HAS_PRAY = /:pray:|🙏/u;
-const ASCII = /^[\x00-\x7f]*$/;
+/** Anything but printable ASCII, tabs and line breaks: such text takes every pass. */
+const NOT_PLAIN_ASCII = /[^\t\n\r -~]/;
 /**
  * Emoji that say something people also say in words; every other emoji is dropped. A thanks ends
  * its sentence: "👍 how about async" thanks, then asks.
@@ -85,7 +86,7 @@ export function tokenizePlain(plain: string): string[] {
   if (HAS_PRAY.test(clean) && /\p{L}/u.test(clean.replace(PRAY, " ").replace(OTHER_EMOJI_CODE, " ")))
     clean = clean.replace(PRAY, " please ");
   // Plain ASCII (most messages) has no emoji, accents or curly quotes to read: those passes are skipped.
-  const ascii = ASCII.test(clean);
+  const ascii = !NOT_PLAIN_ASCII.test(clean);
   if (!ascii || clean.includes(":")) {
     for (const [pattern, word] of EMOJI_WORDS) clean = clean.replace(pattern, word);
     clean = clean.replace(OTHER_EMOJI_CODE, " ");
