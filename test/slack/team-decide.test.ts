@@ -4,6 +4,7 @@
  * channel superseding the earlier one with both messages re-rendered and linked.
  */
 import { describe, expect, it } from "vitest";
+import { READ_BEFORE_OPEN_MS } from "../../src/slack/listeners/actions/mark-decided.js";
 import { openDatabase } from "../../src/storage/index.js";
 import type { Json } from "../helpers/json.js";
 import { isolateNetwork } from "../helpers/nock-isolation.js";
@@ -75,6 +76,46 @@ describe("Mark as decided", () => {
     expect(told).toContain(`Only <@${ASKER}> can mark this recommendation as decided`);
     expect(told).toContain("setting");
     expect((await s.t.database.decisions.find(TEAM, CHANNEL, ts))?.status).toBe("proposed");
+  });
+
+  // A trigger_id lives 3 seconds: past READ_BEFORE_OPEN_MS of reading, a waiting form opens first and
+  // what was read fills it (the form, or why not), instead of the trigger expiring on a slow database.
+  describe("when the database is slow", () => {
+    const slowFinds = (s: Awaited<ReturnType<typeof setup>>) => {
+      const repo = s.t.database.recommendations;
+      const find = repo.find.bind(repo);
+      repo.find = async (...args: Parameters<typeof find>) => {
+        await new Promise((resolve) => setTimeout(resolve, READ_BEFORE_OPEN_MS + 200));
+        return find(...args);
+      };
+    };
+
+    it("opens a waiting form at once, then puts the decision's form in it", async () => {
+      const s = await setup();
+      const ts = await postRecommendation(s);
+      slowFinds(s);
+      const updating = s.updatedViews.length;
+      const waiting = (await openDecide(s, ts, ASKER)) as Json & { blocks: Json[] };
+      expect(JSON.stringify(waiting.blocks)).toContain("Reading the decision");
+      const form = s.updatedViews[updating]?.view as Json;
+      expect(form.callback_id).toBe("decide");
+      expect(s.updatedViews[updating]?.view_id).toBeDefined();
+    });
+
+    it("tells someone who may not decide in the waiting form, not with a second message", async () => {
+      const s = await setup();
+      const ts = await postRecommendation(s);
+      slowFinds(s);
+      const updating = s.updatedViews.length;
+      const told = toldTo(s, BOB).length;
+      await openDecide(s, ts, BOB);
+      const notice = s.updatedViews[updating]?.view as Json & { blocks: Json[] };
+      expect(JSON.stringify(notice.blocks)).toContain(
+        `Only <@${ASKER}> can mark this recommendation as decided`,
+      );
+      expect(notice.callback_id).toBeUndefined();
+      expect(toldTo(s, BOB)).toHaveLength(told);
+    });
   });
 
   it("when the workspace lets anyone decide, a teammate may, and may choose against the verdict", async () => {
