@@ -70,7 +70,7 @@ export function homeView(knowledge: Knowledge, model?: HomeModel): HomeView {
       {
         type: "section",
         text: mrkdwn(
-          `*Where the facts come from*\nEvery answer links to the official documentation: ${link(flask.docs, `${flask.name} ${flask.versions.join(", ")}`)} and ${link(django.docs, `${django.name} ${django.versions.join(" and ")}`)}. The knowledge base was last reviewed on ${knowledge.meta.reviewed} (version ${knowledge.meta.knowledgeVersion}).`,
+          `*Where the facts come from*\nEvery answer links to its source: the official documentation of ${link(flask.docs, `${flask.name} ${flask.versions.join(", ")}`)} and ${link(django.docs, `${django.name} ${django.versions.join(" and ")}`)}, or the named package's own page. The knowledge base was last reviewed on ${knowledge.meta.reviewed} (version ${knowledge.meta.knowledgeVersion}).`,
         ),
       },
     ],
