@@ -368,7 +368,13 @@ export function findFlips(
     change: c.change,
     condition: c.condition,
   });
-  const flips = singles.slice(0, knowledge.scoring.maxFlips).map((f) => {
+  // The nearest change toward each other verdict comes first, then the nearest of the rest: on a
+  // toss-up the changes toward one side can fill every slot, and "why not Flask?" then finds none.
+  const picked: Found[] = [];
+  for (const f of singles) if (!picked.some((p) => p.verdict === f.verdict)) picked.push(f);
+  for (const f of singles) if (!picked.includes(f)) picked.push(f);
+  const shown = picked.slice(0, knowledge.scoring.maxFlips).sort(better);
+  const flips = shown.map((f) => {
     const c = f.changes[0] as Candidate;
     return {
       question: c.question,

@@ -174,4 +174,14 @@ describe("what would change the verdict", () => {
     const r = RESULTS.find((x) => x.whatWouldChange.kind === "pair");
     expect(r?.whatWouldChange.text).toMatch(/^If .+ and .+, /);
   });
+
+  // On a toss-up the nearest changes toward one side can outnumber the slots: each side's nearest is kept.
+  it("lists the nearest change toward each framework on a toss-up", () => {
+    const r = recommend(
+      { answers: { project_type: "rest_api", size: "medium" }, notes: "no admin needed, no auth either" },
+      knowledge,
+    );
+    expect(r.verdict).toBe("either");
+    expect(new Set(r.flips.map((f) => f.verdict))).toEqual(new Set(["flask", "django"]));
+  });
 });

@@ -96,6 +96,31 @@ describe("questions about the decision, answered from the thread's recommendatio
   });
 });
 
+describe("questions about the decision, read against the verdict they reply to", () => {
+  // The thread's project (admin and auth needed) recommends Django.
+  it("push-back for the framework that already won says so, and argues for nothing else", async () => {
+    const { got, rec } = await ask("we're going with django anyway, django suits us better");
+    expect(rec.verdict).toBe("django");
+    expect(got).toHaveLength(1);
+    const text = shown(got[0]);
+    expect(text).toContain("Django is already the recommendation here");
+    expect(text).not.toContain("would win");
+  });
+
+  it("'why django?' under a Django verdict gets its reasons, not the case against it", async () => {
+    const { got, rec } = await ask("why django?");
+    expect(rec.verdict).toBe("django");
+    const text = shown(got[0]);
+    expect(text).not.toContain("What counts against Django");
+    expect(text).toContain(rec.factors[0]?.label ?? "no factor");
+  });
+
+  it("'why not django?' under a Django verdict still weighs the case against it", async () => {
+    const { got } = await ask("why not django?");
+    expect(shown(got[0])).toMatch(/against Django/);
+  });
+});
+
 describe("what is not a question gets no answer", () => {
   it.each([
     ["a remark that names a feature", "I used the admin at my last job, it was fine"],

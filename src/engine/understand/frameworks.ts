@@ -57,15 +57,21 @@ export function preferredFramework(
   return against(first.at) ? otherFramework(first.id) : first.id;
 }
 
+/** Words that put a framework named after them in question: "why not flask", "the case against django". */
+const QUESTIONING = ["against", "not", "over", "without"];
+
+/** A framework is named right after a word against it ("why not flask?"). */
+export function namedAgainst(words: readonly string[]): boolean {
+  return frameworksNamed(words).some((n) => QUESTIONING.includes(words[n.at - 1] ?? ""));
+}
+
 /** The framework a "why not …?" question is about: the one named, else the one not recommended. */
 export function questionedFramework(
   words: readonly string[],
   verdict?: FrameworkId | "either",
 ): FrameworkId | undefined {
   const named = frameworksNamed(words);
-  const afterAgainst = named.find((n) =>
-    ["against", "not", "over", "without"].includes(words[n.at - 1] ?? ""),
-  );
+  const afterAgainst = named.find((n) => QUESTIONING.includes(words[n.at - 1] ?? ""));
   if (afterAgainst) return afterAgainst.id;
   if (named[0]) return named[0].id;
   return verdict === "flask" || verdict === "django" ? otherFramework(verdict) : undefined;

@@ -4,7 +4,7 @@ import { featuresAsked, partsOfMessage } from "./also-asked.js";
 import type { Analysed } from "./analyse.js";
 import { askedAfter } from "./asked-after.js";
 import { asksWhyAlone, isHelpCommand, offersHelp } from "./commands.js";
-import { preferredFramework, questionedFramework } from "./frameworks.js";
+import { namedAgainst, preferredFramework, questionedFramework } from "./frameworks.js";
 import {
   type AliasHit,
   ANY_FEATURE,
@@ -342,6 +342,9 @@ function readMessage(
       }
       case "why_not": {
         const framework = questionedFramework(a.words, context.verdict);
+        // "why django?" under a Django verdict asks for its reasons, not for the case against it.
+        if (framework !== undefined && framework === context.verdict && !namedAgainst(a.words))
+          return { ...base, topic: "verdict" };
         return { ...base, topic, ...(framework ? { framework } : {}) };
       }
       case "alternative": {

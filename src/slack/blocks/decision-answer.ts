@@ -38,6 +38,13 @@ export function whyNotAnswer(
   const cons = rec.prosCons[framework].cons.slice(0, 2).map((c) => `${c.text} ${link(c.source, "docs")}`);
   const lines = [...against, ...cons];
   const wins = rec.flips.filter((f) => f.verdict === framework).slice(0, 2);
+  if (lines.length === 0 && rec.verdict === framework) {
+    return [
+      section(
+        `Nothing in your answers counts much against ${name}, the recommendation: ${confidenceLine(knowledge, rec)}`,
+      ),
+    ];
+  }
   const blocks = [
     section(
       lines.length > 0
@@ -115,7 +122,16 @@ export function pushbackAnswer(
   prefers?: FrameworkId,
 ): KnownBlock[] {
   const wanted = prefers ?? (rec.verdict === "flask" ? "django" : "flask");
-  const flip = rec.flips.find((f) => f.verdict === wanted) ?? rec.flips[0];
+  // Preferring the framework that already won is agreement, not push-back.
+  if (wanted === rec.verdict) {
+    return [
+      section(
+        `${nameOf(knowledge, wanted)} is already the recommendation here. ${confidenceLine(knowledge, rec)}`,
+      ),
+    ];
+  }
+  // Only a change toward the framework they prefer answers them; one toward the other side would not.
+  const flip = rec.flips.find((f) => f.verdict === wanted);
   const because = flip
     ? `What would change it: ${flip.text}`
     : `No single change of answer would make ${nameOf(knowledge, wanted)} win.`;
