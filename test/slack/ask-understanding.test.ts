@@ -115,6 +115,21 @@ describe("questions about the decision, read against the verdict they reply to",
     expect(text).toContain(rec.factors[0]?.label ?? "no factor");
   });
 
+  it("an alternative the app does not know gets no other project's note", async () => {
+    const { got } = await ask("should we use go instead?");
+    expect(got).toHaveLength(1);
+    const text = shown(got[0]);
+    expect(text).toContain("I compare only Flask and Django");
+    expect(text).not.toContain("async-first API, look at FastAPI");
+  });
+
+  it("FastAPI asked about where nothing calls for it: says so, then when it would suit", async () => {
+    const { got } = await ask("would fastapi be better here?");
+    const text = shown(got[0]);
+    expect(text).toContain("Nothing in your answers calls for FastAPI here");
+    expect(text).toContain("https://fastapi.tiangolo.com/");
+  });
+
   it("'why not django?' under a Django verdict still weighs the case against it", async () => {
     const { got } = await ask("why not django?");
     expect(shown(got[0])).toMatch(/against Django/);

@@ -86,22 +86,31 @@ export function flipAnswer(rec: Recommendation): KnownBlock[] {
   ];
 }
 
-/** "Would FastAPI be better?": what the knowledge base says of alternatives, with its source. */
+const caveatLine = (c: CaveatItem) =>
+  `${c.text} ${c.alternative ? link(c.alternative.url, c.alternative.name) : ""} ${link(c.source, "source")}`;
+
+const naming = (named: string | undefined) => (c: CaveatItem) =>
+  c.alternative !== undefined && (!named || c.alternative.name.toLowerCase() === named.toLowerCase());
+
+/**
+ * "Would FastAPI be better?": what the knowledge base says of alternatives, with its source. `caveats`
+ * are the project's (all of them when there is no project); `elsewhere`, the knowledge base's, say
+ * when a named alternative would suit, though nothing in this project calls for it.
+ */
 export function alternativeAnswer(
   knowledge: Knowledge,
   caveats: readonly CaveatItem[],
   named: string | undefined,
+  elsewhere: readonly CaveatItem[] = [],
 ): KnownBlock[] {
-  const withAlternative = caveats.filter((c) => c.alternative);
-  const matching = named
-    ? withAlternative.filter((c) => c.alternative?.name.toLowerCase() === named.toLowerCase())
-    : withAlternative;
-  if (matching.length > 0) {
-    return matching.map((c) =>
-      section(
-        `${c.text} ${c.alternative ? link(c.alternative.url, c.alternative.name) : ""} ${link(c.source, "source")}`,
-      ),
-    );
+  const matching = caveats.filter(naming(named));
+  if (matching.length > 0) return matching.map((c) => section(caveatLine(c)));
+  const known = named ? elsewhere.filter(naming(named)) : [];
+  if (named && known.length > 0) {
+    return [
+      section(`Nothing in your answers calls for ${inertText(named)} here. Where it would:`),
+      ...known.map((c) => section(caveatLine(c))),
+    ];
   }
   const what = named ? inertText(named) : "another framework";
   return [

@@ -304,11 +304,9 @@ function decidedAnswer(
       return {
         answer: {
           text: "What I know of alternatives for this project.",
-          blocks: alternativeAnswer(
-            knowledge,
-            rec.caveats.some((c) => c.alternative) ? rec.caveats : knowledge.caveats,
-            u.alternative,
-          ),
+          // The project's own caveats: another project's note ("an async-first API? look at FastAPI")
+          // is no answer for a site that needs none of it.
+          blocks: alternativeAnswer(knowledge, rec.caveats, u.alternative, knowledge.caveats),
         },
         topic: alternatives,
       };
