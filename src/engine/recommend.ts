@@ -102,7 +102,7 @@ function readNotes(knowledge: Knowledge, profile: ProjectProfile): NotesRead {
   if (needs.length > 0) sentences.push(`From your notes we also counted ${needs.map(phrase).join(", ")}.`);
   if (excluded.length > 0)
     sentences.push(
-      `Your notes rule out ${excluded.map(phrase).join(", ")}, so no pro or con about it is shown.`,
+      `Your notes rule out ${excluded.map(phrase).join(", ")}, so it counts for nothing here and no pro or con about it is shown.`,
     );
   if (sentences.length === 0) sentences.push("We read your notes; they name no feature beyond your answers.");
   return { needs, excluded, all, text: sentences.join(" ") };
@@ -143,14 +143,14 @@ export function recommend(input: ProjectProfile | unknown, knowledge: Knowledge)
 export function recommendProfile(profile: ProjectProfile, knowledge: Knowledge): Recommendation {
   const { model, rows } = prepare(knowledge);
   const notes = readNotes(knowledge, profile);
-  const imp = importance(model, profile, notes.needs);
+  const imp = importance(model, profile, notes.needs, notes.excluded);
   const adv = advantages(model, imp);
   const { lead, djangoScore, pointsPerUnit } = tally(model, adv);
   const verdict = verdictOf(model, lead);
   const django = Math.round(djangoScore);
   const shares = { flask: 100 - django, django };
   const confidence = confidenceOf(knowledge, model, rows, imp, verdict);
-  const { flips, whatWouldChange } = findFlips(knowledge, model, profile, notes.all, verdict);
+  const { flips, whatWouldChange } = findFlips(knowledge, model, profile, notes.all, verdict, notes.excluded);
   return {
     verdict,
     shares,

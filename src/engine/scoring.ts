@@ -55,11 +55,15 @@ export function compileModel(knowledge: Knowledge): CompiledModel {
   };
 }
 
-/** How much each criterion matters for this profile. `extraNeeds` are needs read from the notes. */
+/**
+ * How much each criterion matters for this profile. `extraNeeds` are needs read from the notes;
+ * `ruledOut`, needs the notes rule out: their criteria count for nothing ("we don't need an admin").
+ */
 export function importance(
   model: CompiledModel,
   profile: ProjectProfile,
   extraNeeds: readonly string[] = [],
+  ruledOut: readonly string[] = [],
 ) {
   const imp = new Float64Array(model.size);
   const scales: Float64Array[] = [];
@@ -78,7 +82,16 @@ export function importance(
   }
   for (const scale of scales)
     for (let c = 0; c < model.size; c++) imp[c] = (imp[c] as number) * (scale[c] as number);
+  for (const c of ruledOutCriteria(model, ruledOut)) imp[c] = 0;
   return imp;
+}
+
+/** The criteria behind needs the notes rule out. */
+export function ruledOutCriteria(model: CompiledModel, ruledOut: readonly string[]): number[] {
+  return ruledOut.flatMap((need) => {
+    const entry = model.needs.get(need);
+    return entry ? [entry[0]] : [];
+  });
 }
 
 /** Signed advantage per criterion: positive favours Django, negative Flask. */

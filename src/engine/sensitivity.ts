@@ -1,6 +1,6 @@
 import type { Knowledge } from "./knowledge.js";
 import type { ProjectProfile } from "./profile.js";
-import { type CompiledModel, type Verdict, verdictOf } from "./scoring.js";
+import { type CompiledModel, ruledOutCriteria, type Verdict, verdictOf } from "./scoring.js";
 
 /** One answer changed, and what the verdict would then be. */
 export interface Flip {
@@ -217,6 +217,8 @@ export function findFlips(
   profile: ProjectProfile,
   notesNeeds: readonly string[],
   verdict: Verdict,
+  /** Needs the notes rule out: their criteria count for nothing, and no change adds them. */
+  ruledOut: readonly string[] = [],
 ): Sensitivity {
   const n = model.size;
   const questions = [...model.options.entries()];
@@ -269,8 +271,9 @@ export function findFlips(
   const base = new Float64Array(n);
   let forDjango = 0;
   let forFlask = 0;
+  const silenced = new Set(ruledOutCriteria(model, ruledOut));
   for (let c = 0; c < n; c++) {
-    weighted[c] = (model.weights[c] as number) * (model.delta[c] as number);
+    weighted[c] = silenced.has(c) ? 0 : (model.weights[c] as number) * (model.delta[c] as number);
     const a = (weighted[c] as number) * (sum[c] as number) * (allScales[c] as number);
     base[c] = a;
     if (a > 0) forDjango += a;
@@ -284,7 +287,7 @@ export function findFlips(
     for (const c of cache.answers.get(`${qi}:${profile.answers[questionId] ?? ""}`) ?? []) candidates.push(c);
   });
   for (const feature of knowledge.needFeatures) {
-    if (notesNeeds.includes(feature.id)) continue;
+    if (notesNeeds.includes(feature.id) || ruledOut.includes(feature.id)) continue;
     const pair = cache.needs.get(feature.id);
     if (pair) candidates.push(pair[profile.needs.includes(feature.id) ? 1 : 0]);
   }

@@ -81,6 +81,21 @@ describe("pros and cons that fit this project", () => {
     },
   );
 
+  // What the notes rule out counts for nothing: no reason, no change that adds it, no share of the evidence.
+  it("a need the notes rule out weighs nothing: an internal tool without an admin is no longer Django's", () => {
+    const answers = { project_type: "internal_tool" };
+    const plain = recommend({ answers }, knowledge);
+    expect(plain.factors.map((f) => f.criterion)).toContain("admin");
+    const without = recommend(
+      { answers, notes: "we do not need the admin, staff use a React app" },
+      knowledge,
+    );
+    expect(without.notes.excluded).toEqual(["admin"]);
+    expect(without.factors.map((f) => f.criterion)).not.toContain("admin");
+    expect(without.flips.map((f) => f.text).join(" ")).not.toMatch(/admin/i);
+    expect(without.shares.django).toBeLessThan(plain.shares.django);
+  });
+
   it("a need ticked in the needs answer is not ruled out by the notes", () => {
     const r = recommend(
       { answers: { project_type: "internal_tool" }, needs: ["admin"], notes: "no admin" },
