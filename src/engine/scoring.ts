@@ -129,8 +129,11 @@ export function tally(model: CompiledModel, adv: Float64Array): Tally {
 }
 
 export function verdictOf(model: CompiledModel, lead: number): Verdict {
-  if (Math.abs(lead) < model.tieMargin) return "either";
-  return lead > 0 ? "django" : "flask";
+  // Decided on the shares people see (Django's rounded, Flask's the rest), so that "Flask 54 · Django
+  // 46" is never a toss-up for one project and a win for another.
+  const shown = 2 * Math.round((lead + 100) / 2) - 100;
+  if (Math.abs(shown) < model.tieMargin) return "either";
+  return shown > 0 ? "django" : "flask";
 }
 
 /** Lead straight from an importance vector, without allocating: the hot loop of flip search. */
