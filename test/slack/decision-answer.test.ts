@@ -1,7 +1,8 @@
 /** The decision answers as blocks, from recommendations chosen to reach their edge cases. */
 import { describe, expect, it } from "vitest";
 import { getKnowledge, recommend } from "../../src/engine/index.js";
-import { whyNotAnswer } from "../../src/slack/blocks/decision-answer.js";
+import { verdictAnswer, whyNotAnswer } from "../../src/slack/blocks/decision-answer.js";
+import { reasonLine } from "../../src/slack/blocks/recommendation-lines.js";
 
 const k = getKnowledge();
 
@@ -21,5 +22,15 @@ describe("why not the framework that won", () => {
     const text = JSON.stringify(blocks);
     expect(blocks).toHaveLength(1);
     expect(text).toContain("Nothing in your answers counts much against Django, the recommendation");
+  });
+});
+
+describe("the verdict's reasons", () => {
+  it("are given whole in a thread answer, not cut at the message's 150 characters", () => {
+    const rec = recommend({ answers: { project_type: "full_stack", size: "large" }, needs: ["admin"] }, k);
+    const whole = rec.factors.slice(0, 3).map((f) => reasonLine(k, f, 10_000));
+    expect(whole.some((line) => line.length > 150)).toBe(true);
+    const text = JSON.stringify(verdictAnswer(k, rec));
+    for (const line of whole) expect(text).toContain(JSON.stringify(line).slice(1, -1));
   });
 });

@@ -12,10 +12,14 @@ const section = (text: string): KnownBlock => ({
   text: mrkdwn(truncate(text, LIMITS.sectionText)),
 });
 const EDIT_HINT = "Use *Edit answers* on the recommendation to try a change.";
+/** A reason in a thread answer: three of them fit a section whole (the message's own lines are shorter). */
+const REASON_MAX = 400;
 
 /** "So what's the call?": the verdict with its top reasons. */
 export function verdictAnswer(knowledge: Knowledge, rec: Recommendation): KnownBlock[] {
-  const reasons = rec.factors.slice(0, 3).map((f) => `${reasonLine(knowledge, f)} ${link(f.source, "docs")}`);
+  const reasons = rec.factors
+    .slice(0, 3)
+    .map((f) => `${reasonLine(knowledge, f, REASON_MAX)} ${link(f.source, "docs")}`);
   return [
     section(`*${headline(knowledge, rec)}.* ${confidenceLine(knowledge, rec)}`),
     ...(reasons.length > 0 ? [section(bullets(reasons))] : []),
@@ -34,7 +38,7 @@ export function whyNotAnswer(
   const against = rec.factors
     .filter((f) => f.favours === other)
     .slice(0, 3)
-    .map((f) => `${reasonLine(knowledge, f)} ${link(f.source, "docs")}`);
+    .map((f) => `${reasonLine(knowledge, f, REASON_MAX)} ${link(f.source, "docs")}`);
   const cons = rec.prosCons[framework].cons.slice(0, 2).map((c) => `${c.text} ${link(c.source, "docs")}`);
   const lines = [...against, ...cons];
   const wins = rec.flips.filter((f) => f.verdict === framework).slice(0, 2);
