@@ -20,6 +20,7 @@ import {
   verdictOf,
 } from "./scoring.js";
 import { type Flip, findFlips, type WhatWouldChange } from "./sensitivity.js";
+import { NEGATIONS } from "./understand/negations.js";
 
 export interface NotesReading {
   /** Needs found in the notes that the needs answer did not already list. */
@@ -81,8 +82,7 @@ function prepare(knowledge: Knowledge): Prepared {
  * Negations, as the notes reader skips them (src/engine/understand/needs.ts): a need it finds once
  * these are blanked out, but not before, is one the notes mention only to rule out.
  */
-const NEGATION =
-  /\b(?:no|not|dont|doesnt|didnt|isnt|arent|wont|never|nor|none|without|neither|cant|skip|nope)\b|n['’]t\b/gi;
+const NEGATION = new RegExp(`\\b(?:${[...NEGATIONS].join("|")})\\b|n['’]t\\b`, "gi");
 
 function readNotes(knowledge: Knowledge, profile: ProjectProfile): NotesRead {
   if (profile.notes.trim() === "") return { needs: [], excluded: [], all: [], text: "" };

@@ -1,10 +1,7 @@
 import type { Analysed } from "./analyse.js";
 import { aliasHits, analyseWith, featureProbabilities, isDomain, type Model } from "./model.js";
+import { NEGATIONS } from "./negations.js";
 
-/** Words that turn a need around: "no admin", "we don't need translations", "without caching". */
-export const NEGATIONS: ReadonlySet<string> = new Set(
-  "no not dont doesnt didnt isnt arent wont never nor none without neither cant skip nope".split(" "),
-);
 /** Words that make a need a maybe: neither counted nor ruled out ("maybe later we'll need translations"). */
 const HEDGES = new Set("maybe perhaps possibly someday eventually later unlike unsure".split(" "));
 /** How many words back a negation reaches: "we don't think we need an admin". */

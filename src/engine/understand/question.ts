@@ -1,4 +1,5 @@
 import type { Analysed, Term } from "./analyse.js";
+import { NEGATIONS } from "./negations.js";
 
 /** Words that open a question: "how…", "is it…", "can we…", "tell me…", "thoughts on…". */
 const OPENERS = new Set(
@@ -25,8 +26,6 @@ const ASKING_NEGATED = new Set("know idea sure clear".split(" "));
 const REQUESTING = new Set(
   "need needs want wants require requires must worried concerned looking".split(" "),
 );
-/** Words that undo what follows them: "we don't need the admin", "no need for translations". */
-const NEGATIONS = new Set("no not dont doesnt didnt wont never cant isnt arent without".split(" "));
 /** What a requesting word must not be followed by: "we must have broken it", "looking at the admin now". */
 const NOT_A_REQUEST: Readonly<Record<string, ReadonlySet<string>>> = {
   must: new Set(["have", "ve", "be"]),
