@@ -34,3 +34,24 @@ describe("the verdict's reasons", () => {
     for (const line of whole) expect(text).toContain(JSON.stringify(line).slice(1, -1));
   });
 });
+
+describe("why not the framework that lost, when no single change makes it win", () => {
+  it("names the pair of changes that would, when that is the smallest change found", () => {
+    // A tiny full-stack site, admin and auth needed, a team new to Python, for the long term: only two
+    // changes together hand the win to Flask.
+    const rec = recommend(
+      {
+        answers: { project_type: "full_stack", size: "tiny", experience: "new", timeline: "long_term" },
+        needs: ["admin", "auth"],
+      },
+      k,
+    );
+    expect(rec.verdict).toBe("django");
+    expect(rec.flips.some((f) => f.verdict === "flask")).toBe(false);
+    expect(rec.whatWouldChange).toMatchObject({ kind: "pair", verdict: "flask" });
+    const text = JSON.stringify(whyNotAnswer(k, rec, "flask"));
+    expect(text).toContain(
+      `No single change of answer would make Flask win. Two together would: ${rec.whatWouldChange.text}`,
+    );
+  });
+});

@@ -63,11 +63,17 @@ export function whyNotAnswer(
       section(
         wins.length > 0
           ? `*What would make ${name} win*\n${bullets(wins.map((f) => f.text))}`
-          : `No single change of answer would make ${name} win. ${EDIT_HINT}`,
+          : `No single change of answer would make ${name} win.${pairToward(rec, framework)} ${EDIT_HINT}`,
       ),
     );
   }
   return blocks;
+}
+
+/** The pair of changes that would hand the win to `framework`, when that is the smallest change found. */
+function pairToward(rec: Recommendation, framework: FrameworkId): string {
+  const w = rec.whatWouldChange;
+  return w.kind === "pair" && w.verdict === framework ? ` Two together would: ${w.text}` : "";
 }
 
 /** "How sure is that?": in plain words, with the figure stated honestly. */
@@ -147,6 +153,6 @@ export function pushbackAnswer(
   const flip = rec.flips.find((f) => f.verdict === wanted);
   const because = flip
     ? `What would change it: ${flip.text}`
-    : `No single change of answer would make ${nameOf(knowledge, wanted)} win.`;
+    : `No single change of answer would make ${nameOf(knowledge, wanted)} win.${pairToward(rec, wanted)}`;
   return [section(`Fair enough: it's your team's call. ${because} ${EDIT_HINT}`)];
 }
