@@ -61,6 +61,8 @@ export interface TeamSetup {
   nextTs(): string;
   /** Set: chat.scheduleMessage answers with this error (ok: false) until unset. */
   scheduleFails?: string;
+  /** Set: views.update answers with this error (ok: false) until unset. */
+  viewUpdateFails?: string;
   /** Set: chat.update answers with this error (ok: false) until unset, or `updateFailures` more calls. */
   updateFails?: string;
   updateFailures?: number;
@@ -130,7 +132,11 @@ export async function teamSetup(options: TestAppOptions = {}): Promise<TeamSetup
   );
   const deletedScheduled = mockApi("chat.deleteScheduledMessage", { ok: true }, 1000);
   const opened = mockApi("views.open", apiFixture("views.open_ok"), 1000);
-  const updatedViews = mockApi("views.update", apiFixture("views.open_ok"), 1000);
+  const updatedViews = mockApi(
+    "views.update",
+    () => (setup.viewUpdateFails ? { ok: false, error: setup.viewUpdateFails } : apiFixture("views.open_ok")),
+    1000,
+  );
   const said: TeamSetup["said"] = [];
   nock("https://hooks.slack.com")
     .persist()

@@ -102,6 +102,21 @@ describe("Mark as decided", () => {
       expect(s.updatedViews[updating]?.view_id).toBeDefined();
     });
 
+    it("tells the person to click again when the waiting form cannot be filled; not when they closed it", async () => {
+      const s = await setup();
+      const ts = await postRecommendation(s);
+      slowFinds(s);
+      s.viewUpdateFails = "internal_error";
+      const told = toldTo(s, ASKER).length;
+      await openDecide(s, ts, ASKER);
+      expect(toldTo(s, ASKER).slice(told)).toEqual([
+        "I couldn't show the form. Please click *Mark as decided* again.",
+      ]);
+      s.viewUpdateFails = "not_found";
+      await openDecide(s, ts, ASKER);
+      expect(toldTo(s, ASKER)).toHaveLength(told + 1);
+    });
+
     it("tells someone who may not decide in the waiting form, not with a second message", async () => {
       const s = await setup();
       const ts = await postRecommendation(s);

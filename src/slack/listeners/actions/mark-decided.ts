@@ -9,6 +9,7 @@ import { openViewOrExplain } from "../../services/open-view.js";
 import { REVISIT_MONTHS } from "../../services/revisit-reminders.js";
 import { TEAM_NOT_SAVED, type TeamClick, teamClick } from "../../services/team-click.js";
 import { decisionOf } from "../../services/team-state.js";
+import { slackErrorCode } from "../../slack-errors.js";
 import type { ButtonArgs } from "../args.js";
 
 /**
@@ -114,10 +115,14 @@ export function markDecided(deps: Deps) {
     if (!viewId) return;
     const view =
       "words" in outcome ? noticeModal(TITLE, outcome.words) : formFor(knowledge, outcome.form, click);
-    await click.api
-      .updateView({ view_id: viewId, view })
-      .catch((err: unknown) =>
-        click.log.warn({ err }, "could not put the decision's form in the waiting view"),
-      );
+    try {
+      await click.api.updateView({ view_id: viewId, view });
+    } catch (err) {
+      // Closed meanwhile ("not_found"): nobody is waiting. Otherwise they are, on a form that says "Reading…".
+      const code = slackErrorCode(err);
+      click.log.warn({ err, code }, "could not put the decision's form in the waiting view");
+      if (code !== "not_found")
+        await click.tell("I couldn't show the form. Please click *Mark as decided* again.");
+    }
   };
 }
