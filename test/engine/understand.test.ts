@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  buildUnderstander,
   explainFeature,
   type FeatureMatch,
   findNeedsInText,
@@ -9,6 +10,7 @@ import {
   type Understanding,
   understand,
 } from "../../src/engine/index.js";
+import { analyseWith } from "../../src/engine/understand/model.js";
 
 const k = getKnowledge();
 
@@ -488,6 +490,17 @@ describe("matchFeature never throws", () => {
       expectMatch(m);
       expect(m.featureId, JSON.stringify(input)).toBe("admin");
     }
+  });
+});
+
+describe("analysed words", () => {
+  // The negation reader finds a word's clause at tokens[at]: every word is one token, in order, even
+  // when shorthand or a compound makes two of one typed word.
+  it("are one token each, in order", () => {
+    const u = buildUnderstander(k);
+    const a = analyseWith(u, "no pg, and deploying with githubactions? we don't need i18n");
+    expect(a.tokens.length).toBe(a.words.length);
+    a.tokens.forEach((t, i) => expect(t.at).toBe(i));
   });
 });
 

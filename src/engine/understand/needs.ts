@@ -1,62 +1,9 @@
 import type { Analysed } from "./analyse.js";
 import { aliasHits, analyseWith, featureProbabilities, isDomain, type Model } from "./model.js";
-import { NEGATIONS } from "./negations.js";
+import { counts, HEDGES, NEGATIONS } from "./negations.js";
 
-/** Words that make a need a maybe: neither counted nor ruled out ("maybe later we'll need translations"). */
-const HEDGES = new Set("maybe perhaps possibly someday eventually later unlike unsure".split(" "));
-/** How many words back a negation reaches: "we don't think we need an admin". */
-const NEGATION_REACH = 6;
-/** How many words after a need a negation turns it around: "admin: not needed", "i18n: no". */
-const AFTER_REACH = 3;
-/** Words that join two asks: a negation before one reaches past them only to a bare list ("no admin or auth"). */
-const JOINERS = new Set("and or plus also nor".split(" "));
-/** Words a list may have between the joiner and the need: "no admin or the auth". */
-const LIST_FILLER = new Set("a an the any our".split(" "));
-/** A consequence starts afresh: "we have no budget so we need caching". */
-const FRESH_START = new Set("so then therefore".split(" "));
 /** Longest notes read; the notes field is shorter. */
 const MAX_NOTES = 4000;
-
-/**
- * Whether the words before `at`, in its clause, hold one of `words`: a negation reaches back at most
- * NEGATION_REACH words, not past a consequence ("so"), nor past a joiner followed by words of its own
- * ("no admin and we need translations"); "no admin or auth" rules out both.
- */
-function governedBy(analysed: Analysed, at: number, clause: number, words: ReadonlySet<string>): boolean {
-  const all = analysed.words;
-  const clauseOf = new Map(analysed.tokens.map((t) => [t.at, t.clause]));
-  for (let j = at - 1; j >= Math.max(0, at - NEGATION_REACH); j--) {
-    const c = clauseOf.get(j);
-    if (c !== undefined && c !== clause) break;
-    const w = all[j] as string;
-    if (words.has(w)) return true;
-    if (FRESH_START.has(w)) return false;
-    if (JOINERS.has(w) && all.slice(j + 1, at).some((x) => !LIST_FILLER.has(x))) return false;
-  }
-  return false;
-}
-
-/** A negation right after the need, in its clause: "admin: not needed", "an admin isn't required", "i18n: no". */
-function negatedAfter(analysed: Analysed, end: number, clause: number): boolean {
-  const clauseOf = new Map(analysed.tokens.map((t) => [t.at, t.clause]));
-  for (let j = end + 1; j <= end + AFTER_REACH && j < analysed.words.length; j++) {
-    if (clauseOf.get(j) !== clause) return false;
-    if (NEGATIONS.has(analysed.words[j] as string)) return true;
-  }
-  return false;
-}
-
-/**
- * What the words around a phrase say of it: counted, or not (negated before or after it, or only a
- * maybe). `first` and `last` are the phrase's first and last word positions.
- */
-export function counts(analysed: Analysed, first: number, last: number, clause: number): boolean {
-  return (
-    !governedBy(analysed, first, clause, NEGATIONS) &&
-    !governedBy(analysed, first, clause, HEDGES) &&
-    !negatedAfter(analysed, last, clause)
-  );
-}
 
 /**
  * Needs said in free text, in the questionnaire's order, each once. Each part of the text (split

@@ -1,4 +1,61 @@
+import type { Analysed } from "./analyse.js";
+
 /** Words that turn around what follows them: "no admin", "we don't need translations", "without caching". */
 export const NEGATIONS: ReadonlySet<string> = new Set(
   "no not dont doesnt didnt isnt arent wont never nor none without neither cant skip nope".split(" "),
 );
+
+/** Words that make a need a maybe: neither counted nor ruled out ("maybe later we'll need translations"). */
+export const HEDGES: ReadonlySet<string> = new Set(
+  "maybe perhaps possibly someday eventually later unlike unsure".split(" "),
+);
+/** How many words back a negation reaches: "we don't think we need an admin". */
+const NEGATION_REACH = 6;
+/** How many words after a need a negation turns it around: "admin: not needed", "i18n: no". */
+const AFTER_REACH = 3;
+/** Words that join two asks: a negation before one reaches past them only to a bare list ("no admin or auth"). */
+const JOINERS = new Set("and or plus also nor".split(" "));
+/** Words a list may have between the joiner and the need: "no admin or the auth". */
+const LIST_FILLER = new Set("a an the any our".split(" "));
+/** A consequence starts afresh: "we have no budget so we need caching". */
+const FRESH_START = new Set("so then therefore".split(" "));
+/** The clause of the word at `at` (every word is a token, in order: tokens[at].at === at). */
+const clauseAt = (analysed: Analysed, at: number) => analysed.tokens[at]?.clause;
+
+/**
+ * Whether the words before `at`, in its clause, hold one of `words`: a negation reaches back at most
+ * NEGATION_REACH words, not past a consequence ("so"), nor past a joiner followed by words of its own
+ * ("no admin and we need translations"); "no admin or auth" rules out both.
+ */
+function governedBy(analysed: Analysed, at: number, clause: number, words: ReadonlySet<string>): boolean {
+  const all = analysed.words;
+  for (let j = at - 1; j >= Math.max(0, at - NEGATION_REACH); j--) {
+    if (clauseAt(analysed, j) !== clause) break;
+    const w = all[j] as string;
+    if (words.has(w)) return true;
+    if (FRESH_START.has(w)) return false;
+    if (JOINERS.has(w) && all.slice(j + 1, at).some((x) => !LIST_FILLER.has(x))) return false;
+  }
+  return false;
+}
+
+/** A negation right after the need, in its clause: "admin: not needed", "an admin isn't required", "i18n: no". */
+function negatedAfter(analysed: Analysed, end: number, clause: number): boolean {
+  for (let j = end + 1; j <= end + AFTER_REACH && j < analysed.words.length; j++) {
+    if (clauseAt(analysed, j) !== clause) return false;
+    if (NEGATIONS.has(analysed.words[j] as string)) return true;
+  }
+  return false;
+}
+
+/**
+ * What the words around a phrase say of it: counted, or not (negated before or after it, or only a
+ * maybe). `first` and `last` are the phrase's first and last word positions.
+ */
+export function counts(analysed: Analysed, first: number, last: number, clause: number): boolean {
+  return (
+    !governedBy(analysed, first, clause, NEGATIONS) &&
+    !governedBy(analysed, first, clause, HEDGES) &&
+    !negatedAfter(analysed, last, clause)
+  );
+}

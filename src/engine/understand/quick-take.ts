@@ -1,7 +1,7 @@
 import { parseProfile } from "../profile.js";
 import type { Analysed, Term } from "./analyse.js";
 import { analyseWith, type Model } from "./model.js";
-import { counts } from "./needs.js";
+import { counts } from "./negations.js";
 import type { QuickTake } from "./types.js";
 
 interface Cue {

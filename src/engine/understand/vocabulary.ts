@@ -76,20 +76,21 @@ export class Vocabulary {
   resolve(word: string, stem: string, typos = true): Resolved[] {
     if (this.stems.has(stem)) {
       // Common as typed, or a new form of a common stem ("deploying"): itself.
-      const common = (this.words.get(word) ?? 0) >= 2 || (this.stemCount.get(stem) ?? 0) >= 3;
-      if (common || word.length < MIN_PREFIX || !typos) return [{ word, stem, weight: 1 }];
+      if (this.common(word, stem) || word.length < MIN_PREFIX || !typos) return [{ word, stem, weight: 1 }];
       const corrected = this.typo(word, true).filter((r) => (this.words.get(r.word) ?? 0) >= 2);
       return corrected.length > 0 ? corrected : [{ word, stem, weight: 1 }];
     }
     return this.compound(word) ?? this.completion(word) ?? (typos ? this.typo(word) : []);
   }
 
+  /** Seen twice or more as typed, or a form of a stem seen three times or more: read as itself. */
+  private common(word: string, stem: string): boolean {
+    return (this.words.get(word) ?? 0) >= 2 || (this.stemCount.get(stem) ?? 0) >= 3;
+  }
+
   /** Whether `resolve` would search for typos: the costly part of reading a word. */
   searchesTypos(word: string, stem: string): boolean {
-    if (this.stems.has(stem)) {
-      const common = (this.words.get(word) ?? 0) >= 2 || (this.stemCount.get(stem) ?? 0) >= 3;
-      return !common && word.length >= MIN_PREFIX;
-    }
+    if (this.stems.has(stem)) return !this.common(word, stem) && word.length >= MIN_PREFIX;
     // Only words of letters are corrected, and no word shorter than SHORT.
     if (word.length < SHORT || !/^[a-z]+$/.test(word)) return false;
     return this.compound(word) === undefined && this.completion(word) === undefined;

@@ -138,7 +138,7 @@ export function composeAnswer(knowledge: Knowledge, q: Conversation): Composed {
       if (!asked || u.intent !== "feature") return NONE;
       // A remark the layer half reads as a feature ("celery gave us headaches in prod") is not
       // answered in a thread, like any guess there: only a plain question is.
-      if (u.unsure && !q.addressed && !endsAsQuestion(text)) return NONE;
+      if (u.unsure && !q.addressed && !endsWithQuestionMark(text)) return NONE;
       const topic = featureTopic(u.features);
       if (u.features.length > 1) {
         return {
@@ -177,7 +177,7 @@ export function composeAnswer(knowledge: Knowledge, q: Conversation): Composed {
       return q.addressed ? { answer: helpAnswer(knowledge), topic: HELP_TOPIC } : NONE;
     case "unknown":
       // In a thread, what it cannot read stays unanswered unless it is plainly a question to it.
-      if (!q.addressed && !endsAsQuestion(text)) return NONE;
+      if (!q.addressed && !endsWithQuestionMark(text)) return NONE;
       if (plausible(u.runnersUp, 0.3).length > 0)
         return { answer: didYouMean(text, plausible(u.runnersUp, 0.3)) };
       return {
@@ -202,11 +202,6 @@ function featureTopic(features: FeatureScore[]): string | undefined {
 function welcome(): NonNullable<Answer> {
   const text = "You're welcome! Ask me about any feature, or about the decision, whenever you like.";
   return { text, blocks: [{ type: "section", text: { type: "mrkdwn", text } }] };
-}
-
-/** Plainly a question: what a thread answers when the layer is only guessing. */
-function endsAsQuestion(text: string): boolean {
-  return endsWithQuestionMark(text);
 }
 
 function helpAnswer(knowledge: Knowledge): NonNullable<Answer> {
