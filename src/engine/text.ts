@@ -81,6 +81,10 @@ export function tokenize(text: string, max: number = MAX_INPUT): string[] {
 }
 
 /** `tokenize` for text already without Slack markup and cut (`plainText`). */
+/** A list's number: "2) ", "(2) ". */
+const LIST_NUMBER = /(?<=^|\s)\(?\d{1,2}\)\s/g;
+const NUMBERED_LIST = /(?:^|\s)\(?1\)\s/;
+
 export function tokenizePlain(plain: string): string[] {
   let clean = plain.replace(/&amp;|&/g, " and ").replace(/&lt;|&gt;|&quot;|&#39;/g, " ");
   if (HAS_PRAY.test(clean) && /\p{L}/u.test(clean.replace(PRAY, " ").replace(OTHER_EMOJI_CODE, " ")))
@@ -92,6 +96,9 @@ export function tokenizePlain(plain: string): string[] {
     clean = clean.replace(OTHER_EMOJI_CODE, " ");
   }
   if (!ascii) clean = clean.normalize("NFKD").replace(/\p{M}+/gu, "");
+  // A numbered list asks one question per number: "1) how are releases versioned 2) how active is …".
+  // Only a list that starts at 1: "(up to 100) requests" is no list.
+  if (NUMBERED_LIST.test(clean)) clean = clean.replace(LIST_NUMBER, ` ${SENTENCE_MARK} `);
   clean = clean
     .toLowerCase()
     // "we'll" is "we will", not "well" (a lead-in word); other apostrophes just go: "don't" → "dont".
@@ -99,8 +106,8 @@ export function tokenizePlain(plain: string): string[] {
     .replace(/(\p{L})['’](\p{L})/gu, "$1$2")
     // "as well as" joins asks like "and": "unit tests as well as a debugger".
     .replace(/\bas well as\b/g, " and ")
-    // "testing/debugging" lists two asks like "testing, debugging" (letters either side: not "24/7").
     .replace(/[\n.!?？…]+/gu, ` ${SENTENCE_MARK} `)
+    // "testing/debugging" lists two asks like "testing, debugging" (letters either side: not "24/7").
     .replace(/[,;+—–]+|\s-+\s|\s\/\s|(?<=\p{L}{3})\/(?=\p{L}{3})/gu, ` ${CLAUSE_MARK} `)
     .replace(/[^\p{L}\p{N}|]+/gu, " ")
     .trim();

@@ -31,6 +31,14 @@ describe("tokenize: clause and sentence breaks", () => {
     }
   });
 
+  // Each number of a list that starts at 1 opens a question of its own; a bracket in running text does not.
+  it("ends a sentence before each number of a numbered list", () => {
+    expect(tokenize("1) auth 2) caching")).toEqual([SENTENCE_MARK, "auth", SENTENCE_MARK, "caching"]);
+    expect(tokenize("(1) auth (2) caching")).toEqual([SENTENCE_MARK, "auth", SENTENCE_MARK, "caching"]);
+    expect(tokenize("auth (or 2fa) and caching")).toEqual(["auth", "or", "2fa", "and", "caching"]);
+    expect(tokenize("auth (up to 2) and caching")).toEqual(["auth", "up", "to", "2", "and", "caching"]);
+  });
+
   it("leaves neither mark among the words", () => {
     expect(words("admin, auth? caching.")).toEqual(["admin", "auth", "caching"]);
   });

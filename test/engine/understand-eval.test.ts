@@ -109,9 +109,9 @@ describe("understanding the third development set", () => {
   // 148 before round 5's examples (148.7 over 3 orders); after them 151.3 over 3 orders; 153 with Naive
   // Bayes smoothed at 0.15; 152 once a list of asks in a long message counts (152.7 → 151.7 over 3 orders);
   // 151 once 11 examples that said the same words as a dev3 question were removed; 153 (152.5 over 6
-  // orders, 150.8 without) with the nearest examples' vote.
-  it("does no worse than last measured: 153 of 177 right (86.4%), at most 3 false answers", () => {
-    expect(dev3.right).toBeGreaterThanOrEqual(153);
+  // orders, 150.8 without) with the nearest examples' vote; 154 (153.5) with round 9's pairs.
+  it("does no worse than last measured: 154 of 177 right (87.0%), at most 3 false answers", () => {
+    expect(dev3.right).toBeGreaterThanOrEqual(154);
     expect(dev3.falseAnswersOnUnknown).toBeLessThanOrEqual(3);
   });
 });
@@ -127,9 +127,9 @@ describe("understanding the fifth set", () => {
   // 149 when first measured; 148 once a list of asks in a long message counts ("tell me about caching,
   // the admin panel, the orm, celery jobs and i18n" had been answered as caching alone); 150 with
   // "we'll" read as "we will"; 152 once examples copying evaluation questions were removed and "help"
-  // alone is read as the command word it is.
-  it("does no worse than last measured: 152 of 177 right (85.9%), at most 1 false answer", () => {
-    expect(dev5.right).toBeGreaterThanOrEqual(152);
+  // alone is read as the command word it is; 153 with round 9's pairs.
+  it("does no worse than last measured: 153 of 177 right (86.4%), at most 1 false answer", () => {
+    expect(dev5.right).toBeGreaterThanOrEqual(153);
     expect(dev5.falseAnswersOnUnknown).toBeLessThanOrEqual(1);
   });
 });
@@ -144,9 +144,9 @@ describe("understanding the sixth set", () => {
 
   // 147 once examples copying evaluation questions were removed, 149 with "help" read by rule and six
   // help examples, 150 with the nearest examples' vote, 151 with Porter2 stems, 150 once the vote
-  // decides the kind of message and no longer which feature.
-  it("does no worse than last measured: 150 of 190 right (78.9%), at most 1 false answer", () => {
-    expect(dev6.right).toBeGreaterThanOrEqual(150);
+  // decides the kind of message and no longer which feature, 151 with round 9's pairs.
+  it("does no worse than last measured: 151 of 190 right (79.5%), at most 1 false answer", () => {
+    expect(dev6.right).toBeGreaterThanOrEqual(151);
     expect(dev6.falseAnswersOnUnknown).toBeLessThanOrEqual(1);
   });
 });
@@ -171,9 +171,9 @@ describe("understanding the fourth development set", () => {
   // 161 and a false answer ("…a github action that runs on every pr" read as testing) once 42 examples
   // copying evaluation questions were removed: 162.5 and 0.5 over 6 orders; 162 (163.8 and 0.3) with the
   // nearest examples' vote; 164 (164.5) and none (0.0) with Porter2 stems; 165 once the vote decides the
-  // kind of message and no longer which feature.
-  it("does no worse than last measured: 165 of 182 right (90.7%), no false answer", () => {
-    expect(dev4.right).toBeGreaterThanOrEqual(165);
+  // kind of message and no longer which feature; 166 (165.5) with round 9's pairs.
+  it("does no worse than last measured: 166 of 182 right (91.2%), no false answer", () => {
+    expect(dev4.right).toBeGreaterThanOrEqual(166);
     expect(dev4.falseAnswersOnUnknown).toBe(0);
   });
 });
@@ -187,9 +187,10 @@ describe("understanding the seventh development set", () => {
   const dev7 = report(runHeldOut(knowledge, loadHeldOut(DEV7_SET)));
 
   // 162 and 7 false answers when first measured (161.5 and 6.8 over 6 orders); 167 and 6 after round 8's
-  // rules: experience told in the past, plans, only Flask or Django making a question ours.
-  it("does no worse than last measured: 167 of 200 right (83.5%), at most 6 false answers", () => {
-    expect(dev7.right).toBeGreaterThanOrEqual(167);
+  // rules: experience told in the past, plans, only Flask or Django making a question ours; 171 (170.3
+  // over 6 orders) with round 9's pairs (answer nouns, "per", numbered lists, a lower alias share).
+  it("does no worse than last measured: 171 of 200 right (85.5%), at most 6 false answers", () => {
+    expect(dev7.right).toBeGreaterThanOrEqual(171);
     expect(dev7.falseAnswersOnUnknown).toBeLessThanOrEqual(6);
   });
 });
@@ -197,15 +198,15 @@ describe("understanding the seventh development set", () => {
 /** Questions about two features, and about one that name another's word (test/eval/multi.json). */
 describe("telling two features from one", () => {
   // 33 before Naive Bayes was smoothed at 0.15 instead of 0.3 (32.5 → 32.0 over 2 orders); 34 with "as
-  // well as" read as "and".
-  it("does no worse than last measured: 34 of 50 right", () => {
-    expect(report(runHeldOut(knowledge, loadHeldOut(MULTI_SET))).right).toBeGreaterThanOrEqual(34);
+  // well as" read as "and"; 35 with round 9's pairs.
+  it("does no worse than last measured: 35 of 50 right", () => {
+    expect(report(runHeldOut(knowledge, loadHeldOut(MULTI_SET))).right).toBeGreaterThanOrEqual(35);
   });
 
   // test/eval/multi2.json: written before round 3's rules (one breath, scene-setting parts), then tuned on.
   // 55 before round 5's examples (54.3 over 3 orders); 54 after them (53.3 over 3 orders); 53 with Naive
-  // Bayes smoothed at 0.15 (53.5 → 52.5 over 2 orders).
-  it("does no worse than last measured on the second set: 54 of 65 right", () => {
-    expect(report(runHeldOut(knowledge, loadHeldOut(MULTI2_SET))).right).toBeGreaterThanOrEqual(54);
+  // Bayes smoothed at 0.15 (53.5 → 52.5 over 2 orders); 57 (56.5 over 6 orders) with round 9's pairs.
+  it("does no worse than last measured on the second set: 57 of 65 right", () => {
+    expect(report(runHeldOut(knowledge, loadHeldOut(MULTI2_SET))).right).toBeGreaterThanOrEqual(57);
   });
 });

@@ -307,6 +307,14 @@ describe("understand: a second feature asked in one breath, or named in passing"
     // A word that alone reads as one of the two belongs to its ask: "slugs" to routing, "tokens" to auth.
     ["url slugs form validation", ["forms", "routing"]],
     ["login tokens rest api?", ["auth", "rest_api"]],
+    // A noun for the kind of answer wanted, and a qualifier after "per", name no third topic.
+    ["caching sessions story", ["caching", "sessions"]],
+    ["login with roles per department?", ["auth", "permissions"]],
+    ["admin with permissions per region", ["admin", "permissions"]],
+    // "celery" is about background jobs in most examples that use it, if not in all.
+    ["celery redis caching", ["background_tasks", "caching"]],
+    // Each number of a list is a question of its own.
+    ["1) how is caching done 2) what about translations", ["caching", "i18n"]],
   ] as Array<[string, string[]]>)("%j asks %j", (text, ids) => {
     expect(asked(text)).toEqual(ids);
   });

@@ -31,6 +31,13 @@ const GOVERNING = new Set(
     " ",
   ),
 );
+/** Nouns that say what kind of answer is wanted, not about what: "pytest debugger setup?", "celery websockets story". */
+const ANSWER_NOUNS = new Set(
+  "setup story options option support approach situation choices tooling tools".split(" "),
+);
+/** Words that make the next one a qualifier of the ask, not a topic: "roles per team", "per-user permissions". */
+const QUALIFYING = new Set(["per", "each"]);
+
 /** Words skipped when looking for a preposition before an alias: "in the cache", "on our db". */
 const DETERMINERS = new Set("the a an my our your their its this that these those".split(" "));
 
@@ -170,8 +177,10 @@ function pairedInOneBreath(model: Model, a: Analysed, first: number, hits: Alias
     );
     return named.has(best(p));
   };
-  // Numbers say how many, not what: "login w/ 2 roles".
-  const loose = a.terms.filter((t) => !covered.has(t.at) && !/^\d+$/.test(t.word) && !own(t)).length;
+  // Numbers say how many, not what: "login w/ 2 roles". Nor do the answer's kind and a qualifier.
+  const says = (t: Analysed["terms"][number]) =>
+    !/^\d+$/.test(t.word) && !ANSWER_NOUNS.has(t.word) && !QUALIFYING.has(a.words[t.at - 1] ?? "");
+  const loose = a.terms.filter((t) => !covered.has(t.at) && says(t) && !own(t)).length;
   if (loose > tuning.pairLoose) return [];
   const out: number[] = [];
   for (const h of hits) {

@@ -63,7 +63,7 @@ export const TUNING: Tuning = {
   /** …when at most this many of its topic words are in neither alias (0: the aliases are all it says). */
   pairLoose: 0,
   /** …and each alias's word is about its feature in at least this share of the examples using it (Trained.aliasShares). */
-  pairShare: 0.7,
+  pairShare: 0.6,
   /** 1: a topic word in neither alias that alone reads best as one of them belongs to it ("json api token auth"). */
   pairOwnWords: 1,
   /** 1: an alias after a preposition, or in its noun phrase ("sessions on deploy", "tests for db migrations"), is not a second ask. */
