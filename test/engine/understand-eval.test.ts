@@ -144,9 +144,10 @@ describe("understanding the sixth set", () => {
 
   // 147 once examples copying evaluation questions were removed, 149 with "help" read by rule and six
   // help examples, 150 with the nearest examples' vote, 151 with Porter2 stems, 150 once the vote
-  // decides the kind of message and no longer which feature, 151 with round 9's pairs.
-  it("does no worse than last measured: 151 of 190 right (79.5%), at most 1 false answer", () => {
-    expect(dev6.right).toBeGreaterThanOrEqual(151);
+  // decides the kind of message and no longer which feature, 151 with round 9's pairs, 152 once grammar
+  // words ("after", "first") are no domain words.
+  it("does no worse than last measured: 152 of 190 right (80.0%), at most 1 false answer", () => {
+    expect(dev6.right).toBeGreaterThanOrEqual(152);
     expect(dev6.falseAnswersOnUnknown).toBeLessThanOrEqual(1);
   });
 });
@@ -188,10 +189,11 @@ describe("understanding the seventh development set", () => {
 
   // 162 and 7 false answers when first measured (161.5 and 6.8 over 6 orders); 167 and 6 after round 8's
   // rules: experience told in the past, plans, only Flask or Django making a question ours; 171 (170.3
-  // over 6 orders) with round 9's pairs (answer nouns, "per", numbered lists, a lower alias share).
-  it("does no worse than last measured: 171 of 200 right (85.5%), at most 6 false answers", () => {
-    expect(dev7.right).toBeGreaterThanOrEqual(171);
-    expect(dev7.falseAnswersOnUnknown).toBeLessThanOrEqual(6);
+  // over 6 orders) with round 9's pairs (answer nouns, "per", numbered lists, a lower alias share); 172
+  // and 5 (171.3 and 5.0) once grammar words ("after", "first") are no domain words.
+  it("does no worse than last measured: 172 of 200 right (86.0%), at most 5 false answers", () => {
+    expect(dev7.right).toBeGreaterThanOrEqual(172);
+    expect(dev7.falseAnswersOnUnknown).toBeLessThanOrEqual(5);
   });
 });
 

@@ -441,6 +441,14 @@ describe("matchFeature: what it should not know", () => {
     expect(u.intent === "unknown" || u.unsure).toBe(true);
   });
 
+  // "after" and "first" say when, not what: they are no domain words, whatever the examples.
+  it.each(["how many pto days are there after the first year", "how many leave days after the first year"])(
+    "%j gets no feature answer",
+    (text) => {
+      expect(understand(k, text, { hasRecommendation: true }).intent).not.toBe("feature");
+    },
+  );
+
   it("answers a 10,000-character string quickly", () => {
     const input = randomString(10_000, 3, "abcdefghijklmnopqrstuvwxyz ");
     const start = performance.now();

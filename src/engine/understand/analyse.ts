@@ -22,6 +22,21 @@ export const STOPWORDS = new Set(
   ).split(" "),
 );
 
+/**
+ * Words of the closed classes (prepositions, conjunctions, ordinals, adverbs of time and frequency)
+ * that are no stop words, since they can tell what kind of message it is ("instead", "without"), but
+ * never say what it is about: whatever the examples, none is a domain word. "how many days off do we
+ * get after the first year" names no feature with "after" and "first".
+ */
+export const GRAMMAR_WORDS = new Set(
+  (
+    "after before both either neither else enough first second third last next other others another " +
+    "until till while within without since during around among against toward towards upon once twice " +
+    "often usually sometimes always never ever almost again instead whatever whenever wherever however " +
+    "though although unless because besides beyond behind below above near"
+  ).split(" "),
+);
+
 /** Framework names say which side, not which feature. */
 export const FRAMEWORK_WORDS = new Set(["flask", "django", "python", "py"]);
 

@@ -1,5 +1,5 @@
 import type { Knowledge } from "../knowledge.js";
-import { type Analysed, analyse, STOPWORDS, type Term } from "./analyse.js";
+import { type Analysed, analyse, GRAMMAR_WORDS, STOPWORDS, type Term } from "./analyse.js";
 import { labelledExamples } from "./check-examples.js";
 import { type LinearScorer, type TrainingDoc, train } from "./classifier.js";
 import { Lexicon } from "./lexicon.js";
@@ -344,6 +344,7 @@ export function trainModel(knowledge: Knowledge, options: PipelineOptions, holdo
     for (const t of a.terms) {
       if (checked.has(t.stem)) continue;
       checked.add(t.stem);
+      if (GRAMMAR_WORDS.has(t.word)) continue;
       const off = inOffDocs.get(t.stem) ?? 0;
       const on = inFeatureDocs.get(t.stem) ?? 0;
       if (off >= 2 && on < options.tuning.domainRatio * off) continue;
@@ -475,8 +476,9 @@ function rowsOf(model: Model, t: Term): WordRows {
     const feature = wordFeatures(model.options, t, true);
     const rows = feature.map(([f]) => model.features.id(f));
     const weights = feature.map(([, w]) => w);
-    let domain = model.domain.has(t.stem);
-    if (!domain && !t.stop && model.featureStems.has(t.stem)) {
+    const grammar = GRAMMAR_WORDS.has(t.word);
+    let domain = !grammar && model.domain.has(t.stem);
+    if (!domain && !grammar && !t.stop && model.featureStems.has(t.stem)) {
       // A rare word of a feature's examples (a typo someone once made, "cachng") that on its own,
       // letters included, reads surely as one feature.
       const p = model.features.probabilities(
