@@ -106,6 +106,8 @@ export function tokenizePlain(plain: string): string[] {
     .replace(/(\p{L})['’](\p{L})/gu, "$1$2")
     // "as well as" joins asks like "and": "unit tests as well as a debugger".
     .replace(/\bas well as\b/g, " and ")
+    // A dot inside a name ends no sentence: "app.py", "node.js", "4.2".
+    .replace(/(?<=[\p{L}\p{N}])\.(?=[\p{L}\p{N}])/gu, " ")
     .replace(/[\n.!?？…]+/gu, ` ${SENTENCE_MARK} `)
     // "testing/debugging" lists two asks like "testing, debugging" (letters either side: not "24/7").
     .replace(/[,;+—–]+|\s-+\s|\s\/\s|(?<=\p{L}{3})\/(?=\p{L}{3})/gu, ` ${CLAUSE_MARK} `)

@@ -39,6 +39,20 @@ describe("tokenize: clause and sentence breaks", () => {
     expect(tokenize("auth (up to 2) and caching")).toEqual(["auth", "up", "to", "2", "and", "caching"]);
   });
 
+  it("ends no sentence at a dot inside a name", () => {
+    expect(tokenize("urls.py or app.py? django 4.2")).toEqual([
+      "urls",
+      "py",
+      "or",
+      "app",
+      "py",
+      SENTENCE_MARK,
+      "django",
+      "4",
+      "2",
+    ]);
+  });
+
   it("leaves neither mark among the words", () => {
     expect(words("admin, auth? caching.")).toEqual(["admin", "auth", "caching"]);
   });

@@ -172,9 +172,10 @@ describe("understanding the fourth development set", () => {
   // 161 and a false answer ("…a github action that runs on every pr" read as testing) once 42 examples
   // copying evaluation questions were removed: 162.5 and 0.5 over 6 orders; 162 (163.8 and 0.3) with the
   // nearest examples' vote; 164 (164.5) and none (0.0) with Porter2 stems; 165 once the vote decides the
-  // kind of message and no longer which feature; 166 (165.5) with round 9's pairs.
-  it("does no worse than last measured: 166 of 182 right (91.2%), no false answer", () => {
-    expect(dev4.right).toBeGreaterThanOrEqual(166);
+  // kind of message and no longer which feature; 166 (165.5) with round 9's pairs; 167 once a dot inside
+  // a name ("app.py") ends no sentence.
+  it("does no worse than last measured: 167 of 182 right (91.8%), no false answer", () => {
+    expect(dev4.right).toBeGreaterThanOrEqual(167);
     expect(dev4.falseAnswersOnUnknown).toBe(0);
   });
 });

@@ -759,6 +759,15 @@ describe("understand: everything else people say", () => {
     expect(understand(k, "I used the admin at my last job, it was fine").isQuestion).toBe(false);
   });
 
+  // The question is the last clause even when a file name ends the message.
+  it("reads a question that ends on a file name as one", () => {
+    const u = understand(k, "our team ships small services, how do you structure settings.py", {
+      hasRecommendation: true,
+    });
+    expect(u.isQuestion).toBe(true);
+    expect(u.intent === "feature" && u.features[0]?.featureId).toBe("project_structure");
+  });
+
   // A topic, a verb of being, a judgement: an opinion told. Without a judgement it may still ask.
   it.each([
     ["jinja is fine", false],
