@@ -759,6 +759,14 @@ describe("understand: everything else people say", () => {
     expect(understand(k, "I used the admin at my last job, it was fine").isQuestion).toBe(false);
   });
 
+  // A feature question set aside for a word not ours is not help because help is what is left.
+  it("reads a feature question about something not ours as unknown, not as help", () => {
+    const text = "our client runs windows servers with mssql, can this connect without odd drivers";
+    const u = understand(k, text, { hasRecommendation: true });
+    expect(u.intent).toBe("unknown");
+    expect(u.runnersUp[0]?.featureId).toBe("databases");
+  });
+
   // The question is the last clause even when a file name ends the message.
   it("reads a question that ends on a file name as one", () => {
     const u = understand(k, "our team ships small services, how do you structure settings.py", {

@@ -148,6 +148,8 @@ function kindOf(
   const featureP = groups.feature < 0 ? 0 : (sums[groups.feature] as number);
   // The readings ruled out so far: what is left is read as conditional on them being impossible.
   let ruledOut = 0;
+  // A feature reading set aside for a word not ours.
+  let blockedFeature = false;
   const renorm = model.options.tuning.renormalise > 0;
   for (const g of order) {
     const label = groups.labels[g] as string;
@@ -160,6 +162,7 @@ function kindOf(
         (unseen && !framework && p < model.options.tuning.unseenKeep);
       const sure = p >= model.options.tuning.noDomainKeep && !offTopic && !unseen;
       if ((domain || sure) && !blocked) return { label, p, chatter };
+      blockedFeature ||= blocked && domain;
       continue;
     }
     if (label.startsWith(DECISION)) {
@@ -181,6 +184,10 @@ function kindOf(
         return { label, p, chatter };
       continue;
     }
+    // A feature question about something not ours ("can this talk to mssql on our windows shop") asks
+    // for no help and thanks nobody, however likely those are once a feature is ruled out (help at 0.65).
+    if (blockedFeature && (label === "help" || label === "thanks"))
+      return { label: asks ? "unknown" : "chatter", p, chatter };
     // Chatter is a remark: a message that asks something is not chatter ("can i use pandas in a flask app").
     if (label === "chatter" && asks && model.options.tuning.questionNotChatter > 0) continue;
     if (
