@@ -13,9 +13,11 @@
  *                             measured only: figures only, never tuned on
  * npm run eval -- --dev7      the seventh set (test/eval/dev7.json), written blind, weighted to hard cases,
  *                             read and tuned on; with misses
+ * npm run eval -- --dev8      the eighth set (test/eval/dev8.json), written blind, weighted to the line between
+ *                             what the app answers and what it declines; read and tuned on; with misses
  * npm run eval -- --multi     questions about two features or naming another's word (test/eval/multi.json)
  * npm run eval -- --multi2    the same kind of questions, a second set (test/eval/multi2.json)
- * npm run eval -- --orders 5  dev, dev2, dev3 (figures), dev4, dev7, multi and multi2 as mean (lowest–highest) over
+ * npm run eval -- --orders 5  dev, dev2, dev3 (figures), dev4, dev7, dev8, multi and multi2 as mean (lowest–highest) over
  *                             5 training seeds of the kind classifier (each its own 8 averaged orders);
  *                             with JSON changes as --sweep takes them, one line each
  * npm run eval -- --cv        10-fold cross-validation over data/examples.json, with misses
@@ -36,6 +38,7 @@ import {
   DEV5_SET,
   DEV6_SET,
   DEV7_SET,
+  DEV8_SET,
   loadHeldOut,
   MULTI_SET,
   MULTI2_SET,
@@ -63,6 +66,7 @@ const FLAGS = new Set([
   "--dev5",
   "--dev6",
   "--dev7",
+  "--dev8",
   "--multi",
   "--multi2",
   "--cv",
@@ -146,6 +150,12 @@ async function main(): Promise<void> {
     ["--dev5", "Fifth set, written blind, measured only (test/eval/dev5.json)", DEV5_SET, false],
     ["--dev6", "Sixth set, written blind, measured only (test/eval/dev6.json)", DEV6_SET, false],
     ["--dev7", "Seventh set, written blind, weighted to hard cases (test/eval/dev7.json)", DEV7_SET, true],
+    [
+      "--dev8",
+      "Eighth set, written blind, on the line between ours and not (test/eval/dev8.json)",
+      DEV8_SET,
+      true,
+    ],
     ["--dev", "Development set (test/eval/dev.json)", DEV_SET, true],
   ];
   const set = sets.find(([flag]) => args.includes(flag));

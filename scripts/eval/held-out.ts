@@ -37,6 +37,7 @@ export const DEV6_SET = fileURLToPath(new URL("../../test/eval/dev6.json", impor
  * feature named in passing, remarks, near-domain questions we cannot answer): read, to diagnose.
  */
 export const DEV7_SET = fileURLToPath(new URL("../../test/eval/dev7.json", import.meta.url));
+export const DEV8_SET = fileURLToPath(new URL("../../test/eval/dev8.json", import.meta.url));
 /** Questions about two features, and about one feature that name another's word (test/eval/README.md). */
 export const MULTI_SET = fileURLToPath(new URL("../../test/eval/multi.json", import.meta.url));
 /** A second such set, written before round 3's second-feature rules (test/eval/README.md). */

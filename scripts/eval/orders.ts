@@ -7,7 +7,16 @@
  * dev5 and dev6 are never measured here.
  */
 import { buildUnderstander, type Knowledge, type PipelineOptions } from "../../src/engine/index.js";
-import { DEV_SET, DEV2_SET, DEV3_SET, DEV4_SET, DEV7_SET, MULTI_SET, MULTI2_SET } from "./held-out.js";
+import {
+  DEV_SET,
+  DEV2_SET,
+  DEV3_SET,
+  DEV4_SET,
+  DEV7_SET,
+  DEV8_SET,
+  MULTI_SET,
+  MULTI2_SET,
+} from "./held-out.js";
 import { report } from "./scoring.js";
 import { outcomesWith } from "./sweep.js";
 
@@ -17,6 +26,7 @@ const SETS: ReadonlyArray<[name: string, path: string]> = [
   ["dev3", DEV3_SET],
   ["dev4", DEV4_SET],
   ["dev7", DEV7_SET],
+  ["dev8", DEV8_SET],
   ["multi", MULTI_SET],
   ["multi2", MULTI2_SET],
 ];
