@@ -7,6 +7,7 @@ import {
   DEV5_SET,
   DEV6_SET,
   DEV7_SET,
+  DEV8_SET,
   loadHeldOut,
   MULTI_SET,
   MULTI2_SET,
@@ -195,6 +196,28 @@ describe("understanding the seventh development set", () => {
   it("does no worse than last measured: 172 of 200 right (86.0%), at most 5 false answers", () => {
     expect(dev7.right).toBeGreaterThanOrEqual(172);
     expect(dev7.falseAnswersOnUnknown).toBeLessThanOrEqual(5);
+  });
+});
+
+/**
+ * The eighth set (test/eval/dev8.json), written blind by another writer on the line between what the
+ * app answers and what it declines: 70 questions it cannot answer, many worded like ours (a verdict on
+ * a logo, a flip of an office move, sessions in express); then read and tuned on.
+ */
+describe("understanding the eighth development set", () => {
+  const dev8 = report(runHeldOut(knowledge, loadHeldOut(DEV8_SET)));
+
+  it("has at least 150 questions, 60 of them about nothing the app knows", () => {
+    expect(dev8.total).toBeGreaterThanOrEqual(150);
+    expect(dev8.unknownItems).toBeGreaterThanOrEqual(60);
+  });
+
+  // 130 and 20 false answers when first measured (128.0 and 21.5 over 6 orders; 3 items that said what
+  // examples already said were dropped); 137 and 13 (134.8 and 14.7) once a decision's object that no
+  // question about ours names makes it another decision.
+  it("does no worse than last measured: 137 of 167 right (82.0%), at most 13 false answers", () => {
+    expect(dev8.right).toBeGreaterThanOrEqual(137);
+    expect(dev8.falseAnswersOnUnknown).toBeLessThanOrEqual(13);
   });
 });
 

@@ -654,6 +654,26 @@ describe("understand: questions about the decision", () => {
     expect(u.isQuestion).toBe(true);
   });
 
+  // Worded about a decision, about another one: its object uses words no question about ours uses.
+  it.each([
+    "what's the verdict on the office seating plan?",
+    "what would change your mind about moving the retro to fridays",
+  ])("%j is about another decision: not answered", (text) => {
+    expect(understand(k, text, { hasRecommendation: true }).intent).not.toBe("decision");
+  });
+
+  // …while ours may be named by a pronoun, the project's own words, a feature or a framework.
+  it.each([
+    ["how confident are you in that?", "confidence"],
+    ["how sure are you about this for a team of juniors?", "confidence"],
+    ["how confident are you about the admin being enough", "confidence"],
+    ["what's the call for an internal dashboard?", "verdict"],
+    ["what would change your mind about flask", "flip"],
+  ])("%j is about ours: decision/%s", (text, topic) => {
+    const u = understand(k, text, { hasRecommendation: true });
+    expect(u.intent === "decision" && u.topic).toBe(topic);
+  });
+
   it("names the framework a why-not question is about, and the alternative asked about", () => {
     const whyNot = understand(k, "what's the case against Flask here?");
     expect(whyNot.intent === "decision" && whyNot.topic === "why_not" && whyNot.framework).toBe("flask");

@@ -49,6 +49,8 @@ export interface Trained {
   offTopic: Set<string>;
   otherFrameworks: Set<string>;
   featureStems: Set<string>;
+  /** Stems of the decision examples and the quick take's cues: what a question about the decision is about. */
+  decisionStems: Set<string>;
   /**
    * For each alias word, keyed "feature stem": the share of the feature examples using the word that
    * are about that feature. "view" (0.3: async views, view caching, testing views) names routing in
@@ -97,6 +99,8 @@ export interface Model {
   rows: Map<string, WordRows>;
   /** Stems of every word in a feature's examples, aliases or title. */
   featureStems: Set<string>;
+  /** See Trained.decisionStems. */
+  decisionStems: Set<string>;
   /** See Trained.aliasShares. */
   aliasShares: Map<string, number>;
 }
@@ -262,6 +266,7 @@ export function assembleModel(knowledge: Knowledge, options: PipelineOptions, tr
     otherFrameworks: trained.otherFrameworks,
     rows: new Map(),
     featureStems: trained.featureStems,
+    decisionStems: trained.decisionStems,
     aliasShares: trained.aliasShares,
   };
 }
@@ -402,6 +407,12 @@ export function trainModel(knowledge: Knowledge, options: PipelineOptions, holdo
     for (const w of alt.words) for (const t of analyse(w, plain).terms) otherFrameworks.add(t.stem);
   }
   for (const s of otherFrameworks) inFeatures.has(s) || offTopic.add(s);
+  const decisionStems = new Set<string>();
+  for (const { label, a } of analysedTexts)
+    if (label.startsWith(DECISION)) for (const t of a.terms) decisionStems.add(t.stem);
+  for (const cues of Object.values(knowledge.examples.profileCues))
+    for (const list of Object.values(cues))
+      for (const cue of list) for (const t of analyse(cue, plain).terms) decisionStems.add(t.stem);
 
   return {
     aliasShares: aliasSharesOf(analysedTexts, aliases),
@@ -413,6 +424,7 @@ export function trainModel(knowledge: Knowledge, options: PipelineOptions, holdo
     offTopic,
     otherFrameworks,
     featureStems: inFeatures,
+    decisionStems,
     neighbours,
   };
 }

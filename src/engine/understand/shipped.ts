@@ -20,7 +20,7 @@ import { Vocabulary } from "./vocabulary.js";
 /** Where the shipped model lives, under data/. */
 export const SHIPPED_MODEL_FILE = join("generated", "understanding-model.json");
 /** Bumped when the file's shape changes. */
-const FORMAT = 3;
+const FORMAT = 4;
 
 const ScorerSchema = z.object({
   labels: z.array(z.string()).min(1),
@@ -47,6 +47,7 @@ export const ShippedModelSchema = z.object({
   offTopic: z.array(z.string()),
   otherFrameworks: z.array(z.string()),
   featureStems: z.array(z.string()),
+  decisionStems: z.array(z.string()),
   aliasShares: z.array(z.tuple([z.string(), z.number().min(0).max(1)])),
   /** Each example's kind label, where its rows start, and its rows; little-endian int32, base64. */
   neighbours: z.object({ labels: z.string(), starts: z.string(), rows: z.string() }),
@@ -143,6 +144,7 @@ export function toShipped(trained: Trained, print: string): ShippedModel {
     offTopic: [...trained.offTopic],
     otherFrameworks: [...trained.otherFrameworks],
     featureStems: [...trained.featureStems],
+    decisionStems: [...trained.decisionStems],
     aliasShares: [...trained.aliasShares],
     neighbours: (({ labels, starts, rows }) => ({
       labels: encodeInts(labels),
@@ -178,6 +180,7 @@ export function fromShipped(
     offTopic: new Set(shipped.offTopic),
     otherFrameworks: new Set(shipped.otherFrameworks),
     featureStems: new Set(shipped.featureStems),
+    decisionStems: new Set(shipped.decisionStems),
     aliasShares: new Map(shipped.aliasShares),
     neighbours: decodeNeighbours(shipped.neighbours, kinds),
   };

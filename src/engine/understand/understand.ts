@@ -4,6 +4,7 @@ import { featuresAsked, partsOfMessage } from "./also-asked.js";
 import type { Analysed } from "./analyse.js";
 import { askedAfter } from "./asked-after.js";
 import { asksWhyAlone, isHelpCommand, offersHelp } from "./commands.js";
+import { aboutAnotherDecision } from "./decision-object.js";
 import { namedAgainst, preferredFramework, questionedFramework } from "./frameworks.js";
 import {
   type AliasHit,
@@ -173,6 +174,8 @@ function kindOf(
       const elsewhere = a.terms.some((t) => model.offTopic.has(t.stem) && !model.otherFrameworks.has(t.stem));
       if (label === `${DECISION}alternative` && elsewhere && !framework) continue;
       // "recommend a movie", "how sure is the weather": a word from questions we cannot answer.
+      // "what's the verdict on the pricing page redesign?": worded like ours, about another decision.
+      if (label !== `${DECISION}alternative` && !framework && aboutAnotherDecision(model, a, label)) continue;
       if (
         label !== `${DECISION}alternative` &&
         offTopic &&
