@@ -537,6 +537,9 @@ describe("findNeedsInText", () => {
     ["we have no budget so we need caching", ["caching"]],
     ["without caching and with translations", ["i18n"]],
     ["i18n: no, caching: yes", ["caching"]],
+    // A bare no answers the need before it; a longer clause that starts with "no" does not.
+    ["websockets? nope. admin yes", ["admin"]],
+    ["websockets? no idea how they work but we need them", ["async"]],
   ] as Array<[string, string[]]>)("%j → %j", (text, needs) => {
     expect(findNeedsInText(text, k)).toEqual(needs);
   });
@@ -561,6 +564,8 @@ describe("findNeedsInText", () => {
     "admin: not needed",
     "an admin isn't required",
     "rest api is not needed",
+    "websockets? nope",
+    "i18n? nah",
     // A maybe is not a need.
     "maybe later we will need translations",
   ])("%j → no needs", (text) => {

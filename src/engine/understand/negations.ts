@@ -39,10 +39,25 @@ function governedBy(analysed: Analysed, at: number, clause: number, words: Reado
   return false;
 }
 
-/** A negation right after the need, in its clause: "admin: not needed", "an admin isn't required", "i18n: no". */
+/** The most words a bare answer to a need has: "websockets? nope", "i18n? not really", "admin - not for now". */
+const BARE_ANSWER = 3;
+
+/** The clause starting at `from` answers the one before it with a no: "nope", "no", "not needed", "nah". */
+function answersNo(analysed: Analysed, from: number): boolean {
+  const clause = clauseAt(analysed, from);
+  let end = from;
+  while (end < analysed.words.length && clauseAt(analysed, end) === clause) end++;
+  const first = analysed.words[from] as string;
+  return end - from <= BARE_ANSWER && (NEGATIONS.has(first) || first === "nah");
+}
+
+/**
+ * A negation right after the need, in its clause ("admin: not needed", "an admin isn't required",
+ * "i18n: no"), or a bare no as the next clause when the need ends its own: "websockets? nope".
+ */
 function negatedAfter(analysed: Analysed, end: number, clause: number): boolean {
   for (let j = end + 1; j <= end + AFTER_REACH && j < analysed.words.length; j++) {
-    if (clauseAt(analysed, j) !== clause) return false;
+    if (clauseAt(analysed, j) !== clause) return j === end + 1 && answersNo(analysed, j);
     if (NEGATIONS.has(analysed.words[j] as string)) return true;
   }
   return false;
