@@ -712,6 +712,12 @@ describe("understand: questions about the decision", () => {
     ["it's not a blog, it's a rest api. flask or django?", { project_type: "rest_api" }],
     ["due in 2 weeks, flask or django?", { timeline: "weeks" }],
     ["a big project with many teams, which one?", { size: "large" }],
+    // "the django team" is Django's own; "a django team" knows Django.
+    ["the django team ships often, flask or django?", undefined],
+    [
+      "a django team building a blog, flask or django?",
+      { project_type: "content_site", experience: "django" },
+    ],
   ] as Array<[string, Record<string, string> | undefined]>)("%j quick take: %j", (text, answers) => {
     const u = understand(k, text);
     expect(u.intent === "decision" && u.topic === "verdict").toBe(true);

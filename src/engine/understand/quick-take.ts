@@ -1,5 +1,5 @@
 import { parseProfile } from "../profile.js";
-import type { Analysed, Term } from "./analyse.js";
+import { type Analysed, FRAMEWORK_WORDS, type Term } from "./analyse.js";
 import { analyseWith, type Model } from "./model.js";
 import { counts } from "./negations.js";
 import type { QuickTake } from "./types.js";
@@ -41,6 +41,14 @@ function placesOf(stems: readonly string[], cue: readonly string[]): number[] {
 }
 
 /**
+ * "the django team", "the flask community": after "the", a framework's name starts the framework's own
+ * project, not what the team knows ("a django team", "our flask team").
+ */
+function namesTheProject(tokens: readonly Term[], i: number): boolean {
+  return FRAMEWORK_WORDS.has((tokens[i] as Term).word) && tokens[i - 1]?.word === "the";
+}
+
+/**
  * What a one-line description says about the project, as the questionnaire's answers: for each
  * question, the option whose cue appears first ("a small online shop" → size small, project_type
  * ecommerce). Undefined when the sentence describes nothing.
@@ -61,7 +69,7 @@ export function quickTake(
     const p = placesOf(stems, cue.stems).find((i) => {
       const first = tokens[i] as Term;
       const last = tokens[i + cue.stems.length - 1] as Term;
-      return counts(analysed, first.at, last.at, first.clause);
+      return counts(analysed, first.at, last.at, first.clause) && !namesTheProject(tokens, i);
     });
     if (p === undefined) continue;
     const known = at[cue.questionId];
