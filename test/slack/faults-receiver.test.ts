@@ -362,7 +362,8 @@ describe("/healthz", () => {
     const answers = mockApi("chat.postMessage", apiFixture("chat.postMessage_ok"));
     const redelivered = await post(base, event, { ...signedJson(event), "x-slack-retry-num": "1" });
     expect(redelivered.status).toBe(200);
-    await eventually(() => expect(answers.length).toBeGreaterThan(0), 5000);
+    // Answered at once on an idle machine; a CI machine busy with other suites once took over 5 s.
+    await eventually(() => expect(answers.length).toBeGreaterThan(0), 12_000);
   });
 
   it("answers 503 'hung' when some work outlives every deadline", async () => {
