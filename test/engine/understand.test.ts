@@ -679,6 +679,19 @@ describe("understand: questions about the decision", () => {
     expect(u.intent === "decision" && u.topic).toBe(topic);
   });
 
+  // Which of three asks about the third; outside a thread a described project still gets its quick take.
+  it("reads a verdict question that names an alternative as a question about that alternative", () => {
+    for (const context of [{ hasRecommendation: true }, {}]) {
+      const u = understand(k, "for this app, which is the best pick: flask, django or fastapi?", context);
+      expect(u.intent === "decision" && u.topic === "alternative" && u.alternative).toBe("FastAPI");
+    }
+    const shop = understand(k, "flask, django or fastapi for a small online shop?");
+    expect(shop.intent === "decision" && shop.topic === "verdict" && shop.quickTake?.answers).toEqual({
+      project_type: "ecommerce",
+      size: "small",
+    });
+  });
+
   it("names the framework a why-not question is about, and the alternative asked about", () => {
     const whyNot = understand(k, "what's the case against Flask here?");
     expect(whyNot.intent === "decision" && whyNot.topic === "why_not" && whyNot.framework).toBe("flask");

@@ -345,9 +345,14 @@ function readMessage(
     const base = { intent: "decision" as const, ...common, runnersUp: runnersUp([]) };
     switch (topic) {
       case "verdict": {
-        if (context.hasRecommendation) return { ...base, topic };
+        // "is fastapi a better option than flask or django?" asks about FastAPI, unless it describes a
+        // project outside a thread: then the quick take, which can open the questions, answers better.
+        const alternative = alternativeNamed(model, a.words);
+        const instead = alternative ? { ...base, topic: "alternative" as const, alternative } : undefined;
+        if (context.hasRecommendation) return instead ?? { ...base, topic };
         const needs = needsIn(model, text, a);
         const take = quickTake(model, stripSlackMarkup(text), a, needs);
+        if (!take && instead) return instead;
         return { ...base, topic, ...(take ? { quickTake: take } : {}) };
       }
       case "why_not": {
