@@ -540,6 +540,12 @@ describe("findNeedsInText", () => {
     // A bare no answers the need before it; a longer clause that starts with "no" does not.
     ["websockets? nope. admin yes", ["admin"]],
     ["websockets? no idea how they work but we need them", ["async"]],
+    // …and a short clause that starts with "no" is a bare no only when it says nothing else.
+    ["we need auth, no admin", ["auth"]],
+    ["auth, no admin, no i18n", ["auth"]],
+    ["we need an admin, no matter what", ["admin"]],
+    ["we need websockets, no doubt", ["async"]],
+    ["celery? no idea", ["background_tasks"]],
   ] as Array<[string, string[]]>)("%j → %j", (text, needs) => {
     expect(findNeedsInText(text, k)).toEqual(needs);
   });
@@ -566,6 +572,8 @@ describe("findNeedsInText", () => {
     "rest api is not needed",
     "websockets? nope",
     "i18n? nah",
+    "translations? not really",
+    "celery? no thanks",
     // A maybe is not a need.
     "maybe later we will need translations",
   ])("%j → no needs", (text) => {

@@ -39,16 +39,21 @@ function governedBy(analysed: Analysed, at: number, clause: number, words: Reado
   return false;
 }
 
-/** The most words a bare answer to a need has: "websockets? nope", "i18n? not really", "admin - not for now". */
-const BARE_ANSWER = 3;
+/**
+ * The words a bare no may have: "websockets? nope", "i18n? not really", "admin - not for now", "celery? no
+ * thanks". Any other word makes it something else: another need ruled out ("auth, no admin"), or an idiom
+ * that says yes ("admin, no matter what", "websockets, no doubt").
+ */
+const BARE_NO = new Set("no nope nah not needed required really thanks for now yet at all either".split(" "));
 
-/** The clause starting at `from` answers the one before it with a no: "nope", "no", "not needed", "nah". */
+/** The clause starting at `from` answers the one before it with a bare no. */
 function answersNo(analysed: Analysed, from: number): boolean {
   const clause = clauseAt(analysed, from);
-  let end = from;
-  while (end < analysed.words.length && clauseAt(analysed, end) === clause) end++;
   const first = analysed.words[from] as string;
-  return end - from <= BARE_ANSWER && (NEGATIONS.has(first) || first === "nah");
+  if (!NEGATIONS.has(first) && first !== "nah") return false;
+  for (let j = from; j < analysed.words.length && clauseAt(analysed, j) === clause; j++)
+    if (!BARE_NO.has(analysed.words[j] as string)) return false;
+  return true;
 }
 
 /**
