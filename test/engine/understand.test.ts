@@ -682,6 +682,12 @@ describe("understand: questions about the decision", () => {
     ["how confident are you about the admin being enough", "confidence"],
     ["what's the call for an internal dashboard?", "verdict"],
     ["what would change your mind about flask", "flip"],
+    // Whose it is, when, another clause, another circumstance: still ours (a reviewer's cases).
+    ["how sure are you about your assumptions", "confidence"],
+    ["what would change your mind about our constraints", "flip"],
+    ["how confident is the recommendation given our deadline in november", "confidence"],
+    ["how confident are you? we are worried about vendor lockin", "confidence"],
+    ["how sure are you about the pick regarding our legacy codebase", "confidence"],
   ])("%j is about ours: decision/%s", (text, topic) => {
     const u = understand(k, text, { hasRecommendation: true });
     expect(u.intent === "decision" && u.topic).toBe(topic);
