@@ -85,6 +85,15 @@ describe("the shipped understanding model (data/generated/understanding-model.js
     expect(loadUnderstander(k).featureStems.has("zorblax")).toBe(false);
   });
 
+  // The quick take's cues are decision words: a new cue needs a model trained with it (a reviewer's find).
+  it("is not used once the quick take's cues change", () => {
+    const cues = { ...k.examples.profileCues, size: { ...k.examples.profileCues.size } };
+    cues.size.small = [...(cues.size.small ?? []), "zorblax portal"];
+    const changed = { ...k, examples: { ...k.examples, profileCues: cues } };
+    expect(readShipped(changed, DEFAULT_OPTIONS)).toBeUndefined();
+    expect(loadUnderstander(changed).decisionStems.has("zorblax")).toBe(true);
+  });
+
   it("is not used when the file is missing, broken or of another shape", () => {
     const dir = mkdtempSync(join(tmpdir(), "shipped-"));
     dirs.push(dir);

@@ -67,6 +67,8 @@ export function fingerprint(knowledge: Knowledge, options: PipelineOptions): str
     texts: trainingTexts(knowledge),
     aliases: knowledge.features.map((f) => [f.id, f.aliases]),
     alternatives: knowledge.examples.alternatives,
+    // The quick take's cues are decision words (Trained.decisionStems).
+    profileCues: knowledge.examples.profileCues,
   };
   return createHash("sha256").update(JSON.stringify(input)).digest("hex");
 }
