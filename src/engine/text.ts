@@ -80,11 +80,29 @@ export function tokenize(text: string, max: number = MAX_INPUT): string[] {
   return tokenizePlain(plainText(text, max));
 }
 
-/** `tokenize` for text already without Slack markup and cut (`plainText`). */
 /** A list's number: "2) ", "(2) ". */
-const LIST_NUMBER = /(?<=^|\s)\(?\d{1,2}\)\s/g;
-const NUMBERED_LIST = /(?:^|\s)\(?1\)\s/;
+const LIST_NUMBER = /(?<=^|\s)\(?(\d{1,2})\)\s/g;
 
+/**
+ * A numbered list asks one question per number ("1) how are releases versioned 2) how active is …"):
+ * each number of the run 1, 2, 3… ends a sentence; any other bracketed number stays a number ("a small
+ * team (about 4) and: 1) admin 2) auth").
+ */
+function splitNumberedList(text: string): string {
+  if (!text.includes(")")) return text;
+  let next = 1;
+  return text.replace(LIST_NUMBER, (whole, n: string) => {
+    if (Number(n) !== next) return whole;
+    next++;
+    return ` ${SENTENCE_MARK} `;
+  });
+}
+
+/** A dot inside a file name or a version ends no sentence: "app.py", "node.js", "4.2". */
+const DOT_IN_NAME =
+  /(?<=\d)\.(?=\d)|(?<=[\p{L}\d])\.(?=(?:py|js|ts|jsx|tsx|json|md|txt|html|css|yml|yaml|toml|cfg|ini|sql|sh|env|rb|go|io|com|org|net|dev)\b)/gu;
+
+/** `tokenize` for text already without Slack markup and cut (`plainText`). */
 export function tokenizePlain(plain: string): string[] {
   let clean = plain.replace(/&amp;|&/g, " and ").replace(/&lt;|&gt;|&quot;|&#39;/g, " ");
   if (HAS_PRAY.test(clean) && /\p{L}/u.test(clean.replace(PRAY, " ").replace(OTHER_EMOJI_CODE, " ")))
@@ -96,18 +114,14 @@ export function tokenizePlain(plain: string): string[] {
     clean = clean.replace(OTHER_EMOJI_CODE, " ");
   }
   if (!ascii) clean = clean.normalize("NFKD").replace(/\p{M}+/gu, "");
-  // A numbered list asks one question per number: "1) how are releases versioned 2) how active is …".
-  // Only a list that starts at 1: "(up to 100) requests" is no list.
-  if (NUMBERED_LIST.test(clean)) clean = clean.replace(LIST_NUMBER, ` ${SENTENCE_MARK} `);
-  clean = clean
+  clean = splitNumberedList(clean)
     .toLowerCase()
     // "we'll" is "we will", not "well" (a lead-in word); other apostrophes just go: "don't" → "dont".
     .replace(/(\p{L})['’]ll\b/gu, "$1 will")
     .replace(/(\p{L})['’](\p{L})/gu, "$1$2")
     // "as well as" joins asks like "and": "unit tests as well as a debugger".
     .replace(/\bas well as\b/g, " and ")
-    // A dot inside a name ends no sentence: "app.py", "node.js", "4.2".
-    .replace(/(?<=[\p{L}\p{N}])\.(?=[\p{L}\p{N}])/gu, " ")
+    .replace(DOT_IN_NAME, " ")
     .replace(/[\n.!?？…]+/gu, ` ${SENTENCE_MARK} `)
     // "testing/debugging" lists two asks like "testing, debugging" (letters either side: not "24/7").
     .replace(/[,;+—–]+|\s-+\s|\s\/\s|(?<=\p{L}{3})\/(?=\p{L}{3})/gu, ` ${CLAUSE_MARK} `)

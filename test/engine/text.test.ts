@@ -37,6 +37,18 @@ describe("tokenize: clause and sentence breaks", () => {
     expect(tokenize("(1) auth (2) caching")).toEqual([SENTENCE_MARK, "auth", SENTENCE_MARK, "caching"]);
     expect(tokenize("auth (or 2fa) and caching")).toEqual(["auth", "or", "2fa", "and", "caching"]);
     expect(tokenize("auth (up to 2) and caching")).toEqual(["auth", "up", "to", "2", "and", "caching"]);
+    // Only the run 1, 2, 3…: another bracketed number stays a number.
+    expect(tokenize("a team (about 4) needs 1) auth 2) caching")).toEqual([
+      "a",
+      "team",
+      "about",
+      "4",
+      "needs",
+      SENTENCE_MARK,
+      "auth",
+      SENTENCE_MARK,
+      "caching",
+    ]);
   });
 
   it("ends no sentence at a dot inside a name", () => {
@@ -51,6 +63,8 @@ describe("tokenize: clause and sentence breaks", () => {
       "4",
       "2",
     ]);
+    // A sentence typed without a space after its full stop still ends there.
+    expect(tokenize("need auth.no admin")).toEqual(["need", "auth", SENTENCE_MARK, "no", "admin"]);
   });
 
   it("leaves neither mark among the words", () => {
