@@ -192,10 +192,11 @@ describe("understanding the seventh development set", () => {
   // 162 and 7 false answers when first measured (161.5 and 6.8 over 6 orders); 167 and 6 after round 8's
   // rules: experience told in the past, plans, only Flask or Django making a question ours; 171 (170.3
   // over 6 orders) with round 9's pairs (answer nouns, "per", numbered lists, a lower alias share); 172
-  // and 5 (171.3 and 5.0) once grammar words ("after", "first") are no domain words.
-  it("does no worse than last measured: 172 of 200 right (86.0%), at most 5 false answers", () => {
-    expect(dev7.right).toBeGreaterThanOrEqual(172);
-    expect(dev7.falseAnswersOnUnknown).toBeLessThanOrEqual(5);
+  // and 5 (171.3 and 5.0) once grammar words ("after", "first") are no domain words; 173 and 4 (172.3 and
+  // 4.0) once another framework's own feature is not ours ("how does rails handle …").
+  it("does no worse than last measured: 173 of 200 right (86.5%), at most 4 false answers", () => {
+    expect(dev7.right).toBeGreaterThanOrEqual(173);
+    expect(dev7.falseAnswersOnUnknown).toBeLessThanOrEqual(4);
   });
 });
 
@@ -215,10 +216,10 @@ describe("understanding the eighth development set", () => {
   // 130 and 20 false answers when first measured (128.0 and 21.5 over 6 orders; 3 items that said what
   // examples already said were dropped); 137 and 13 (134.8 and 14.7) once a decision's object that no
   // question about ours names makes it another decision; 138 once a verdict question naming an alternative
-  // asks about it.
-  it("does no worse than last measured: 138 of 167 right (82.6%), at most 13 false answers", () => {
-    expect(dev8.right).toBeGreaterThanOrEqual(138);
-    expect(dev8.falseAnswersOnUnknown).toBeLessThanOrEqual(13);
+  // asks about it; 139 and 12 (137.0 and 13.5) once another framework's own feature is not ours.
+  it("does no worse than last measured: 139 of 167 right (83.2%), at most 12 false answers", () => {
+    expect(dev8.right).toBeGreaterThanOrEqual(139);
+    expect(dev8.falseAnswersOnUnknown).toBeLessThanOrEqual(12);
   });
 });
 

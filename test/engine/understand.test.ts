@@ -441,6 +441,17 @@ describe("matchFeature: what it should not know", () => {
     expect(u.intent === "unknown" || u.unsure).toBe(true);
   });
 
+  // Another framework's own feature is not ours; named as background it leaves the question ours.
+  it.each([
+    ["how do i handle file uploads in express with multer?", undefined],
+    ["in ruby on rails, how do i add a migration?", undefined],
+    ["coming from rails, how do migrations work here?", "orm"],
+    ["we know express well, how steep is the learning curve?", "learning_curve"],
+  ])("%j → %s", (text, feature) => {
+    const u = understand(k, text, { hasRecommendation: true });
+    expect(u.intent === "feature" ? u.features[0]?.featureId : undefined).toBe(feature);
+  });
+
   // "after" and "first" say when, not what: they are no domain words, whatever the examples.
   it.each(["how many pto days are there after the first year", "how many leave days after the first year"])(
     "%j gets no feature answer",

@@ -2,6 +2,7 @@ import type { Knowledge } from "../knowledge.js";
 import { type Analysed, analyse, GRAMMAR_WORDS, STOPWORDS, type Term } from "./analyse.js";
 import { labelledExamples } from "./check-examples.js";
 import { type LinearScorer, type TrainingDoc, train } from "./classifier.js";
+import { alternativeNames } from "./elsewhere.js";
 import { Lexicon } from "./lexicon.js";
 import { Neighbours } from "./neighbours.js";
 import type { PipelineOptions } from "./options.js";
@@ -95,6 +96,8 @@ export interface Model {
   offTopic: Set<string>;
   /** The frameworks people suggest instead (data/examples.json, alternatives), as stems. */
   otherFrameworks: Set<string>;
+  /** Their one-word names, as typed ("express", "rails"). */
+  alternativeNames: Set<string>;
   /** Per word (typed and stem): its rows in each classifier, computed once. */
   rows: Map<string, WordRows>;
   /** Stems of every word in a feature's examples, aliases or title. */
@@ -260,6 +263,7 @@ export function assembleModel(knowledge: Knowledge, options: PipelineOptions, tr
     kindOfFeature: Int32Array.from(featureIds, (id) => kindLabels.indexOf(`${FEATURE}${id}`)),
     kindGroups,
     aliases: aliasesOf(knowledge, new Lexicon(stem, undefined)),
+    alternativeNames: alternativeNames(knowledge),
     domain: trained.domain,
     anchors: trained.anchors,
     offTopic: trained.offTopic,

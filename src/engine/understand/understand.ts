@@ -5,6 +5,7 @@ import type { Analysed } from "./analyse.js";
 import { askedAfter } from "./asked-after.js";
 import { asksWhyAlone, isHelpCommand, offersHelp } from "./commands.js";
 import { aboutAnotherDecision } from "./decision-object.js";
+import { askedOfAnotherFramework } from "./elsewhere.js";
 import { namedAgainst, preferredFramework, questionedFramework } from "./frameworks.js";
 import {
   type AliasHit,
@@ -149,6 +150,8 @@ function kindOf(
   const featureP = groups.feature < 0 ? 0 : (sums[groups.feature] as number);
   // The readings ruled out so far: what is left is read as conditional on them being impossible.
   let ruledOut = 0;
+  // A question about another framework's own feature ("sessions in express"): not ours.
+  const elsewhereAsked = !framework && askedOfAnotherFramework(model.alternativeNames, a);
   // A feature reading set aside for a word not ours.
   let blockedFeature = false;
   const renorm = model.options.tuning.renormalise > 0;
@@ -159,6 +162,7 @@ function kindOf(
     if (label === ANY_FEATURE) {
       // An off-topic word blocks a feature reading unless the classifier is all but certain.
       const blocked =
+        elsewhereAsked ||
         (offTopic && !framework && p < model.options.tuning.offTopicKeep) ||
         (unseen && !framework && p < model.options.tuning.unseenKeep);
       const sure = p >= model.options.tuning.noDomainKeep && !offTopic && !unseen;
@@ -188,15 +192,15 @@ function kindOf(
       continue;
     }
     // A feature question about something not ours ("can this talk to mssql on our windows shop") asks
-    // for no help and thanks nobody, however likely those are once a feature is ruled out (help at 0.65).
-    if (blockedFeature && (label === "help" || label === "thanks"))
-      return { label: asks ? "unknown" : "chatter", p, chatter };
+    // for no help, however likely help is once a feature is ruled out (0.65 there).
+    if (blockedFeature && label === "help") return { label: asks ? "unknown" : "chatter", p, chatter };
     // Chatter is a remark: a message that asks something is not chatter ("can i use pandas in a flask app").
     if (label === "chatter" && asks && model.options.tuning.questionNotChatter > 0) continue;
     if (
       label === "unknown" &&
       domain &&
       !offTopic &&
+      !elsewhereAsked &&
       !(unseen && !framework && featureP < model.options.tuning.unseenKeep)
     ) {
       if (featureP >= model.options.tuning.overrule) return { label: ANY_FEATURE, p: featureP, chatter };
