@@ -750,8 +750,10 @@ describe("understand: questions about the decision", () => {
     ["it's not a blog, it's a rest api. flask or django?", { project_type: "rest_api" }],
     ["due in 2 weeks, flask or django?", { timeline: "weeks" }],
     ["a big project with many teams, which one?", { size: "large" }],
-    // "the django team" is Django's own; "a django team" knows Django.
+    // "the django team ships…" is Django's own; "a django team", "for the django team" know Django.
     ["the django team ships often, flask or django?", undefined],
+    ["flask or django for the django team", { experience: "django" }],
+    ["flask or django given the django experience on our team", { experience: "django" }],
     [
       "a django team building a blog, flask or django?",
       { project_type: "content_site", experience: "django" },

@@ -25,8 +25,8 @@ export const STOPWORDS = new Set(
 /**
  * Words of the closed classes (prepositions, conjunctions, ordinals, adverbs of time and frequency)
  * that are no stop words, since they can tell what kind of message it is ("instead", "without"), but
- * never say what it is about: whatever the examples, none is a domain word. "how many days off do we
- * get after the first year" names no feature with "after" and "first".
+ * never say what it is about: whatever the examples, none is a domain word. "how many leave days after
+ * the first year" names no feature with "after" and "first".
  */
 export const GRAMMAR_WORDS = new Set(
   (

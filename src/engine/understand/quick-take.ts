@@ -40,12 +40,24 @@ function placesOf(stems: readonly string[], cue: readonly string[]): number[] {
   return out;
 }
 
+/** What a framework's own team does: "the django team ships often", "the flask team says …". */
+const PROJECT_DOES = new Set(
+  "ships shipped says said recommends recommended releases released maintains announced deprecated fixed documents publishes is are was were has have".split(
+    " ",
+  ),
+);
+
 /**
- * "the django team", "the flask community": after "the", a framework's name starts the framework's own
- * project, not what the team knows ("a django team", "our flask team").
+ * "the django team ships often": after "the", a framework's name and then what its people do name the
+ * framework's own project, not what the team knows ("a django team", "for the django team", "the django
+ * experience on our team").
  */
-function namesTheProject(tokens: readonly Term[], i: number): boolean {
-  return FRAMEWORK_WORDS.has((tokens[i] as Term).word) && tokens[i - 1]?.word === "the";
+function namesTheProject(tokens: readonly Term[], i: number, length: number): boolean {
+  return (
+    FRAMEWORK_WORDS.has((tokens[i] as Term).word) &&
+    tokens[i - 1]?.word === "the" &&
+    PROJECT_DOES.has(tokens[i + length]?.word ?? "")
+  );
 }
 
 /**
@@ -69,7 +81,9 @@ export function quickTake(
     const p = placesOf(stems, cue.stems).find((i) => {
       const first = tokens[i] as Term;
       const last = tokens[i + cue.stems.length - 1] as Term;
-      return counts(analysed, first.at, last.at, first.clause) && !namesTheProject(tokens, i);
+      return (
+        counts(analysed, first.at, last.at, first.clause) && !namesTheProject(tokens, i, cue.stems.length)
+      );
     });
     if (p === undefined) continue;
     const known = at[cue.questionId];
