@@ -351,9 +351,9 @@ export function trainModel(knowledge: Knowledge, options: PipelineOptions, holdo
   const one = new Float64Array(kindLabels.length);
   for (const { a } of analysedTexts) {
     for (const t of a.terms) {
-      if (checked.has(t.stem)) continue;
+      // A grammar word is skipped before its stem is marked: "nearly" may still make "near" a domain word.
+      if (GRAMMAR_WORDS.has(t.word) || checked.has(t.stem)) continue;
       checked.add(t.stem);
-      if (GRAMMAR_WORDS.has(t.word)) continue;
       const off = inOffDocs.get(t.stem) ?? 0;
       const on = inFeatureDocs.get(t.stem) ?? 0;
       if (off >= 2 && on < options.tuning.domainRatio * off) continue;

@@ -177,9 +177,9 @@ function kindOf(
       // "spring boot or quarkus?", "laravel vs symfony": other stacks among themselves are not ours.
       const elsewhere = a.terms.some((t) => model.offTopic.has(t.stem) && !model.otherFrameworks.has(t.stem));
       if (label === `${DECISION}alternative` && elsewhere && !framework) continue;
-      // "recommend a movie", "how sure is the weather": a word from questions we cannot answer.
       // "what's the verdict on the pricing page redesign?": worded like ours, about another decision.
       if (label !== `${DECISION}alternative` && !framework && aboutAnotherDecision(model, a, label)) continue;
+      // "recommend a movie", "how sure is the weather": a word from questions we cannot answer.
       if (
         label !== `${DECISION}alternative` &&
         offTopic &&
