@@ -51,6 +51,7 @@ async function main(): Promise<number> {
     }
     console.log("");
   }
+  // The whole process: the compiled engine the figures measure and the TypeScript one the inputs come from.
   const mem = process.memoryUsage();
   console.log(`Heap used ${mb(mem.heapUsed)} of ${mb(mem.heapTotal)}; RSS ${mb(mem.rss)}`);
   console.log(missed === 0 ? "All targets met." : `${missed} target(s) missed.`);

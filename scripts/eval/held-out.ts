@@ -37,6 +37,10 @@ export const DEV6_SET = fileURLToPath(new URL("../../test/eval/dev6.json", impor
  * feature named in passing, remarks, near-domain questions we cannot answer): read, to diagnose.
  */
 export const DEV7_SET = fileURLToPath(new URL("../../test/eval/dev7.json", import.meta.url));
+/**
+ * The eighth set, written blind on the line between what the app answers and what it declines (questions
+ * worded like ours about other matters): read, to diagnose.
+ */
 export const DEV8_SET = fileURLToPath(new URL("../../test/eval/dev8.json", import.meta.url));
 /** Questions about two features, and about one feature that name another's word (test/eval/README.md). */
 export const MULTI_SET = fileURLToPath(new URL("../../test/eval/multi.json", import.meta.url));
