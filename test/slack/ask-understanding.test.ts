@@ -136,6 +136,22 @@ describe("questions about the decision, read against the verdict they reply to",
   });
 });
 
+describe("worded like ours, about something else", () => {
+  // Round 9: a verdict on another decision, another framework's own feature. Either would have got
+  // this project's verdict or a Django feature sheet.
+  it.each([
+    "what's the verdict on the office seating plan?",
+    "how do i handle file uploads in express with multer?",
+  ])("%j is not answered as ours: at most a 'did you mean'", async (text) => {
+    const { got, rec } = await ask(text);
+    expect(got).toHaveLength(1);
+    const answer = shown(got[0]);
+    expect(answer).toMatch(/I don't know that one|Did you mean/);
+    expect(answer).not.toContain(rec.factors[0]?.label ?? "no factor");
+    expect(answer).not.toContain("For your project");
+  });
+});
+
 describe("what is not a question gets no answer", () => {
   it.each([
     ["a remark that names a feature", "I used the admin at my last job, it was fine"],
