@@ -12,7 +12,12 @@ export interface Confidence {
   samples: number;
   /** How many of them kept the verdict. */
   held: number;
-  /** The same in words, never as "100%": "held in all 200 re-weightings tried". */
+  /** What each re-weighting gave: the verdict's count is `held`. */
+  outcomes: Record<Verdict, number>;
+  /**
+   * The same in words, never as "100%", with what the others gave: "held in all 200 re-weightings
+   * tried", "held in 120 of 200 re-weightings tried; Flask in 50, a toss-up in 30".
+   */
   phrase: string;
 }
 
@@ -50,11 +55,24 @@ export function perturbations(knowledge: Knowledge): Float64Array[] {
   );
 }
 
-function phraseOf(held: number, samples: number, verdict: Verdict): string {
+function phraseOf(
+  knowledge: Knowledge,
+  outcomes: Record<Verdict, number>,
+  samples: number,
+  verdict: Verdict,
+): string {
+  const held = outcomes[verdict];
   const tried = `${samples} re-weightings tried`;
   const count =
     held === samples ? `all ${tried}` : held === 0 ? `none of the ${tried}` : `${held} of ${tried}`;
-  return verdict === "either" ? `stayed a toss-up in ${count}` : `held in ${count}`;
+  const kept = verdict === "either" ? `stayed a toss-up in ${count}` : `held in ${count}`;
+  // What the rest gave, largest first: "held in 90 of 200" alone leaves the other 110 to guess.
+  const name = (v: Verdict) => (v === "either" ? "a toss-up" : knowledge.meta.frameworks[v].name);
+  const others = (["flask", "django", "either"] as const)
+    .filter((v) => v !== verdict && outcomes[v] > 0)
+    .sort((x, y) => outcomes[y] - outcomes[x])
+    .map((v) => `${name(v)} in ${outcomes[v]}`);
+  return others.length === 0 ? kept : `${kept}; ${others.join(", ")}`;
 }
 
 /**
@@ -71,7 +89,7 @@ export function confidenceOf(
   const n = imp.length;
   const base = new Float64Array(n);
   for (let c = 0; c < n; c++) base[c] = (model.weights[c] as number) * (imp[c] as number);
-  let held = 0;
+  const outcomes: Record<Verdict, number> = { flask: 0, django: 0, either: 0 };
   const prior = model.prior;
   for (const row of rows) {
     // tally(), inlined: this loop runs once per re-weighting on every recommendation.
@@ -83,8 +101,9 @@ export function confidenceOf(
       else forFlask -= a;
     }
     const lead = (200 * (forDjango + prior)) / (forDjango + forFlask + 2 * prior) - 100;
-    if (verdictOf(model, lead) === verdict) held++;
+    outcomes[verdictOf(model, lead)]++;
   }
+  const held = outcomes[verdict];
   const samples = rows.length;
   const share = samples === 0 ? 1 : held / samples;
   const { clear, leaning } = knowledge.scoring.confidence;
@@ -101,6 +120,7 @@ export function confidenceOf(
     share: Math.round(share * 1000) / 1000,
     samples,
     held,
-    phrase: phraseOf(held, samples, verdict),
+    outcomes,
+    phrase: phraseOf(knowledge, outcomes, samples, verdict),
   };
 }

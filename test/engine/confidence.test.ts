@@ -118,6 +118,8 @@ describe("confidence re-samples the fits as well as the weights", () => {
     expect(r.verdict).toBe("either");
     expect(r.confidence.label).toBe("close call");
     expect(r.confidence.phrase).toMatch(/^stayed a toss-up in /);
+    // …and says what the other re-weightings gave, the larger first.
+    expect(r.confidence.phrase).toMatch(/re-weightings tried; (Django|Flask) in \d+, (Django|Flask) in \d+$/);
   });
 });
 

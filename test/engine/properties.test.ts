@@ -179,7 +179,16 @@ describe("recommend properties", () => {
       expect(held / samples).toBeCloseTo(share, 3);
       if (r.verdict === "either") expect(label).toBe("close call");
       else expect(label).toBe(share >= clear ? "clear" : share >= leaning ? "leaning" : "close call");
-      expect(phrase).toMatch(/re-weightings tried$/);
+      expect(phrase).toMatch(/re-weightings tried(; .+)?$/);
+      // What every re-weighting gave: the verdict's count is `held`, and the phrase names each other one.
+      const { outcomes } = r.confidence;
+      expect(outcomes.flask + outcomes.django + outcomes.either).toBe(samples);
+      expect(outcomes[r.verdict]).toBe(held);
+      for (const v of ["flask", "django", "either"] as const) {
+        if (v === r.verdict || outcomes[v] === 0) continue;
+        const name = v === "either" ? "a toss-up" : k.meta.frameworks[v].name;
+        expect(phrase).toContain(`${name} in ${outcomes[v]}`);
+      }
       expect(`${phrase} ${r.summary}`).not.toMatch(/100 ?%|out of 100/);
       expect(r.summary).toContain(phrase);
     }
