@@ -216,10 +216,11 @@ describe("understanding the eighth development set", () => {
   // 130 and 20 false answers when first measured (128.0 and 21.5 over 6 orders; 3 items that said what
   // examples already said were dropped); 137 and 13 (134.8 and 14.7) once a decision's object that no
   // question about ours names makes it another decision; 138 once a verdict question naming an alternative
-  // asks about it; 139 and 12 (137.0 and 13.5) once another framework's own feature is not ours.
-  it("does no worse than last measured: 139 of 167 right (83.2%), at most 12 false answers", () => {
-    expect(dev8.right).toBeGreaterThanOrEqual(139);
-    expect(dev8.falseAnswersOnUnknown).toBeLessThanOrEqual(12);
+  // asks about it; 139 and 12 (137.0 and 13.5) once another framework's own feature is not ours; 138 and
+  // 13 (136.0 and 14.5) once names that are everyday words ("express", "spring") no longer decide that.
+  it("does no worse than last measured: 138 of 167 right (82.6%), at most 13 false answers", () => {
+    expect(dev8.right).toBeGreaterThanOrEqual(138);
+    expect(dev8.falseAnswersOnUnknown).toBeLessThanOrEqual(13);
   });
 });
 

@@ -141,7 +141,7 @@ describe("worded like ours, about something else", () => {
   // this project's verdict or a Django feature sheet.
   it.each([
     "what's the verdict on the office seating plan?",
-    "how do i handle file uploads in express with multer?",
+    "how do i handle file uploads in laravel with livewire?",
   ])("%j is not answered as ours: at most a 'did you mean'", async (text) => {
     const { got, rec } = await ask(text);
     expect(got).toHaveLength(1);

@@ -114,6 +114,32 @@ function alternativeNamed(model: Model, words: readonly string[]): string | unde
   return undefined;
 }
 
+/** Words that offer what follows or precedes them as one of the options: "flask, django or fastapi". */
+const CHOICE = new Set(["or", "vs", "versus", "than", "over", "instead"]);
+
+/**
+ * The alternative a verdict question offers as one of its options, a choice word at most two words
+ * before it or four after ("which is the best pick: flask, django or fastapi?", "is fastapi a better
+ * option than flask or django?"), not one it names in passing ("given our node frontend", "for the
+ * spring launch").
+ */
+function alternativeOffered(model: Model, words: readonly string[]): string | undefined {
+  for (const alt of model.knowledge.examples.alternatives) {
+    for (const name of alt.words) {
+      const parts = name.toLowerCase().split(" ");
+      for (let i = 0; i + parts.length <= words.length; i++) {
+        if (parts.some((p, j) => words[i + j] !== p)) continue;
+        const around = [
+          ...words.slice(Math.max(0, i - 2), i),
+          ...words.slice(i + parts.length, i + parts.length + 4),
+        ];
+        if (around.some((w) => CHOICE.has(w))) return alt.name;
+      }
+    }
+  }
+  return undefined;
+}
+
 /** Framework names and joining words alone ("flask?", "django vs flask") ask nothing we can answer. */
 const FRAMEWORK_ONLY = new Set(["flask", "django", "python", "vs", "versus", "or", "and"]);
 
@@ -351,7 +377,7 @@ function readMessage(
       case "verdict": {
         // "is fastapi a better option than flask or django?" asks about FastAPI, unless it describes a
         // project outside a thread: then the quick take, which can open the questions, answers better.
-        const alternative = alternativeNamed(model, a.words);
+        const alternative = alternativeOffered(model, a.words);
         const instead = alternative ? { ...base, topic: "alternative" as const, alternative } : undefined;
         if (context.hasRecommendation) return instead ?? { ...base, topic };
         const needs = needsIn(model, text, a);
