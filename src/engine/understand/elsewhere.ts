@@ -7,19 +7,8 @@ import { opensAsQuestion } from "./question.js";
  * graph", "a bottle of wine". Named alone they may mean either, so they never decide a reading here.
  */
 const EVERYDAY = new Set(["express", "spring", "node", "bottle", "falcon", "pyramid", "tornado", "quart"]);
-/** Words before "in <framework>" that make it a comparison instead: "like in rails", "compared to in express". */
-const COMPARING = new Set([
-  "like",
-  "than",
-  "unlike",
-  "as",
-  "compared",
-  "similar",
-  "vs",
-  "versus",
-  "to",
-  "with",
-]);
+/** Words before the name that make it a comparison: "like in rails", "similar to laravel" (and "compare…"). */
+const COMPARING = new Set(["like", "than", "unlike", "similar", "vs", "versus"]);
 /** "how does rails handle …", "how do laravel queues work": the other framework is what is asked about. */
 const ASKED_OF = new Set(["does", "do", "can", "would"]);
 const WH = new Set(["how", "what", "why", "where"]);
@@ -42,7 +31,7 @@ export function alternativeNames(knowledge: Knowledge): Set<string> {
  * Django (the caller checks).
  */
 export function askedOfAnotherFramework(names: ReadonlySet<string>, a: Analysed): boolean {
-  return a.tokens.some((t, i) => {
+  return a.tokens.some((t) => {
     if (!names.has(t.word)) return false;
     const sentence = a.tokens.filter((u) => u.sentence === t.sentence);
     const at = sentence.indexOf(t);
