@@ -58,7 +58,7 @@ export function renderRecommendation(r: Recommendation, knowledge: Knowledge, s:
     s.bold(s.accent(`Verdict: ${headline}`)),
     `  ${r.summary}`,
     `  Share of the evidence: ${frameworkName(knowledge, "flask")} ${r.shares.flask}%, ${frameworkName(knowledge, "django")} ${r.shares.django}%`,
-    `  How firm: ${r.confidence.label}; the verdict ${r.confidence.phrase} (weights and fits varied)`,
+    `  How firm: ${r.confidence.label} (weights and fits varied); the verdict ${r.confidence.phrase}`,
   ];
   lines.push(...section(s, "Your answers", renderAnswers(r.profile, knowledge)));
 

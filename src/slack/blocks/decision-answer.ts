@@ -81,7 +81,7 @@ export function confidenceAnswer(knowledge: Knowledge, rec: Recommendation): Kno
   return [
     section(confidenceLine(knowledge, rec)),
     section(
-      "How it is measured: I re-ran the comparison many times with the weight of each criterion shifted at random, and counted how often the verdict stayed the same. Your answers were not changed; for that, see what would change it.",
+      "How it is measured: I re-ran the comparison many times with the weight of each criterion and each framework's fit on it shifted at random, and counted what each run gave. Your answers were not changed; for that, see what would change it.",
     ),
     section(flipLine(rec)),
   ];
