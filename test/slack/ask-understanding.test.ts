@@ -216,6 +216,20 @@ describe("a quick take from one sentence", () => {
     expect(notes?.initial_value).toBeUndefined();
   });
 
+  // No project yet: no "for this project", and the way to get one.
+  it("an alternative the app does not know, asked outside a thread, points to a recommendation", async () => {
+    const s = await setup();
+    await send(
+      s.t.app,
+      topLevelEvent("event_app_mention_in_thread", { text: "<@U07R3MZ1B4K> would rails be better for us?" }),
+    );
+    expect(s.posts).toHaveLength(1);
+    const text = shown(s.posts[0]);
+    expect(text).toContain("I compare only Flask and Django");
+    expect(text).not.toContain("for this project");
+    expect(text).toContain("/flask-or-django");
+  });
+
   it("slash text describing a project gets the same quick take, only for the person", async () => {
     const s = await setup();
     const body = Object.fromEntries(

@@ -103,19 +103,19 @@ const naming = (named: string | undefined) => (c: CaveatItem) =>
   c.alternative !== undefined && (!named || c.alternative.name.toLowerCase() === named.toLowerCase());
 
 /**
- * "Would FastAPI be better?": what the knowledge base says of alternatives, with its source. `caveats`
- * are the project's (all of them when there is no project); `elsewhere`, the knowledge base's, say
- * when a named alternative would suit, though nothing in this project calls for it.
+ * "Would FastAPI be better?": what the knowledge base says of alternatives, with its source. `all` are
+ * the knowledge base's caveats; `project`, the project's when there is one: then only they answer, and
+ * the knowledge base's say when a named alternative would suit, though nothing here calls for it.
  */
 export function alternativeAnswer(
   knowledge: Knowledge,
-  caveats: readonly CaveatItem[],
   named: string | undefined,
-  elsewhere: readonly CaveatItem[] = [],
+  all: readonly CaveatItem[],
+  project?: readonly CaveatItem[],
 ): KnownBlock[] {
-  const matching = caveats.filter(naming(named));
+  const matching = (project ?? all).filter(naming(named));
   if (matching.length > 0) return matching.map((c) => section(caveatLine(c)));
-  const known = named ? elsewhere.filter(naming(named)) : [];
+  const known = project && named ? all.filter(naming(named)) : [];
   if (named && known.length > 0) {
     return [
       section(`Nothing in your answers calls for ${inertText(named)} here. Where it would:`),
@@ -123,15 +123,21 @@ export function alternativeAnswer(
     ];
   }
   const what = named ? inertText(named) : "another framework";
-  return [
-    section(
-      `I compare only ${nameOf(knowledge, "flask")} and ${nameOf(knowledge, "django")}, so I can't weigh ${what} for this project.${
-        named?.toLowerCase() === "fastapi"
+  const pair = `${nameOf(knowledge, "flask")} and ${nameOf(knowledge, "django")}`;
+  const fastapi = named?.toLowerCase() === "fastapi";
+  // Without a project there is no "this project" and no recommendation's Details yet.
+  const text = project
+    ? `I compare only ${pair}, so I can't weigh ${what} for this project.${
+        fastapi
           ? ""
           : " Where an async-first API framework would suit better, I say so in the recommendation's Details."
-      }`,
-    ),
-  ];
+      }`
+    : `I compare only ${pair}, so I can't weigh ${what}.${
+        fastapi
+          ? ""
+          : " Start a recommendation with /flask-or-django: where an async-first API framework would suit your project better, its Details say so."
+      }`;
+  return [section(text)];
 }
 
 /** Push-back on the verdict: one short reply, saying which answer would change it and how. */

@@ -245,7 +245,7 @@ function decisionAnswer(
       return {
         answer: {
           text: "What I know of alternatives to Flask and Django.",
-          blocks: alternativeAnswer(knowledge, knowledge.caveats, u.alternative),
+          blocks: alternativeAnswer(knowledge, u.alternative, knowledge.caveats),
         },
         topic: alternatives,
       };
@@ -301,7 +301,7 @@ function decidedAnswer(
           text: "What I know of alternatives for this project.",
           // The project's own caveats: another project's note ("an async-first API? look at FastAPI")
           // is no answer for a site that needs none of it.
-          blocks: alternativeAnswer(knowledge, rec.caveats, u.alternative, knowledge.caveats),
+          blocks: alternativeAnswer(knowledge, u.alternative, knowledge.caveats, rec.caveats),
         },
         topic: alternatives,
       };
