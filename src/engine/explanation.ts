@@ -36,6 +36,8 @@ export interface CaveatItem {
   id: string;
   text: string;
   alternative?: { name: string; url: string };
+  /** The framework it counts against, when one. */
+  against?: FrameworkId;
   source: string;
 }
 
@@ -204,5 +206,6 @@ export function applicableCaveats(
       text: c.text,
       source: c.source,
       ...(c.alternative ? { alternative: c.alternative } : {}),
+      ...(c.against ? { against: c.against } : {}),
     }));
 }

@@ -236,6 +236,8 @@ export const CaveatSchema = z.object({
   whenAny: z.array(Condition).min(1),
   text,
   alternative: z.object({ name: text, url: docUrl }).optional(),
+  /** The framework it counts against, when one: "why not Django?" then names it. */
+  against: FrameworkId.optional(),
   source: docUrl,
 });
 export type Caveat = z.infer<typeof CaveatSchema>;

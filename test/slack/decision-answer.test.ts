@@ -25,6 +25,22 @@ describe("why not the framework that won", () => {
   });
 });
 
+describe("why not Django, on SQL Server", () => {
+  it("names the project's caveat that counts against it, with its source", () => {
+    const rec = recommend(
+      { answers: { project_type: "internal_tool", database: "sql_server" }, needs: [] },
+      k,
+    );
+    const caveat = k.caveats.find((c) => c.id === "sql_server_backend");
+    expect(caveat?.against).toBe("django");
+    const text = JSON.stringify(whyNotAnswer(k, rec, "django"));
+    expect(text).toContain("mssql-django");
+    expect(text).toContain(caveat?.source ?? "no source");
+    // …and not in the case against Flask.
+    expect(JSON.stringify(whyNotAnswer(k, rec, "flask"))).not.toContain("mssql-django");
+  });
+});
+
 describe("the verdict's reasons", () => {
   it("are given whole in a thread answer, not cut at the message's 150 characters", () => {
     const rec = recommend({ answers: { project_type: "full_stack", size: "large" }, needs: ["admin"] }, k);

@@ -40,7 +40,11 @@ export function whyNotAnswer(
     .slice(0, 3)
     .map((f) => `${reasonLine(knowledge, f, REASON_MAX)} ${link(f.source, "docs")}`);
   const cons = rec.prosCons[framework].cons.slice(0, 2).map((c) => `${c.text} ${link(c.source, "docs")}`);
-  const lines = [...against, ...cons];
+  // A caveat of this project that counts against it: "Django supports SQL Server only through …".
+  const caveats = rec.caveats
+    .filter((c) => c.against === framework)
+    .map((c) => `${c.text} ${link(c.source, "source")}`);
+  const lines = [...against, ...caveats, ...cons];
   const wins = rec.flips.filter((f) => f.verdict === framework).slice(0, 2);
   if (lines.length === 0 && rec.verdict === framework) {
     return [
