@@ -106,11 +106,23 @@ function ranked(p: Float64Array, n = MAX_RUNNERS_UP + 1): number[] {
   return out;
 }
 
-function alternativeNamed(model: Model, words: readonly string[]): string | undefined {
-  const text = ` ${words.join(" ")} `;
+/** Where each alternative is named among the words, in the order of data/examples.json's alternatives. */
+function* alternativesNamed(
+  model: Model,
+  words: readonly string[],
+): Generator<{ name: string; at: number; length: number }> {
   for (const alt of model.knowledge.examples.alternatives) {
-    if (alt.words.some((w) => text.includes(` ${w.toLowerCase()} `))) return alt.name;
+    for (const typed of alt.words) {
+      const parts = typed.toLowerCase().split(" ");
+      for (let at = 0; at + parts.length <= words.length; at++) {
+        if (parts.every((p, j) => words[at + j] === p)) yield { name: alt.name, at, length: parts.length };
+      }
+    }
   }
+}
+
+function alternativeNamed(model: Model, words: readonly string[]): string | undefined {
+  for (const { name } of alternativesNamed(model, words)) return name;
   return undefined;
 }
 
@@ -124,18 +136,9 @@ const CHOICE = new Set(["or", "vs", "versus", "than", "over", "instead"]);
  * spring launch").
  */
 function alternativeOffered(model: Model, words: readonly string[]): string | undefined {
-  for (const alt of model.knowledge.examples.alternatives) {
-    for (const name of alt.words) {
-      const parts = name.toLowerCase().split(" ");
-      for (let i = 0; i + parts.length <= words.length; i++) {
-        if (parts.some((p, j) => words[i + j] !== p)) continue;
-        const around = [
-          ...words.slice(Math.max(0, i - 2), i),
-          ...words.slice(i + parts.length, i + parts.length + 4),
-        ];
-        if (around.some((w) => CHOICE.has(w))) return alt.name;
-      }
-    }
+  for (const { name, at, length } of alternativesNamed(model, words)) {
+    const around = [...words.slice(Math.max(0, at - 2), at), ...words.slice(at + length, at + length + 4)];
+    if (around.some((w) => CHOICE.has(w))) return name;
   }
   return undefined;
 }
