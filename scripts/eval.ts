@@ -15,6 +15,8 @@
  *                             read and tuned on; with misses
  * npm run eval -- --dev8      the eighth set (test/eval/dev8.json), written blind, weighted to the line between
  *                             what the app answers and what it declines; read and tuned on; with misses
+ * npm run eval -- --dev9      the ninth set (test/eval/dev9.json), written blind on the line between this
+ *                             app's decision and others worded the same way; figures only, never tuned on
  * npm run eval -- --multi     questions about two features or naming another's word (test/eval/multi.json)
  * npm run eval -- --multi2    the same kind of questions, a second set (test/eval/multi2.json)
  * npm run eval -- --orders 5  dev, dev2, dev3 (figures), dev4, dev7, dev8, multi and multi2 as mean (lowest–highest) over
@@ -39,6 +41,7 @@ import {
   DEV6_SET,
   DEV7_SET,
   DEV8_SET,
+  DEV9_SET,
   loadHeldOut,
   MULTI_SET,
   MULTI2_SET,
@@ -67,6 +70,7 @@ const FLAGS = new Set([
   "--dev6",
   "--dev7",
   "--dev8",
+  "--dev9",
   "--multi",
   "--multi2",
   "--cv",
@@ -155,6 +159,12 @@ async function main(): Promise<void> {
       "Eighth set, written blind, on the line between ours and not (test/eval/dev8.json)",
       DEV8_SET,
       true,
+    ],
+    [
+      "--dev9",
+      "Ninth set, written blind, measured only: ours or another decision (test/eval/dev9.json)",
+      DEV9_SET,
+      false,
     ],
     ["--dev", "Development set (test/eval/dev.json)", DEV_SET, true],
   ];

@@ -42,6 +42,11 @@ export const DEV7_SET = fileURLToPath(new URL("../../test/eval/dev7.json", impor
  * worded like ours about other matters): read, to diagnose.
  */
 export const DEV8_SET = fileURLToPath(new URL("../../test/eval/dev8.json", import.meta.url));
+/**
+ * The ninth set, written blind on the line between this app's decision and other decisions worded the
+ * same way ("which ci vendor are we going with"): measured only, figures, never tuned on.
+ */
+export const DEV9_SET = fileURLToPath(new URL("../../test/eval/dev9.json", import.meta.url));
 /** Questions about two features, and about one feature that name another's word (test/eval/README.md). */
 export const MULTI_SET = fileURLToPath(new URL("../../test/eval/multi.json", import.meta.url));
 /** A second such set, written before round 3's second-feature rules (test/eval/README.md). */

@@ -8,6 +8,7 @@ import {
   DEV6_SET,
   DEV7_SET,
   DEV8_SET,
+  DEV9_SET,
   loadHeldOut,
   MULTI_SET,
   MULTI2_SET,
@@ -93,9 +94,11 @@ describe("understanding the second development set", () => {
   // 121.7 and 0.3 over 3 orders, and the shipped model has 122 and none; Naive Bayes smoothed at 0.15, 126.
   // 123 (124.3 over 6 orders) once 6 examples that said the same words as a dev2 question were removed;
   // 124 (124.8) with the nearest examples' vote; 125 (126.0) with Porter2 stems; 126 (126.0) with
-  // round 8's opinions told ("the admin is honestly the best part of django imo" is chatter).
-  it("does no worse than last measured: 126 of 135 right (93.3%), no false answer", () => {
-    expect(dev2.right).toBeGreaterThanOrEqual(126);
+  // round 8's opinions told ("the admin is honestly the best part of django imo" is chatter); 125
+  // (125.0) once a decision question using two words no question about ours uses is another decision
+  // ("is this a close call or a slam dunk" had its idiom in no example; adding one cost more elsewhere).
+  it("does no worse than last measured: 125 of 135 right (92.6%), no false answer", () => {
+    expect(dev2.right).toBeGreaterThanOrEqual(125);
     expect(dev2.falseAnswersOnUnknown).toBe(0);
   });
 });
@@ -217,10 +220,34 @@ describe("understanding the eighth development set", () => {
   // examples already said were dropped); 137 and 13 (134.8 and 14.7) once a decision's object that no
   // question about ours names makes it another decision; 138 once a verdict question naming an alternative
   // asks about it; 139 and 12 (137.0 and 13.5) once another framework's own feature is not ours; 138 and
-  // 13 (136.0 and 14.5) once names that are everyday words ("express", "spring") no longer decide that.
-  it("does no worse than last measured: 138 of 167 right (82.6%), at most 13 false answers", () => {
-    expect(dev8.right).toBeGreaterThanOrEqual(138);
-    expect(dev8.falseAnswersOnUnknown).toBeLessThanOrEqual(13);
+  // 13 (136.0 and 14.5) once names that are everyday words ("express", "spring") no longer decide that;
+  // 143 and 8 (140.5 and 10.0) once another kind of thing chosen, other options offered, or two words no question
+  // about ours uses make it another decision, and such a message is declined outright.
+  it("does no worse than last measured: 143 of 167 right (85.6%), at most 8 false answers", () => {
+    expect(dev8.right).toBeGreaterThanOrEqual(143);
+    expect(dev8.falseAnswersOnUnknown).toBeLessThanOrEqual(8);
+  });
+});
+
+/**
+ * The ninth set (test/eval/dev9.json), written blind by another writer on the line between this app's
+ * decision and other decisions worded the same way ("which ci vendor are we going with"), and measured
+ * only: 109 of 146 and 21 false answers of 70 when first measured (4 of its 150 items said what
+ * examples already said, and were dropped).
+ */
+describe("understanding the ninth set", () => {
+  const dev9 = report(runHeldOut(knowledge, loadHeldOut(DEV9_SET)));
+
+  it("has at least 140 questions, 60 of them about nothing the app knows", () => {
+    expect(dev9.total).toBeGreaterThanOrEqual(140);
+    expect(dev9.unknownItems).toBeGreaterThanOrEqual(60);
+  });
+
+  // 121 and 7 once another kind of thing chosen, other options offered, or two words no question about
+  // ours uses make a decision question another decision, declined outright.
+  it("does no worse than last measured: 121 of 146 right (82.9%), at most 7 false answers", () => {
+    expect(dev9.right).toBeGreaterThanOrEqual(121);
+    expect(dev9.falseAnswersOnUnknown).toBeLessThanOrEqual(7);
   });
 });
 

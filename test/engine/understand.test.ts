@@ -692,6 +692,38 @@ describe("understand: questions about the decision", () => {
     expect(understand(k, text, { hasRecommendation: true }).intent).not.toBe("decision");
   });
 
+  // Another object, another kind of thing chosen, other options, or words no question about ours uses:
+  // declined outright, not read as a feature once the decision reading is set aside.
+  it.each([
+    "what would change the decision on the vendor contract?",
+    "which cloud provider should we go with?",
+    "which one should we pick, aws or gcp?",
+    "why not trello instead of asana for the design team?",
+    "how confident is sales that the q4 webinar fills up?",
+    "what would make us switch payroll providers?",
+  ])("%j is about another decision: declined", (text) => {
+    expect(understand(k, text, { hasRecommendation: true }).intent).toBe("unknown");
+  });
+
+  // Outside a thread, words of its own are how a verdict question describes the project: the quick take's
+  // use, not another decision.
+  it("reads a mention describing a project in words of its own as asking for the verdict", () => {
+    const u = understand(k, "booking portal for a yoga studio, what should we build it with?");
+    expect(u.intent === "decision" && u.topic).toBe("verdict");
+  });
+
+  it.each([
+    ["which framework should we go with?", "verdict"],
+    ["tiny booking site for a dentist, what should we use?", "verdict"],
+    ["is this a strong pick or a coin flip", "confidence"],
+    ["is it close or a clear win?", "confidence"],
+    ["why not django instead of flask?", "why_not"],
+    ["what would make you pick the other one?", "flip"],
+  ])("%j offers or chooses among ours: decision/%s", (text, topic) => {
+    const u = understand(k, text, { hasRecommendation: true });
+    expect(u.intent === "decision" && u.topic).toBe(topic);
+  });
+
   // …while ours may be named by a pronoun, the project's own words, a feature or a framework.
   it.each([
     ["how confident are you in that?", "confidence"],

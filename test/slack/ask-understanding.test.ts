@@ -142,6 +142,10 @@ describe("worded like ours, about something else", () => {
   it.each([
     "what's the verdict on the office seating plan?",
     "how do i handle file uploads in laravel with livewire?",
+    // Round 10: another kind of thing chosen, other options offered, words no question about ours uses.
+    "which cloud provider should we go with?",
+    "why not trello instead of asana for the design team?",
+    "what would make us switch payroll providers?",
   ])("%j is not answered as ours: at most a 'did you mean'", async (text) => {
     const { got, rec } = await ask(text);
     expect(got).toHaveLength(1);

@@ -1,5 +1,5 @@
 import type { Analysed } from "./analyse.js";
-import { isDomain, type Label, type Model } from "./model.js";
+import { aliasHits, DECISION, isDomain, type Label, type Model } from "./model.js";
 
 type Token = Analysed["tokens"][number];
 
@@ -21,17 +21,38 @@ const WHEN = new Set(
     "quarter year years"
   ).split(" "),
 );
+/** Words that offer the words either side of them as the options: "aws or gcp", "greenhouse instead of lever". */
+const CHOICE = new Set(["or", "vs", "versus", "instead", "over"]);
+/** Words between an option and the choice word: "instead of the …", "or a …". */
+const BETWEEN_OPTIONS = new Set(["the", "a", "an", "of"]);
+/**
+ * Two words that no question about our decision uses, nor a feature: "which version of the employee
+ * handbook is current", "how confident are we that the q3 launch ships" (one may be chance: "is this a
+ * close call or a slam dunk" had one before its idiom had an example).
+ */
+const FOREIGN_ENOUGH = 2;
+
+/** What the message says, as far as telling our decision from another one needs. */
+export interface DecisionReading {
+  /** The decision topic read (a kind label, "decision:verdict"). */
+  label: Label;
+  /** The message may describe a project, as a verdict question outside a thread does ("which for a small shop?"). */
+  describesProject: () => boolean;
+}
+
+/** Whether a word is this decision's: a word its questions use, or one of a feature's aliases. */
+function oursBy(model: Model, a: Analysed): (t: Token) => boolean {
+  const named = new Set(aliasHits(model, a).flatMap((h) => h.all));
+  return (t) => model.decisionStems.has(t.stem) || named.has(t.at);
+}
 
 /**
- * A question worded about a decision that names another one as its object: "what's the verdict on the
- * pricing page redesign?", "what would change your mind about moving standup to 10am", "how confident
- * is finance in the q4 revenue forecast". The noun phrase after the decision's own word (an anchor)
- * and "on", "about", "in"…, in the same clause, uses a word that no question about our decision uses
- * (its examples, the quick take's cues) and that names no feature. "how confident are you in that",
- * "the call for a b2b portal", "sure about the admin?", "your assumptions" and "our constraints" stay
- * ours.
+ * The noun phrase after the decision's own word (an anchor) and "on", "about", "in"…, in the same
+ * clause, uses a word that is not ours: "what's the verdict on the pricing page redesign?", "what would
+ * change your mind about moving standup to 10am". "how confident are you in that", "sure about the
+ * admin?", "your assumptions" and "our constraints" stay ours.
  */
-export function aboutAnotherDecision(model: Model, a: Analysed, label: Label): boolean {
+function namesAnotherObject(model: Model, a: Analysed, label: Label, ours: (t: Token) => boolean): boolean {
   const anchors = model.anchors.get(label);
   if (!anchors) return false;
   const at = a.tokens.findIndex((t) => anchors.has(t.stem));
@@ -47,7 +68,70 @@ export function aboutAnotherDecision(model: Model, a: Analysed, label: Label): b
     if (t.stop || t.clause !== clause || NEXT_CIRCUMSTANCE.has(t.word)) return false;
     // Numbers and dates are the project's sizes and deadlines ("in 3 weeks"), not another subject.
     if (/\d/.test(t.word) || WHEN.has(t.word)) continue;
-    if (!model.decisionStems.has(t.stem) && !isDomain(model, t)) return true;
+    if (!ours(t)) return true;
   }
   return false;
+}
+
+/** "which ci vendor are we going with", "which version of the handbook": the kind chosen is not ours. */
+function choosesAnotherKind(a: Analysed, ours: (t: Token) => boolean): boolean {
+  const at = a.tokens.findIndex((t) => t.word === "which");
+  if (at < 0) return false;
+  for (let j = at + 1; j < a.tokens.length; j++) {
+    const t = a.tokens[j] as Token;
+    if (t.word === "of" || LEADING.has(t.word)) continue;
+    if (t.stop) return false;
+    if (/\d/.test(t.word)) continue;
+    if (!ours(t)) return true;
+  }
+  return false;
+}
+
+/**
+ * The options offered either side of "or", "vs", "instead of"… are both words not ours: "which one
+ * should we pick, aws or gcp?", "why not greenhouse instead of lever". "a close call or a coin flip"
+ * offers ours; a framework named makes the whole question ours (the caller checks).
+ */
+function offersOtherOptions(model: Model, a: Analysed, ours: (t: Token) => boolean): boolean {
+  const option = (t: Token | undefined) =>
+    t !== undefined && !t.stop && !model.otherFrameworks.has(t.stem) && !/\d/.test(t.word) && !ours(t);
+  const tokens = a.tokens;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] as Token;
+    if (!CHOICE.has(t.word)) continue;
+    let l = i - 1;
+    while (l >= 0 && BETWEEN_OPTIONS.has((tokens[l] as Token).word)) l--;
+    let r = i + 1;
+    while (r < tokens.length && BETWEEN_OPTIONS.has((tokens[r] as Token).word)) r++;
+    const left = tokens[l];
+    const right = tokens[r];
+    if (left?.clause === t.clause && right?.clause === t.clause && option(left) && option(right)) return true;
+  }
+  return false;
+}
+
+/** How many words are neither this decision's nor any feature's domain (numbers and dates aside). */
+function foreignWords(model: Model, a: Analysed): number {
+  let n = 0;
+  for (const t of a.terms) {
+    if (/\d/.test(t.word) || WHEN.has(t.word)) continue;
+    if (!model.decisionStems.has(t.stem) && !isDomain(model, t)) n++;
+  }
+  return n;
+}
+
+/**
+ * A question worded about a decision that is about another one: it names another object ("the verdict
+ * on the pricing page redesign"), another kind of thing chosen ("which ci vendor"), other options
+ * ("aws or gcp?"), or uses words that no question about our decision uses ("how confident are we that
+ * the q3 launch ships on time?"). A verdict question that may describe a project is ours however it is
+ * worded ("small api for an iot gadget, what should we use"). Naming Flask or Django, or an alternative
+ * for an alternative's topic, makes it ours; the caller checks that first.
+ */
+export function aboutAnotherDecision(model: Model, a: Analysed, reading: DecisionReading): boolean {
+  const ours = oursBy(model, a);
+  if (namesAnotherObject(model, a, reading.label, ours)) return true;
+  if (choosesAnotherKind(a, ours) || offersOtherOptions(model, a, ours)) return true;
+  if (foreignWords(model, a) < FOREIGN_ENOUGH) return false;
+  return !(reading.label === `${DECISION}verdict` && reading.describesProject());
 }

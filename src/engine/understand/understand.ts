@@ -161,6 +161,8 @@ function kindOf(
   kp: Float64Array,
   domain: boolean,
   asks: boolean,
+  text: string,
+  inThread: boolean,
 ): { label: string; p: number; chatter: number } {
   // A domain word next to an off-topic one, with neither framework named: "is rust worth learning",
   // "how do rails migrations work". Not ours, however the classifier reads it.
@@ -206,8 +208,6 @@ function kindOf(
       // "spring boot or quarkus?", "laravel vs symfony": other stacks among themselves are not ours.
       const elsewhere = a.terms.some((t) => model.offTopic.has(t.stem) && !model.otherFrameworks.has(t.stem));
       if (label === `${DECISION}alternative` && elsewhere && !framework) continue;
-      // "what's the verdict on the pricing page redesign?": worded like ours, about another decision.
-      if (label !== `${DECISION}alternative` && !framework && aboutAnotherDecision(model, a, label)) continue;
       // "recommend a movie", "how sure is the weather": a word from questions we cannot answer.
       if (
         label !== `${DECISION}alternative` &&
@@ -216,6 +216,16 @@ function kindOf(
         model.options.tuning.decisionOffTopic > 0
       )
         continue;
+      // "what's the verdict on the pricing page redesign?", "which dockerfile instruction sets the user":
+      // worded like ours, about another decision or choice. Nothing else in such a message is ours either.
+      const alternativeAsked =
+        label === `${DECISION}alternative` && alternativeNamed(model, a.words) !== undefined;
+      // Outside a thread a verdict question is how people describe their project ("booking portal for a
+      // yoga studio, what should we build it with?"); in one, a quick take must find the project in it.
+      const describesProject = () =>
+        !inThread || quickTake(model, stripSlackMarkup(text), a, needsIn(model, text, a)) !== undefined;
+      if (!framework && !alternativeAsked && aboutAnotherDecision(model, a, { label, describesProject }))
+        return { label: isQuestion(a) ? "unknown" : "chatter", p, chatter };
       if (anchors.some((x) => !x.includes("_")) || (anchors.length > 0 && !domain))
         return { label, p, chatter };
       continue;
@@ -301,7 +311,7 @@ function readMessage(
 
   const hits = model.options.aliasesDecide ? aliasHits(model, a) : [];
   const domain = hits.length > 0 || a.terms.some((t) => isDomain(model, t));
-  const kind = kindOf(model, a, kp, domain, asksPlainly(a));
+  const kind = kindOf(model, a, kp, domain, asksPlainly(a), text, context.hasRecommendation === true);
 
   if (kind.label === ANY_FEATURE) {
     // An alias or code word decides ("what about caching?" reads like "what about FastAPI?").
