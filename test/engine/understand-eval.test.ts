@@ -94,11 +94,9 @@ describe("understanding the second development set", () => {
   // 121.7 and 0.3 over 3 orders, and the shipped model has 122 and none; Naive Bayes smoothed at 0.15, 126.
   // 123 (124.3 over 6 orders) once 6 examples that said the same words as a dev2 question were removed;
   // 124 (124.8) with the nearest examples' vote; 125 (126.0) with Porter2 stems; 126 (126.0) with
-  // round 8's opinions told ("the admin is honestly the best part of django imo" is chatter); 125
-  // (125.0) once a decision question using two words no question about ours uses is another decision
-  // ("is this a close call or a slam dunk" had its idiom in no example; adding one cost more elsewhere).
-  it("does no worse than last measured: 125 of 135 right (92.6%), no false answer", () => {
-    expect(dev2.right).toBeGreaterThanOrEqual(125);
+  // round 8's opinions told ("the admin is honestly the best part of django imo" is chatter).
+  it("does no worse than last measured: 126 of 135 right (93.3%), no false answer", () => {
+    expect(dev2.right).toBeGreaterThanOrEqual(126);
     expect(dev2.falseAnswersOnUnknown).toBe(0);
   });
 });
@@ -149,9 +147,10 @@ describe("understanding the sixth set", () => {
   // 147 once examples copying evaluation questions were removed, 149 with "help" read by rule and six
   // help examples, 150 with the nearest examples' vote, 151 with Porter2 stems, 150 once the vote
   // decides the kind of message and no longer which feature, 151 with round 9's pairs, 152 once grammar
-  // words ("after", "first") are no domain words.
-  it("does no worse than last measured: 152 of 190 right (80.0%), at most 1 false answer", () => {
-    expect(dev6.right).toBeGreaterThanOrEqual(152);
+  // words ("after", "first") are no domain words; 153 once help that names a feature by its alias asks
+  // about the feature.
+  it("does no worse than last measured: 153 of 190 right (80.5%), at most 1 false answer", () => {
+    expect(dev6.right).toBeGreaterThanOrEqual(153);
     expect(dev6.falseAnswersOnUnknown).toBeLessThanOrEqual(1);
   });
 });
@@ -221,11 +220,11 @@ describe("understanding the eighth development set", () => {
   // question about ours names makes it another decision; 138 once a verdict question naming an alternative
   // asks about it; 139 and 12 (137.0 and 13.5) once another framework's own feature is not ours; 138 and
   // 13 (136.0 and 14.5) once names that are everyday words ("express", "spring") no longer decide that;
-  // 143 and 8 (140.5 and 10.0) once another kind of thing chosen, other options offered, or two words no question
-  // about ours uses make it another decision, and such a message is declined outright.
-  it("does no worse than last measured: 143 of 167 right (85.6%), at most 8 false answers", () => {
-    expect(dev8.right).toBeGreaterThanOrEqual(143);
-    expect(dev8.falseAnswersOnUnknown).toBeLessThanOrEqual(8);
+  // 140 and 11 (138.3 and 12.2) once another kind of thing chosen, other options offered, or two words
+  // no question about ours uses make it another decision, and such a message is declined outright.
+  it("does no worse than last measured: 140 of 167 right (83.8%), at most 11 false answers", () => {
+    expect(dev8.right).toBeGreaterThanOrEqual(140);
+    expect(dev8.falseAnswersOnUnknown).toBeLessThanOrEqual(11);
   });
 });
 
@@ -243,11 +242,12 @@ describe("understanding the ninth set", () => {
     expect(dev9.unknownItems).toBeGreaterThanOrEqual(60);
   });
 
-  // 121 and 7 once another kind of thing chosen, other options offered, or two words no question about
-  // ours uses make a decision question another decision, declined outright.
-  it("does no worse than last measured: 121 of 146 right (82.9%), at most 7 false answers", () => {
-    expect(dev9.right).toBeGreaterThanOrEqual(121);
-    expect(dev9.falseAnswersOnUnknown).toBeLessThanOrEqual(7);
+  // 118 and 11 once another kind of thing chosen, other options offered, or two words no question about
+  // ours uses make a decision question another decision, declined outright (121 and 7 before a
+  // reviewer's probes showed how many questions about ours that first version declined).
+  it("does no worse than last measured: 118 of 146 right (80.8%), at most 11 false answers", () => {
+    expect(dev9.right).toBeGreaterThanOrEqual(118);
+    expect(dev9.falseAnswersOnUnknown).toBeLessThanOrEqual(11);
   });
 });
 

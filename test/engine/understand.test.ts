@@ -695,7 +695,7 @@ describe("understand: questions about the decision", () => {
   // Another object, another kind of thing chosen, other options, or words no question about ours uses:
   // declined outright, not read as a feature once the decision reading is set aside.
   it.each([
-    "what would change the decision on the vendor contract?",
+    "what would change the decision on the office lease?",
     "which cloud provider should we go with?",
     "which one should we pick, aws or gcp?",
     "why not trello instead of asana for the design team?",
@@ -710,6 +710,24 @@ describe("understand: questions about the decision", () => {
   it("reads a mention describing a project in words of its own as asking for the verdict", () => {
     const u = understand(k, "booking portal for a yoga studio, what should we build it with?");
     expect(u.intent === "decision" && u.topic).toBe("verdict");
+  });
+
+  // A reviewer's finds on the first version of that rule: questions about ours it had declined.
+  it.each([
+    // Only the head noun after a clause's "which" tells; a "which" inside a clause relates.
+    ["which framework handles background jobs better?", "verdict"],
+    ["we have a monolith which talks to our erp, does the recommendation change?", "verdict"],
+    // A feature's domain words and grammar words are ours; "that" opens a clause, not an object.
+    ["how confident are you about the auth requirements?", "confidence"],
+    ["how sure are you that this handles our load?", "confidence"],
+    // Addressed to the app, or about the thing at hand, words of the project's own stay the project's.
+    ["how sure are you about this, because our team usually writes java?", "confidence"],
+    ["how confident are you for a regulated healthcare client?", "confidence"],
+    ["which approach would you take?", "verdict"],
+    ["is it a slam dunk?", "confidence"],
+  ])("%j stays ours: decision/%s", (text, topic) => {
+    const u = understand(k, text, { hasRecommendation: true });
+    expect(u.intent === "decision" && u.topic).toBe(topic);
   });
 
   it.each([
@@ -850,6 +868,16 @@ describe("understand: everything else people say", () => {
   ])("%j asks for help, surely", (text) => {
     const u = understand(k, text, { hasRecommendation: true });
     expect(u).toMatchObject({ intent: "help", score: 1, unsure: false, isQuestion: true });
+  });
+
+  // Help that names a feature by its alias asks about that feature.
+  it.each([
+    ["can you show me what the admin looks like?", "admin"],
+    ["help me understand the admin", "admin"],
+    ["what can you tell me about the community?", "community"],
+  ])("%j asks about the feature it names: %s", (text, feature) => {
+    const u = understand(k, text, { hasRecommendation: true });
+    expect(u.intent === "feature" && u.features[0]?.featureId).toBe(feature);
   });
 
   it.each(["i can help with this", "can i help?", "could we help?"])(

@@ -1,10 +1,11 @@
-import type { Analysed } from "./analyse.js";
+import { type Analysed, GRAMMAR_WORDS } from "./analyse.js";
 import { aliasHits, DECISION, isDomain, type Label, type Model } from "./model.js";
+import { afterLeadIns } from "./question.js";
 
 type Token = Analysed["tokens"][number];
 
-/** Words after which a question about a decision names what it is about: "the verdict on …", "sure that …". */
-const ABOUT = new Set("on about in over against regarding that".split(" "));
+/** Words after which a question about a decision names what it is about: "the verdict on …", "sure about …". */
+const ABOUT = new Set("on about in over against regarding".split(" "));
 /** Words before a noun phrase's own words, or that stand for the decision itself: "in that", "on the …". */
 const LEADING = new Set(
   "the a an my their this that these those which what whether it its we you they i".split(" "),
@@ -12,7 +13,7 @@ const LEADING = new Set(
 /** Whose: the app's ("your assumptions") or the team's own ("our constraints") is this decision's. */
 const OURS = new Set(["your", "our"]);
 /** Words that end a noun phrase and start another circumstance: "the pick regarding our legacy codebase". */
-const NEXT_CIRCUMSTANCE = new Set([...ABOUT, "given", "considering", "including", "concerning"]);
+const NEXT_CIRCUMSTANCE = new Set([...ABOUT, "that", "given", "considering", "including", "concerning"]);
 /** When, not what: "given our deadline in november". */
 const WHEN = new Set(
   (
@@ -25,10 +26,13 @@ const WHEN = new Set(
 const CHOICE = new Set(["or", "vs", "versus", "instead", "over"]);
 /** Words between an option and the choice word: "instead of the …", "or a …". */
 const BETWEEN_OPTIONS = new Set(["the", "a", "an", "of"]);
+/** Words that address the app or its answer: a question using them asks about this decision. */
+const ADDRESSING = new Set("you your youre u ur recommendation recommended verdict".split(" "));
+/** "is it a slam dunk?", "is this a no-brainer": the thing at hand, in a thread the recommendation. */
+const AT_HAND = /^(is|was|isnt|wasnt) (it|this|that)$/;
 /**
- * Two words that no question about our decision uses, nor a feature: "which version of the employee
- * handbook is current", "how confident are we that the q3 launch ships" (one may be chance: "is this a
- * close call or a slam dunk" had one before its idiom had an example).
+ * Two words that are neither this decision's nor a feature's: "how confident is sales that the q4
+ * webinar fills up?" (one may be chance: a project's own word, an idiom no example has).
  */
 const FOREIGN_ENOUGH = 2;
 
@@ -40,10 +44,15 @@ export interface DecisionReading {
   describesProject: () => boolean;
 }
 
-/** Whether a word is this decision's: a word its questions use, or one of a feature's aliases. */
+/**
+ * Whether a word may belong to a question about this decision: a word such questions use (examples,
+ * the quick take's cues), a feature's alias or domain word, or a grammar word, which says what about
+ * nothing ("after", "since").
+ */
 function oursBy(model: Model, a: Analysed): (t: Token) => boolean {
   const named = new Set(aliasHits(model, a).flatMap((h) => h.all));
-  return (t) => model.decisionStems.has(t.stem) || named.has(t.at);
+  return (t) =>
+    model.decisionStems.has(t.stem) || named.has(t.at) || isDomain(model, t) || GRAMMAR_WORDS.has(t.word);
 }
 
 /**
@@ -73,16 +82,23 @@ function namesAnotherObject(model: Model, a: Analysed, label: Label, ours: (t: T
   return false;
 }
 
-/** "which ci vendor are we going with", "which version of the handbook": the kind chosen is not ours. */
+/**
+ * A clause that opens with "which" chooses a kind of thing that is not ours: "which cloud provider should
+ * we go with?", "which dockerfile instruction sets the user". Only its head noun tells ("which framework
+ * handles background jobs better?" is ours), and a "which" inside a clause relates, it does not ask
+ * ("a monolith which talks to our erp").
+ */
 function choosesAnotherKind(a: Analysed, ours: (t: Token) => boolean): boolean {
-  const at = a.tokens.findIndex((t) => t.word === "which");
+  const at = a.tokens.findIndex((t, i) => {
+    if (t.word !== "which") return false;
+    const before = a.tokens.slice(0, i + 1).filter((u) => u.clause === t.clause);
+    return afterLeadIns(before.map((u) => u.word)) === before.length - 1;
+  });
   if (at < 0) return false;
   for (let j = at + 1; j < a.tokens.length; j++) {
     const t = a.tokens[j] as Token;
-    if (t.word === "of" || LEADING.has(t.word)) continue;
-    if (t.stop) return false;
-    if (/\d/.test(t.word)) continue;
-    if (!ours(t)) return true;
+    if (t.word === "of" || LEADING.has(t.word) || /\d/.test(t.word)) continue;
+    return !t.stop && !ours(t);
   }
   return false;
 }
@@ -110,28 +126,34 @@ function offersOtherOptions(model: Model, a: Analysed, ours: (t: Token) => boole
   return false;
 }
 
-/** How many words are neither this decision's nor any feature's domain (numbers and dates aside). */
-function foreignWords(model: Model, a: Analysed): number {
+/** How many words are not ours (numbers and dates aside). */
+function foreignWords(a: Analysed, ours: (t: Token) => boolean): number {
   let n = 0;
-  for (const t of a.terms) {
-    if (/\d/.test(t.word) || WHEN.has(t.word)) continue;
-    if (!model.decisionStems.has(t.stem) && !isDomain(model, t)) n++;
-  }
+  for (const t of a.terms) if (!/\d/.test(t.word) && !WHEN.has(t.word) && !ours(t)) n++;
   return n;
+}
+
+/** The message addresses the app or its answer ("how sure are you", "the recommendation"), or the thing at hand. */
+function addressesOurs(a: Analysed): boolean {
+  if (a.words.some((w) => ADDRESSING.has(w))) return true;
+  const i = afterLeadIns(a.words);
+  return AT_HAND.test(a.words.slice(i, i + 2).join(" "));
 }
 
 /**
  * A question worded about a decision that is about another one: it names another object ("the verdict
  * on the pricing page redesign"), another kind of thing chosen ("which ci vendor"), other options
- * ("aws or gcp?"), or uses words that no question about our decision uses ("how confident are we that
- * the q3 launch ships on time?"). A verdict question that may describe a project is ours however it is
- * worded ("small api for an iot gadget, what should we use"). Naming Flask or Django, or an alternative
- * for an alternative's topic, makes it ours; the caller checks that first.
+ * ("aws or gcp?"), or uses words that no question about our decision uses ("how confident is sales that
+ * the q4 webinar fills up?"). The last two do not count when the message addresses the app or its
+ * answer ("which approach would you take?", "is it a slam dunk?"), nor for a verdict question that may
+ * describe a project ("small api for an iot gadget, what should we use"). Naming Flask or Django, or an
+ * alternative for an alternative's topic, makes it ours; the caller checks that first.
  */
 export function aboutAnotherDecision(model: Model, a: Analysed, reading: DecisionReading): boolean {
   const ours = oursBy(model, a);
-  if (namesAnotherObject(model, a, reading.label, ours)) return true;
-  if (choosesAnotherKind(a, ours) || offersOtherOptions(model, a, ours)) return true;
-  if (foreignWords(model, a) < FOREIGN_ENOUGH) return false;
+  if (namesAnotherObject(model, a, reading.label, ours) || offersOtherOptions(model, a, ours)) return true;
+  if (addressesOurs(a)) return false;
+  if (choosesAnotherKind(a, ours)) return true;
+  if (foreignWords(a, ours) < FOREIGN_ENOUGH) return false;
   return !(reading.label === `${DECISION}verdict` && reading.describesProject());
 }

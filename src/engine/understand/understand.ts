@@ -155,14 +155,25 @@ const OURS = new Set(["flask", "django"]);
  * pair of its own ("flip", "why not", "confident", a framework's name); an "unknown" reading gives
  * way to a feature question whose alias or domain word nothing off-topic contradicts.
  */
+/** What `kindOf` needs to know of the message besides its words and the kind readings. */
+interface KindCues {
+  /** A domain word or an alias is present. */
+  domain: boolean;
+  /** An alias names a feature. */
+  aliased: boolean;
+  /** A plain question (a question mark, or a question word first). */
+  asks: boolean;
+  /** The message as typed, for the quick take. */
+  text: string;
+  /** Under a recommendation. */
+  inThread: boolean;
+}
+
 function kindOf(
   model: Model,
   a: Analysed,
   kp: Float64Array,
-  domain: boolean,
-  asks: boolean,
-  text: string,
-  inThread: boolean,
+  { domain, aliased, asks, text, inThread }: KindCues,
 ): { label: string; p: number; chatter: number } {
   // A domain word next to an off-topic one, with neither framework named: "is rust worth learning",
   // "how do rails migrations work". Not ours, however the classifier reads it.
@@ -233,6 +244,12 @@ function kindOf(
     // A feature question about something not ours ("can this talk to mssql on our windows shop") asks
     // for no help, however likely help is once a feature is ruled out (0.65 there).
     if (blockedFeature && label === "help") return { label: asks ? "unknown" : "chatter", p, chatter };
+    // Help that names a feature by its alias asks about the feature: "can you show me what the admin looks
+    // like?", "help me understand the admin" (the command word alone was read before).
+    if (label === "help" && aliased && !offTopic && !elsewhereAsked) {
+      const rest = Math.max(1e-9, 1 - (sums[g] as number));
+      return { label: ANY_FEATURE, p: featureP / rest, chatter };
+    }
     // Chatter is a remark: a message that asks something is not chatter ("can i use pandas in a flask app").
     if (label === "chatter" && asks && model.options.tuning.questionNotChatter > 0) continue;
     if (
@@ -311,7 +328,13 @@ function readMessage(
 
   const hits = model.options.aliasesDecide ? aliasHits(model, a) : [];
   const domain = hits.length > 0 || a.terms.some((t) => isDomain(model, t));
-  const kind = kindOf(model, a, kp, domain, asksPlainly(a), text, context.hasRecommendation === true);
+  const kind = kindOf(model, a, kp, {
+    domain,
+    aliased: hits.length > 0,
+    asks: asksPlainly(a),
+    text,
+    inThread: context.hasRecommendation === true,
+  });
 
   if (kind.label === ANY_FEATURE) {
     // An alias or code word decides ("what about caching?" reads like "what about FastAPI?").
