@@ -3,6 +3,7 @@ import type { Knowledge } from "./knowledge.js";
 import type { FrameworkId } from "./knowledge-schema.js";
 import type { Recommendation } from "./recommend.js";
 import type { TeamViews } from "./team-views.js";
+import { inWords } from "./text.js";
 
 /**
  * An Architecture Decision Record in the MADR format (Markdown Architectural Decision Records, 4.0:
@@ -57,12 +58,6 @@ function escapeMarkdown(text: string): string {
 /** A YAML scalar: plain when safe, else a double-quoted string (JSON's quoting is valid YAML). */
 function yamlScalar(text: string): string {
   return /^[\p{L}\p{N} .,'’()-]+$/u.test(text) && !/^[-'(]/.test(text) ? text : JSON.stringify(text);
-}
-
-/** "A", "A and B", "A, B and C". */
-function list(items: readonly string[]): string {
-  if (items.length <= 1) return items.join("");
-  return `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
 }
 
 /** Link text for an official page: whose documentation it is. */
@@ -187,9 +182,9 @@ export function renderAdr(knowledge: Knowledge, input: AdrInput): string {
     );
     const phrase = (id: string) => knowledge.featureById.get(id)?.need?.phrase ?? id;
     if (rec.notes.needs.length > 0)
-      out.push(`From the notes we also counted ${list(rec.notes.needs.map(phrase))}.`, "");
+      out.push(`From the notes we also counted ${inWords(rec.notes.needs.map(phrase))}.`, "");
     if (rec.notes.excluded.length > 0)
-      out.push(`The notes rule out ${list(rec.notes.excluded.map(phrase))}.`, "");
+      out.push(`The notes rule out ${inWords(rec.notes.excluded.map(phrase))}.`, "");
   }
 
   // Decision drivers: the reasons that decided it, with the answers behind each.
@@ -301,7 +296,7 @@ export function renderAdr(knowledge: Knowledge, input: AdrInput): string {
   if (input.votes) {
     const { agree, pickOther } = input.votes;
     const who = (people: readonly string[]) =>
-      people.length > 0 ? ` (${list(people.map(escapeMarkdown))})` : "";
+      people.length > 0 ? ` (${inWords(people.map(escapeMarkdown))})` : "";
     team.push(
       `Votes on the recommendation: ${agree.length} agreed${who(agree)}, ${pickOther.length} would pick the other${who(pickOther)}.`,
     );

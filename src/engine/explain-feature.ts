@@ -2,9 +2,10 @@ import { directAnswer } from "./direct-answer.js";
 import { answerSources } from "./explanation.js";
 import { findNeedsInText } from "./feature-matcher.js";
 import type { Knowledge } from "./knowledge.js";
-import type { AddOn, Feature, FrameworkId, Myth, Provenance } from "./knowledge-schema.js";
+import type { AddOn, Feature, FrameworkId, FrameworkSide, Myth, Provenance } from "./knowledge-schema.js";
 import type { ProjectProfile } from "./profile.js";
 import { kindWords, provenanceLabel } from "./provenance.js";
+import { inWords } from "./text.js";
 
 export interface FrameworkAnswer {
   /** "Flask", "Django". */
@@ -46,17 +47,35 @@ export interface ExplainOptions {
   question?: string;
 }
 
-/** What the feature's verdict does to this project's recommendation, without repeating the verdict. */
-function weight(knowledge: Knowledge, winner: Feature["verdict"]["winner"]): string {
-  if (winner === "flask" || winner === "django")
-    return `It counts for ${knowledge.meta.frameworks[winner].name} in your recommendation.`;
-  if (winner === "tie") return "Both serve it well, so it does not tip your recommendation.";
-  return "Which serves it better depends on the details in the verdict.";
+/** Below this difference of fit a need tips the recommendation only a little. */
+const SLIGHT = 0.1;
+
+/**
+ * What the need does to this project's recommendation: what its criterion's fits say, as the score
+ * counts them (the feature's own verdict may weigh other things: serving a model is a tie as a
+ * feature, but a small footprint, which Flask fits better, as a need).
+ */
+function weight(knowledge: Knowledge, criterionId: string): string {
+  const criterion = knowledge.criteria.find((c) => c.id === criterionId);
+  const delta = criterion ? criterion.fit.django - criterion.fit.flask : 0;
+  if (delta === 0) return "Both fit it equally, so it does not tip your recommendation.";
+  const toward = knowledge.meta.frameworks[delta > 0 ? "django" : "flask"].name;
+  return `It counts${Math.abs(delta) < SLIGHT ? " a little" : ""} for ${toward} in your recommendation.`;
 }
 
-function sides(feature: Feature): string {
-  const say = (id: FrameworkId) => kindWords(feature[id].provenance);
-  return `in Flask that is ${say("flask")}, in Django ${say("django")}`;
+/** Where one framework's support comes from, add-ons included: "built in, with add-ons for CSRF protection". */
+function sourceWords(side: FrameworkSide): string {
+  const main = kindWords(side.provenance);
+  if (side.addOns.length === 0) return main;
+  const extra = `add-ons for ${inWords(side.addOns.map((a: AddOn) => a.for))}`;
+  return main === "" ? extra : `${main}, with ${extra}`;
+}
+
+/** "in Flask that is …, in Django …"; nothing when neither is a matter of packages (a quality). */
+function sides(feature: Feature): string | undefined {
+  const say = (id: FrameworkId) => sourceWords(feature[id]);
+  if (say("flask") === "" || say("django") === "") return undefined;
+  return `in Flask that is ${say("flask")}; in Django ${say("django")}`;
 }
 
 /** Something specific about this project, or nothing: no boilerplate for topics it did not weigh. */
@@ -64,7 +83,9 @@ function forProject(knowledge: Knowledge, feature: Feature, profile: ProjectProf
   if (feature.need) {
     const { phrase, criterion } = feature.need;
     const notesNeeds = findNeedsInText(profile.notes, knowledge);
-    const then = `${sides(feature)}. ${weight(knowledge, feature.verdict.winner)}`;
+    const how = sides(feature);
+    const counts = weight(knowledge, criterion);
+    const then = how ? `${how}. ${counts}` : `${counts.charAt(0).toLowerCase()}${counts.slice(1)}`;
     if (profile.needs.includes(feature.id)) return `You said you need ${phrase}: ${then}`;
     if (notesNeeds.includes(feature.id)) return `Your notes mention ${phrase}: ${then}`;
     const because = answerSources(knowledge, profile, notesNeeds).get(criterion) ?? [];

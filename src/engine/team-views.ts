@@ -3,6 +3,7 @@ import type { Knowledge } from "./knowledge.js";
 import type { ProjectProfile } from "./profile.js";
 import { type Recommendation, recommendProfile } from "./recommend.js";
 import type { Verdict } from "./scoring.js";
+import { inWords } from "./text.js";
 
 /**
  * Several people's views of one decision: the recommendation was made from one person's answers (the
@@ -113,12 +114,6 @@ function frameworkWords(knowledge: Knowledge, verdict: Verdict): string {
   return verdict === "either" ? "a toss-up" : knowledge.meta.frameworks[verdict].name;
 }
 
-/** "A", "A and B", "A, B and C". */
-function list(items: readonly string[]): string {
-  if (items.length <= 1) return items.join("");
-  return `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
-}
-
 function sameSet(a: readonly string[], b: readonly string[]): boolean {
   const x = new Set(a);
   const y = new Set(b);
@@ -201,8 +196,8 @@ function personLine(knowledge: Knowledge, view: Omit<PersonView, "line">, base: 
         ? "different notes"
         : d.question === knowledge.needsQuestion.id
           ? [
-              ...(d.added.length > 0 ? [`adds ${list(d.added)}`] : []),
-              ...(d.removed.length > 0 ? [`leaves out ${list(d.removed)}`] : []),
+              ...(d.added.length > 0 ? [`adds ${inWords(d.added)}`] : []),
+              ...(d.removed.length > 0 ? [`leaves out ${inWords(d.removed)}`] : []),
             ].join("; ")
           : `${d.theirs}, not ${d.ours}`;
     return `${d.short} (${what})${d.changesOutcome ? `, which alone makes it ${frameworkWords(knowledge, d.verdictIfAdopted)}` : ""}`;
@@ -215,7 +210,7 @@ function personLine(knowledge: Knowledge, view: Omit<PersonView, "line">, base: 
       : view.disagreements.some((d) => d.changesOutcome)
         ? ""
         : " No one of these answers changes the verdict alone; together they do.";
-  return `${view.label}'s answers give ${outcome}. They differ on ${list(parts)}.${together}`;
+  return `${view.label}'s answers give ${outcome}. They differ on ${inWords(parts)}.${together}`;
 }
 
 /** The first line: each person's verdict, the recommendation's first. */
@@ -231,8 +226,8 @@ function verdictsLine(knowledge: Knowledge, people: PersonView[]): string {
   }
   const groups = [...byVerdict.entries()].map(([verdict, names]) =>
     verdict === "either"
-      ? `a toss-up for ${list(names)}`
-      : `${frameworkWords(knowledge, verdict)} for ${list(names)}`,
+      ? `a toss-up for ${inWords(names)}`
+      : `${frameworkWords(knowledge, verdict)} for ${inWords(names)}`,
   );
   if (groups.length === 1) return `Everyone's own answers point the same way: ${groups[0]}.`;
   return `Each person's own answers: ${groups.join("; ")}.`;
@@ -255,12 +250,12 @@ function disagreementsLine(knowledge: Knowledge, people: PersonView[], base: Ver
   const onlyTogether = others.filter(
     (p) => p.changesOutcome && !p.disagreements.some((d) => d.changesOutcome),
   );
-  const sentences = [`Answers differ on ${list(shorts)}.`];
+  const sentences = [`Answers differ on ${inWords(shorts)}.`];
   if (flips.length === 1) sentences.push(`${flips[0]} alone changes the verdict.`);
-  if (flips.length > 1) sentences.push(`Each of these alone changes the verdict: ${list(flips)}.`);
+  if (flips.length > 1) sentences.push(`Each of these alone changes the verdict: ${inWords(flips)}.`);
   if (onlyTogether.length > 0)
     sentences.push(
-      `${list(onlyTogether.map((p) => `${p.label}'s (${frameworkWords(knowledge, p.verdict)})`))} answers change it only taken together.`,
+      `${inWords(onlyTogether.map((p) => `${p.label}'s (${frameworkWords(knowledge, p.verdict)})`))} answers change it only taken together.`,
     );
   if (flips.length === 0 && onlyTogether.length === 0)
     sentences.push(`None of it changes the verdict (${frameworkWords(knowledge, base)}).`);

@@ -208,3 +208,9 @@ export function typoBudget(length: number): number {
   if (length >= 5) return 1;
   return 0;
 }
+
+/** "A", "A and B", "A, B and C". */
+export function inWords(items: readonly string[]): string {
+  if (items.length <= 1) return items.join("");
+  return `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
+}

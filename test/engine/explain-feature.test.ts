@@ -25,6 +25,26 @@ describe("explainFeature: what it means for the project", () => {
     expect(e?.forProject).toContain("It counts for Django in your recommendation.");
   });
 
+  // A reviewer's finds: the line left blanks for a quality, said a tie where the need's own criterion
+  // leans, and said "built in" where the answer above it names the add-ons.
+  it("says how a need counts by its own criterion, as the score does", () => {
+    const ml = explainFeature("ml", toProfile({ needs: ["ml"] }, k), k)?.forProject;
+    expect(ml).toBe(
+      "You said you need to serve a machine-learning model: it counts for Flask in your recommendation.",
+    );
+    const api = explainFeature("rest_api", toProfile({ needs: ["rest_api"] }, k), k)?.forProject;
+    expect(api).toContain("Both fit it equally, so it does not tip your recommendation.");
+    const jobs = explainFeature("background_tasks", toProfile({ needs: ["background_tasks"] }, k), k);
+    expect(jobs?.forProject).toContain("It counts a little for Django");
+  });
+
+  it("names the add-ons a framework needs for the rest of a need", () => {
+    const e = explainFeature("security", toProfile({ needs: ["security"] }, k), k);
+    expect(e?.forProject).toContain(
+      "in Flask that is built in, with add-ons for CSRF protection and security headers; in Django built in.",
+    );
+  });
+
   it("the database question answers for the databases feature, per answer", () => {
     const q = k.singleQuestions.find((x) => x.feature === "databases");
     expect(q).toBeDefined();

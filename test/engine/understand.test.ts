@@ -637,7 +637,7 @@ describe("explainFeature", () => {
   it('for a profile needing admin, forProject starts with "You said you need"', () => {
     const e = explainFeature("admin", toProfile({ answers: {}, needs: ["admin"] }, k), k);
     expect(e?.forProject).toMatch(/^You said you need an admin panel/);
-    expect(e?.forProject).toContain("in Flask that is a pallets-eco extension, in Django built in");
+    expect(e?.forProject).toContain("in Flask that is a pallets-eco extension; in Django built in");
     expect(e?.myths.length).toBeGreaterThan(0);
   });
 
