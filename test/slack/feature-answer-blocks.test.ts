@@ -6,6 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { explainFeature, getKnowledge, toProfile } from "../../src/engine/index.js";
 import { featureAnswerBlocks, featureAnswerText } from "../../src/slack/blocks/feature-answer.js";
+import { featuresBriefBlocks } from "../../src/slack/blocks/features-brief.js";
 import { messageViolations } from "../helpers/block-kit-limits.js";
 
 const knowledge = getKnowledge();
@@ -94,5 +95,19 @@ describe("feature answer blocks", () => {
     });
     if (!explanation) throw new Error("async");
     expect(featureAnswerText(explanation)).toMatch(/^Async and websockets: Yes, with Channels/);
+  });
+});
+
+describe("features asked together", () => {
+  // A reviewer's find: a package's docs were labelled as the framework's ("Flask docs" on flask-login).
+  it("names each side's docs for whose they are", () => {
+    const both = ["auth", "admin"].map((id) => explainFeature(id, undefined, knowledge));
+    if (both.some((e) => e === undefined)) throw new Error("auth or admin missing");
+    const blocks = featuresBriefBlocks(both as NonNullable<(typeof both)[number]>[], "admin and auth?");
+    const text = JSON.stringify(blocks);
+    expect(text).toContain("|Flask-Login docs>");
+    expect(text).toContain("|Django docs>");
+    expect(text).not.toContain("readthedocs.io/|Flask docs>");
+    expect(messageViolations({ text: "x", blocks })).toEqual([]);
   });
 });

@@ -3,6 +3,17 @@ import { type KnownBlock, mrkdwn } from "./kit.js";
 import { LIMITS } from "./limits.js";
 import { inertText, link, truncate } from "./text.js";
 
+/**
+ * A side's documentation, named for what it is: where the framework has nothing of its own, its docs are
+ * a package's ("Flask-Login docs"), not the framework's.
+ */
+function docsLink(s: FeatureExplanation["flask"]): string {
+  const owner = [s.provenance, ...s.addOns]
+    .flatMap((x) => ("packages" in x ? x.packages : []))
+    .find((p) => p.docs === s.docs);
+  return link(s.docs, `${owner?.name ?? s.name} docs`);
+}
+
 /** Several features asked at once ("admin and auth?"): each briefly, with its sources, in one reply. */
 export function featuresBriefBlocks(explanations: FeatureExplanation[], question: string): KnownBlock[] {
   const blocks: KnownBlock[] = [
@@ -17,7 +28,7 @@ export function featuresBriefBlocks(explanations: FeatureExplanation[], question
     },
   ];
   for (const e of explanations) {
-    const sources = `${link(e.flask.docs, `${e.flask.name} docs`)} · ${link(e.django.docs, `${e.django.name} docs`)}`;
+    const sources = `${docsLink(e.flask)} · ${docsLink(e.django)}`;
     const forProject = e.forProject ? `\n_For your project:_ ${e.forProject}` : "";
     blocks.push({
       type: "section",
