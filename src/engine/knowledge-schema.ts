@@ -74,6 +74,11 @@ export const QuestionSchema = z.discriminatedUnion("kind", [
     ...QuestionBase,
     kind: z.literal("single"),
     ordered: z.boolean().default(false),
+    /**
+     * How big a change of this answer is, for what would change the verdict: building something else
+     * (2) is a bigger change than how it is built (1), so a team hears first of the changes it can make.
+     */
+    changeSize: z.number().int().min(1).max(5).default(1),
     /** The feature this question is about (database → databases): its options' notes answer for the project. */
     feature: id.optional(),
     options: z.array(OptionSchema).min(2).max(100),

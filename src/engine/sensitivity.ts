@@ -154,9 +154,10 @@ function candidateCache(knowledge: Knowledge, model: CompiledModel): CandidateCa
           change: "answer",
           condition: option.ifPhrase,
           distance:
-            q.ordered && current.rank !== undefined && option.rank !== undefined
+            q.changeSize *
+            (q.ordered && current.rank !== undefined && option.rank !== undefined
               ? Math.abs(option.rank - current.rank)
-              : 1,
+              : 1),
           questionIndex: qi,
           touched,
           delta,

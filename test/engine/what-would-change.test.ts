@@ -185,3 +185,29 @@ describe("what would change the verdict", () => {
     expect(new Set(r.flips.map((f) => f.verdict))).toEqual(new Set(["flask", "django"]));
   });
 });
+
+describe("what would change it: the changes a team can make come first", () => {
+  // A reviewer's find: a tiny internal tool heard first that a small service, or a model endpoint,
+  // would make Flask win: building something else, not a change the team can make.
+  it("ranks another kind of project after a change of how it is built", () => {
+    const rec = recommend({ answers: { project_type: "internal_tool", size: "tiny" } }, knowledge);
+    expect(rec.flips.length).toBeGreaterThan(1);
+    expect(rec.flips[0]?.question).not.toBe("project_type");
+    // Toward the same verdict, no change of how it is built follows a change of what is built.
+    for (const [i, f] of rec.flips.entries()) {
+      if (f.question !== "project_type") continue;
+      const later = rec.flips.slice(i + 1).filter((g) => g.verdict === f.verdict);
+      expect(later.every((g) => g.question === "project_type")).toBe(true);
+    }
+  });
+
+  it("still names another kind of project when it is the only change that would do it", () => {
+    const all = knowledge.singleQuestions.find((q) => q.id === "project_type")?.options ?? [];
+    const somewhere = all.some((o) =>
+      recommend({ answers: { project_type: o.value } }, knowledge).flips.some(
+        (f) => f.question === "project_type",
+      ),
+    );
+    expect(somewhere).toBe(true);
+  });
+});
