@@ -145,10 +145,14 @@ export function renderFeature(
     ]);
   lines.push(...section(s, "Myths", myths.slice(0, -1)));
 
+  // The other topics asked get their verdict too, as a thread's reply gives each briefly.
   if (match?.kind === "match" && match.alsoAsked.length > 0) {
     lines.push("", "You also asked about:");
-    for (const a of match.alsoAsked)
-      lines.push(`  ${a.title}: npm run ask -- feature "${a.title.toLowerCase()}"`);
+    for (const a of match.alsoAsked) {
+      const verdict = knowledge.featureById.get(a.featureId)?.verdict.text;
+      lines.push(`  ${s.bold(a.title)}${verdict ? `: ${verdict}` : ""}`);
+      lines.push(`    Side by side: npm run ask -- feature "${a.title.toLowerCase()}"`);
+    }
   }
   lines.push("", s.dim(`Knowledge version ${e.knowledgeVersion} (reviewed ${knowledge.meta.reviewed}).`));
   return `${lines.join("\n")}\n`;

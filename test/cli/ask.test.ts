@@ -1,8 +1,10 @@
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { getKnowledge } from "../../src/engine/index.js";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
+const k = getKnowledge();
 
 /** Runs the CLI as a user would, in a child process, with optional piped stdin. */
 function ask(args: string[], input = "") {
@@ -66,6 +68,15 @@ describe("npm run ask", () => {
     expect(stdout).toContain("Django's way");
     expect(stdout).toContain("Docs: https://docs.djangoproject.com/");
     expect(stdout).toContain("What it means for this project");
+  });
+
+  // As a thread's reply answers each briefly, the terminal gives the other topics' verdicts too.
+  it("answers a second feature asked in one breath with its verdict", () => {
+    const { code, stdout } = ask(["feature", "admin and auth?"]);
+    expect(code).toBe(0);
+    expect(stdout).toContain("You also asked about:");
+    const auth = k.featureById.get("auth");
+    expect(stdout).toContain(`User accounts and login: ${auth?.verdict.text}`);
   });
 
   it("rejects an unknown flag with exit 2 and lists the valid ones", () => {
