@@ -1,7 +1,7 @@
 /** The decision answers as blocks, from recommendations chosen to reach their edge cases. */
 import { describe, expect, it } from "vitest";
 import { getKnowledge, recommend } from "../../src/engine/index.js";
-import { verdictAnswer, whyNotAnswer } from "../../src/slack/blocks/decision-answer.js";
+import { pushbackAnswer, verdictAnswer, whyNotAnswer } from "../../src/slack/blocks/decision-answer.js";
 import { reasonLine } from "../../src/slack/blocks/recommendation-lines.js";
 
 const k = getKnowledge();
@@ -69,5 +69,18 @@ describe("why not the framework that lost, when no single change makes it win", 
     expect(text).toContain(
       `No single change of answer would make Flask win. Two together would: ${rec.whatWouldChange.text}`,
     );
+  });
+});
+
+describe("push-back on a toss-up", () => {
+  // A reviewer's find: "I still prefer django" on a toss-up got "Fair enough: it's your team's call".
+  it("says either fits, and what would make the preferred one a clear win", () => {
+    const rec = recommend({ answers: { project_type: "realtime", experience: "new" } }, k);
+    expect(rec.verdict).toBe("either");
+    const flip = rec.flips.find((f) => f.verdict === "django");
+    const text = JSON.stringify(pushbackAnswer(k, rec, "django"));
+    expect(text).toContain("It's a toss-up here: either framework fits, so Django is a sound pick.");
+    expect(text).toContain(`What would make it a clear Django win: ${flip?.text ?? "no flip"}`);
+    expect(text).not.toContain("Fair enough");
   });
 });

@@ -150,6 +150,14 @@ export function pushbackAnswer(
   rec: Recommendation,
   prefers?: FrameworkId,
 ): KnownBlock[] {
+  // On a toss-up there is nothing to push back on: either fits, and what would make one clear is the answer.
+  if (rec.verdict === "either") {
+    const sound = prefers ? `, so ${nameOf(knowledge, prefers)} is a sound pick` : "";
+    const flip = prefers ? rec.flips.find((f) => f.verdict === prefers) : undefined;
+    const clear =
+      flip && prefers ? ` What would make it a clear ${nameOf(knowledge, prefers)} win: ${flip.text}` : "";
+    return [section(`It's a toss-up here: either framework fits${sound}.${clear} ${EDIT_HINT}`)];
+  }
   const wanted = prefers ?? (rec.verdict === "flask" ? "django" : "flask");
   // Preferring the framework that already won is agreement, not push-back.
   if (wanted === rec.verdict) {
