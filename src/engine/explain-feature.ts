@@ -67,11 +67,11 @@ function weight(knowledge: Knowledge, criterionId: string): string {
 function sourceWords(side: FrameworkSide): string {
   const main = kindWords(side.provenance);
   if (side.addOns.length === 0) return main;
-  const extra = `add-ons for ${inWords(side.addOns.map((a: AddOn) => a.for))}`;
+  const extra = `add-ons for ${inWords(side.addOns.map((a) => a.for))}`;
   return main === "" ? extra : `${main}, with ${extra}`;
 }
 
-/** "in Flask that is …, in Django …"; nothing when neither is a matter of packages (a quality). */
+/** "in Flask that is …; in Django …"; nothing when either is no matter of packages (a quality). */
 function sides(feature: Feature): string | undefined {
   const say = (id: FrameworkId) => sourceWords(feature[id]);
   if (say("flask") === "" || say("django") === "") return undefined;

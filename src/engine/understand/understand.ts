@@ -149,12 +149,6 @@ const FRAMEWORK_ONLY = new Set(["flask", "django", "python", "vs", "versus", "or
 /** The frameworks compared: naming one makes a question ours, whatever else it names. */
 const OURS = new Set(["flask", "django"]);
 
-/**
- * The kind of message: the most probable kind that the message also gives a reason for. A feature
- * question needs a word that carries domain meaning (or an alias); a decision question a word or
- * pair of its own ("flip", "why not", "confident", a framework's name); an "unknown" reading gives
- * way to a feature question whose alias or domain word nothing off-topic contradicts.
- */
 /** What `kindOf` needs to know of the message besides its words and the kind readings. */
 interface KindCues {
   /** A domain word or an alias is present. */
@@ -169,6 +163,12 @@ interface KindCues {
   inThread: boolean;
 }
 
+/**
+ * The kind of message: the most probable kind that the message also gives a reason for. A feature
+ * question needs a word that carries domain meaning (or an alias); a decision question a word or
+ * pair of its own ("flip", "why not", "confident", a framework's name); an "unknown" reading gives
+ * way to a feature question whose alias or domain word nothing off-topic contradicts.
+ */
 function kindOf(
   model: Model,
   a: Analysed,
