@@ -725,6 +725,10 @@ describe("understand: questions about the decision", () => {
     ["how confident are you for a regulated healthcare client?", "confidence"],
     ["which approach would you take?", "verdict"],
     ["is it a slam dunk?", "confidence"],
+    // A second reviewer's: a framework named with a possessive, and the word alternatives itself.
+    ["honestly we're torn, flask's simplicity is a big draw. what would tip it the other way?", "flip"],
+    ["are there any alternatives we should consider?", "alternative"],
+    ["alternatives?", "alternative"],
   ])("%j stays ours: decision/%s", (text, topic) => {
     const u = understand(k, text, { hasRecommendation: true });
     expect(u.intent === "decision" && u.topic).toBe(topic);

@@ -400,11 +400,19 @@ export function trainModel(knowledge: Knowledge, options: PipelineOptions, holdo
   const inFeatures = new Set<string>();
   const inOthers = new Set<string>();
   const inUnknown = new Set<string>();
+  // Questions about alternatives name other stacks ("would go be better"): a word of one of them is no
+  // reason to count it ours, but a word several use is how such questions are asked ("alternatives?").
+  const inAlternatives = new Map<string, number>();
   for (const { label, a } of analysedTexts) {
-    if (label === `${DECISION}alternative`) continue;
+    if (label === `${DECISION}alternative`) {
+      for (const s of new Set(a.terms.map((t) => t.stem)))
+        inAlternatives.set(s, (inAlternatives.get(s) ?? 0) + 1);
+      continue;
+    }
     const into = label.startsWith(FEATURE) ? inFeatures : label === "unknown" ? inUnknown : inOthers;
     for (const t of a.terms) into.add(t.stem);
   }
+  for (const [s, n] of inAlternatives) if (n >= 2) inOthers.add(s);
   const offTopic = new Set([...inUnknown].filter((s) => !inFeatures.has(s) && !inOthers.has(s)));
   const otherFrameworks = new Set<string>();
   for (const alt of knowledge.examples.alternatives) {
