@@ -670,6 +670,8 @@ describe("understand: questions about the decision", () => {
   it.each([
     ["so what's the call?", "verdict"],
     ["why?", "verdict"],
+    ["why this one?", "verdict"],
+    ["*why* that?", "verdict"],
     ["ok but how so?", "verdict"],
     ["are we going with Django or not?", "verdict"],
     ["tl;dr what's the plan", "verdict"],

@@ -35,9 +35,16 @@ export function offersHelp(words: readonly string[]): boolean {
   return false;
 }
 
-/** Asking for the reasons in a word or two, under a recommendation: "why?", "how so?", "source?". */
+/** Asking for the reasons in a word or two, under a recommendation: "why?", "why this one?", "source?". */
 const WHY_ALONE = new Set([
   "why",
+  "why this",
+  "why that",
+  "why this one",
+  "why that one",
+  "why it",
+  "why the pick",
+  "why this pick",
   "why so",
   "why though",
   "how so",
