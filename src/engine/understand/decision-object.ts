@@ -1,5 +1,5 @@
 import { type Analysed, GRAMMAR_WORDS } from "./analyse.js";
-import { aliasHits, DECISION, isDomain, type Label, type Model } from "./model.js";
+import { type AliasHit, DECISION, isDomain, type Label, type Model } from "./model.js";
 import { afterLeadIns } from "./question.js";
 
 type Token = Analysed["tokens"][number];
@@ -40,6 +40,8 @@ const FOREIGN_ENOUGH = 2;
 export interface DecisionReading {
   /** The decision topic read (a kind label, "decision:verdict"). */
   label: Label;
+  /** The feature aliases the message names. */
+  hits: readonly AliasHit[];
   /** The message may describe a project, as a verdict question outside a thread does ("which for a small shop?"). */
   describesProject: () => boolean;
 }
@@ -49,8 +51,8 @@ export interface DecisionReading {
  * the quick take's cues), a feature's alias or domain word, or a grammar word, which says what about
  * nothing ("after", "since").
  */
-function oursBy(model: Model, a: Analysed): (t: Token) => boolean {
-  const named = new Set(aliasHits(model, a).flatMap((h) => h.all));
+function oursBy(model: Model, hits: readonly AliasHit[]): (t: Token) => boolean {
+  const named = new Set(hits.flatMap((h) => h.all));
   return (t) =>
     model.decisionStems.has(t.stem) || named.has(t.at) || isDomain(model, t) || GRAMMAR_WORDS.has(t.word);
 }
@@ -150,7 +152,7 @@ function addressesOurs(a: Analysed): boolean {
  * alternative for an alternative's topic, makes it ours; the caller checks that first.
  */
 export function aboutAnotherDecision(model: Model, a: Analysed, reading: DecisionReading): boolean {
-  const ours = oursBy(model, a);
+  const ours = oursBy(model, reading.hits);
   if (namesAnotherObject(model, a, reading.label, ours) || offersOtherOptions(model, a, ours)) return true;
   if (addressesOurs(a)) return false;
   if (choosesAnotherKind(a, ours)) return true;

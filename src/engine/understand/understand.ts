@@ -153,8 +153,8 @@ const OURS = new Set(["flask", "django", "flasks", "djangos"]);
 interface KindCues {
   /** A domain word or an alias is present. */
   domain: boolean;
-  /** An alias names a feature. */
-  aliased: boolean;
+  /** The aliases the message names (read once, in `readMessage`). */
+  hits: readonly AliasHit[];
   /** A plain question (a question mark, or a question word first). */
   asks: boolean;
   /** The message as typed, for the quick take. */
@@ -173,7 +173,7 @@ function kindOf(
   model: Model,
   a: Analysed,
   kp: Float64Array,
-  { domain, aliased, asks, text, inThread }: KindCues,
+  { domain, hits, asks, text, inThread }: KindCues,
 ): { label: string; p: number; chatter: number } {
   // A domain word next to an off-topic one, with neither framework named: "is rust worth learning",
   // "how do rails migrations work". Not ours, however the classifier reads it.
@@ -235,7 +235,11 @@ function kindOf(
       // yoga studio, what should we build it with?"); in one, a quick take must find the project in it.
       const describesProject = () =>
         !inThread || quickTake(model, stripSlackMarkup(text), a, needsIn(model, text, a)) !== undefined;
-      if (!framework && !alternativeAsked && aboutAnotherDecision(model, a, { label, describesProject }))
+      if (
+        !framework &&
+        !alternativeAsked &&
+        aboutAnotherDecision(model, a, { label, hits, describesProject })
+      )
         return { label: isQuestion(a) ? "unknown" : "chatter", p, chatter };
       if (anchors.some((x) => !x.includes("_")) || (anchors.length > 0 && !domain))
         return { label, p, chatter };
@@ -246,7 +250,7 @@ function kindOf(
     if (blockedFeature && label === "help") return { label: asks ? "unknown" : "chatter", p, chatter };
     // Help that names a feature by its alias asks about the feature: "can you show me what the admin looks
     // like?", "help me understand the admin" (the command word alone was read before).
-    if (label === "help" && aliased && !offTopic && !elsewhereAsked) {
+    if (label === "help" && hits.length > 0 && !offTopic && !elsewhereAsked) {
       const rest = Math.max(1e-9, 1 - (sums[g] as number));
       return { label: ANY_FEATURE, p: featureP / rest, chatter };
     }
@@ -330,7 +334,7 @@ function readMessage(
   const domain = hits.length > 0 || a.terms.some((t) => isDomain(model, t));
   const kind = kindOf(model, a, kp, {
     domain,
-    aliased: hits.length > 0,
+    hits,
     asks: asksPlainly(a),
     text,
     inThread: context.hasRecommendation === true,
