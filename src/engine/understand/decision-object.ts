@@ -23,7 +23,7 @@ const WHEN = new Set(
   ).split(" "),
 );
 /** Words that offer the words either side of them as the options: "aws or gcp", "greenhouse instead of lever". */
-const CHOICE = new Set(["or", "vs", "versus", "instead", "over"]);
+export const CHOICE_WORDS: ReadonlySet<string> = new Set(["or", "vs", "versus", "than", "over", "instead"]);
 /** Words between an option and the choice word: "instead of the …", "or a …". */
 const BETWEEN_OPTIONS = new Set(["the", "a", "an", "of"]);
 /** Words that address the app or its answer: a question using them asks about this decision. */
@@ -116,7 +116,7 @@ function offersOtherOptions(model: Model, a: Analysed, ours: (t: Token) => boole
   const tokens = a.tokens;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i] as Token;
-    if (!CHOICE.has(t.word)) continue;
+    if (!CHOICE_WORDS.has(t.word)) continue;
     let l = i - 1;
     while (l >= 0 && BETWEEN_OPTIONS.has((tokens[l] as Token).word)) l--;
     let r = i + 1;

@@ -4,7 +4,7 @@ import { featuresAsked, partsOfMessage } from "./also-asked.js";
 import type { Analysed } from "./analyse.js";
 import { askedAfter } from "./asked-after.js";
 import { asksWhyAlone, isHelpCommand, offersHelp } from "./commands.js";
-import { aboutAnotherDecision } from "./decision-object.js";
+import { aboutAnotherDecision, CHOICE_WORDS } from "./decision-object.js";
 import { askedOfAnotherFramework } from "./elsewhere.js";
 import { namedAgainst, preferredFramework, questionedFramework } from "./frameworks.js";
 import {
@@ -126,9 +126,6 @@ function alternativeNamed(model: Model, words: readonly string[]): string | unde
   return undefined;
 }
 
-/** Words that offer what follows or precedes them as one of the options: "flask, django or fastapi". */
-const CHOICE = new Set(["or", "vs", "versus", "than", "over", "instead"]);
-
 /**
  * The alternative a verdict question offers as one of its options, a choice word at most two words
  * before it or four after ("which is the best pick: flask, django or fastapi?", "is fastapi a better
@@ -138,7 +135,7 @@ const CHOICE = new Set(["or", "vs", "versus", "than", "over", "instead"]);
 function alternativeOffered(model: Model, words: readonly string[]): string | undefined {
   for (const { name, at, length } of alternativesNamed(model, words)) {
     const around = [...words.slice(Math.max(0, at - 2), at), ...words.slice(at + length, at + length + 4)];
-    if (around.some((w) => CHOICE.has(w))) return name;
+    if (around.some((w) => CHOICE_WORDS.has(w))) return name;
   }
   return undefined;
 }
