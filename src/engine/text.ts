@@ -118,6 +118,8 @@ export function tokenizePlain(plain: string): string[] {
     .toLowerCase()
     // "we'll" is "we will", not "well" (a lead-in word); other apostrophes just go: "don't" → "dont".
     .replace(/(\p{L})['’]ll\b/gu, "$1 will")
+    // "flask's simplicity" names Flask: the frameworks' possessive is their name, not "flasks".
+    .replace(/\b(flask|django)['’]s\b/g, "$1")
     .replace(/(\p{L})['’](\p{L})/gu, "$1$2")
     // "as well as" joins asks like "and": "unit tests as well as a debugger".
     .replace(/\bas well as\b/g, " and ")

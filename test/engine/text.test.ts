@@ -121,3 +121,16 @@ describe("emoji that say something", () => {
     expect(words("🙏")).toEqual(["thanks"]);
   });
 });
+
+describe("tokenize: the frameworks' possessive", () => {
+  it('reads "flask\'s" and "Django’s" as the framework\'s name; other apostrophes just go', () => {
+    expect(words("flask's simplicity vs Django’s admin")).toEqual([
+      "flask",
+      "simplicity",
+      "vs",
+      "django",
+      "admin",
+    ]);
+    expect(words("it's the team's call")).toEqual(["its", "the", "teams", "call"]);
+  });
+});

@@ -143,8 +143,8 @@ function alternativeOffered(model: Model, words: readonly string[]): string | un
 /** Framework names and joining words alone ("flask?", "django vs flask") ask nothing we can answer. */
 const FRAMEWORK_ONLY = new Set(["flask", "django", "python", "vs", "versus", "or", "and"]);
 
-/** The frameworks compared (and their possessives, "flask's" read as "flasks"): naming one makes a question ours. */
-const OURS = new Set(["flask", "django", "flasks", "djangos"]);
+/** The frameworks compared: naming one makes a question ours, whatever else it names. */
+const OURS = new Set(["flask", "django"]);
 
 /** What `kindOf` needs to know of the message besides its words and the kind readings. */
 interface KindCues {
