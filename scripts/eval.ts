@@ -17,6 +17,8 @@
  *                             what the app answers and what it declines; read and tuned on; with misses
  * npm run eval -- --dev9      the ninth set (test/eval/dev9.json), written blind on the line between this
  *                             app's decision and others worded the same way; figures only, never tuned on
+ * npm run eval -- --dev10     the tenth set (test/eval/dev10.json), written blind on two features asked at once
+ *                             against one with another as context; figures only, never tuned on
  * npm run eval -- --multi     questions about two features or naming another's word (test/eval/multi.json)
  * npm run eval -- --multi2    the same kind of questions, a second set (test/eval/multi2.json)
  * npm run eval -- --orders 5  dev, dev2, dev3 (figures), dev4, dev7, dev8, multi and multi2 as mean (lowest–highest) over
@@ -42,6 +44,7 @@ import {
   DEV7_SET,
   DEV8_SET,
   DEV9_SET,
+  DEV10_SET,
   loadHeldOut,
   MULTI_SET,
   MULTI2_SET,
@@ -71,6 +74,7 @@ const FLAGS = new Set([
   "--dev7",
   "--dev8",
   "--dev9",
+  "--dev10",
   "--multi",
   "--multi2",
   "--cv",
@@ -164,6 +168,12 @@ async function main(): Promise<void> {
       "--dev9",
       "Ninth set, written blind, measured only: ours or another decision (test/eval/dev9.json)",
       DEV9_SET,
+      false,
+    ],
+    [
+      "--dev10",
+      "Tenth set, written blind, measured only: two features or one (test/eval/dev10.json)",
+      DEV10_SET,
       false,
     ],
     ["--dev", "Development set (test/eval/dev.json)", DEV_SET, true],

@@ -47,6 +47,11 @@ export const DEV8_SET = fileURLToPath(new URL("../../test/eval/dev8.json", impor
  * same way ("which ci vendor are we going with"): measured only, figures, never tuned on.
  */
 export const DEV9_SET = fileURLToPath(new URL("../../test/eval/dev9.json", import.meta.url));
+/**
+ * The tenth set, written blind on two features asked at once against one feature with another only as
+ * context: measured only, figures, never tuned on.
+ */
+export const DEV10_SET = fileURLToPath(new URL("../../test/eval/dev10.json", import.meta.url));
 /** Questions about two features, and about one feature that name another's word (test/eval/README.md). */
 export const MULTI_SET = fileURLToPath(new URL("../../test/eval/multi.json", import.meta.url));
 /** A second such set, written before round 3's second-feature rules (test/eval/README.md). */
