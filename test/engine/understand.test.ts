@@ -967,6 +967,11 @@ describe("understand: everything else people say", () => {
 });
 
 describe("understand: word forms, compounds and shorthand", () => {
+  let model: ReturnType<typeof buildUnderstander> | undefined;
+  const built = () => {
+    model ??= buildUnderstander(k);
+    return model;
+  };
   it.each([
     ["deploying to prod", "deployment"],
     ["deploying with githubactions", "deployment"],
@@ -993,6 +998,28 @@ describe("understand: word forms, compounds and shorthand", () => {
     expect(late.intent === "feature" && late.features[0]?.featureId).not.toBe("caching");
     // The same message reads the same, whatever was read before it.
     expect(understand(k, `${paste} cachng?`)).toEqual(late);
+  });
+
+  // A real word read as a feature's word makes a question ours that is not: "routine" had read as
+  // routing, "sections" as sessions, "variation" as validation (forms).
+  it.each([
+    ["routine", "routine"],
+    ["sections", "sections"],
+    ["variation", "variation"],
+    ["scheme", "scheme"],
+    ["protest", "protest"],
+    ["cachng", "caching"],
+    ["migratoins", "migrations"],
+    ["admn", "admin"],
+  ])("reads %j as %j: a real word is no typo of a topic word, a typo is corrected", (typed, word) => {
+    expect(analyseWith(built(), typed).words).toEqual([word]);
+  });
+
+  it.each([
+    "what's the daily routine for on-call?",
+    "what's the naming scheme for release branches?",
+  ])("%j is not ours (no real word read as a topic word)", (text) => {
+    expect(understand(k, text, { hasRecommendation: true }).intent).toBe("unknown");
   });
 
   it("does not correct a short real word into a neighbour (roll is not role)", () => {

@@ -32,6 +32,8 @@ export class Lexicon {
   constructor(
     private readonly stem: Stemmer,
     private readonly vocabulary: Vocabulary | undefined,
+    /** Stems no real word is corrected into: the domain words, which would make a question ours. */
+    private readonly topics?: ReadonlySet<string>,
   ) {}
 
   /**
@@ -76,7 +78,9 @@ export class Lexicon {
     const out: Reading[] = [];
     for (const word of expandShorthand(typed)) {
       const stem = this.stem(word);
-      const resolved = this.vocabulary?.resolve(word, stem, correct) ?? [{ word, stem, weight: 1 }];
+      const resolved = this.vocabulary?.resolve(word, stem, correct, this.topics) ?? [
+        { word, stem, weight: 1 },
+      ];
       const first = resolved[0];
       if (!first) {
         out.push({ word, typed: word, stem, weight: 1, known: false });

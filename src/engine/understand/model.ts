@@ -256,7 +256,7 @@ export function assembleModel(knowledge: Knowledge, options: PipelineOptions, tr
     options,
     stem,
     trained,
-    lexicon: new Lexicon(stem, trained.vocabulary),
+    lexicon: new Lexicon(stem, trained.vocabulary, trained.domain),
     kinds: trained.kinds,
     features: trained.features,
     featureIds,

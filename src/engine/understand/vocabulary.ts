@@ -1,4 +1,5 @@
 import { editDistance, typoBudget } from "../text.js";
+import { englishWords } from "./english.js";
 import type { Stemmer } from "./stemmers.js";
 
 /** A word of a message as the index knows it, and how sure we are it is that word (1 = as typed). */
@@ -43,6 +44,8 @@ export class Vocabulary {
     private readonly stem: Stemmer,
     /** Each word's stem when already known (a shipped model): saves stemming every word again. */
     known?: ReadonlyMap<string, string>,
+    /** Real words: never corrected into a topic word (`resolve`). */
+    private readonly realWords: ReadonlySet<string> = englishWords(),
   ) {
     this.stems = new Set(stems);
     for (const [w, n] of words) {
@@ -72,8 +75,23 @@ export class Vocabulary {
    * together ("githubactions"); else the known word it is most of ("memcache" → "memcached"); else the
    * nearest known words by typos, keeping the first letter ("cachng" → "caching", but "bold" is not
    * "old"). Empty when it is none of these. `typos` false skips the typo search, the costly part.
+   *
+   * A real word is never corrected into one of `topics`: "transactions" is not "translations", and
+   * would ask about i18n. Corrections into other words are kept: they are how the layer tells a
+   * message that is not ours ("decent" read as "descent" is still no feature).
    */
-  resolve(word: string, stem: string, typos = true): Resolved[] {
+  resolve(word: string, stem: string, typos = true, topics?: ReadonlySet<string>): Resolved[] {
+    const found = this.nearest(word, stem, typos);
+    if (topics === undefined || !this.realWords.has(word)) return found;
+    const invents = found.some(
+      (r) => r.weight < 1 && topics.has(r.stem) && !word.startsWith(r.word),
+    );
+    if (!invents) return found;
+    // As typed: a form of a known stem ("standing"), or a word training never saw.
+    return this.stems.has(stem) ? [{ word, stem, weight: 1 }] : [];
+  }
+
+  private nearest(word: string, stem: string, typos: boolean): Resolved[] {
     if (this.stems.has(stem)) {
       // Common as typed, or a new form of a common stem ("deploying"): itself.
       if (this.common(word, stem) || word.length < MIN_PREFIX || !typos) return [{ word, stem, weight: 1 }];
