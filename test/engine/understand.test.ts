@@ -1015,12 +1015,12 @@ describe("understand: word forms, compounds and shorthand", () => {
     expect(analyseWith(built(), typed).words).toEqual([word]);
   });
 
-  it.each([
-    "what's the daily routine for on-call?",
-    "what's the naming scheme for release branches?",
-  ])("%j is not ours (no real word read as a topic word)", (text) => {
-    expect(understand(k, text, { hasRecommendation: true }).intent).toBe("unknown");
-  });
+  it.each(["what's the daily routine for on-call?", "what's the naming scheme for release branches?"])(
+    "%j is not ours (no real word read as a topic word)",
+    (text) => {
+      expect(understand(k, text, { hasRecommendation: true }).intent).toBe("unknown");
+    },
+  );
 
   it("does not correct a short real word into a neighbour (roll is not role)", () => {
     const u = understand(k, "roll");

@@ -83,9 +83,7 @@ export class Vocabulary {
   resolve(word: string, stem: string, typos = true, topics?: ReadonlySet<string>): Resolved[] {
     const found = this.nearest(word, stem, typos);
     if (topics === undefined || !this.realWords.has(word)) return found;
-    const invents = found.some(
-      (r) => r.weight < 1 && topics.has(r.stem) && !word.startsWith(r.word),
-    );
+    const invents = found.some((r) => r.weight < 1 && topics.has(r.stem) && !word.startsWith(r.word));
     if (!invents) return found;
     // As typed: a form of a known stem ("standing"), or a word training never saw.
     return this.stems.has(stem) ? [{ word, stem, weight: 1 }] : [];
