@@ -44,8 +44,8 @@ export class Vocabulary {
     private readonly stem: Stemmer,
     /** Each word's stem when already known (a shipped model): saves stemming every word again. */
     known?: ReadonlyMap<string, string>,
-    /** Real words: never corrected into a topic word (`resolve`). */
-    private readonly realWords: ReadonlySet<string> = englishWords(),
+    /** Real words: never corrected into a topic word (`resolve`). Loaded on first need, not at start. */
+    private readonly realWords: () => ReadonlySet<string> = englishWords,
   ) {
     this.stems = new Set(stems);
     for (const [w, n] of words) {
@@ -82,9 +82,9 @@ export class Vocabulary {
    */
   resolve(word: string, stem: string, typos = true, topics?: ReadonlySet<string>): Resolved[] {
     const found = this.nearest(word, stem, typos);
-    if (topics === undefined || !this.realWords.has(word)) return found;
+    if (topics === undefined) return found;
     const invents = found.some((r) => r.weight < 1 && topics.has(r.stem) && !word.startsWith(r.word));
-    if (!invents) return found;
+    if (!invents || !this.realWords().has(word)) return found;
     // As typed: a form of a known stem ("standing"), or a word training never saw.
     return this.stems.has(stem) ? [{ word, stem, weight: 1 }] : [];
   }
