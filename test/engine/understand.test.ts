@@ -315,6 +315,15 @@ describe("understand: a second feature asked in one breath, or named in passing"
     ["celery redis caching", ["background_tasks", "caching"]],
     // Each number of a list is a question of its own.
     ["1) how is caching done 2) what about translations", ["caching", "i18n"]],
+    // A long message's later part asks when it opens as a question after a word that adds an ask.
+    [
+      "what's local debugging like in each, breakpoints and error pages, and separately what's the least painful way to deploy to fly.io",
+      ["debugging", "deployment"],
+    ],
+    [
+      "our team is new to python and the deadline is tight. is the orm easy to pick up for juniors, and secondly how much work is a production deploy on a small vm",
+      ["deployment", "learning_curve"],
+    ],
   ] as Array<[string, string[]]>)("%j asks %j", (text, ids) => {
     expect(asked(text)).toEqual(ids);
   });

@@ -12,9 +12,14 @@ const OPENERS = new Set(
 );
 /** Words said before the question proper: "so what's the call", "ok but how…", "tl;dr what's the plan". */
 const LEAD_INS = new Set(
-  "so ok okay ok and but also plus n btw hey hi yo then well quick q tl dr tldr um uh hmm soo sooo right ah oh and or fwiw ftr iirc afaik".split(
-    " ",
-  ),
+  [
+    "so ok okay ok and but also plus n btw hey hi yo then well quick q tl dr tldr um uh hmm soo sooo right ah oh",
+    "and or fwiw ftr iirc afaik",
+    // Words that number or add an ask: "…, and separately what's the least painful way to deploy".
+    "separately secondly second thirdly additionally finally lastly bonus question qs another",
+  ]
+    .join(" ")
+    .split(" "),
 );
 /** Words that make a statement ask ("I wonder how…", "curious about…", "confused about…"). */
 const ASKING = new Set(
