@@ -33,6 +33,10 @@ const VARIANTS: Array<[string, Record<string, unknown>]> = [
   ["…a part that tells before one that asks does not set the scene", { tuning: { sceneStatements: 0 } }],
   ["…no part is an item of a list of asks", { tuning: { listItemTerms: 0 } }],
   ["…a feature named only in the scene does not give way", { tuning: { sceneYields: 0 } }],
+  [
+    "…words not ours in the scene rule a feature out (the layer before round 11)",
+    { tuning: { sceneWords: 0 } },
+  ],
   ["a later part that opens with who speaks may add a feature", { tuning: { speakerParts: 0 } }],
   ["aliases only in the scene still decide when no other part has one", { tuning: { sceneClassify: 0 } }],
   [

@@ -427,6 +427,28 @@ describe("understand: a second feature asked in one breath, or named in passing"
   });
 });
 
+describe("understand: background told before the question", () => {
+  const read = (text: string) => {
+    const u = understand(k, text, { hasRecommendation: true });
+    return u.intent === "feature" ? u.features.map((f) => f.featureId) : u.intent;
+  };
+
+  it("reads the question, not the background's other tools", () => {
+    expect(read("our infra is terraform on gcp, how do the two handle background jobs?")).toEqual([
+      "background_tasks",
+    ]);
+  });
+
+  it.each([
+    // Another framework named in the background makes the question its own.
+    "we're a laravel shop. how do migrations work?",
+    // The part that asks says nothing of a feature: the background is what is asked about.
+    "snowflake or bigquery for the analytics warehouse - has anyone decided?",
+  ])("still declines %j", (text) => {
+    expect(read(text)).toBe("unknown");
+  });
+});
+
 describe("matchFeature: what it should not know", () => {
   it("has at least 12 unknown cases", () => {
     expect(UNKNOWN.length).toBeGreaterThanOrEqual(12);

@@ -30,6 +30,8 @@ export const TUNING: Tuning = {
   speakerParts: 1,
   /** 1: a feature named only in parts that set the scene gives way to one a part that asks adds. */
   sceneYields: 1,
+  /** Words not ours in a part that sets the scene rule nothing out when a part that asks reads a feature this surely alone (0: they always do). */
+  sceneWords: 0.6,
   /** A part of the notes names a need when read at least this surely. */
   notes: 0.6,
   /** Least evidence a word gives a feature to count as a domain word (log-probability lift). */
@@ -99,6 +101,7 @@ export interface Tuning {
   speakerParts: number;
   pairOwnWords: number;
   sceneYields: number;
+  sceneWords: number;
   notes: number;
   domainLift: number;
   temperature: number;

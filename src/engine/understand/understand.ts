@@ -1,6 +1,6 @@
 import type { Knowledge } from "../knowledge.js";
 import { stripSlackMarkup } from "../text.js";
-import { featuresAsked, partsOfMessage } from "./also-asked.js";
+import { featuresAsked, type Parts, partsOfMessage } from "./also-asked.js";
 import type { Analysed } from "./analyse.js";
 import { askedAfter } from "./asked-after.js";
 import { asksWhyAlone, isHelpCommand, offersHelp } from "./commands.js";
@@ -19,6 +19,7 @@ import {
   featureProbabilities,
   type Holdout,
   isDomain,
+  kindProbabilities,
   kindReadings,
   type Model,
   mixFeatureProbabilities,
@@ -158,6 +159,8 @@ interface KindCues {
   text: string;
   /** Under a recommendation. */
   inThread: boolean;
+  /** The message's parts, when words not ours in its background are to be told apart (tuning.sceneWords). */
+  parts?: Parts;
 }
 
 /**
@@ -170,14 +173,21 @@ function kindOf(
   model: Model,
   a: Analysed,
   kp: Float64Array,
-  { domain, hits, asks, text, inThread }: KindCues,
+  { domain, hits, asks, text, inThread, parts }: KindCues,
 ): { label: string; p: number; chatter: number } {
+  // Background told before the question ("since we run everything in docker compose, how do you attach
+  // a debugger") does not make the question another stack's: words not ours there count only when the
+  // asking part says nothing of a feature itself ("snowflake vs bigquery… has anyone decided?"), or
+  // name another framework.
+  const asksOwnFeature = parts !== undefined && asksAFeature(model, parts, hits);
+  const counts = (t: Analysed["terms"][number]) =>
+    !asksOwnFeature || !parts?.scene.has(t.segment) || model.otherFrameworks.has(t.stem);
   // A domain word next to an off-topic one, with neither framework named: "is rust worth learning",
   // "how do rails migrations work". Not ours, however the classifier reads it.
-  const offTopic = a.terms.some((t) => model.offTopic.has(t.stem));
+  const offTopic = a.terms.some((t) => counts(t) && model.offTopic.has(t.stem));
   const framework = a.words.some((w) => OURS.has(w));
   // A word training never saw, nor anything like it ("junit", "vercel"): often another stack's name.
-  const unseen = a.terms.some((t) => !t.known);
+  const unseen = a.terms.some((t) => counts(t) && !t.known);
   const groups = model.kindGroups;
   const sums = new Float64Array(groups.labels.length);
   for (let i = 0; i < kp.length; i++) {
@@ -267,6 +277,24 @@ function kindOf(
   return { label: "unknown", p: 0, chatter };
 }
 
+/**
+ * A part of the message that does not set the scene names a feature by its alias, or reads as one on its
+ * own at least `tuning.sceneWords` surely.
+ */
+function asksAFeature(model: Model, parts: Parts, hits: readonly AliasHit[]): boolean {
+  if (hits.some((h) => !parts.scene.has(h.segment))) return true;
+  return parts.order.some((segment) => {
+    if (parts.scene.has(segment)) return false;
+    const part = parts.alone.get(segment) as Analysed;
+    const p = mixFeatureProbabilities(
+      model,
+      featureProbabilities(model, part),
+      kindProbabilities(model, part),
+    );
+    return Math.max(...p) >= model.options.tuning.sceneWords;
+  });
+}
+
 /** Reads a message with a built model; `understand` is this with the model built once per knowledge base. */
 export function understandWith(
   model: Understander,
@@ -329,12 +357,14 @@ function readMessage(
 
   const hits = model.options.aliasesDecide ? aliasHits(model, a) : [];
   const domain = hits.length > 0 || a.terms.some((t) => isDomain(model, t));
+  const parts = partsOfMessage(a, tuning);
   const kind = kindOf(model, a, kp, {
     domain,
     hits,
     asks: asksPlainly(a),
     text,
     inThread: context.hasRecommendation === true,
+    parts: tuning.sceneWords > 0 ? parts : undefined,
   });
 
   if (kind.label === ANY_FEATURE) {
@@ -353,7 +383,6 @@ function readMessage(
     }
     // An alias in a part that sets the scene ("we're on postgres, …") does not name the feature asked:
     // another part's alias does, or else the classifiers' reading of the whole message.
-    const parts = partsOfMessage(a, tuning);
     const inScene = (h: AliasHit) => tuning.sceneParts > 0 && parts.scene.has(h.segment);
     const asking = hits.filter((h) => !inScene(h));
     const deciding = asking.length > 0 || tuning.sceneClassify > 0 ? asking : hits;
