@@ -9,6 +9,7 @@ import {
   DEV7_SET,
   DEV8_SET,
   DEV9_SET,
+  DEV10_SET,
   loadHeldOut,
   MULTI_SET,
   MULTI2_SET,
@@ -44,7 +45,7 @@ describe("understanding the held-out set", () => {
   });
 
   // Until then, no change may make it worse than the figures measured.
-  // The floor is what was last measured (runs 35–38), not what was hoped.
+  // The floor is what was last measured (runs 35–39), not what was hoped.
   it("does no worse than last measured: 214 of 239 right (89.5%), at most 2 false answers", () => {
     expect(result.right).toBeGreaterThanOrEqual(214);
     expect(result.falseAnswersOnUnknown).toBeLessThanOrEqual(2);
@@ -129,9 +130,10 @@ describe("understanding the fifth set", () => {
   // 149 when first measured; 148 once a list of asks in a long message counts ("tell me about caching,
   // the admin panel, the orm, celery jobs and i18n" had been answered as caching alone); 150 with
   // "we'll" read as "we will"; 152 once examples copying evaluation questions were removed and "help"
-  // alone is read as the command word it is; 153 with round 9's pairs.
-  it("does no worse than last measured: 153 of 177 right (86.4%), at most 1 false answer", () => {
-    expect(dev5.right).toBeGreaterThanOrEqual(153);
+  // alone is read as the command word it is; 153 with round 9's pairs; 154 once background told before
+  // the question no longer rules a feature out with its other tools.
+  it("does no worse than last measured: 154 of 177 right (87.0%), at most 1 false answer", () => {
+    expect(dev5.right).toBeGreaterThanOrEqual(154);
     expect(dev5.falseAnswersOnUnknown).toBeLessThanOrEqual(1);
   });
 });
@@ -195,9 +197,10 @@ describe("understanding the seventh development set", () => {
   // rules: experience told in the past, plans, only Flask or Django making a question ours; 171 (170.3
   // over 6 orders) with round 9's pairs (answer nouns, "per", numbered lists, a lower alias share); 172
   // and 5 (171.3 and 5.0) once grammar words ("after", "first") are no domain words; 173 and 4 (172.3 and
-  // 4.0) once another framework's own feature is not ours ("how does rails handle …").
-  it("does no worse than last measured: 173 of 200 right (86.5%), at most 4 false answers", () => {
-    expect(dev7.right).toBeGreaterThanOrEqual(173);
+  // 4.0) once another framework's own feature is not ours ("how does rails handle …"); 174 (173.3) once
+  // background told before the question no longer rules a feature out with its other tools.
+  it("does no worse than last measured: 174 of 200 right (87.0%), at most 4 false answers", () => {
+    expect(dev7.right).toBeGreaterThanOrEqual(174);
     expect(dev7.falseAnswersOnUnknown).toBeLessThanOrEqual(4);
   });
 });
@@ -221,10 +224,11 @@ describe("understanding the eighth development set", () => {
   // asks about it; 139 and 12 (137.0 and 13.5) once another framework's own feature is not ours; 138 and
   // 13 (136.0 and 14.5) once names that are everyday words ("express", "spring") no longer decide that;
   // 140 and 11 (138.3 and 12.2) once another kind of thing chosen, other options offered, or two words
-  // no question about ours uses make it another decision, and such a message is declined outright.
-  it("does no worse than last measured: 140 of 167 right (83.8%), at most 11 false answers", () => {
-    expect(dev8.right).toBeGreaterThanOrEqual(140);
-    expect(dev8.falseAnswersOnUnknown).toBeLessThanOrEqual(11);
+  // no question about ours uses make it another decision, and such a message is declined outright; 141
+  // and 10 (139.3 and 11.2) once a real word is never corrected into a topic word.
+  it("does no worse than last measured: 141 of 167 right (84.4%), at most 10 false answers", () => {
+    expect(dev8.right).toBeGreaterThanOrEqual(141);
+    expect(dev8.falseAnswersOnUnknown).toBeLessThanOrEqual(10);
   });
 });
 
@@ -244,10 +248,30 @@ describe("understanding the ninth set", () => {
 
   // 118 and 11 once another kind of thing chosen, other options offered, or two words no question about
   // ours uses make a decision question another decision, declined outright (121 and 7 before a
-  // reviewer's probes showed how many questions about ours that first version declined).
-  it("does no worse than last measured: 118 of 146 right (80.8%), at most 11 false answers", () => {
+  // reviewer's probes showed how many questions about ours that first version declined); 118 and 10 once
+  // a real word is never corrected into a topic word.
+  it("does no worse than last measured: 118 of 146 right (80.8%), at most 10 false answers", () => {
     expect(dev9.right).toBeGreaterThanOrEqual(118);
-    expect(dev9.falseAnswersOnUnknown).toBeLessThanOrEqual(11);
+    expect(dev9.falseAnswersOnUnknown).toBeLessThanOrEqual(10);
+  });
+});
+
+/**
+ * The tenth set (test/eval/dev10.json), written blind by another writer on two features asked at once
+ * against one feature with another's topic only as context, and measured only: 112 of 150 and no false
+ * answer of 8 when first measured, 39 of its 65 two-feature questions right (24 answered about one of the two).
+ */
+describe("understanding the tenth set", () => {
+  const dev10 = report(runHeldOut(knowledge, loadHeldOut(DEV10_SET)));
+
+  it("has at least 140 questions", () => {
+    expect(dev10.total).toBeGreaterThanOrEqual(140);
+  });
+
+  // 113 once background told before the question no longer rules a feature out with its other tools.
+  it("does no worse than last measured: 113 of 150 right (75.3%), no false answer", () => {
+    expect(dev10.right).toBeGreaterThanOrEqual(113);
+    expect(dev10.falseAnswersOnUnknown).toBe(0);
   });
 });
 
