@@ -137,7 +137,7 @@ export function renderFeature(
     .map((m, i) => ({ m, i }))
     .sort((a, b) => Number(b.i === asked) - Number(a.i === asked))
     .flatMap(({ m, i }) => [
-      `  Myth${i === asked ? " (what you asked about)" : ""}: ${m.claim}`,
+      `  Myth${i === asked ? " (closest to your question)" : ""}: ${m.claim}`,
       `  Actually: ${m.correction}`,
       `  Source: ${m.source}`,
       ...m.more.map((x) => `  ${x.title}: ${x.url}`),
