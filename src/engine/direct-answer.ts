@@ -8,8 +8,16 @@ import type { AddOn, ExtensionHome, PackageRef, PackageSource } from "./knowledg
  * by the feature, one of its add-ons or one of its packages. Otherwise it says nothing.
  */
 
-/** Openings of a yes/no question. */
-const YES_NO = new Set("does do did can could is are has have will would should".split(" "));
+/** Openings of a has-it question ("should we use…", "would it scale…" ask for advice, not a fact). */
+const YES_NO = new Set("does do did can could is are has have will".split(" "));
+/** Words that ask whether it comes with the framework itself: "built-in", "out of the box", "officially". */
+const BUILT_IN = new Set(
+  "built builtin native natively core own included include includes ship ships box ootb officially official stock".split(
+    " ",
+  ),
+);
+/** Words that ask what the project needs, not what the framework has: "do we need asgi for flask?". */
+const NEEDS = new Set("need needs needed require requires required must".split(" "));
 /** Words before the opening that do not change it ("so does django…"). */
 const LEAD = new Set("so and but ok okay hey also then um quick question".split(" "));
 /** Words that say nothing about the topic of a has-it question. */
@@ -80,6 +88,11 @@ function withPackages(source: PackageSource): string {
   return `Yes, with ${names(source.packages)}, ${whatItIs(source)}.`;
 }
 
+/** Asked whether it is built in, and it is not: say so first ("does flask have a built-in admin?"). */
+function notBuiltIn(side: FrameworkAnswer, source: PackageSource): string {
+  return `No, not built into ${side.name}: ${names(source.packages)}, ${whatItIs(source)}.`;
+}
+
 function sourcesOf(side: FrameworkAnswer): PackageSource[] {
   const p = side.provenance;
   return [...(p.kind === "extension" || p.kind === "third_party" ? [p] : []), ...side.addOns];
@@ -98,11 +111,14 @@ function aboutPackage(side: FrameworkAnswer, name: string): string {
   return `${name} is a separate package, not part of ${side.name} itself.`;
 }
 
-function builtIn(side: FrameworkAnswer): string | undefined {
+function builtIn(side: FrameworkAnswer, partly?: AddOn): string | undefined {
   const p = side.provenance;
   if (p.kind !== "built_in") return undefined;
   const modules = p.modules.map((m) => `\`${m}\``).join(", ");
   const extra = p.extra ? ` (install \`${p.extra}\`)` : "";
+  // Built in, but not the part asked about: "does django have a built-in task worker?"
+  if (partly)
+    return `Partly: ${modules}${extra} is built in, but not ${partly.for}: ${names(partly.packages)}, ${whatItIs(partly)}.`;
   const more = side.addOns.map((a) => `for ${a.for}, ${names(a.packages)} (${whatItIs(a)})`);
   return `Yes, built in: ${modules}${extra}${more.length > 0 ? `; ${more.join("; ")}` : ""}.`;
 }
@@ -120,6 +136,8 @@ export function directAnswer(e: FeatureExplanation, question: string): string | 
   const other = e[asked[0] === "flask" ? "django" : "flask"];
 
   const rest = words.slice(start + 1);
+  if (rest.some((w) => NEEDS.has(w))) return undefined;
+  const asksBuiltIn = rest.some((w) => BUILT_IN.has(w));
   const content = new Set(meaningful(rest.join(" "), frameworkNames));
   if (content.size === 0) return undefined;
   const topic = new Set(e.topicWords.map(fold));
@@ -146,12 +164,22 @@ export function directAnswer(e: FeatureExplanation, question: string): string | 
     const purpose = meaningful(a.for, frameworkNames);
     return purpose.length > 0 && purpose.every((w) => content.has(w));
   });
-  if (addOn) return covered(meaningful(addOn.for, frameworkNames)) ? withPackages(addOn) : undefined;
+  if (addOn) {
+    if (!covered(meaningful(addOn.for, frameworkNames))) return undefined;
+    return asksBuiltIn ? notBuiltIn(side, addOn) : withPackages(addOn);
+  }
 
   // The feature itself: only when nothing else was asked ("in-browser debugger" is more than "debugger").
   if (!covered([])) return undefined;
   const p = side.provenance;
-  if (p.kind === "built_in") return builtIn(side);
-  if (p.kind === "extension" || p.kind === "third_party") return withPackages(p);
+  if (p.kind === "built_in") {
+    // Asked whether it is built in, with a word of an add-on's purpose ("worker", "api"): that part is not.
+    const partly = asksBuiltIn
+      ? side.addOns.find((a) => meaningful(a.for, frameworkNames).some((w) => content.has(w)))
+      : undefined;
+    return builtIn(side, partly);
+  }
+  if (p.kind === "extension" || p.kind === "third_party")
+    return asksBuiltIn ? notBuiltIn(side, p) : withPackages(p);
   return undefined;
 }

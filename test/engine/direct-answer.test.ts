@@ -45,6 +45,33 @@ describe("direct answers to yes/no questions about one framework", () => {
       /^Yes, built in: `django\.tasks`; for a production worker, Celery/,
     ],
     ["i18n", "does django support translations", /^Yes, built in: `django\.utils\.translation`\.$/],
+    // Asked whether it comes with the framework: an add-on or an extension is a no, said first.
+    [
+      "testing",
+      "does flask have a built-in test runner?",
+      /^No, not built into Flask: pytest, a third-party package\.$/,
+    ],
+    [
+      "admin",
+      "does flask have a built-in admin?",
+      /^No, not built into Flask: Flask-Admin, a pallets-eco extension you install separately\.$/,
+    ],
+    [
+      "databases",
+      "does django officially support mongodb?",
+      /^No, not built into Django: django-mongodb-backend, a third-party package\.$/,
+    ],
+    [
+      "background_tasks",
+      "does django have a built-in task worker?",
+      /^Partly: `django\.tasks` is built in, but not a production worker: Celery, a third-party package\.$/,
+    ],
+    [
+      "rest_api",
+      "does django have a built-in REST API?",
+      /^Partly: `django\.http\.JsonResponse` is built in, but not serializers, API authentication and schema docs: Django REST Framework or Django Ninja/,
+    ],
+    ["admin", "does django have an admin built in?", /^Yes, built in: `django\.contrib\.admin`\.$/],
   ])("%s: %s", (featureId, question, expected) => {
     expect(direct(featureId, question)).toMatch(expected);
   });
@@ -57,6 +84,8 @@ describe("direct answers to yes/no questions about one framework", () => {
     ["admin", "does django-guardian do admin?", "names the other framework's package"],
     ["admin", "admin?", "names no framework"],
     ["admin", "does django?", "asks about nothing"],
+    ["async", "do we need asgi for flask?", "asks what the project needs, not what Flask has"],
+    ["background_tasks", "should we use celery with django?", "asks for advice"],
   ])("%s: %s → nothing (%s)", (featureId, question) => {
     expect(direct(featureId, question)).toBeUndefined();
   });
