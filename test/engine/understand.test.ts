@@ -935,6 +935,16 @@ describe("understand: everything else people say", () => {
     expect(against.intent === "pushback" && against.prefers).toBe("flask");
   });
 
+  // "rather", "instead", "over" and "than" speak against the framework after them, not before.
+  it.each([
+    ["I'd rather use flask", "flask"],
+    ["flask rather than django", "flask"],
+    ["rather than flask, let's go django", "django"],
+  ])("reads %j as preferring %s", (text, prefers) => {
+    const u = understand(k, text, { hasRecommendation: true, verdict: "django" });
+    expect(u.intent === "pushback" && u.prefers).toBe(prefers);
+  });
+
   it("knows a question by meaning, not only by its question mark", () => {
     expect(understand(k, "tl;dr what's the plan").isQuestion).toBe(true);
     expect(understand(k, "I wonder how caching works").isQuestion).toBe(true);

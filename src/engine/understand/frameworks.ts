@@ -29,6 +29,11 @@ const AGAINST = new Set(
 );
 /** Words that put the first framework ahead of the second ("flask over django", "flask rather than django"). */
 const PREFERENCE = new Set("over than instead not vs versus".split(" "));
+/**
+ * Words against only the framework after them: "instead of flask", "rather than django", but "i'd
+ * rather use flask" and "flask instead" prefer it.
+ */
+const BEFORE_ONLY = new Set("over instead rather than".split(" "));
 const REACH = 4;
 
 /**
@@ -44,6 +49,9 @@ export function preferredFramework(
   const against = (at: number) => {
     for (let j = Math.max(0, at - 2); j <= Math.min(words.length - 1, at + REACH); j++) {
       if (j !== at && AGAINST.has(words[j] as string)) {
+        if (j > at && BEFORE_ONLY.has(words[j] as string)) continue;
+        // "i'd rather use flask" prefers it; "rather than flask" does not.
+        if (words[j] === "rather" && words[j + 1] !== "than") continue;
         // "flask over django": the word after the first name is against the second, not the first.
         if (j > at && PREFERENCE.has(words[j] as string) && distinct.length > 1) continue;
         return true;
