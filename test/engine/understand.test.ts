@@ -717,6 +717,16 @@ describe("understand: questions about the decision", () => {
     expect(u.isQuestion).toBe(true);
   });
 
+  // The downsides of the framework recommended are the case against it, not its reasons.
+  it.each([
+    "what are the downsides of django for us?",
+    "any drawbacks to django here?",
+    "what's the catch with django?",
+  ])("%j under a Django verdict asks the case against Django", (text) => {
+    const u = understand(k, text, { hasRecommendation: true, verdict: "django" });
+    expect(u).toMatchObject({ intent: "decision", topic: "why_not", framework: "django" });
+  });
+
   // Worded about a decision, about another one: its object uses words no question about ours uses.
   it.each([
     "what's the verdict on the office seating plan?",

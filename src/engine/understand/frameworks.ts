@@ -68,6 +68,18 @@ export function preferredFramework(
 /** Words that put a framework named after them in question: "why not flask", "the case against django". */
 const QUESTIONING = ["against", "not", "over", "without"];
 
+/** Words that ask for the case against what follows: "the downsides of django", "what's the catch". */
+const CASE_AGAINST = new Set(
+  "downside downsides drawback drawbacks con cons disadvantage disadvantages weakness weaknesses catch pitfalls".split(
+    " ",
+  ),
+);
+
+/** The message asks for the case against something: "what are the downsides of django for us?" ("pros and cons" asks both). */
+export function asksCaseAgainst(words: readonly string[]): boolean {
+  return words.some((w) => CASE_AGAINST.has(w)) && !words.includes("pros");
+}
+
 /** A framework is named right after a word against it ("why not flask?"). */
 export function namedAgainst(words: readonly string[]): boolean {
   return frameworksNamed(words).some((n) => QUESTIONING.includes(words[n.at - 1] ?? ""));

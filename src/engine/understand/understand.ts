@@ -6,7 +6,7 @@ import { askedAfter } from "./asked-after.js";
 import { asksWhyAlone, isHelpCommand, offersHelp } from "./commands.js";
 import { aboutAnotherDecision, CHOICE_WORDS } from "./decision-object.js";
 import { askedOfAnotherFramework } from "./elsewhere.js";
-import { namedAgainst, preferredFramework, questionedFramework } from "./frameworks.js";
+import { asksCaseAgainst, namedAgainst, preferredFramework, questionedFramework } from "./frameworks.js";
 import {
   type AliasHit,
   ANY_FEATURE,
@@ -445,6 +445,11 @@ function readMessage(
         // project outside a thread: then the quick take, which can open the questions, answers better.
         const alternative = alternativeOffered(model, a.words);
         const instead = alternative ? { ...base, topic: "alternative" as const, alternative } : undefined;
+        // "what are the downsides of django for us?" asks for the case against it, not for its reasons.
+        if (context.hasRecommendation && !instead && asksCaseAgainst(a.words)) {
+          const framework = questionedFramework(a.words, context.verdict);
+          return { ...base, topic: "why_not" as const, ...(framework ? { framework } : {}) };
+        }
         if (context.hasRecommendation) return instead ?? { ...base, topic };
         const needs = needsIn(model, text, a);
         const take = quickTake(model, stripSlackMarkup(text), a, needs);
@@ -454,7 +459,12 @@ function readMessage(
       case "why_not": {
         const framework = questionedFramework(a.words, context.verdict);
         // "why django?" under a Django verdict asks for its reasons, not for the case against it.
-        if (framework !== undefined && framework === context.verdict && !namedAgainst(a.words))
+        if (
+          framework !== undefined &&
+          framework === context.verdict &&
+          !namedAgainst(a.words) &&
+          !asksCaseAgainst(a.words)
+        )
           return { ...base, topic: "verdict" };
         return { ...base, topic, ...(framework ? { framework } : {}) };
       }
