@@ -129,14 +129,28 @@ export function directAnswer(e: FeatureExplanation, question: string): string | 
   while (start < words.length && LEAD.has(words[start] as string)) start++;
   if (!YES_NO.has(words[start] ?? "")) return undefined;
 
-  const frameworkNames = [e.flask.name.toLowerCase(), e.django.name.toLowerCase()];
   const asked = (["flask", "django"] as const).filter((id) => words.includes(e[id].name.toLowerCase()));
-  if (asked.length !== 1) return undefined;
-  const side = e[asked[0] as "flask" | "django"];
-  const other = e[asked[0] === "flask" ? "django" : "flask"];
-
+  if (asked.length > 1) return undefined;
   const rest = words.slice(start + 1);
   if (rest.some((w) => NEEDS.has(w))) return undefined;
+  const only = asked[0];
+  if (only) return sideAnswer(e, only, rest);
+  // Neither named ("does it work with sql server?"): each framework's answer, when both have one.
+  const flask = sideAnswer(e, "flask", rest);
+  const django = sideAnswer(e, "django", rest);
+  if (!flask || !django) return undefined;
+  return `${e.flask.name}: ${flask} ${e.django.name}: ${django}`;
+}
+
+/** The answer for one framework, or nothing when the question asks more than its answer covers. */
+function sideAnswer(
+  e: FeatureExplanation,
+  id: "flask" | "django",
+  rest: readonly string[],
+): string | undefined {
+  const frameworkNames = [e.flask.name.toLowerCase(), e.django.name.toLowerCase()];
+  const side = e[id];
+  const other = e[id === "flask" ? "django" : "flask"];
   const asksBuiltIn = rest.some((w) => BUILT_IN.has(w));
   const content = new Set(meaningful(rest.join(" "), frameworkNames));
   if (content.size === 0) return undefined;

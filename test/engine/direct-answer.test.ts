@@ -72,6 +72,12 @@ describe("direct answers to yes/no questions about one framework", () => {
       /^Partly: `django\.http\.JsonResponse` is built in, but not serializers, API authentication and schema docs: Django REST Framework or Django Ninja/,
     ],
     ["admin", "does django have an admin built in?", /^Yes, built in: `django\.contrib\.admin`\.$/],
+    // Neither framework named: each one's answer, when both have one.
+    [
+      "databases",
+      "does it work with SQL Server?",
+      /^Flask: Yes, with SQLAlchemy, a third-party package\. Django: Yes, with mssql-django, a third-party package\.$/,
+    ],
   ])("%s: %s", (featureId, question, expected) => {
     expect(direct(featureId, question)).toMatch(expected);
   });
