@@ -413,3 +413,14 @@ export function findFlips(
   }
   return { flips, whatWouldChange };
 }
+
+/**
+ * Every change listed is to build something else (an answer whose question has a `changeSize` above 1):
+ * nothing the team can change about how it builds this project would change the verdict.
+ */
+export function onlyBuildingElseFlips(knowledge: Knowledge, flips: readonly Flip[]): boolean {
+  const bigger = new Set(
+    knowledge.questions.filter((q) => q.kind === "single" && q.changeSize > 1).map((q) => q.id),
+  );
+  return flips.length > 0 && flips.every((f) => f.change === "answer" && bigger.has(f.question));
+}

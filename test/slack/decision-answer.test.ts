@@ -1,7 +1,12 @@
 /** The decision answers as blocks, from recommendations chosen to reach their edge cases. */
 import { describe, expect, it } from "vitest";
-import { getKnowledge, recommend } from "../../src/engine/index.js";
-import { pushbackAnswer, verdictAnswer, whyNotAnswer } from "../../src/slack/blocks/decision-answer.js";
+import { getKnowledge, onlyBuildingElseFlips, recommend } from "../../src/engine/index.js";
+import {
+  flipAnswer,
+  pushbackAnswer,
+  verdictAnswer,
+  whyNotAnswer,
+} from "../../src/slack/blocks/decision-answer.js";
 import { reasonLine } from "../../src/slack/blocks/recommendation-lines.js";
 
 const k = getKnowledge();
@@ -82,5 +87,33 @@ describe("push-back on a toss-up", () => {
     expect(text).toContain("It's a toss-up here: either framework fits, so Django is a sound pick.");
     expect(text).toContain(`What would make it a clear Django win: ${flip?.text ?? "no flip"}`);
     expect(text).not.toContain("Fair enough");
+  });
+});
+
+describe("what would change the verdict, when only building something else would", () => {
+  it("says so before the list", () => {
+    // A small internal tool, built in days by a team new to Python, with admin and forms: no other
+    // single answer changes the verdict.
+    const rec = recommend(
+      {
+        answers: { project_type: "internal_tool", size: "small", timeline: "days", experience: "new" },
+        needs: ["admin", "forms"],
+      },
+      k,
+    );
+    expect(rec.flips.length).toBeGreaterThan(0);
+    expect(rec.flips.every((f) => f.question === "project_type")).toBe(true);
+    expect(onlyBuildingElseFlips(k, rec.flips)).toBe(true);
+    const text = JSON.stringify(flipAnswer(rec, onlyBuildingElseFlips(k, rec.flips)));
+    expect(text).toContain("only building something else would");
+  });
+
+  it("does not, when a change to how it is built would", () => {
+    const rec = recommend(
+      { answers: { project_type: "ml_service", size: "tiny", experience: "flask" }, needs: ["ml"] },
+      k,
+    );
+    expect(rec.flips.some((f) => f.question !== "project_type")).toBe(true);
+    expect(onlyBuildingElseFlips(k, rec.flips)).toBe(false);
   });
 });

@@ -91,11 +91,17 @@ export function confidenceAnswer(knowledge: Knowledge, rec: Recommendation): Kno
   ];
 }
 
-/** "What would flip it?": every nearby change of answers that would. */
-export function flipAnswer(rec: Recommendation): KnownBlock[] {
+/**
+ * "What would flip it?": every nearby change of answers that would. When each is to build something
+ * else, say so first: nothing about how the team builds this project would.
+ */
+export function flipAnswer(rec: Recommendation, onlyBuildingElse = false): KnownBlock[] {
   if (rec.flips.length === 0) return [section(`${flipLine(rec)} ${EDIT_HINT}`)];
+  const lead = onlyBuildingElse
+    ? "\nNo other single change to your answers would change it; only building something else would:"
+    : "";
   return [
-    section(`*What would change the verdict*\n${bullets(rec.flips.slice(0, 4).map((f) => f.text))}`),
+    section(`*What would change the verdict*${lead}\n${bullets(rec.flips.slice(0, 4).map((f) => f.text))}`),
     { type: "context", elements: [mrkdwn(EDIT_HINT)] },
   ];
 }

@@ -5,6 +5,7 @@ import {
   type FeatureScore,
   type FrameworkId,
   type Knowledge,
+  onlyBuildingElseFlips,
   type ProjectProfile,
   type QuickTake,
   type Recommendation,
@@ -292,7 +293,10 @@ function decidedAnswer(
       };
     case "flip":
       return {
-        answer: { text: "What would change the verdict.", blocks: flipAnswer(rec) },
+        answer: {
+          text: "What would change the verdict.",
+          blocks: flipAnswer(rec, onlyBuildingElseFlips(knowledge, rec.flips)),
+        },
         topic: FLIP_TOPIC,
       };
     case "alternative":
