@@ -1037,6 +1037,13 @@ describe("understand: word forms, compounds and shorthand", () => {
     expect(u.features[0]?.featureId).toBe(id);
   });
 
+  // "built in" says how it comes, not what: the answer is sure, not a "did you mean".
+  it("reads 'built in' as how a feature comes, not as a topic word", () => {
+    const u = understand(k, "does django have websockets built in?", { hasRecommendation: true });
+    expect(u).toMatchObject({ intent: "feature", unsure: false });
+    expect(u.intent === "feature" && u.features[0]?.featureId).toBe("async");
+  });
+
   // A paste (a log, a traceback) is not searched for typos past 20 words training never saw: the
   // cost of one message stays bounded, and the reading depends on the message alone.
   it("searches a message for typos at most 20 times", () => {

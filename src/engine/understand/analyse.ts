@@ -18,7 +18,9 @@ export const STOPWORDS = new Set(
     "should shall may might wont dont doesnt isnt arent cant there vs versus or than more most much many " +
     "better best good bad easy easier hard harder work works working use using used " +
     "someone somebody something anything everything anybody everyone everybody nobody " +
-    "through across between over under via per even still already only very each every all"
+    "through across between over under via per even still already only very each every all " +
+    // "websockets built in?", "natively", "ootb": how it comes, not what.
+    "built builtin natively ootb"
   ).split(" "),
 );
 
