@@ -134,6 +134,22 @@ describe("questions about the decision, read against the verdict they reply to",
     const { got } = await ask("why not django?");
     expect(shown(got[0])).toMatch(/against Django/);
   });
+
+  // Round 11: a decision question read unsurely is still answered under its recommendation; it had got
+  // "I don't know that one" with features to pick from.
+  it("'why django and not fastapi?' answers about FastAPI", async () => {
+    const { got } = await ask("why django and not fastapi?");
+    expect(got).toHaveLength(1);
+    const text = shown(got[0]);
+    expect(text).toContain("https://fastapi.tiangolo.com/");
+    expect(text).not.toContain("I don't know");
+  });
+
+  it("the risks of the recommended one are the case against Django, the recommendation", async () => {
+    const { got, rec } = await ask("what are the risks of picking the recommended one?");
+    expect(rec.verdict).toBe("django");
+    expect(shown(got[0])).toMatch(/against Django/);
+  });
 });
 
 describe("worded like ours, about something else", () => {

@@ -70,7 +70,7 @@ const QUESTIONING = ["against", "not", "over", "without"];
 
 /** Words that ask for the case against what follows: "the downsides of django", "what's the catch". */
 const CASE_AGAINST = new Set(
-  "downside downsides drawback drawbacks con cons disadvantage disadvantages weakness weaknesses catch pitfalls".split(
+  "downside downsides drawback drawbacks con cons disadvantage disadvantages weakness weaknesses catch pitfalls risk risks".split(
     " ",
   ),
 );
@@ -95,4 +95,17 @@ export function questionedFramework(
   if (afterAgainst) return afterAgainst.id;
   if (named[0]) return named[0].id;
   return verdict === "flask" || verdict === "django" ? otherFramework(verdict) : undefined;
+}
+
+/**
+ * The framework whose downsides are asked for: the one named, else the recommendation itself ("what are
+ * the risks of picking the recommended one?"), unlike "why not?", which questions the other one.
+ */
+export function caseAgainstFramework(
+  words: readonly string[],
+  verdict?: FrameworkId | "either",
+): FrameworkId | undefined {
+  const named = frameworksNamed(words)[0];
+  if (named) return named.id;
+  return verdict === "flask" || verdict === "django" ? verdict : undefined;
 }

@@ -6,7 +6,13 @@ import { askedAfter } from "./asked-after.js";
 import { asksWhyAlone, isHelpCommand, offersHelp } from "./commands.js";
 import { aboutAnotherDecision, CHOICE_WORDS } from "./decision-object.js";
 import { askedOfAnotherFramework } from "./elsewhere.js";
-import { asksCaseAgainst, namedAgainst, preferredFramework, questionedFramework } from "./frameworks.js";
+import {
+  asksCaseAgainst,
+  caseAgainstFramework,
+  namedAgainst,
+  preferredFramework,
+  questionedFramework,
+} from "./frameworks.js";
 import {
   type AliasHit,
   ANY_FEATURE,
@@ -447,7 +453,7 @@ function readMessage(
         const instead = alternative ? { ...base, topic: "alternative" as const, alternative } : undefined;
         // "what are the downsides of django for us?" asks for the case against it, not for its reasons.
         if (context.hasRecommendation && !instead && asksCaseAgainst(a.words)) {
-          const framework = questionedFramework(a.words, context.verdict);
+          const framework = caseAgainstFramework(a.words, context.verdict);
           return { ...base, topic: "why_not" as const, ...(framework ? { framework } : {}) };
         }
         if (context.hasRecommendation) return instead ?? { ...base, topic };
@@ -457,7 +463,9 @@ function readMessage(
         return { ...base, topic, ...(take ? { quickTake: take } : {}) };
       }
       case "why_not": {
-        const framework = questionedFramework(a.words, context.verdict);
+        const framework = asksCaseAgainst(a.words)
+          ? caseAgainstFramework(a.words, context.verdict)
+          : questionedFramework(a.words, context.verdict);
         // "why django?" under a Django verdict asks for its reasons, not for the case against it.
         if (
           framework !== undefined &&
