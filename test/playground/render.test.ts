@@ -151,7 +151,7 @@ describe("blocks", () => {
     ],
     ["help", helpBlocks(k, true), "message"],
     ["topics", topicsBlocks(k), "message"],
-    ["unknown question", unknownQuestionBlocks(k, "<b>?</b>", []), "message"],
+    ["unknown question", unknownQuestionBlocks(k, "<b>?</b>"), "message"],
     ["home", homeView(k).blocks, "home"],
     [
       "home with the decision log and the setting",

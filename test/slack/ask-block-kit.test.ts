@@ -111,12 +111,9 @@ describe("help, topics and unknown questions", () => {
   it.each(ODD_INPUTS.map((input, i) => [i, input] as const))(
     "unknown-question answers for odd input #%i",
     (_i, input) => {
-      const suggestions = k.features
-        .slice(0, 3)
-        .map((f) => ({ featureId: f.id, title: f.title, score: 0.5 }));
       expectValidMessage({
         text: "I don't know that one yet.",
-        blocks: unknownQuestionBlocks(k, input, suggestions),
+        blocks: unknownQuestionBlocks(k, input),
       });
       for (const addressed of [true, false]) {
         for (const noProject of [true, false]) {

@@ -175,6 +175,16 @@ describe("what is not a question in our thread", () => {
     for (const f of k.features) expect(shown(answer)).toContain(f.title);
   });
 
+  // A weak guess is named nowhere: "what about htmx?" had been asked whether it meant database support.
+  it("names no weak guess in 'I don't know that one'", async () => {
+    const s = await setup();
+    rememberThread(s);
+    await send(s.t.app, reply("what about htmx?"));
+    expect(s.posts).toHaveLength(1);
+    expect(shown(s.posts[0])).toContain("I don't know that one");
+    expect(shown(s.posts[0])).not.toContain("Did you mean");
+  });
+
   // The features' probabilities always name one: weighed by how much the message reads as a feature
   // question at all, they offer no button to "approve my expense report".
   it.each(["can someone approve my expense report?", "anyone up for lunch?", "when is the release?"])(

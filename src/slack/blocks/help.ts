@@ -1,4 +1,4 @@
-import type { FeatureScore, Knowledge } from "../../engine/index.js";
+import type { Knowledge } from "../../engine/index.js";
 import { type KnownBlock, mrkdwn, mrkdwnVerbatim } from "./kit.js";
 import { LIMITS } from "./limits.js";
 import { startComparisonButton } from "./start-button.js";
@@ -50,20 +50,18 @@ export function helpBlocks(knowledge: Knowledge, withButton: boolean): KnownBloc
   return blocks;
 }
 
-/** "I don't know that one": what it can answer, with an example. */
-export function unknownQuestionBlocks(
-  knowledge: Knowledge,
-  question: string,
-  suggestions: FeatureScore[],
-): KnownBlock[] {
-  const maybe =
-    suggestions.length > 0 ? ` Did you mean ${suggestions.map((s) => `*${s.title}*`).join(", ")}?` : "";
+/**
+ * "I don't know that one": what it can answer, with an example. No guess is named: readings sure enough
+ * to offer come as "did you mean" buttons instead, and weaker ones only mislead ("what about htmx?" had
+ * been asked whether it meant database support).
+ */
+export function unknownQuestionBlocks(knowledge: Knowledge, question: string): KnownBlock[] {
   return [
     {
       type: "section",
       text: mrkdwnVerbatim(
         truncate(
-          `I don't know that one: “${inertText(truncate(question.trim(), 200))}”.${maybe} Ask about one feature, for example “what about the admin?” or “async?”.`,
+          `I don't know that one: “${inertText(truncate(question.trim(), 200))}”. Ask about one feature, for example “what about the admin?” or “async?”.`,
           LIMITS.sectionText,
         ),
       ),

@@ -48,7 +48,7 @@ export function flaskOrDjango({ knowledge }: Deps) {
       response_type: "ephemeral",
       ...(answer ?? {
         text: "I don't know that one yet.",
-        blocks: unknownQuestionBlocks(knowledge, text, []),
+        blocks: unknownQuestionBlocks(knowledge, text),
       }),
     });
   };
