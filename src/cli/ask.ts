@@ -1,6 +1,7 @@
 import { realpathSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import {
+  type DecisionTopic,
   explainFeature,
   type FeatureScore,
   getKnowledge,
@@ -29,10 +30,21 @@ export const EXIT = { ok: 0, unknownFeature: 1, usage: 2, interrupted: 130 } as 
 
 const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
 
-/** How the question was read, when it was not about a feature: the terminal answers features only. */
+/** What each question about the decision asks, in the terminal's words. */
+const DECISION_TOPICS: Record<DecisionTopic, string> = {
+  verdict: "which one, and why",
+  why_not: "the case against one",
+  confidence: "how sure it is",
+  flip: "what would change it",
+  alternative: "an alternative",
+};
+
+const decisionTopicName = (topic: DecisionTopic) => DECISION_TOPICS[topic];
+
+/** How the question was read, when it was not about a feature and no answers were given. */
 function readAs(reading: Understanding): string | undefined {
   if (reading.intent === "decision")
-    return "That reads as a question about the decision: run `npm run ask` for a recommendation.";
+    return "That reads as a question about the decision: add your answers (npm run ask -- --help) or run `npm run ask` for a recommendation.";
   if (reading.intent === "help")
     return 'Ask about one feature, for example: npm run ask -- feature "admin panel"';
   return undefined;
@@ -48,7 +60,22 @@ function runFeature(args: CliArgs, knowledge: Knowledge, io: Io): number {
     }
     profile = parsed.value;
   }
-  const reading = understand(knowledge, args.featureText);
+  const rec = profile ? recommend(profile, knowledge) : undefined;
+  const reading = understand(
+    knowledge,
+    args.featureText,
+    rec ? { hasRecommendation: true, verdict: rec.verdict } : {},
+  );
+  // A question about the decision, with the answers given: the recommendation answers it (its verdict,
+  // reasons, how sure, what would change it and the alternatives), as the thread does.
+  if (reading.intent === "decision" && rec) {
+    io.stdout.write(
+      args.json
+        ? json({ reading, recommendation: rec })
+        : `That reads as a question about the decision (${decisionTopicName(reading.topic)}); the recommendation for your answers covers it.\n\n${renderRecommendation(rec, knowledge, styleFor(io.stdout, io.env))}`,
+    );
+    return EXIT.ok;
+  }
   if (reading.intent !== "feature") {
     if (args.json) {
       const topics = knowledge.features.map((f) => ({ featureId: f.id, title: f.title }));

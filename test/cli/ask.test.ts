@@ -115,6 +115,23 @@ describe("npm run ask", () => {
     expect(stdout).toContain("Topics I know:");
   });
 
+  // The terminal reads a question the way a thread does: with answers given, a question about the
+  // decision is answered from their recommendation.
+  it("answers a question about the decision from the recommendation when answers are given", () => {
+    const { code, stdout } = ask([
+      "--type",
+      "ml_service",
+      "--needs",
+      "ml,rest_api",
+      "feature",
+      "why not django?",
+    ]);
+    expect(code).toBe(0);
+    expect(stdout).toContain("That reads as a question about the decision (the case against one)");
+    expect(stdout).toContain("Verdict: Flask fits better");
+    expect(stdout).toContain("What would change the verdict");
+  });
+
   it("asks the questions on piped stdin; Enter everywhere takes the defaults", () => {
     const { code, stdout } = ask([], "\n".repeat(9));
     expect(code).toBe(0);
