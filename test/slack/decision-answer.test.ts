@@ -117,3 +117,22 @@ describe("what would change the verdict, when only building something else would
     expect(onlyBuildingElseFlips(k, rec.flips)).toBe(false);
   });
 });
+
+describe("push-back", () => {
+  it("says what already counts for the framework preferred, so the concern was weighed", () => {
+    // A small internal tool for a team new to Python: Django wins, but the time to get started counts for Flask.
+    const rec = recommend(
+      {
+        answers: { project_type: "internal_tool", size: "small", timeline: "days", experience: "new" },
+        needs: ["admin", "forms"],
+      },
+      k,
+    );
+    expect(rec.verdict).toBe("django");
+    const forFlask = rec.factors.find((f) => f.favours === "flask");
+    expect(forFlask).toBeDefined();
+    const text = JSON.stringify(pushbackAnswer(k, rec, "flask"));
+    expect(text).toContain(`Already counted for Flask: *${forFlask?.label}*`);
+    expect(text).toContain("What would change it");
+  });
+});

@@ -1,7 +1,7 @@
 import type { CaveatItem, FrameworkId, Knowledge, Recommendation } from "../../engine/index.js";
 import { type KnownBlock, mrkdwn } from "./kit.js";
 import { LIMITS } from "./limits.js";
-import { confidenceLine, flipLine, headline, reasonLine } from "./recommendation-lines.js";
+import { confidenceLine, flipLine, headline, reasonBrief, reasonLine } from "./recommendation-lines.js";
 import { bullets, inertText, link, truncate } from "./text.js";
 
 /** Answers to questions about the decision itself, read from the thread's recommendation. */
@@ -173,10 +173,16 @@ export function pushbackAnswer(
       ),
     ];
   }
+  // What already counts for the framework they prefer shows their concern was weighed ("we're 2
+  // juniors, isn't django too much?": the learning curve already counts for Flask).
+  const counted = rec.factors.find((f) => f.favours === wanted);
+  const weighed = counted
+    ? ` Already counted for ${nameOf(knowledge, wanted)}: ${reasonBrief(knowledge, counted)}.`
+    : "";
   // Only a change toward the framework they prefer answers them; one toward the other side would not.
   const flip = rec.flips.find((f) => f.verdict === wanted);
   const because = flip
     ? `What would change it: ${flip.text}`
     : `No single change of answer would make ${nameOf(knowledge, wanted)} win.${pairToward(rec, wanted)}`;
-  return [section(`Fair enough: it's your team's call. ${because} ${EDIT_HINT}`)];
+  return [section(`Fair enough: it's your team's call.${weighed} ${because} ${EDIT_HINT}`)];
 }
