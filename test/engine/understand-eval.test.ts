@@ -225,9 +225,10 @@ describe("understanding the eighth development set", () => {
   // 13 (136.0 and 14.5) once names that are everyday words ("express", "spring") no longer decide that;
   // 140 and 11 (138.3 and 12.2) once another kind of thing chosen, other options offered, or two words
   // no question about ours uses make it another decision, and such a message is declined outright; 141
-  // and 10 (139.3 and 11.2) once a real word is never corrected into a topic word.
-  it("does no worse than last measured: 141 of 167 right (84.4%), at most 10 false answers", () => {
-    expect(dev8.right).toBeGreaterThanOrEqual(141);
+  // and 10 (139.3 and 11.2) once a real word is never corrected into a topic word; 142 once "risks" ask
+  // the case against.
+  it("does no worse than last measured: 142 of 167 right (85.0%), at most 10 false answers", () => {
+    expect(dev8.right).toBeGreaterThanOrEqual(142);
     expect(dev8.falseAnswersOnUnknown).toBeLessThanOrEqual(10);
   });
 });
