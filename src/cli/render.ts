@@ -1,9 +1,11 @@
-import type {
-  FeatureExplanation,
-  FeatureMatch,
-  Knowledge,
-  ProjectProfile,
-  Recommendation,
+import {
+  type FeatureExplanation,
+  type FeatureMatch,
+  type Knowledge,
+  ONLY_BUILDING_ELSE,
+  onlyBuildingElseFlips,
+  type ProjectProfile,
+  type Recommendation,
 } from "../engine/index.js";
 import { PLAIN, type Style } from "./style.js";
 
@@ -93,6 +95,7 @@ export function renderRecommendation(r: Recommendation, knowledge: Knowledge, s:
   );
 
   const flips = r.flips.length > 0 ? r.flips.map((f) => `  * ${f.text}`) : [`  * ${r.whatWouldChange.text}`];
+  if (onlyBuildingElseFlips(knowledge, r.flips)) flips.unshift(`  ${ONLY_BUILDING_ELSE}`);
   lines.push(...section(s, "What would change the verdict", flips));
 
   if (r.notes.text !== "") lines.push(...section(s, "Your notes", [`  ${r.notes.text}`]));

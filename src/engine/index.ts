@@ -53,7 +53,7 @@ export { kindWords, PLAIN_FORMAT, type ProvenanceFormat, provenanceLabel } from 
 export { type NotesReading, type Recommendation, recommend, recommendProfile } from "./recommend.js";
 export type { Verdict } from "./scoring.js";
 export type { AnswerChange, Flip, WhatWouldChange } from "./sensitivity.js";
-export { onlyBuildingElseFlips } from "./sensitivity.js";
+export { ONLY_BUILDING_ELSE, onlyBuildingElseFlips } from "./sensitivity.js";
 export {
   type AnswerDisagreement,
   type BaseAnswers,

@@ -414,6 +414,10 @@ export function findFlips(
   return { flips, whatWouldChange };
 }
 
+/** Said before the changes when `onlyBuildingElseFlips` holds. */
+export const ONLY_BUILDING_ELSE =
+  "No other single change to your answers would change it; only building something else would:";
+
 /**
  * Every change listed is to build something else (an answer whose question has a `changeSize` above 1):
  * nothing the team can change about how it builds this project would change the verdict.

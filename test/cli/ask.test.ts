@@ -115,6 +115,23 @@ describe("npm run ask", () => {
     expect(stdout).toContain("Topics I know:");
   });
 
+  it("says when only building something else would change the verdict", () => {
+    const { code, stdout } = ask([
+      "--type",
+      "internal_tool",
+      "--size",
+      "small",
+      "--time",
+      "days",
+      "--experience",
+      "new",
+      "--needs",
+      "admin,forms",
+    ]);
+    expect(code).toBe(0);
+    expect(stdout).toContain("only building something else would:");
+  });
+
   // The terminal reads a question the way a thread does: with answers given, a question about the
   // decision is answered from their recommendation.
   it("answers a question about the decision from the recommendation when answers are given", () => {

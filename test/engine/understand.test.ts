@@ -1059,7 +1059,8 @@ describe("understand: word forms, compounds and shorthand", () => {
   });
 
   // A real word read as a feature's word makes a question ours that is not: "routine" had read as
-  // routing, "sections" as sessions, "variation" as validation (forms).
+  // routing, "sections" as sessions, "variation" as validation (forms). ("daily" is there so the word is
+  // not all the message says: alone it is read as the typo it looks like, below.)
   it.each([
     ["routine", "routine"],
     ["sections", "sections"],
@@ -1070,7 +1071,18 @@ describe("understand: word forms, compounds and shorthand", () => {
     ["migratoins", "migrations"],
     ["admn", "admin"],
   ])("reads %j as %j: a real word is no typo of a topic word, a typo is corrected", (typed, word) => {
-    expect(analyseWith(built(), typed).words).toEqual([word]);
+    expect(analyseWith(built(), `daily ${typed}`).words).toEqual(["daily", word]);
+  });
+
+  // …unless it is all the message says: then it is the typo it looks like.
+  it.each([
+    ["what about cashing?", "caching"],
+    ["how does cashing work in django?", "caching"],
+    ["what about rooting?", "routing"],
+  ])("%j, saying nothing else, reads as %s", (text, id) => {
+    const u = understand(k, text, { hasRecommendation: true });
+    expectFeature(u);
+    expect(u.features[0]?.featureId).toBe(id);
   });
 
   it.each(["what's the daily routine for on-call?", "what's the naming scheme for release branches?"])(

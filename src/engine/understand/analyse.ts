@@ -85,8 +85,12 @@ export interface Analysed {
 /** How many of a message's words may be searched for typos: a message of prose has a handful at most. */
 const TYPO_SEARCHES = 20;
 
-/** Normalises, expands shorthand, corrects, splits into clauses and segments, and stems. */
-export function analyse(text: string, lexicon: Lexicon, max?: number): Analysed {
+/**
+ * Normalises, expands shorthand, corrects, splits into clauses and segments, and stems. A real word
+ * is read as typed, not as a topic word one typo away ("what's the daily routine for on-call?"),
+ * unless it is all the message says ("what about cashing?"): then it is the typo it looks like.
+ */
+export function analyse(text: string, lexicon: Lexicon, max?: number, asTypos = false): Analysed {
   const plain = plainText(text, max);
   const raw = tokenizePlain(plain);
   const words: string[] = [];
@@ -96,6 +100,8 @@ export function analyse(text: string, lexicon: Lexicon, max?: number): Analysed 
   let segment = 0;
   let sentence = 0;
   let typoSearches = 0;
+  // Where a real word was read as typed although it looks like a topic word's typo.
+  const guarded = new Set<number>();
   for (const token of raw) {
     const mark = token === CLAUSE_MARK || token === SENTENCE_MARK;
     if (token === SENTENCE_MARK && words.length > 0) sentence++;
@@ -112,6 +118,11 @@ export function analyse(text: string, lexicon: Lexicon, max?: number): Analysed 
     if (costly) typoSearches++;
     // A function word is never "corrected" into a topic word ("even" is not "event").
     let readings = lexicon.read(token, !costly || typoSearches <= TYPO_SEARCHES);
+    const typo = lexicon.asTypo(token);
+    if (typo) {
+      if (asTypos) readings = typo;
+      else guarded.add(words.length);
+    }
     if (STOPWORDS.has(token) && readings.some((r) => r.weight < 1)) readings = lexicon.asTyped(token);
     for (const r of readings) {
       const at = words.push(r.word) - 1;
@@ -132,5 +143,7 @@ export function analyse(text: string, lexicon: Lexicon, max?: number): Analysed 
       if (!stop) terms.push(term);
     }
   }
+  if (!asTypos && terms.length > 0 && terms.every((t) => guarded.has(t.at)))
+    return analyse(text, lexicon, max, true);
   return { words, tokens, terms, questionMark: hasQuestionMark(plain) };
 }

@@ -1,6 +1,6 @@
 import { expandShorthand } from "./shorthand.js";
 import type { Stemmer } from "./stemmers.js";
-import type { Vocabulary } from "./vocabulary.js";
+import type { Resolved, Vocabulary } from "./vocabulary.js";
 
 /** A typed word as the model reads it. */
 export interface Reading {
@@ -23,10 +23,18 @@ const CACHE_LIMIT = 20_000;
  * and kept (the cache is emptied when full, so memory stays bounded whatever people type).
  */
 export class Lexicon {
-  /** Each typed word: whether reading it searches for typos, and its readings with and without. */
+  /**
+   * Each typed word: whether reading it searches for typos, its readings with and without, and, for a
+   * real word read as typed rather than as a topic word, its reading as a typo (null when none).
+   */
   private readonly cache = new Map<
     string,
-    { costly: boolean; full?: readonly Reading[]; plain?: readonly Reading[] }
+    {
+      costly: boolean;
+      full?: readonly Reading[];
+      plain?: readonly Reading[];
+      typo?: readonly Reading[] | null;
+    }
   >();
 
   constructor(
@@ -43,11 +51,23 @@ export class Lexicon {
   read(typed: string, correct = true): readonly Reading[] {
     const entry = this.entry(typed);
     if (correct || !entry.costly) {
-      entry.full ??= this.readUncached(typed, true);
+      if (entry.full === undefined) {
+        const { readings, typo } = this.readUncached(typed, true);
+        entry.full = readings;
+        entry.typo = typo ?? null;
+      }
       return entry.full;
     }
-    entry.plain ??= this.readUncached(typed, false);
+    entry.plain ??= this.readUncached(typed, false).readings;
     return entry.plain;
+  }
+
+  /**
+   * The reading as a typo of a topic word, when `read` gave a real word as typed instead ("cashing"
+   * for caching): for a message that says nothing else. Call after `read`.
+   */
+  asTypo(typed: string): readonly Reading[] | undefined {
+    return this.cache.get(typed)?.typo ?? undefined;
   }
 
   /** Reading the word in full searches for typos (a word training never saw, or a rare form). */
@@ -74,23 +94,33 @@ export class Lexicon {
     return [{ word: typed, typed, stem: this.stem(typed), weight: 1, known: true }];
   }
 
-  private readUncached(typed: string, correct: boolean): Reading[] {
-    const out: Reading[] = [];
+  private readUncached(
+    typed: string,
+    correct: boolean,
+  ): { readings: Reading[]; typo: Reading[] | undefined } {
+    const readings: Reading[] = [];
+    const typo: Reading[] = [];
+    let guarded = false;
     for (const word of expandShorthand(typed)) {
       const stem = this.stem(word);
-      const resolved = this.vocabulary?.resolve(word, stem, correct, this.topics) ?? [
-        { word, stem, weight: 1 },
-      ];
-      const first = resolved[0];
-      if (!first) {
-        out.push({ word, typed: word, stem, weight: 1, known: false });
-      } else if (resolved.length === 2 && resolved.map((r) => r.word).join("") === word) {
-        // Two known words run together ("githubactions"): both.
-        for (const r of resolved) out.push({ ...r, typed: r.word, known: true });
-      } else {
-        out.push({ ...first, typed: word, known: this.vocabulary !== undefined });
-      }
+      const found = this.vocabulary?.resolve(word, stem, correct) ?? [{ word, stem, weight: 1 }];
+      const asTyped = this.topics && this.vocabulary?.asTypedIfReal(word, stem, found, this.topics);
+      if (asTyped) guarded = true;
+      this.push(readings, word, stem, asTyped ?? found);
+      this.push(typo, word, stem, found);
     }
-    return out;
+    return { readings, typo: guarded ? typo : undefined };
+  }
+
+  private push(out: Reading[], word: string, stem: string, resolved: readonly Resolved[]): void {
+    const first = resolved[0];
+    if (!first) {
+      out.push({ word, typed: word, stem, weight: 1, known: false });
+    } else if (resolved.length === 2 && resolved.map((r) => r.word).join("") === word) {
+      // Two known words run together ("githubactions"): both.
+      for (const r of resolved) out.push({ ...r, typed: r.word, known: true });
+    } else {
+      out.push({ ...first, typed: word, known: this.vocabulary !== undefined });
+    }
   }
 }

@@ -75,17 +75,20 @@ export class Vocabulary {
    * together ("githubactions"); else the known word it is most of ("memcache" → "memcached"); else the
    * nearest known words by typos, keeping the first letter ("cachng" → "caching", but "bold" is not
    * "old"). Empty when it is none of these. `typos` false skips the typo search, the costly part.
-   *
-   * A real word is never corrected into one of `topics`: "transactions" is not "translations", and
-   * would ask about i18n. Corrections into other words are kept: they are how the layer tells a
-   * message that is not ours ("decent" read as "descent" is still no feature).
    */
-  resolve(word: string, stem: string, typos = true, topics?: ReadonlySet<string>): Resolved[] {
-    const found = this.nearest(word, stem, typos);
-    if (topics === undefined) return found;
+  resolve(word: string, stem: string, typos = true): Resolved[] {
+    return this.nearest(word, stem, typos);
+  }
+
+  /**
+   * A real word read as a topic word (`found`, from `resolve`) is likely no typo: "routine" is not
+   * routing, "transactions" not translations. Returns how to read it as typed (a form of a known stem,
+   * or a word training never saw), or undefined when `found` stands. Readings into other words stand:
+   * they are how the layer tells a message that is not ours ("decent" read as "descent" is no feature).
+   */
+  asTypedIfReal(word: string, stem: string, found: readonly Resolved[], topics: ReadonlySet<string>) {
     const invents = found.some((r) => r.weight < 1 && topics.has(r.stem) && !word.startsWith(r.word));
-    if (!invents || !this.realWords().has(word)) return found;
-    // As typed: a form of a known stem ("standing"), or a word training never saw.
+    if (!invents || !this.realWords().has(word)) return undefined;
     return this.stems.has(stem) ? [{ word, stem, weight: 1 }] : [];
   }
 

@@ -1,4 +1,10 @@
-import type { CaveatItem, FrameworkId, Knowledge, Recommendation } from "../../engine/index.js";
+import {
+  type CaveatItem,
+  type FrameworkId,
+  type Knowledge,
+  ONLY_BUILDING_ELSE,
+  type Recommendation,
+} from "../../engine/index.js";
 import { type KnownBlock, mrkdwn } from "./kit.js";
 import { LIMITS } from "./limits.js";
 import { confidenceLine, flipLine, headline, reasonBrief, reasonLine } from "./recommendation-lines.js";
@@ -97,9 +103,7 @@ export function confidenceAnswer(knowledge: Knowledge, rec: Recommendation): Kno
  */
 export function flipAnswer(rec: Recommendation, onlyBuildingElse = false): KnownBlock[] {
   if (rec.flips.length === 0) return [section(`${flipLine(rec)} ${EDIT_HINT}`)];
-  const lead = onlyBuildingElse
-    ? "\nNo other single change to your answers would change it; only building something else would:"
-    : "";
+  const lead = onlyBuildingElse ? `\n${ONLY_BUILDING_ELSE}` : "";
   return [
     section(`*What would change the verdict*${lead}\n${bullets(rec.flips.slice(0, 4).map((f) => f.text))}`),
     { type: "context", elements: [mrkdwn(EDIT_HINT)] },

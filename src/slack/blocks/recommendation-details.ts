@@ -1,4 +1,10 @@
-import type { FrameworkId, Knowledge, Recommendation } from "../../engine/index.js";
+import {
+  type FrameworkId,
+  type Knowledge,
+  ONLY_BUILDING_ELSE,
+  onlyBuildingElseFlips,
+  type Recommendation,
+} from "../../engine/index.js";
 import { type KnownBlock, type ModalView, mrkdwn, mrkdwnVerbatim, plain } from "./kit.js";
 import { LIMITS } from "./limits.js";
 import { confidenceLine, headline, reasonInFull } from "./recommendation-lines.js";
@@ -55,7 +61,7 @@ export function recommendationDetailsView(
   blocks.push(
     section(
       rec.flips.length > 0
-        ? `*What would change the verdict*\n${bullets(rec.flips.map((f) => f.text))}`
+        ? `*What would change the verdict*${onlyBuildingElseFlips(knowledge, rec.flips) ? `\n${ONLY_BUILDING_ELSE}` : ""}\n${bullets(rec.flips.map((f) => f.text))}`
         : `*What would change the verdict*\n${rec.whatWouldChange.text}`,
     ),
   );
