@@ -722,9 +722,22 @@ describe("understand: questions about the decision", () => {
     "what are the downsides of django for us?",
     "any drawbacks to django here?",
     "what's the catch with django?",
+    // Alone, or about the recommendation itself: the case against what was recommended.
+    "any drawbacks?",
+    "what's the catch with this recommendation?",
   ])("%j under a Django verdict asks the case against Django", (text) => {
     const u = understand(k, text, { hasRecommendation: true, verdict: "django" });
     expect(u).toMatchObject({ intent: "decision", topic: "why_not", framework: "django" });
+  });
+
+  // The downsides of a feature are a question about the feature.
+  it.each([
+    ["what are the pitfalls of async views in django?", "async"],
+    ["what are the weaknesses of flask's testing story?", "testing"],
+  ])("%j asks about %s", (text, id) => {
+    const u = understand(k, text, { hasRecommendation: true, verdict: "django" });
+    expectFeature(u);
+    expect(u.features[0]?.featureId).toBe(id);
   });
 
   // Worded about a decision, about another one: its object uses words no question about ours uses.
@@ -950,6 +963,8 @@ describe("understand: everything else people say", () => {
     ["I'd rather use flask", "flask"],
     ["flask rather than django", "flask"],
     ["rather than flask, let's go django", "django"],
+    ["I'd rather we didn't use flask", "django"],
+    ["we don't need django for this", "flask"],
   ])("reads %j as preferring %s", (text, prefers) => {
     const u = understand(k, text, { hasRecommendation: true, verdict: "django" });
     expect(u.intent === "pushback" && u.prefers).toBe(prefers);

@@ -145,6 +145,12 @@ describe("questions about the decision, read against the verdict they reply to",
     expect(text).not.toContain("I don't know");
   });
 
+  // Other decision readings stay unanswered when unsure: colleagues ask each other such questions.
+  it("a colleague's question read unsurely as about the decision gets no verdict card", async () => {
+    const { got } = await ask("should I rebase my django branch before merging?");
+    for (const answer of got) expect(shown(answer)).not.toContain("better fit for this project");
+  });
+
   it("the risks of the recommended one are the case against Django, the recommendation", async () => {
     const { got, rec } = await ask("what are the risks of picking the recommended one?");
     expect(rec.verdict).toBe("django");

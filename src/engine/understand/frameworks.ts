@@ -23,7 +23,7 @@ export function otherFramework(id: FrameworkId): FrameworkId {
 /** Words that, near a framework, speak against it ("django is overkill", "not flask"). */
 const AGAINST = new Set(
   (
-    "overkill bloated heavy heavyweight clunky hate hates too much not never against over " +
+    "overkill bloated heavy heavyweight clunky hate hates too much not never against over dont didnt doesnt shouldnt " +
     "instead rather than without dislike slow outdated boilerplate bulky magic"
   ).split(" "),
 );
@@ -74,6 +74,21 @@ const CASE_AGAINST = new Set(
     " ",
   ),
 );
+
+/** Words that point at the decision itself: "the catch with this recommendation". */
+const THE_DECISION = new Set(
+  "recommendation recommended pick choice option verdict call answer here".split(" "),
+);
+
+/**
+ * The case against is all the message asks ("any drawbacks?", "what's the catch with this
+ * recommendation?"): under a recommendation, the case against it.
+ */
+export function asksOnlyCaseAgainst(terms: readonly string[]): boolean {
+  return (
+    terms.some((w) => CASE_AGAINST.has(w)) && terms.every((w) => CASE_AGAINST.has(w) || THE_DECISION.has(w))
+  );
+}
 
 /** The message asks for the case against something: "what are the downsides of django for us?" ("pros and cons" asks both). */
 export function asksCaseAgainst(words: readonly string[]): boolean {

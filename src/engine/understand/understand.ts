@@ -8,6 +8,7 @@ import { aboutAnotherDecision, CHOICE_WORDS } from "./decision-object.js";
 import { askedOfAnotherFramework } from "./elsewhere.js";
 import {
   asksCaseAgainst,
+  asksOnlyCaseAgainst,
   caseAgainstFramework,
   namedAgainst,
   preferredFramework,
@@ -360,11 +361,24 @@ function readMessage(
   // "why?" under a recommendation asks for its reasons: the verdict, which gives them.
   if (context.hasRecommendation && asksWhyAlone(a.words))
     return { intent: "decision", topic: "verdict", score: 1, unsure: false, isQuestion: true, runnersUp: [] };
+  // "any drawbacks?" under a recommendation asks the case against it.
+  if (context.hasRecommendation && asksOnlyCaseAgainst(a.terms.map((t) => t.word))) {
+    const framework = caseAgainstFramework(a.words, context.verdict);
+    return {
+      intent: "decision",
+      topic: "why_not",
+      ...(framework ? { framework } : {}),
+      score: 1,
+      unsure: false,
+      isQuestion: true,
+      runnersUp: [],
+    };
+  }
 
   const hits = model.options.aliasesDecide ? aliasHits(model, a) : [];
   const domain = hits.length > 0 || a.terms.some((t) => isDomain(model, t));
   const parts = partsOfMessage(a, tuning);
-  const kind = kindOf(model, a, kp, {
+  const read = kindOf(model, a, kp, {
     domain,
     hits,
     asks: asksPlainly(a),
@@ -372,6 +386,12 @@ function readMessage(
     inThread: context.hasRecommendation === true,
     parts: tuning.sceneWords > 0 ? parts : undefined,
   });
+  // The downsides of a feature are a question about the feature ("what are the security risks of the
+  // admin?"); of a framework, the case against it (below).
+  const kind =
+    read.label.startsWith(DECISION) && asksCaseAgainst(a.words) && hits.length > 0
+      ? { ...read, label: ANY_FEATURE }
+      : read;
 
   if (kind.label === ANY_FEATURE) {
     // An alias or code word decides ("what about caching?" reads like "what about FastAPI?").

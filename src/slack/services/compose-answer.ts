@@ -130,13 +130,17 @@ export function composeAnswer(knowledge: Knowledge, q: Conversation): Composed {
   }
   const asked = q.addressed || u.isQuestion;
   // A guess is never passed off as an answer: a feature guess offers "did you mean", any other guess
-  // is treated as not understood (a quick take says itself that it is read from one sentence). A
-  // question about the decision under its recommendation is answered even when read unsurely: it had
-  // to name a word of its topic to be read at all, and a topic near the one meant still answers about
-  // this project ("why django and not fastapi?" had got "I don't know that one").
+  // is treated as not understood (a quick take says itself that it is read from one sentence). An
+  // alternative named under a recommendation is answered even when read unsurely ("why django and not
+  // fastapi?" had got "I don't know that one"); other unsure decision readings are often colleagues'
+  // questions ("should I rebase my django branch?").
   const quickAllowed = !q.profile || q.quickTakeFirst === true;
   const quick = u.intent === "decision" && u.topic === "verdict" && u.quickTake !== undefined && quickAllowed;
-  const decided = u.intent === "decision" && q.profile !== undefined;
+  const decided =
+    u.intent === "decision" &&
+    u.topic === "alternative" &&
+    u.alternative !== undefined &&
+    q.profile !== undefined;
   const intent = u.unsure && u.intent !== "feature" && !quick && !decided ? "unknown" : u.intent;
   switch (intent) {
     case "feature": {
