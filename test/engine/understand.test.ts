@@ -315,6 +315,11 @@ describe("understand: a second feature asked in one breath, or named in passing"
     ["celery redis caching", ["background_tasks", "caching"]],
     // Each number of a list is a question of its own.
     ["1) how is caching done 2) what about translations", ["caching", "i18n"]],
+    // A request sets no scene, in a long message too: the admin is asked for.
+    [
+      "we need the admin for the ops folks, and separately what's the least painful way to deploy",
+      ["admin", "deployment"],
+    ],
     // A long message's later part asks when it opens as a question after a word that adds an ask.
     [
       "what's local debugging like in each, breakpoints and error pages, and separately what's the least painful way to deploy to fly.io",

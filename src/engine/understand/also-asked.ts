@@ -131,7 +131,8 @@ export function partsOfMessage(a: Analysed, tuning: Tuning): Parts {
   for (let i = order.length - 2; i >= 0; i--) {
     const segment = order[i] as number;
     askedLater ||= asking.has(order[i + 1] as number);
-    const tells = !asking.has(segment) && !items.has(segment);
+    // "we need the admin for the ops folks, and separately …" asks for the admin: a request tells nothing.
+    const tells = !asking.has(segment) && !items.has(segment) && !requesting.has(segment);
     // "we need an admin for staff, …" asks for something: it sets no scene.
     const opensScene = SCENE_OPENERS.has(opener.get(segment) ?? "") && !requesting.has(segment);
     if (opensScene || (long && tells && askedLater)) scene.add(segment);

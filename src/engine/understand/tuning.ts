@@ -31,7 +31,7 @@ export const TUNING: Tuning = {
   /** 1: a feature named only in parts that set the scene gives way to one a part that asks adds. */
   sceneYields: 1,
   /** Words not ours in a part that sets the scene rule nothing out when a part that asks reads a feature this surely alone (0: they always do). */
-  sceneWords: 0.6,
+  sceneWords: 0.5,
   /** A part of the notes names a need when read at least this surely. */
   notes: 0.6,
   /** Least evidence a word gives a feature to count as a domain word (log-probability lift). */
