@@ -186,15 +186,19 @@ function kindOf(
   // a debugger") does not make the question another stack's: words not ours there count only when the
   // asking part says nothing of a feature itself ("snowflake vs bigquery… has anyone decided?"), or
   // name another framework.
-  const asksOwnFeature = parts !== undefined && asksAFeature(model, parts, hits);
-  const counts = (t: Analysed["terms"][number]) =>
-    !asksOwnFeature || !parts?.scene.has(t.segment) || model.otherFrameworks.has(t.stem);
+  // Read only when such a word is there: most messages have none.
+  let asksOwnFeature: boolean | undefined;
+  const counts = (t: Analysed["terms"][number]) => {
+    if (parts === undefined || !parts.scene.has(t.segment) || model.otherFrameworks.has(t.stem)) return true;
+    asksOwnFeature ??= asksAFeature(model, parts, hits);
+    return !asksOwnFeature;
+  };
   // A domain word next to an off-topic one, with neither framework named: "is rust worth learning",
   // "how do rails migrations work". Not ours, however the classifier reads it.
-  const offTopic = a.terms.some((t) => counts(t) && model.offTopic.has(t.stem));
+  const offTopic = a.terms.some((t) => model.offTopic.has(t.stem) && counts(t));
   const framework = a.words.some((w) => OURS.has(w));
   // A word training never saw, nor anything like it ("junit", "vercel"): often another stack's name.
-  const unseen = a.terms.some((t) => counts(t) && !t.known);
+  const unseen = a.terms.some((t) => !t.known && counts(t));
   const groups = model.kindGroups;
   const sums = new Float64Array(groups.labels.length);
   for (let i = 0; i < kp.length; i++) {
