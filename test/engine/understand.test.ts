@@ -970,6 +970,8 @@ describe("understand: everything else people say", () => {
     ["rather than flask, let's go django", "django"],
     ["I'd rather we didn't use flask", "django"],
     ["we don't need django for this", "flask"],
+    ["flask doesn't need much setup, we prefer it", "flask"],
+    ["flask is much better for us", "flask"],
   ])("reads %j as preferring %s", (text, prefers) => {
     const u = understand(k, text, { hasRecommendation: true, verdict: "django" });
     expect(u.intent === "pushback" && u.prefers).toBe(prefers);

@@ -23,17 +23,17 @@ export function otherFramework(id: FrameworkId): FrameworkId {
 /** Words that, near a framework, speak against it ("django is overkill", "not flask"). */
 const AGAINST = new Set(
   (
-    "overkill bloated heavy heavyweight clunky hate hates too much not never against over dont didnt doesnt shouldnt " +
+    "overkill bloated heavy heavyweight clunky hate hates too not never against over dont didnt doesnt shouldnt " +
     "instead rather than without dislike slow outdated boilerplate bulky magic"
   ).split(" "),
 );
 /** Words that put the first framework ahead of the second ("flask over django", "flask rather than django"). */
 const PREFERENCE = new Set("over than instead not vs versus".split(" "));
 /**
- * Words against only the framework after them: "instead of flask", "rather than django", but "i'd
- * rather use flask" and "flask instead" prefer it.
+ * Words against only the framework after them: "instead of flask", "rather than django", "we don't need
+ * django", but "i'd rather use flask", "flask instead" and "flask doesn't need much setup" prefer it.
  */
-const BEFORE_ONLY = new Set("over instead rather than".split(" "));
+const BEFORE_ONLY = new Set("over instead rather than dont didnt doesnt shouldnt".split(" "));
 const REACH = 4;
 
 /**
