@@ -123,6 +123,12 @@ describe("questions about the decision, read against the verdict they reply to",
     expect(text).not.toContain("async-first API, look at FastAPI");
   });
 
+  it("two alternatives asked about at once are both named", async () => {
+    const { got } = await ask("what about litestar or sanic?");
+    expect(got).toHaveLength(1);
+    expect(shown(got[0])).toContain("Litestar or Sanic");
+  });
+
   it("FastAPI asked about where nothing calls for it: says so, then when it would suit", async () => {
     const { got } = await ask("would fastapi be better here?");
     const text = shown(got[0]);

@@ -130,8 +130,10 @@ function* alternativesNamed(
 }
 
 function alternativeNamed(model: Model, words: readonly string[]): string | undefined {
-  for (const { name } of alternativesNamed(model, words)) return name;
-  return undefined;
+  // "what about litestar or sanic?" names both: "Litestar or Sanic".
+  const found = [...alternativesNamed(model, words)].sort((x, y) => x.at - y.at);
+  const names = [...new Set(found.map((n) => n.name))];
+  return names.length > 0 ? names.join(" or ") : undefined;
 }
 
 /**

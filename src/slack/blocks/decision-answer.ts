@@ -113,8 +113,10 @@ export function flipAnswer(rec: Recommendation, onlyBuildingElse = false): Known
 const caveatLine = (c: CaveatItem) =>
   `${c.text} ${c.alternative ? link(c.alternative.url, c.alternative.name) : ""} ${link(c.source, "source")}`;
 
+/** The caveat names the alternative asked about, or one of several ("Litestar or Sanic"). */
 const naming = (named: string | undefined) => (c: CaveatItem) =>
-  c.alternative !== undefined && (!named || c.alternative.name.toLowerCase() === named.toLowerCase());
+  c.alternative !== undefined &&
+  (!named || named.toLowerCase().split(" or ").includes(c.alternative.name.toLowerCase()));
 
 /**
  * "Would FastAPI be better?": what the knowledge base says of alternatives, with its source. `all` are
