@@ -1059,6 +1059,13 @@ describe("understand: word forms, compounds and shorthand", () => {
     expect(u.features[0]?.featureId).toBe(id);
   });
 
+  // Neither does a grammar word say what is asked.
+  it("reads 'do both have built-in csrf?' surely as security", () => {
+    const u = understand(k, "do both have built-in csrf?", { hasRecommendation: true });
+    expect(u).toMatchObject({ intent: "feature", unsure: false });
+    expect(u.intent === "feature" && u.features[0]?.featureId).toBe("security");
+  });
+
   // "built in" says how it comes, not what: the answer is sure, not a "did you mean".
   it("reads 'built in' as how a feature comes, not as a topic word", () => {
     const u = understand(k, "does django have websockets built in?", { hasRecommendation: true });

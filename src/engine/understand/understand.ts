@@ -1,7 +1,7 @@
 import type { Knowledge } from "../knowledge.js";
 import { stripSlackMarkup } from "../text.js";
 import { featuresAsked, type Parts, partsOfMessage } from "./also-asked.js";
-import type { Analysed } from "./analyse.js";
+import { type Analysed, GRAMMAR_WORDS } from "./analyse.js";
 import { askedAfter } from "./asked-after.js";
 import { asksWhyAlone, isHelpCommand, offersHelp } from "./commands.js";
 import { aboutAnotherDecision, CHOICE_WORDS } from "./decision-object.js";
@@ -442,9 +442,10 @@ function readMessage(
     const weightOf = (t: Analysed["terms"][number]) => t.weight;
     const topical = a.terms.filter((t) => isDomain(model, t));
     const least = topical.length > 0 ? Math.min(...topical.map(weightOf)) : 1;
+    // Grammar words say nothing of what is asked: "do both have built-in csrf?" is all csrf.
     const covered = firstHit
       ? a.terms.filter((t) => firstHit.at.includes(t.at)).reduce((s, t) => s + t.weight, 0) /
-        Math.max(1, a.terms.length)
+        Math.max(1, a.terms.filter((t) => !GRAMMAR_WORDS.has(t.word)).length)
       : 0;
     const score = Math.max(covered, (fp[first] as number) * least, partReadings.get(first) ?? 0);
     // A guess with no alias behind it is not an answer: "did you mean" buttons are (runnersUp).
