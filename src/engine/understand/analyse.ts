@@ -117,8 +117,10 @@ export function analyse(text: string, lexicon: Lexicon, max?: number, asTypos = 
     const costly = lexicon.costly(token);
     if (costly) typoSearches++;
     // A function word is never "corrected" into a topic word ("even" is not "event").
-    let readings = lexicon.read(token, !costly || typoSearches <= TYPO_SEARCHES);
-    const typo = lexicon.asTypo(token);
+    const full = !costly || typoSearches <= TYPO_SEARCHES;
+    let readings = lexicon.read(token, full);
+    // Only after a full read: past the budget, what an earlier message read must not count.
+    const typo = full ? lexicon.asTypo(token) : undefined;
     if (typo) {
       if (asTypos) readings = typo;
       else guarded.add(words.length);

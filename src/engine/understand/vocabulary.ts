@@ -77,7 +77,13 @@ export class Vocabulary {
    * "old"). Empty when it is none of these. `typos` false skips the typo search, the costly part.
    */
   resolve(word: string, stem: string, typos = true): Resolved[] {
-    return this.nearest(word, stem, typos);
+    if (this.stems.has(stem)) {
+      // Common as typed, or a new form of a common stem ("deploying"): itself.
+      if (this.common(word, stem) || word.length < MIN_PREFIX || !typos) return [{ word, stem, weight: 1 }];
+      const corrected = this.typo(word, true).filter((r) => (this.words.get(r.word) ?? 0) >= 2);
+      return corrected.length > 0 ? corrected : [{ word, stem, weight: 1 }];
+    }
+    return this.compound(word) ?? this.completion(word) ?? (typos ? this.typo(word) : []);
   }
 
   /**
@@ -86,20 +92,15 @@ export class Vocabulary {
    * or a word training never saw), or undefined when `found` stands. Readings into other words stand:
    * they are how the layer tells a message that is not ours ("decent" read as "descent" is no feature).
    */
-  asTypedIfReal(word: string, stem: string, found: readonly Resolved[], topics: ReadonlySet<string>) {
+  asTypedIfReal(
+    word: string,
+    stem: string,
+    found: readonly Resolved[],
+    topics: ReadonlySet<string>,
+  ): Resolved[] | undefined {
     const invents = found.some((r) => r.weight < 1 && topics.has(r.stem) && !word.startsWith(r.word));
     if (!invents || !this.realWords().has(word)) return undefined;
     return this.stems.has(stem) ? [{ word, stem, weight: 1 }] : [];
-  }
-
-  private nearest(word: string, stem: string, typos: boolean): Resolved[] {
-    if (this.stems.has(stem)) {
-      // Common as typed, or a new form of a common stem ("deploying"): itself.
-      if (this.common(word, stem) || word.length < MIN_PREFIX || !typos) return [{ word, stem, weight: 1 }];
-      const corrected = this.typo(word, true).filter((r) => (this.words.get(r.word) ?? 0) >= 2);
-      return corrected.length > 0 ? corrected : [{ word, stem, weight: 1 }];
-    }
-    return this.compound(word) ?? this.completion(word) ?? (typos ? this.typo(word) : []);
   }
 
   /** Seen twice or more as typed, or a form of a stem seen three times or more: read as itself. */
