@@ -7,6 +7,7 @@ import {
   verdictAnswer,
   whyNotAnswer,
 } from "../../src/slack/blocks/decision-answer.js";
+import { recommendationDetailsView } from "../../src/slack/blocks/recommendation-details.js";
 import { reasonLine } from "../../src/slack/blocks/recommendation-lines.js";
 
 const k = getKnowledge();
@@ -106,6 +107,8 @@ describe("what would change the verdict, when only building something else would
     expect(onlyBuildingElseFlips(k, rec.flips)).toBe(true);
     const text = JSON.stringify(flipAnswer(rec, onlyBuildingElseFlips(k, rec.flips)));
     expect(text).toContain("only building something else would");
+    // The recommendation's Details say the same.
+    expect(JSON.stringify(recommendationDetailsView(k, rec))).toContain("only building something else would");
   });
 
   it("does not, when a change to how it is built would", () => {
