@@ -111,7 +111,7 @@ function aboutPackage(side: FrameworkAnswer, name: string): string {
   return `${name} is a separate package, not part of ${side.name} itself.`;
 }
 
-function builtIn(side: FrameworkAnswer, partly?: AddOn): string | undefined {
+function builtIn(side: FrameworkAnswer, addOns: readonly AddOn[], partly?: AddOn): string | undefined {
   const p = side.provenance;
   if (p.kind !== "built_in") return undefined;
   const modules = p.modules.map((m) => `\`${m}\``).join(", ");
@@ -119,8 +119,20 @@ function builtIn(side: FrameworkAnswer, partly?: AddOn): string | undefined {
   // Built in, but not the part asked about: "does django have a built-in task worker?"
   if (partly)
     return `Partly: ${modules}${extra} is built in, but not ${partly.for}: ${names(partly.packages)}, ${whatItIs(partly)}.`;
-  const more = side.addOns.map((a) => `for ${a.for}, ${names(a.packages)} (${whatItIs(a)})`);
+  const more = addOns.map((a) => `for ${a.for}, ${names(a.packages)} (${whatItIs(a)})`);
   return `Yes, built in: ${modules}${extra}${more.length > 0 ? `; ${more.join("; ")}` : ""}.`;
+}
+
+/** A side's answer that names this many of the feature's one-word aliases lists kinds of it (databases). */
+const ENUMERATES = 3;
+
+/** The feature's one-word aliases this side's answer names ("postgres", "mysql", "mongodb"). */
+function kindsListed(e: FeatureExplanation, side: FrameworkAnswer): Set<string> {
+  const said = tokens(side.how);
+  // "postgres" is listed as "PostgreSQL".
+  return new Set(
+    e.aliases.map(fold).filter((a) => !/[^a-z0-9]/.test(a) && said.some((w) => w.startsWith(a))),
+  );
 }
 
 export function directAnswer(e: FeatureExplanation, question: string): string | undefined {
@@ -134,10 +146,11 @@ export function directAnswer(e: FeatureExplanation, question: string): string | 
   const rest = words.slice(start + 1);
   if (rest.some((w) => NEEDS.has(w))) return undefined;
   const only = asked[0];
-  if (only) return sideAnswer(e, only, rest);
+  const written = question.slice(0, 300).toLowerCase().replace(/_/g, "-");
+  if (only) return sideAnswer(e, only, rest, written);
   // Neither named ("does it work with sql server?"): each framework's answer, when both have one.
-  const flask = sideAnswer(e, "flask", rest);
-  const django = sideAnswer(e, "django", rest);
+  const flask = sideAnswer(e, "flask", rest, written);
+  const django = sideAnswer(e, "django", rest, written);
   if (!flask || !django) return undefined;
   return `${e.flask.name}: ${flask} ${e.django.name}: ${django}`;
 }
@@ -147,6 +160,7 @@ function sideAnswer(
   e: FeatureExplanation,
   id: "flask" | "django",
   rest: readonly string[],
+  written: string,
 ): string | undefined {
   const frameworkNames = [e.flask.name.toLowerCase(), e.django.name.toLowerCase()];
   const side = e[id];
@@ -166,10 +180,17 @@ function sideAnswer(
   const packagesOf = (s: FrameworkAnswer): PackageRef[] => sourcesOf(s).flatMap((x) => x.packages);
   const ours = packagesOf(side).find(named);
   if (ours) {
-    const words = packageForms(ours)
+    // "the flask session cookie" may mean Flask's own session: only "flask-session" surely names the package.
+    const words = tokens(ours.name);
+    const ambiguous =
+      words.length === 2 &&
+      frameworkNames.includes(words[0] as string) &&
+      !written.includes(ours.name.toLowerCase());
+    if (ambiguous) return undefined;
+    const own = packageForms(ours)
       .flat()
       .flatMap((w) => meaningful(w, frameworkNames));
-    return covered(words) ? aboutPackage(side, ours.name) : undefined;
+    return covered(own) ? aboutPackage(side, ours.name) : undefined;
   }
   if (packagesOf(other).some(named)) return undefined;
 
@@ -185,13 +206,23 @@ function sideAnswer(
 
   // The feature itself: only when nothing else was asked ("in-browser debugger" is more than "debugger").
   if (!covered([])) return undefined;
+  // One of the kinds this side's answer lists ("PostgreSQL, MariaDB, MySQL…"): a kind it does not
+  // list is not a yes ("does django support nosql?"), and the add-ons for other kinds are beside
+  // the point ("does django support mysql?" needs no word on SQL Server).
+  const title = new Set(tokens(e.title).map(fold));
+  const kinds = kindsListed(e, side);
+  const namedKinds = e.aliases.map(fold).filter((a) => content.has(a) && !title.has(a));
+  if (kinds.size >= ENUMERATES && namedKinds.some((a) => !kinds.has(a))) return undefined;
+  const aliasForms = new Set(e.aliases.map((a) => tokens(a).map(fold).join(" ")));
+  const forAnotherKind = (a: AddOn) => aliasForms.has(tokens(a.for).map(fold).join(" "));
+  const addOns = namedKinds.length > 0 ? side.addOns.filter((a) => !forAnotherKind(a)) : side.addOns;
   const p = side.provenance;
   if (p.kind === "built_in") {
     // Asked whether it is built in, with a word of an add-on's purpose ("worker", "api"): that part is not.
     const partly = asksBuiltIn
       ? side.addOns.find((a) => meaningful(a.for, frameworkNames).some((w) => content.has(w)))
       : undefined;
-    return builtIn(side, partly);
+    return builtIn(side, addOns, partly);
   }
   if (p.kind === "extension" || p.kind === "third_party")
     return asksBuiltIn ? notBuiltIn(side, p) : withPackages(p);

@@ -39,6 +39,8 @@ export interface FeatureExplanation {
   myths: Myth[];
   /** Lower-case words that name this feature (title, id and aliases): what a question about it may say. */
   topicWords: string[];
+  /** The feature's aliases as the knowledge base spells them ("mysql", "sql server"). */
+  aliases: readonly string[];
   knowledgeVersion: string;
 }
 
@@ -101,9 +103,9 @@ function forProject(knowledge: Knowledge, feature: Feature, profile: ProjectProf
   return undefined;
 }
 
-function topicWordsOf(feature: Feature): string[] {
+function wordsOf(texts: readonly string[]): string[] {
   const words = new Set<string>();
-  for (const text of [feature.title, feature.id.replace(/_/g, " "), ...feature.aliases]) {
+  for (const text of texts) {
     for (const w of text.toLowerCase().split(/[^a-z0-9]+/)) if (w !== "") words.add(w);
   }
   return [...words];
@@ -134,7 +136,8 @@ export function explainFeature(
     django: side("django"),
     verdict: feature.verdict,
     myths: feature.myths,
-    topicWords: topicWordsOf(feature),
+    topicWords: wordsOf([feature.title, feature.id.replace(/_/g, " "), ...feature.aliases]),
+    aliases: feature.aliases,
     knowledgeVersion: knowledge.meta.knowledgeVersion,
   };
   const project = profile ? forProject(knowledge, feature, profile) : undefined;

@@ -72,11 +72,25 @@ describe("direct answers to yes/no questions about one framework", () => {
       /^Partly: `django\.http\.JsonResponse` is built in, but not serializers, API authentication and schema docs: Django REST Framework or Django Ninja/,
     ],
     ["admin", "does django have an admin built in?", /^Yes, built in: `django\.contrib\.admin`\.$/],
+    // A kind of it named: the add-ons for other kinds are left out, the qualifiers kept.
+    ["databases", "does django support mysql?", /^Yes, built in: `django\.db\.backends`\.$/],
+    ["databases", "does django support postgres?", /^Yes, built in: `django\.db\.backends`\.$/],
+    ["async", "is django async?", /^Yes, built in: `django\.core\.asgi`; for websockets, Channels/],
+    [
+      "sessions",
+      "is flask-session part of flask?",
+      /^Flask-Session is a pallets-eco extension you install separately, not part of Flask itself\.$/,
+    ],
     // Neither framework named: each one's answer, when both have one.
     [
       "databases",
       "does it work with SQL Server?",
       /^Flask: Yes, with SQLAlchemy, a third-party package\. Django: Yes, with mssql-django, a third-party package\.$/,
+    ],
+    [
+      "databases",
+      "does it work with mysql?",
+      /^Flask: Yes, with SQLAlchemy, a third-party package\. Django: Yes, built in: `django\.db\.backends`\.$/,
     ],
   ])("%s: %s", (featureId, question, expected) => {
     expect(direct(featureId, question)).toMatch(expected);
@@ -92,6 +106,8 @@ describe("direct answers to yes/no questions about one framework", () => {
     ["admin", "does django?", "asks about nothing"],
     ["async", "do we need asgi for flask?", "asks what the project needs, not what Flask has"],
     ["background_tasks", "should we use celery with django?", "asks for advice"],
+    ["databases", "does django support nosql?", "a kind Django's answer does not list"],
+    ["sessions", "is the flask session cookie secure?", "Flask's own session, or the Flask-Session package"],
   ])("%s: %s → nothing (%s)", (featureId, question) => {
     expect(direct(featureId, question)).toBeUndefined();
   });
