@@ -119,8 +119,9 @@ function builtIn(side: FrameworkAnswer, addOns: readonly AddOn[], partly?: AddOn
   // Built in, but not the part asked about: "does django have a built-in task worker?"
   if (partly)
     return `Partly: ${modules}${extra} is built in, but not ${partly.for}: ${names(partly.packages)}, ${whatItIs(partly)}.`;
+  const limit = p.limit ? `, but ${p.limit}` : "";
   const more = addOns.map((a) => `for ${a.for}, ${names(a.packages)} (${whatItIs(a)})`);
-  return `Yes, built in: ${modules}${extra}${more.length > 0 ? `; ${more.join("; ")}` : ""}.`;
+  return `Yes, built in: ${modules}${extra}${limit}${more.length > 0 ? `; ${more.join("; ")}` : ""}.`;
 }
 
 /** A side's answer that names this many of the feature's one-word aliases lists kinds of it (databases). */

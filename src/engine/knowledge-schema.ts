@@ -148,6 +148,11 @@ export const ProvenanceSchema = z.discriminatedUnion("kind", [
       .string()
       .regex(/^[a-z][a-z0-9-]*\[[a-z0-9-]+\]$/)
       .optional(),
+    /**
+     * What the built-in part does not do, said after a plain yes so it is not half true: "for
+     * development only, never in production". It reads after "but", and the side's docs back it.
+     */
+    limit: text.optional(),
   }),
   ExtensionSource,
   ThirdPartySource,

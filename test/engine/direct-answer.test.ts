@@ -75,7 +75,27 @@ describe("direct answers to yes/no questions about one framework", () => {
     // A kind of it named: the add-ons for other kinds are left out, the qualifiers kept.
     ["databases", "does django support mysql?", /^Yes, built in: `django\.db\.backends`\.$/],
     ["databases", "does django support postgres?", /^Yes, built in: `django\.db\.backends`\.$/],
-    ["async", "is django async?", /^Yes, built in: `django\.core\.asgi`; for websockets, Channels/],
+    // A built-in part with a limit says it, so a yes is not half true.
+    [
+      "async",
+      "is django async?",
+      /^Yes, built in: `django\.core\.asgi`, but transactions do not work in async code yet; for websockets, Channels/,
+    ],
+    [
+      "async",
+      "is flask async?",
+      /^Yes, built in: `flask\.Flask\.ensure_sync` \(install `flask\[async\]`\), but under WSGI each request still holds a worker;/,
+    ],
+    [
+      "debugging",
+      "does flask have a debugger?",
+      /^Yes, built in: `werkzeug\.debug`, but for development only, never in production\.$/,
+    ],
+    [
+      "debugging",
+      "does django have a debugger?",
+      /^Yes, built in: `django\.views\.debug`, but only as debug error pages and `test --pdb`, not an interactive debugger; for an in-browser toolbar/,
+    ],
     [
       "sessions",
       "is flask-session part of flask?",
