@@ -445,8 +445,18 @@ describe("understand: background told before the question", () => {
   });
 
   it.each([
+    ["coming from laravel, how does routing work?", "routing"],
+    ["switching from rails, how painful are migrations?", "orm"],
+    ["we're a laravel shop. how do migrations work here?", "orm"],
+  ])("reads %j as ours: the other framework is left behind", (text, featureId) => {
+    expect(read(text)).toEqual([featureId]);
+  });
+
+  it.each([
     // Another framework named in the background makes the question its own.
     "we're a laravel shop. how do migrations work?",
+    // Left behind, but the question names another one.
+    "coming from laravel, how does routing work in rails?",
     // The part that asks says nothing of a feature: the background is what is asked about.
     "snowflake or bigquery for the analytics warehouse - has anyone decided?",
   ])("still declines %j", (text) => {

@@ -1,4 +1,5 @@
 import type { Analysed } from "./analyse.js";
+import { TRANSITIONS } from "./elsewhere.js";
 import {
   type AliasHit,
   aliasShare,
@@ -13,9 +14,13 @@ import type { Tuning } from "./tuning.js";
 
 /** Who speaks, opening a part: "we deploy on heroku", "i mostly learn from tutorials". */
 const SPEAKERS = new Set("i im ive id we were weve wed".split(" "));
-/** Words that open a part setting the scene rather than asking: "we're on postgres, …", "on our redis box, …". */
+/**
+ * Words that open a part setting the scene rather than asking: "we're on postgres, …", "on our redis
+ * box, …", "coming from rails, …".
+ */
 const SCENE_OPENERS = new Set([
   ...SPEAKERS,
+  ...TRANSITIONS,
   ..."our my its this that thats they theyre on in at with for from since given using after behind inside under".split(
     " ",
   ),

@@ -1,4 +1,5 @@
 import type { Knowledge } from "../knowledge.js";
+import type { Parts } from "./also-asked.js";
 import type { Analysed } from "./analyse.js";
 import { opensAsQuestion } from "./question.js";
 
@@ -44,4 +45,20 @@ export function askedOfAnotherFramework(names: ReadonlySet<string>, a: Analysed)
     if (before === "in") return true;
     return ASKED_OF.has(before) && WH.has(twoBefore);
   });
+}
+
+/** Words that open a part telling where the team comes from: "coming from rails, …", "switching off laravel, …". */
+export const TRANSITIONS: ReadonlySet<string> = new Set(
+  "coming moving migrating switching having".split(" "),
+);
+
+/**
+ * Another framework named in the background is left behind, so the question is about ours: the part
+ * opens with where the team comes from ("coming from laravel, how does routing work?"), or the asking
+ * part says "here" ("we're a laravel shop. how do migrations work here?"). Named otherwise ("we're a
+ * laravel shop. how do migrations work?") it may be what the question is about.
+ */
+export function leftBehind(a: Analysed, parts: Parts, segment: number): boolean {
+  if (TRANSITIONS.has((parts.opener.get(segment) ?? "").toLowerCase())) return true;
+  return a.tokens.some((t) => t.word === "here" && !parts.scene.has(t.segment));
 }

@@ -5,7 +5,7 @@ import { type Analysed, GRAMMAR_WORDS } from "./analyse.js";
 import { askedAfter } from "./asked-after.js";
 import { asksWhyAlone, isHelpCommand, offersHelp } from "./commands.js";
 import { aboutAnotherDecision, CHOICE_WORDS } from "./decision-object.js";
-import { askedOfAnotherFramework } from "./elsewhere.js";
+import { askedOfAnotherFramework, leftBehind } from "./elsewhere.js";
 import {
   asksCaseAgainst,
   asksOnlyCaseAgainst,
@@ -187,11 +187,12 @@ function kindOf(
   // Background told before the question ("since we run everything in docker compose, how do you attach
   // a debugger") does not make the question another stack's: words not ours there count only when the
   // asking part says nothing of a feature itself ("snowflake vs bigquery… has anyone decided?"), or
-  // name another framework.
+  // name another framework the team is not leaving behind ("we're a laravel shop. how do migrations work?").
   // Read only when such a word is there: most messages have none.
   let asksOwnFeature: boolean | undefined;
   const counts = (t: Analysed["terms"][number]) => {
-    if (parts === undefined || !parts.scene.has(t.segment) || model.otherFrameworks.has(t.stem)) return true;
+    if (parts === undefined || !parts.scene.has(t.segment)) return true;
+    if (model.otherFrameworks.has(t.stem) && !leftBehind(a, parts, t.segment)) return true;
     asksOwnFeature ??= asksAFeature(model, parts, hits);
     return !asksOwnFeature;
   };
