@@ -111,10 +111,17 @@ function aboutPackage(side: FrameworkAnswer, name: string): string {
   return `${name} is a separate package, not part of ${side.name} itself.`;
 }
 
-function builtIn(side: FrameworkAnswer, addOns: readonly AddOn[], partly?: AddOn): string | undefined {
+function builtIn(
+  side: FrameworkAnswer,
+  content: ReadonlySet<string>,
+  addOns: readonly AddOn[],
+  partly?: AddOn,
+): string | undefined {
   const p = side.provenance;
   if (p.kind !== "built_in") return undefined;
-  const modules = p.modules.map((m) => `\`${m}\``).join(", ");
+  // The module the question names, when it names one ("does django have csp?": `django.middleware.csp`).
+  const named = p.modules.filter((m) => content.has(fold(m.split(".").at(-1) ?? "")));
+  const modules = (named.length > 0 ? named : p.modules).map((m) => `\`${m}\``).join(", ");
   const extra = p.extra ? ` (install \`${p.extra}\`)` : "";
   // Built in, but not the part asked about: "does django have a built-in task worker?"
   if (partly)
@@ -223,7 +230,7 @@ function sideAnswer(
     const partly = asksBuiltIn
       ? side.addOns.find((a) => meaningful(a.for, frameworkNames).some((w) => content.has(w)))
       : undefined;
-    return builtIn(side, addOns, partly);
+    return builtIn(side, content, addOns, partly);
   }
   if (p.kind === "extension" || p.kind === "third_party")
     return asksBuiltIn ? notBuiltIn(side, p) : withPackages(p);

@@ -72,6 +72,8 @@ describe("direct answers to yes/no questions about one framework", () => {
       /^Partly: `django\.http\.JsonResponse` is built in, but not serializers, API authentication and schema docs: Django REST Framework or Django Ninja/,
     ],
     ["admin", "does django have an admin built in?", /^Yes, built in: `django\.contrib\.admin`\.$/],
+    // A module named: that module, not all of the feature's.
+    ["security", "does django have CSP?", /^Yes, built in: `django\.middleware\.csp`\.$/],
     // A kind of it named: the add-ons for other kinds are left out, the qualifiers kept.
     ["databases", "does django support mysql?", /^Yes, built in: `django\.db\.backends`\.$/],
     ["databases", "does django support postgres?", /^Yes, built in: `django\.db\.backends`\.$/],

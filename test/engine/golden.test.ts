@@ -330,6 +330,15 @@ describe("recommendation details", () => {
     expect(fastapi?.alternative?.url).toMatch(/^https:\/\//);
   });
 
+  it("names FastAPI for a small model behind a JSON API, with FastAPI's own docs as the source", () => {
+    const r = run({ answers: { project_type: "ml_service", size: "tiny" } });
+    const typed = r.caveats.find((c) => c.id === "typed_model_api");
+    expect(typed?.alternative?.name).toBe("FastAPI");
+    expect(typed?.source).toBe("https://fastapi.tiangolo.com/features/");
+    const large = run({ answers: { project_type: "ml_service", size: "large" } });
+    expect(large.caveats.map((c) => c.id)).not.toContain("typed_model_api");
+  });
+
   it("shows no FastAPI caveat for a plain content site", () => {
     const r = run({ answers: { project_type: "content_site" } });
     expect(r.caveats.some((c) => c.text.includes("FastAPI"))).toBe(false);

@@ -50,6 +50,15 @@ describe("feature answer blocks", () => {
     expect(all.some((t) => t.startsWith("Django REST Framework is a third-party package"))).toBe(false);
   });
 
+  it("reads a myth's claim mid-sentence, without a capital article", () => {
+    const admin = knowledge.featureById.get("admin");
+    const index = admin?.myths.findIndex((m) => m.claim.startsWith("The ")) ?? -1;
+    expect(index).toBeGreaterThanOrEqual(0);
+    const all = texts(render("admin", "does the django admin use bootstrap?", index)).join("\n");
+    expect(all).toContain("It is often said that the Django admin");
+    expect(all).not.toContain("said that The");
+  });
+
   it("labels where each side comes from, linking each package to its own docs", () => {
     const all = texts(render("background_tasks")).join("\n");
     expect(all).toContain("*Flask*: third-party package (<https://docs.celeryq.dev/|Celery>)");

@@ -45,6 +45,11 @@ function side(s: FeatureExplanation["flask"]): string {
   );
 }
 
+/** A claim read after "It is often said that": no full stop, and "The Django admin…" as "the Django admin…". */
+function midSentence(claim: string): string {
+  return claim.replace(/\.$/, "").replace(/^(The|A|An|It|There) /, (w) => w.toLowerCase());
+}
+
 /** The answer to a yes/no question, first; not when the question was a myth (its correction answers it). */
 function directLine(model: FeatureAnswerModel): string | undefined {
   if (model.myth) return undefined;
@@ -71,7 +76,7 @@ export function featureAnswerBlocks(model: FeatureAnswerModel): KnownBlock[] {
       type: "section",
       text: mrkdwn(
         truncate(
-          `:mag: *Checked fact.* It is often said that ${model.myth.claim.replace(/\.$/, "")}. In fact: ${model.myth.correction} ${[link(model.myth.source, "source"), ...model.myth.more.map((m) => link(m.url, m.title))].join(" · ")}`,
+          `:mag: *Checked fact.* It is often said that ${midSentence(model.myth.claim)}. In fact: ${model.myth.correction} ${[link(model.myth.source, "source"), ...model.myth.more.map((m) => link(m.url, m.title))].join(" · ")}`,
           LIMITS.sectionText,
         ),
       ),
