@@ -745,6 +745,27 @@ describe("understand: questions about the decision", () => {
     expect(u).toMatchObject({ intent: "decision", topic: "why_not", framework: "django" });
   });
 
+  // "why" and a framework, then nothing, a new clause or a circumstance: a question about the pick.
+  it.each([
+    ["why django for a chat app?", "verdict", undefined],
+    ["so why not flask + socketio?", "why_not", "flask"],
+    ["why flask for an ml service?", "why_not", "flask"],
+    ["why not django here?", "why_not", "django"],
+  ])("%j under a Django verdict → decision/%s", (text, topic, framework) => {
+    const u = understand(k, text, { hasRecommendation: true, verdict: "django" });
+    expect(u).toMatchObject({ intent: "decision", topic, unsure: false });
+    if (u.intent === "decision" && u.topic === "why_not") expect(u.framework).toBe(framework);
+  });
+
+  it("leaves 'why' and a framework's own part to the feature it names", () => {
+    const u = understand(k, "why django admin looks so dated?", {
+      hasRecommendation: true,
+      verdict: "django",
+    });
+    expectFeature(u);
+    expect(u.features[0]?.featureId).toBe("admin");
+  });
+
   // The downsides of a feature are a question about the feature.
   it.each([
     ["what are the pitfalls of async views in django?", "async"],

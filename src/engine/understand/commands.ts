@@ -64,3 +64,32 @@ export function asksWhyAlone(words: readonly string[]): boolean {
   if (words.length > WHY_MOST_WORDS) return false;
   return WHY_ALONE.has(words.slice(afterLeadIns(words)).join(" "));
 }
+
+/** Words that may follow "why django" and leave it a question about the pick: "why django for a chat app?". */
+const AFTER_WHY_FRAMEWORK = new Set(
+  "for here with over instead and in given then now though tho at on again exactly really rather vs versus if when".split(
+    " ",
+  ),
+);
+
+/**
+ * "why django for a chat app?", "so why not flask + socketio?": a question about the pick that opens
+ * with "why" and a framework, followed by nothing, a new clause, or a circumstance. The framework and
+ * whether it was "why not". "why django admin looks dated" asks about the admin, so a word that is
+ * none of these after the name leaves the message to the classifier.
+ */
+export function asksWhyFramework(
+  tokens: readonly { word: string; clause: number }[],
+): { framework: "flask" | "django"; not: boolean } | undefined {
+  const words = tokens.map((t) => t.word);
+  let i = afterLeadIns(words);
+  if (words[i] !== "why") return undefined;
+  i++;
+  const not = words[i] === "not";
+  if (not) i++;
+  const name = tokens[i];
+  if (name?.word !== "flask" && name?.word !== "django") return undefined;
+  const next = tokens[i + 1];
+  if (next && next.clause === name.clause && !AFTER_WHY_FRAMEWORK.has(next.word)) return undefined;
+  return { framework: name.word, not };
+}

@@ -3,7 +3,7 @@ import { stripSlackMarkup } from "../text.js";
 import { featuresAsked, type Parts, partsOfMessage } from "./also-asked.js";
 import { type Analysed, GRAMMAR_WORDS } from "./analyse.js";
 import { askedAfter } from "./asked-after.js";
-import { asksWhyAlone, isHelpCommand, offersHelp } from "./commands.js";
+import { asksWhyAlone, asksWhyFramework, isHelpCommand, offersHelp } from "./commands.js";
 import { aboutAnotherDecision, CHOICE_WORDS } from "./decision-object.js";
 import { askedOfAnotherFramework, leftBehind } from "./elsewhere.js";
 import {
@@ -368,6 +368,19 @@ function readMessage(
   // "why?" under a recommendation asks for its reasons: the verdict, which gives them.
   if (context.hasRecommendation && asksWhyAlone(a.words))
     return { intent: "decision", topic: "verdict", score: 1, unsure: false, isQuestion: true, runnersUp: [] };
+  // "why django for a chat app?", "so why not flask + socketio?": the reasons, or the case against one.
+  const why = context.hasRecommendation ? asksWhyFramework(a.tokens) : undefined;
+  if (why) {
+    const reasons = !why.not && why.framework === context.verdict;
+    return {
+      intent: "decision",
+      ...(reasons ? { topic: "verdict" as const } : { topic: "why_not" as const, framework: why.framework }),
+      score: 1,
+      unsure: false,
+      isQuestion: true,
+      runnersUp: [],
+    };
+  }
   // "any drawbacks?" under a recommendation asks the case against it.
   if (context.hasRecommendation && asksOnlyCaseAgainst(a.terms.map((t) => t.word))) {
     const framework = caseAgainstFramework(a.words, context.verdict);
