@@ -11,6 +11,7 @@ import {
   recommend,
   type Understanding,
   understand,
+  whatIf,
 } from "../engine/index.js";
 import { type CliArgs, hasAnswers, parseArgs, profileFromArgs } from "./args.js";
 import { adrFromArgs, misplacedOptions, runDecisions } from "./decisions.js";
@@ -68,6 +69,16 @@ function runFeature(args: CliArgs, knowledge: Knowledge, io: Io): number {
   );
   // A question about the decision, with the answers given: the recommendation answers it (its verdict,
   // reasons, how sure, what would change it and the alternatives), as the thread does.
+  if (reading.intent === "decision" && rec && profile && reading.topic === "flip" && reading.hypothesis) {
+    // "what if it stays tiny?": the recommendation with that change, as the thread answers it.
+    const supposed = whatIf(knowledge, profile, rec.verdict, reading.hypothesis);
+    io.stdout.write(
+      args.json
+        ? json({ reading, whatIf: supposed, recommendation: supposed.after ?? rec })
+        : `${supposed.text}\n\n${renderRecommendation(supposed.after ?? rec, knowledge, styleFor(io.stdout, io.env))}`,
+    );
+    return EXIT.ok;
+  }
   if (reading.intent === "decision" && rec) {
     io.stdout.write(
       args.json

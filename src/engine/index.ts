@@ -82,3 +82,4 @@ export {
   understand,
   understandWith,
 } from "./understand/index.js";
+export { type Hypothesis, type WhatIf, whatIf } from "./what-if.js";

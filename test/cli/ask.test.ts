@@ -149,6 +149,16 @@ describe("npm run ask", () => {
     expect(stdout).toContain("What would change the verdict");
   });
 
+  it("answers 'what if …' with the recommendation for the supposed answers", () => {
+    const { code, stdout } = ask(["--type", "internal_tool", "feature", "what if we only had a few days?"]);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(
+      /^If you [^\n]*days[^\n]*, (Django would still be the better fit|Flask would win|it would be a toss-up)\.\n/,
+    );
+    expect(stdout).toContain("Time:        ");
+    expect(stdout).not.toContain("That reads as a question about the decision");
+  });
+
   it("asks the questions on piped stdin; Enter everywhere takes the defaults", () => {
     const { code, stdout } = ask([], "\n".repeat(9));
     expect(code).toBe(0);

@@ -757,6 +757,30 @@ describe("understand: questions about the decision", () => {
     if (u.intent === "decision" && u.topic === "why_not") expect(u.framework).toBe(framework);
   });
 
+  // "What if …": the answers it supposes, for the thread to re-score; a feature only when said to be needed.
+  it.each([
+    ["what if it stays tiny?", { size: "tiny" }, []],
+    ["so what if we only had two weeks?", { timeline: "weeks" }, []],
+    ["what if we need an admin later?", {}, ["admin"]],
+  ])("%j supposes other answers", (text, answers, needs) => {
+    const u = understand(k, text, { hasRecommendation: true, verdict: "django" });
+    expect(u).toMatchObject({ intent: "decision", topic: "flip", hypothesis: { answers, needs } });
+  });
+
+  it.each([
+    ["what if celery goes down?", "background_tasks"],
+    ["what if we need to add a column later?", "orm"],
+  ])("%j supposes nothing of the project: a feature question", (text, featureId) => {
+    const u = understand(k, text, { hasRecommendation: true, verdict: "django" });
+    expectFeature(u);
+    expect(u.features[0]?.featureId).toBe(featureId);
+  });
+
+  it("'why django and not fastapi?' asks about FastAPI, not the pick", () => {
+    const u = understand(k, "why django and not fastapi?", { hasRecommendation: true, verdict: "django" });
+    expect(u).toMatchObject({ intent: "decision", topic: "alternative", alternative: "FastAPI" });
+  });
+
   it("leaves 'why' and a framework's own part to the feature it names", () => {
     const u = understand(k, "why django admin looks so dated?", {
       hasRecommendation: true,

@@ -136,6 +136,17 @@ describe("questions about the decision, read against the verdict they reply to",
     expect(text).toContain("https://fastapi.tiangolo.com/");
   });
 
+  it("'what if …' answers with the verdict re-scored under that change, not the list of flips", async () => {
+    const { got } = await ask("what if it grows to many teams?");
+    expect(got).toHaveLength(1);
+    const text = shown(got[0]);
+    expect(text).toMatch(
+      /If the project grew large, (Django would still be the better fit|Flask would win|it would be a toss-up)\./,
+    );
+    expect(text).toContain("shares of the evidence");
+    expect(text).not.toContain("What would change the verdict");
+  });
+
   it("'why not django?' under a Django verdict still weighs the case against it", async () => {
     const { got } = await ask("why not django?");
     expect(shown(got[0])).toMatch(/against Django/);

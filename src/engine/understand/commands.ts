@@ -93,3 +93,20 @@ export function asksWhyFramework(
   if (next && next.clause === name.clause && !AFTER_WHY_FRAMEWORK.has(next.word)) return undefined;
   return { framework: name.word, not };
 }
+
+/** Openings that suppose other answers: "what if it stays tiny?", "suppose we needed websockets". */
+const SUPPOSING = ["what if", "what about if", "what happens if", "suppose", "supposing", "say if"];
+
+/** The words, after any lead-in, open by supposing something ("so what if we only had two weeks?"). */
+export function supposes(words: readonly string[]): boolean {
+  const rest = ` ${words.slice(afterLeadIns(words)).join(" ")} `;
+  return SUPPOSING.some((s) => rest.startsWith(` ${s} `));
+}
+
+/** Verbs that say a feature is needed: "what if we needed websockets?" (not "need to add a column"). */
+const NEED_VERBS = new Set("need needs needed require requires required want wants wanted".split(" "));
+
+/** The words say something is needed ("need an admin"), not that something needs doing ("need to add"). */
+export function saysANeed(words: readonly string[]): boolean {
+  return words.some((w, i) => NEED_VERBS.has(w) && words[i + 1] !== "to");
+}

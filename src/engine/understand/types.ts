@@ -1,5 +1,6 @@
 import type { DECISION_TOPICS, FrameworkId } from "../knowledge-schema.js";
 import type { ProjectProfile } from "../profile.js";
+import type { Hypothesis } from "../what-if.js";
 import type { MythHit } from "./myths.js";
 
 export type { MythHit };
@@ -56,7 +57,13 @@ export type Understanding =
     })
   | (Common & { intent: "decision"; topic: "verdict"; quickTake?: QuickTake })
   | (Common & { intent: "decision"; topic: "why_not"; framework?: FrameworkId })
-  | (Common & { intent: "decision"; topic: "confidence" | "flip" })
+  | (Common & { intent: "decision"; topic: "confidence" })
+  | (Common & {
+      intent: "decision";
+      topic: "flip";
+      /** What the message supposes instead of the project's answers ("what if it stays tiny?"), when it reads any. */
+      hypothesis?: Hypothesis;
+    })
   | (Common & {
       intent: "decision";
       topic: "alternative";

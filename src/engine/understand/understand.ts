@@ -3,7 +3,14 @@ import { stripSlackMarkup } from "../text.js";
 import { featuresAsked, type Parts, partsOfMessage } from "./also-asked.js";
 import { type Analysed, GRAMMAR_WORDS } from "./analyse.js";
 import { askedAfter } from "./asked-after.js";
-import { asksWhyAlone, asksWhyFramework, isHelpCommand, offersHelp } from "./commands.js";
+import {
+  asksWhyAlone,
+  asksWhyFramework,
+  isHelpCommand,
+  offersHelp,
+  saysANeed,
+  supposes,
+} from "./commands.js";
 import { aboutAnotherDecision, CHOICE_WORDS } from "./decision-object.js";
 import { askedOfAnotherFramework, leftBehind } from "./elsewhere.js";
 import {
@@ -369,7 +376,11 @@ function readMessage(
   if (context.hasRecommendation && asksWhyAlone(a.words))
     return { intent: "decision", topic: "verdict", score: 1, unsure: false, isQuestion: true, runnersUp: [] };
   // "why django for a chat app?", "so why not flask + socketio?": the reasons, or the case against one.
-  const why = context.hasRecommendation ? asksWhyFramework(a.tokens) : undefined;
+  // "why django and not fastapi?" asks about FastAPI (below).
+  const why =
+    context.hasRecommendation && alternativeNamed(model, a.words) === undefined
+      ? asksWhyFramework(a.tokens)
+      : undefined;
   if (why) {
     const reasons = !why.not && why.framework === context.verdict;
     return {
@@ -380,6 +391,24 @@ function readMessage(
       isQuestion: true,
       runnersUp: [],
     };
+  }
+  // "what if it stays tiny?", "suppose we needed websockets": the verdict with those answers instead.
+  // A feature counts as supposed only when it is said to be needed: "what if celery goes down?" asks
+  // about background tasks.
+  if (context.hasRecommendation && supposes(a.words)) {
+    const take = quickTake(model, stripSlackMarkup(text), a, needsIn(model, text, a));
+    const needs = take && saysANeed(a.words) ? take.needs : [];
+    if (take && (Object.keys(take.answers).length > 0 || needs.length > 0)) {
+      return {
+        intent: "decision",
+        topic: "flip",
+        hypothesis: { answers: take.answers, needs },
+        score: 1,
+        unsure: false,
+        isQuestion: true,
+        runnersUp: [],
+      };
+    }
   }
   // "any drawbacks?" under a recommendation asks the case against it.
   if (context.hasRecommendation && asksOnlyCaseAgainst(a.terms.map((t) => t.word))) {

@@ -4,6 +4,7 @@ import {
   type Knowledge,
   ONLY_BUILDING_ELSE,
   type Recommendation,
+  type WhatIf,
 } from "../../engine/index.js";
 import { type KnownBlock, mrkdwn } from "./kit.js";
 import { LIMITS } from "./limits.js";
@@ -106,6 +107,18 @@ export function flipAnswer(rec: Recommendation, onlyBuildingElse = false): Known
   const lead = onlyBuildingElse ? `\n${ONLY_BUILDING_ELSE}` : "";
   return [
     section(`*What would change the verdict*${lead}\n${bullets(rec.flips.slice(0, 4).map((f) => f.text))}`),
+    { type: "context", elements: [mrkdwn(EDIT_HINT)] },
+  ];
+}
+
+/**
+ * "What if it stays tiny?": the verdict with the supposed answers, said as "If …, …" with the shares
+ * it would then have; or, when the answers already say so, that the verdict stands.
+ */
+export function whatIfAnswer(knowledge: Knowledge, rec: Recommendation, w: WhatIf): KnownBlock[] {
+  if (!w.after) return [section(`${w.text.replace(/\.$/, "")}: ${headline(knowledge, rec)}.`)];
+  return [
+    section(`*${w.text}* ${confidenceLine(knowledge, w.after)}`),
     { type: "context", elements: [mrkdwn(EDIT_HINT)] },
   ];
 }

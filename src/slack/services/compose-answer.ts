@@ -12,6 +12,7 @@ import {
   recommendProfile,
   type Understanding,
   understand,
+  whatIf,
 } from "../../engine/index.js";
 import {
   alternativeAnswer,
@@ -19,6 +20,7 @@ import {
   flipAnswer,
   pushbackAnswer,
   verdictAnswer,
+  whatIfAnswer,
   whyNotAnswer,
 } from "../blocks/decision-answer.js";
 import { didYouMeanBlocks } from "../blocks/did-you-mean.js";
@@ -268,13 +270,14 @@ function decisionAnswer(
     };
   }
   const rec = recommendProfile(profile, knowledge);
-  return { ...decidedAnswer(knowledge, u, rec, alternatives), usesProject: true };
+  return { ...decidedAnswer(knowledge, u, rec, profile, alternatives), usesProject: true };
 }
 
 function decidedAnswer(
   knowledge: Knowledge,
   u: Extract<Understanding, { intent: "decision" }>,
   rec: Recommendation,
+  profile: ProjectProfile,
   alternatives: string,
 ): Composed {
   switch (u.topic) {
@@ -300,6 +303,13 @@ function decidedAnswer(
         topic: "How sure the verdict is",
       };
     case "flip":
+      if (u.hypothesis) {
+        const supposed = whatIf(knowledge, profile, rec.verdict, u.hypothesis);
+        return {
+          answer: { text: supposed.text, blocks: whatIfAnswer(knowledge, rec, supposed) },
+          topic: FLIP_TOPIC,
+        };
+      }
       return {
         answer: {
           text: "What would change the verdict.",

@@ -1,0 +1,68 @@
+import type { Knowledge } from "./knowledge.js";
+import type { ProjectProfile } from "./profile.js";
+import { type Recommendation, recommendProfile } from "./recommend.js";
+import type { Verdict } from "./scoring.js";
+
+/** Answers a message supposes ("what if it stays tiny?" → size tiny), read as the questionnaire's. */
+export interface Hypothesis {
+  answers: Record<string, string>;
+  needs: readonly string[];
+}
+
+/** The project re-scored with what a message supposes. */
+export interface WhatIf {
+  /** Each supposed change in words, to follow "If": "the project stayed tiny", "you also needed an admin". */
+  conditions: string[];
+  /** The recommendation with them; undefined when the answers already say all of it. */
+  after?: Recommendation;
+  /** "If the project stayed tiny, it would be a toss-up.", or that the answers already say so. */
+  text: string;
+}
+
+function outcome(knowledge: Knowledge, before: Verdict, after: Verdict): string {
+  const name = (v: "flask" | "django") => knowledge.meta.frameworks[v].name;
+  if (after === before)
+    return after === "either"
+      ? "it would still be a toss-up"
+      : `${name(after)} would still be the better fit`;
+  return after === "either" ? "it would be a toss-up" : `${name(after)} would win`;
+}
+
+/**
+ * "what if we only had two weeks?": the verdict with the supposed answers in place of the project's.
+ * Only what differs counts; a supposed answer that is already the project's ("what if it stays small?"
+ * for a small project) changes nothing, and says so by leaving `after` unset. Pure.
+ */
+export function whatIf(
+  knowledge: Knowledge,
+  profile: ProjectProfile,
+  verdict: Verdict,
+  hypothesis: Hypothesis,
+): WhatIf {
+  const conditions: string[] = [];
+  const answers = { ...profile.answers };
+  for (const q of knowledge.singleQuestions) {
+    const to = hypothesis.answers[q.id];
+    if (to === undefined || to === profile.answers[q.id]) continue;
+    const option = q.options.find((o) => o.value === to);
+    if (!option) continue;
+    answers[q.id] = to;
+    conditions.push(option.ifPhrase);
+  }
+  // "a small api for a mobile app" reads as a JSON API and as needing one: building it says both.
+  const added = hypothesis.needs.filter((n) => !profile.needs.includes(n) && n !== answers.project_type);
+  for (const id of added) {
+    const feature = knowledge.needFeatures.find((f) => f.id === id);
+    if (feature) conditions.push(`you also needed ${feature.need.phrase}`);
+  }
+  if (conditions.length === 0)
+    return { conditions, text: "Your answers already say that, so the verdict stands." };
+  const order = knowledge.needFeatures.map((f) => f.id);
+  const needs = order.filter((id) => profile.needs.includes(id) || added.includes(id));
+  const after = recommendProfile({ ...profile, answers, needs }, knowledge);
+  return {
+    conditions,
+    after,
+    text: `If ${conditions.join(" and ")}, ${outcome(knowledge, verdict, after.verdict)}.`,
+  };
+}
