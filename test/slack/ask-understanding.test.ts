@@ -136,6 +136,15 @@ describe("questions about the decision, read against the verdict they reply to",
     expect(text).toContain("https://fastapi.tiangolo.com/");
   });
 
+  it("push-back that gives a reason weighs it as answers", async () => {
+    const { got, rec } = await ask("nah flask suits us better, we know flask");
+    expect(rec.verdict).toBe("django");
+    expect(got).toHaveLength(1);
+    expect(shown(got[0])).toMatch(
+      /If your team already knew Flask, (Flask would win|Django would still be the better fit|it would be a toss-up)\./,
+    );
+  });
+
   it("'what if …' answers with the verdict re-scored under that change, not the list of flips", async () => {
     const { got } = await ask("what if it grows to many teams?");
     expect(got).toHaveLength(1);

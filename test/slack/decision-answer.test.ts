@@ -1,6 +1,14 @@
 /** The decision answers as blocks, from recommendations chosen to reach their edge cases. */
 import { describe, expect, it } from "vitest";
-import { getKnowledge, onlyBuildingElseFlips, recommend } from "../../src/engine/index.js";
+import {
+  getKnowledge,
+  onlyBuildingElseFlips,
+  recommend,
+  recommendProfile,
+  toProfile,
+  understand,
+  whatIf,
+} from "../../src/engine/index.js";
 import {
   flipAnswer,
   pushbackAnswer,
@@ -137,5 +145,39 @@ describe("push-back", () => {
     const text = JSON.stringify(pushbackAnswer(k, rec, "flask"));
     expect(text).toContain(`Already counted for Flask: *${forFlask?.label}*`);
     expect(text).toContain("What would change it");
+  });
+});
+
+describe("push-back with a reason", () => {
+  const profile = toProfile({ answers: { project_type: "microservice", size: "small" }, needs: [] }, k);
+  const rec = recommendProfile(profile, k);
+
+  it("weighs the reason given as answers, and says when it is enough to change the verdict", () => {
+    const u = understand(k, "we'd rather use django, the whole team knows django", {
+      hasRecommendation: true,
+      verdict: rec.verdict,
+    });
+    expect(rec.verdict).toBe("flask");
+    expect(u).toMatchObject({
+      intent: "pushback",
+      prefers: "django",
+      hypothesis: { answers: { experience: "django" } },
+    });
+    if (u.intent !== "pushback" || !u.hypothesis) throw new Error("no reason read");
+    const supposed = whatIf(k, profile, rec.verdict, u.hypothesis);
+    expect(supposed.after?.verdict).toBe("django");
+    const text = JSON.stringify(pushbackAnswer(k, rec, "django", supposed));
+    expect(text).toContain("If your team already knew Django, Django would win.");
+    expect(text).not.toContain("No single change");
+  });
+
+  it("says the reason was weighed when it is not enough", () => {
+    const tool = toProfile({ answers: { project_type: "internal_tool" }, needs: ["admin", "forms"] }, k);
+    const toolRec = recommendProfile(tool, k);
+    expect(toolRec.verdict).toBe("django");
+    const supposed = whatIf(k, tool, toolRec.verdict, { answers: { size: "tiny" }, needs: [] });
+    const text = JSON.stringify(pushbackAnswer(k, toolRec, "flask", supposed));
+    expect(text).toContain("If the project stayed tiny, Django would still be the better fit.");
+    expect(text).toContain("it's your team's call");
   });
 });

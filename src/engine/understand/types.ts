@@ -74,5 +74,7 @@ export type Understanding =
       intent: "pushback";
       /** The framework they would rather use, when it can be told. */
       prefers?: FrameworkId;
+      /** The answers their reason gives ("we know flask"), when it gives any. */
+      hypothesis?: Hypothesis;
     })
   | (Common & { intent: "help" | "thanks" | "chatter" | "unknown" });

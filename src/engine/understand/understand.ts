@@ -1,5 +1,6 @@
 import type { Knowledge } from "../knowledge.js";
 import { stripSlackMarkup } from "../text.js";
+import type { Hypothesis } from "../what-if.js";
 import { featuresAsked, type Parts, partsOfMessage } from "./also-asked.js";
 import { type Analysed, GRAMMAR_WORDS } from "./analyse.js";
 import { askedAfter } from "./asked-after.js";
@@ -164,6 +165,18 @@ const FRAMEWORK_ONLY = new Set(["flask", "django", "python", "vs", "versus", "or
 const OURS = new Set(["flask", "django"]);
 
 /** What `kindOf` needs to know of the message besides its words and the kind readings. */
+/**
+ * The project's answers a message supposes or gives as its reason ("what if it stays tiny?", "we know
+ * flask"), read as a quick take reads a description. A feature counts only when said to be needed:
+ * "what if celery goes down?" asks about background tasks.
+ */
+function supposedIn(model: Model, text: string, a: Analysed): Hypothesis | undefined {
+  const take = quickTake(model, stripSlackMarkup(text), a, needsIn(model, text, a));
+  const needs = take && saysANeed(a.words) ? take.needs : [];
+  if (!take || (Object.keys(take.answers).length === 0 && needs.length === 0)) return undefined;
+  return { answers: take.answers, needs };
+}
+
 interface KindCues {
   /** A domain word or an alias is present. */
   domain: boolean;
@@ -393,16 +406,13 @@ function readMessage(
     };
   }
   // "what if it stays tiny?", "suppose we needed websockets": the verdict with those answers instead.
-  // A feature counts as supposed only when it is said to be needed: "what if celery goes down?" asks
-  // about background tasks.
   if (context.hasRecommendation && supposes(a.words)) {
-    const take = quickTake(model, stripSlackMarkup(text), a, needsIn(model, text, a));
-    const needs = take && saysANeed(a.words) ? take.needs : [];
-    if (take && (Object.keys(take.answers).length > 0 || needs.length > 0)) {
+    const hypothesis = supposedIn(model, text, a);
+    if (hypothesis) {
       return {
         intent: "decision",
         topic: "flip",
-        hypothesis: { answers: take.answers, needs },
+        hypothesis,
         score: 1,
         unsure: false,
         isQuestion: true,
@@ -558,7 +568,15 @@ function readMessage(
     const fallback =
       context.verdict === "flask" ? "django" : context.verdict === "django" ? "flask" : undefined;
     const prefers = preferredFramework(a.words, fallback);
-    return { intent: "pushback", ...common, runnersUp: runnersUp([]), ...(prefers ? { prefers } : {}) };
+    // "nah, flask suits us better, we know flask": the reason given, as answers to weigh it by.
+    const hypothesis = supposedIn(model, text, a);
+    return {
+      intent: "pushback",
+      ...common,
+      runnersUp: runnersUp([]),
+      ...(prefers ? { prefers } : {}),
+      ...(hypothesis ? { hypothesis } : {}),
+    };
   }
   const intent = kind.label as "help" | "thanks" | "chatter" | "unknown";
   return { intent, ...common, runnersUp: runnersUp([]) };

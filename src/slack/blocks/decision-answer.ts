@@ -174,16 +174,26 @@ export function pushbackAnswer(
   knowledge: Knowledge,
   rec: Recommendation,
   prefers?: FrameworkId,
+  supposed?: WhatIf,
 ): KnownBlock[] {
+  // The reason they gave, as answers, weighed first: "we know flask" → "If your team already knew Flask, …".
+  const said = supposed?.after ? ` ${supposed.text}` : "";
   // On a toss-up there is nothing to push back on: either fits, and what would make one clear is the answer.
   if (rec.verdict === "either") {
     const sound = prefers ? `, so ${nameOf(knowledge, prefers)} is a sound pick` : "";
     const flip = prefers ? rec.flips.find((f) => f.verdict === prefers) : undefined;
     const clear =
       flip && prefers ? ` What would make it a clear ${nameOf(knowledge, prefers)} win: ${flip.text}` : "";
-    return [section(`It's a toss-up here: either framework fits${sound}.${clear} ${EDIT_HINT}`)];
+    return [section(`It's a toss-up here: either framework fits${sound}.${said || clear} ${EDIT_HINT}`)];
   }
   const wanted = prefers ?? (rec.verdict === "flask" ? "django" : "flask");
+  // What they said is enough to make the framework they prefer win: say so, with the figures.
+  if (supposed?.after && wanted !== rec.verdict && supposed.after.verdict === wanted) {
+    return [
+      section(`Fair enough.${said} ${confidenceLine(knowledge, supposed.after)}`),
+      { type: "context", elements: [mrkdwn(EDIT_HINT)] },
+    ];
+  }
   // Preferring the framework that already won is agreement, not push-back.
   if (wanted === rec.verdict) {
     return [
@@ -203,5 +213,5 @@ export function pushbackAnswer(
   const because = flip
     ? `What would change it: ${flip.text}`
     : `No single change of answer would make ${nameOf(knowledge, wanted)} win.${pairToward(rec, wanted)}`;
-  return [section(`Fair enough: it's your team's call.${weighed} ${because} ${EDIT_HINT}`)];
+  return [section(`Fair enough: it's your team's call.${said}${weighed} ${because} ${EDIT_HINT}`)];
 }

@@ -4,6 +4,7 @@ import {
   explainFeature,
   type FeatureScore,
   type FrameworkId,
+  type Hypothesis,
   type Knowledge,
   onlyBuildingElseFlips,
   type ProjectProfile,
@@ -178,7 +179,11 @@ export function composeAnswer(knowledge: Knowledge, q: Conversation): Composed {
       return decisionAnswer(knowledge, u, text, q.profile);
     case "pushback":
       return q.profile && u.intent === "pushback"
-        ? { answer: pushback(knowledge, q.profile, u.prefers), topic: FLIP_TOPIC, usesProject: true }
+        ? {
+            answer: pushback(knowledge, q.profile, u.prefers, u.hypothesis),
+            topic: FLIP_TOPIC,
+            usesProject: true,
+          }
         : NONE;
     case "help":
       return asked ? { answer: helpAnswer(knowledge), topic: HELP_TOPIC } : NONE;
@@ -330,9 +335,18 @@ function decidedAnswer(
   }
 }
 
-function pushback(knowledge: Knowledge, profile: ProjectProfile, prefers: FrameworkId | undefined): Answer {
+function pushback(
+  knowledge: Knowledge,
+  profile: ProjectProfile,
+  prefers: FrameworkId | undefined,
+  hypothesis: Hypothesis | undefined,
+): Answer {
   const rec = recommendProfile(profile, knowledge);
-  return { text: "What would change the verdict.", blocks: pushbackAnswer(knowledge, rec, prefers) };
+  const supposed = hypothesis ? whatIf(knowledge, profile, rec.verdict, hypothesis) : undefined;
+  return {
+    text: "What would change the verdict.",
+    blocks: pushbackAnswer(knowledge, rec, prefers, supposed),
+  };
 }
 
 function quickTake(knowledge: Knowledge, take: QuickTake, sentence: string): Composed {
