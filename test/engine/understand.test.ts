@@ -1108,6 +1108,7 @@ describe("understand: word forms, compounds and shorthand", () => {
     ["backoffice for staff?", "admin"],
     ["@login_required?", "auth"],
     ["how do we roll out schema changes", "orm"],
+    ["isn't django slower than flask?", "performance"],
   ])("%j → %s", (text, id) => {
     const u = understand(k, text);
     expectFeature(u);

@@ -21,6 +21,7 @@ export const SHORTHAND: ReadonlyMap<string, readonly string[]> = new Map(
     websock: "websocket",
     sockets: "websockets",
     apis: "api",
+    slower: "slow",
     tmpl: "template",
     tpl: "template",
     tmpls: "templates",
