@@ -132,6 +132,20 @@ export function renderFeature(
   const asked = match?.kind === "match" ? match.myth?.index : undefined;
   const lines = [s.bold(s.accent(e.title))];
   if (e.direct && asked === undefined) lines.push(`  ${e.direct}`);
+  // The detail asked about first ("rate limiting"), then the whole sheet.
+  if (e.detail) {
+    lines.push("", s.bold(e.detail.title));
+    for (const [name, d] of [
+      [e.flask.name, e.detail.flask],
+      [e.django.name, e.detail.django],
+    ] as const) {
+      lines.push(
+        `  ${name}: ${d.text}`,
+        `    Source: ${d.source}`,
+        ...d.more.map((m) => `    ${m.title}: ${m.url}`),
+      );
+    }
+  }
   lines.push(...sideLines(e.flask, s), ...sideLines(e.django, s));
   lines.push("", `${s.bold("Verdict")}: ${e.verdict.text}`);
   if (e.forProject) lines.push("", s.bold("What it means for this project"), `  ${e.forProject}`);

@@ -1,8 +1,17 @@
+import { detailAsked } from "./detail-asked.js";
 import { directAnswer } from "./direct-answer.js";
 import { answerSources } from "./explanation.js";
 import { findNeedsInText } from "./feature-matcher.js";
 import type { Knowledge } from "./knowledge.js";
-import type { AddOn, Feature, FrameworkId, FrameworkSide, Myth, Provenance } from "./knowledge-schema.js";
+import type {
+  AddOn,
+  Detail,
+  Feature,
+  FrameworkId,
+  FrameworkSide,
+  Myth,
+  Provenance,
+} from "./knowledge-schema.js";
 import type { ProjectProfile } from "./profile.js";
 import { kindWords, provenanceLabel } from "./provenance.js";
 import { inWords } from "./text.js";
@@ -37,6 +46,8 @@ export interface FeatureExplanation {
   /** What it means for this project, when a profile is given and there is something specific to say. */
   forProject?: string;
   myths: Myth[];
+  /** The part of the feature the question names, when the feature's own answer does not cover it (rate limiting). */
+  detail?: Detail;
   /** Lower-case words that name this feature (title, id and aliases): what a question about it may say. */
   topicWords: string[];
   /** The feature's aliases as the knowledge base spells them ("mysql", "sql server"). */
@@ -144,5 +155,7 @@ export function explainFeature(
   if (project) explanation.forProject = project;
   const direct = options.question ? directAnswer(explanation, options.question) : undefined;
   if (direct) explanation.direct = direct;
+  const detail = options.question ? detailAsked(feature, options.question) : undefined;
+  if (detail) explanation.detail = detail;
   return explanation;
 }

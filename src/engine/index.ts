@@ -31,6 +31,7 @@ export { type FeatureMatch, findNeedsInText, matchFeature } from "./feature-matc
 export { getKnowledge, type Knowledge, KnowledgeError, loadKnowledge } from "./knowledge.js";
 export type {
   AddOn,
+  Detail,
   Feature,
   FrameworkId,
   Myth,

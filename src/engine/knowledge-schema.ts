@@ -194,6 +194,27 @@ export const MythSchema = z.object({
 });
 export type Myth = z.infer<typeof MythSchema>;
 
+/** One framework's answer on a detail of a feature, with its own documentation. */
+const DetailSide = z.strictObject({
+  text,
+  source: docUrl,
+  /** Further official pages for claims in `text` that `source` does not cover. */
+  more: z.array(z.strictObject({ title: text, url: docUrl })).default([]),
+});
+
+/**
+ * A part of a feature people ask about by name that the feature's own answer does not cover: rate
+ * limiting under security, file uploads under forms. A question naming it gets this first.
+ */
+export const DetailSchema = z.strictObject({
+  title: z.string().trim().min(1).max(60),
+  /** Lower-case phrases that name it; one matches when every one of its words is in the question. */
+  words: z.array(z.string().trim().toLowerCase().min(1)).min(1),
+  flask: DetailSide,
+  django: DetailSide,
+});
+export type Detail = z.infer<typeof DetailSchema>;
+
 export const FeatureSchema = z.object({
   id,
   title: z.string().trim().min(1).max(60),
@@ -216,6 +237,7 @@ export const FeatureSchema = z.object({
     })
     .optional(),
   myths: z.array(MythSchema).default([]),
+  details: z.array(DetailSchema).default([]),
 });
 export type Feature = z.infer<typeof FeatureSchema>;
 export const FeaturesFileSchema = z.array(FeatureSchema).min(1);

@@ -149,6 +149,15 @@ describe("npm run ask", () => {
     expect(stdout).toContain("What would change the verdict");
   });
 
+  it("answers a detail of a feature first, with its sources, then the whole sheet", () => {
+    const { code, stdout } = ask(["feature", "how do we handle file uploads?"]);
+    expect(code).toBe(0);
+    expect(stdout).toContain("File uploads");
+    expect(stdout).toContain("Source: https://flask.palletsprojects.com/en/stable/patterns/fileuploads/");
+    expect(stdout).toContain("Source: https://docs.djangoproject.com/en/stable/topics/http/file-uploads/");
+    expect(stdout.indexOf("File uploads")).toBeLessThan(stdout.indexOf("Verdict:"));
+  });
+
   it("answers 'what if …' with the recommendation for the supposed answers", () => {
     const { code, stdout } = ask(["--type", "internal_tool", "feature", "what if we only had a few days?"]);
     expect(code).toBe(0);

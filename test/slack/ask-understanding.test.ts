@@ -136,6 +136,15 @@ describe("questions about the decision, read against the verdict they reply to",
     expect(text).toContain("https://fastapi.tiangolo.com/");
   });
 
+  it("a detail the feature's sheet does not cover gets its own answer, with both sources", async () => {
+    const { got } = await ask("how do we do jwt auth for the api?");
+    expect(got).toHaveLength(1);
+    const text = shown(got[0]);
+    expect(text).toContain("Token and JWT authentication");
+    expect(text).toContain("https://flask-jwt-extended.readthedocs.io/");
+    expect(text).toContain("https://www.django-rest-framework.org/api-guide/authentication/");
+  });
+
   it("push-back that gives a reason weighs it as answers", async () => {
     const { got, rec } = await ask("nah flask suits us better, we know flask");
     expect(rec.verdict).toBe("django");

@@ -50,6 +50,27 @@ describe("feature answer blocks", () => {
     expect(all.some((t) => t.startsWith("Django REST Framework is a third-party package"))).toBe(false);
   });
 
+  it("answers a detail the sheet does not cover on its own, each side with its source", () => {
+    const explanation = explainFeature("security", undefined, knowledge, {
+      question: "what about rate limiting?",
+    });
+    if (!explanation) throw new Error("security");
+    const blocks = featureAnswerBlocks({
+      explanation,
+      suggestRecommendation: false,
+      question: "what about rate limiting?",
+    });
+    const all = texts(blocks).join("\n");
+    expect(all).toContain("*Rate limiting* (Security defaults)");
+    expect(all).toContain("<https://flask-limiter.readthedocs.io/|source>");
+    expect(all).toContain("<https://www.django-rest-framework.org/api-guide/throttling/|source>");
+    // The general sheet is one question away, not repeated.
+    expect(all).not.toContain(explanation.flask.how);
+    expect(all).toContain("For all of Security defaults, ask “security defaults?”");
+    expect(featureAnswerText(explanation)).toMatch(/^Rate limiting \(Security defaults\): /);
+    expect(messageViolations({ text: featureAnswerText(explanation), blocks })).toEqual([]);
+  });
+
   it("reads a myth's claim mid-sentence, without a capital article", () => {
     const admin = knowledge.featureById.get("admin");
     const index = admin?.myths.findIndex((m) => m.claim.startsWith("The ")) ?? -1;

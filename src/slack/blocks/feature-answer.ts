@@ -1,4 +1,5 @@
 import {
+  type Detail,
   directAnswer,
   type FeatureExplanation,
   type Myth,
@@ -20,7 +21,14 @@ export interface FeatureAnswerModel {
 }
 
 export function featureAnswerText(e: FeatureExplanation): string {
+  if (e.detail) return `${e.detail.title} (${e.title}): ${e.direct ?? e.detail.flask.text}`;
   return `${e.title}: ${e.direct ?? e.verdict.text}`;
+}
+
+/** One framework on the detail asked about, with its sources. */
+function detailSide(name: string, d: Detail["flask"]): string {
+  const links = [link(d.source, "source"), ...d.more.map((m) => link(m.url, m.title))].join(" · ");
+  return truncate(`*${name}*\n${d.text}\n${links}`, LIMITS.fieldText);
 }
 
 /** Module names as code, each package linked to its own docs. */
@@ -82,11 +90,23 @@ export function featureAnswerBlocks(model: FeatureAnswerModel): KnownBlock[] {
       ),
     });
   }
-  blocks.push({
-    type: "section",
-    text: mrkdwn(truncate(`*${e.title}*\n${e.verdict.text}`, LIMITS.sectionText)),
-    fields: [mrkdwn(side(e.flask)), mrkdwn(side(e.django))],
-  });
+  if (e.detail) {
+    // A detail the feature's own sheet does not cover answers alone; the sheet is one question away.
+    blocks.push({
+      type: "section",
+      text: mrkdwn(truncate(`*${e.detail.title}* (${e.title})`, LIMITS.sectionText)),
+      fields: [
+        mrkdwn(detailSide(e.flask.name, e.detail.flask)),
+        mrkdwn(detailSide(e.django.name, e.detail.django)),
+      ],
+    });
+  } else {
+    blocks.push({
+      type: "section",
+      text: mrkdwn(truncate(`*${e.title}*\n${e.verdict.text}`, LIMITS.sectionText)),
+      fields: [mrkdwn(side(e.flask)), mrkdwn(side(e.django))],
+    });
+  }
   if (e.forProject) {
     blocks.push({
       type: "section",
@@ -103,6 +123,7 @@ export function featureAnswerBlocks(model: FeatureAnswerModel): KnownBlock[] {
       ],
     });
   }
-  blocks.push({ type: "context", elements: [mrkdwn(`Knowledge ${e.knowledgeVersion}`)] });
+  const whole = e.detail ? `For all of ${e.title}, ask “${e.title.toLowerCase()}?”. ` : "";
+  blocks.push({ type: "context", elements: [mrkdwn(`${whole}Knowledge ${e.knowledgeVersion}`)] });
   return blocks;
 }
