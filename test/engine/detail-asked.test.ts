@@ -19,6 +19,7 @@ describe("the detail a question names", () => {
     ["auth", "how do we do login with our google workspace accounts?", "Single sign-on"],
     ["async", "can we stream responses from an llm?", "Streaming responses"],
     ["admin", "can we customize the admin look, like our company colors?", "The admin's look and branding"],
+    ["scalability", "flask would scale better for black friday traffic no?", "Traffic and load spikes"],
   ])("%s: %j → %s", (featureId, question, title) => {
     expect(detailOf(featureId, question)).toBe(title);
   });

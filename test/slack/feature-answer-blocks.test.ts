@@ -71,6 +71,18 @@ describe("feature answer blocks", () => {
     expect(messageViolations({ text: featureAnswerText(explanation), blocks })).toEqual([]);
   });
 
+  it("leaves out a myth that was only the closest when the question names a detail", () => {
+    const question = "flask would scale better for black friday traffic no?";
+    const explanation = explainFeature("scalability", undefined, knowledge, { question });
+    const myth = explanation?.myths[0];
+    if (!explanation || !myth) throw new Error("scalability");
+    const all = texts(
+      featureAnswerBlocks({ explanation, suggestRecommendation: false, question, myth }),
+    ).join("\n");
+    expect(all).toContain("*Traffic and load spikes* (Scalability and large projects)");
+    expect(all).not.toContain("Checked fact");
+  });
+
   it("reads a myth's claim mid-sentence, without a capital article", () => {
     const admin = knowledge.featureById.get("admin");
     const index = admin?.myths.findIndex((m) => m.claim.startsWith("The ")) ?? -1;

@@ -58,9 +58,14 @@ function midSentence(claim: string): string {
   return claim.replace(/\.$/, "").replace(/^(The|A|An|It|There) /, (w) => w.toLowerCase());
 }
 
+/** The myth the question was about, unless it named a detail: "black friday traffic" is not "large projects". */
+function mythAsked(model: FeatureAnswerModel): Myth | undefined {
+  return model.explanation.detail ? undefined : model.myth;
+}
+
 /** The answer to a yes/no question, first; not when the question was a myth (its correction answers it). */
 function directLine(model: FeatureAnswerModel): string | undefined {
-  if (model.myth) return undefined;
+  if (mythAsked(model)) return undefined;
   const e = model.explanation;
   return e.direct ?? (model.question ? directAnswer(e, model.question) : undefined);
 }
@@ -79,12 +84,13 @@ export function featureAnswerBlocks(model: FeatureAnswerModel): KnownBlock[] {
   }
   const direct = directLine(model);
   if (direct) blocks.push({ type: "section", text: mrkdwn(truncate(direct, LIMITS.sectionText)) });
-  if (model.myth) {
+  const myth = mythAsked(model);
+  if (myth) {
     blocks.push({
       type: "section",
       text: mrkdwn(
         truncate(
-          `:mag: *Checked fact.* It is often said that ${midSentence(model.myth.claim)}. In fact: ${model.myth.correction} ${[link(model.myth.source, "source"), ...model.myth.more.map((m) => link(m.url, m.title))].join(" · ")}`,
+          `:mag: *Checked fact.* It is often said that ${midSentence(myth.claim)}. In fact: ${myth.correction} ${[link(myth.source, "source"), ...myth.more.map((m) => link(m.url, m.title))].join(" · ")}`,
           LIMITS.sectionText,
         ),
       ),
