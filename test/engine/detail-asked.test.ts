@@ -20,6 +20,7 @@ describe("the detail a question names", () => {
     ["async", "can we stream responses from an llm?", "Streaming responses"],
     ["admin", "can we customize the admin look, like our company colors?", "The admin's look and branding"],
     ["scalability", "flask would scale better for black friday traffic no?", "Traffic and load spikes"],
+    ["databases", "do we need a database at all?", "Going without a database"],
   ])("%s: %j → %s", (featureId, question, title) => {
     expect(detailOf(featureId, question)).toBe(title);
   });
@@ -29,6 +30,7 @@ describe("the detail a question names", () => {
     ["forms", "how do forms work?"],
     ["auth", "how does login work?"],
     ["async", "does django do websockets?"],
+    ["databases", "which database do we need for a shop?"],
   ])("%s: %j names no detail", (featureId, question) => {
     expect(detailOf(featureId, question)).toBeUndefined();
   });
