@@ -21,6 +21,7 @@ describe("the detail a question names", () => {
     ["admin", "can we customize the admin look, like our company colors?", "The admin's look and branding"],
     ["scalability", "flask would scale better for black friday traffic no?", "Traffic and load spikes"],
     ["databases", "do we need a database at all?", "Going without a database"],
+    ["databases", "is sqlite ok for this in production?", "SQLite in production"],
   ])("%s: %j → %s", (featureId, question, title) => {
     expect(detailOf(featureId, question)).toBe(title);
   });
