@@ -40,6 +40,7 @@ export type {
   Provenance,
   Question,
 } from "./knowledge-schema.js";
+export { type NamedPackage, packageNamed } from "./package-named.js";
 export {
   defaultProfile,
   type ParsedProfile,

@@ -123,6 +123,15 @@ describe("questions about the decision, read against the verdict they reply to",
     expect(text).not.toContain("async-first API, look at FastAPI");
   });
 
+  it("a package the knowledge base counts as part of Flask or Django is said to be so, with its docs", async () => {
+    const { got } = await ask("what about quart?");
+    expect(got).toHaveLength(1);
+    const text = shown(got[0]);
+    expect(text).toContain("<https://quart.palletsprojects.com/|Quart> is a separate Pallets project");
+    expect(text).toContain("part of Flask");
+    expect(text).not.toContain("I compare only Flask and Django");
+  });
+
   it("two alternatives asked about at once are both named", async () => {
     const { got } = await ask("what about litestar or sanic?");
     expect(got).toHaveLength(1);

@@ -3,6 +3,7 @@ import {
   type FrameworkId,
   type Knowledge,
   ONLY_BUILDING_ELSE,
+  packageNamed,
   type Recommendation,
   type WhatIf,
 } from "../../engine/index.js";
@@ -153,6 +154,16 @@ export function alternativeAnswer(
   }
   const what = named ? inertText(named) : "another framework";
   const pair = `${nameOf(knowledge, "flask")} and ${nameOf(knowledge, "django")}`;
+  // "what about quart?": a package the knowledge base counts as part of one of the two.
+  const part = named && !named.includes(" or ") ? packageNamed(knowledge, named) : undefined;
+  if (part) {
+    const what = part.for ? `, for ${part.for}` : "";
+    return [
+      section(
+        `${link(part.package.docs, part.package.name)} is ${part.kind}${what}: I count it as part of ${nameOf(knowledge, part.framework)} (ask about “${part.featureTitle.toLowerCase()}”), not as a third option.`,
+      ),
+    ];
+  }
   const fastapi = named?.toLowerCase() === "fastapi";
   // Without a project there is no "this project" and no recommendation's Details yet.
   const text = project
