@@ -14,7 +14,7 @@ describe("packageNamed", () => {
     });
     expect(packageNamed(k, "channels")).toMatchObject({
       framework: "django",
-      kind: "an official Django package",
+      kind: "an official Django package, installed separately",
     });
   });
 
