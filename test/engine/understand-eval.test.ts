@@ -45,7 +45,7 @@ describe("understanding the held-out set", () => {
   });
 
   // Until then, no change may make it worse than the figures measured.
-  // The floor is what was last measured (runs 35–40), not what was hoped.
+  // The floor is what was last measured (runs 35–41), not what was hoped.
   it("does no worse than last measured: 214 of 239 right (89.5%), at most 2 false answers", () => {
     expect(result.right).toBeGreaterThanOrEqual(214);
     expect(result.falseAnswersOnUnknown).toBeLessThanOrEqual(2);
@@ -269,9 +269,10 @@ describe("understanding the tenth set", () => {
     expect(dev10.total).toBeGreaterThanOrEqual(140);
   });
 
-  // 113 once background told before the question no longer rules a feature out with its other tools.
-  it("does no worse than last measured: 113 of 150 right (75.3%), no false answer", () => {
-    expect(dev10.right).toBeGreaterThanOrEqual(113);
+  // 113 once background told before the question no longer rules a feature out with its other tools;
+  // 114 once "why" and a framework asks about the pick (round 12).
+  it("does no worse than last measured: 114 of 150 right (76.0%), no false answer", () => {
+    expect(dev10.right).toBeGreaterThanOrEqual(114);
     expect(dev10.falseAnswersOnUnknown).toBe(0);
   });
 });
