@@ -113,6 +113,8 @@ describe("/flask-or-django <text>", () => {
     expect(acked.response_type).toBe("ephemeral");
     expect(shown(acked)).toContain("I don't know that one");
     for (const f of k.features) expect(shown(acked)).toContain(f.title);
+    // No recommendation here to ask about.
+    expect(shown(acked)).not.toContain("about the decision");
     expect(messageViolations(acked)).toEqual([]);
     expectNothingElse(s);
   });

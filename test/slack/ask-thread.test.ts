@@ -173,6 +173,8 @@ describe("what is not a question in our thread", () => {
     expect(answer?.thread_ts).toBe(PARENT_TS);
     expect(shown(answer)).toContain("I don't know that one");
     for (const f of k.features) expect(shown(answer)).toContain(f.title);
+    // Under a recommendation, the decision can be asked about too.
+    expect(shown(answer)).toContain("or about the decision: “why not Flask?”");
   });
 
   // A weak guess is named nowhere: "what about htmx?" had been asked whether it meant database support.

@@ -55,13 +55,21 @@ export function helpBlocks(knowledge: Knowledge, withButton: boolean): KnownBloc
  * to offer come as "did you mean" buttons instead, and weaker ones only mislead ("what about htmx?" had
  * been asked whether it meant database support).
  */
-export function unknownQuestionBlocks(knowledge: Knowledge, question: string): KnownBlock[] {
+export function unknownQuestionBlocks(
+  knowledge: Knowledge,
+  question: string,
+  underRecommendation = false,
+): KnownBlock[] {
+  // Under a recommendation the decision itself can be asked about too.
+  const decision = underRecommendation
+    ? ", or about the decision: “why not Flask?”, “how sure is it?”, “what if it grows?”"
+    : "";
   return [
     {
       type: "section",
       text: mrkdwnVerbatim(
         truncate(
-          `I don't know that one: “${inertText(truncate(question.trim(), 200))}”. Ask about one feature, for example “what about the admin?” or “async?”.`,
+          `I don't know that one: “${inertText(truncate(question.trim(), 200))}”. Ask about one feature, for example “what about the admin?” or “async?”${decision}.`,
           LIMITS.sectionText,
         ),
       ),
