@@ -75,7 +75,7 @@ function runFeature(args: CliArgs, knowledge: Knowledge, io: Io): number {
     io.stdout.write(
       args.json
         ? json({ reading, whatIf: supposed, recommendation: supposed.after ?? rec })
-        : `${supposed.text}\n\n${renderRecommendation(supposed.after ?? rec, knowledge, styleFor(io.stdout, io.env))}`,
+        : `${supposed.text}${supposed.after ? " (The answers below include that change.)" : ""}\n\n${renderRecommendation(supposed.after ?? rec, knowledge, styleFor(io.stdout, io.env))}`,
     );
     return EXIT.ok;
   }

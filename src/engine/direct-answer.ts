@@ -114,13 +114,18 @@ function aboutPackage(side: FrameworkAnswer, name: string): string {
 function builtIn(
   side: FrameworkAnswer,
   content: ReadonlySet<string>,
+  title: ReadonlySet<string>,
   addOns: readonly AddOn[],
   partly?: AddOn,
 ): string | undefined {
   const p = side.provenance;
   if (p.kind !== "built_in") return undefined;
-  // The module the question names, when it names one ("does django have csp?": `django.middleware.csp`).
-  const named = p.modules.filter((m) => content.has(fold(m.split(".").at(-1) ?? "")));
+  // The module the question names, when it names one ("does django have csp?": `django.middleware.csp`);
+  // the feature's own name names them all ("does django have security built in?").
+  const named = p.modules.filter((m) => {
+    const last = fold(m.split(".").at(-1) ?? "");
+    return content.has(last) && !title.has(last);
+  });
   const modules = (named.length > 0 ? named : p.modules).map((m) => `\`${m}\``).join(", ");
   const extra = p.extra ? ` (install \`${p.extra}\`)` : "";
   // Built in, but not the part asked about: "does django have a built-in task worker?"
@@ -188,11 +193,13 @@ function sideAnswer(
   const packagesOf = (s: FrameworkAnswer): PackageRef[] => sourcesOf(s).flatMap((x) => x.packages);
   const ours = packagesOf(side).find(named);
   if (ours) {
-    // "the flask session cookie" may mean Flask's own session: only "flask-session" surely names the package.
+    // "the flask session cookie" may mean Flask's own session (built in): only "flask-session" surely
+    // names the package. "flask admin" can only mean Flask-Admin, as Flask has no admin of its own.
     const words = tokens(ours.name);
     const ambiguous =
       words.length === 2 &&
       frameworkNames.includes(words[0] as string) &&
+      side.provenance.kind === "built_in" &&
       !written.includes(ours.name.toLowerCase());
     if (ambiguous) return undefined;
     const own = packageForms(ours)
@@ -230,7 +237,7 @@ function sideAnswer(
     const partly = asksBuiltIn
       ? side.addOns.find((a) => meaningful(a.for, frameworkNames).some((w) => content.has(w)))
       : undefined;
-    return builtIn(side, content, addOns, partly);
+    return builtIn(side, content, title, addOns, partly);
   }
   if (p.kind === "extension" || p.kind === "third_party")
     return asksBuiltIn ? notBuiltIn(side, p) : withPackages(p);

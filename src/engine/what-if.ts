@@ -1,7 +1,9 @@
+import { findNeedsInText } from "./feature-matcher.js";
 import type { Knowledge } from "./knowledge.js";
 import type { ProjectProfile } from "./profile.js";
 import { type Recommendation, recommendProfile } from "./recommend.js";
 import type { Verdict } from "./scoring.js";
+import { inWords } from "./text.js";
 
 /** Answers a message supposes ("what if it stays tiny?" → size tiny), read as the questionnaire's. */
 export interface Hypothesis {
@@ -17,6 +19,8 @@ export interface WhatIf {
   after?: Recommendation;
   /** "If the project stayed tiny, it would be a toss-up.", or that the answers already say so. */
   text: string;
+  /** The verdict it would then be, in words: "it would be a toss-up"; undefined when nothing changes. */
+  outcome?: string;
 }
 
 function outcome(knowledge: Knowledge, before: Verdict, after: Verdict): string {
@@ -49,20 +53,22 @@ export function whatIf(
     answers[q.id] = to;
     conditions.push(option.ifPhrase);
   }
-  // "a small api for a mobile app" reads as a JSON API and as needing one: building it says both.
-  const added = hypothesis.needs.filter((n) => !profile.needs.includes(n) && n !== answers.project_type);
-  for (const id of added) {
+  // A need the notes already name counts already ("we need an admin panel" in the notes).
+  const noted = findNeedsInText(profile.notes.slice(0, knowledge.notesQuestion.maxLength), knowledge);
+  const phrases: string[] = [];
+  const added: string[] = [];
+  for (const id of hypothesis.needs) {
     const feature = knowledge.needFeatures.find((f) => f.id === id);
-    if (feature) conditions.push(`you also needed ${feature.need.phrase}`);
+    if (!feature || profile.needs.includes(id) || noted.includes(id) || added.includes(id)) continue;
+    added.push(id);
+    phrases.push(feature.need.phrase);
   }
+  if (phrases.length > 0) conditions.push(`you also needed ${inWords(phrases)}`);
   if (conditions.length === 0)
     return { conditions, text: "Your answers already say that, so the verdict stands." };
   const order = knowledge.needFeatures.map((f) => f.id);
   const needs = order.filter((id) => profile.needs.includes(id) || added.includes(id));
   const after = recommendProfile({ ...profile, answers, needs }, knowledge);
-  return {
-    conditions,
-    after,
-    text: `If ${conditions.join(" and ")}, ${outcome(knowledge, verdict, after.verdict)}.`,
-  };
+  const then = outcome(knowledge, verdict, after.verdict);
+  return { conditions, after, outcome: then, text: `If ${conditions.join(" and ")}, ${then}.` };
 }

@@ -162,7 +162,7 @@ describe("npm run ask", () => {
     const { code, stdout } = ask(["--type", "internal_tool", "feature", "what if we only had a few days?"]);
     expect(code).toBe(0);
     expect(stdout).toMatch(
-      /^If you [^\n]*days[^\n]*, (Django would still be the better fit|Flask would win|it would be a toss-up)\.\n/,
+      /^If you [^\n]*days[^\n]*, (Django would still be the better fit|Flask would win|it would be a toss-up)\. \(The answers below include that change\.\)\n/,
     );
     expect(stdout).toContain("Time:        ");
     expect(stdout).not.toContain("That reads as a question about the decision");

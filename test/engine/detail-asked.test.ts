@@ -32,6 +32,8 @@ describe("the detail a question names", () => {
     ["auth", "how does login work?"],
     ["async", "does django do websockets?"],
     ["databases", "which database do we need for a shop?"],
+    ["admin", "we want a brand new admin panel, which is better?"],
+    ["databases", "is it ok to use sqlite for the test database?"],
   ])("%s: %j names no detail", (featureId, question) => {
     expect(detailOf(featureId, question)).toBeUndefined();
   });

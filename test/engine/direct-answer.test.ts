@@ -74,6 +74,18 @@ describe("direct answers to yes/no questions about one framework", () => {
     ["admin", "does django have an admin built in?", /^Yes, built in: `django\.contrib\.admin`\.$/],
     // A module named: that module, not all of the feature's.
     ["security", "does django have CSP?", /^Yes, built in: `django\.middleware\.csp`\.$/],
+    // The feature's own name names all of them.
+    [
+      "security",
+      "does django have security built in?",
+      /^Yes, built in: `django\.middleware\.csrf`, `django\.middleware\.clickjacking`, `django\.middleware\.security`, `django\.middleware\.csp`\.$/,
+    ],
+    // "flask admin" can only be Flask-Admin: Flask has no admin of its own.
+    [
+      "admin",
+      "is flask admin built in?",
+      /^Flask-Admin is a pallets-eco extension you install separately, not part of Flask itself\.$/,
+    ],
     // A kind of it named: the add-ons for other kinds are left out, the qualifiers kept.
     ["databases", "does django support mysql?", /^Yes, built in: `django\.db\.backends`\.$/],
     ["databases", "does django support postgres?", /^Yes, built in: `django\.db\.backends`\.$/],
@@ -96,7 +108,7 @@ describe("direct answers to yes/no questions about one framework", () => {
     [
       "debugging",
       "does django have a debugger?",
-      /^Yes, built in: `django\.views\.debug`, but only as debug error pages and `test --pdb`, not an interactive debugger; for an in-browser toolbar/,
+      /^Yes, built in: `django\.views\.debug`, but only as debug error pages and `test --pdb`, with no interactive in-browser debugger; for an in-browser toolbar/,
     ],
     [
       "sessions",

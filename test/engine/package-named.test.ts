@@ -7,20 +7,20 @@ const k = getKnowledge();
 describe("packageNamed", () => {
   it("finds an add-on by name in any case, with what it adds and what it is", () => {
     expect(packageNamed(k, "Quart")).toMatchObject({
-      framework: "flask",
+      frameworks: ["flask"],
       for: "an async reimplementation of the Flask API",
       kind: "a separate Pallets project",
       package: { name: "Quart", docs: "https://quart.palletsprojects.com/" },
     });
     expect(packageNamed(k, "channels")).toMatchObject({
-      framework: "django",
+      frameworks: ["django"],
       kind: "an official Django package, installed separately",
     });
   });
 
-  it("finds a package that is a side's whole answer, with no add-on purpose", () => {
+  it("finds a package both frameworks' answers name, as part of both", () => {
     const celery = packageNamed(k, "celery");
-    expect(celery?.framework).toBe("flask");
+    expect(celery?.frameworks).toEqual(["flask", "django"]);
     expect(celery?.for).toBeUndefined();
     expect(celery?.kind).toBe("a third-party package");
   });

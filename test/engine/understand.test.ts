@@ -457,6 +457,10 @@ describe("understand: background told before the question", () => {
     "we're a laravel shop. how do migrations work?",
     // Left behind, but the question names another one.
     "coming from laravel, how does routing work in rails?",
+    // Going to another one, or just naming it, is no leaving it behind.
+    "moving to fastapi, how does routing work there?",
+    "switching to rails, how do migrations work?",
+    "having trouble with laravel, how do migrations work?",
     // The part that asks says nothing of a feature: the background is what is asked about.
     "snowflake or bigquery for the analytics warehouse - has anyone decided?",
   ])("still declines %j", (text) => {
@@ -765,6 +769,41 @@ describe("understand: questions about the decision", () => {
   ])("%j supposes other answers", (text, answers, needs) => {
     const u = understand(k, text, { hasRecommendation: true, verdict: "django" });
     expect(u).toMatchObject({ intent: "decision", topic: "flip", hypothesis: { answers, needs } });
+  });
+
+  // A reviewer's finds: only a clause about the project or the team, with a verb that states an answer
+  // or a need, supposes anything; a needed feature leaves what is built as it was.
+  it.each([
+    "what if i'm out next week?",
+    "what if we decide next week?",
+    "what if the customer is large?",
+    "what if it wasn't a prototype?",
+    "what if the prototype becomes production?",
+    "what if the shop gets hacked?",
+    "what if the admin needs a custom theme?",
+    "what if we need to migrate from sqlite to postgres later?",
+  ])("%j supposes none of the project's answers", (text) => {
+    const u = understand(k, text, { hasRecommendation: true, verdict: "django" });
+    expect(u.intent === "decision" && u.topic === "flip" ? u.hypothesis : undefined).toBeUndefined();
+  });
+
+  it("'what if we needed websockets?' supposes a need, not another kind of project", () => {
+    const u = understand(k, "what if we needed websockets?", { hasRecommendation: true, verdict: "django" });
+    expect(u).toMatchObject({
+      intent: "decision",
+      topic: "flip",
+      hypothesis: { answers: {}, needs: ["async"] },
+    });
+  });
+
+  it.each([
+    ["nah flask suits us better, we know flask", { experience: "flask" }],
+    ["we'd rather use django, the whole team knows django", { experience: "django" }],
+    ["that's wrong, we know flask and django both", undefined],
+  ])("push-back %j gives its reason as answers %j", (text, answers) => {
+    const u = understand(k, text, { hasRecommendation: true, verdict: "django" });
+    expect(u.intent).toBe("pushback");
+    if (u.intent === "pushback") expect(u.hypothesis?.answers).toEqual(answers);
   });
 
   it.each([

@@ -39,15 +39,13 @@ describe("whatIf", () => {
     expect(w.text).toBe("Your answers already say that, so the verdict stands.");
   });
 
-  it("adds a supposed need, but not one the supposed kind of project already says", () => {
-    const need = whatIf(k, profile, before.verdict, { answers: {}, needs: ["async"] });
-    expect(need.conditions).toEqual([expect.stringMatching(/^you also needed /)]);
-    expect(need.after?.profile.needs).toEqual(expect.arrayContaining(["admin", "async"]));
-    const api = whatIf(k, profile, before.verdict, {
-      answers: { project_type: "rest_api" },
-      needs: ["rest_api"],
-    });
-    expect(api.conditions).toEqual(["you were building a JSON API"]);
+  it("adds supposed needs in one condition, and not one the notes already name", () => {
+    const need = whatIf(k, profile, before.verdict, { answers: {}, needs: ["async", "i18n"] });
+    expect(need.conditions).toEqual([expect.stringMatching(/^you also needed .+ and .+$/)]);
+    expect(need.after?.profile.needs).toEqual(expect.arrayContaining(["admin", "async", "i18n"]));
+    const noted = toProfile({ ...profile, notes: "we need websockets for live updates" }, k);
+    const again = whatIf(k, noted, recommendProfile(noted, k).verdict, { answers: {}, needs: ["async"] });
+    expect(again.after).toBeUndefined();
   });
 
   it("ignores values no question has", () => {

@@ -127,8 +127,9 @@ describe("questions about the decision, read against the verdict they reply to",
     const { got } = await ask("what about quart?");
     expect(got).toHaveLength(1);
     const text = shown(got[0]);
-    expect(text).toContain("<https://quart.palletsprojects.com/|Quart> is a separate Pallets project");
-    expect(text).toContain("part of Flask");
+    expect(text).toContain(
+      "<https://quart.palletsprojects.com/|Quart> (a separate Pallets project) is Flask's answer for an async reimplementation of the Flask API, so I weigh it with Flask",
+    );
     expect(text).not.toContain("I compare only Flask and Django");
   });
 
@@ -159,7 +160,7 @@ describe("questions about the decision, read against the verdict they reply to",
     expect(rec.verdict).toBe("django");
     expect(got).toHaveLength(1);
     expect(shown(got[0])).toMatch(
-      /If your team already knew Flask, (Flask would win|Django would still be the better fit|it would be a toss-up)\./,
+      /Counting what you said \(your team already knew Flask\), (Flask would win|Django would still be the better fit|it would be a toss-up)\./,
     );
   });
 

@@ -97,16 +97,68 @@ export function asksWhyFramework(
 /** Openings that suppose other answers: "what if it stays tiny?", "suppose we needed websockets". */
 const SUPPOSING = ["what if", "what about if", "what happens if", "suppose", "supposing", "say if"];
 
-/** The words, after any lead-in, open by supposing something ("so what if we only had two weeks?"). */
-export function supposes(words: readonly string[]): boolean {
-  const rest = ` ${words.slice(afterLeadIns(words)).join(" ")} `;
-  return SUPPOSING.some((s) => rest.startsWith(` ${s} `));
+/** Where the words go on after an opening that supposes something ("so what if …"), or -1. */
+export function afterSupposing(words: readonly string[]): number {
+  const start = afterLeadIns(words);
+  for (const opening of SUPPOSING) {
+    const parts = opening.split(" ");
+    if (parts.every((p, k) => words[start + k] === p)) return start + parts.length;
+  }
+  return -1;
 }
 
 /** Verbs that say a feature is needed: "what if we needed websockets?" (not "need to add a column"). */
 const NEED_VERBS = new Set("need needs needed require requires required want wants wanted".split(" "));
 
-/** The words say something is needed ("need an admin"), not that something needs doing ("need to add"). */
-export function saysANeed(words: readonly string[]): boolean {
-  return words.some((w, i) => NEED_VERBS.has(w) && words[i + 1] !== "to");
+/** Who a supposition is about: the project or the team, never a customer, a demo or "i". */
+const SUBJECTS = [
+  "it",
+  "we",
+  "this",
+  "the project",
+  "our project",
+  "the app",
+  "our app",
+  "the site",
+  "the team",
+  "our team",
+  "the whole team",
+  "our whole team",
+].map((s) => s.split(" "));
+/** "it's", "we're": a subject and its verb in one word. */
+const SUBJECT_AND_VERB = new Set(["its", "were"]);
+const ADVERBS = new Set("only just really actually already still all suddenly".split(" "));
+/** Verbs that state one of the project's answers: "had two weeks", "stays tiny", "knew flask", "used mongodb". */
+const ANSWER_VERBS = new Set(
+  "had have has got get gets grew grows grow stayed stays stay was were is are be became becomes used use uses knew know knows built build".split(
+    " ",
+  ),
+);
+
+/** A clause that states something of the project or the team: where what it states starts, and what kind. */
+export interface Supposition {
+  /** The verb's place ("know flask" is a cue as a whole); for "it's", the word after it. */
+  from: number;
+  /** An answer ("stays tiny", "we know flask"), or a feature needed ("we need an admin"). */
+  kind: "answer" | "need";
+}
+
+/**
+ * The words at `start` state something of the project or the team: "it stays tiny", "we only had two
+ * weeks", "our team knows flask", "we need an admin". A negated verb ("it wasn't a prototype"), another
+ * subject ("the customer is large", "i'm out next week") or a verb that states no answer ("we decide
+ * next week") is none.
+ */
+export function supposition(words: readonly string[], start: number): Supposition | undefined {
+  if (SUBJECT_AND_VERB.has(words[start] as string)) return { from: start + 1, kind: "answer" };
+  for (const subject of SUBJECTS) {
+    if (!subject.every((p, k) => words[start + k] === p)) continue;
+    let j = start + subject.length;
+    while (ADVERBS.has(words[j] as string)) j++;
+    const verb = words[j] as string;
+    if (NEED_VERBS.has(verb) && words[j + 1] !== "to") return { from: j, kind: "need" };
+    if (ANSWER_VERBS.has(verb)) return { from: j, kind: "answer" };
+    return undefined;
+  }
+  return undefined;
 }

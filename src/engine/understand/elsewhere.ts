@@ -1,7 +1,7 @@
 import type { Knowledge } from "../knowledge.js";
 import type { Parts } from "./also-asked.js";
 import type { Analysed } from "./analyse.js";
-import { opensAsQuestion } from "./question.js";
+import { afterLeadIns, opensAsQuestion } from "./question.js";
 
 /**
  * Alternatives' names that are everyday words too: "express shipping", "the spring launch", "a node in the
@@ -52,13 +52,24 @@ export const TRANSITIONS: ReadonlySet<string> = new Set(
   "coming moving migrating switching having".split(" "),
 );
 
+/** Words after a transition that say it is left: "coming from", "moving off", "switching away". */
+const LEAVING = new Set(["from", "off", "away"]);
+/** "having used laravel for years": what the team has done with it. */
+const HAVING_DONE = new Set("used worked built written done spent shipped been".split(" "));
+
 /**
  * Another framework named in the background is left behind, so the question is about ours: the part
- * opens with where the team comes from ("coming from laravel, how does routing work?"), or the asking
- * part says "here" ("we're a laravel shop. how do migrations work here?"). Named otherwise ("we're a
- * laravel shop. how do migrations work?") it may be what the question is about.
+ * opens with where the team comes from ("coming from laravel, how does routing work?", "having used
+ * rails for years, …"), or the asking part says "here" ("we're a laravel shop. how do migrations work
+ * here?"). Named otherwise ("we're a laravel shop. how do migrations work?", "moving to fastapi, …",
+ * "having trouble with laravel, …") it may be what the question is about.
  */
 export function leftBehind(a: Analysed, parts: Parts, segment: number): boolean {
-  if (TRANSITIONS.has((parts.opener.get(segment) ?? "").toLowerCase())) return true;
+  const words = (parts.alone.get(segment)?.tokens ?? []).map((t) => t.word);
+  const at = afterLeadIns(words);
+  const opener = words[at] ?? "";
+  const next = words[at + 1] ?? "";
+  if (TRANSITIONS.has(opener) && (opener === "having" ? HAVING_DONE.has(next) : LEAVING.has(next)))
+    return true;
   return a.tokens.some((t) => t.word === "here" && !parts.scene.has(t.segment));
 }

@@ -5,12 +5,13 @@ import { featuresAsked, type Parts, partsOfMessage } from "./also-asked.js";
 import { type Analysed, GRAMMAR_WORDS } from "./analyse.js";
 import { askedAfter } from "./asked-after.js";
 import {
+  afterSupposing,
   asksWhyAlone,
   asksWhyFramework,
   isHelpCommand,
   offersHelp,
-  saysANeed,
-  supposes,
+  type Supposition,
+  supposition,
 } from "./commands.js";
 import { aboutAnotherDecision, CHOICE_WORDS } from "./decision-object.js";
 import { askedOfAnotherFramework, leftBehind } from "./elsewhere.js";
@@ -164,19 +165,38 @@ const FRAMEWORK_ONLY = new Set(["flask", "django", "python", "vs", "versus", "or
 /** The frameworks compared: naming one makes a question ours, whatever else it names. */
 const OURS = new Set(["flask", "django"]);
 
-/** What `kindOf` needs to know of the message besides its words and the kind readings. */
+/** A question naming both frameworks as what the team knows ("we know flask and django both") says neither. */
+const BOTH = ["flask", "django"];
+
 /**
- * The project's answers a message supposes or gives as its reason ("what if it stays tiny?", "we know
- * flask"), read as a quick take reads a description. A feature counts only when said to be needed:
- * "what if celery goes down?" asks about background tasks.
+ * The project's answers a clause states about the project or the team, read as a quick take reads a
+ * description: from `at`, or from the first such clause anywhere (push-back gives its reason anywhere:
+ * "nah flask suits us better, we know flask"). An answer verb gives answers ("it stays tiny"), a need
+ * verb features ("we needed websockets": what is built stays as it was); "what if celery goes down?"
+ * and "what if i'm out next week?" state nothing of either.
  */
-function supposedIn(model: Model, text: string, a: Analysed): Hypothesis | undefined {
-  const take = quickTake(model, stripSlackMarkup(text), a, needsIn(model, text, a));
-  const needs = take && saysANeed(a.words) ? take.needs : [];
-  if (!take || (Object.keys(take.answers).length === 0 && needs.length === 0)) return undefined;
-  return { answers: take.answers, needs };
+function supposedIn(model: Model, a: Analysed, at?: number): Hypothesis | undefined {
+  const words = a.words;
+  let found: Supposition | undefined;
+  for (let i = at ?? 0; i < (at === undefined ? words.length : at + 1) && !found; i++) {
+    found = supposition(words, i);
+  }
+  if (!found) return undefined;
+  // "what if we knew flask?" states what "we know flask" does.
+  const rest = words
+    .slice(found.from)
+    .map((w) => (w === "knew" ? "know" : w))
+    .join(" ");
+  const read = analyseWith(model, rest);
+  const take = quickTake(model, rest, read, needsIn(model, rest, read));
+  if (!take) return undefined;
+  if (found.kind === "need") return take.needs.length > 0 ? { answers: {}, needs: take.needs } : undefined;
+  const answers = { ...take.answers };
+  if (BOTH.every((f) => read.words.includes(f))) delete answers.experience;
+  return Object.keys(answers).length > 0 ? { answers, needs: [] } : undefined;
 }
 
+/** What `kindOf` needs to know of the message besides its words and the kind readings. */
 interface KindCues {
   /** A domain word or an alias is present. */
   domain: boolean;
@@ -406,8 +426,9 @@ function readMessage(
     };
   }
   // "what if it stays tiny?", "suppose we needed websockets": the verdict with those answers instead.
-  if (context.hasRecommendation && supposes(a.words)) {
-    const hypothesis = supposedIn(model, text, a);
+  const supposing = context.hasRecommendation ? afterSupposing(a.words) : -1;
+  if (supposing >= 0) {
+    const hypothesis = supposedIn(model, a, supposing);
     if (hypothesis) {
       return {
         intent: "decision",
@@ -569,7 +590,7 @@ function readMessage(
       context.verdict === "flask" ? "django" : context.verdict === "django" ? "flask" : undefined;
     const prefers = preferredFramework(a.words, fallback);
     // "nah, flask suits us better, we know flask": the reason given, as answers to weigh it by.
-    const hypothesis = supposedIn(model, text, a);
+    const hypothesis = supposedIn(model, a);
     return {
       intent: "pushback",
       ...common,

@@ -157,10 +157,14 @@ export function alternativeAnswer(
   // "what about quart?": a package the knowledge base counts as part of one of the two.
   const part = named && !named.includes(" or ") ? packageNamed(knowledge, named) : undefined;
   if (part) {
-    const what = part.for ? `, for ${part.for}` : "";
+    const whose = part.frameworks.map((f) => `${nameOf(knowledge, f)}'s`).join(" and ");
+    const answers = part.frameworks.length > 1 ? "answers" : "answer";
+    const role = part.for
+      ? `${whose} ${answers} for ${part.for}`
+      : `part of ${whose} ${answers} on ${part.featureTitle.toLowerCase()}`;
     return [
       section(
-        `${link(part.package.docs, part.package.name)} is ${part.kind}${what}: I count it as part of ${nameOf(knowledge, part.framework)} (ask about “${part.featureTitle.toLowerCase()}”), not as a third option.`,
+        `${link(part.package.docs, part.package.name)} (${part.kind}) is ${role}, so I weigh it with ${part.frameworks.length > 1 ? "both" : nameOf(knowledge, part.frameworks[0] as FrameworkId)}, not as a third option. Ask about “${part.featureTitle.toLowerCase()}” for the comparison.`,
       ),
     ];
   }
@@ -187,8 +191,12 @@ export function pushbackAnswer(
   prefers?: FrameworkId,
   supposed?: WhatIf,
 ): KnownBlock[] {
-  // The reason they gave, as answers, weighed first: "we know flask" → "If your team already knew Flask, …".
-  const said = supposed?.after ? ` ${supposed.text}` : "";
+  // The reason they gave, as answers, weighed first: "we know flask" → "Counting what you said (your
+  // team already knew Flask), Django would still be the better fit."
+  const said =
+    supposed?.after && supposed.outcome
+      ? ` Counting what you said (${supposed.conditions.join("; ")}), ${supposed.outcome}.`
+      : "";
   // On a toss-up there is nothing to push back on: either fits, and what would make one clear is the answer.
   if (rec.verdict === "either") {
     const sound = prefers ? `, so ${nameOf(knowledge, prefers)} is a sound pick` : "";

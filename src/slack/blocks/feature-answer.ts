@@ -21,7 +21,7 @@ export interface FeatureAnswerModel {
 }
 
 export function featureAnswerText(e: FeatureExplanation): string {
-  if (e.detail) return `${e.detail.title} (${e.title}): ${e.direct ?? e.detail.flask.text}`;
+  if (e.detail) return `${e.detail.title} (${e.title})${e.direct ? `: ${e.direct}` : ": Flask and Django"}`;
   return `${e.title}: ${e.direct ?? e.verdict.text}`;
 }
 
