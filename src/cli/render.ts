@@ -59,8 +59,10 @@ export function renderRecommendation(r: Recommendation, knowledge: Knowledge, s:
   const lines: string[] = [
     s.bold(s.accent(`Verdict: ${headline}`)),
     `  ${r.summary}`,
-    `  Share of the evidence: ${frameworkName(knowledge, "flask")} ${r.shares.flask}%, ${frameworkName(knowledge, "django")} ${r.shares.django}%`,
-    `  How firm: ${r.confidence.label} (weights and fits varied); the verdict ${r.confidence.phrase}`,
+    // The summary gives the shares and how firm it is; this says what a re-weighting is.
+    s.dim(
+      "  (A re-weighting varies the criteria's weights and each framework's fit; your answers stay as given.)",
+    ),
   ];
   lines.push(...section(s, "Your answers", renderAnswers(r.profile, knowledge)));
 

@@ -149,6 +149,12 @@ describe("npm run ask", () => {
     expect(stdout).toContain("What would change the verdict");
   });
 
+  it("says how firm the verdict is once, not again in other words", () => {
+    const { code, stdout } = ask(["--type", "ml_service", "--size", "tiny"]);
+    expect(code).toBe(0);
+    expect(stdout.match(/re-weightings tried/g)).toHaveLength(1);
+  });
+
   it("answers a detail of a feature first, with its sources, then the whole sheet", () => {
     const { code, stdout } = ask(["feature", "how do we handle file uploads?"]);
     expect(code).toBe(0);
