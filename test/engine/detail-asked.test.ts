@@ -22,6 +22,8 @@ describe("the detail a question names", () => {
     ["scalability", "flask would scale better for black friday traffic no?", "Traffic and load spikes"],
     ["databases", "do we need a database at all?", "Going without a database"],
     ["databases", "is sqlite ok for this in production?", "SQLite in production"],
+    ["admin", "can the admin export to csv?", "Exporting from the admin"],
+    ["admin", "can the admin handle 2 million products?", "The admin on large tables"],
   ])("%s: %j → %s", (featureId, question, title) => {
     expect(detailOf(featureId, question)).toBe(title);
   });
