@@ -71,6 +71,19 @@ describe("feature answer blocks", () => {
     expect(messageViolations({ text: featureAnswerText(explanation), blocks })).toEqual([]);
   });
 
+  it("gives a detail asked about in a two-feature question in brief, each side with its source", () => {
+    const question = "file uploads and caching, how do they work?";
+    const explanations = ["caching", "forms"].map((id) => {
+      const e = explainFeature(id, undefined, knowledge, { question });
+      if (!e) throw new Error(id);
+      return e;
+    });
+    const all = texts(featuresBriefBlocks(explanations, question)).join("\n");
+    expect(all).toContain("*File uploads* (Forms and validation): Flask hands you uploaded files");
+    expect(all).toContain("<https://flask.palletsprojects.com/en/stable/patterns/fileuploads/|Flask source>");
+    expect(all).toContain("*Caching*: ");
+  });
+
   it("leaves out a myth that was only the closest when the question names a detail", () => {
     const question = "flask would scale better for black friday traffic no?";
     const explanation = explainFeature("scalability", undefined, knowledge, { question });

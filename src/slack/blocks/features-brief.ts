@@ -14,6 +14,15 @@ function docsLink(s: FeatureExplanation["flask"]): string {
   return link(s.docs, `${owner?.name ?? s.name} docs`);
 }
 
+/** One feature in brief: its verdict, or the detail asked about ("File uploads"), each side with its source. */
+function briefLine(e: FeatureExplanation): string {
+  const d = e.detail;
+  if (!d) return `*${e.title}*: ${e.verdict.text} ${docsLink(e.flask)} · ${docsLink(e.django)}`;
+  const sources = `${link(d.flask.source, `${e.flask.name} source`)} · ${link(d.django.source, `${e.django.name} source`)}`;
+  // Each side's text names its framework ("Flask hands you…", "The Django admin…").
+  return `*${d.title}* (${e.title}): ${d.flask.text} ${d.django.text} ${sources}`;
+}
+
 /** Several features asked at once ("admin and auth?"): each briefly, with its sources, in one reply. */
 export function featuresBriefBlocks(explanations: FeatureExplanation[], question: string): KnownBlock[] {
   const blocks: KnownBlock[] = [
@@ -28,11 +37,10 @@ export function featuresBriefBlocks(explanations: FeatureExplanation[], question
     },
   ];
   for (const e of explanations) {
-    const sources = `${docsLink(e.flask)} · ${docsLink(e.django)}`;
     const forProject = e.forProject ? `\n_For your project:_ ${e.forProject}` : "";
     blocks.push({
       type: "section",
-      text: mrkdwn(truncate(`*${e.title}*: ${e.verdict.text} ${sources}${forProject}`, LIMITS.sectionText)),
+      text: mrkdwn(truncate(`${briefLine(e)}${forProject}`, LIMITS.sectionText)),
     });
   }
   blocks.push({
@@ -43,5 +51,7 @@ export function featuresBriefBlocks(explanations: FeatureExplanation[], question
 }
 
 export function featuresBriefText(explanations: FeatureExplanation[]): string {
-  return explanations.map((e) => `${e.title}: ${e.verdict.text}`).join(" ");
+  return explanations
+    .map((e) => (e.detail ? `${e.detail.title} (${e.title})` : `${e.title}: ${e.verdict.text}`))
+    .join(" ");
 }

@@ -243,7 +243,8 @@ function severalFeatures(
 ): Answer {
   const explanations = features
     .slice(0, 3)
-    .map((f) => explainFeature(f.featureId, profile, knowledge))
+    // The question too, so a detail asked about ("file uploads and caching?") answers that detail.
+    .map((f) => explainFeature(f.featureId, profile, knowledge, { question: text }))
     .filter((e) => e !== undefined);
   return { text: featuresBriefText(explanations), blocks: featuresBriefBlocks(explanations, text) };
 }
