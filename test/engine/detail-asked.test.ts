@@ -24,6 +24,7 @@ describe("the detail a question names", () => {
     ["databases", "is sqlite ok for this in production?", "SQLite in production"],
     ["admin", "can the admin export to csv?", "Exporting from the admin"],
     ["admin", "can the admin handle 2 million products?", "The admin on large tables"],
+    ["deployment", "how do we deploy this, uvicorn or daphne?", "ASGI servers"],
   ])("%s: %j → %s", (featureId, question, title) => {
     expect(detailOf(featureId, question)).toBe(title);
   });
