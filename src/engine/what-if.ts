@@ -9,6 +9,8 @@ import { inWords } from "./text.js";
 export interface Hypothesis {
   answers: Record<string, string>;
   needs: readonly string[];
+  /** Needs supposed away: "what if we didn't need auth?". */
+  dropped?: readonly string[];
 }
 
 /** The project re-scored with what a message supposes. */
@@ -64,10 +66,18 @@ export function whatIf(
     phrases.push(feature.need.phrase);
   }
   if (phrases.length > 0) conditions.push(`you also needed ${inWords(phrases)}`);
+  // Only a need the project has can be supposed away.
+  const dropped = (hypothesis.dropped ?? []).filter((id) => profile.needs.includes(id));
+  const droppedPhrases = dropped.map(
+    (id) => knowledge.needFeatures.find((f) => f.id === id)?.need.phrase ?? id,
+  );
+  if (droppedPhrases.length > 0) conditions.push(`you did not need ${inWords(droppedPhrases)}`);
   if (conditions.length === 0)
     return { conditions, text: "Your answers already say that, so the verdict stands." };
   const order = knowledge.needFeatures.map((f) => f.id);
-  const needs = order.filter((id) => profile.needs.includes(id) || added.includes(id));
+  const needs = order.filter(
+    (id) => (profile.needs.includes(id) || added.includes(id)) && !dropped.includes(id),
+  );
   const after = recommendProfile({ ...profile, answers, needs }, knowledge);
   const then = outcome(knowledge, verdict, after.verdict);
   return { conditions, after, outcome: then, text: `If ${conditions.join(" and ")}, ${then}.` };

@@ -787,6 +787,31 @@ describe("understand: questions about the decision", () => {
     expect(u.intent === "decision" && u.topic === "flip" ? u.hypothesis : undefined).toBeUndefined();
   });
 
+  it.each([
+    ["what if we switched to mysql?", { answers: { database: "mysql" }, needs: [] }],
+    ["what if we didn't need auth?", { answers: {}, needs: [], dropped: ["auth"] }],
+    ["what if the data team knew flask?", { answers: { experience: "flask" }, needs: [] }],
+  ])("%j supposes %j", (text, hypothesis) => {
+    const u = understand(k, text, { hasRecommendation: true, verdict: "django" });
+    expect(u).toMatchObject({ intent: "decision", topic: "flip", hypothesis });
+  });
+
+  // Whether one framework is more, or less, than the project needs: the case against it.
+  it.each([
+    ["is django overkill for this?", "django"],
+    ["isn't flask too minimal for us?", "flask"],
+    ["would django be overkill here?", "django"],
+  ])("%j asks the case against %s", (text, framework) => {
+    const u = understand(k, text, { hasRecommendation: true, verdict: "django" });
+    expect(u).toMatchObject({ intent: "decision", topic: "why_not", framework });
+  });
+
+  it("'is the django admin too much for a small team?' asks about the admin", () => {
+    const u = understand(k, "is the django admin too much for a small team?", { hasRecommendation: true });
+    expectFeature(u);
+    expect(u.features[0]?.featureId).toBe("admin");
+  });
+
   it("'what if we needed websockets?' supposes a need, not another kind of project", () => {
     const u = understand(k, "what if we needed websockets?", { hasRecommendation: true, verdict: "django" });
     expect(u).toMatchObject({

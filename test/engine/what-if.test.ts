@@ -48,6 +48,14 @@ describe("whatIf", () => {
     expect(again.after).toBeUndefined();
   });
 
+  it("supposes a need away only when the project has it", () => {
+    const w = whatIf(k, profile, before.verdict, { answers: {}, needs: [], dropped: ["admin", "auth"] });
+    expect(w.conditions).toEqual([expect.stringMatching(/^you did not need /)]);
+    expect(w.after?.profile.needs).not.toContain("admin");
+    const none = whatIf(k, profile, before.verdict, { answers: {}, needs: [], dropped: ["auth"] });
+    expect(none.after).toBeUndefined();
+  });
+
   it("ignores values no question has", () => {
     const w = whatIf(k, profile, before.verdict, {
       answers: { size: "gigantic", colour: "blue" },

@@ -130,7 +130,7 @@ const SUBJECT_AND_VERB = new Set(["its", "were"]);
 const ADVERBS = new Set("only just really actually already still all suddenly".split(" "));
 /** Verbs that state one of the project's answers: "had two weeks", "stays tiny", "knew flask", "used mongodb". */
 const ANSWER_VERBS = new Set(
-  "had have has got get gets grew grows grow stayed stays stay was were is are be became becomes used use uses knew know knows built build".split(
+  "had have has got get gets grew grows grow stayed stays stay was were is are be became becomes used use uses knew know knows built build switched switch moved move went go picked pick chose choose".split(
     " ",
   ),
 );
@@ -139,8 +139,8 @@ const ANSWER_VERBS = new Set(
 export interface Supposition {
   /** The verb's place ("know flask" is a cue as a whole); for "it's", the word after it. */
   from: number;
-  /** An answer ("stays tiny", "we know flask"), or a feature needed ("we need an admin"). */
-  kind: "answer" | "need";
+  /** An answer ("stays tiny", "we know flask"), a feature needed ("we need an admin") or not ("we didn't need auth"). */
+  kind: "answer" | "need" | "drop";
 }
 
 /**
@@ -151,14 +151,25 @@ export interface Supposition {
  */
 export function supposition(words: readonly string[], start: number): Supposition | undefined {
   if (SUBJECT_AND_VERB.has(words[start] as string)) return { from: start + 1, kind: "answer" };
-  for (const subject of SUBJECTS) {
-    if (!subject.every((p, k) => words[start + k] === p)) continue;
-    let j = start + subject.length;
-    while (ADVERBS.has(words[j] as string)) j++;
-    const verb = words[j] as string;
-    if (NEED_VERBS.has(verb) && words[j + 1] !== "to") return { from: j, kind: "need" };
-    if (ANSWER_VERBS.has(verb)) return { from: j, kind: "answer" };
-    return undefined;
-  }
+  const length = subjectAt(words, start);
+  if (length === 0) return undefined;
+  let j = start + length;
+  while (ADVERBS.has(words[j] as string)) j++;
+  const verb = words[j] as string;
+  if (NEED_VERBS.has(verb) && words[j + 1] !== "to") return { from: j, kind: "need" };
+  // "we didn't need auth", "we don't need the admin": a need dropped.
+  if (NOT_DOING.has(verb) && NEED_VERBS.has(words[j + 1] as string)) return { from: j + 1, kind: "drop" };
+  if (ANSWER_VERBS.has(verb)) return { from: j, kind: "answer" };
   return undefined;
+}
+
+/** "didn't", "don't": a verb turned around. */
+const NOT_DOING = new Set(["didnt", "dont", "doesnt"]);
+
+/** How many words the subject at `start` has ("we" 1, "the data team" 3), or 0 for none of ours. */
+function subjectAt(words: readonly string[], start: number): number {
+  for (const subject of SUBJECTS) if (subject.every((p, k) => words[start + k] === p)) return subject.length;
+  // "the data team", "our dev team".
+  if ((words[start] === "the" || words[start] === "our") && words[start + 2] === "team") return 3;
+  return 0;
 }

@@ -124,3 +124,32 @@ export function caseAgainstFramework(
   if (named) return named.id;
   return verdict === "flask" || verdict === "django" ? verdict : undefined;
 }
+
+/** Words that say a framework is more, or less, than the project needs: "is django overkill?". */
+const TOO_MUCH = new Set(["overkill", "bloated", "heavyweight"]);
+/** After "too": "is flask too minimal for us?", "isn't django too heavy?". */
+const AFTER_TOO = new Set(
+  "much heavy big large complex complicated minimal small simple basic limited bare barebones".split(" "),
+);
+/** Words after the framework's name that leave it the subject: "django overkill", "flask really too minimal". */
+const AFTER_NAME = new Set([
+  ...TOO_MUCH,
+  ..."too for really a bit way kind just honestly probably maybe not still overly be going gonna".split(" "),
+]);
+/** Openings of a yes/no question about a framework ("is django overkill?", "wouldn't flask be too minimal?"). */
+const ASKING = new Set("is isnt was wasnt would wouldnt will wont could couldnt might".split(" "));
+
+/**
+ * "is django overkill for this?", "isn't flask too minimal for us?": whether one framework is more or
+ * less than the project needs, which the case against it answers. The one framework named, or undefined.
+ */
+export function asksTooMuch(words: readonly string[]): FrameworkId | undefined {
+  if (!ASKING.has(words[0] ?? "")) return undefined;
+  const named = frameworksNamed(words);
+  if (named.length !== 1 || new Set(named.map((n) => n.id)).size !== 1) return undefined;
+  // The framework itself, not one of its parts: "is the django admin too much?" asks about the admin.
+  const next = words[(named[0]?.at ?? 0) + 1];
+  if (next !== undefined && !AFTER_NAME.has(next)) return undefined;
+  const says = words.some((w, i) => TOO_MUCH.has(w) || (w === "too" && AFTER_TOO.has(words[i + 1] ?? "")));
+  return says ? named[0]?.id : undefined;
+}

@@ -18,6 +18,7 @@ import { askedOfAnotherFramework, leftBehind } from "./elsewhere.js";
 import {
   asksCaseAgainst,
   asksOnlyCaseAgainst,
+  asksTooMuch,
   caseAgainstFramework,
   namedAgainst,
   preferredFramework,
@@ -44,7 +45,7 @@ import {
 import { findMyth } from "./myths.js";
 import { needsIn } from "./needs.js";
 import { DEFAULT_OPTIONS, type PipelineOptions } from "./options.js";
-import { asksPlainly, isQuestion } from "./question.js";
+import { afterLeadIns, asksPlainly, isQuestion } from "./question.js";
 import { quickTake } from "./quick-take.js";
 import { fromShipped, readShipped } from "./shipped.js";
 import type { FeatureScore, DecisionTopic as Topic, UnderstandContext, Understanding } from "./types.js";
@@ -191,6 +192,8 @@ function supposedIn(model: Model, a: Analysed, at?: number): Hypothesis | undefi
   const take = quickTake(model, rest, read, needsIn(model, rest, read));
   if (!take) return undefined;
   if (found.kind === "need") return take.needs.length > 0 ? { answers: {}, needs: take.needs } : undefined;
+  if (found.kind === "drop")
+    return take.needs.length > 0 ? { answers: {}, needs: [], dropped: take.needs } : undefined;
   const answers = { ...take.answers };
   if (BOTH.every((f) => read.words.includes(f))) delete answers.experience;
   return Object.keys(answers).length > 0 ? { answers, needs: [] } : undefined;
@@ -440,6 +443,19 @@ function readMessage(
         runnersUp: [],
       };
     }
+  }
+  // "is django overkill for this?": the case against it answers.
+  const tooMuch = context.hasRecommendation ? asksTooMuch(a.words.slice(afterLeadIns(a.words))) : undefined;
+  if (tooMuch) {
+    return {
+      intent: "decision",
+      topic: "why_not",
+      framework: tooMuch,
+      score: 1,
+      unsure: false,
+      isQuestion: true,
+      runnersUp: [],
+    };
   }
   // "any drawbacks?" under a recommendation asks the case against it.
   if (context.hasRecommendation && asksOnlyCaseAgainst(a.terms.map((t) => t.word))) {

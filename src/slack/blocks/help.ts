@@ -59,10 +59,11 @@ export function unknownQuestionBlocks(
   knowledge: Knowledge,
   question: string,
   underRecommendation = false,
+  allTopics = true,
 ): KnownBlock[] {
   // Under a recommendation the decision itself can be asked about too.
   const decision = underRecommendation
-    ? ", or about the decision: “why not Flask?”, “how sure is it?”, “what if it grows?”"
+    ? ", or about the decision: “why not Flask?”, “how sure is it?”, “what if it stays tiny?”"
     : "";
   return [
     {
@@ -76,7 +77,14 @@ export function unknownQuestionBlocks(
     },
     {
       type: "context",
-      elements: [mrkdwn(truncate(`I can answer: ${topicsLine(knowledge)}`, LIMITS.sectionText))],
+      // In a thread nobody addressed it: a pointer, not the 26 topics under a colleague's question.
+      elements: [
+        mrkdwn(
+          allTopics
+            ? truncate(`I can answer: ${topicsLine(knowledge)}`, LIMITS.sectionText)
+            : "`/flask-or-django topics` lists what I can answer.",
+        ),
+      ],
     },
   ];
 }

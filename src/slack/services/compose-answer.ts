@@ -199,7 +199,7 @@ export function composeAnswer(knowledge: Knowledge, q: Conversation): Composed {
       return {
         answer: {
           text: "I don't know that one yet. Ask about one feature, for example: what about the admin?",
-          blocks: unknownQuestionBlocks(knowledge, text, q.profile !== undefined),
+          blocks: unknownQuestionBlocks(knowledge, text, q.profile !== undefined, q.addressed),
         },
       };
   }
