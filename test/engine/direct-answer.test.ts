@@ -74,6 +74,11 @@ describe("direct answers to yes/no questions about one framework", () => {
     ["admin", "does django have an admin built in?", /^Yes, built in: `django\.contrib\.admin`\.$/],
     // A module named: that module, not all of the feature's.
     ["security", "does django have CSP?", /^Yes, built in: `django\.middleware\.csp`\.$/],
+    [
+      "security",
+      "is flask secure?",
+      /^Yes, built in: `flask\.sessions`, `flask\.templating`, but only signed session cookies and autoescaping; for CSRF protection, Flask-WTF/,
+    ],
     // The feature's own name names all of them.
     [
       "security",
