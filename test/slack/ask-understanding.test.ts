@@ -175,6 +175,15 @@ describe("questions about the decision, read against the verdict they reply to",
     expect(text).not.toContain("What would change the verdict");
   });
 
+  it("'why flask?' under a Django verdict says Flask isn't the pick, what counts for it, then what outweighs it", async () => {
+    const { got, rec } = await ask("why flask?");
+    expect(rec.verdict).toBe("django");
+    const text = shown(got[0]);
+    expect(text).toContain("Flask isn't the pick here.");
+    expect(text).toContain("*What outweighs it*");
+    expect(text).not.toContain("What counts against Flask");
+  });
+
   it("'why not django?' under a Django verdict still weighs the case against it", async () => {
     const { got } = await ask("why not django?");
     expect(shown(got[0])).toMatch(/against Django/);

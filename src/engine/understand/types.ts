@@ -56,7 +56,13 @@ export type Understanding =
       myth?: MythHit;
     })
   | (Common & { intent: "decision"; topic: "verdict"; quickTake?: QuickTake })
-  | (Common & { intent: "decision"; topic: "why_not"; framework?: FrameworkId })
+  | (Common & {
+      intent: "decision";
+      topic: "why_not";
+      framework?: FrameworkId;
+      /** "why flask?" of the one that lost: what counts for it, then what outweighs it. */
+      asksFor?: boolean;
+    })
   | (Common & { intent: "decision"; topic: "confidence" })
   | (Common & {
       intent: "decision";

@@ -421,7 +421,9 @@ function readMessage(
     const reasons = !why.not && why.framework === context.verdict;
     return {
       intent: "decision",
-      ...(reasons ? { topic: "verdict" as const } : { topic: "why_not" as const, framework: why.framework }),
+      ...(reasons
+        ? { topic: "verdict" as const }
+        : { topic: "why_not" as const, framework: why.framework, ...(why.not ? {} : { asksFor: true }) }),
       score: 1,
       unsure: false,
       isQuestion: true,

@@ -40,6 +40,7 @@ export function whyNotAnswer(
   knowledge: Knowledge,
   rec: Recommendation,
   framework: FrameworkId,
+  asksFor = false,
 ): KnownBlock[] {
   const other: FrameworkId = framework === "flask" ? "django" : "flask";
   const name = nameOf(knowledge, framework);
@@ -61,10 +62,14 @@ export function whyNotAnswer(
       ),
     ];
   }
+  // "why flask?" of the one that lost: say so, and what counts for it, before what outweighs it.
+  const forIt = asksFor && rec.verdict !== framework ? [section(caseFor(knowledge, rec, framework))] : [];
+  const heading = forIt.length > 0 ? "*What outweighs it*" : `*What counts against ${name} for this project*`;
   const blocks = [
+    ...forIt,
     section(
       lines.length > 0
-        ? `*What counts against ${name} for this project*\n${bullets(lines)}`
+        ? `${heading}\n${bullets(lines)}`
         : `Nothing in your answers counts much against ${name}: ${confidenceLine(knowledge, rec)}`,
     ),
   ];
@@ -80,6 +85,16 @@ export function whyNotAnswer(
     );
   }
   return blocks;
+}
+
+/** "Flask isn't the pick here. What counts for it: …": the framework that did not win, in its favour. */
+function caseFor(knowledge: Knowledge, rec: Recommendation, framework: FrameworkId): string {
+  const name = nameOf(knowledge, framework);
+  const lead = rec.verdict === "either" ? "It's a toss-up here." : `${name} isn't the pick here.`;
+  const counts = rec.factors.filter((f) => f.favours === framework).slice(0, 3);
+  return counts.length > 0
+    ? `${lead} What counts for ${name}: ${counts.map((f) => reasonBrief(knowledge, f)).join(", ")}.`
+    : `${lead} Nothing in your answers counts much for ${name}.`;
 }
 
 /** The pair of changes that would hand the win to `framework`, when that is the smallest change found. */

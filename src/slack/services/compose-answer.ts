@@ -295,12 +295,15 @@ function decidedAnswer(
     case "why_not": {
       const against = u.framework ?? (rec.verdict === "flask" ? "django" : "flask");
       const name = knowledge.meta.frameworks[against].name;
+      const asksFor = u.asksFor === true && rec.verdict !== against;
       return {
         answer: {
-          text: `What counts against ${name} for this project.`,
-          blocks: whyNotAnswer(knowledge, rec, against),
+          text: asksFor
+            ? `What counts for ${name}, and what outweighs it, for this project.`
+            : `What counts against ${name} for this project.`,
+          blocks: whyNotAnswer(knowledge, rec, against, asksFor),
         },
-        topic: `Why not ${name}?`,
+        topic: asksFor ? `Why ${name}?` : `Why not ${name}?`,
       };
     }
     case "confidence":
