@@ -796,6 +796,24 @@ describe("understand: questions about the decision", () => {
     expect(u).toMatchObject({ intent: "decision", topic: "flip", hypothesis });
   });
 
+  // A colleague asking whether to do something else is not asking about the pick.
+  it.each(["should I rebase my flask branch?", "should we merge the django upgrade today?"])(
+    "%j is not a question about the decision",
+    (text) => {
+      expect(understand(k, text, { hasRecommendation: true, verdict: "django" }).intent).not.toBe("decision");
+    },
+  );
+
+  it.each(["should we use flask?", "should we just go with django?", "should we switch to django?"])(
+    "%j still asks about the pick",
+    (text) => {
+      expect(understand(k, text, { hasRecommendation: true, verdict: "django" })).toMatchObject({
+        intent: "decision",
+        topic: "verdict",
+      });
+    },
+  );
+
   // Whether one framework is more, or less, than the project needs: the case against it.
   it.each([
     ["is django overkill for this?", "django"],

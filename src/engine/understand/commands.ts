@@ -173,3 +173,28 @@ function subjectAt(words: readonly string[], start: number): number {
   if ((words[start] === "the" || words[start] === "our") && words[start + 2] === "team") return 3;
   return 0;
 }
+
+/** Verbs of choosing a framework: "should we use flask?", "should we go with django?", "should we switch?". */
+const CHOOSING = new Set(
+  "use go pick choose start switch stick build adopt move migrate stay write opt bet lean keep try consider be do rewrite port".split(
+    " ",
+  ),
+);
+/** Words between "should we" and its verb that change nothing: "should we just use…". */
+const SOFTENING = new Set(
+  "just really still even probably maybe honestly actually not rather then now all definitely".split(" "),
+);
+
+/**
+ * "should I rebase my flask branch?", "should we merge the django upgrade today?": a colleague asking
+ * whether to do something else, worded like a question about the pick. "should we use flask?" and
+ * "should we just go with django?" choose.
+ */
+export function asksToDoSomethingElse(words: readonly string[]): boolean {
+  const i = afterLeadIns(words);
+  if (words[i] !== "should" || !["i", "we", "you"].includes(words[i + 1] ?? "")) return false;
+  let j = i + 2;
+  while (SOFTENING.has(words[j] ?? "")) j++;
+  const verb = words[j];
+  return verb !== undefined && !CHOOSING.has(verb) && verb !== "flask" && verb !== "django";
+}

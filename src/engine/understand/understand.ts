@@ -6,6 +6,7 @@ import { type Analysed, GRAMMAR_WORDS } from "./analyse.js";
 import { askedAfter } from "./asked-after.js";
 import {
   afterSupposing,
+  asksToDoSomethingElse,
   asksWhyAlone,
   asksWhyFramework,
   isHelpCommand,
@@ -566,6 +567,8 @@ function readMessage(
     const base = { intent: "decision" as const, ...common, runnersUp: runnersUp([]) };
     switch (topic) {
       case "verdict": {
+        // "should I rebase my flask branch?" is a colleague's question, not one about the pick.
+        if (context.hasRecommendation && asksToDoSomethingElse(a.words)) return nothing(kind.p);
         // "is fastapi a better option than flask or django?" asks about FastAPI, unless it describes a
         // project outside a thread: then the quick take, which can open the questions, answers better.
         const alternative = alternativeOffered(model, a.words);
