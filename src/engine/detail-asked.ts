@@ -1,15 +1,8 @@
 import type { Detail, Feature } from "./knowledge-schema.js";
+import { foldPlural, plainWords } from "./text.js";
 
-/** Lower-case words, with a plural's "s" folded: "uploads" meets "upload". */
-function words(text: string): Set<string> {
-  return new Set(
-    text
-      .toLowerCase()
-      .split(/[^a-z0-9]+/)
-      .filter((w) => w !== "")
-      .map((w) => (w.length > 3 && w.endsWith("s") && !w.endsWith("ss") ? w.slice(0, -1) : w)),
-  );
-}
+/** The question's or a phrase's words, plurals folded: "uploads" meets "upload". */
+const words = (text: string) => new Set(plainWords(text).map(foldPlural));
 
 /**
  * The detail of a feature a question names ("how do we handle file uploads?" → File uploads under

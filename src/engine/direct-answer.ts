@@ -1,5 +1,6 @@
 import type { FeatureExplanation, FrameworkAnswer } from "./explain-feature.js";
 import type { AddOn, ExtensionHome, PackageRef, PackageSource } from "./knowledge-schema.js";
+import { foldPlural, plainWords } from "./text.js";
 
 /**
  * The direct answer to a yes/no question about one framework ("does django do websockets?",
@@ -32,19 +33,8 @@ const QUIET = new Set(
   ).split(" "),
 );
 
-function tokens(text: string): string[] {
-  return text
-    .toLowerCase()
-    .replace(/[’']s\b/g, "")
-    .split(/[^a-z0-9]+/)
-    .filter((w) => w !== "");
-}
-
-/** A light plural fold, enough to meet "websockets" and "websocket". */
-function fold(word: string): string {
-  if (word.length > 3 && word.endsWith("s") && !word.endsWith("ss")) return word.slice(0, -1);
-  return word;
-}
+const tokens = plainWords;
+const fold = foldPlural;
 
 /** The words of a name or phrase that carry meaning, folded. */
 function meaningful(text: string, frameworkNames: readonly string[]): string[] {

@@ -70,13 +70,15 @@ interface Found {
   strength: number;
 }
 
-function outcome(knowledge: Knowledge, verdict: Verdict): string {
+/** "it would be a toss-up", "Flask would win": a verdict that a change would bring. */
+export function outcome(knowledge: Knowledge, verdict: Verdict): string {
   return verdict === "either"
     ? "it would be a toss-up"
     : `${knowledge.meta.frameworks[verdict].name} would win`;
 }
 
-function applyChanges(
+/** The profile with the changes applied, needs kept in the knowledge base's order. */
+export function applyChanges(
   knowledge: Knowledge,
   profile: ProjectProfile,
   changes: AnswerChange[],

@@ -216,3 +216,18 @@ export function inWords(items: readonly string[]): string {
   if (items.length <= 1) return items.join("");
   return `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
 }
+
+/** Lower-case words of a short text, "'s" dropped: what the direct answer and a detail's phrases compare. */
+export function plainWords(text: string): string[] {
+  return text
+    .toLowerCase()
+    .replace(/[’']s\b/g, "")
+    .split(/[^a-z0-9]+/)
+    .filter((w) => w !== "");
+}
+
+/** A light plural fold, enough to meet "websockets" and "websocket", "uploads" and "upload". */
+export function foldPlural(word: string): string {
+  if (word.length > 3 && word.endsWith("s") && !word.endsWith("ss")) return word.slice(0, -1);
+  return word;
+}

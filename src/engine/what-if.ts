@@ -3,6 +3,7 @@ import type { Knowledge } from "./knowledge.js";
 import type { ProjectProfile } from "./profile.js";
 import { type Recommendation, recommendProfile } from "./recommend.js";
 import type { Verdict } from "./scoring.js";
+import { type AnswerChange, applyChanges, outcome } from "./sensitivity.js";
 import { inWords } from "./text.js";
 
 /** Answers a message supposes ("what if it stays tiny?" → size tiny), read as the questionnaire's. */
@@ -25,13 +26,12 @@ export interface WhatIf {
   outcome?: string;
 }
 
-function outcome(knowledge: Knowledge, before: Verdict, after: Verdict): string {
-  const name = (v: "flask" | "django") => knowledge.meta.frameworks[v].name;
-  if (after === before)
-    return after === "either"
-      ? "it would still be a toss-up"
-      : `${name(after)} would still be the better fit`;
-  return after === "either" ? "it would be a toss-up" : `${name(after)} would win`;
+/** The verdict after the change, beside the one before it: "Django would still be the better fit". */
+function outcomeBeside(knowledge: Knowledge, before: Verdict, after: Verdict): string {
+  if (after !== before) return outcome(knowledge, after);
+  return after === "either"
+    ? "it would still be a toss-up"
+    : `${knowledge.meta.frameworks[after].name} would still be the better fit`;
 }
 
 /**
@@ -45,40 +45,38 @@ export function whatIf(
   verdict: Verdict,
   hypothesis: Hypothesis,
 ): WhatIf {
-  const conditions: string[] = [];
-  const answers = { ...profile.answers };
+  const changes: AnswerChange[] = [];
   for (const q of knowledge.singleQuestions) {
     const to = hypothesis.answers[q.id];
     if (to === undefined || to === profile.answers[q.id]) continue;
     const option = q.options.find((o) => o.value === to);
-    if (!option) continue;
-    answers[q.id] = to;
-    conditions.push(option.ifPhrase);
+    if (option) changes.push({ question: q.id, to, change: "answer", condition: option.ifPhrase });
   }
-  // A need the notes already name counts already ("we need an admin panel" in the notes).
+  // A need the notes already name counts already ("we need an admin panel" in the notes); only a
+  // need the project has can be supposed away.
   const noted = findNeedsInText(profile.notes.slice(0, knowledge.notesQuestion.maxLength), knowledge);
-  const phrases: string[] = [];
-  const added: string[] = [];
-  for (const id of hypothesis.needs) {
-    const feature = knowledge.needFeatures.find((f) => f.id === id);
-    if (!feature || profile.needs.includes(id) || noted.includes(id) || added.includes(id)) continue;
-    added.push(id);
-    phrases.push(feature.need.phrase);
-  }
-  if (phrases.length > 0) conditions.push(`you also needed ${inWords(phrases)}`);
-  // Only a need the project has can be supposed away.
-  const dropped = (hypothesis.dropped ?? []).filter((id) => profile.needs.includes(id));
-  const droppedPhrases = dropped.map(
-    (id) => knowledge.needFeatures.find((f) => f.id === id)?.need.phrase ?? id,
-  );
-  if (droppedPhrases.length > 0) conditions.push(`you did not need ${inWords(droppedPhrases)}`);
+  const needChange = (id: string, change: "add_need" | "remove_need"): AnswerChange | undefined => {
+    const phrase = knowledge.needFeatures.find((f) => f.id === id)?.need.phrase;
+    return phrase ? { question: knowledge.needsQuestion.id, to: id, change, condition: phrase } : undefined;
+  };
+  const added = [...new Set(hypothesis.needs)]
+    .filter((id) => !profile.needs.includes(id) && !noted.includes(id))
+    .flatMap((id) => needChange(id, "add_need") ?? []);
+  const dropped = [...new Set(hypothesis.dropped ?? [])]
+    .filter((id) => profile.needs.includes(id))
+    .flatMap((id) => needChange(id, "remove_need") ?? []);
+  // Needs said together: "you also needed an admin panel and user accounts".
+  const conditions = [
+    ...changes.map((c) => c.condition),
+    ...(added.length > 0 ? [`you also needed ${inWords(added.map((c) => c.condition))}`] : []),
+    ...(dropped.length > 0 ? [`you did not need ${inWords(dropped.map((c) => c.condition))}`] : []),
+  ];
   if (conditions.length === 0)
     return { conditions, text: "Your answers already say that, so the verdict stands." };
-  const order = knowledge.needFeatures.map((f) => f.id);
-  const needs = order.filter(
-    (id) => (profile.needs.includes(id) || added.includes(id)) && !dropped.includes(id),
+  const after = recommendProfile(
+    applyChanges(knowledge, profile, [...changes, ...added, ...dropped]),
+    knowledge,
   );
-  const after = recommendProfile({ ...profile, answers, needs }, knowledge);
-  const then = outcome(knowledge, verdict, after.verdict);
+  const then = outcomeBeside(knowledge, verdict, after.verdict);
   return { conditions, after, outcome: then, text: `If ${conditions.join(" and ")}, ${then}.` };
 }

@@ -210,7 +210,7 @@ export function pushbackAnswer(
   // team already knew Flask), Django would still be the better fit."
   const said =
     supposed?.after && supposed.outcome
-      ? ` Counting what you said (${supposed.conditions.join("; ")}), ${supposed.outcome}.`
+      ? ` Counting what you said (${supposed.conditions.join(" and ")}), ${supposed.outcome}.`
       : "";
   // On a toss-up there is nothing to push back on: either fits, and what would make one clear is the answer.
   if (rec.verdict === "either") {
