@@ -414,11 +414,8 @@ function readMessage(
     return { intent: "decision", topic: "verdict", score: 1, unsure: false, isQuestion: true, runnersUp: [] };
   // "why django for a chat app?", "so why not flask + socketio?": the reasons, or the case against one.
   // "why django and not fastapi?" asks about FastAPI (below).
-  const why =
-    context.hasRecommendation && alternativeNamed(model, a.words) === undefined
-      ? asksWhyFramework(a.tokens)
-      : undefined;
-  if (why) {
+  const why = context.hasRecommendation ? asksWhyFramework(a.tokens) : undefined;
+  if (why && alternativeNamed(model, a.words) === undefined) {
     const reasons = !why.not && why.framework === context.verdict;
     return {
       intent: "decision",
