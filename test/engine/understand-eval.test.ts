@@ -198,9 +198,10 @@ describe("understanding the seventh development set", () => {
   // over 6 orders) with round 9's pairs (answer nouns, "per", numbered lists, a lower alias share); 172
   // and 5 (171.3 and 5.0) once grammar words ("after", "first") are no domain words; 173 and 4 (172.3 and
   // 4.0) once another framework's own feature is not ours ("how does rails handle …"); 174 (173.3) once
-  // background told before the question no longer rules a feature out with its other tools.
-  it("does no worse than last measured: 174 of 200 right (87.0%), at most 4 false answers", () => {
-    expect(dev7.right).toBeGreaterThanOrEqual(174);
+  // background told before the question no longer rules a feature out with its other tools; 176 (175.3)
+  // once each part of a one-sentence question asks when none opens as one (round 13).
+  it("does no worse than last measured: 176 of 200 right (88.0%), at most 4 false answers", () => {
+    expect(dev7.right).toBeGreaterThanOrEqual(176);
     expect(dev7.falseAnswersOnUnknown).toBeLessThanOrEqual(4);
   });
 });
@@ -270,9 +271,10 @@ describe("understanding the tenth set", () => {
   });
 
   // 113 once background told before the question no longer rules a feature out with its other tools;
-  // 114 once "why" and a framework asks about the pick (round 12).
-  it("does no worse than last measured: 114 of 150 right (76.0%), no false answer", () => {
-    expect(dev10.right).toBeGreaterThanOrEqual(114);
+  // 114 once "why" and a framework asks about the pick (round 12); 117 once each part of a one-sentence
+  // question asks when none opens as one (round 13).
+  it("does no worse than last measured: 117 of 150 right (78.0%), no false answer", () => {
+    expect(dev10.right).toBeGreaterThanOrEqual(117);
     expect(dev10.falseAnswersOnUnknown).toBe(0);
   });
 });
@@ -280,9 +282,9 @@ describe("understanding the tenth set", () => {
 /** Questions about two features, and about one that name another's word (test/eval/multi.json). */
 describe("telling two features from one", () => {
   // 33 before Naive Bayes was smoothed at 0.15 instead of 0.3 (32.5 → 32.0 over 2 orders); 34 with "as
-  // well as" read as "and"; 35 with round 9's pairs.
-  it("does no worse than last measured: 35 of 50 right", () => {
-    expect(report(runHeldOut(knowledge, loadHeldOut(MULTI_SET))).right).toBeGreaterThanOrEqual(35);
+  // well as" read as "and"; 35 with round 9's pairs; 36 once "per" governs only the word after it.
+  it("does no worse than last measured: 36 of 50 right", () => {
+    expect(report(runHeldOut(knowledge, loadHeldOut(MULTI_SET))).right).toBeGreaterThanOrEqual(36);
   });
 
   // test/eval/multi2.json: written before round 3's rules (one breath, scene-setting parts), then tuned on.

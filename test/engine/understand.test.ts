@@ -311,6 +311,11 @@ describe("understand: a second feature asked in one breath, or named in passing"
     ["caching sessions story", ["caching", "sessions"]],
     ["login with roles per department?", ["auth", "permissions"]],
     ["admin with permissions per region", ["admin", "permissions"]],
+    // "per" governs the word after it: "per-user" qualifies the permissions, it does not take them as object.
+    ["admin panel with per-user permissions", ["admin", "permissions"]],
+    // One question in parts none of which opens as a question: each part asks.
+    ["json api plus token auth for the mobile app?", ["auth", "rest_api"]],
+    ["ml model serving + background retraining jobs?", ["background_tasks", "ml"]],
     // "celery" is about background jobs in most examples that use it, if not in all.
     ["celery redis caching", ["background_tasks", "caching"]],
     // Each number of a list is a question of its own.
@@ -899,8 +904,29 @@ describe("understand: questions about the decision", () => {
     "why not trello instead of asana for the design team?",
     "how confident is sales that the q4 webinar fills up?",
     "what would make us switch payroll providers?",
+    // Asked of the app, a pick for something that is no project.
+    "what's your recommendation for a password manager?",
+    "what would you pick for lunch today?",
   ])("%j is about another decision: declined", (text) => {
     expect(understand(k, text, { hasRecommendation: true }).intent).toBe("unknown");
+  });
+
+  // What a pick is for tells by its head noun: words of a project's own around it stay the project's.
+  it.each([
+    "what would you pick for a team of 3 juniors?",
+    "which would you pick for a yoga studio site?",
+    "what's your recommendation for a small internal dashboard?",
+  ])("%j asks for the verdict", (text) => {
+    expect(understand(k, text, { hasRecommendation: true })).toMatchObject({
+      intent: "decision",
+      topic: "verdict",
+    });
+  });
+
+  // A word the quick take reads as a kind of project is no off-topic word.
+  it("reads 'what do you recommend for a microservice?' as asking for the verdict", () => {
+    const u = understand(k, "what do you recommend for a microservice?");
+    expect(u).toMatchObject({ intent: "decision", topic: "verdict" });
   });
 
   // Outside a thread, words of its own are how a verdict question describes the project: the quick take's
@@ -1099,6 +1125,14 @@ describe("understand: everything else people say", () => {
     const against = understand(k, "django is overkill for this", { hasRecommendation: true });
     expect(against.intent === "pushback" && against.prefers).toBe("flask");
   });
+
+  // Worded like "would flask be better here?" about something else: no word of push-back, no framework.
+  it.each(["would notion be better here?", "would a standing desk be better?"])(
+    "%j pushes back on nothing",
+    (text) => {
+      expect(understand(k, text, { hasRecommendation: true, verdict: "django" }).intent).toBe("unknown");
+    },
+  );
 
   // "rather", "instead", "over" and "than" speak against the framework after them, not before.
   it.each([

@@ -54,6 +54,8 @@ function governed(a: Analysed, hit: AliasHit, first: AliasHit): boolean {
   const start = a.tokens.findIndex((t) => t.at === Math.min(...hit.at));
   for (let i = start - 1; i >= 0; i--) {
     const t = a.tokens[i] as Analysed["tokens"][number];
+    // "admin panel with per-user permissions": "per" governs the word after it, not the alias further on.
+    if (QUALIFYING.has(t.word) && i < start - 1) return false;
     if (GOVERNING.has(t.word)) return true;
     if (first.at.includes(t.at) || (t.stop && !DETERMINERS.has(t.word))) return false;
   }
@@ -223,8 +225,13 @@ export function featuresAsked(
   }
   if (parts.order.length < 2) return asked;
   // In a long message the other parts often tell ("we already cache in redis"): only those that ask
-  // or list count.
-  const asksOnly = tuning.longAsks > 0 && isLong(a, tuning);
+  // or list count. A single question none of whose parts opens as one ("json api plus token auth for the
+  // mobile app?") asks with all of them.
+  const oneQuestion =
+    a.questionMark &&
+    a.tokens.every((t) => t.sentence === a.tokens[0]?.sentence) &&
+    parts.order.every((s) => !parts.asking.has(s) && !parts.items.has(s));
+  const asksOnly = tuning.longAsks > 0 && isLong(a, tuning) && !oneQuestion;
   const readings = new Map<string, Float64Array>();
   for (const segment of parts.order) {
     if (tuning.sceneParts > 0 && parts.scene.has(segment)) continue;

@@ -128,6 +128,31 @@ function offersOtherOptions(model: Model, a: Analysed, ours: (t: Token) => boole
   return false;
 }
 
+/**
+ * What a verdict question asks a pick for is no project: the noun phrase after "for" ends on a word not
+ * ours ("what's your recommendation for a password manager?", "what would you pick for lunch?"). Its
+ * head noun is what tells: "for a small team", "for a chat app" are ours, whatever words qualify them.
+ */
+function picksForAnother(model: Model, a: Analysed, label: Label, ours: (t: Token) => boolean): boolean {
+  const anchors = model.anchors.get(label);
+  if (!anchors) return false;
+  const at = a.tokens.findIndex((t) => anchors.has(t.stem));
+  if (at < 0) return false;
+  const clause = (a.tokens[at] as Token).clause;
+  const i = a.tokens.findIndex((t, j) => j > at && t.clause === clause && t.word === "for");
+  if (i < 0) return false;
+  let j = i + 1;
+  if (OURS.has(a.tokens[j]?.word ?? "")) return false;
+  while (j < a.tokens.length && LEADING.has((a.tokens[j] as Token).word)) j++;
+  let head: Token | undefined;
+  for (; j < a.tokens.length; j++) {
+    const t = a.tokens[j] as Token;
+    if (t.stop || t.clause !== clause || NEXT_CIRCUMSTANCE.has(t.word) || GRAMMAR_WORDS.has(t.word)) break;
+    if (!/\d/.test(t.word) && !WHEN.has(t.word)) head = t;
+  }
+  return head !== undefined && !ours(head);
+}
+
 /** How many words are not ours (numbers and dates aside). */
 function foreignWords(a: Analysed, ours: (t: Token) => boolean): number {
   let n = 0;
@@ -154,8 +179,11 @@ function addressesOurs(a: Analysed): boolean {
 export function aboutAnotherDecision(model: Model, a: Analysed, reading: DecisionReading): boolean {
   const ours = oursBy(model, reading.hits);
   if (namesAnotherObject(model, a, reading.label, ours) || offersOtherOptions(model, a, ours)) return true;
+  // Asked even of the app ("your recommendation for …"); a project described there is ours.
+  const verdict = reading.label === `${DECISION}verdict`;
+  if (verdict && picksForAnother(model, a, reading.label, ours) && !reading.describesProject()) return true;
   if (addressesOurs(a)) return false;
   if (choosesAnotherKind(a, ours)) return true;
   if (foreignWords(a, ours) < FOREIGN_ENOUGH) return false;
-  return !(reading.label === `${DECISION}verdict` && reading.describesProject());
+  return !(verdict && reading.describesProject());
 }

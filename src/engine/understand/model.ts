@@ -413,18 +413,21 @@ export function trainModel(knowledge: Knowledge, options: PipelineOptions, holdo
     for (const t of a.terms) into.add(t.stem);
   }
   for (const [s, n] of inAlternatives) if (n >= 2) inOthers.add(s);
+  // A word that describes a project to the quick take ("microservice") is never off-topic.
+  const cueStems = new Set<string>();
+  for (const cues of Object.values(knowledge.examples.profileCues))
+    for (const list of Object.values(cues))
+      for (const cue of list) for (const t of analyse(cue, plain).terms) cueStems.add(t.stem);
+  for (const s of cueStems) inOthers.add(s);
   const offTopic = new Set([...inUnknown].filter((s) => !inFeatures.has(s) && !inOthers.has(s)));
   const otherFrameworks = new Set<string>();
   for (const alt of knowledge.examples.alternatives) {
     for (const w of alt.words) for (const t of analyse(w, plain).terms) otherFrameworks.add(t.stem);
   }
   for (const s of otherFrameworks) inFeatures.has(s) || offTopic.add(s);
-  const decisionStems = new Set<string>();
+  const decisionStems = new Set<string>(cueStems);
   for (const { label, a } of analysedTexts)
     if (label.startsWith(DECISION)) for (const t of a.terms) decisionStems.add(t.stem);
-  for (const cues of Object.values(knowledge.examples.profileCues))
-    for (const list of Object.values(cues))
-      for (const cue of list) for (const t of analyse(cue, plain).terms) decisionStems.add(t.stem);
 
   return {
     aliasShares: aliasSharesOf(analysedTexts, aliases),

@@ -310,6 +310,10 @@ function kindOf(
         return { label, p, chatter };
       continue;
     }
+    // Push-back says so in words of its own ("disagree", "nah", "prefer") or names a framework: "would
+    // notion be better here?" is worded like "would flask be better here?" but pushes back on nothing.
+    if (label === "pushback" && !framework && anchorsIn(model, a, label).length === 0)
+      return { label: asks ? "unknown" : "chatter", p, chatter };
     // A feature question about something not ours ("can this talk to mssql on our windows shop") asks
     // for no help, however likely help is once a feature is ruled out (0.65 there).
     if (blockedFeature && label === "help") return { label: asks ? "unknown" : "chatter", p, chatter };
