@@ -95,9 +95,10 @@ describe("understanding the second development set", () => {
   // 121.7 and 0.3 over 3 orders, and the shipped model has 122 and none; Naive Bayes smoothed at 0.15, 126.
   // 123 (124.3 over 6 orders) once 6 examples that said the same words as a dev2 question were removed;
   // 124 (124.8) with the nearest examples' vote; 125 (126.0) with Porter2 stems; 126 (126.0) with
-  // round 8's opinions told ("the admin is honestly the best part of django imo" is chatter).
-  it("does no worse than last measured: 126 of 135 right (93.3%), no false answer", () => {
-    expect(dev2.right).toBeGreaterThanOrEqual(126);
+  // round 8's opinions told ("the admin is honestly the best part of django imo" is chatter); 127 (127.5)
+  // once a word corrected into an off-topic one rules nothing out.
+  it("does no worse than last measured: 127 of 135 right (94.1%), no false answer", () => {
+    expect(dev2.right).toBeGreaterThanOrEqual(127);
     expect(dev2.falseAnswersOnUnknown).toBe(0);
   });
 });
@@ -199,9 +200,10 @@ describe("understanding the seventh development set", () => {
   // and 5 (171.3 and 5.0) once grammar words ("after", "first") are no domain words; 173 and 4 (172.3 and
   // 4.0) once another framework's own feature is not ours ("how does rails handle …"); 174 (173.3) once
   // background told before the question no longer rules a feature out with its other tools; 176 (175.3)
-  // once each part of a one-sentence question asks when none opens as one (round 13).
-  it("does no worse than last measured: 176 of 200 right (88.0%), at most 4 false answers", () => {
-    expect(dev7.right).toBeGreaterThanOrEqual(176);
+  // once each part of a one-sentence question asks when none opens as one (round 13); 177 (176.3) once a
+  // word corrected into an off-topic one rules nothing out.
+  it("does no worse than last measured: 177 of 200 right (88.5%), at most 4 false answers", () => {
+    expect(dev7.right).toBeGreaterThanOrEqual(177);
     expect(dev7.falseAnswersOnUnknown).toBeLessThanOrEqual(4);
   });
 });
@@ -227,9 +229,9 @@ describe("understanding the eighth development set", () => {
   // 140 and 11 (138.3 and 12.2) once another kind of thing chosen, other options offered, or two words
   // no question about ours uses make it another decision, and such a message is declined outright; 141
   // and 10 (139.3 and 11.2) once a real word is never corrected into a topic word; 142 once "risks" ask
-  // the case against.
-  it("does no worse than last measured: 142 of 167 right (85.0%), at most 10 false answers", () => {
-    expect(dev8.right).toBeGreaterThanOrEqual(142);
+  // the case against; 143 (141.0) once a word corrected into an off-topic one rules nothing out.
+  it("does no worse than last measured: 143 of 167 right (85.6%), at most 10 false answers", () => {
+    expect(dev8.right).toBeGreaterThanOrEqual(143);
     expect(dev8.falseAnswersOnUnknown).toBeLessThanOrEqual(10);
   });
 });

@@ -241,8 +241,10 @@ function kindOf(
     return !asksOwnFeature;
   };
   // A domain word next to an off-topic one, with neither framework named: "is rust worth learning",
-  // "how do rails migrations work". Not ours, however the classifier reads it.
-  const offTopic = a.terms.some((t) => model.offTopic.has(t.stem) && counts(t));
+  // "how do rails migrations work". Not ours, however the classifier reads it. A word corrected into an
+  // off-topic one is a guess that rules nothing out: "are the docs decent" is not about a "descent".
+  const guessed = (t: Analysed["terms"][number]) => t.weight < 1 && t.typed !== t.word;
+  const offTopic = a.terms.some((t) => model.offTopic.has(t.stem) && !guessed(t) && counts(t));
   const framework = a.words.some((w) => OURS.has(w));
   // A word training never saw, nor anything like it ("junit", "vercel"): often another stack's name.
   const unseen = a.terms.some((t) => !t.known && counts(t));
