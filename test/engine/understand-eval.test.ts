@@ -179,9 +179,9 @@ describe("understanding the fourth development set", () => {
   // copying evaluation questions were removed: 162.5 and 0.5 over 6 orders; 162 (163.8 and 0.3) with the
   // nearest examples' vote; 164 (164.5) and none (0.0) with Porter2 stems; 165 once the vote decides the
   // kind of message and no longer which feature; 166 (165.5) with round 9's pairs; 167 once a dot inside
-  // a name ("app.py") ends no sentence.
-  it("does no worse than last measured: 167 of 182 right (91.8%), no false answer", () => {
-    expect(dev4.right).toBeGreaterThanOrEqual(167);
+  // a name ("app.py") ends no sentence; 168 once a part that "plus" adds to asks too.
+  it("does no worse than last measured: 168 of 182 right (92.3%), no false answer", () => {
+    expect(dev4.right).toBeGreaterThanOrEqual(168);
     expect(dev4.falseAnswersOnUnknown).toBe(0);
   });
 });
@@ -274,9 +274,9 @@ describe("understanding the tenth set", () => {
 
   // 113 once background told before the question no longer rules a feature out with its other tools;
   // 114 once "why" and a framework asks about the pick (round 12); 117 once each part of a one-sentence
-  // question asks when none opens as one (round 13).
-  it("does no worse than last measured: 117 of 150 right (78.0%), no false answer", () => {
-    expect(dev10.right).toBeGreaterThanOrEqual(117);
+  // question asks when none opens as one (round 13); 118 once a part that "plus" adds to asks too.
+  it("does no worse than last measured: 118 of 150 right (78.7%), no false answer", () => {
+    expect(dev10.right).toBeGreaterThanOrEqual(118);
     expect(dev10.falseAnswersOnUnknown).toBe(0);
   });
 });

@@ -40,6 +40,8 @@ const GOVERNING = new Set(
 const ANSWER_NOUNS = new Set(
   "setup story options option support approach situation choices tooling tools".split(" "),
 );
+/** Words that open a part adding an ask to the one before: "… plus how far it scales", "and also …". */
+const ADDING = new Set(["plus", "also"]);
 /** Words that make the next one a qualifier of the ask, not a topic: "roles per team", "per-user permissions". */
 const QUALIFYING = new Set(["per", "each"]);
 
@@ -83,6 +85,8 @@ export interface Parts {
    * i ship this? stack: django, postgres, redis").
    */
   items: Set<number>;
+  /** Parts the next part adds an ask to ("raw perf under load plus how far it goes horizontally"): asks too. */
+  added: Set<number>;
   /** The first word of each part after any lead-in, as typed. */
   opener: Map<number, string>;
   /** Each part as a message of its own. */
@@ -133,6 +137,7 @@ export function partsOfMessage(a: Analysed, tuning: Tuning): Parts {
   const onlyList = oneSentence && order.every((s) => asking.has(s) || listed.has(s));
   const items = new Set([...listed].filter((s) => onlyList || introduced.has(s)));
   const scene = new Set<number>();
+  const added = new Set<number>();
   const long = tuning.sceneStatements > 0 && isLong(a, tuning);
   let askedLater = false;
   for (let i = order.length - 2; i >= 0; i--) {
@@ -142,9 +147,13 @@ export function partsOfMessage(a: Analysed, tuning: Tuning): Parts {
     const tells = !asking.has(segment) && !items.has(segment) && !requesting.has(segment);
     // "we need an admin for staff, …" asks for something: it sets no scene.
     const opensScene = SCENE_OPENERS.has(opener.get(segment) ?? "") && !requesting.has(segment);
-    if (opensScene || (long && tells && askedLater)) scene.add(segment);
+    // "raw perf under load plus how far it goes horizontally": a part the next one adds to is an ask too.
+    const next = (words.get(order[i + 1] as number) ?? []).slice(0, 2);
+    const addedTo = next.some((t) => ADDING.has(t.word));
+    if (opensScene || (long && tells && askedLater && !addedTo)) scene.add(segment);
+    else if (addedTo) added.add(segment);
   }
-  return { order, scene, asking, items, opener, alone };
+  return { order, scene, asking, items, added, opener, alone };
 }
 
 const index = (model: Model, h: AliasHit) => model.featureIds.indexOf(h.featureId);
@@ -235,7 +244,8 @@ export function featuresAsked(
   const readings = new Map<string, Float64Array>();
   for (const segment of parts.order) {
     if (tuning.sceneParts > 0 && parts.scene.has(segment)) continue;
-    if (asksOnly && !parts.asking.has(segment) && !parts.items.has(segment)) continue;
+    if (asksOnly && !parts.asking.has(segment) && !parts.items.has(segment) && !parts.added.has(segment))
+      continue;
     // A later part where someone speaks of themselves tells, it does not ask: "does it cache pages
     // well? we deploy on heroku" asks about caching alone.
     const speaks = SPEAKERS.has(parts.opener.get(segment) ?? "");
