@@ -318,7 +318,10 @@ describe("understand: a second feature asked in one breath, or named in passing"
     ["ml model serving + background retraining jobs?", ["background_tasks", "ml"]],
     // A part that "plus" or "also" adds to asks too, though it opens as no question.
     ["raw throughput with many users plus how it scales out later", ["performance", "scalability"]],
-    ["page load speed under heavy traffic plus how far it grows across servers", ["performance", "scalability"]],
+    [
+      "page load speed under heavy traffic plus how far it grows across servers",
+      ["performance", "scalability"],
+    ],
     // A real word the typo corrector turns into an off-topic one ("decent" into "descent") rules nothing out.
     ["is it quick to pick up and are the docs decent", ["community", "learning_curve"]],
     // "celery" is about background jobs in most examples that use it, if not in all.
