@@ -229,10 +229,11 @@ describe("understanding the eighth development set", () => {
   // 140 and 11 (138.3 and 12.2) once another kind of thing chosen, other options offered, or two words
   // no question about ours uses make it another decision, and such a message is declined outright; 141
   // and 10 (139.3 and 11.2) once a real word is never corrected into a topic word; 142 once "risks" ask
-  // the case against; 143 (141.0) once a word corrected into an off-topic one rules nothing out.
-  it("does no worse than last measured: 143 of 167 right (85.6%), at most 10 false answers", () => {
-    expect(dev8.right).toBeGreaterThanOrEqual(143);
-    expect(dev8.falseAnswersOnUnknown).toBeLessThanOrEqual(10);
+  // the case against; 143 (141.0) once a word corrected into an off-topic one rules nothing out; 144 and 9
+  // (142.0 and 10.3) once, with no feature named, a feature's everyday words are not ours either.
+  it("does no worse than last measured: 144 of 167 right (86.2%), at most 9 false answers", () => {
+    expect(dev8.right).toBeGreaterThanOrEqual(144);
+    expect(dev8.falseAnswersOnUnknown).toBeLessThanOrEqual(9);
   });
 });
 
@@ -253,10 +254,11 @@ describe("understanding the ninth set", () => {
   // 118 and 11 once another kind of thing chosen, other options offered, or two words no question about
   // ours uses make a decision question another decision, declined outright (121 and 7 before a
   // reviewer's probes showed how many questions about ours that first version declined); 118 and 10 once
-  // a real word is never corrected into a topic word.
-  it("does no worse than last measured: 118 of 146 right (80.8%), at most 10 false answers", () => {
-    expect(dev9.right).toBeGreaterThanOrEqual(118);
-    expect(dev9.falseAnswersOnUnknown).toBeLessThanOrEqual(10);
+  // a real word is never corrected into a topic word; 120 and 8 once, with no feature named, a feature's
+  // everyday words ("vendor", "launch") are not ours either (round 13).
+  it("does no worse than last measured: 120 of 146 right (82.2%), at most 8 false answers", () => {
+    expect(dev9.right).toBeGreaterThanOrEqual(120);
+    expect(dev9.falseAnswersOnUnknown).toBeLessThanOrEqual(8);
   });
 });
 

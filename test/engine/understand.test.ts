@@ -915,8 +915,27 @@ describe("understand: questions about the decision", () => {
     // Asked of the app, a pick for something that is no project.
     "what's your recommendation for a password manager?",
     "what would you pick for lunch today?",
+    // Compared with something not ours.
+    "is there a cheaper option than aws?",
+    "any alternative to confluence?",
+    // With no feature named, a feature's everyday words are not ours.
+    "which vendor did we pick for payments?",
+    "how sure is marketing about the launch date?",
+    "what would change the board's mind on hiring?",
   ])("%j is about another decision: declined", (text) => {
     expect(understand(k, text, { hasRecommendation: true }).intent).toBe("unknown");
+  });
+
+  // Compared with Flask, Django or both, the question stays about ours.
+  it.each([
+    "is there anything lighter than flask?",
+    "anything better than both?",
+    "any alternatives to these frameworks?",
+  ])("%j asks about alternatives", (text) => {
+    expect(understand(k, text, { hasRecommendation: true })).toMatchObject({
+      intent: "decision",
+      topic: "alternative",
+    });
   });
 
   // What a pick is for tells by its head noun: words of a project's own around it stay the project's.

@@ -48,13 +48,16 @@ export interface DecisionReading {
 
 /**
  * Whether a word may belong to a question about this decision: a word such questions use (examples,
- * the quick take's cues), a feature's alias or domain word, or a grammar word, which says what about
- * nothing ("after", "since").
+ * the quick take's cues), a feature's alias or (with `domain`) domain word, or a grammar word, which
+ * says what about nothing ("after", "since").
  */
-function oursBy(model: Model, hits: readonly AliasHit[]): (t: Token) => boolean {
+function oursBy(model: Model, hits: readonly AliasHit[], domain = true): (t: Token) => boolean {
   const named = new Set(hits.flatMap((h) => h.all));
   return (t) =>
-    model.decisionStems.has(t.stem) || named.has(t.at) || isDomain(model, t) || GRAMMAR_WORDS.has(t.word);
+    model.decisionStems.has(t.stem) ||
+    named.has(t.at) ||
+    (domain && isDomain(model, t)) ||
+    GRAMMAR_WORDS.has(t.word);
 }
 
 /**
@@ -153,6 +156,26 @@ function picksForAnother(model: Model, a: Analysed, label: Label, ours: (t: Toke
   return head !== undefined && !ours(head);
 }
 
+/**
+ * What the message compares with is not ours: "is there a cheaper option than aws?", "any alternative
+ * to confluence?". "better than both", "lighter than flask" and another web stack ("than rails") stay ours.
+ */
+function comparedWithAnother(model: Model, a: Analysed, ours: (t: Token) => boolean): boolean {
+  const tokens = a.tokens;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] as Token;
+    const against =
+      t.word === "than" || (t.word === "to" && /^alternatives?$/.test(tokens[i - 1]?.word ?? ""));
+    if (!against) continue;
+    let j = i + 1;
+    while (j < tokens.length && LEADING.has((tokens[j] as Token).word)) j++;
+    const next = tokens[j];
+    if (next === undefined || next.stop || next.clause !== t.clause || /\d/.test(next.word)) continue;
+    if (!model.otherFrameworks.has(next.stem) && !ours(next)) return true;
+  }
+  return false;
+}
+
 /** How many words are not ours (numbers and dates aside). */
 function foreignWords(a: Analysed, ours: (t: Token) => boolean): number {
   let n = 0;
@@ -169,18 +192,26 @@ function addressesOurs(a: Analysed): boolean {
 
 /**
  * A question worded about a decision that is about another one: it names another object ("the verdict
- * on the pricing page redesign"), another kind of thing chosen ("which ci vendor"), other options
- * ("aws or gcp?"), or uses words that no question about our decision uses ("how confident is sales that
- * the q4 webinar fills up?"). The last two do not count when the message addresses the app or its
- * answer ("which approach would you take?", "is it a slam dunk?"), nor for a verdict question that may
- * describe a project ("small api for an iot gadget, what should we use"). Naming Flask or Django, or an
- * alternative for an alternative's topic, makes it ours; the caller checks that first.
+ * on the pricing page redesign"), compares with something not ours ("a cheaper option than aws"), asks
+ * a pick for something that is no project ("your recommendation for a password manager"), another kind
+ * of thing chosen ("which ci vendor"), other options ("aws or gcp?"), or uses words that no question
+ * about our decision uses ("how confident is sales that the q4 webinar fills up?"). The last two do not
+ * count when the message addresses the app or its answer ("which approach would you take?", "is it a
+ * slam dunk?"), nor for a verdict question that may describe a project ("small api for an iot gadget,
+ * what should we use"). Naming Flask or Django, or an alternative for an alternative's topic, makes it
+ * ours; the caller checks that first. Without `domain`, a feature's domain words count as not ours.
  */
-export function aboutAnotherDecision(model: Model, a: Analysed, reading: DecisionReading): boolean {
-  const ours = oursBy(model, reading.hits);
+export function aboutAnotherDecision(
+  model: Model,
+  a: Analysed,
+  reading: DecisionReading,
+  domain = true,
+): boolean {
+  const ours = oursBy(model, reading.hits, domain);
   if (namesAnotherObject(model, a, reading.label, ours) || offersOtherOptions(model, a, ours)) return true;
   // Asked even of the app ("your recommendation for …"); a project described there is ours.
   const verdict = reading.label === `${DECISION}verdict`;
+  if (comparedWithAnother(model, a, ours)) return true;
   if (verdict && picksForAnother(model, a, reading.label, ours) && !reading.describesProject()) return true;
   if (addressesOurs(a)) return false;
   if (choosesAnotherKind(a, ours)) return true;

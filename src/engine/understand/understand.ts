@@ -212,6 +212,8 @@ interface KindCues {
   text: string;
   /** Under a recommendation. */
   inThread: boolean;
+  /** How surely the message reads as its likeliest feature. */
+  featureSure: number;
   /** The message's parts, when words not ours in its background are to be told apart (tuning.sceneWords). */
   parts?: Parts;
 }
@@ -226,7 +228,7 @@ function kindOf(
   model: Model,
   a: Analysed,
   kp: Float64Array,
-  { domain, hits, asks, text, inThread, parts }: KindCues,
+  { domain, hits, asks, text, inThread, parts, featureSure }: KindCues,
 ): { label: string; p: number; chatter: number } {
   // Background told before the question ("since we run everything in docker compose, how do you attach
   // a debugger") does not make the question another stack's: words not ours there count only when the
@@ -308,6 +310,19 @@ function kindOf(
         aboutAnotherDecision(model, a, { label, hits, describesProject })
       )
         return { label: isQuestion(a) ? "unknown" : "chatter", p, chatter };
+      // With no feature named, a feature's everyday words ("vendor", "launch", "hiring") are not ours
+      // either: "which vendor did we pick for payments?", "how sure is marketing about the launch date?".
+      // Declined, unless the message reads surely as a feature ("what if we need to add a column later?").
+      if (
+        hits.length === 0 &&
+        !framework &&
+        !alternativeAsked &&
+        aboutAnotherDecision(model, a, { label, hits, describesProject }, false)
+      ) {
+        if (featureSure < model.options.tuning.wordSure)
+          return { label: isQuestion(a) ? "unknown" : "chatter", p, chatter };
+        continue;
+      }
       if (anchors.some((x) => !x.includes("_")) || (anchors.length > 0 && !domain))
         return { label, p, chatter };
       continue;
@@ -486,6 +501,7 @@ function readMessage(
     asks: asksPlainly(a),
     text,
     inThread: context.hasRecommendation === true,
+    featureSure: Math.max(...fp),
     parts: tuning.sceneWords > 0 ? parts : undefined,
   });
   // The downsides of a feature are a question about the feature ("what are the security risks of the
