@@ -185,10 +185,23 @@ const SOFTENING = new Set(
   "just really still even probably maybe honestly actually not rather then now all definitely".split(" "),
 );
 
+/** Verbs of work on code, not of choosing: "should we merge the django upgrade?", "should I rebase?". */
+const WORK_ON_CODE = new Set(
+  (
+    "rebase merge deploy redeploy upgrade update release ship review refactor fix revert push pull commit patch " +
+    "restart rename delete bump pin backport squash tag lint format"
+  ).split(" "),
+);
+/** Words that may follow a framework chosen ("give flask a shot", "drop django for flask", "learn django first"). */
+const AFTER_CHOSEN = new Set(
+  "a an the for over instead first too as then at in on with or and if now here again anyway later".split(" "),
+);
+
 /**
  * "should I rebase my flask branch?", "should we merge the django upgrade today?": a colleague asking
- * whether to do something else, worded like a question about the pick. "should we use flask?" and
- * "should we just go with django?" choose.
+ * whether to do something else, worded like a question about the pick. Its verb is work on code, or
+ * the framework's name only qualifies what the verb acts on ("my flask branch"). "should we use
+ * flask?", "should we just go with django?" and "should we give flask a shot?" choose.
  */
 export function asksToDoSomethingElse(words: readonly string[]): boolean {
   const i = afterLeadIns(words);
@@ -196,5 +209,9 @@ export function asksToDoSomethingElse(words: readonly string[]): boolean {
   let j = i + 2;
   while (SOFTENING.has(words[j] ?? "")) j++;
   const verb = words[j];
-  return verb !== undefined && !CHOOSING.has(verb) && verb !== "flask" && verb !== "django";
+  if (verb === undefined || CHOOSING.has(verb) || verb === "flask" || verb === "django") return false;
+  if (WORK_ON_CODE.has(verb)) return true;
+  const named = words.findIndex((w, k) => k > j && (w === "flask" || w === "django"));
+  const next = words[named + 1];
+  return named >= 0 && next !== undefined && !AFTER_CHOSEN.has(next) && next !== "flask" && next !== "django";
 }
