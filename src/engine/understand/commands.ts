@@ -194,7 +194,9 @@ const WORK_ON_CODE = new Set(
 );
 /** Words that may follow a framework chosen ("give flask a shot", "drop django for flask", "learn django first"). */
 const AFTER_CHOSEN = new Set(
-  "a an the for over instead first too as then at in on with or and if now here again anyway later".split(" "),
+  "a an the for over instead first too as then at in on with or and if now here again anyway later".split(
+    " ",
+  ),
 );
 
 /**
