@@ -230,11 +230,10 @@ describe("understanding the eighth development set", () => {
   // no question about ours uses make it another decision, and such a message is declined outright; 141
   // and 10 (139.3 and 11.2) once a real word is never corrected into a topic word; 142 once "risks" ask
   // the case against; 143 (141.0) once a word corrected into an off-topic one rules nothing out; 144 and 9
-  // (142.0 and 10.3) once, with no feature named, a feature's everyday words are not ours either; 145 and
-  // 8 (143.0 and 9.3) once a word of a longer cue of the quick take ("back office") is not ours alone.
-  it("does no worse than last measured: 145 of 167 right (86.8%), at most 8 false answers", () => {
-    expect(dev8.right).toBeGreaterThanOrEqual(145);
-    expect(dev8.falseAnswersOnUnknown).toBeLessThanOrEqual(8);
+  // (142.0 and 10.3) once, with no feature named, a feature's everyday words are not ours either.
+  it("does no worse than last measured: 144 of 167 right (86.2%), at most 9 false answers", () => {
+    expect(dev8.right).toBeGreaterThanOrEqual(144);
+    expect(dev8.falseAnswersOnUnknown).toBeLessThanOrEqual(9);
   });
 });
 

@@ -928,8 +928,6 @@ describe("understand: questions about the decision", () => {
     "which vendor did we pick for payments?",
     "how sure is marketing about the launch date?",
     "what would change the board's mind on hiring?",
-    // A word of a longer cue of the quick take ("back office") is not ours alone.
-    "which office are we moving to?",
   ])("%j is about another decision: declined", (text) => {
     expect(understand(k, text, { hasRecommendation: true }).intent).toBe("unknown");
   });

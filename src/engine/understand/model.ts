@@ -50,7 +50,7 @@ export interface Trained {
   offTopic: Set<string>;
   otherFrameworks: Set<string>;
   featureStems: Set<string>;
-  /** Stems of the decision examples and the quick take's one-word cues: what a question about the decision is about. */
+  /** Stems of the decision examples and the quick take's cues: what a question about the decision is about. */
   decisionStems: Set<string>;
   /**
    * For each alias word, keyed "feature stem": the share of the feature examples using the word that
@@ -413,16 +413,11 @@ export function trainModel(knowledge: Knowledge, options: PipelineOptions, holdo
     for (const t of a.terms) into.add(t.stem);
   }
   for (const [s, n] of inAlternatives) if (n >= 2) inOthers.add(s);
-  // A word that describes a project to the quick take ("microservice") is never off-topic, and a
-  // question about the decision may use it. A word of a longer cue does so only with the rest of it:
-  // "back office" is a project, "which office are we moving to?" no question of ours.
+  // A word that describes a project to the quick take ("microservice") is never off-topic.
   const cueStems = new Set<string>();
   for (const cues of Object.values(knowledge.examples.profileCues))
     for (const list of Object.values(cues))
-      for (const cue of list) {
-        const terms = analyse(cue, plain).terms;
-        if (terms.length === 1) cueStems.add((terms[0] as (typeof terms)[number]).stem);
-      }
+      for (const cue of list) for (const t of analyse(cue, plain).terms) cueStems.add(t.stem);
   for (const s of cueStems) inOthers.add(s);
   const offTopic = new Set([...inUnknown].filter((s) => !inFeatures.has(s) && !inOthers.has(s)));
   const otherFrameworks = new Set<string>();
