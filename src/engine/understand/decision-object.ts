@@ -51,7 +51,7 @@ export interface DecisionReading {
  * the quick take's cues), a feature's alias or (with `domain`) domain word, or a grammar word, which
  * says what about nothing ("after", "since").
  */
-function oursBy(model: Model, hits: readonly AliasHit[], domain = true): (t: Token) => boolean {
+export function oursBy(model: Model, hits: readonly AliasHit[], domain = true): (t: Token) => boolean {
   const named = new Set(hits.flatMap((h) => h.all));
   return (t) =>
     model.decisionStems.has(t.stem) ||
@@ -93,7 +93,7 @@ function namesAnotherObject(model: Model, a: Analysed, label: Label, ours: (t: T
  * handles background jobs better?" is ours), and a "which" inside a clause relates, it does not ask
  * ("a monolith which talks to our erp").
  */
-function choosesAnotherKind(a: Analysed, ours: (t: Token) => boolean): boolean {
+export function choosesAnotherKind(a: Analysed, ours: (t: Token) => boolean): boolean {
   const at = a.tokens.findIndex((t, i) => {
     if (t.word !== "which") return false;
     const before = a.tokens.slice(0, i + 1).filter((u) => u.clause === t.clause);

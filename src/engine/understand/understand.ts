@@ -14,7 +14,7 @@ import {
   type Supposition,
   supposition,
 } from "./commands.js";
-import { aboutAnotherDecision, CHOICE_WORDS } from "./decision-object.js";
+import { aboutAnotherDecision, CHOICE_WORDS, choosesAnotherKind, oursBy } from "./decision-object.js";
 import { askedOfAnotherFramework, leftBehind } from "./elsewhere.js";
 import {
   asksCaseAgainst,
@@ -328,8 +328,11 @@ function kindOf(
       continue;
     }
     // Push-back says so in words of its own ("disagree", "nah", "prefer") or names a framework: "would
-    // notion be better here?" is worded like "would flask be better here?" but pushes back on nothing.
-    if (label === "pushback" && !framework && anchorsIn(model, a, label).length === 0)
+    // notion be better here?" is worded like "would flask be better here?" but pushes back on nothing,
+    // and "which monitoring tool should we go with?" chooses another kind of thing.
+    const pushesBack = () =>
+      anchorsIn(model, a, label).length > 0 && !choosesAnotherKind(a, oursBy(model, hits));
+    if (label === "pushback" && !framework && !pushesBack())
       return { label: asks ? "unknown" : "chatter", p, chatter };
     // A feature question about something not ours ("can this talk to mssql on our windows shop") asks
     // for no help, however likely help is once a feature is ruled out (0.65 there).
