@@ -123,6 +123,8 @@ export function tokenizePlain(plain: string): string[] {
     .replace(/(\p{L})['’](\p{L})/gu, "$1$2")
     // "as well as" joins asks like "and": "unit tests as well as a debugger".
     .replace(/\bas well as\b/g, " and ")
+    // "on-call" is a rota, not "the call" a decision asks for.
+    .replace(/\bon[-\s]+call\b/g, "oncall")
     .replace(DOT_IN_NAME, " ")
     .replace(/[\n.!?？…]+/gu, ` ${SENTENCE_MARK} `)
     // "testing/debugging" lists two asks like "testing, debugging" (letters either side: not "24/7").

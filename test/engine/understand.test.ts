@@ -928,6 +928,8 @@ describe("understand: questions about the decision", () => {
     "which vendor did we pick for payments?",
     "how sure is marketing about the launch date?",
     "what would change the board's mind on hiring?",
+    // An on-call rota is not "the call" a decision asks for.
+    "what's our on-call rotation?",
   ])("%j is about another decision: declined", (text) => {
     expect(understand(k, text, { hasRecommendation: true }).intent).toBe("unknown");
   });
