@@ -983,6 +983,8 @@ describe("understand: questions about the decision", () => {
     ["how sure are you about this, because our team usually writes java?", "confidence"],
     ["how confident are you for a regulated healthcare client?", "confidence"],
     ["which approach would you take?", "verdict"],
+    // A noun for what this decision chooses is ours, though no example happens to use it.
+    ["which stack should we go with?", "verdict"],
     ["is it a slam dunk?", "confidence"],
     // A second reviewer's: a framework named with a possessive, and the word alternatives itself.
     ["honestly we're torn, flask's simplicity is a big draw. what would tip it the other way?", "flip"],

@@ -36,6 +36,13 @@ const AT_HAND = /^(is|was|isnt|wasnt) (it|this|that)$/;
  */
 const FOREIGN_ENOUGH = 2;
 
+/** Nouns for what this decision chooses: "which stack should we go with?", "which approach would you take?". */
+const WHAT_IS_CHOSEN = new Set(
+  "stack stacks tech technology technologies framework frameworks approach approaches option options".split(
+    " ",
+  ),
+);
+
 /** What the message says, as far as telling our decision from another one needs. */
 export interface DecisionReading {
   /** The decision topic read (a kind label, "decision:verdict"). */
@@ -48,8 +55,8 @@ export interface DecisionReading {
 
 /**
  * Whether a word may belong to a question about this decision: a word such questions use (examples,
- * the quick take's cues), a feature's alias or (with `domain`) domain word, or a grammar word, which
- * says what about nothing ("after", "since").
+ * the quick take's cues, a noun for what is chosen), a feature's alias or (with `domain`) domain word,
+ * or a grammar word, which says what about nothing ("after", "since").
  */
 export function oursBy(model: Model, hits: readonly AliasHit[], domain = true): (t: Token) => boolean {
   const named = new Set(hits.flatMap((h) => h.all));
@@ -57,7 +64,8 @@ export function oursBy(model: Model, hits: readonly AliasHit[], domain = true): 
     model.decisionStems.has(t.stem) ||
     named.has(t.at) ||
     (domain && isDomain(model, t)) ||
-    GRAMMAR_WORDS.has(t.word);
+    GRAMMAR_WORDS.has(t.word) ||
+    WHAT_IS_CHOSEN.has(t.word);
 }
 
 /**
