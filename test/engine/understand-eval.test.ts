@@ -230,10 +230,11 @@ describe("understanding the eighth development set", () => {
   // no question about ours uses make it another decision, and such a message is declined outright; 141
   // and 10 (139.3 and 11.2) once a real word is never corrected into a topic word; 142 once "risks" ask
   // the case against; 143 (141.0) once a word corrected into an off-topic one rules nothing out; 144 and 9
-  // (142.0 and 10.3) once, with no feature named, a feature's everyday words are not ours either.
-  it("does no worse than last measured: 144 of 167 right (86.2%), at most 9 false answers", () => {
-    expect(dev8.right).toBeGreaterThanOrEqual(144);
-    expect(dev8.falseAnswersOnUnknown).toBeLessThanOrEqual(9);
+  // (142.0 and 10.3) once, with no feature named, a feature's everyday words are not ours either; 145
+  // (142.3 and 10.0) once a "which" whose head noun is a feature's alias asks about that feature.
+  it("does no worse than last measured: 145 of 167 right (86.8%), at most 8 false answers", () => {
+    expect(dev8.right).toBeGreaterThanOrEqual(145);
+    expect(dev8.falseAnswersOnUnknown).toBeLessThanOrEqual(8);
   });
 });
 

@@ -946,6 +946,17 @@ describe("understand: questions about the decision", () => {
     });
   });
 
+  // A "which" whose head noun is a feature's alias chooses within that feature.
+  it.each([
+    ["which task queue should we pick?", "background_tasks"],
+    ["which django version should we start on?", "history"],
+    ["which cache backend should we go with?", "caching"],
+  ])("%j asks about %s", (text, id) => {
+    const u = understand(k, text, { hasRecommendation: true, verdict: "django" });
+    expectFeature(u);
+    expect(u.features[0]?.featureId).toBe(id);
+  });
+
   // What a pick is for tells by its head noun: words of a project's own around it stay the project's.
   it.each([
     "what would you pick for a team of 3 juniors?",

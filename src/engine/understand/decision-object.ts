@@ -117,6 +117,26 @@ export function choosesAnotherKind(a: Analysed, ours: (t: Token) => boolean): bo
 }
 
 /**
+ * A "which" question whose head noun is a feature's alias chooses within that feature: "which task
+ * queue should we pick?", "which django version should we start on?", "which version of flask?".
+ */
+export function choosesWithinFeature(a: Analysed, hits: readonly AliasHit[]): boolean {
+  const named = new Set(hits.flatMap((h) => h.all));
+  const at = a.tokens.findIndex((t, i) => {
+    if (t.word !== "which") return false;
+    const before = a.tokens.slice(0, i + 1).filter((u) => u.clause === t.clause);
+    return afterLeadIns(before.map((u) => u.word)) === before.length - 1;
+  });
+  if (at < 0) return false;
+  for (let j = at + 1; j < a.tokens.length; j++) {
+    const t = a.tokens[j] as Token;
+    if (LEADING.has(t.word) || t.word === "flask" || t.word === "django") continue;
+    return named.has(t.at);
+  }
+  return false;
+}
+
+/**
  * The options offered either side of "or", "vs", "instead of"… are both words not ours: "which one
  * should we pick, aws or gcp?", "why not greenhouse instead of lever". "a close call or a coin flip"
  * offers ours; a framework named makes the whole question ours (the caller checks).

@@ -14,7 +14,13 @@ import {
   type Supposition,
   supposition,
 } from "./commands.js";
-import { aboutAnotherDecision, CHOICE_WORDS, choosesAnotherKind, oursBy } from "./decision-object.js";
+import {
+  aboutAnotherDecision,
+  CHOICE_WORDS,
+  choosesAnotherKind,
+  choosesWithinFeature,
+  oursBy,
+} from "./decision-object.js";
 import { askedOfAnotherFramework, leftBehind } from "./elsewhere.js";
 import {
   asksCaseAgainst,
@@ -304,6 +310,8 @@ function kindOf(
       // yoga studio, what should we build it with?"); in one, a quick take must find the project in it.
       const describesProject = () =>
         !inThread || quickTake(model, stripSlackMarkup(text), a, needsIn(model, text, a)) !== undefined;
+      // "which task queue should we pick?", "which django version should we start on?": the feature's answer.
+      if (label === `${DECISION}verdict` && choosesWithinFeature(a, hits)) continue;
       if (
         !framework &&
         !alternativeAsked &&
