@@ -862,10 +862,22 @@ describe("understand: questions about the decision", () => {
     ["nah flask suits us better, we know flask", { experience: "flask" }],
     ["we'd rather use django, the whole team knows django", { experience: "django" }],
     ["that's wrong, we know flask and django both", undefined],
+    // "it" is the framework preferred.
+    ["i'd rather use flask since we already know it", { experience: "flask" }],
   ])("push-back %j gives its reason as answers %j", (text, answers) => {
     const u = understand(k, text, { hasRecommendation: true, verdict: "django" });
     expect(u.intent).toBe("pushback");
     if (u.intent === "pushback") expect(u.hypothesis?.answers).toEqual(answers);
+  });
+
+  // A reason given as a feature ("because of the admin") is a need to weigh.
+  it.each([
+    ["we prefer django because of the admin", ["admin"]],
+    ["nah, django due to the auth story", ["auth"]],
+  ])("push-back %j gives its reason as needs %j", (text, needs) => {
+    const u = understand(k, text, { hasRecommendation: true, verdict: "flask" });
+    expect(u.intent).toBe("pushback");
+    if (u.intent === "pushback") expect(u.hypothesis).toEqual({ answers: {}, needs });
   });
 
   it.each([

@@ -1,4 +1,5 @@
 import type { Knowledge } from "../knowledge.js";
+import type { FrameworkId } from "../knowledge-schema.js";
 import { stripSlackMarkup } from "../text.js";
 import type { Hypothesis } from "../what-if.js";
 import { featuresAsked, type Parts, partsOfMessage } from "./also-asked.js";
@@ -183,17 +184,18 @@ const BOTH = ["flask", "django"];
  * verb features ("we needed websockets": what is built stays as it was); "what if celery goes down?"
  * and "what if i'm out next week?" state nothing of either.
  */
-function supposedIn(model: Model, a: Analysed, at?: number): Hypothesis | undefined {
+function supposedIn(model: Model, a: Analysed, at?: number, it?: FrameworkId): Hypothesis | undefined {
   const words = a.words;
   let found: Supposition | undefined;
   for (let i = at ?? 0; i < (at === undefined ? words.length : at + 1) && !found; i++) {
     found = supposition(words, i);
   }
   if (!found) return undefined;
-  // "what if we knew flask?" states what "we know flask" does.
+  // "what if we knew flask?" states what "we know flask" does; in push-back for Flask, "we already
+  // know it" does too.
   const rest = words
     .slice(found.from)
-    .map((w) => (w === "knew" ? "know" : w))
+    .map((w) => (w === "knew" ? "know" : w === "it" && it ? it : w))
     .join(" ");
   const read = analyseWith(model, rest);
   const take = quickTake(model, rest, read, needsIn(model, rest, read));
@@ -204,6 +206,21 @@ function supposedIn(model: Model, a: Analysed, at?: number): Hypothesis | undefi
   const answers = { ...take.answers };
   if (BOTH.every((f) => read.words.includes(f))) delete answers.experience;
   return Object.keys(answers).length > 0 ? { answers, needs: [] } : undefined;
+}
+
+/**
+ * A reason given as a feature rather than a clause: "we prefer django because of the admin", "flask,
+ * due to the websockets": the features named there, as needs to weigh.
+ */
+function reasonIn(model: Model, a: Analysed): Hypothesis | undefined {
+  const words = a.words;
+  const i = words.findIndex(
+    (w, k) => (w === "because" && words[k + 1] === "of") || (w === "due" && words[k + 1] === "to"),
+  );
+  if (i < 0) return undefined;
+  const rest = words.slice(i + 2).join(" ");
+  const needs = needsIn(model, rest, analyseWith(model, rest));
+  return needs.length > 0 ? { answers: {}, needs } : undefined;
 }
 
 /** What `kindOf` needs to know of the message besides its words and the kind readings. */
@@ -641,7 +658,7 @@ function readMessage(
       context.verdict === "flask" ? "django" : context.verdict === "django" ? "flask" : undefined;
     const prefers = preferredFramework(a.words, fallback);
     // "nah, flask suits us better, we know flask": the reason given, as answers to weigh it by.
-    const hypothesis = supposedIn(model, a);
+    const hypothesis = supposedIn(model, a, undefined, prefers) ?? reasonIn(model, a);
     return {
       intent: "pushback",
       ...common,
