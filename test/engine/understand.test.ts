@@ -958,6 +958,16 @@ describe("understand: questions about the decision", () => {
     });
   });
 
+  // "what about …" naming no alternative but a detail of a feature asks about that feature.
+  it("reads 'what about rate limiting the api?' as a security question", () => {
+    const u = understand(k, "what about rate limiting the api?", {
+      hasRecommendation: true,
+      verdict: "django",
+    });
+    expectFeature(u);
+    expect(u.features.map((f) => f.featureId)).toEqual(["security"]);
+  });
+
   // A "which" whose head noun is a feature's alias chooses within that feature.
   it.each([
     ["which task queue should we pick?", "background_tasks"],

@@ -1,3 +1,4 @@
+import { detailAsked } from "../detail-asked.js";
 import type { Knowledge } from "../knowledge.js";
 import type { FrameworkId } from "../knowledge-schema.js";
 import { stripSlackMarkup } from "../text.js";
@@ -221,6 +222,12 @@ function reasonIn(model: Model, a: Analysed): Hypothesis | undefined {
   const rest = words.slice(i + 2).join(" ");
   const needs = needsIn(model, rest, analyseWith(model, rest));
   return needs.length > 0 ? { answers: {}, needs } : undefined;
+}
+
+/** The feature one of whose details the message names ("rate limiting" is a detail of security), if any. */
+function featureOfDetail(model: Model, text: string): string | undefined {
+  for (const feature of model.knowledge.features) if (detailAsked(feature, text)) return feature.id;
+  return undefined;
 }
 
 /** What `kindOf` needs to know of the message besides its words and the kind readings. */
@@ -647,6 +654,18 @@ function readMessage(
       }
       case "alternative": {
         const alternative = alternativeNamed(model, a.words);
+        // "what about rate limiting the api?" names no alternative but a detail of a feature.
+        const detailed = alternative ? undefined : featureOfDetail(model, text);
+        if (detailed !== undefined) {
+          const i = model.featureIds.indexOf(detailed);
+          return {
+            intent: "feature",
+            ...common,
+            unsure: false,
+            features: [featureScore(model, i, 1)],
+            runnersUp: runnersUp([i], 1),
+          };
+        }
         return { ...base, topic, ...(alternative ? { alternative } : {}) };
       }
       default:
