@@ -814,8 +814,13 @@ describe("understand: questions about the decision", () => {
     "should I rebase my flask branch?",
     "should we merge the django upgrade today?",
     "should we archive the old django repo?",
-  ])("%j is not a question about the decision", (text) => {
-    expect(understand(k, text, { hasRecommendation: true, verdict: "django" }).intent).not.toBe("decision");
+    // Chores asked of colleagues get no feature sheet either.
+    "should we deploy on friday?",
+    "should we restart the celery workers?",
+    "should we revert the django migration from yesterday?",
+  ])("%j is neither about the decision nor about a feature", (text) => {
+    const { intent } = understand(k, text, { hasRecommendation: true, verdict: "django" });
+    expect(["decision", "feature"]).not.toContain(intent);
   });
 
   it.each([
@@ -831,6 +836,16 @@ describe("understand: questions about the decision", () => {
       intent: "decision",
       topic: "verdict",
     });
+  });
+
+  // A feature named with a verb that chooses no framework, or a chore weighing the two: the feature.
+  it.each([
+    ["should we add django admin?", "admin"],
+    ["should we deploy flask or django on lambda?", "deployment"],
+  ])("%j asks about %s", (text, id) => {
+    const u = understand(k, text, { hasRecommendation: true, verdict: "django" });
+    expectFeature(u);
+    expect(u.features[0]?.featureId).toBe(id);
   });
 
   // Whether one framework is more, or less, than the project needs: the case against it.

@@ -199,21 +199,51 @@ const AFTER_CHOSEN = new Set(
   ),
 );
 
-/**
- * "should I rebase my flask branch?", "should we merge the django upgrade today?": a colleague asking
- * whether to do something else, worded like a question about the pick. Its verb is work on code, or
- * the framework's name only qualifies what the verb acts on ("my flask branch"). "should we use
- * flask?", "should we just go with django?" and "should we give flask a shot?" choose.
- */
-export function asksToDoSomethingElse(words: readonly string[]): boolean {
+/** "should we add django admin?": a "should we" whose verb chooses no framework. */
+export function shouldDoNotChoose(words: readonly string[]): boolean {
+  const j = shouldVerb(words);
+  return j !== undefined && !CHOOSING.has(words[j] as string) && !BOTH.includes(words[j] as string);
+}
+
+/** The verb after "should we/I/you" (softeners skipped) and where it is, or undefined for no such question. */
+function shouldVerb(words: readonly string[]): number | undefined {
   const i = afterLeadIns(words);
-  if (words[i] !== "should" || !["i", "we", "you"].includes(words[i + 1] ?? "")) return false;
+  if (words[i] !== "should" || !["i", "we", "you"].includes(words[i + 1] ?? "")) return undefined;
   let j = i + 2;
   while (SOFTENING.has(words[j] ?? "")) j++;
-  const verb = words[j];
-  if (verb === undefined || CHOOSING.has(verb) || verb === "flask" || verb === "django") return false;
-  if (WORK_ON_CODE.has(verb)) return true;
-  const named = words.findIndex((w, k) => k > j && (w === "flask" || w === "django"));
-  const next = words[named + 1];
-  return named >= 0 && next !== undefined && !AFTER_CHOSEN.has(next) && next !== "flask" && next !== "django";
+  return words[j] === undefined ? undefined : j;
+}
+
+const BOTH = ["flask", "django"];
+
+/**
+ * "should we deploy on friday?", "should we revert the django migration?", "should I rebase?": a chore,
+ * asked of colleagues, neither about the pick nor about a feature. "should we deploy flask or django on
+ * lambda?" weighs the two.
+ */
+export function asksForChore(words: readonly string[]): boolean {
+  const j = shouldVerb(words);
+  return j !== undefined && WORK_ON_CODE.has(words[j] as string) && !BOTH.every((f) => words.includes(f));
+}
+
+/**
+ * "should I rebase my flask branch?", "should we archive the old django repo?": a colleague asking
+ * whether to do something else, worded like a question about the pick. It is a chore, or the
+ * framework's name only qualifies what the verb acts on ("my flask branch"), unless the two name a
+ * feature (`named`, the words of aliases: "should we add django admin?"). "should we use flask?",
+ * "should we just go with django?" and "should we give flask a shot?" choose.
+ */
+export function asksToDoSomethingElse(
+  words: readonly string[],
+  named: ReadonlySet<number> = new Set(),
+): boolean {
+  const j = shouldVerb(words);
+  if (j === undefined) return false;
+  const verb = words[j] as string;
+  if (CHOOSING.has(verb) || BOTH.includes(verb)) return false;
+  if (asksForChore(words)) return true;
+  const at = words.findIndex((w, k) => k > j && BOTH.includes(w));
+  const next = words[at + 1];
+  if (at < 0 || next === undefined || named.has(at) || named.has(at + 1)) return false;
+  return !AFTER_CHOSEN.has(next) && !BOTH.includes(next);
 }

@@ -212,7 +212,7 @@ function foreignWords(a: Analysed, ours: (t: Token) => boolean): number {
 }
 
 /** The message addresses the app or its answer ("how sure are you", "the recommendation"), or the thing at hand. */
-function addressesOurs(a: Analysed): boolean {
+export function addressesOurs(a: Analysed): boolean {
   if (a.words.some((w) => ADDRESSING.has(w))) return true;
   const i = afterLeadIns(a.words);
   return AT_HAND.test(a.words.slice(i, i + 2).join(" "));

@@ -8,16 +8,19 @@ import { type Analysed, GRAMMAR_WORDS } from "./analyse.js";
 import { askedAfter } from "./asked-after.js";
 import {
   afterSupposing,
+  asksForChore,
   asksToDoSomethingElse,
   asksWhyAlone,
   asksWhyFramework,
   isHelpCommand,
   offersHelp,
   type Supposition,
+  shouldDoNotChoose,
   supposition,
 } from "./commands.js";
 import {
   aboutAnotherDecision,
+  addressesOurs,
   CHOICE_WORDS,
   choosesAnotherKind,
   choosesWithinFeature,
@@ -336,6 +339,8 @@ function kindOf(
         !inThread || quickTake(model, stripSlackMarkup(text), a, needsIn(model, text, a)) !== undefined;
       // "which task queue should we pick?", "which django version should we start on?": the feature's answer.
       if (label === `${DECISION}verdict` && choosesWithinFeature(a, hits)) continue;
+      // "should we add django admin?": a feature named, with a verb that chooses no framework.
+      if (label === `${DECISION}verdict` && hits.length > 0 && shouldDoNotChoose(a.words)) continue;
       if (
         !framework &&
         !alternativeAsked &&
@@ -345,9 +350,13 @@ function kindOf(
       // With no feature named, a feature's everyday words ("vendor", "launch", "hiring") are not ours
       // either: "which vendor did we pick for payments?", "how sure is marketing about the launch date?".
       // Declined, unless the message reads surely as a feature ("what if we need to add a column later?").
+      // A condition ("what if we need to upload images?") or the app addressed ("is the recommendation
+      // solid for a payments product?") keeps the project's words the project's.
       if (
         hits.length === 0 &&
         !framework &&
+        !a.words.includes("if") &&
+        !addressesOurs(a) &&
         !alternativeAsked &&
         aboutAnotherDecision(model, a, { label, hits, describesProject }, false)
       ) {
@@ -465,6 +474,8 @@ function readMessage(
     return { intent: "help", score: 1, unsure: false, isQuestion: asks, runnersUp: [] };
   }
 
+  // "should we deploy on friday?", "should we restart the celery workers?": colleagues' chores.
+  if (context.hasRecommendation && asksForChore(a.words)) return nothing(1);
   // "why?" under a recommendation asks for its reasons: the verdict, which gives them.
   if (context.hasRecommendation && asksWhyAlone(a.words))
     return { intent: "decision", topic: "verdict", score: 1, unsure: false, isQuestion: true, runnersUp: [] };
@@ -528,6 +539,7 @@ function readMessage(
   }
 
   const hits = model.options.aliasesDecide ? aliasHits(model, a) : [];
+  const namedWords = new Set(hits.flatMap((h) => h.all));
   const domain = hits.length > 0 || a.terms.some((t) => isDomain(model, t));
   const parts = partsOfMessage(a, tuning);
   const read = kindOf(model, a, kp, {
@@ -622,7 +634,7 @@ function readMessage(
     switch (topic) {
       case "verdict": {
         // "should I rebase my flask branch?" is a colleague's question, not one about the pick.
-        if (context.hasRecommendation && asksToDoSomethingElse(a.words)) return nothing(kind.p);
+        if (context.hasRecommendation && asksToDoSomethingElse(a.words, namedWords)) return nothing(kind.p);
         // "is fastapi a better option than flask or django?" asks about FastAPI, unless it describes a
         // project outside a thread: then the quick take, which can open the questions, answers better.
         const alternative = alternativeOffered(model, a.words);
