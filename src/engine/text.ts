@@ -124,7 +124,7 @@ export function tokenizePlain(plain: string): string[] {
     // "as well as" joins asks like "and": "unit tests as well as a debugger".
     .replace(/\bas well as\b/g, " and ")
     // "on-call" is a rota, not "the call" a decision asks for.
-    .replace(/\bon[-\s]+call\b/g, "oncall")
+    .replace(/\bon-call\b/g, "oncall")
     .replace(DOT_IN_NAME, " ")
     .replace(/[\n.!?？…]+/gu, ` ${SENTENCE_MARK} `)
     // "testing/debugging" lists two asks like "testing, debugging" (letters either side: not "24/7").

@@ -957,6 +957,9 @@ describe("understand: questions about the decision", () => {
     "what would change the board's mind on hiring?",
     // An on-call rota is not "the call" a decision asks for.
     "what's our on-call rotation?",
+    // A feature's word that is another thing's ("the version of the contract").
+    "which version of the contract did legal sign?",
+    "what's your recommendation for a good standing desk?",
   ])("%j is about another decision: declined", (text) => {
     expect(understand(k, text, { hasRecommendation: true }).intent).toBe("unknown");
   });
@@ -988,6 +991,9 @@ describe("understand: questions about the decision", () => {
     ["which task queue should we pick?", "background_tasks"],
     ["which django version should we start on?", "history"],
     ["which cache backend should we go with?", "caching"],
+    ["which version of django should we use?", "history"],
+    // "on call" without its hyphen is still two words: the debugging question stands.
+    ["which is easier to debug when you're on call?", "debugging"],
   ])("%j asks about %s", (text, id) => {
     const u = understand(k, text, { hasRecommendation: true, verdict: "django" });
     expectFeature(u);

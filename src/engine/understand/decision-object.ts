@@ -36,6 +36,9 @@ const AT_HAND = /^(is|was|isnt|wasnt) (it|this|that)$/;
  */
 const FOREIGN_ENOUGH = 2;
 
+/** Words of quality, stop words, that may open a noun phrase: "a good standing desk", "the best ci". */
+const QUALITY = new Set("good better best bad decent nice solid cheap easy".split(" "));
+
 /** Nouns for what this decision chooses: "which stack should we go with?", "which approach would you take?". */
 const WHAT_IS_CHOSEN = new Set(
   "stack stacks tech technology technologies framework frameworks approach approaches option options".split(
@@ -118,23 +121,38 @@ export function choosesAnotherKind(a: Analysed, ours: (t: Token) => boolean): bo
 
 /**
  * A "which" question whose head noun is a feature's alias chooses within that feature: "which task
- * queue should we pick?", "which django version should we start on?", "which version of flask?".
+ * queue should we pick?", "which django version should we start on?", "which version of flask?". With
+ * "of" and something else after it, the alias is that thing's: "which version of the employee handbook
+ * is the current one?" asks of another matter ("another").
  */
-export function choosesWithinFeature(a: Analysed, hits: readonly AliasHit[]): boolean {
+export function choosesWithinFeature(
+  a: Analysed,
+  hits: readonly AliasHit[],
+): "feature" | "another" | undefined {
   const named = new Set(hits.flatMap((h) => h.all));
   const at = a.tokens.findIndex((t, i) => {
     if (t.word !== "which") return false;
     const before = a.tokens.slice(0, i + 1).filter((u) => u.clause === t.clause);
     return afterLeadIns(before.map((u) => u.word)) === before.length - 1;
   });
-  if (at < 0) return false;
-  for (let j = at + 1; j < a.tokens.length; j++) {
-    const t = a.tokens[j] as Token;
-    if (LEADING.has(t.word) || t.word === "flask" || t.word === "django") continue;
-    return named.has(t.at);
-  }
-  return false;
+  if (at < 0) return undefined;
+  let j = at + 1;
+  while (
+    j < a.tokens.length &&
+    (LEADING.has((a.tokens[j] as Token).word) || FRAMEWORKS.has((a.tokens[j] as Token).word))
+  )
+    j++;
+  const head = a.tokens[j];
+  if (head === undefined || !named.has(head.at)) return undefined;
+  while (j + 1 < a.tokens.length && named.has((a.tokens[j + 1] as Token).at)) j++;
+  if (a.tokens[j + 1]?.word !== "of") return "feature";
+  let k = j + 2;
+  while (k < a.tokens.length && LEADING.has((a.tokens[k] as Token).word)) k++;
+  const object = a.tokens[k];
+  return object === undefined || FRAMEWORKS.has(object.word) || named.has(object.at) ? "feature" : "another";
 }
+
+const FRAMEWORKS = new Set(["flask", "django"]);
 
 /**
  * The options offered either side of "or", "vs", "instead of"… are both words not ours: "which one
@@ -178,6 +196,8 @@ function picksForAnother(model: Model, a: Analysed, label: Label, ours: (t: Toke
   let head: Token | undefined;
   for (; j < a.tokens.length; j++) {
     const t = a.tokens[j] as Token;
+    // "a good standing desk": a word of quality before the noun phrase's own words.
+    if (head === undefined && QUALITY.has(t.word)) continue;
     if (t.stop || t.clause !== clause || NEXT_CIRCUMSTANCE.has(t.word) || GRAMMAR_WORDS.has(t.word)) break;
     if (!/\d/.test(t.word) && !WHEN.has(t.word)) head = t;
   }

@@ -338,7 +338,9 @@ function kindOf(
       const describesProject = () =>
         !inThread || quickTake(model, stripSlackMarkup(text), a, needsIn(model, text, a)) !== undefined;
       // "which task queue should we pick?", "which django version should we start on?": the feature's answer.
-      if (label === `${DECISION}verdict` && choosesWithinFeature(a, hits)) continue;
+      const within = label === `${DECISION}verdict` ? choosesWithinFeature(a, hits) : undefined;
+      if (within === "feature") continue;
+      if (within === "another") return { label: isQuestion(a) ? "unknown" : "chatter", p, chatter };
       // "should we add django admin?": a feature named, with a verb that chooses no framework.
       if (label === `${DECISION}verdict` && hits.length > 0 && shouldDoNotChoose(a.words)) continue;
       if (
