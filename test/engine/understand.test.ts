@@ -848,6 +848,16 @@ describe("understand: questions about the decision", () => {
     expect(u.features[0]?.featureId).toBe(id);
   });
 
+  // Whether the other framework would do better: its case, and what outweighs it; of the pick, its reasons.
+  it.each([
+    ["would flask be better here?", "django", { topic: "why_not", framework: "flask", asksFor: true }],
+    ["wouldn't flask have been a better fit?", "django", { topic: "why_not", framework: "flask" }],
+    ["would flask be better here?", "flask", { topic: "verdict" }],
+  ])("%j under a %s verdict asks %j", (text, verdict, reading) => {
+    const u = understand(k, text, { hasRecommendation: true, verdict: verdict as "flask" | "django" });
+    expect(u).toMatchObject({ intent: "decision", ...reading });
+  });
+
   // Whether one framework is more, or less, than the project needs: the case against it.
   it.each([
     ["is django overkill for this?", "django"],
@@ -1222,6 +1232,7 @@ describe("understand: everything else people say", () => {
     "would notion be better here?",
     "would a standing desk be better?",
     "which monitoring tool should we go with?",
+    "wouldn't jira be better for this?",
   ])("%j pushes back on nothing", (text) => {
     expect(understand(k, text, { hasRecommendation: true, verdict: "django" }).intent).toBe("unknown");
   });

@@ -139,6 +139,9 @@ const AFTER_NAME = new Set([
 /** Openings of a yes/no question about a framework ("is django overkill?", "wouldn't flask be too minimal?"). */
 const ASKING = new Set("is isnt was wasnt would wouldnt will wont could couldnt might".split(" "));
 
+/** The word opens a yes/no question ("would", "isn't"…). */
+export const opensYesNo = (word: string | undefined): boolean => ASKING.has(word ?? "");
+
 /**
  * "is django overkill for this?", "isn't flask too minimal for us?": whether one framework is more or
  * less than the project needs, which the case against it answers. The one framework named, or undefined.
@@ -152,4 +155,19 @@ export function asksTooMuch(words: readonly string[]): FrameworkId | undefined {
   if (next !== undefined && !AFTER_NAME.has(next)) return undefined;
   const says = words.some((w, i) => TOO_MUCH.has(w) || (w === "too" && AFTER_TOO.has(words[i + 1] ?? "")));
   return says ? named[0]?.id : undefined;
+}
+
+/** What a framework is asked to be: "better", "a better fit", "the better choice". */
+const BETTER = new Set(["better", "best"]);
+
+/**
+ * "would flask be better here?", "isn't django a better fit?", "would flask have been better?": whether
+ * one framework (the word after the opening) would do better, which its case, or the verdict's reasons
+ * when it is the pick, answers. The framework, or undefined.
+ */
+export function asksIfBetter(words: readonly string[]): FrameworkId | undefined {
+  if (!ASKING.has(words[0] ?? "")) return undefined;
+  const named = frameworksNamed(words);
+  if (named.length !== 1 || named[0]?.at !== 1) return undefined;
+  return words.some((w) => BETTER.has(w)) ? named[0].id : undefined;
 }

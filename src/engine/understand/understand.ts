@@ -29,10 +29,12 @@ import {
 import { askedOfAnotherFramework, leftBehind } from "./elsewhere.js";
 import {
   asksCaseAgainst,
+  asksIfBetter,
   asksOnlyCaseAgainst,
   asksTooMuch,
   caseAgainstFramework,
   namedAgainst,
+  opensYesNo,
   preferredFramework,
   questionedFramework,
 } from "./frameworks.js";
@@ -233,6 +235,17 @@ function featureOfDetail(model: Model, text: string): string | undefined {
   return undefined;
 }
 
+/**
+ * A yes/no question whose subject is a word not ours: "wouldn't jira be better for this?" pushes back on
+ * nothing of this decision ("would it be better…", "isn't flask…" may).
+ */
+function asksOfAnotherThing(model: Model, a: Analysed, hits: readonly AliasHit[]): boolean {
+  const start = afterLeadIns(a.words);
+  if (!opensYesNo(a.words[start])) return false;
+  const subject = a.tokens.find((t) => t.at === start + 1);
+  return subject !== undefined && !subject.stop && !oursBy(model, hits, false)(subject);
+}
+
 /** What `kindOf` needs to know of the message besides its words and the kind readings. */
 interface KindCues {
   /** A domain word or an alias is present. */
@@ -374,7 +387,9 @@ function kindOf(
     // notion be better here?" is worded like "would flask be better here?" but pushes back on nothing,
     // and "which monitoring tool should we go with?" chooses another kind of thing.
     const pushesBack = () =>
-      anchorsIn(model, a, label).length > 0 && !choosesAnotherKind(a, oursBy(model, hits));
+      anchorsIn(model, a, label).length > 0 &&
+      !choosesAnotherKind(a, oursBy(model, hits)) &&
+      !asksOfAnotherThing(model, a, hits);
     if (label === "pushback" && !framework && !pushesBack())
       return { label: asks ? "unknown" : "chatter", p, chatter };
     // A feature question about something not ours ("can this talk to mssql on our windows shop") asks
@@ -483,7 +498,12 @@ function readMessage(
     return { intent: "decision", topic: "verdict", score: 1, unsure: false, isQuestion: true, runnersUp: [] };
   // "why django for a chat app?", "so why not flask + socketio?": the reasons, or the case against one.
   // "why django and not fastapi?" asks about FastAPI (below).
-  const why = context.hasRecommendation ? asksWhyFramework(a.tokens) : undefined;
+  // "would flask be better here?" asks the same of the framework named.
+  const better = () => {
+    const framework = asksIfBetter(a.words.slice(afterLeadIns(a.words)));
+    return framework ? { framework, not: false } : undefined;
+  };
+  const why = context.hasRecommendation ? (asksWhyFramework(a.tokens) ?? better()) : undefined;
   if (why && alternativeNamed(model, a.words) === undefined) {
     const reasons = !why.not && why.framework === context.verdict;
     return {
