@@ -151,9 +151,10 @@ describe("understanding the sixth set", () => {
   // help examples, 150 with the nearest examples' vote, 151 with Porter2 stems, 150 once the vote
   // decides the kind of message and no longer which feature, 151 with round 9's pairs, 152 once grammar
   // words ("after", "first") are no domain words; 153 once help that names a feature by its alias asks
-  // about the feature; 154 once a request sets no scene in a long message either.
-  it("does no worse than last measured: 154 of 190 right (81.1%), at most 1 false answer", () => {
-    expect(dev6.right).toBeGreaterThanOrEqual(154);
+  // about the feature; 154 once a request sets no scene in a long message either; 155 once a topic told
+  // in the past with an object after the verb ("caching saved us…") is a remark.
+  it("does no worse than last measured: 155 of 190 right (81.6%), at most 1 false answer", () => {
+    expect(dev6.right).toBeGreaterThanOrEqual(155);
     expect(dev6.falseAnswersOnUnknown).toBeLessThanOrEqual(1);
   });
 });

@@ -1257,6 +1257,22 @@ describe("understand: everything else people say", () => {
     expect(understand(k, "I used the admin at my last job, it was fine").isQuestion).toBe(false);
   });
 
+  // Told in the past with an object after the verb, or a topic judged ("fun", "done"): a remark.
+  it.each([
+    "caching saved us last black friday",
+    "the orm generated some wild sql yesterday",
+    "websockets are fun",
+    "translations are done for french",
+  ])("reads %j as chatter", (text) => {
+    expect(understand(k, text, { hasRecommendation: true }).intent).toBe("chatter");
+  });
+
+  it("still reads a thing named with a past participle ('login required decorator') as a question", () => {
+    const u = understand(k, "login required decorator", { hasRecommendation: true });
+    expectFeature(u);
+    expect(u.features[0]?.featureId).toBe("auth");
+  });
+
   // A feature question set aside for a word not ours is not help because help is what is left.
   it("reads a feature question about something not ours as unknown, not as help", () => {
     const text = "our client runs windows servers with mssql, can this connect without odd drivers";

@@ -60,8 +60,17 @@ const JUDGING = new Set(
   (
     "fine good great nice solid ok okay awesome amazing excellent brilliant decent lovely neat " +
     "terrible awful bad horrible painful pain nightmare lifesaver overkill meh underrated overrated " +
-    "perfect flawless rock rocks sucks clunky slick smooth best worst favourite favorite"
+    "perfect flawless rock rocks sucks clunky slick smooth best worst favourite favorite " +
+    "fun done finished ready cursed broken"
   ).split(" "),
+);
+/** Past forms that do not end in "-ed": "the migration broke the build", "celery ran for hours". */
+const IRREGULAR_PAST = new Set(
+  "ran broke went took made gave came built found left sent wrote saw began".split(" "),
+);
+/** What follows a verb told in the past: its object or when ("saved us", "pushed the login page", "ran yesterday"). */
+const TOLD_AFTER = new Set(
+  "us me them him her it the a an some our my their this that all yesterday again twice".split(" "),
 );
 /** Words after a verb of being that turn it into a question: "was it", "is there". */
 const INVERTED = new Set("it there this that they".split(" "));
@@ -93,6 +102,10 @@ function judgesTopic(words: readonly string[], start: number): boolean {
       return words.slice(j + 1, j + 1 + JUDGED_WITHIN).some((x) => JUDGING.has(x));
     }
     if (OPENERS.has(w) || SUBJECTS.has(w)) return false;
+    // Told in the past with an object after it: "caching saved us last black friday", "the orm
+    // generated some wild sql yesterday" ("login required decorator" names a thing).
+    const past = IRREGULAR_PAST.has(w) || (w.length > 4 && w.endsWith("ed"));
+    if (past && TOLD_AFTER.has(words[j + 1] as string)) return true;
   }
   return false;
 }
