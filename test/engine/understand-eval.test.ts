@@ -45,9 +45,9 @@ describe("understanding the held-out set", () => {
   });
 
   // Until then, no change may make it worse than the figures measured.
-  // The floor is what was last measured (runs 35–44), not what was hoped.
-  it("does no worse than last measured: 214 of 239 right (89.5%), at most 2 false answers", () => {
-    expect(result.right).toBeGreaterThanOrEqual(214);
+  // The floor is what was last measured (run 48), not what was hoped.
+  it("does no worse than last measured: 215 of 239 right (89.96%), at most 2 false answers", () => {
+    expect(result.right).toBeGreaterThanOrEqual(215);
     expect(result.falseAnswersOnUnknown).toBeLessThanOrEqual(2);
   });
 
