@@ -60,7 +60,7 @@ function summary(name: string, r: Report): string {
     .sort()
     .map(([intent, row]) => `${intent} ${row.right}/${row.total}`)
     .join(", ");
-  return `${name} ${(100 * r.accuracy).toFixed(1)}% (${r.right}/${r.total}), false answers on unknown ${r.falseAnswersOnUnknown}/${r.unknownItems}; ${intents}`;
+  return `${name} ${(Math.floor(1000 * r.accuracy) / 10).toFixed(1)}% (rounded down) (${r.right}/${r.total}), false answers on unknown ${r.falseAnswersOnUnknown}/${r.unknownItems}; ${intents}`;
 }
 
 /** Every flag this script knows; `--sweep` also takes JSON option sets ("{…}"). */
