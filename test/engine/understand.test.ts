@@ -1263,6 +1263,11 @@ describe("understand: everything else people say", () => {
     "the orm generated some wild sql yesterday",
     "websockets are fun",
     "translations are done for french",
+    // How things stand, told.
+    "the db is on rds already",
+    "database is already decided btw, it's postgres",
+    // A feature's thing picked is no push-back on the framework.
+    "i'd just go with postgres",
   ])("reads %j as chatter", (text) => {
     expect(understand(k, text, { hasRecommendation: true }).intent).toBe("chatter");
   });

@@ -64,6 +64,8 @@ const JUDGING = new Set(
     "fun done finished ready cursed broken"
   ).split(" "),
 );
+/** Words after a verb of being that state how things stand: "the db is on rds already", "it's already decided". */
+const STATED = new Set("already on decided sorted settled handled chosen picked managed".split(" "));
 /** Past forms that do not end in "-ed": "the migration broke the build", "celery ran for hours". */
 const IRREGULAR_PAST = new Set(
   "ran broke went took made gave came built found left sent wrote saw began".split(" "),
@@ -99,6 +101,7 @@ function judgesTopic(words: readonly string[], start: number): boolean {
       if (INVERTED.has(words[j + 1] as string)) return false;
       // Told in the past, it is experience: "websockets were the reason we left", "jinja has never let us down".
       if (PAST.has(w) || ((w === "has" || w === "have") && SINCE.has(words[j + 1] as string))) return true;
+      if (STATED.has(words[j + 1] as string)) return true;
       return words.slice(j + 1, j + 1 + JUDGED_WITHIN).some((x) => JUDGING.has(x));
     }
     if (OPENERS.has(w) || SUBJECTS.has(w)) return false;

@@ -235,6 +235,21 @@ function featureOfDetail(model: Model, text: string): string | undefined {
   return undefined;
 }
 
+/** Verbs of picking, and "with" after "go": what follows is what is picked. */
+const PICKING = new Set(["with", "use", "pick", "choose", "prefer"]);
+
+/** What is picked is a feature's thing, not a framework: "i'd just go with postgres", "let's use celery". */
+function picksAFeature(a: Analysed, hits: readonly AliasHit[]): boolean {
+  const named = new Set(hits.flatMap((h) => h.all));
+  return a.tokens.some((t, i) => {
+    if (!PICKING.has(t.word)) return false;
+    let j = i + 1;
+    while (j < a.tokens.length && ["the", "a", "an", "just"].includes((a.tokens[j] as typeof t).word)) j++;
+    const next = a.tokens[j];
+    return next !== undefined && named.has(next.at);
+  });
+}
+
 /**
  * A yes/no question whose subject is a word not ours: "wouldn't jira be better for this?" pushes back on
  * nothing of this decision ("would it be better…", "isn't flask…" may).
@@ -389,7 +404,8 @@ function kindOf(
     const pushesBack = () =>
       anchorsIn(model, a, label).length > 0 &&
       !choosesAnotherKind(a, oursBy(model, hits)) &&
-      !asksOfAnotherThing(model, a, hits);
+      !asksOfAnotherThing(model, a, hits) &&
+      !picksAFeature(a, hits);
     if (label === "pushback" && !framework && !pushesBack())
       return { label: asks ? "unknown" : "chatter", p, chatter };
     // A feature question about something not ours ("can this talk to mssql on our windows shop") asks
