@@ -838,6 +838,22 @@ describe("understand: questions about the decision", () => {
     });
   });
 
+  // Options, a framework it is done in, or a general practice: work on code that still asks.
+  it.each([
+    ["should we deploy with gunicorn or uwsgi?", "deployment"],
+    ["should we deploy flask on lambda?", "deployment"],
+    ["should we squash migrations in django?", "orm"],
+    ["should we push background jobs to celery?", "background_tasks"],
+  ])("%j asks about %s", (text, id) => {
+    const u = understand(k, text, { hasRecommendation: true, verdict: "django" });
+    expectFeature(u);
+    expect(u.features[0]?.featureId).toBe(id);
+  });
+
+  it("offers no 'did you mean' for a chore", () => {
+    expect(understand(k, "should we deploy on friday?", { hasRecommendation: true }).runnersUp).toEqual([]);
+  });
+
   // A feature named with a verb that chooses no framework, or a chore weighing the two: the feature.
   it.each([
     ["should we add django admin?", "admin"],
@@ -846,6 +862,24 @@ describe("understand: questions about the decision", () => {
     const u = understand(k, text, { hasRecommendation: true, verdict: "django" });
     expectFeature(u);
     expect(u.features[0]?.featureId).toBe(id);
+  });
+
+  // Better at a feature: that feature's comparison; better under a condition: a what-if.
+  it.each([
+    ["would flask be better for websockets?", "async"],
+    ["is flask better for apis?", "rest_api"],
+  ])("%j asks about %s", (text, id) => {
+    const u = understand(k, text, { hasRecommendation: true, verdict: "django" });
+    expectFeature(u);
+    expect(u.features[0]?.featureId).toBe(id);
+  });
+
+  it("reads 'would flask be better if we only need an api?' as a what-if", () => {
+    const u = understand(k, "would flask be better if we only need an api?", {
+      hasRecommendation: true,
+      verdict: "django",
+    });
+    expect(u).toMatchObject({ intent: "decision", topic: "flip" });
   });
 
   // Whether the other framework would do better: its case, and what outweighs it; of the pick, its reasons.
@@ -1237,6 +1271,16 @@ describe("understand: everything else people say", () => {
     expect(understand(k, text, { hasRecommendation: true, verdict: "django" }).intent).toBe("unknown");
   });
 
+  // A word of push-back of its own outweighs a feature's thing picked; a kind of framework is no feature's thing.
+  it.each([
+    "i disagree, i'd just go with postgres and keep it simple",
+    "this feels wrong, we prefer lightweight",
+    "i'd go with a microframework tbh",
+  ])("%j pushes back for flask", (text) => {
+    const u = understand(k, text, { hasRecommendation: true, verdict: "django" });
+    expect(u.intent === "pushback" && u.prefers).toBe("flask");
+  });
+
   // "rather", "instead", "over" and "than" speak against the framework after them, not before.
   it.each([
     ["I'd rather use flask", "flask"],
@@ -1270,6 +1314,18 @@ describe("understand: everything else people say", () => {
     "i'd just go with postgres",
   ])("reads %j as chatter", (text) => {
     expect(understand(k, text, { hasRecommendation: true }).intent).toBe("chatter");
+  });
+
+  // A question after the remark, or a tag, still asks: the remark does not swallow it.
+  it.each([
+    ["caching saved us last black friday so does flask have the same cache framework", "caching"],
+    ["the admin crashed the server yesterday so is django admin safe for prod", "admin"],
+    ["csrf is on by default in django right", "security"],
+    ["the admin is ready out of the box in django, correct", "admin"],
+  ])("%j still asks about %s", (text, id) => {
+    const u = understand(k, text, { hasRecommendation: true });
+    expectFeature(u);
+    expect(u.features[0]?.featureId).toBe(id);
   });
 
   it("still reads a thing named with a past participle ('login required decorator') as a question", () => {

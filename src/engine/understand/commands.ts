@@ -216,14 +216,33 @@ function shouldVerb(words: readonly string[]): number | undefined {
 
 const BOTH = ["flask", "django"];
 
+/** What makes work on code a particular chore: a thing in hand ("the migration PR", "my branch") or a when. */
+const IN_HAND = new Set("the our my this that these those".split(" "));
+const WHEN = new Set(
+  "today tomorrow tonight now yet again friday monday tuesday wednesday thursday saturday sunday weekend".split(
+    " ",
+  ),
+);
+
+/** The framework named after `from` only qualifies another noun: "the django migration", "my flask branch". */
+function qualifiesAnother(words: readonly string[], from: number): boolean {
+  const at = words.findIndex((w, k) => k > from && BOTH.includes(w));
+  const next = words[at + 1];
+  return at >= 0 && next !== undefined && !AFTER_CHOSEN.has(next) && !BOTH.includes(next);
+}
+
 /**
- * "should we deploy on friday?", "should we revert the django migration?", "should I rebase?": a chore,
- * asked of colleagues, neither about the pick nor about a feature. "should we deploy flask or django on
- * lambda?" weighs the two.
+ * "should we deploy on friday?", "should we restart the celery workers?", "should I rebase my flask
+ * branch?": a chore in hand, asked of colleagues, neither about the pick nor about a feature. Options
+ * ("…with gunicorn or uwsgi?"), a framework it is done in ("should we squash migrations in django?") or
+ * a general practice ("should we push background jobs to celery?") still ask.
  */
 export function asksForChore(words: readonly string[]): boolean {
   const j = shouldVerb(words);
-  return j !== undefined && WORK_ON_CODE.has(words[j] as string) && !BOTH.every((f) => words.includes(f));
+  if (j === undefined || !WORK_ON_CODE.has(words[j] as string) || words.includes("or")) return false;
+  const framework = words.some((w) => BOTH.includes(w));
+  if (framework && !qualifiesAnother(words, j)) return false;
+  return IN_HAND.has(words[j + 1] as string) || words.some((w) => WHEN.has(w)) || words[j + 1] === "on";
 }
 
 /**
@@ -241,9 +260,8 @@ export function asksToDoSomethingElse(
   if (j === undefined) return false;
   const verb = words[j] as string;
   if (CHOOSING.has(verb) || BOTH.includes(verb)) return false;
-  if (asksForChore(words)) return true;
+  if (WORK_ON_CODE.has(verb)) return !BOTH.every((f) => words.includes(f));
   const at = words.findIndex((w, k) => k > j && BOTH.includes(w));
-  const next = words[at + 1];
-  if (at < 0 || next === undefined || named.has(at) || named.has(at + 1)) return false;
-  return !AFTER_CHOSEN.has(next) && !BOTH.includes(next);
+  if (named.has(at) || named.has(at + 1)) return false;
+  return qualifiesAnother(words, j);
 }

@@ -64,6 +64,12 @@ const JUDGING = new Set(
     "fun done finished ready cursed broken"
   ).split(" "),
 );
+/** Words that, later in a message, make it ask: a question's verb or a tag ("…, right", "…, correct"). */
+const ASKS_LATER = new Set(
+  "is isnt are arent does doesnt do dont did didnt can cant could should would will need needs want right correct yeah yes possible impact ideas thoughts".split(
+    " ",
+  ),
+);
 /** Words after a verb of being that state how things stand: "the db is on rds already", "it's already decided". */
 const STATED = new Set("already on decided sorted settled handled chosen picked managed".split(" "));
 /** Past forms that do not end in "-ed": "the migration broke the build", "celery ran for hours". */
@@ -94,11 +100,14 @@ function judgesTopic(words: readonly string[], start: number): boolean {
   // A choice offered or a question after it still asks: "caching is great in django or flask", "celery
   // has been great, what about rq", "…, rq any good".
   if (words.slice(start + 1).some((w) => w === "or" || w === "any" || WH.has(w))) return false;
+  // So does a question that follows the verb without a mark, or a tag: "caching saved us last black
+  // friday so does flask have the same", "csrf is on by default, right".
+  const asksAfter = (j: number) => words.slice(j + 1).some((w) => ASKS_LATER.has(w));
   for (let j = start + 1; j <= Math.min(start + TOPIC_WORDS, words.length - 1); j++) {
     const w = words[j] as string;
     if (BEING.has(w)) {
       // "the orm, was it any good", "caching is there a default": the verb opens a question.
-      if (INVERTED.has(words[j + 1] as string)) return false;
+      if (INVERTED.has(words[j + 1] as string) || asksAfter(j)) return false;
       // Told in the past, it is experience: "websockets were the reason we left", "jinja has never let us down".
       if (PAST.has(w) || ((w === "has" || w === "have") && SINCE.has(words[j + 1] as string))) return true;
       if (STATED.has(words[j + 1] as string)) return true;
@@ -108,7 +117,7 @@ function judgesTopic(words: readonly string[], start: number): boolean {
     // Told in the past with an object after it: "caching saved us last black friday", "the orm
     // generated some wild sql yesterday" ("login required decorator" names a thing).
     const past = IRREGULAR_PAST.has(w) || (w.length > 4 && w.endsWith("ed"));
-    if (past && TOLD_AFTER.has(words[j + 1] as string)) return true;
+    if (past && TOLD_AFTER.has(words[j + 1] as string)) return !asksAfter(j);
   }
   return false;
 }

@@ -235,6 +235,9 @@ function featureOfDetail(model: Model, text: string): string | undefined {
   return undefined;
 }
 
+/** Words for a kind of framework, not a feature's thing: "i'd go with a microframework". */
+const FRAMEWORK_KINDS = new Set(["microframework", "lightweight", "minimal", "minimalist", "batteries"]);
+
 /** Verbs of picking, and "with" after "go": what follows is what is picked. */
 const PICKING = new Set(["with", "use", "pick", "choose", "prefer"]);
 
@@ -246,7 +249,7 @@ function picksAFeature(a: Analysed, hits: readonly AliasHit[]): boolean {
     let j = i + 1;
     while (j < a.tokens.length && ["the", "a", "an", "just"].includes((a.tokens[j] as typeof t).word)) j++;
     const next = a.tokens[j];
-    return next !== undefined && named.has(next.at);
+    return next !== undefined && named.has(next.at) && !FRAMEWORK_KINDS.has(next.word);
   });
 }
 
@@ -405,7 +408,8 @@ function kindOf(
       anchorsIn(model, a, label).length > 0 &&
       !choosesAnotherKind(a, oursBy(model, hits)) &&
       !asksOfAnotherThing(model, a, hits) &&
-      !picksAFeature(a, hits);
+      // A word of push-back of its own ("disagree", "prefer") outweighs the thing picked.
+      !(anchorsIn(model, a, label).every((x) => x.includes("_")) && picksAFeature(a, hits));
     if (label === "pushback" && !framework && !pushesBack())
       return { label: asks ? "unknown" : "chatter", p, chatter };
     // A feature question about something not ours ("can this talk to mssql on our windows shop") asks
@@ -508,16 +512,20 @@ function readMessage(
   }
 
   // "should we deploy on friday?", "should we restart the celery workers?": colleagues' chores.
-  if (context.hasRecommendation && asksForChore(a.words)) return nothing(1);
+  if (context.hasRecommendation && asksForChore(a.words))
+    return { intent: "unknown", score: 1, unsure: false, isQuestion: question, runnersUp: [] };
   // "why?" under a recommendation asks for its reasons: the verdict, which gives them.
   if (context.hasRecommendation && asksWhyAlone(a.words))
     return { intent: "decision", topic: "verdict", score: 1, unsure: false, isQuestion: true, runnersUp: [] };
   // "why django for a chat app?", "so why not flask + socketio?": the reasons, or the case against one.
   // "why django and not fastapi?" asks about FastAPI (below).
   // "would flask be better here?" asks the same of the framework named.
+  // Not when it names a feature ("would flask be better for websockets?": the feature's comparison) or a
+  // condition ("would flask be better if we only need an api?": a what-if).
   const better = () => {
     const framework = asksIfBetter(a.words.slice(afterLeadIns(a.words)));
-    return framework ? { framework, not: false } : undefined;
+    if (!framework || a.words.includes("if") || aliasHits(model, a).length > 0) return undefined;
+    return { framework, not: false };
   };
   const why = context.hasRecommendation ? (asksWhyFramework(a.tokens) ?? better()) : undefined;
   if (why && alternativeNamed(model, a.words) === undefined) {
