@@ -72,23 +72,39 @@ export function oursBy(model: Model, hits: readonly AliasHit[], domain = true): 
 }
 
 /**
+ * Where the noun phrase after the decision's own word (an anchor) and a preposition in the same clause
+ * starts, its leading words skipped, and that clause; none when the phrase is the team's or the app's
+ * ("our constraints", "your assumptions").
+ */
+function phraseAfter(
+  model: Model,
+  a: Analysed,
+  label: Label,
+  preposition: (word: string) => boolean,
+): { at: number; clause: number } | undefined {
+  const anchors = model.anchors.get(label);
+  if (!anchors) return undefined;
+  const at = a.tokens.findIndex((t) => anchors.has(t.stem));
+  if (at < 0) return undefined;
+  const clause = (a.tokens[at] as Token).clause;
+  const i = a.tokens.findIndex((t, j) => j > at && t.clause === clause && preposition(t.word));
+  if (i < 0 || OURS.has(a.tokens[i + 1]?.word ?? "")) return undefined;
+  let j = i + 1;
+  while (j < a.tokens.length && LEADING.has((a.tokens[j] as Token).word)) j++;
+  return { at: j, clause };
+}
+
+/**
  * The noun phrase after the decision's own word (an anchor) and "on", "about", "in"…, in the same
  * clause, uses a word that is not ours: "what's the verdict on the pricing page redesign?", "what would
  * change your mind about moving standup to 10am". "how confident are you in that", "sure about the
  * admin?", "your assumptions" and "our constraints" stay ours.
  */
 function namesAnotherObject(model: Model, a: Analysed, label: Label, ours: (t: Token) => boolean): boolean {
-  const anchors = model.anchors.get(label);
-  if (!anchors) return false;
-  const at = a.tokens.findIndex((t) => anchors.has(t.stem));
-  if (at < 0) return false;
-  const clause = (a.tokens[at] as Token).clause;
-  const i = a.tokens.findIndex((t, j) => j > at && t.clause === clause && ABOUT.has(t.word));
-  if (i < 0) return false;
-  let j = i + 1;
-  if (OURS.has(a.tokens[j]?.word ?? "")) return false;
-  while (j < a.tokens.length && LEADING.has((a.tokens[j] as Token).word)) j++;
-  for (; j < a.tokens.length; j++) {
+  const found = phraseAfter(model, a, label, (w) => ABOUT.has(w));
+  if (!found) return false;
+  const { clause } = found;
+  for (let j = found.at; j < a.tokens.length; j++) {
     const t = a.tokens[j] as Token;
     if (t.stop || t.clause !== clause || NEXT_CIRCUMSTANCE.has(t.word)) return false;
     // Numbers and dates are the project's sizes and deadlines ("in 3 weeks"), not another subject.
@@ -98,6 +114,15 @@ function namesAnotherObject(model: Model, a: Analysed, label: Label, ours: (t: T
   return false;
 }
 
+/** Where a clause opens with "which" (after any lead-in), or -1: "a monolith which talks to…" relates. */
+function clauseOpeningWhich(a: Analysed): number {
+  return a.tokens.findIndex((t, i) => {
+    if (t.word !== "which") return false;
+    const before = a.tokens.slice(0, i + 1).filter((u) => u.clause === t.clause);
+    return afterLeadIns(before.map((u) => u.word)) === before.length - 1;
+  });
+}
+
 /**
  * A clause that opens with "which" chooses a kind of thing that is not ours: "which cloud provider should
  * we go with?", "which dockerfile instruction sets the user". Only its head noun tells ("which framework
@@ -105,11 +130,7 @@ function namesAnotherObject(model: Model, a: Analysed, label: Label, ours: (t: T
  * ("a monolith which talks to our erp").
  */
 export function choosesAnotherKind(a: Analysed, ours: (t: Token) => boolean): boolean {
-  const at = a.tokens.findIndex((t, i) => {
-    if (t.word !== "which") return false;
-    const before = a.tokens.slice(0, i + 1).filter((u) => u.clause === t.clause);
-    return afterLeadIns(before.map((u) => u.word)) === before.length - 1;
-  });
+  const at = clauseOpeningWhich(a);
   if (at < 0) return false;
   for (let j = at + 1; j < a.tokens.length; j++) {
     const t = a.tokens[j] as Token;
@@ -130,11 +151,7 @@ export function choosesWithinFeature(
   hits: readonly AliasHit[],
 ): "feature" | "another" | undefined {
   const named = new Set(hits.flatMap((h) => h.all));
-  const at = a.tokens.findIndex((t, i) => {
-    if (t.word !== "which") return false;
-    const before = a.tokens.slice(0, i + 1).filter((u) => u.clause === t.clause);
-    return afterLeadIns(before.map((u) => u.word)) === before.length - 1;
-  });
+  const at = clauseOpeningWhich(a);
   if (at < 0) return undefined;
   let j = at + 1;
   while (
@@ -183,18 +200,11 @@ function offersOtherOptions(model: Model, a: Analysed, ours: (t: Token) => boole
  * head noun is what tells: "for a small team", "for a chat app" are ours, whatever words qualify them.
  */
 function picksForAnother(model: Model, a: Analysed, label: Label, ours: (t: Token) => boolean): boolean {
-  const anchors = model.anchors.get(label);
-  if (!anchors) return false;
-  const at = a.tokens.findIndex((t) => anchors.has(t.stem));
-  if (at < 0) return false;
-  const clause = (a.tokens[at] as Token).clause;
-  const i = a.tokens.findIndex((t, j) => j > at && t.clause === clause && t.word === "for");
-  if (i < 0) return false;
-  let j = i + 1;
-  if (OURS.has(a.tokens[j]?.word ?? "")) return false;
-  while (j < a.tokens.length && LEADING.has((a.tokens[j] as Token).word)) j++;
+  const found = phraseAfter(model, a, label, (w) => w === "for");
+  if (!found) return false;
+  const { clause } = found;
   let head: Token | undefined;
-  for (; j < a.tokens.length; j++) {
+  for (let j = found.at; j < a.tokens.length; j++) {
     const t = a.tokens[j] as Token;
     // "a good standing desk": a word of quality before the noun phrase's own words.
     if (head === undefined && QUALITY.has(t.word)) continue;

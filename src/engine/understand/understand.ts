@@ -329,6 +329,8 @@ function kindOf(
   const elsewhereAsked = !framework && askedOfAnotherFramework(model.alternativeNames, a);
   // A feature reading set aside for a word not ours.
   let blockedFeature = false;
+  // A decision-worded message about another matter: declined if it asks, a remark if not.
+  const declined = (p: number) => ({ label: isQuestion(a) ? "unknown" : "chatter", p, chatter });
   const renorm = model.options.tuning.renormalise > 0;
   for (const g of order) {
     const label = groups.labels[g] as string;
@@ -371,7 +373,7 @@ function kindOf(
       // "which task queue should we pick?", "which django version should we start on?": the feature's answer.
       const within = label === `${DECISION}verdict` ? choosesWithinFeature(a, hits) : undefined;
       if (within === "feature") continue;
-      if (within === "another") return { label: isQuestion(a) ? "unknown" : "chatter", p, chatter };
+      if (within === "another") return declined(p);
       // "should we add django admin?": a feature named, with a verb that chooses no framework.
       if (label === `${DECISION}verdict` && hits.length > 0 && shouldDoNotChoose(a.words)) continue;
       if (
@@ -379,7 +381,7 @@ function kindOf(
         !alternativeAsked &&
         aboutAnotherDecision(model, a, { label, hits, describesProject })
       )
-        return { label: isQuestion(a) ? "unknown" : "chatter", p, chatter };
+        return declined(p);
       // With no feature named, a feature's everyday words ("vendor", "launch", "hiring") are not ours
       // either: "which vendor did we pick for payments?", "how sure is marketing about the launch date?".
       // Declined, unless the message reads surely as a feature ("what if we need to add a column later?").
@@ -393,8 +395,7 @@ function kindOf(
         !alternativeAsked &&
         aboutAnotherDecision(model, a, { label, hits, describesProject }, false)
       ) {
-        if (featureSure < model.options.tuning.wordSure)
-          return { label: isQuestion(a) ? "unknown" : "chatter", p, chatter };
+        if (featureSure < model.options.tuning.wordSure) return declined(p);
         continue;
       }
       if (anchors.some((x) => !x.includes("_")) || (anchors.length > 0 && !domain))
