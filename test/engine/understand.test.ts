@@ -202,6 +202,13 @@ function expectFeature(u: Understanding): asserts u is FeatureReading {
   expect(u.intent).toBe("feature");
 }
 
+/** The first feature a message asks about in a thread under a Django verdict (fails unless it is a feature question). */
+function firstFeatureAsked(text: string): string | undefined {
+  const u = understand(k, text, { hasRecommendation: true, verdict: "django" });
+  expectFeature(u);
+  return u.features[0]?.featureId;
+}
+
 describe("understand: feature phrasings", () => {
   it("covers at least 70 phrasings and every feature", () => {
     expect(PHRASINGS.length).toBeGreaterThanOrEqual(70);
@@ -845,9 +852,7 @@ describe("understand: questions about the decision", () => {
     ["should we squash migrations in django?", "orm"],
     ["should we push background jobs to celery?", "background_tasks"],
   ])("%j asks about %s", (text, id) => {
-    const u = understand(k, text, { hasRecommendation: true, verdict: "django" });
-    expectFeature(u);
-    expect(u.features[0]?.featureId).toBe(id);
+    expect(firstFeatureAsked(text)).toBe(id);
   });
 
   it("offers no 'did you mean' for a chore", () => {
@@ -859,9 +864,7 @@ describe("understand: questions about the decision", () => {
     ["should we add django admin?", "admin"],
     ["should we deploy flask or django on lambda?", "deployment"],
   ])("%j asks about %s", (text, id) => {
-    const u = understand(k, text, { hasRecommendation: true, verdict: "django" });
-    expectFeature(u);
-    expect(u.features[0]?.featureId).toBe(id);
+    expect(firstFeatureAsked(text)).toBe(id);
   });
 
   // Better at a feature: that feature's comparison; better under a condition: a what-if.
@@ -869,9 +872,7 @@ describe("understand: questions about the decision", () => {
     ["would flask be better for websockets?", "async"],
     ["is flask better for apis?", "rest_api"],
   ])("%j asks about %s", (text, id) => {
-    const u = understand(k, text, { hasRecommendation: true, verdict: "django" });
-    expectFeature(u);
-    expect(u.features[0]?.featureId).toBe(id);
+    expect(firstFeatureAsked(text)).toBe(id);
   });
 
   it("reads 'would flask be better if we only need an api?' as a what-if", () => {
@@ -967,9 +968,7 @@ describe("understand: questions about the decision", () => {
     ["what are the pitfalls of async views in django?", "async"],
     ["what are the weaknesses of flask's testing story?", "testing"],
   ])("%j asks about %s", (text, id) => {
-    const u = understand(k, text, { hasRecommendation: true, verdict: "django" });
-    expectFeature(u);
-    expect(u.features[0]?.featureId).toBe(id);
+    expect(firstFeatureAsked(text)).toBe(id);
   });
 
   // Worded about a decision, about another one: its object uses words no question about ours uses.
@@ -1008,18 +1007,6 @@ describe("understand: questions about the decision", () => {
     expect(understand(k, text, { hasRecommendation: true }).intent).toBe("unknown");
   });
 
-  // Compared with Flask, Django or both, the question stays about ours.
-  it.each([
-    "is there anything lighter than flask?",
-    "anything better than both?",
-    "any alternatives to these frameworks?",
-  ])("%j asks about alternatives", (text) => {
-    expect(understand(k, text, { hasRecommendation: true })).toMatchObject({
-      intent: "decision",
-      topic: "alternative",
-    });
-  });
-
   // "what about …" naming no alternative but a detail of a feature asks about that feature.
   it("reads 'what about rate limiting the api?' as a security question", () => {
     const u = understand(k, "what about rate limiting the api?", {
@@ -1039,21 +1026,7 @@ describe("understand: questions about the decision", () => {
     // "on call" without its hyphen is still two words: the debugging question stands.
     ["which is easier to debug when you're on call?", "debugging"],
   ])("%j asks about %s", (text, id) => {
-    const u = understand(k, text, { hasRecommendation: true, verdict: "django" });
-    expectFeature(u);
-    expect(u.features[0]?.featureId).toBe(id);
-  });
-
-  // What a pick is for tells by its head noun: words of a project's own around it stay the project's.
-  it.each([
-    "what would you pick for a team of 3 juniors?",
-    "which would you pick for a yoga studio site?",
-    "what's your recommendation for a small internal dashboard?",
-  ])("%j asks for the verdict", (text) => {
-    expect(understand(k, text, { hasRecommendation: true })).toMatchObject({
-      intent: "decision",
-      topic: "verdict",
-    });
+    expect(firstFeatureAsked(text)).toBe(id);
   });
 
   // A word the quick take reads as a kind of project is no off-topic word.
@@ -1083,6 +1056,14 @@ describe("understand: questions about the decision", () => {
     ["which approach would you take?", "verdict"],
     // A noun for what this decision chooses is ours, though no example happens to use it.
     ["which stack should we go with?", "verdict"],
+    // Compared with Flask, Django or both, the question stays about ours.
+    ["is there anything lighter than flask?", "alternative"],
+    ["anything better than both?", "alternative"],
+    ["any alternatives to these frameworks?", "alternative"],
+    // What a pick is for tells by its head noun: words of a project's own around it stay the project's.
+    ["what would you pick for a team of 3 juniors?", "verdict"],
+    ["which would you pick for a yoga studio site?", "verdict"],
+    ["what's your recommendation for a small internal dashboard?", "verdict"],
     ["is it a slam dunk?", "confidence"],
     // A second reviewer's: a framework named with a possessive, and the word alternatives itself.
     ["honestly we're torn, flask's simplicity is a big draw. what would tip it the other way?", "flip"],
@@ -1323,15 +1304,11 @@ describe("understand: everything else people say", () => {
     ["csrf is on by default in django right", "security"],
     ["the admin is ready out of the box in django, correct", "admin"],
   ])("%j still asks about %s", (text, id) => {
-    const u = understand(k, text, { hasRecommendation: true });
-    expectFeature(u);
-    expect(u.features[0]?.featureId).toBe(id);
+    expect(firstFeatureAsked(text)).toBe(id);
   });
 
   it("still reads a thing named with a past participle ('login required decorator') as a question", () => {
-    const u = understand(k, "login required decorator", { hasRecommendation: true });
-    expectFeature(u);
-    expect(u.features[0]?.featureId).toBe("auth");
+    expect(firstFeatureAsked("login required decorator")).toBe("auth");
   });
 
   // A feature question set aside for a word not ours is not help because help is what is left.
@@ -1461,9 +1438,7 @@ describe("understand: word forms, compounds and shorthand", () => {
     ["how does cashing work in django?", "caching"],
     ["what about rooting?", "routing"],
   ])("%j, saying nothing else, reads as %s", (text, id) => {
-    const u = understand(k, text, { hasRecommendation: true });
-    expectFeature(u);
-    expect(u.features[0]?.featureId).toBe(id);
+    expect(firstFeatureAsked(text)).toBe(id);
   });
 
   it.each(["what's the daily routine for on-call?", "what's the naming scheme for release branches?"])(
