@@ -849,6 +849,7 @@ describe("understand: questions about the decision", () => {
   it.each([
     ["should we deploy with gunicorn or uwsgi?", "deployment"],
     ["should we deploy flask on lambda?", "deployment"],
+    ["should we deploy on heroku?", "deployment"],
     ["should we squash migrations in django?", "orm"],
     ["should we push background jobs to celery?", "background_tasks"],
   ])("%j asks about %s", (text, id) => {

@@ -242,7 +242,7 @@ export function asksForChore(words: readonly string[]): boolean {
   if (j === undefined || !WORK_ON_CODE.has(words[j] as string) || words.includes("or")) return false;
   const framework = words.some((w) => BOTH.includes(w));
   if (framework && !qualifiesAnother(words, j)) return false;
-  return IN_HAND.has(words[j + 1] as string) || words.some((w) => WHEN.has(w)) || words[j + 1] === "on";
+  return IN_HAND.has(words[j + 1] as string) || words.some((w) => WHEN.has(w));
 }
 
 /**

@@ -41,9 +41,7 @@ const QUALITY = new Set("good better best bad decent nice solid cheap easy".spli
 
 /** Nouns for what this decision chooses: "which stack should we go with?", "which approach would you take?". */
 const WHAT_IS_CHOSEN = new Set(
-  "stack stacks tech technology technologies framework frameworks approach approaches option options".split(
-    " ",
-  ),
+  "stack stacks technology technologies framework frameworks approach approaches option options".split(" "),
 );
 
 /** What the message says, as far as telling our decision from another one needs. */
@@ -267,9 +265,9 @@ export function aboutAnotherDecision(
 ): boolean {
   const ours = oursBy(model, reading.hits, domain);
   if (namesAnotherObject(model, a, reading.label, ours) || offersOtherOptions(model, a, ours)) return true;
+  if (comparedWithAnother(model, a, ours)) return true;
   // Asked even of the app ("your recommendation for …"); a project described there is ours.
   const verdict = reading.label === `${DECISION}verdict`;
-  if (comparedWithAnother(model, a, ours)) return true;
   if (verdict && picksForAnother(model, a, reading.label, ours) && !reading.describesProject()) return true;
   if (addressesOurs(a)) return false;
   if (choosesAnotherKind(a, ours)) return true;
