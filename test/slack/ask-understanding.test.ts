@@ -160,7 +160,7 @@ describe("questions about the decision, read against the verdict they reply to",
     expect(rec.verdict).toBe("django");
     expect(got).toHaveLength(1);
     expect(shown(got[0])).toMatch(
-      /Counting what you said \(your team already knew Flask\), (Flask would win|Django would still be the better fit|it would be a toss-up)\./,
+      /Counting what you said: if your team already knew Flask, (Flask would win|Django would still be the better fit|it would be a toss-up)\./,
     );
   });
 

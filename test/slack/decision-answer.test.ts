@@ -167,7 +167,7 @@ describe("push-back with a reason", () => {
     const supposed = whatIf(k, profile, rec.verdict, u.hypothesis);
     expect(supposed.after?.verdict).toBe("django");
     const text = JSON.stringify(pushbackAnswer(k, rec, "django", supposed));
-    expect(text).toContain("Counting what you said (your team already knew Django), Django would win.");
+    expect(text).toContain("Counting what you said: if your team already knew Django, Django would win.");
     expect(text).not.toContain("No single change");
   });
 
@@ -178,7 +178,7 @@ describe("push-back with a reason", () => {
     const supposed = whatIf(k, tool, toolRec.verdict, { answers: { size: "tiny" }, needs: [] });
     const text = JSON.stringify(pushbackAnswer(k, toolRec, "flask", supposed));
     expect(text).toContain(
-      "Counting what you said (the project stayed tiny), Django would still be the better fit.",
+      "Counting what you said: if the project stayed tiny, Django would still be the better fit.",
     );
     expect(text).toContain("it's your team's call");
   });

@@ -206,11 +206,11 @@ export function pushbackAnswer(
   prefers?: FrameworkId,
   supposed?: WhatIf,
 ): KnownBlock[] {
-  // The reason they gave, as answers, weighed first: "we know flask" → "Counting what you said (your
-  // team already knew Flask), Django would still be the better fit."
+  // The reason they gave, as answers, weighed first: "we know flask" → "Counting what you said: if your
+  // team already knew Flask, Django would still be the better fit." (the conditions read after "if").
   const said =
     supposed?.after && supposed.outcome
-      ? ` Counting what you said (${supposed.conditions.join(" and ")}), ${supposed.outcome}.`
+      ? ` Counting what you said: if ${supposed.conditions.join(" and ")}, ${supposed.outcome}.`
       : "";
   // On a toss-up there is nothing to push back on: either fits, and what would make one clear is the answer.
   if (rec.verdict === "either") {
