@@ -1001,6 +1001,9 @@ describe("understand: questions about the decision", () => {
     "what would change the board's mind on hiring?",
     // An on-call rota is not "the call" a decision asks for.
     "what's our on-call rotation?",
+    // "what about …" of a thing that is neither an alternative nor ours.
+    "what about lunch?",
+    "what about the budget?",
     // A feature's word that is another thing's ("the version of the contract").
     "which version of the contract did legal sign?",
     "what's your recommendation for a good standing desk?",
@@ -1021,6 +1024,8 @@ describe("understand: questions about the decision", () => {
   // A "which" whose head noun is a feature's alias chooses within that feature.
   it.each([
     ["which task queue should we pick?", "background_tasks"],
+    // "what about …" of a feature's thing asks about the feature, not about an alternative.
+    ["what about the api?", "rest_api"],
     ["which django version should we start on?", "history"],
     ["which cache backend should we go with?", "caching"],
     ["which version of django should we use?", "history"],

@@ -398,6 +398,23 @@ function kindOf(
         if (featureSure < model.options.tuning.wordSure) return declined(p);
         continue;
       }
+      // An alternative asked needs a word of its own that names no feature ("lighter", "alternatives"), an
+      // alternative or a framework named, or a feature's detail (read below): "what about lunch?" asks of
+      // none, "what about the api?" of a feature.
+      if (
+        label === `${DECISION}alternative` &&
+        !alternativeAsked &&
+        !framework &&
+        featureOfDetail(model, text) === undefined
+      ) {
+        const named = new Set(
+          a.tokens.filter((t) => hits.some((h) => h.all.includes(t.at))).map((t) => t.stem),
+        );
+        if (!anchors.some((x) => !x.includes("_") && !named.has(x))) {
+          if (domain) continue;
+          return declined(p);
+        }
+      }
       if (anchors.some((x) => !x.includes("_")) || (anchors.length > 0 && !domain))
         return { label, p, chatter };
       continue;
