@@ -422,12 +422,16 @@ function kindOf(
     // Push-back says so in words of its own ("disagree", "nah", "prefer") or names a framework: "would
     // notion be better here?" is worded like "would flask be better here?" but pushes back on nothing,
     // and "which monitoring tool should we go with?" chooses another kind of thing.
-    const pushesBack = () =>
-      anchorsIn(model, a, label).length > 0 &&
-      !choosesAnotherKind(a, oursBy(model, hits)) &&
-      !asksOfAnotherThing(model, a, hits) &&
-      // A word of push-back of its own ("disagree", "prefer") outweighs the thing picked.
-      !(anchorsIn(model, a, label).every((x) => x.includes("_")) && picksAFeature(a, hits));
+    const pushesBack = () => {
+      const own = anchorsIn(model, a, label);
+      return (
+        own.length > 0 &&
+        !choosesAnotherKind(a, oursBy(model, hits)) &&
+        !asksOfAnotherThing(model, a, hits) &&
+        // A word of push-back of its own ("disagree", "prefer") outweighs the thing picked.
+        !(own.every((x) => x.includes("_")) && picksAFeature(a, hits))
+      );
+    };
     if (label === "pushback" && !framework && !pushesBack())
       return { label: asks ? "unknown" : "chatter", p, chatter };
     // A feature question about something not ours ("can this talk to mssql on our windows shop") asks
