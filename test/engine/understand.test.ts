@@ -890,6 +890,9 @@ describe("understand: questions about the decision", () => {
     ["wouldn't flask have been a better fit?", "django", { topic: "why_not", framework: "flask" }],
     // "honestly", "seriously" lead in like "so".
     ["honestly, would flask be better here?", "django", { topic: "why_not", framework: "flask" }],
+    // Named a little later in the question.
+    ["wouldn't the team be better off with flask?", "django", { topic: "why_not", framework: "flask" }],
+    ["would using flask be better here?", "django", { topic: "why_not", framework: "flask" }],
     ["would flask be better here?", "flask", { topic: "verdict" }],
   ])("%j under a %s verdict asks %j", (text, verdict, reading) => {
     const u = understand(k, text, { hasRecommendation: true, verdict: verdict as "flask" | "django" });

@@ -160,14 +160,18 @@ export function asksTooMuch(words: readonly string[]): FrameworkId | undefined {
 /** What a framework is asked to be: "better", "a better fit", "the better choice". */
 const BETTER = new Set(["better", "best"]);
 
+/** How far into the question the one framework may be named: "wouldn't the team be better off with flask?". */
+const BETTER_WITHIN = 7;
+
 /**
- * "would flask be better here?", "isn't django a better fit?", "would flask have been better?": whether
- * one framework (the word after the opening) would do better, which its case, or the verdict's reasons
- * when it is the pick, answers. The framework, or undefined.
+ * "would flask be better here?", "isn't django a better fit?", "wouldn't we be better off with flask?":
+ * whether one framework, named early in a yes/no question, would do better, which its case, or the
+ * verdict's reasons when it is the pick, answers. The framework, or undefined.
  */
 export function asksIfBetter(words: readonly string[]): FrameworkId | undefined {
   if (!ASKING.has(words[0] ?? "")) return undefined;
   const named = frameworksNamed(words);
-  if (named.length !== 1 || named[0]?.at !== 1) return undefined;
-  return words.some((w) => BETTER.has(w)) ? named[0].id : undefined;
+  const only = named.length === 1 ? named[0] : undefined;
+  if (only === undefined || only.at > BETTER_WITHIN) return undefined;
+  return words.some((w) => BETTER.has(w)) ? only.id : undefined;
 }
