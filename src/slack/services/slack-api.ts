@@ -230,7 +230,10 @@ export class SlackApi {
     let lastError: unknown;
     for (let attempt = 1; ; attempt++) {
       const bound = lastStart();
-      if (this.now() > bound.at) throw lastError ?? new DeadlineError(method, bound.reason);
+      // The first attempt starts when the call does: read the clock again and a call whose own budget is
+      // exactly its attempt (files.uploadV2's three requests) would be refused whenever a millisecond passed.
+      const at = attempt === 1 ? started : this.now();
+      if (at > bound.at) throw lastError ?? new DeadlineError(method, bound.reason);
       try {
         return await send();
       } catch (err) {
