@@ -125,6 +125,9 @@ export function tokenizePlain(plain: string): string[] {
     .replace(/\bas well as\b/g, " and ")
     // "on-call" is a rota, not "the call" a decision asks for.
     .replace(/\bon-call\b/g, "oncall")
+    // The app's own name ("/flask-or-django", "the flask or django bot") names no framework; "a flask or
+    // django app" is a project.
+    .replace(/\/?\bflask-or-django\b|\bflask or django (?=bot\b)/g, " bot ")
     .replace(DOT_IN_NAME, " ")
     .replace(/[\n.!?？…]+/gu, ` ${SENTENCE_MARK} `)
     // "testing/debugging" lists two asks like "testing, debugging" (letters either side: not "24/7").

@@ -34,21 +34,23 @@ describe("understanding the held-out set", () => {
   // 87.4% (209/239) and 2 at run 20 (round 4: 87 more examples); 86.6% (207) and 2 at run 19 (round 3: two aliases in one breath, scene-setting
   // parts, 181 more examples); 87.4% (209) and 2 at run 18;
   // 78.2% and 2 before it; 66.1% and 12 before the classifiers (README, "How questions are understood").
-  // `it.fails` keeps the target visible in every run: when the layer reaches it, this test fails and
-  // the marker must go.
-  it.fails("is right on at least 90% of the questions", () => {
+  // Reached at run 51 (216/239, 90.3%), once the app's own name ("/flask-or-django") no longer read as
+  // "flask or django?".
+  it("is right on at least 90% of the questions", () => {
     expect(result.accuracy).toBeGreaterThanOrEqual(0.9);
   });
 
+  // `it.fails` keeps the target visible in every run: when the layer reaches it, this test fails and
+  // the marker must go.
   it.fails("gives no feature or decision answer to a question it should not answer", () => {
     expect(result.falseAnswersOnUnknown).toBe(0);
   });
 
   // Until then, no change may make it worse than the figures measured.
-  // The floor is what was last measured (runs 48–50), not what was hoped.
-  it("does no worse than last measured: 215 of 239 right (89.96%), at most 2 false answers", () => {
-    expect(result.right).toBeGreaterThanOrEqual(215);
-    expect(result.falseAnswersOnUnknown).toBeLessThanOrEqual(2);
+  // The floor is what was last measured (runs 51–52), not what was hoped.
+  it("does no worse than last measured: 216 of 239 right (90.3%), at most 1 false answer", () => {
+    expect(result.right).toBeGreaterThanOrEqual(216);
+    expect(result.falseAnswersOnUnknown).toBeLessThanOrEqual(1);
   });
 
   it("covers every intent", () => {

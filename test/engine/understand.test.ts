@@ -1235,6 +1235,21 @@ describe("understand: everything else people say", () => {
     expect(u.intent === "feature" && u.features[0]?.featureId).toBe(feature);
   });
 
+  // The app's own name names no framework: a question about it asks for help, not for the call.
+  it.each([
+    "what does /flask-or-django do?",
+    "how do i use the flask or django bot?",
+    "how does flask-or-django decide?",
+  ])("reads %j as help", (text) => {
+    expect(understand(k, text, { hasRecommendation: true }).intent).toBe("help");
+    expect(understand(k, text).intent).toBe("help");
+  });
+
+  it("still reads 'a flask or django app' as a project, not the app's name", () => {
+    const u = understand(k, "is a flask or django app better for realtime?", { hasRecommendation: true });
+    expect(u).toMatchObject({ intent: "decision", topic: "verdict" });
+  });
+
   it.each(["i can help with this", "can i help?", "could we help?"])(
     "reads help offered (%j) as help that asks nothing",
     (text) => {
