@@ -1016,12 +1016,14 @@ describe("understand: questions about the decision", () => {
     expect(understand(k, text, { hasRecommendation: true }).intent).toBe("unknown");
   });
 
-  // "what about …" naming no alternative but a detail of a feature asks about that feature.
-  it("reads 'what about rate limiting the api?' as a security question", () => {
-    const u = understand(k, "what about rate limiting the api?", {
-      hasRecommendation: true,
-      verdict: "django",
-    });
+  // "what about …" naming no alternative but a detail of a feature asks about that feature, with or
+  // without another word of the feature's beside it.
+  it.each([
+    "what about rate limiting the api?",
+    "what about rate limiting?",
+    "what about throttling?",
+  ])("reads %j as a security question", (text) => {
+    const u = understand(k, text, { hasRecommendation: true, verdict: "django" });
     expectFeature(u);
     expect(u.features.map((f) => f.featureId)).toEqual(["security"]);
   });

@@ -278,6 +278,8 @@ interface KindCues {
   inThread: boolean;
   /** How surely the message reads as its likeliest feature. */
   featureSure: number;
+  /** The feature one of whose details the message names (read on first use, once). */
+  detail: () => string | undefined;
   /** The message's parts, when words not ours in its background are to be told apart (tuning.sceneWords). */
   parts?: Parts;
 }
@@ -292,7 +294,7 @@ function kindOf(
   model: Model,
   a: Analysed,
   kp: Float64Array,
-  { domain, hits, asks, text, inThread, parts, featureSure }: KindCues,
+  { domain, hits, asks, text, inThread, parts, featureSure, detail }: KindCues,
 ): { label: string; p: number; chatter: number } {
   // Background told before the question ("since we run everything in docker compose, how do you attach
   // a debugger") does not make the question another stack's: words not ours there count only when the
@@ -386,11 +388,13 @@ function kindOf(
       // either: "which vendor did we pick for payments?", "how sure is marketing about the launch date?".
       // Declined, unless the message reads surely as a feature ("what if we need to add a column later?").
       // A condition ("what if we need to upload images?") or the app addressed ("is the recommendation
-      // solid for a payments product?") keeps the project's words the project's.
+      // solid for a payments product?") keeps the project's words the project's, and so does a feature's
+      // detail ("what about rate limiting?").
       if (
         hits.length === 0 &&
         !framework &&
         !a.words.includes("if") &&
+        detail() === undefined &&
         !addressesOurs(a) &&
         !alternativeAsked &&
         aboutAnotherDecision(model, a, { label, hits, describesProject }, false)
@@ -400,13 +404,9 @@ function kindOf(
       }
       // An alternative asked needs a word of its own that names no feature ("lighter", "alternatives"), an
       // alternative or a framework named, or a feature's detail (read below): "what about lunch?" asks of
-      // none, "what about the api?" of a feature.
-      if (
-        label === `${DECISION}alternative` &&
-        !alternativeAsked &&
-        !framework &&
-        featureOfDetail(model, text) === undefined
-      ) {
+      // none, "what about the api?" of a feature, "what about rate limiting?" of security's detail.
+      if (label === `${DECISION}alternative` && !alternativeAsked && !framework) {
+        if (detail() !== undefined) return { label, p, chatter };
         const named = new Set(
           a.tokens.filter((t) => hits.some((h) => h.all.includes(t.at))).map((t) => t.stem),
         );
@@ -610,6 +610,8 @@ function readMessage(
   const namedWords = new Set(hits.flatMap((h) => h.all));
   const domain = hits.length > 0 || a.terms.some((t) => isDomain(model, t));
   const parts = partsOfMessage(a, tuning);
+  let detailed: { id: string | undefined } | undefined;
+  const detail = () => (detailed ??= { id: featureOfDetail(model, text) }).id;
   const read = kindOf(model, a, kp, {
     domain,
     hits,
@@ -617,6 +619,7 @@ function readMessage(
     text,
     inThread: context.hasRecommendation === true,
     featureSure: Math.max(...fp),
+    detail,
     parts: tuning.sceneWords > 0 ? parts : undefined,
   });
   // The downsides of a feature are a question about the feature ("what are the security risks of the
@@ -735,7 +738,7 @@ function readMessage(
       case "alternative": {
         const alternative = alternativeNamed(model, a.words);
         // "what about rate limiting the api?" names no alternative but a detail of a feature.
-        const detailed = alternative ? undefined : featureOfDetail(model, text);
+        const detailed = alternative ? undefined : detail();
         if (detailed !== undefined) {
           const i = model.featureIds.indexOf(detailed);
           return {
