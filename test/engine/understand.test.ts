@@ -946,6 +946,29 @@ describe("understand: questions about the decision", () => {
     if (u.intent === "pushback") expect(u.hypothesis).toEqual({ answers: {}, needs });
   });
 
+  // The reason read alone is a feature's words: push-back is read in what comes before it.
+  it.each([
+    ["we prefer flask because we only need a json api", "flask"],
+    ["honestly we'd rather use flask, we only need a json api", "flask"],
+    ["flask suits us better since we only need an api", "flask"],
+    ["nah flask, cuz we only need a json api", "flask"],
+  ])("%j pushes back for %s with its reason as a need", (text, prefers) => {
+    const u = understand(k, text, { hasRecommendation: true, verdict: "django" });
+    expect(u).toMatchObject({
+      intent: "pushback",
+      prefers,
+      hypothesis: { answers: {}, needs: ["rest_api"] },
+    });
+  });
+
+  it.each([
+    // Told, not pushed: a story about a framework with its reason.
+    "we picked django last time because of the admin",
+    "i like flask because it is simple",
+  ])("%j tells a story with its reason: no push-back", (text) => {
+    expect(understand(k, text, { hasRecommendation: true, verdict: "django" }).intent).toBe("chatter");
+  });
+
   it.each([
     ["what if celery goes down?", "background_tasks"],
     ["what if we need to add a column later?", "orm"],
@@ -1018,14 +1041,20 @@ describe("understand: questions about the decision", () => {
 
   // "what about …" naming no alternative but a detail of a feature asks about that feature, with or
   // without another word of the feature's beside it.
-  it.each([
-    "what about rate limiting the api?",
-    "what about rate limiting?",
-    "what about throttling?",
-  ])("reads %j as a security question", (text) => {
-    const u = understand(k, text, { hasRecommendation: true, verdict: "django" });
-    expectFeature(u);
-    expect(u.features.map((f) => f.featureId)).toEqual(["security"]);
+  it.each(["what about rate limiting the api?", "what about rate limiting?", "what about throttling?"])(
+    "reads %j as a security question",
+    (text) => {
+      const u = understand(k, text, { hasRecommendation: true, verdict: "django" });
+      expectFeature(u);
+      expect(u.features.map((f) => f.featureId)).toEqual(["security"]);
+    },
+  );
+
+  // A detail's word ("spreadsheet" of the admin's exports) weighed against the whole is no feature asked.
+  it("'would a spreadsheet be better here?' is declined", () => {
+    expect(understand(k, "would a spreadsheet be better here?", { hasRecommendation: true }).intent).toBe(
+      "unknown",
+    );
   });
 
   // A "which" whose head noun is a feature's alias chooses within that feature.

@@ -394,7 +394,7 @@ function kindOf(
         hits.length === 0 &&
         !framework &&
         !a.words.includes("if") &&
-        detail() === undefined &&
+        (opensYesNo(a.words[afterLeadIns(a.words)]) || detail() === undefined) &&
         !addressesOurs(a) &&
         !alternativeAsked &&
         aboutAnotherDecision(model, a, { label, hits, describesProject }, false)
@@ -406,7 +406,9 @@ function kindOf(
       // alternative or a framework named, or a feature's detail (read below): "what about lunch?" asks of
       // none, "what about the api?" of a feature, "what about rate limiting?" of security's detail.
       if (label === `${DECISION}alternative` && !alternativeAsked && !framework) {
-        if (detail() !== undefined) return { label, p, chatter };
+        // "would a spreadsheet be better here?" weighs a thing against the whole, not a detail of a feature.
+        const weighs = opensYesNo(a.words[afterLeadIns(a.words)]);
+        if (!weighs && detail() !== undefined) return { label, p, chatter };
         const named = new Set(
           a.tokens.filter((t) => hits.some((h) => h.all.includes(t.at))).map((t) => t.stem),
         );
@@ -486,12 +488,40 @@ export function understandWith(
   const text = typeof input === "string" ? input : "";
   const a = analyseWith(model, text);
   const u = readMessage(model, text, a, context);
+  // "we prefer flask because we only need a json api": push-back whose reason names a feature.
+  if ((u.intent === "feature" || u.intent === "chatter") && !asksPlainly(a)) {
+    const pushed = pushedBackFor(model, a, context);
+    if (pushed) return pushed;
+  }
   // Thanks or a remark first, then a question: the question is what to answer.
   if (u.intent !== "thanks" && u.intent !== "chatter") return u;
   const rest = askedAfter(a, text);
   if (rest === undefined) return u;
   const later = readMessage(model, rest, analyseWith(model, rest), context);
   return later.intent === "feature" || later.intent === "decision" || later.intent === "help" ? later : u;
+}
+
+/** Words that give a reason for what was said before them. */
+const REASON_WORDS = new Set(["because", "since", "cause", "cuz", "coz", "bc"]);
+
+/**
+ * Push-back followed by its reason ("we prefer flask because we only need a json api", "honestly we'd
+ * rather use flask, we only need an api"): the reason can read as a feature question or a remark on its
+ * own, so the words before it are read alone. Push-back there is the reading, weighed by the reason.
+ */
+function pushedBackFor(model: Model, a: Analysed, context: UnderstandContext): Understanding | undefined {
+  const first = a.tokens[0];
+  const at = a.tokens.findIndex(
+    (t, i) => i > 0 && (REASON_WORDS.has(t.word) || (t.clause !== first?.clause && t.sentence === first?.sentence)),
+  );
+  if (at <= 0) return undefined;
+  const head = a.tokens.slice(0, at).map((t) => t.typed);
+  if (!head.some((w) => OURS.has(w))) return undefined;
+  const said = head.join(" ");
+  const read = readMessage(model, said, analyseWith(model, said), context);
+  if (read.intent !== "pushback") return undefined;
+  const hypothesis = supposedIn(model, a, undefined, read.prefers) ?? reasonIn(model, a);
+  return { ...read, ...(hypothesis ? { hypothesis } : {}) };
 }
 
 /** What one message means, read once. */
