@@ -965,8 +965,18 @@ describe("understand: questions about the decision", () => {
     // Told, not pushed: a story about a framework with its reason.
     "we picked django last time because of the admin",
     "i like flask because it is simple",
+    // A next clause that states nothing of the project or the team is no reason.
+    "flask is so minimal, i love it",
   ])("%j tells a story with its reason: no push-back", (text) => {
     expect(understand(k, text, { hasRecommendation: true, verdict: "django" }).intent).toBe("chatter");
+  });
+
+  it("agreeing with the verdict, with a reason, pushes back on nothing", () => {
+    const u = understand(k, "django is still the better call because of the admin", {
+      hasRecommendation: true,
+      verdict: "django",
+    });
+    expect(u.intent).not.toBe("pushback");
   });
 
   it.each([
@@ -1035,6 +1045,13 @@ describe("understand: questions about the decision", () => {
     // A feature's word that is another thing's ("the version of the contract").
     "which version of the contract did legal sign?",
     "what's your recommendation for a good standing desk?",
+    // What the decision's own phrase chooses is a thing of another domain.
+    "should we switch to linear",
+    "why not asana?",
+    "would you still recommend notion if we had 200 people",
+    // Times offered either side of "instead of" or "or": a meeting moved.
+    "how about 3pm instead of 2 for the sync",
+    "tuesday or wednesday for the retro?",
   ])("%j is about another decision: declined", (text) => {
     expect(understand(k, text, { hasRecommendation: true }).intent).toBe("unknown");
   });
@@ -1049,6 +1066,15 @@ describe("understand: questions about the decision", () => {
       expect(u.features.map((f) => f.featureId)).toEqual(["security"]);
     },
   );
+
+  it.each([
+    ["what about pydantic?", "forms"],
+    ["why not something lighter?", undefined],
+  ])("%j chooses a thing of ours: not declined", (text, featureId) => {
+    const u = understand(k, text, { hasRecommendation: true, verdict: "django" });
+    expect(["feature", "decision"]).toContain(u.intent);
+    if (featureId) expect(u.intent === "feature" && u.features[0]?.featureId).toBe(featureId);
+  });
 
   // A detail's word ("spreadsheet" of the admin's exports) weighed against the whole is no feature asked.
   it("'would a spreadsheet be better here?' is declined", () => {

@@ -187,9 +187,21 @@ function offersOtherOptions(model: Model, a: Analysed, ours: (t: Token) => boole
     while (r < tokens.length && BETWEEN_OPTIONS.has((tokens[r] as Token).word)) r++;
     const left = tokens[l];
     const right = tokens[r];
-    if (left?.clause === t.clause && right?.clause === t.clause && option(left) && option(right)) return true;
+    if (left?.clause !== t.clause || right?.clause !== t.clause) continue;
+    if (option(left) && option(right)) return true;
+    // Times or days either side: a meeting moved, not a stack ("3pm instead of 2", "tuesday or wednesday").
+    if (timesOffered(left, right)) return true;
   }
   return false;
+}
+
+/** A clock time ("3pm", "10:30") or a day or month. */
+const isTime = (t: Token) => /^\d{1,2}(:\d\d)?(am|pm)$|^\d{1,2}:\d\d$/.test(t.typed) || WHEN.has(t.word);
+
+/** Two times offered, or a time and a bare hour ("3pm or 2"). */
+function timesOffered(left: Token, right: Token): boolean {
+  const hour = (t: Token) => /^\d{1,2}$/.test(t.typed);
+  return (isTime(left) && (isTime(right) || hour(right))) || (hour(left) && isTime(right));
 }
 
 /**
@@ -232,6 +244,50 @@ function comparedWithAnother(model: Model, a: Analysed, ours: (t: Token) => bool
   return false;
 }
 
+/**
+ * Phrases after which comes what is chosen, weighed or suggested: "switch to …", "why not …", "what about
+ * …", "would you recommend …", "go with …", "instead of …".
+ */
+const CHOOSING_PHRASES = [
+  "switch to",
+  "switching to",
+  "move to",
+  "moving to",
+  "migrate to",
+  "why not",
+  "what about",
+  "how about",
+  "recommend",
+  "go with",
+  "going with",
+  "instead of",
+].map((p) => p.split(" "));
+
+/**
+ * What a decision's own phrase chooses is a thing of another domain: "should we switch to linear", "why
+ * not asana?", "would you recommend notion". Its first word of substance tells ("why not something
+ * lighter?", "what about the admin?", "what about pydantic?" stay ours); a pronoun ("why not it?") or
+ * nothing after it ("why not?") chooses nothing else.
+ */
+function choosesAnotherThing(model: Model, a: Analysed, ours: (t: Token) => boolean): boolean {
+  const tokens = a.tokens;
+  for (let i = 0; i < tokens.length; i++) {
+    const phrase = CHOOSING_PHRASES.find((p) => p.every((w, k) => tokens[i + k]?.word === w));
+    if (!phrase) continue;
+    const clause = (tokens[i] as Token).clause;
+    for (let j = i + phrase.length; j < tokens.length; j++) {
+      const t = tokens[j] as Token;
+      if (t.clause !== clause) break;
+      if (t.stop || LEADING.has(t.word) || /\d/.test(t.word) || WHEN.has(t.word)) continue;
+      // A word training never saw, or saw only in questions we cannot answer: "linear", "asana".
+      const foreign = !t.known || model.offTopic.has(t.stem);
+      if (foreign && !model.otherFrameworks.has(t.stem) && !ours(t)) return true;
+      break;
+    }
+  }
+  return false;
+}
+
 /** How many words are not ours (numbers and dates aside). */
 function foreignWords(a: Analysed, ours: (t: Token) => boolean): number {
   let n = 0;
@@ -265,7 +321,9 @@ export function aboutAnotherDecision(
 ): boolean {
   const ours = oursBy(model, reading.hits, domain);
   if (namesAnotherObject(model, a, reading.label, ours) || offersOtherOptions(model, a, ours)) return true;
-  if (comparedWithAnother(model, a, ours)) return true;
+  // A feature's domain word chosen is ours even in the strict reading: "what about pydantic?".
+  if (comparedWithAnother(model, a, ours) || choosesAnotherThing(model, a, oursBy(model, reading.hits)))
+    return true;
   // Asked even of the app ("your recommendation for …"); a project described there is ours.
   const verdict = reading.label === `${DECISION}verdict`;
   if (verdict && picksForAnother(model, a, reading.label, ours) && !reading.describesProject()) return true;

@@ -511,15 +511,24 @@ const REASON_WORDS = new Set(["because", "since", "cause", "cuz", "coz", "bc"]);
  */
 function pushedBackFor(model: Model, a: Analysed, context: UnderstandContext): Understanding | undefined {
   const first = a.tokens[0];
+  // The reason: after "because", "since"…, or a next clause that states something of the project or the
+  // team ("…, we only need an api"; "flask is so minimal, i love it" gives none).
   const at = a.tokens.findIndex(
-    (t, i) => i > 0 && (REASON_WORDS.has(t.word) || (t.clause !== first?.clause && t.sentence === first?.sentence)),
+    (t, i) =>
+      i > 0 &&
+      (REASON_WORDS.has(t.word) ||
+        (t.clause !== a.tokens[i - 1]?.clause &&
+          t.sentence === first?.sentence &&
+          supposition(a.words, t.at) !== undefined)),
   );
   if (at <= 0) return undefined;
   const head = a.tokens.slice(0, at).map((t) => t.typed);
   if (!head.some((w) => OURS.has(w))) return undefined;
   const said = head.join(" ");
   const read = readMessage(model, said, analyseWith(model, said), context);
-  if (read.intent !== "pushback") return undefined;
+  // Agreeing with the verdict, with a reason, is a remark: "django is the better call because of the admin".
+  if (read.intent !== "pushback" || (read.prefers !== undefined && read.prefers === context.verdict))
+    return undefined;
   const hypothesis = supposedIn(model, a, undefined, read.prefers) ?? reasonIn(model, a);
   return { ...read, ...(hypothesis ? { hypothesis } : {}) };
 }
