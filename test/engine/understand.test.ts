@@ -1068,6 +1068,23 @@ describe("understand: questions about the decision", () => {
   );
 
   it.each([
+    "how about notion for the docs",
+    "should we switch to loom for async updates",
+    "what about figma for the admin mockups?",
+  ])("%j chooses another thing for a feature's purpose: declined", (text) => {
+    expect(understand(k, text, { hasRecommendation: true, verdict: "django" }).intent).toBe("unknown");
+  });
+
+  it("what 'instead of' names is left, not chosen: 'should we use celery instead of our cron scripts?'", () => {
+    const u = understand(k, "should we use celery instead of our cron scripts?", {
+      hasRecommendation: true,
+      verdict: "django",
+    });
+    expectFeature(u);
+    expect(u.features[0]?.featureId).toBe("background_tasks");
+  });
+
+  it.each([
     ["what about pydantic?", "forms"],
     ["why not something lighter?", undefined],
   ])("%j chooses a thing of ours: not declined", (text, featureId) => {

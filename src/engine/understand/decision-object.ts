@@ -246,7 +246,8 @@ function comparedWithAnother(model: Model, a: Analysed, ours: (t: Token) => bool
 
 /**
  * Phrases after which comes what is chosen, weighed or suggested: "switch to …", "why not …", "what about
- * …", "would you recommend …", "go with …", "instead of …".
+ * …", "would you recommend …", "go with …". Not "instead of", which names what is left ("celery instead
+ * of cron jobs").
  */
 const CHOOSING_PHRASES = [
   "switch to",
@@ -260,7 +261,6 @@ const CHOOSING_PHRASES = [
   "recommend",
   "go with",
   "going with",
-  "instead of",
 ].map((p) => p.split(" "));
 
 /**
@@ -269,7 +269,7 @@ const CHOOSING_PHRASES = [
  * lighter?", "what about the admin?", "what about pydantic?" stay ours); a pronoun ("why not it?") or
  * nothing after it ("why not?") chooses nothing else.
  */
-function choosesAnotherThing(model: Model, a: Analysed, ours: (t: Token) => boolean): boolean {
+export function choosesAnotherThing(model: Model, a: Analysed, ours: (t: Token) => boolean): boolean {
   const tokens = a.tokens;
   for (let i = 0; i < tokens.length; i++) {
     const phrase = CHOOSING_PHRASES.find((p) => p.every((w, k) => tokens[i + k]?.word === w));

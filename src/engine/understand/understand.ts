@@ -23,6 +23,7 @@ import {
   addressesOurs,
   CHOICE_WORDS,
   choosesAnotherKind,
+  choosesAnotherThing,
   choosesWithinFeature,
   oursBy,
 } from "./decision-object.js";
@@ -331,6 +332,9 @@ function kindOf(
   const elsewhereAsked = !framework && askedOfAnotherFramework(model.alternativeNames, a);
   // A feature reading set aside for a word not ours.
   let blockedFeature = false;
+  // "how about notion for the docs", "should we switch to loom for async updates": a feature's word is
+  // what another thing is chosen for.
+  const choosesAnother = !framework && choosesAnotherThing(model, a, oursBy(model, hits));
   // A decision-worded message about another matter: declined if it asks, a remark if not.
   const declined = (p: number) => ({ label: isQuestion(a) ? "unknown" : "chatter", p, chatter });
   const renorm = model.options.tuning.renormalise > 0;
@@ -342,6 +346,7 @@ function kindOf(
       // An off-topic word blocks a feature reading unless the classifier is all but certain.
       const blocked =
         elsewhereAsked ||
+        choosesAnother ||
         (offTopic && !framework && p < model.options.tuning.offTopicKeep) ||
         (unseen && !framework && p < model.options.tuning.unseenKeep);
       const sure = p >= model.options.tuning.noDomainKeep && !offTopic && !unseen;
@@ -409,6 +414,8 @@ function kindOf(
         // "would a spreadsheet be better here?" weighs a thing against the whole, not a detail of a feature.
         const weighs = opensYesNo(a.words[afterLeadIns(a.words)]);
         if (!weighs && detail() !== undefined) return { label, p, chatter };
+        // "should we use celery instead of cron?": what is picked is a feature's thing.
+        if (picksAFeature(a, hits)) continue;
         const named = new Set(
           a.tokens.filter((t) => hits.some((h) => h.all.includes(t.at))).map((t) => t.stem),
         );
@@ -441,7 +448,7 @@ function kindOf(
     if (blockedFeature && label === "help") return { label: asks ? "unknown" : "chatter", p, chatter };
     // Help that names a feature by its alias asks about the feature: "can you show me what the admin looks
     // like?", "help me understand the admin" (the command word alone was read before).
-    if (label === "help" && hits.length > 0 && !offTopic && !elsewhereAsked) {
+    if (label === "help" && hits.length > 0 && !offTopic && !elsewhereAsked && !choosesAnother) {
       const rest = Math.max(1e-9, 1 - (sums[g] as number));
       return { label: ANY_FEATURE, p: featureP / rest, chatter };
     }
@@ -452,6 +459,7 @@ function kindOf(
       domain &&
       !offTopic &&
       !elsewhereAsked &&
+      !choosesAnother &&
       !(unseen && !framework && featureP < model.options.tuning.unseenKeep)
     ) {
       if (featureP >= model.options.tuning.overrule) return { label: ANY_FEATURE, p: featureP, chatter };
