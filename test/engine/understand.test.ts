@@ -988,6 +988,20 @@ describe("understand: questions about the decision", () => {
     expect(u.features[0]?.featureId).toBe(featureId);
   });
 
+  it.each(["alternatives to django?", "any other options besides flask?", "are there alternatives to flask"])(
+    "%j asks for the alternatives",
+    (text) => {
+      const u = understand(k, text, { hasRecommendation: true, verdict: "django" });
+      expect(u).toMatchObject({ intent: "decision", topic: "alternative" });
+    },
+  );
+
+  it("'alternatives to django admin?' asks about the admin", () => {
+    const u = understand(k, "alternatives to django admin?", { hasRecommendation: true, verdict: "django" });
+    expectFeature(u);
+    expect(u.features[0]?.featureId).toBe("admin");
+  });
+
   it("'why django and not fastapi?' asks about FastAPI, not the pick", () => {
     const u = understand(k, "why django and not fastapi?", { hasRecommendation: true, verdict: "django" });
     expect(u).toMatchObject({ intent: "decision", topic: "alternative", alternative: "FastAPI" });

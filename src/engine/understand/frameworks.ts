@@ -175,3 +175,29 @@ export function asksIfBetter(words: readonly string[]): FrameworkId | undefined 
   if (only === undefined || only.at > BETTER_WITHIN) return undefined;
   return words.some((w) => BETTER.has(w)) ? only.id : undefined;
 }
+
+/** Nouns for another framework in general: "alternatives", "other options". */
+const ALTERNATIVE_NOUNS = new Set(["alternative", "alternatives", "options", "option", "frameworks"]);
+/** Words between those nouns and the framework: "alternatives to django", "options besides flask". */
+const RELATIVE_TO = new Set(["to", "besides", "than", "beyond", "apart", "from", "except", "instead", "of"]);
+/** Words such a question may have besides: "any other good alternatives to flask out there?". */
+const AROUND = new Set(
+  "any are there other some good decent worth real serious out what whats is there any else we should consider we could".split(
+    " ",
+  ),
+);
+
+/**
+ * The message asks only for alternatives to one of the two: "alternatives to django?", "any other
+ * options besides flask?", "what else is there other than django?". Every word is the noun, a word
+ * relating it to the framework, the framework, or one of the few words such questions have besides.
+ */
+export function asksForAlternativesTo(words: readonly string[]): boolean {
+  const noun = words.findIndex((w) => ALTERNATIVE_NOUNS.has(w));
+  if (noun < 0) return false;
+  const named = frameworksNamed(words);
+  if (named.length !== 1) return false;
+  const at = (named[0] as { at: number }).at;
+  if (at < noun || !words.slice(noun + 1, at).every((w) => RELATIVE_TO.has(w))) return false;
+  return words.every((w, i) => i === noun || i === at || RELATIVE_TO.has(w) || AROUND.has(w));
+}

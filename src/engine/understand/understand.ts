@@ -30,6 +30,7 @@ import {
 import { askedOfAnotherFramework, leftBehind } from "./elsewhere.js";
 import {
   asksCaseAgainst,
+  asksForAlternativesTo,
   asksIfBetter,
   asksOnlyCaseAgainst,
   asksTooMuch,
@@ -633,6 +634,17 @@ function readMessage(
       intent: "decision",
       topic: "why_not",
       framework: tooMuch,
+      score: 1,
+      unsure: false,
+      isQuestion: true,
+      runnersUp: [],
+    };
+  }
+  // "alternatives to django?": the alternatives the recommendation's caveats name.
+  if (context.hasRecommendation && asksForAlternativesTo(a.words)) {
+    return {
+      intent: "decision",
+      topic: "alternative",
       score: 1,
       unsure: false,
       isQuestion: true,
