@@ -1407,6 +1407,13 @@ describe("understand: everything else people say", () => {
     "database is already decided btw, it's postgres",
     // A feature's thing picked is no push-back on the framework.
     "i'd just go with postgres",
+    // Told in the past, the subject dropped: an object, a place or how it went after the verb.
+    "deployed the admin yesterday",
+    "pushed the migration",
+    "upgraded to django 5 over the weekend",
+    "the deploy went fine yesterday",
+    "celery ate all the memory again",
+    "security scan came back clean",
   ])("reads %j as chatter", (text) => {
     expect(understand(k, text, { hasRecommendation: true }).intent).toBe("chatter");
   });
@@ -1416,13 +1423,19 @@ describe("understand: everything else people say", () => {
     ["caching saved us last black friday so does flask have the same cache framework", "caching"],
     ["the admin crashed the server yesterday so is django admin safe for prod", "admin"],
     ["csrf is on by default in django right", "security"],
+    ["deployed to heroku, what about static files", "deployment"],
+    ["tried celery once, any tips for flask", "background_tasks"],
     ["the admin is ready out of the box in django, correct", "admin"],
   ])("%j still asks about %s", (text, id) => {
     expect(firstFeatureAsked(text)).toBe(id);
   });
 
-  it("still reads a thing named with a past participle ('login required decorator') as a question", () => {
-    expect(firstFeatureAsked("login required decorator")).toBe("auth");
+  it.each([
+    ["login required decorator", "auth"],
+    ["logged in users only pages", "auth"],
+    ["built in auth in flask", "auth"],
+  ])("still reads a thing named with a past participle (%j) as a question", (text, id) => {
+    expect(firstFeatureAsked(text)).toBe(id);
   });
 
   // A feature question set aside for a word not ours is not help because help is what is left.

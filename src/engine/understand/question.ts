@@ -74,12 +74,42 @@ const ASKS_LATER = new Set(
 const STATED = new Set("already on decided sorted settled handled chosen picked managed".split(" "));
 /** Past forms that do not end in "-ed": "the migration broke the build", "celery ran for hours". */
 const IRREGULAR_PAST = new Set(
-  "ran broke went took made gave came built found left sent wrote saw began".split(" "),
+  "ran broke went took made gave came built found left sent wrote saw began ate cut spent lost won fought forgot kept".split(
+    " ",
+  ),
 );
-/** What follows a verb told in the past: its object or when ("saved us", "pushed the login page", "ran yesterday"). */
+/**
+ * What follows a verb told in the past: its object, how it went, or when ("saved us", "pushed the login
+ * page", "went fine", "ran yesterday").
+ */
 const TOLD_AFTER = new Set(
-  "us me them him her it the a an some our my their this that all yesterday again twice".split(" "),
+  (
+    "us me them him her it the a an some our my their this that all yesterday again twice " +
+    "fine clean forever nothing back today finally earlier overnight last"
+  ).split(" "),
 );
+/** After a past form that opens the message (its subject dropped): where it went ("deployed to prod"). */
+const TOLD_FIRST_AFTER = new Set(["to", "with", "up", "out", "over", "off"]);
+/** Past participles that open a fragment question: "based on our answers", "built in auth", "related to celery". */
+const NOT_TOLD = new Set(
+  "based related compared built needed required supported recommended suggested preferred".split(" "),
+);
+
+/** A past form: "deployed", "broke". */
+const isPast = (w: string) => IRREGULAR_PAST.has(w) || (w.length > 4 && w.endsWith("ed"));
+
+/**
+ * The message opens with a past form, its subject dropped, and an object, a place or a time after it:
+ * "deployed the admin yesterday", "pushed the migration", "upgraded to django 5 over the weekend". A
+ * question later ("…, how do we roll back") still asks.
+ */
+function toldWithoutSubject(words: readonly string[], start: number): boolean {
+  const verb = words[start] as string;
+  if (!isPast(verb) || NOT_TOLD.has(verb)) return false;
+  const next = words[start + 1] as string;
+  if (!TOLD_AFTER.has(next) && !TOLD_FIRST_AFTER.has(next)) return false;
+  return !words.slice(start + 1).some((w) => w === "or" || WH.has(w) || ASKS_LATER.has(w));
+}
 /** Words after a verb of being that turn it into a question: "was it", "is there". */
 const INVERTED = new Set("it there this that they".split(" "));
 /** Verbs that tell of the past. */
@@ -116,8 +146,7 @@ function judgesTopic(words: readonly string[], start: number): boolean {
     if (OPENERS.has(w) || SUBJECTS.has(w)) return false;
     // Told in the past with an object after it: "caching saved us last black friday", "the orm
     // generated some wild sql yesterday" ("login required decorator" names a thing).
-    const past = IRREGULAR_PAST.has(w) || (w.length > 4 && w.endsWith("ed"));
-    if (past && TOLD_AFTER.has(words[j + 1] as string)) return !asksAfter(j);
+    if (isPast(w) && TOLD_AFTER.has(words[j + 1] as string)) return !asksAfter(j);
   }
   return false;
 }
@@ -161,7 +190,7 @@ export function isQuestion(analysed: Analysed): boolean {
     if (asking && w.slice(j + 1, j + 4).some((x) => WH.has(x) || x === "about" || x === "if")) return true;
   }
   if (requests(w.slice(i))) return true;
-  return !SUBJECTS.has(first) && !judgesTopic(w, i);
+  return !SUBJECTS.has(first) && !judgesTopic(w, i) && !toldWithoutSubject(w, i);
 }
 
 /** A plain question: a question mark, or a question word first after any lead-in ("so can i…"). */
