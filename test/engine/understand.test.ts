@@ -1408,6 +1408,9 @@ describe("understand: everything else people say", () => {
     // A feature's thing picked is no push-back on the framework.
     "i'd just go with postgres",
     // Told in the past, the subject dropped: an object, a place or how it went after the verb.
+    // A remark worded like a decision question, in a thread.
+    "that's why we went with django",
+    "haha flask vs django, the eternal debate",
     "deployed the admin yesterday",
     "pushed the migration",
     "upgraded to django 5 over the weekend",

@@ -669,8 +669,12 @@ function readMessage(
   const namedWords = new Set(hits.flatMap((h) => h.all));
   const domain = hits.length > 0 || a.terms.some((t) => isDomain(model, t));
   const parts = partsOfMessage(a, tuning);
+  // Read on first use: only an alternative reading asks for it.
   let detailed: { id: string | undefined } | undefined;
-  const detail = () => (detailed ??= { id: featureOfDetail(model, text) }).id;
+  const detail = () => {
+    detailed ??= { id: featureOfDetail(model, text) };
+    return detailed.id;
+  };
   const read = kindOf(model, a, kp, {
     domain,
     hits,
@@ -758,6 +762,17 @@ function readMessage(
   }
   if (kind.p < tuning.cutoffOther) return nothing(kind.p);
   const common = { score: round(kind.p), unsure: kind.p < tuning.sure, isQuestion: question };
+  // In a thread, a remark worded like a decision question asks nothing: "that's why we went with django".
+  // Elsewhere a statement may describe the project for a quick take ("we're building a small shop").
+  if (kind.label.startsWith(DECISION) && !question && context.hasRecommendation) {
+    return {
+      intent: "chatter",
+      score: round(kind.p),
+      unsure: false,
+      isQuestion: false,
+      runnersUp: runnersUp([]),
+    };
+  }
   if (kind.label.startsWith(DECISION)) {
     const topic = kind.label.slice(DECISION.length) as Topic;
     const base = { intent: "decision" as const, ...common, runnersUp: runnersUp([]) };
