@@ -988,13 +988,22 @@ describe("understand: questions about the decision", () => {
     expect(u.features[0]?.featureId).toBe(featureId);
   });
 
-  it.each(["alternatives to django?", "any other options besides flask?", "are there alternatives to flask"])(
-    "%j asks for the alternatives",
-    (text) => {
-      const u = understand(k, text, { hasRecommendation: true, verdict: "django" });
-      expect(u).toMatchObject({ intent: "decision", topic: "alternative" });
-    },
-  );
+  it.each([
+    "alternatives to django?",
+    "any other options besides flask?",
+    "are there alternatives to flask",
+    "what are the alternatives",
+    "what alternatives are there",
+  ])("%j asks for the alternatives", (text) => {
+    const u = understand(k, text, { hasRecommendation: true, verdict: "django" });
+    expect(u).toMatchObject({ intent: "decision", topic: "alternative" });
+  });
+
+  it("'what are the options for caching' asks about caching, not the alternatives", () => {
+    const u = understand(k, "what are the options for caching", { hasRecommendation: true });
+    expectFeature(u);
+    expect(u.features[0]?.featureId).toBe("caching");
+  });
 
   it("'alternatives to django admin?' asks about the admin", () => {
     const u = understand(k, "alternatives to django admin?", { hasRecommendation: true, verdict: "django" });

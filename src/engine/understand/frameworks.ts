@@ -182,22 +182,23 @@ const ALTERNATIVE_NOUNS = new Set(["alternative", "alternatives", "options", "op
 const RELATIVE_TO = new Set(["to", "besides", "than", "beyond", "apart", "from", "except", "instead", "of"]);
 /** Words such a question may have besides: "any other good alternatives to flask out there?". */
 const AROUND = new Set(
-  "any are there other some good decent worth real serious out what whats is there any else we should consider we could".split(
+  "any are there other some good decent worth real serious out what whats is the else we should consider we could".split(
     " ",
   ),
 );
 
 /**
- * The message asks only for alternatives to one of the two: "alternatives to django?", "any other
- * options besides flask?", "what else is there other than django?". Every word is the noun, a word
- * relating it to the framework, the framework, or one of the few words such questions have besides.
+ * The message asks only for alternatives, to one of the two or to both: "alternatives to django?", "any
+ * other options besides flask?", "what are the alternatives". Every word is the noun, a word relating it
+ * to the framework, the framework, or one of the few words such questions have besides.
  */
 export function asksForAlternativesTo(words: readonly string[]): boolean {
   const noun = words.findIndex((w) => ALTERNATIVE_NOUNS.has(w));
   if (noun < 0) return false;
   const named = frameworksNamed(words);
-  if (named.length !== 1) return false;
-  const at = (named[0] as { at: number }).at;
-  if (at < noun || !words.slice(noun + 1, at).every((w) => RELATIVE_TO.has(w))) return false;
+  if (named.length > 1) return false;
+  const at = named[0]?.at ?? -1;
+  // "alternatives to django": nothing but relating words between the noun and the name.
+  if (at >= 0 && (at < noun || !words.slice(noun + 1, at).every((w) => RELATIVE_TO.has(w)))) return false;
   return words.every((w, i) => i === noun || i === at || RELATIVE_TO.has(w) || AROUND.has(w));
 }
