@@ -1072,6 +1072,10 @@ describe("understand: questions about the decision", () => {
     "should we switch to linear",
     "why not asana?",
     "would you still recommend notion if we had 200 people",
+    // A "which" whose noun phrase has a word not ours, even asked of the app.
+    "which payments provider should we pick?",
+    "which tech talk are you going to at the conference?",
+    "which ci provider do you recommend?",
     // Times offered either side of "instead of" or "or": a meeting moved.
     "how about 3pm instead of 2 for the sync",
     "tuesday or wednesday for the retro?",
@@ -1110,6 +1114,8 @@ describe("understand: questions about the decision", () => {
   it.each([
     ["what about pydantic?", "forms"],
     ["why not something lighter?", undefined],
+    ["which tech would you pick for this?", undefined],
+    ["which framework handles background jobs better?", undefined],
   ])("%j chooses a thing of ours: not declined", (text, featureId) => {
     const u = understand(k, text, { hasRecommendation: true, verdict: "django" });
     expect(["feature", "decision"]).toContain(u.intent);

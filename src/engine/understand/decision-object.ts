@@ -123,19 +123,30 @@ function clauseOpeningWhich(a: Analysed): number {
 
 /**
  * A clause that opens with "which" chooses a kind of thing that is not ours: "which cloud provider should
- * we go with?", "which dockerfile instruction sets the user". Only its head noun tells ("which framework
- * handles background jobs better?" is ours), and a "which" inside a clause relates, it does not ask
- * ("a monolith which talks to our erp").
+ * we go with?", "which payments provider should we pick?". Only its head noun, the noun phrase's last
+ * word, tells ("which framework handles background jobs better?" is ours), and a "which" inside a clause
+ * relates, it does not ask ("a monolith which talks to our erp").
  */
 export function choosesAnotherKind(a: Analysed, ours: (t: Token) => boolean): boolean {
   const at = clauseOpeningWhich(a);
   if (at < 0) return false;
-  for (let j = at + 1; j < a.tokens.length; j++) {
+  let j = at + 1;
+  while (j < a.tokens.length) {
     const t = a.tokens[j] as Token;
-    if (t.word === "of" || LEADING.has(t.word) || /\d/.test(t.word)) continue;
-    return !t.stop && !ours(t);
+    if (t.word !== "of" && !LEADING.has(t.word) && !/\d/.test(t.word)) break;
+    j++;
   }
-  return false;
+  // Every word of the noun phrase is ours: "which payments provider", "which tech lead" are not.
+  const clause = a.tokens[at]?.clause;
+  const phrase: Token[] = [];
+  for (; j < a.tokens.length; j++) {
+    const t = a.tokens[j] as Token;
+    if (t.stop || t.clause !== clause || GRAMMAR_WORDS.has(t.word)) break;
+    phrase.push(t);
+  }
+  // "tech" alone is the technology chosen ("which tech would you pick?"); before a noun, that noun's kind.
+  if (phrase.length === 1 && phrase[0]?.word === "tech") return false;
+  return phrase.some((t) => !ours(t));
 }
 
 /**
@@ -327,8 +338,9 @@ export function aboutAnotherDecision(
   // Asked even of the app ("your recommendation for …"); a project described there is ours.
   const verdict = reading.label === `${DECISION}verdict`;
   if (verdict && picksForAnother(model, a, reading.label, ours) && !reading.describesProject()) return true;
-  if (addressesOurs(a)) return false;
+  // Asked even of the app: "which ci provider do you recommend?".
   if (choosesAnotherKind(a, ours)) return true;
+  if (addressesOurs(a)) return false;
   if (foreignWords(a, ours) < FOREIGN_ENOUGH) return false;
   return !(verdict && reading.describesProject());
 }
