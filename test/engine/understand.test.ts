@@ -1094,6 +1094,17 @@ describe("understand: questions about the decision", () => {
     },
   );
 
+  // Outside a thread, a pick asked for something is a project unless nothing in it is ours and the quick
+  // take reads no project in the message.
+  it.each([
+    ["what do you recommend for a birthday gift?", "unknown"],
+    ["what do you recommend for a webhook receiver?", "decision"],
+    ["small api for an iot gadget, what should we use", "decision"],
+    ["building an internal crm for sales with lots of tables, which framework", "decision"],
+  ])("outside a thread, %j reads as %s", (text, intent) => {
+    expect(understand(k, text).intent).toBe(intent);
+  });
+
   it.each([
     "how about notion for the docs",
     "should we switch to loom for async updates",

@@ -18,7 +18,7 @@ const NEXT_CIRCUMSTANCE = new Set([...ABOUT, "that", "given", "considering", "in
 const WHEN = new Set(
   (
     "january february march april may june july august september october november december " +
-    "monday tuesday wednesday thursday friday saturday sunday today tomorrow week weeks month months " +
+    "monday tuesday wednesday thursday friday saturday sunday today tomorrow day days week weeks month months " +
     "quarter year years"
   ).split(" "),
 );
@@ -52,6 +52,8 @@ export interface DecisionReading {
   hits: readonly AliasHit[];
   /** The message may describe a project, as a verdict question outside a thread does ("which for a small shop?"). */
   describesProject: () => boolean;
+  /** A quick take reads a project in the message ("small api for an iot gadget"), in a thread or not. */
+  findsProject: () => boolean;
 }
 
 /**
@@ -79,7 +81,7 @@ function phraseAfter(
   a: Analysed,
   label: Label,
   preposition: (word: string) => boolean,
-): { at: number; clause: number } | undefined {
+): { at: number; clause: number; preposition: number } | undefined {
   const anchors = model.anchors.get(label);
   if (!anchors) return undefined;
   const at = a.tokens.findIndex((t) => anchors.has(t.stem));
@@ -89,7 +91,7 @@ function phraseAfter(
   if (i < 0 || OURS.has(a.tokens[i + 1]?.word ?? "")) return undefined;
   let j = i + 1;
   while (j < a.tokens.length && LEADING.has((a.tokens[j] as Token).word)) j++;
-  return { at: j, clause };
+  return { at: j, clause, preposition: i };
 }
 
 /**
@@ -219,21 +221,37 @@ function timesOffered(left: Token, right: Token): boolean {
  * What a verdict question asks a pick for is no project: the noun phrase after "for" ends on a word not
  * ours ("what's your recommendation for a password manager?", "what would you pick for lunch?"). Its
  * head noun is what tells: "for a small team", "for a chat app" are ours, whatever words qualify them.
+ * "all" when none of the phrase's words is ours ("a birthday gift"), "head" when only its head is not.
  */
-function picksForAnother(model: Model, a: Analysed, label: Label, ours: (t: Token) => boolean): boolean {
+function picksForAnother(
+  model: Model,
+  a: Analysed,
+  label: Label,
+  ours: (t: Token) => boolean,
+): "head" | "all" | undefined {
   const found = phraseAfter(model, a, label, (w) => w === "for");
-  if (!found) return false;
+  if (!found) return undefined;
   const { clause } = found;
-  let head: Token | undefined;
+  const words: Token[] = [];
   for (let j = found.at; j < a.tokens.length; j++) {
     const t = a.tokens[j] as Token;
     // "a good standing desk": a word of quality before the noun phrase's own words.
-    if (head === undefined && QUALITY.has(t.word)) continue;
+    if (words.length === 0 && QUALITY.has(t.word)) continue;
     if (t.stop || t.clause !== clause || NEXT_CIRCUMSTANCE.has(t.word) || GRAMMAR_WORDS.has(t.word)) break;
-    if (!/\d/.test(t.word) && !WHEN.has(t.word)) head = t;
+    if (!/\d/.test(t.word) && !WHEN.has(t.word)) words.push(t);
   }
-  return head !== undefined && !ours(head);
+  const head = words[words.length - 1];
+  if (head === undefined || ours(head)) return undefined;
+  // "all" only right after the pick itself ("recommend for a birthday gift"): "booking portal for a yoga
+  // studio, what should we build it with?" describes the project before asking.
+  const picked = PICKED.has(a.tokens[found.preposition - 1]?.word ?? "");
+  return words.some(ours) || !picked ? "head" : "all";
 }
+
+/** Words of picking right before "for": what follows is what the pick is for. */
+const PICKED = new Set(
+  "recommend recommendation recommendations suggest suggestion suggestions pick choose use get buy".split(" "),
+);
 
 /**
  * What the message compares with is not ours: "is there a cheaper option than aws?", "any alternative
@@ -337,7 +355,11 @@ export function aboutAnotherDecision(
     return true;
   // Asked even of the app ("your recommendation for …"); a project described there is ours.
   const verdict = reading.label === `${DECISION}verdict`;
-  if (verdict && picksForAnother(model, a, reading.label, ours) && !reading.describesProject()) return true;
+  // Outside a thread a project may be described there ("for a webhook receiver"), unless none of its
+  // words is ours and the quick take reads no project ("what do you recommend for a birthday gift?").
+  const forAnother = verdict ? picksForAnother(model, a, reading.label, ours) : undefined;
+  if (forAnother === "all" && !reading.findsProject()) return true;
+  if (forAnother === "head" && !reading.describesProject()) return true;
   // Asked even of the app: "which ci provider do you recommend?".
   if (choosesAnotherKind(a, ours)) return true;
   if (addressesOurs(a)) return false;

@@ -376,8 +376,12 @@ function kindOf(
         label === `${DECISION}alternative` && alternativeNamed(model, a.words) !== undefined;
       // Outside a thread a verdict question is how people describe their project ("booking portal for a
       // yoga studio, what should we build it with?"); in one, a quick take must find the project in it.
-      const describesProject = () =>
-        !inThread || quickTake(model, stripSlackMarkup(text), a, needsIn(model, text, a)) !== undefined;
+      let found: boolean | undefined;
+      const findsProject = () => {
+        found ??= quickTake(model, stripSlackMarkup(text), a, needsIn(model, text, a)) !== undefined;
+        return found;
+      };
+      const describesProject = () => !inThread || findsProject();
       // "which task queue should we pick?", "which django version should we start on?": the feature's answer.
       const within = label === `${DECISION}verdict` ? choosesWithinFeature(a, hits) : undefined;
       if (within === "feature") continue;
@@ -387,7 +391,7 @@ function kindOf(
       if (
         !framework &&
         !alternativeAsked &&
-        aboutAnotherDecision(model, a, { label, hits, describesProject })
+        aboutAnotherDecision(model, a, { label, hits, describesProject, findsProject })
       )
         return declined(p);
       // With no feature named, a feature's everyday words ("vendor", "launch", "hiring") are not ours
@@ -403,7 +407,7 @@ function kindOf(
         (opensYesNo(a.words[afterLeadIns(a.words)]) || detail() === undefined) &&
         !addressesOurs(a) &&
         !alternativeAsked &&
-        aboutAnotherDecision(model, a, { label, hits, describesProject }, false)
+        aboutAnotherDecision(model, a, { label, hits, describesProject, findsProject }, false)
       ) {
         if (featureSure < model.options.tuning.wordSure) return declined(p);
         continue;
