@@ -1094,6 +1094,18 @@ describe("understand: questions about the decision", () => {
     },
   );
 
+  // "who" asks about people, unless it asks who may do something, or names a framework.
+  it.each([
+    ["who has the read replica creds", "unknown"],
+    ["whos the pen-test vendor this year", "unknown"],
+    ["who can edit posts in the admin?", "feature"],
+    ["who gets access to the admin?", "feature"],
+    ["who maintains django?", "feature"],
+  ])("%j reads as %s", (text, intent) => {
+    expect(understand(k, text, { hasRecommendation: true }).intent).toBe(intent);
+    expect(understand(k, text).intent).toBe(intent);
+  });
+
   // Outside a thread, a pick asked for something is a project unless nothing in it is ours and the quick
   // take reads no project in the message.
   it.each([

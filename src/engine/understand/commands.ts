@@ -265,3 +265,19 @@ export function asksToDoSomethingElse(
   if (named.has(at) || named.has(at + 1)) return false;
   return qualifiesAnother(words, j);
 }
+
+/** Words that make a "who" question one of permissions: "who can edit posts?", "who gets access to the admin?". */
+const WHO_MAY = new Set(
+  "can cant could should may gets get allowed access permission permissions see edit delete".split(" "),
+);
+
+/**
+ * "who has the read replica creds?", "who's the pen-test vendor this year?": a question about people,
+ * asked of colleagues. Not one of permissions ("who can edit posts?"), nor one naming a framework
+ * ("who maintains django?").
+ */
+export function asksWho(words: readonly string[]): boolean {
+  const i = afterLeadIns(words);
+  if (!["who", "whos", "whom", "whose"].includes(words[i] as string)) return false;
+  return !words.some((w) => WHO_MAY.has(w) || BOTH.includes(w));
+}

@@ -250,7 +250,9 @@ function picksForAnother(
 
 /** Words of picking right before "for": what follows is what the pick is for. */
 const PICKED = new Set(
-  "recommend recommendation recommendations suggest suggestion suggestions pick choose use get buy".split(" "),
+  "recommend recommendation recommendations suggest suggestion suggestions pick choose use get buy".split(
+    " ",
+  ),
 );
 
 /**

@@ -10,6 +10,7 @@ import {
   afterSupposing,
   asksForChore,
   asksToDoSomethingElse,
+  asksWho,
   asksWhyAlone,
   asksWhyFramework,
   isHelpCommand,
@@ -585,8 +586,9 @@ function readMessage(
     return { intent: "help", score: 1, unsure: false, isQuestion: asks, runnersUp: [] };
   }
 
-  // "should we deploy on friday?", "should we restart the celery workers?": colleagues' chores.
-  if (context.hasRecommendation && asksForChore(a.words))
+  // "should we deploy on friday?", "should we restart the celery workers?": colleagues' chores in a
+  // thread; "who has the replica creds?", anywhere: a question about people.
+  if ((context.hasRecommendation && asksForChore(a.words)) || asksWho(a.words))
     return { intent: "unknown", score: 1, unsure: false, isQuestion: question, runnersUp: [] };
   // "why?" under a recommendation asks for its reasons: the verdict, which gives them.
   if (context.hasRecommendation && asksWhyAlone(a.words))
