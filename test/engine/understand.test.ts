@@ -1094,6 +1094,21 @@ describe("understand: questions about the decision", () => {
     },
   );
 
+  // In Slack, "this channel" is Slack's, and "add you" is done to the app: no feature asked.
+  it.each(["how do i mute this channel", "how do i add you to another channel"])(
+    "%j asks about Slack or the app, not about a feature",
+    (text) => {
+      expect(understand(k, text, { hasRecommendation: true }).intent).not.toBe("feature");
+    },
+  );
+
+  it.each(["how do channels work in django", "how do channel layers work", "what about django channels?"])(
+    "%j asks about Django Channels (async)",
+    (text) => {
+      expect(firstFeatureAsked(text)).toBe("async");
+    },
+  );
+
   // "who" asks about people, unless it asks who may do something, or names a framework.
   it.each([
     ["who has the read replica creds", "unknown"],

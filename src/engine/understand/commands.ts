@@ -281,3 +281,16 @@ export function asksWho(words: readonly string[]): boolean {
   if (!["who", "whos", "whom", "whose"].includes(words[i] as string)) return false;
   return !words.some((w) => WHO_MAY.has(w) || BOTH.includes(w));
 }
+
+/** Verbs done to the app itself: "add you to a channel", "mute the bot". */
+const DONE_TO_THE_APP = new Set(
+  "add invite remove kick mute unmute install uninstall configure reinstall restart ping".split(" "),
+);
+
+/**
+ * The message is about the app itself: it names the bot ("why is the bot so slow", "who made this bot";
+ * the app's own name reads as "bot") or does something to it ("how do i add you to another channel").
+ */
+export function aboutTheApp(words: readonly string[]): boolean {
+  return words.some((w, i) => w === "bot" || (w === "you" && DONE_TO_THE_APP.has(words[i - 1] as string)));
+}

@@ -662,12 +662,21 @@ export function mixFeatureProbabilities(model: Model, fp: Float64Array, kp: Floa
 }
 
 /** Aliases and code words present in the message, longest first at each position. */
+/**
+ * In Slack, "this channel" is Slack's: the singular names Django Channels only after "django" or before
+ * "layer" ("channel layers"); "channels" does either way.
+ */
+function slackChannel(tokens: readonly Term[], i: number): boolean {
+  if ((tokens[i] as Term).typed !== "channel") return false;
+  return tokens[i - 1]?.word !== "django" && !/^layers?$/.test(tokens[i + 1]?.word ?? "");
+}
+
 export function aliasHits(model: Model, a: Analysed): AliasHit[] {
   const hits: AliasHit[] = [];
   const tokens = a.tokens;
   for (let i = 0; i < tokens.length; i++) {
     const list = model.aliases.get((tokens[i] as Term).stem);
-    if (!list) continue;
+    if (!list || slackChannel(tokens, i)) continue;
     for (const alias of list) {
       let ok = true;
       for (let j = 1; j < alias.stems.length; j++) {

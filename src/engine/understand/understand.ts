@@ -7,6 +7,7 @@ import { featuresAsked, type Parts, partsOfMessage } from "./also-asked.js";
 import { type Analysed, GRAMMAR_WORDS } from "./analyse.js";
 import { askedAfter } from "./asked-after.js";
 import {
+  aboutTheApp,
   afterSupposing,
   asksForChore,
   asksToDoSomethingElse,
@@ -336,7 +337,11 @@ function kindOf(
   let blockedFeature = false;
   // "how about notion for the docs", "should we switch to loom for async updates": a feature's word is
   // what another thing is chosen for.
-  const choosesAnother = !framework && choosesAnotherThing(model, a, oursBy(model, hits));
+  // "why is the bot so slow", "how do i add you to another channel": about the app itself, with no
+  // feature named, as much as "how do i mute this channel" is about Slack.
+  const choosesAnother =
+    !framework &&
+    (choosesAnotherThing(model, a, oursBy(model, hits)) || (hits.length === 0 && aboutTheApp(a.words)));
   // A decision-worded message about another matter: declined if it asks, a remark if not.
   const declined = (p: number) => ({ label: isQuestion(a) ? "unknown" : "chatter", p, chatter });
   const renorm = model.options.tuning.renormalise > 0;
