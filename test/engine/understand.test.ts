@@ -1094,6 +1094,22 @@ describe("understand: questions about the decision", () => {
     },
   );
 
+  // Compared with a thing not ours, a feature's word ("faster", "easier to learn") asks of another matter.
+  it.each(["is vue easier to learn than react", "is nginx faster than caddy for static files"])(
+    "%j compares things not ours: declined",
+    (text) => {
+      expect(understand(k, text, { hasRecommendation: true }).intent).toBe("unknown");
+    },
+  );
+
+  it.each([
+    ["is the orm slower than raw sql?", "orm"],
+    ["is celery heavier than rq?", "background_tasks"],
+    ["is the admin better than a custom dashboard?", "admin"],
+  ])("%j compares things of ours: %s", (text, id) => {
+    expect(firstFeatureAsked(text)).toBe(id);
+  });
+
   // In Slack, "this channel" is Slack's, and "add you" is done to the app: no feature asked.
   it.each(["how do i mute this channel", "how do i add you to another channel"])(
     "%j asks about Slack or the app, not about a feature",

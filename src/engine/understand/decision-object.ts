@@ -259,7 +259,7 @@ const PICKED = new Set(
  * What the message compares with is not ours: "is there a cheaper option than aws?", "any alternative
  * to confluence?". "better than both", "lighter than flask" and another web stack ("than rails") stay ours.
  */
-function comparedWithAnother(model: Model, a: Analysed, ours: (t: Token) => boolean): boolean {
+export function comparedWithAnother(model: Model, a: Analysed, ours: (t: Token) => boolean): boolean {
   const tokens = a.tokens;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i] as Token;

@@ -27,6 +27,7 @@ import {
   choosesAnotherKind,
   choosesAnotherThing,
   choosesWithinFeature,
+  comparedWithAnother,
   oursBy,
 } from "./decision-object.js";
 import { askedOfAnotherFramework, leftBehind } from "./elsewhere.js";
@@ -337,11 +338,14 @@ function kindOf(
   let blockedFeature = false;
   // "how about notion for the docs", "should we switch to loom for async updates": a feature's word is
   // what another thing is chosen for.
-  // "why is the bot so slow", "how do i add you to another channel": about the app itself, with no
-  // feature named, as much as "how do i mute this channel" is about Slack.
+  // "how do i add you to another channel": about the app itself, with no feature named, as much as "how
+  // do i mute this channel" is about Slack. "is polars faster than pandas": compared with a thing not ours.
+  const ours = oursBy(model, hits);
   const choosesAnother =
     !framework &&
-    (choosesAnotherThing(model, a, oursBy(model, hits)) || (hits.length === 0 && aboutTheApp(a.words)));
+    (choosesAnotherThing(model, a, ours) ||
+      (hits.length === 0 && aboutTheApp(a.words)) ||
+      comparedWithAnother(model, a, ours));
   // A decision-worded message about another matter: declined if it asks, a remark if not.
   const declined = (p: number) => ({ label: isQuestion(a) ? "unknown" : "chatter", p, chatter });
   const renorm = model.options.tuning.renormalise > 0;
