@@ -1070,6 +1070,7 @@ describe("understand: questions about the decision", () => {
     "what's your recommendation for a good standing desk?",
     // What the decision's own phrase chooses is a thing of another domain.
     "should we switch to linear",
+    "should we use dbt for the warehouse models",
     "why not asana?",
     "would you still recommend notion if we had 200 people",
     // A "which" whose noun phrase has a word not ours, even asked of the app.

@@ -292,6 +292,11 @@ const CHOOSING_PHRASES = [
   "recommend",
   "go with",
   "going with",
+  "use",
+  "using",
+  "adopt",
+  "try",
+  "trying",
 ].map((p) => p.split(" "));
 
 /**
