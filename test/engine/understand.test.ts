@@ -1138,6 +1138,11 @@ describe("understand: questions about the decision", () => {
     expect(understand(k, text).intent).toBe(intent);
   });
 
+  // Two function words run together are no compound: "mypy" is no "my py", so nothing of ours is named.
+  it("reads 'mypy or pyright for type checking?' as nothing of ours, not as permissions", () => {
+    expect(understand(k, "mypy or pyright for type checking?").intent).toBe("unknown");
+  });
+
   // Outside a thread, a pick asked for something is a project unless nothing in it is ours and the quick
   // take reads no project in the message.
   it.each([

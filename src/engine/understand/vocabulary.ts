@@ -1,4 +1,5 @@
 import { editDistance, typoBudget } from "../text.js";
+import { FRAMEWORK_WORDS, STOPWORDS } from "./analyse.js";
 import { englishWords } from "./english.js";
 import type { Stemmer } from "./stemmers.js";
 
@@ -16,6 +17,9 @@ const COMPOUND_WEIGHT = 0.9;
 const MIN_PREFIX = 5;
 const COMPLETION_SHARE = 0.75;
 const MIN_PART = 2;
+
+/** A word that names no topic: a stop word or a framework's name. */
+const functionWord = (w: string) => STOPWORDS.has(w) || FRAMEWORK_WORDS.has(w);
 /** Words this long or shorter get no typo budget (too many real words sit one letter apart). */
 const SHORT = 4;
 
@@ -118,7 +122,8 @@ export class Vocabulary {
 
   /**
    * Two known words run together: the left part must be a word training saw as such (cheap to
-   * check), the right part a known word or a form of a known stem ("github" + "actions").
+   * check), the right part a known word or a form of a known stem ("github" + "actions"). Two function
+   * words say nothing: "mypy" is no "my py", "pyright" no "py right".
    */
   private compound(word: string): Resolved[] | undefined {
     for (let cut = word.length - MIN_PART; cut >= MIN_PART; cut--) {
@@ -126,6 +131,7 @@ export class Vocabulary {
       const a = this.wordStem.get(left);
       if (a === undefined) continue;
       const right = word.slice(cut);
+      if (functionWord(left) && functionWord(right)) continue;
       const b = this.wordStem.get(right) ?? this.stem(right);
       if (this.stems.has(b)) {
         return [
