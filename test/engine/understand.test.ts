@@ -971,6 +971,19 @@ describe("understand: questions about the decision", () => {
     expect(understand(k, text, { hasRecommendation: true, verdict: "django" }).intent).toBe("chatter");
   });
 
+  // The team's present stance against the verdict, told as a fact, pushes back; a story, a stance for the
+  // verdict, or the name qualifying another thing is a remark.
+  it.each([
+    ["we already have flask in prod", "django", "pushback"],
+    ["the team hates django", "django", "pushback"],
+    ["our devs are all flask people", "django", "pushback"],
+    ["we used flask at my last job", "django", "chatter"],
+    ["we love django", "django", "chatter"],
+    ["we have a django meetup tomorrow", "flask", "chatter"],
+  ] as const)("%j under a %s verdict reads as %s", (text, verdict, intent) => {
+    expect(understand(k, text, { hasRecommendation: true, verdict }).intent).toBe(intent);
+  });
+
   it("agreeing with the verdict, with a reason, pushes back on nothing", () => {
     const u = understand(k, "django is still the better call because of the admin", {
       hasRecommendation: true,

@@ -38,6 +38,7 @@ import {
   asksOnlyCaseAgainst,
   asksTooMuch,
   caseAgainstFramework,
+  frameworksNamed,
   namedAgainst,
   opensYesNo,
   preferredFramework,
@@ -513,7 +514,9 @@ export function understandWith(
   const u = readMessage(model, text, a, context);
   // "we prefer flask because we only need a json api": push-back whose reason names a feature.
   if ((u.intent === "feature" || u.intent === "chatter") && !asksPlainly(a)) {
-    const pushed = pushedBackFor(model, a, context);
+    const pushed =
+      pushedBackFor(model, a, context) ??
+      (u.intent === "chatter" ? toldAgainst(model, a, context) : undefined);
     if (pushed) return pushed;
   }
   // Thanks or a remark first, then a question: the question is what to answer.
@@ -554,6 +557,62 @@ function pushedBackFor(model: Model, a: Analysed, context: UnderstandContext): U
     return undefined;
   const hypothesis = supposedIn(model, a, undefined, read.prefers) ?? reasonIn(model, a);
   return { ...read, ...(hypothesis ? { hypothesis } : {}) };
+}
+
+/** Who speaks for the team: "we", "our devs", "the team". */
+const TEAM = [
+  "we",
+  "our team",
+  "the team",
+  "our devs",
+  "the devs",
+  "our developers",
+  "everyone",
+  "our whole team",
+].map((t) => t.split(" "));
+/** Words between the team and its verb: "we already have", "our devs are all". */
+const TEAM_ADVERBS = new Set("already all really just still only mostly kinda honestly basically".split(" "));
+/** Present-tense verbs of what the team is, knows or feels: a stance, not a story ("we used flask once"). */
+const STANCE_VERBS = new Set(
+  "know knows use uses have has love loves like likes prefer prefers hate hates are is run runs".split(" "),
+);
+
+/**
+ * In a thread, the team's present stance against the verdict, told as a fact: "we already have flask in
+ * prod", "our devs are all flask people", "the team hates django". Push-back with that fact as its
+ * reason; a story ("we used flask at my last job") or a stance for the verdict is a remark.
+ */
+function toldAgainst(model: Model, a: Analysed, context: UnderstandContext): Understanding | undefined {
+  const verdict = context.verdict;
+  if (!context.hasRecommendation || (verdict !== "flask" && verdict !== "django")) return undefined;
+  const named = frameworksNamed(a.words);
+  if (new Set(named.map((n) => n.id)).size !== 1) return undefined;
+  const words = a.words;
+  const at = (named[0] as { at: number }).at;
+  const stance = TEAM.some((team) =>
+    words.some((_, i) => {
+      if (i >= at || !team.every((w, k) => words[i + k] === w)) return false;
+      let j = i + team.length;
+      while (TEAM_ADVERBS.has(words[j] as string)) j++;
+      return j < at && STANCE_VERBS.has(words[j] as string);
+    }),
+  );
+  if (!stance) return undefined;
+  // "we have a django meetup tomorrow": the name qualifies another thing (a word no decision question uses).
+  const next = a.tokens.find((t) => t.at === at + 1);
+  if (next !== undefined && !next.stop && !model.decisionStems.has(next.stem)) return undefined;
+  const prefers = preferredFramework(words, undefined);
+  if (prefers === undefined || prefers === verdict) return undefined;
+  const hypothesis = supposedIn(model, a, undefined, prefers) ?? reasonIn(model, a);
+  return {
+    intent: "pushback",
+    score: 1,
+    unsure: false,
+    isQuestion: false,
+    runnersUp: [],
+    prefers,
+    ...(hypothesis ? { hypothesis } : {}),
+  };
 }
 
 /** What one message means, read once. */
