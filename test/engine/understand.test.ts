@@ -1484,6 +1484,19 @@ describe("understand: everything else people say", () => {
     expect(understand(k, "I used the admin at my last job, it was fine").isQuestion).toBe(false);
   });
 
+  // Wanting to know, then what, asks; so does wondering why, whatever the kind classifier reads.
+  it("'i'd like to understand how flask handles csrf' asks about security", () => {
+    expect(firstFeatureAsked("i'd like to understand how flask handles csrf")).toBe("security");
+  });
+
+  it("'i'm wondering why it picked django' asks about the decision", () => {
+    const u = understand(k, "i'm wondering why it picked django", {
+      hasRecommendation: true,
+      verdict: "django",
+    });
+    expect(u.intent).toBe("decision");
+  });
+
   // Told in the past with an object after the verb, or a topic judged ("fun", "done"): a remark.
   it.each([
     "caching saved us last black friday",

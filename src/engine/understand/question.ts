@@ -184,13 +184,35 @@ export function isQuestion(analysed: Analysed): boolean {
   const first = w[i];
   if (first === undefined) return false;
   if (OPENERS.has(first) || lastClauseAsks(analysed)) return true;
-  for (let j = i; j < w.length - 1; j++) {
-    const word = w[j] as string;
-    const asking = ASKING.has(word) || (ASKING_NEGATED.has(word) && negated(w, j));
-    if (asking && w.slice(j + 1, j + 4).some((x) => WH.has(x) || x === "about" || x === "if")) return true;
-  }
+  if (asksInWords(w, i)) return true;
   if (requests(w.slice(i))) return true;
   return !SUBJECTS.has(first) && !judgesTopic(w, i) && !toldWithoutSubject(w, i);
+}
+
+/** Words of wanting that, before "to know", "to understand"…, ask: "i'd like to understand how…". */
+const WANTING = new Set("like love keen want wanna trying need curious eager".split(" "));
+/** What is wanted, asked: "to know", "to understand", "to learn", "to hear", "to figure out". */
+const TO_LEARN = new Set("know understand learn hear figure".split(" "));
+
+/**
+ * A statement that asks in words ("I wonder how auth works", "not sure which…", "i'd like to understand
+ * how flask handles csrf"): an asking word, or wanting to know, then a question word, "about" or "if".
+ */
+function asksInWords(w: readonly string[], from: number): boolean {
+  for (let j = from; j < w.length - 1; j++) {
+    const word = w[j] as string;
+    const asking =
+      ASKING.has(word) ||
+      (ASKING_NEGATED.has(word) && negated(w, j)) ||
+      (TO_LEARN.has(word) && w[j - 1] === "to" && WANTING.has(w[j - 2] as string));
+    if (asking && w.slice(j + 1, j + 4).some((x) => WH.has(x) || x === "about" || x === "if")) return true;
+  }
+  return false;
+}
+
+/** The message says in words that it asks, whatever its form ("i'm wondering why it picked django"). */
+export function asksInWordsAnywhere(analysed: Analysed): boolean {
+  return asksInWords(analysed.words, afterLeadIns(analysed.words));
 }
 
 /** A plain question: a question mark, or a question word first after any lead-in ("so can i…"). */

@@ -65,7 +65,7 @@ import {
 import { findMyth } from "./myths.js";
 import { needsIn } from "./needs.js";
 import { DEFAULT_OPTIONS, type PipelineOptions } from "./options.js";
-import { afterLeadIns, asksPlainly, isQuestion } from "./question.js";
+import { afterLeadIns, asksInWordsAnywhere, asksPlainly, isQuestion } from "./question.js";
 import { quickTake } from "./quick-take.js";
 import { fromShipped, readShipped } from "./shipped.js";
 import type { FeatureScore, DecisionTopic as Topic, UnderstandContext, Understanding } from "./types.js";
@@ -469,7 +469,12 @@ function kindOf(
       return { label: ANY_FEATURE, p: featureP / rest, chatter };
     }
     // Chatter is a remark: a message that asks something is not chatter ("can i use pandas in a flask app").
-    if (label === "chatter" && asks && model.options.tuning.questionNotChatter > 0) continue;
+    if (
+      label === "chatter" &&
+      (asks || asksInWordsAnywhere(a)) &&
+      model.options.tuning.questionNotChatter > 0
+    )
+      continue;
     if (
       label === "unknown" &&
       domain &&
