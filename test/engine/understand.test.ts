@@ -1489,6 +1489,19 @@ describe("understand: everything else people say", () => {
     expect(firstFeatureAsked("i'd like to understand how flask handles csrf")).toBe("security");
   });
 
+  it.each([
+    "whats the reasoning",
+    "can someone explain the reasoning here",
+    "what's the logic behind the pick",
+  ])("%j asks for the verdict's reasons", (text) => {
+    const u = understand(k, text, { hasRecommendation: true, verdict: "django" });
+    expect(u).toMatchObject({ intent: "decision", topic: "verdict" });
+  });
+
+  it("'what's the reasoning for caching in django' asks about caching", () => {
+    expect(firstFeatureAsked("what's the reasoning for caching in django")).toBe("caching");
+  });
+
   it("'i'm wondering why it picked django' asks about the decision", () => {
     const u = understand(k, "i'm wondering why it picked django", {
       hasRecommendation: true,

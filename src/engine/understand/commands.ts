@@ -59,10 +59,35 @@ const WHY_ALONE = new Set([
 /** The longest such ask, lead-ins included: "ok but based on what". */
 const WHY_MOST_WORDS = 5;
 
-/** The words, after any lead-in ("so why?", "ok but why"), only ask why the verdict is what it is. */
+/**
+ * The words, after any lead-in ("so why?", "ok but why"), only ask why the verdict is what it is, or for
+ * its reasoning ("whats the reasoning").
+ */
 export function asksWhyAlone(words: readonly string[]): boolean {
+  if (asksForTheReasoning(words)) return true;
   if (words.length > WHY_MOST_WORDS) return false;
   return WHY_ALONE.has(words.slice(afterLeadIns(words)).join(" "));
+}
+
+/** Nouns for the reasons behind a call: "what's the reasoning", "explain the rationale". */
+const REASONING = new Set("reasoning rationale logic thinking justification reasons".split(" "));
+/** What else such a question may say: "can someone explain the reasoning here", "what's the logic behind it". */
+const AROUND_REASONING = new Set(
+  (
+    "what whats is the a your its it this that here there behind of for can could someone anyone somebody " +
+    "you pls please explain walk me us through share give tell so ok and but then again the pick choice " +
+    "recommendation verdict call"
+  ).split(" "),
+);
+
+/**
+ * Only the reasoning behind the call is asked: "whats the reasoning", "can someone explain the
+ * reasoning here", "what's the logic behind the pick". The verdict, which gives its reasons, answers.
+ */
+function asksForTheReasoning(words: readonly string[]): boolean {
+  return (
+    words.some((w) => REASONING.has(w)) && words.every((w) => REASONING.has(w) || AROUND_REASONING.has(w))
+  );
 }
 
 /** Words that may follow "why django" and leave it a question about the pick: "why django for a chat app?". */
