@@ -10,7 +10,14 @@ const words = (text: string) => new Set(plainWords(text).map(foldPlural));
  * the rate" meets "rate limit"; of several, the one whose phrase has the most words wins. Pure.
  */
 export function detailAsked(feature: Feature, question: string): Detail | undefined {
-  const asked = words(question.slice(0, 500));
+  return detailIn(feature, questionWords(question));
+}
+
+/** A question's words as `detailIn` reads them: made once to look through every feature. */
+export const questionWords = (question: string): ReadonlySet<string> => words(question.slice(0, 500));
+
+/** `detailAsked` over a question's words already read (`questionWords`). */
+export function detailIn(feature: Feature, asked: ReadonlySet<string>): Detail | undefined {
   let best: { detail: Detail; size: number } | undefined;
   for (const detail of feature.details) {
     for (const phrase of detail.words) {

@@ -1,4 +1,4 @@
-import { detailAsked } from "../detail-asked.js";
+import { detailIn, questionWords } from "../detail-asked.js";
 import type { Knowledge } from "../knowledge.js";
 import type { FrameworkId } from "../knowledge-schema.js";
 import { stripSlackMarkup } from "../text.js";
@@ -237,7 +237,8 @@ function reasonIn(model: Model, a: Analysed): Hypothesis | undefined {
 
 /** The feature one of whose details the message names ("rate limiting" is a detail of security), if any. */
 function featureOfDetail(model: Model, text: string): string | undefined {
-  for (const feature of model.knowledge.features) if (detailAsked(feature, text)) return feature.id;
+  const asked = questionWords(text);
+  for (const feature of model.knowledge.features) if (detailIn(feature, asked)) return feature.id;
   return undefined;
 }
 
@@ -341,12 +342,19 @@ function kindOf(
   // what another thing is chosen for.
   // "how do i add you to another channel": about the app itself, with no feature named, as much as "how
   // do i mute this channel" is about Slack. "is polars faster than pandas": compared with a thing not ours.
-  const ours = oursBy(model, hits);
-  const choosesAnother =
-    !framework &&
-    (choosesAnotherThing(model, a, ours) ||
-      (hits.length === 0 && aboutTheApp(a.words)) ||
-      comparedWithAnother(model, a, ours));
+  // Read on first use: most messages never need it.
+  let chose: boolean | undefined;
+  const choosesAnother = () => {
+    if (chose === undefined) {
+      const ours = oursBy(model, hits);
+      chose =
+        !framework &&
+        (choosesAnotherThing(model, a, ours) ||
+          (hits.length === 0 && aboutTheApp(a.words)) ||
+          comparedWithAnother(model, a, ours));
+    }
+    return chose;
+  };
   // A decision-worded message about another matter: declined if it asks, a remark if not.
   const declined = (p: number) => ({ label: isQuestion(a) ? "unknown" : "chatter", p, chatter });
   const renorm = model.options.tuning.renormalise > 0;
@@ -356,12 +364,12 @@ function kindOf(
     ruledOut += sums[g] as number;
     if (label === ANY_FEATURE) {
       // An off-topic word blocks a feature reading unless the classifier is all but certain.
+      const sure = p >= model.options.tuning.noDomainKeep && !offTopic && !unseen;
       const blocked =
         elsewhereAsked ||
-        choosesAnother ||
         (offTopic && !framework && p < model.options.tuning.offTopicKeep) ||
-        (unseen && !framework && p < model.options.tuning.unseenKeep);
-      const sure = p >= model.options.tuning.noDomainKeep && !offTopic && !unseen;
+        (unseen && !framework && p < model.options.tuning.unseenKeep) ||
+        ((domain || sure) && choosesAnother());
       if ((domain || sure) && !blocked) return { label, p, chatter };
       blockedFeature ||= blocked && domain;
       continue;
@@ -415,10 +423,10 @@ function kindOf(
         hits.length === 0 &&
         !framework &&
         !a.words.includes("if") &&
-        (opensYesNo(a.words[afterLeadIns(a.words)]) || detail() === undefined) &&
         !addressesOurs(a) &&
         !alternativeAsked &&
-        aboutAnotherDecision(model, a, { label, hits, describesProject, findsProject }, false)
+        aboutAnotherDecision(model, a, { label, hits, describesProject, findsProject }, false) &&
+        (opensYesNo(a.words[afterLeadIns(a.words)]) || detail() === undefined)
       ) {
         if (featureSure < model.options.tuning.wordSure) return declined(p);
         continue;
@@ -464,7 +472,7 @@ function kindOf(
     if (blockedFeature && label === "help") return { label: asks ? "unknown" : "chatter", p, chatter };
     // Help that names a feature by its alias asks about the feature: "can you show me what the admin looks
     // like?", "help me understand the admin" (the command word alone was read before).
-    if (label === "help" && hits.length > 0 && !offTopic && !elsewhereAsked && !choosesAnother) {
+    if (label === "help" && hits.length > 0 && !offTopic && !elsewhereAsked && !choosesAnother()) {
       const rest = Math.max(1e-9, 1 - (sums[g] as number));
       return { label: ANY_FEATURE, p: featureP / rest, chatter };
     }
@@ -480,7 +488,7 @@ function kindOf(
       domain &&
       !offTopic &&
       !elsewhereAsked &&
-      !choosesAnother &&
+      !choosesAnother() &&
       !(unseen && !framework && featureP < model.options.tuning.unseenKeep)
     ) {
       if (featureP >= model.options.tuning.overrule) return { label: ANY_FEATURE, p: featureP, chatter };
