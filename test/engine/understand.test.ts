@@ -980,6 +980,12 @@ describe("understand: questions about the decision", () => {
     ["we used flask at my last job", "django", "chatter"],
     ["we love django", "django", "chatter"],
     ["we have a django meetup tomorrow", "flask", "chatter"],
+    // A filler after the name qualifies nothing.
+    ["we already know flask tho", "django", "pushback"],
+    ["our devs use flask daily", "django", "pushback"],
+    // The framework judged the better pick, unless "but" turns it round.
+    ["hmm, flask feels like the better fit to me", "django", "pushback"],
+    ["flask feels lighter, but the admin matters", "django", "feature"],
   ] as const)("%j under a %s verdict reads as %s", (text, verdict, intent) => {
     expect(understand(k, text, { hasRecommendation: true, verdict }).intent).toBe(intent);
   });
@@ -1167,12 +1173,21 @@ describe("understand: questions about the decision", () => {
     expect(understand(k, text).intent).toBe(intent);
   });
 
+  // A thing of another domain chosen for a feature's purpose: a word seen only in questions we cannot
+  // answer. A word never seen may be a package of ours, so it does not decline a feature reading: the
+  // measured trade-off leaves "how about notion for the docs" answered (round 14).
+  it.each(["how about jira for the docs", "should we switch to jira for async updates"])(
+    "%j chooses another thing for a feature's purpose: declined",
+    (text) => {
+      expect(understand(k, text, { hasRecommendation: true, verdict: "django" }).intent).toBe("unknown");
+    },
+  );
+
   it.each([
-    "how about notion for the docs",
-    "should we switch to loom for async updates",
-    "what about figma for the admin mockups?",
-  ])("%j chooses another thing for a feature's purpose: declined", (text) => {
-    expect(understand(k, text, { hasRecommendation: true, verdict: "django" }).intent).toBe("unknown");
+    ["how about peewee instead of sqlalchemy", "orm"],
+    ["try hypercorn instead of gunicorn", "deployment"],
+  ])("%j chooses a package never seen, for a feature of ours: %s", (text, id) => {
+    expect(firstFeatureAsked(text)).toBe(id);
   });
 
   it("what 'instead of' names is left, not chosen: 'should we use celery instead of our cron scripts?'", () => {
@@ -1531,6 +1546,7 @@ describe("understand: everything else people say", () => {
     "the deploy went fine yesterday",
     "celery ate all the memory again",
     "security scan came back clean",
+    "the client call went well",
   ])("reads %j as chatter", (text) => {
     expect(understand(k, text, { hasRecommendation: true }).intent).toBe("chatter");
   });
@@ -1551,6 +1567,10 @@ describe("understand: everything else people say", () => {
     ["login required decorator", "auth"],
     ["logged in users only pages", "auth"],
     ["built in auth in flask", "auth"],
+    // Words that end in "-ed" and are no past form.
+    ["memcached with django, worth it", "caching"],
+    ["speed up the django test suite", "testing"],
+    ["embed a chart in the django admin", "admin"],
   ])("still reads a thing named with a past participle (%j) as a question", (text, id) => {
     expect(firstFeatureAsked(text)).toBe(id);
   });

@@ -305,7 +305,12 @@ const CHOOSING_PHRASES = [
  * lighter?", "what about the admin?", "what about pydantic?" stay ours); a pronoun ("why not it?") or
  * nothing after it ("why not?") chooses nothing else.
  */
-export function choosesAnotherThing(model: Model, a: Analysed, ours: (t: Token) => boolean): boolean {
+export function choosesAnotherThing(
+  model: Model,
+  a: Analysed,
+  ours: (t: Token) => boolean,
+  unseenCounts = true,
+): boolean {
   const tokens = a.tokens;
   for (let i = 0; i < tokens.length; i++) {
     const phrase = CHOOSING_PHRASES.find((p) => p.every((w, k) => tokens[i + k]?.word === w));
@@ -315,8 +320,9 @@ export function choosesAnotherThing(model: Model, a: Analysed, ours: (t: Token) 
       const t = tokens[j] as Token;
       if (t.clause !== clause) break;
       if (t.stop || LEADING.has(t.word) || /\d/.test(t.word) || WHEN.has(t.word)) continue;
-      // A word training never saw, or saw only in questions we cannot answer: "linear", "asana".
-      const foreign = !t.known || model.offTopic.has(t.stem);
+      // A word training never saw ("linear", "asana"; unless `unseenCounts` is off: a package of ours
+      // may be one, "huey", "peewee"), or saw only in questions we cannot answer.
+      const foreign = (unseenCounts && !t.known) || model.offTopic.has(t.stem);
       if (foreign && !model.otherFrameworks.has(t.stem) && !ours(t)) return true;
       break;
     }
@@ -358,7 +364,13 @@ export function aboutAnotherDecision(
   const ours = oursBy(model, reading.hits, domain);
   if (namesAnotherObject(model, a, reading.label, ours) || offersOtherOptions(model, a, ours)) return true;
   // A feature's domain word chosen is ours even in the strict reading: "what about pydantic?".
-  if (comparedWithAnother(model, a, ours) || choosesAnotherThing(model, a, oursBy(model, reading.hits)))
+  // With an alias named, a word never seen may be a package of that feature's: "how about peewee
+  // instead of sqlalchemy" (the feature reading answers).
+  const unseenCounts = reading.hits.length === 0;
+  if (
+    comparedWithAnother(model, a, ours) ||
+    choosesAnotherThing(model, a, oursBy(model, reading.hits), unseenCounts)
+  )
     return true;
   // Asked even of the app ("your recommendation for …"); a project described there is ours.
   const verdict = reading.label === `${DECISION}verdict`;

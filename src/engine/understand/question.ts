@@ -85,7 +85,7 @@ const IRREGULAR_PAST = new Set(
 const TOLD_AFTER = new Set(
   (
     "us me them him her it the a an some our my their this that all yesterday again twice " +
-    "fine clean forever nothing back today finally earlier overnight last"
+    "fine clean forever nothing back today finally earlier overnight last well great smoothly badly"
   ).split(" "),
 );
 /** After a past form that opens the message (its subject dropped): where it went ("deployed to prod"). */
@@ -95,8 +95,12 @@ const NOT_TOLD = new Set(
   "based related compared built needed required supported recommended suggested preferred".split(" "),
 );
 
-/** A past form: "deployed", "broke". */
-const isPast = (w: string) => IRREGULAR_PAST.has(w) || (w.length > 4 && w.endsWith("ed"));
+/** Words that end in "-ed" and are no past form: "memcached with django", "speed up the admin". */
+const NOT_PAST = new Set(["memcached", "embed", "hundred", "sacred", "wicked", "naked", "rugged"]);
+
+/** A past form: "deployed", "broke" (not "speed", "need", "memcached"). */
+const isPast = (w: string) =>
+  IRREGULAR_PAST.has(w) || (w.length > 4 && w.endsWith("ed") && !w.endsWith("eed") && !NOT_PAST.has(w));
 
 /**
  * The message opens with a past form, its subject dropped, and an object, a place or a time after it:

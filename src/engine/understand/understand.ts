@@ -349,7 +349,7 @@ function kindOf(
       const ours = oursBy(model, hits);
       chose =
         !framework &&
-        (choosesAnotherThing(model, a, ours) ||
+        (choosesAnotherThing(model, a, ours, false) ||
           (hits.length === 0 && aboutTheApp(a.words)) ||
           comparedWithAnother(model, a, ours));
     }
@@ -590,6 +590,24 @@ const STANCE_VERBS = new Set(
   "know knows use uses have has love loves like likes prefer prefers hate hates are is run runs".split(" "),
 );
 
+/** Words that end a remark and qualify nothing: "we already know flask tho". */
+const FILLERS = new Set("tho though anyway anyways now too lol btw tbh imo honestly atm everyday".split(" "));
+/** Verbs of seeming: "flask feels like the better fit", "django seems lighter". */
+const SEEMING = new Set("is feels seems looks sounds".split(" "));
+/** Words that judge one framework the better pick: "the better fit", "lighter", "the right call". */
+const BETTER = new Set(
+  "better right lighter simpler easier nicer cleaner leaner saner fit choice call pick winner".split(" "),
+);
+
+/**
+ * The framework named is judged the better pick, as a fact: "flask feels like the better fit to me",
+ * "django is the right call for us" ("but" after it turns it round: "flask feels lighter, but…").
+ */
+function judgedBetter(words: readonly string[], at: number): boolean {
+  if (!SEEMING.has(words[at + 1] as string) || words.includes("but")) return false;
+  return words.slice(at + 2, at + 6).some((w) => BETTER.has(w));
+}
+
 /**
  * In a thread, the team's present stance against the verdict, told as a fact: "we already have flask in
  * prod", "our devs are all flask people", "the team hates django". Push-back with that fact as its
@@ -602,7 +620,7 @@ function toldAgainst(model: Model, a: Analysed, context: UnderstandContext): Und
   if (new Set(named.map((n) => n.id)).size !== 1) return undefined;
   const words = a.words;
   const at = (named[0] as { at: number }).at;
-  const stance = TEAM.some((team) =>
+  const teamStance = TEAM.some((team) =>
     words.some((_, i) => {
       if (i >= at || !team.every((w, k) => words[i + k] === w)) return false;
       let j = i + team.length;
@@ -610,10 +628,14 @@ function toldAgainst(model: Model, a: Analysed, context: UnderstandContext): Und
       return j < at && STANCE_VERBS.has(words[j] as string);
     }),
   );
-  if (!stance) return undefined;
-  // "we have a django meetup tomorrow": the name qualifies another thing (a word no decision question uses).
+  const judged = judgedBetter(words, at);
+  if (!teamStance && !judged) return undefined;
+  // "we have a django meetup tomorrow": the name qualifies another thing (a word no decision question
+  // uses); a filler after it ("we already know flask tho", "our devs use flask daily") qualifies nothing.
   const next = a.tokens.find((t) => t.at === at + 1);
-  if (next !== undefined && !next.stop && !model.decisionStems.has(next.stem)) return undefined;
+  const filler = next !== undefined && (FILLERS.has(next.typed) || next.typed.endsWith("ly"));
+  if (!judged && next !== undefined && !next.stop && !filler && !model.decisionStems.has(next.stem))
+    return undefined;
   const prefers = preferredFramework(words, undefined);
   if (prefers === undefined || prefers === verdict) return undefined;
   const hypothesis = supposedIn(model, a, undefined, prefers) ?? reasonIn(model, a);
