@@ -1007,6 +1007,25 @@ describe("understand: questions about the decision", () => {
     expect(u.features[0]?.featureId).toBe(featureId);
   });
 
+  // Another framework asked where the classifier reads nothing of ours: suggested, compared or alone.
+  it.each([
+    ["why not express, our frontend devs know node", "Express"],
+    ["laravel? our agency uses php", "Laravel"],
+    ["spring boot vs django", "Spring"],
+  ])("%j asks about %s", (text, alternative) => {
+    const u = understand(k, text, { hasRecommendation: true, verdict: "django" });
+    expect(u).toMatchObject({ intent: "decision", topic: "alternative", alternative });
+  });
+
+  // An alternative's name that is an everyday word, qualified by what follows, names no framework;
+  // other stacks among themselves stay declined.
+  it.each(["what about spring break", "what about the spring launch?", "laravel vs symfony"])(
+    "%j asks about no alternative: declined",
+    (text) => {
+      expect(understand(k, text, { hasRecommendation: true, verdict: "django" }).intent).toBe("unknown");
+    },
+  );
+
   it.each([
     "alternatives to django?",
     "any other options besides flask?",

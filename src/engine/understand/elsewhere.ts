@@ -8,6 +8,9 @@ import { afterLeadIns, opensAsQuestion } from "./question.js";
  * graph", "a bottle of wine". Named alone they may mean either, so they never decide a reading here.
  */
 const EVERYDAY = new Set(["express", "spring", "node", "bottle", "falcon", "pyramid", "tornado", "quart"]);
+/** An alternative's name that is an everyday word too ("express", "spring"). */
+export const isEverydayName = (word: string): boolean => EVERYDAY.has(word);
+
 /** Words before the name that make it a comparison: "like in rails", "similar to laravel" (and "compare…"). */
 const COMPARING = new Set(["like", "than", "unlike", "similar", "vs", "versus"]);
 /** "how does rails handle …", "how do laravel queues work": the other framework is what is asked about. */

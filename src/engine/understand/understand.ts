@@ -30,7 +30,7 @@ import {
   comparedWithAnother,
   oursBy,
 } from "./decision-object.js";
-import { askedOfAnotherFramework, leftBehind } from "./elsewhere.js";
+import { askedOfAnotherFramework, isEverydayName, leftBehind } from "./elsewhere.js";
 import {
   asksCaseAgainst,
   asksForAlternativesTo,
@@ -144,24 +144,46 @@ function ranked(p: Float64Array, n = MAX_RUNNERS_UP + 1): number[] {
   return out;
 }
 
-/** Where each alternative is named among the words, in the order of data/examples.json's alternatives. */
+/**
+ * Where each alternative is named, in the order of data/examples.json's alternatives. A name that is an
+ * everyday word too ("express", "spring", "node") names the framework only where nothing qualifies it:
+ * at the end of its clause, or before "instead", "for", "js"… ("what about express?", "spring boot",
+ * "why not express, our frontend devs know node"); "express shipping options?" and "what about spring
+ * break" name none.
+ */
 function* alternativesNamed(
   model: Model,
-  words: readonly string[],
+  a: Analysed,
 ): Generator<{ name: string; at: number; length: number }> {
+  const words = a.words;
   for (const alt of model.knowledge.examples.alternatives) {
     for (const typed of alt.words) {
       const parts = typed.toLowerCase().split(" ");
       for (let at = 0; at + parts.length <= words.length; at++) {
-        if (parts.every((p, j) => words[at + j] === p)) yield { name: alt.name, at, length: parts.length };
+        if (!parts.every((p, j) => words[at + j] === p)) continue;
+        if (parts.length === 1 && isEverydayName(typed) && !standsAlone(a, at)) continue;
+        yield { name: alt.name, at, length: parts.length };
       }
     }
   }
 }
 
-function alternativeNamed(model: Model, words: readonly string[]): string | undefined {
+/** Words after an everyday name that leave it the framework's: "express instead", "node js", "rails for this". */
+const AFTER_NAME = new Set(
+  "instead then for with or vs versus here though tho too js javascript framework".split(" "),
+);
+
+/** The word at `at` ends its clause, or a word that leaves it a name follows. */
+function standsAlone(a: Analysed, at: number): boolean {
+  const token = a.tokens.find((t) => t.at === at);
+  const next = a.tokens.find((t) => t.at === at + 1);
+  if (!token || !next) return true;
+  return next.clause !== token.clause || next.sentence !== token.sentence || AFTER_NAME.has(next.word);
+}
+
+function alternativeNamed(model: Model, a: Analysed): string | undefined {
   // "what about litestar or sanic?" names both: "Litestar or Sanic".
-  const found = [...alternativesNamed(model, words)].sort((x, y) => x.at - y.at);
+  const found = [...alternativesNamed(model, a)].sort((x, y) => x.at - y.at);
   const names = [...new Set(found.map((n) => n.name))];
   return names.length > 0 ? names.join(" or ") : undefined;
 }
@@ -172,12 +194,57 @@ function alternativeNamed(model: Model, words: readonly string[]): string | unde
  * option than flask or django?"), not one it names in passing ("given our node frontend", "for the
  * spring launch").
  */
-function alternativeOffered(model: Model, words: readonly string[]): string | undefined {
-  for (const { name, at, length } of alternativesNamed(model, words)) {
+function alternativeOffered(model: Model, a: Analysed): string | undefined {
+  const words = a.words;
+  for (const { name, at, length } of alternativesNamed(model, a)) {
     const around = [...words.slice(Math.max(0, at - 2), at), ...words.slice(at + length, at + length + 4)];
     if (around.some((w) => CHOICE_WORDS.has(w))) return name;
   }
   return undefined;
+}
+
+/** Words that open a suggestion of what follows: "why not express", "what about rails". */
+const SUGGESTING = [
+  "why not",
+  "what about",
+  "how about",
+  "how abt",
+  "switch to",
+  "go with",
+  "use",
+  "using",
+].map((p) => p.split(" "));
+/** Words that may follow a suggested name and leave it the framework: "rails instead", "express for this". */
+const AFTER_SUGGESTED = new Set("instead then for with or vs versus here though tho too".split(" "));
+
+/**
+ * Another framework named as what is asked about, where the kind classifier reads nothing of ours:
+ * suggested ("why not express, our frontend devs know node"), compared ("how does pyramid compare",
+ * "spring boot vs django"), or asked alone ("laravel? our agency uses php"). Not when another stack
+ * that is none of the alternatives is named too ("laravel vs symfony"), nor an everyday word in its
+ * own sense ("what about spring break").
+ */
+function alternativeAsked(model: Model, a: Analysed): string | undefined {
+  const found = [...alternativesNamed(model, a)];
+  if (new Set(found.map((f) => f.name)).size !== 1) return undefined;
+  const named = new Set(found.flatMap((f) => Array.from({ length: f.length }, (_, k) => f.at + k)));
+  if (
+    a.terms.some((t) => model.offTopic.has(t.stem) && !model.otherFrameworks.has(t.stem) && !named.has(t.at))
+  )
+    return undefined;
+  const { name, at, length } = found[0] as { name: string; at: number; length: number };
+  const words = a.words;
+  const token = a.tokens.find((t) => t.at === at);
+  const end = at + length;
+  const after = a.tokens.find((t) => t.at === end);
+  const ends = after === undefined || after.sentence !== token?.sentence || after.clause !== token?.clause;
+  const leaves = ends || AFTER_SUGGESTED.has(words[end] as string);
+  const suggested = SUGGESTING.some((p) => p.every((w, k) => words[at - p.length + k] === w));
+  const alone = ends && a.tokens.every((t) => t.sentence !== token?.sentence || (t.at >= at && t.at < end));
+  const compared = words.includes("compare") || words.some((w) => w === "vs" || w === "versus");
+  return (suggested && leaves) || alone || (compared && (leaves || words.some((w) => OURS.has(w))))
+    ? name
+    : undefined;
 }
 
 /** Framework names and joining words alone ("flask?", "django vs flask") ask nothing we can answer. */
@@ -377,7 +444,11 @@ function kindOf(
     if (label.startsWith(DECISION)) {
       // A word of its own ("flip", "instead", a framework's name) anchors a decision question; a pair
       // of function words ("what about", "is it") only when no domain word says it is about a feature.
-      const anchors = anchorsIn(model, a, label);
+      // An everyday word that names no framework here anchors nothing: "what about spring break".
+      const everyday = new Set(
+        a.tokens.filter((t) => isEverydayName(t.word) && !standsAlone(a, t.at)).map((t) => t.stem),
+      );
+      const anchors = anchorsIn(model, a, label).filter((x) => !everyday.has(x));
       // "spring boot or quarkus?", "laravel vs symfony": other stacks among themselves are not ours.
       const elsewhere = a.terms.some((t) => model.offTopic.has(t.stem) && !model.otherFrameworks.has(t.stem));
       if (label === `${DECISION}alternative` && elsewhere && !framework) continue;
@@ -391,8 +462,7 @@ function kindOf(
         continue;
       // "what's the verdict on the pricing page redesign?", "which dockerfile instruction sets the user":
       // worded like ours, about another decision or choice. Nothing else in such a message is ours either.
-      const alternativeAsked =
-        label === `${DECISION}alternative` && alternativeNamed(model, a.words) !== undefined;
+      const alternativeAsked = label === `${DECISION}alternative` && alternativeNamed(model, a) !== undefined;
       // Outside a thread a verdict question is how people describe their project ("booking portal for a
       // yoga studio, what should we build it with?"); in one, a quick take must find the project in it.
       let found: boolean | undefined;
@@ -483,6 +553,9 @@ function kindOf(
       model.options.tuning.questionNotChatter > 0
     )
       continue;
+    // "spring boot vs django", "why not express, our frontend devs know node": another framework asked.
+    if (label === "unknown" && alternativeAsked(model, a) !== undefined)
+      return { label: `${DECISION}alternative`, p, chatter };
     if (
       label === "unknown" &&
       domain &&
@@ -707,7 +780,7 @@ function readMessage(
     return { framework, not: false };
   };
   const why = context.hasRecommendation ? (asksWhyFramework(a.tokens) ?? better()) : undefined;
-  if (why && alternativeNamed(model, a.words) === undefined) {
+  if (why && alternativeNamed(model, a) === undefined) {
     const reasons = !why.not && why.framework === context.verdict;
     return {
       intent: "decision",
@@ -891,7 +964,7 @@ function readMessage(
         if (context.hasRecommendation && asksToDoSomethingElse(a.words, namedWords)) return nothing(kind.p);
         // "is fastapi a better option than flask or django?" asks about FastAPI, unless it describes a
         // project outside a thread: then the quick take, which can open the questions, answers better.
-        const alternative = alternativeOffered(model, a.words);
+        const alternative = alternativeOffered(model, a);
         const instead = alternative ? { ...base, topic: "alternative" as const, alternative } : undefined;
         // "what are the downsides of django for us?" asks for the case against it, not for its reasons.
         if (context.hasRecommendation && !instead && asksCaseAgainst(a.words)) {
@@ -919,7 +992,7 @@ function readMessage(
         return { ...base, topic, ...(framework ? { framework } : {}) };
       }
       case "alternative": {
-        const alternative = alternativeNamed(model, a.words);
+        const alternative = alternativeNamed(model, a);
         // "what about rate limiting the api?" names no alternative but a detail of a feature.
         const detailed = alternative ? undefined : detail();
         if (detailed !== undefined) {
