@@ -164,6 +164,39 @@ describe("questions about the decision, read against the verdict they reply to",
     );
   });
 
+  it("push-back followed by its reason weighs the reason as a need, in one short reply", async () => {
+    const { got, rec } = await ask("we prefer flask because we only need a json api");
+    expect(rec.verdict).toBe("django");
+    expect(got).toHaveLength(1);
+    const text = shown(got[0]);
+    expect(text).toContain("Counting what you said: if you also needed");
+    expect(text).toContain("Edit answers");
+    expect((got[0]?.blocks as Json[] | undefined)?.length).toBe(1);
+  });
+
+  it("the team's stance against the verdict, told as a fact, gets the push-back reply", async () => {
+    const { got, rec } = await ask("the team hates django");
+    expect(rec.verdict).toBe("django");
+    expect(got).toHaveLength(1);
+    expect(shown(got[0])).toContain("Edit answers");
+  });
+
+  it("a choice of a thing of another domain gets no answer about the decision", async () => {
+    const { got } = await ask("why not asana?");
+    expect(got).toHaveLength(1);
+    const text = shown(got[0]);
+    expect(text).not.toContain("What counts against");
+    expect(text).not.toContain("Edit answers");
+  });
+
+  it("'what are the alternatives' gets the alternatives answer for this project, not the verdict", async () => {
+    const { got } = await ask("what are the alternatives");
+    expect(got).toHaveLength(1);
+    const text = shown(got[0]);
+    expect(text).toContain("I compare only Flask and Django");
+    expect(text).toContain("for this project");
+  });
+
   it("'what if …' answers with the verdict re-scored under that change, not the list of flips", async () => {
     const { got } = await ask("what if it grows to many teams?");
     expect(got).toHaveLength(1);
@@ -236,6 +269,8 @@ describe("what is not a question gets no answer", () => {
   it.each([
     ["a remark that names a feature", "I used the admin at my last job, it was fine"],
     ["thanks", "thanks!"],
+    ["a remark told in the past, its subject dropped", "deployed the admin yesterday"],
+    ["a remark worded like a decision question", "that's why we went with django"],
   ])("%s", async (_name, text) => {
     const { got } = await ask(text);
     expect(got).toHaveLength(0);
