@@ -1566,6 +1566,9 @@ describe("understand: everything else people say", () => {
     "celery ate all the memory again",
     "security scan came back clean",
     "the client call went well",
+    // A go-ahead, or a status told with only when it happens.
+    "ship it",
+    "deploying after lunch",
   ])("reads %j as chatter", (text) => {
     expect(understand(k, text, { hasRecommendation: true }).intent).toBe("chatter");
   });
@@ -1590,6 +1593,8 @@ describe("understand: everything else people say", () => {
     ["memcached with django, worth it", "caching"],
     ["speed up the django test suite", "testing"],
     ["embed a chart in the django admin", "admin"],
+    // An "-ing" verb that names what it acts on may ask.
+    ["deploying django on heroku", "deployment"],
   ])("still reads a thing named with a past participle (%j) as a question", (text, id) => {
     expect(firstFeatureAsked(text)).toBe(id);
   });

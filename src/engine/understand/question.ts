@@ -102,6 +102,29 @@ const NOT_PAST = new Set(["memcached", "embed", "hundred", "sacred", "wicked", "
 const isPast = (w: string) =>
   IRREGULAR_PAST.has(w) || (w.length > 4 && w.endsWith("ed") && !w.endsWith("eed") && !NOT_PAST.has(w));
 
+/** Verbs of shipping work said with "it" alone: "ship it", "merge it" (a go-ahead, not a question). */
+const GO_AHEAD = new Set("ship merge deploy push approve send land".split(" "));
+/** When: what an "-ing" verb may be followed by in a status told ("deploying after lunch"). */
+const STATUS_TIME = new Set(
+  (
+    "after before at in on by this the next later soon now today tonight tomorrow lunch afternoon morning " +
+    "evening eod weekend monday tuesday wednesday thursday friday asap shortly"
+  ).split(" "),
+);
+
+/**
+ * A go-ahead or a status told without a subject: "ship it", "merge it lol", "deploying after lunch",
+ * "merging now". "deploying django on heroku" names what, so it may ask.
+ */
+function toldGoAhead(words: readonly string[], start: number): boolean {
+  const first = words[start] as string;
+  const rest = words.slice(start + 1);
+  if (GO_AHEAD.has(first) && rest[0] === "it" && rest.length <= 2) return true;
+  return (
+    first.length > 5 && first.endsWith("ing") && rest.length > 0 && rest.every((w) => STATUS_TIME.has(w))
+  );
+}
+
 /**
  * The message opens with a past form, its subject dropped, and an object, a place or a time after it:
  * "deployed the admin yesterday", "pushed the migration", "upgraded to django 5 over the weekend". A
@@ -190,7 +213,7 @@ export function isQuestion(analysed: Analysed): boolean {
   if (OPENERS.has(first) || lastClauseAsks(analysed)) return true;
   if (asksInWords(w, i)) return true;
   if (requests(w.slice(i))) return true;
-  return !SUBJECTS.has(first) && !judgesTopic(w, i) && !toldWithoutSubject(w, i);
+  return !SUBJECTS.has(first) && !judgesTopic(w, i) && !toldWithoutSubject(w, i) && !toldGoAhead(w, i);
 }
 
 /** Words of wanting that, before "to know", "to understand"…, ask: "i'd like to understand how…". */
