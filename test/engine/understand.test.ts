@@ -1202,6 +1202,15 @@ describe("understand: questions about the decision", () => {
     },
   );
 
+  // What is learned is chosen too: a language of another stack is no learning-curve question of ours.
+  it.each([
+    ["how hard is it to pick up haskell", "unknown"],
+    ["how hard is it to pick up the orm", "feature"],
+    ["how long to learn flask", "feature"],
+  ])("%j reads as %s", (text, intent) => {
+    expect(understand(k, text, { hasRecommendation: true, verdict: "django" }).intent).toBe(intent);
+  });
+
   it.each([
     ["how about peewee instead of sqlalchemy", "orm"],
     ["try hypercorn instead of gunicorn", "deployment"],

@@ -297,6 +297,11 @@ const CHOOSING_PHRASES = [
   "adopt",
   "try",
   "trying",
+  // What is learned is chosen too: "how hard is it to pick up haskell".
+  "pick up",
+  "picking up",
+  "learn",
+  "learning",
 ].map((p) => p.split(" "));
 
 /**
