@@ -303,6 +303,10 @@ const CHOOSING_PHRASES = [
   "learn",
   "learning",
 ].map((p) => p.split(" "));
+/** The same, by first word: most words open none. */
+const CHOOSING_BY_FIRST = new Map<string, string[][]>();
+for (const p of CHOOSING_PHRASES)
+  CHOOSING_BY_FIRST.set(p[0] as string, [...(CHOOSING_BY_FIRST.get(p[0] as string) ?? []), p]);
 
 /**
  * What a decision's own phrase chooses is a thing of another domain: "should we switch to linear", "why
@@ -318,7 +322,8 @@ export function choosesAnotherThing(
 ): boolean {
   const tokens = a.tokens;
   for (let i = 0; i < tokens.length; i++) {
-    const phrase = CHOOSING_PHRASES.find((p) => p.every((w, k) => tokens[i + k]?.word === w));
+    const opening = CHOOSING_BY_FIRST.get((tokens[i] as Token).word);
+    const phrase = opening?.find((p) => p.every((w, k) => tokens[i + k]?.word === w));
     if (!phrase) continue;
     const clause = (tokens[i] as Token).clause;
     for (let j = i + phrase.length; j < tokens.length; j++) {

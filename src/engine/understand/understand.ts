@@ -156,16 +156,34 @@ function* alternativesNamed(
   a: Analysed,
 ): Generator<{ name: string; at: number; length: number }> {
   const words = a.words;
-  for (const alt of model.knowledge.examples.alternatives) {
-    for (const typed of alt.words) {
-      const parts = typed.toLowerCase().split(" ");
-      for (let at = 0; at + parts.length <= words.length; at++) {
-        if (!parts.every((p, j) => words[at + j] === p)) continue;
-        if (parts.length === 1 && isEverydayName(typed) && !standsAlone(a, at)) continue;
-        yield { name: alt.name, at, length: parts.length };
-      }
+  const byFirst = alternativeWords(model.knowledge);
+  for (let at = 0; at < words.length; at++) {
+    for (const { name, parts } of byFirst.get(words[at] as string) ?? []) {
+      if (!parts.every((p, j) => words[at + j] === p)) continue;
+      if (parts.length === 1 && isEverydayName(parts[0] as string) && !standsAlone(a, at)) continue;
+      yield { name, at, length: parts.length };
     }
   }
+}
+
+const alternativeIndex = new WeakMap<Knowledge, Map<string, Array<{ name: string; parts: string[] }>>>();
+
+/** The alternatives' names as words, by their first word (made once per knowledge base). */
+function alternativeWords(knowledge: Knowledge): Map<string, Array<{ name: string; parts: string[] }>> {
+  let index = alternativeIndex.get(knowledge);
+  if (!index) {
+    index = new Map();
+    for (const alt of knowledge.examples.alternatives) {
+      for (const typed of alt.words) {
+        const parts = typed.toLowerCase().split(" ");
+        const list = index.get(parts[0] as string) ?? [];
+        list.push({ name: alt.name, parts });
+        index.set(parts[0] as string, list);
+      }
+    }
+    alternativeIndex.set(knowledge, index);
+  }
+  return index;
 }
 
 /** Words after an everyday name that leave it the framework's: "express instead", "node js", "rails for this". */
