@@ -1164,6 +1164,19 @@ describe("understand: questions about the decision", () => {
     },
   );
 
+  // Surely about another matter (colleagues' business) is flagged, so a thread needs no decline for it;
+  // a question the layer simply cannot read is not.
+  it.each([
+    ["which cloud provider should we go with?", true],
+    ["should we deploy on friday?", true],
+    ["who has the read replica creds", true],
+    ["what is the meaning of life?", false],
+  ])("%j is flagged as about another matter: %s", (text, elsewhere) => {
+    const u = understand(k, text, { hasRecommendation: true, verdict: "django" });
+    expect(u.intent).toBe("unknown");
+    expect(u.intent === "unknown" && u.elsewhere === true).toBe(elsewhere);
+  });
+
   // "who" asks about people, unless it asks who may do something, or names a framework.
   it.each([
     ["who has the read replica creds", "unknown"],

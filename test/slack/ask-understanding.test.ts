@@ -181,14 +181,6 @@ describe("questions about the decision, read against the verdict they reply to",
     expect(shown(got[0])).toContain("Edit answers");
   });
 
-  it("a choice of a thing of another domain gets no answer about the decision", async () => {
-    const { got } = await ask("why not asana?");
-    expect(got).toHaveLength(1);
-    const text = shown(got[0]);
-    expect(text).not.toContain("What counts against");
-    expect(text).not.toContain("Edit answers");
-  });
-
   it("'what are the alternatives' gets the alternatives answer for this project, not the verdict", async () => {
     const { got } = await ask("what are the alternatives");
     expect(got).toHaveLength(1);
@@ -248,20 +240,44 @@ describe("questions about the decision, read against the verdict they reply to",
 describe("worded like ours, about something else", () => {
   // Round 9: a verdict on another decision, another framework's own feature. Either would have got
   // this project's verdict or a Django feature sheet.
-  it.each([
-    "what's the verdict on the office seating plan?",
-    "how do i handle file uploads in laravel with livewire?",
-    // Round 10: another kind of thing chosen, other options offered, words no question about ours uses.
-    "which cloud provider should we go with?",
-    "why not trello instead of asana for the design team?",
-    "what would make us switch payroll providers?",
-  ])("%j is not answered as ours: at most a 'did you mean'", async (text) => {
-    const { got, rec } = await ask(text);
+  it("a question about another framework's own feature is declined", async () => {
+    const { got, rec } = await ask("how do i handle file uploads in laravel with livewire?");
     expect(got).toHaveLength(1);
     const answer = shown(got[0]);
     expect(answer).toMatch(/I don't know that one|Did you mean/);
     expect(answer).not.toContain(rec.factors[0]?.label ?? "no factor");
     expect(answer).not.toContain("For your project");
+  });
+
+  // Round 14: surely about another matter, colleagues' business, so not even "I don't know that one"
+  // under the recommendation.
+  it.each([
+    "what's the verdict on the office seating plan?",
+    // Round 10: another kind of thing chosen, other options offered, words no question about ours uses.
+    "which cloud provider should we go with?",
+    "why not trello instead of asana for the design team?",
+    "what would make us switch payroll providers?",
+    // Round 14.
+    "why not asana?",
+    "who has the read replica creds?",
+    "should we deploy on friday?",
+  ])("%j is colleagues' business: no reply in the thread", async (text) => {
+    const { got } = await ask(text);
+    expect(got).toHaveLength(0);
+  });
+
+  it("the same question addressed to the app in the thread is declined, not ignored", async () => {
+    const s = await setup();
+    await postRecommendation(s, ["admin", "auth"]);
+    await send(
+      s.t.app,
+      topLevelEvent("event_app_mention_in_thread", {
+        text: "<@U07R3MZ1B4K> which cloud provider should we go with?",
+      }),
+    );
+    const got = answers(s);
+    expect(got).toHaveLength(1);
+    expect(shown(got[0])).toMatch(/I don't know that one/);
   });
 });
 

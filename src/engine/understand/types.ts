@@ -83,4 +83,12 @@ export type Understanding =
       /** The answers their reason gives ("we know flask"), when it gives any. */
       hypothesis?: Hypothesis;
     })
-  | (Common & { intent: "help" | "thanks" | "chatter" | "unknown" });
+  | (Common & {
+      intent: "help" | "thanks" | "chatter" | "unknown";
+      /**
+       * Surely about another matter, worded like ours: colleagues' business ("should we deploy on
+       * friday?", "who has the replica creds?", "which vendor did we pick for payments?"). In a
+       * thread it needs no "I don't know that one" unless the app is addressed.
+       */
+      elsewhere?: true;
+    });

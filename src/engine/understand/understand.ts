@@ -387,7 +387,7 @@ function kindOf(
   a: Analysed,
   kp: Float64Array,
   { domain, hits, asks, text, inThread, parts, featureSure, detail }: KindCues,
-): { label: string; p: number; chatter: number } {
+): { label: string; p: number; chatter: number; elsewhere?: true } {
   // Background told before the question ("since we run everything in docker compose, how do you attach
   // a debugger") does not make the question another stack's: words not ours there count only when the
   // asking part says nothing of a feature itself ("snowflake vs bigquery… has anyone decided?"), or
@@ -441,7 +441,12 @@ function kindOf(
     return chose;
   };
   // A decision-worded message about another matter: declined if it asks, a remark if not.
-  const declined = (p: number) => ({ label: isQuestion(a) ? "unknown" : "chatter", p, chatter });
+  const declined = (p: number) => ({
+    label: isQuestion(a) ? "unknown" : "chatter",
+    p,
+    chatter,
+    elsewhere: true as const,
+  });
   const renorm = model.options.tuning.renormalise > 0;
   for (const g of order) {
     const label = groups.labels[g] as string;
@@ -783,7 +788,14 @@ function readMessage(
   // "should we deploy on friday?", "should we restart the celery workers?": colleagues' chores in a
   // thread; "who has the replica creds?", anywhere: a question about people.
   if ((context.hasRecommendation && asksForChore(a.words)) || asksWho(a.words))
-    return { intent: "unknown", score: 1, unsure: false, isQuestion: question, runnersUp: [] };
+    return {
+      intent: "unknown",
+      score: 1,
+      unsure: false,
+      isQuestion: question,
+      runnersUp: [],
+      elsewhere: true,
+    };
   // "why?" under a recommendation asks for its reasons: the verdict, which gives them.
   if (context.hasRecommendation && asksWhyAlone(a.words))
     return { intent: "decision", topic: "verdict", score: 1, unsure: false, isQuestion: true, runnersUp: [] };
@@ -1044,7 +1056,7 @@ function readMessage(
     };
   }
   const intent = kind.label as "help" | "thanks" | "chatter" | "unknown";
-  return { intent, ...common, runnersUp: runnersUp([]) };
+  return { intent, ...common, runnersUp: runnersUp([]), ...(kind.elsewhere ? { elsewhere: true } : {}) };
 }
 
 /**

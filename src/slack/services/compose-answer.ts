@@ -192,8 +192,10 @@ export function composeAnswer(knowledge: Knowledge, q: Conversation): Composed {
     case "chatter":
       return q.addressed ? { answer: helpAnswer(knowledge), topic: HELP_TOPIC } : NONE;
     case "unknown":
-      // In a thread, what it cannot read stays unanswered unless it is plainly a question to it.
-      if (!q.addressed && !endsWithQuestionMark(text)) return NONE;
+      // In a thread, what it cannot read stays unanswered unless it is plainly a question to it, and a
+      // colleagues' question about another matter ("who has the replica creds?") unless it is addressed.
+      if (!q.addressed && (!endsWithQuestionMark(text) || (u.intent === "unknown" && u.elsewhere)))
+        return NONE;
       if (plausible(u.runnersUp, 0.3).length > 0)
         return { answer: didYouMean(text, plausible(u.runnersUp, 0.3)) };
       return {
