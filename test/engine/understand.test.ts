@@ -990,6 +990,18 @@ describe("understand: questions about the decision", () => {
     expect(understand(k, text, { hasRecommendation: true, verdict }).intent).toBe(intent);
   });
 
+  // Push-back on another matter: what it disagrees with is not ours, or it says so only in a pair of
+  // function words beside a word not ours.
+  it.each([
+    ["honestly i disagree with the new pto policy", "chatter"],
+    ["i don't have permission to view the q3 okr sheet", "chatter"],
+    ["i disagree", "pushback"],
+    ["i disagree with the reasoning", "pushback"],
+    ["i don't buy it", "pushback"],
+  ])("%j reads as %s", (text, intent) => {
+    expect(understand(k, text, { hasRecommendation: true, verdict: "django" }).intent).toBe(intent);
+  });
+
   it("agreeing with the verdict, with a reason, pushes back on nothing", () => {
     const u = understand(k, "django is still the better call because of the admin", {
       hasRecommendation: true,

@@ -340,6 +340,30 @@ export function choosesAnotherThing(
   return false;
 }
 
+/**
+ * Push-back on another matter: what it disagrees with or is wrong about uses a word not ours ("i disagree
+ * with the new pto policy"), or it says so only in a pair of function words ("i don't", "not really")
+ * beside a word not ours ("i don't have permission to view the okr sheet").
+ */
+export function pushesBackOnAnother(
+  model: Model,
+  a: Analysed,
+  hits: readonly AliasHit[],
+  onlyPairs: boolean,
+): boolean {
+  const ours = oursBy(model, hits);
+  if (onlyPairs && foreignWords(a, ours) > 0) return true;
+  const found = phraseAfter(model, a, "pushback", (w) => w === "with" || ABOUT.has(w));
+  if (!found) return false;
+  for (let j = found.at; j < a.tokens.length; j++) {
+    const t = a.tokens[j] as Token;
+    if (t.stop || t.clause !== found.clause || NEXT_CIRCUMSTANCE.has(t.word)) return false;
+    if (/\d/.test(t.word) || WHEN.has(t.word)) continue;
+    if (!ours(t)) return true;
+  }
+  return false;
+}
+
 /** How many words are not ours (numbers and dates aside). */
 function foreignWords(a: Analysed, ours: (t: Token) => boolean): number {
   let n = 0;

@@ -29,6 +29,7 @@ import {
   choosesWithinFeature,
   comparedWithAnother,
   oursBy,
+  pushesBackOnAnother,
 } from "./decision-object.js";
 import { askedOfAnotherFramework, isEverydayName, leftBehind } from "./elsewhere.js";
 import {
@@ -555,7 +556,14 @@ function kindOf(
         !choosesAnotherKind(a, oursBy(model, hits)) &&
         !asksOfAnotherThing(model, a, hits) &&
         // A word of push-back of its own ("disagree", "prefer") outweighs the thing picked.
-        !(own.every((x) => x.includes("_")) && picksAFeature(a, hits))
+        !(own.every((x) => x.includes("_")) && picksAFeature(a, hits)) &&
+        // "i disagree with the new pto policy", "i don't have permission to view the okr sheet".
+        !pushesBackOnAnother(
+          model,
+          a,
+          hits,
+          own.every((x) => x.includes("_")),
+        )
       );
     };
     if (label === "pushback" && !framework && !pushesBack())
