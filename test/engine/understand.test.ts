@@ -1130,6 +1130,8 @@ describe("understand: questions about the decision", () => {
     // Times offered either side of "instead of" or "or": a meeting moved.
     "how about 3pm instead of 2 for the sync",
     "tuesday or wednesday for the retro?",
+    // A day offered after "why not", "what about": a meeting's.
+    "why not friday for the team lunch?",
   ])("%j is about another decision: declined", (text) => {
     expect(understand(k, text, { hasRecommendation: true }).intent).toBe("unknown");
   });

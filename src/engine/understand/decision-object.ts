@@ -22,6 +22,10 @@ const WHEN = new Set(
     "quarter year years"
   ).split(" "),
 );
+/** Days: what a meeting is moved to. */
+const DAYS = new Set(
+  "monday tuesday wednesday thursday friday saturday sunday today tomorrow tonight weekend".split(" "),
+);
 /** Words that offer the words either side of them as the options: "aws or gcp", "greenhouse instead of lever". */
 export const CHOICE_WORDS: ReadonlySet<string> = new Set(["or", "vs", "versus", "than", "over", "instead"]);
 /** Words between an option and the choice word: "instead of the …", "or a …". */
@@ -329,6 +333,8 @@ export function choosesAnotherThing(
     for (let j = i + phrase.length; j < tokens.length; j++) {
       const t = tokens[j] as Token;
       if (t.clause !== clause) break;
+      // A day offered is a meeting's, not a stack: "why not friday for the team lunch?".
+      if (DAYS.has(t.word)) return true;
       if (t.stop || LEADING.has(t.word) || /\d/.test(t.word) || WHEN.has(t.word)) continue;
       // A word training never saw ("linear", "asana"; unless `unseenCounts` is off: a package of ours
       // may be one, "huey", "peewee"), or saw only in questions we cannot answer.
