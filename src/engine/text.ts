@@ -128,6 +128,11 @@ export function tokenizePlain(plain: string): string[] {
     // The app's own name ("/flask-or-django", "the flask or django bot") names no framework; "a flask or
     // django app" is a project.
     .replace(/\/?\bflask-or-django\b|\bflask or django (?=bot\b)/g, " bot ")
+    // A flask of coffee is a thermos: "the flask of coffee in the kitchen is empty" names no framework.
+    .replace(
+      /\b(?:hip|thermos|vacuum|water|coffee|tea) flasks?\b|\bflasks? of (?=coffee|tea|water|soup|cocoa|whisk)/g,
+      " thermos ",
+    )
     .replace(DOT_IN_NAME, " ")
     .replace(/[\n.!?？…]+/gu, ` ${SENTENCE_MARK} `)
     // "testing/debugging" lists two asks like "testing, debugging" (letters either side: not "24/7").

@@ -1491,6 +1491,14 @@ describe("understand: everything else people say", () => {
     expect(understand(k, text).intent).toBe("help");
   });
 
+  // A flask of coffee is a thermos: it names no framework.
+  it.each(["the flask of coffee in the kitchen is empty", "who took my hip flask?"])(
+    "%j names no framework",
+    (text) => {
+      expect(["chatter", "unknown"]).toContain(understand(k, text, { hasRecommendation: true }).intent);
+    },
+  );
+
   it("still reads 'a flask or django app' as a project, not the app's name", () => {
     const u = understand(k, "is a flask or django app better for realtime?", { hasRecommendation: true });
     expect(u).toMatchObject({ intent: "decision", topic: "verdict" });
