@@ -1132,6 +1132,8 @@ describe("understand: questions about the decision", () => {
     "tuesday or wednesday for the retro?",
     // A day offered after "why not", "what about": a meeting's.
     "why not friday for the team lunch?",
+    // How sure of a clause about another matter.
+    "are you sure the invoice was sent?",
   ])("%j is about another decision: declined", (text) => {
     expect(understand(k, text, { hasRecommendation: true }).intent).toBe("unknown");
   });
@@ -1252,6 +1254,14 @@ describe("understand: questions about the decision", () => {
     });
     expectFeature(u);
     expect(u.features[0]?.featureId).toBe("background_tasks");
+  });
+
+  it("'are you sure the admin is enough?' asks how sure the recommendation is", () => {
+    const u = understand(k, "are you sure the admin is enough?", {
+      hasRecommendation: true,
+      verdict: "django",
+    });
+    expect(u).toMatchObject({ intent: "decision", topic: "confidence" });
   });
 
   it.each([

@@ -105,7 +105,9 @@ function phraseAfter(
  * admin?", "your assumptions" and "our constraints" stay ours.
  */
 function namesAnotherObject(model: Model, a: Analysed, label: Label, ours: (t: Token) => boolean): boolean {
-  const found = phraseAfter(model, a, label, (w) => ABOUT.has(w));
+  // "are you sure the invoice was sent?": how sure of a clause that follows, whose subject tells.
+  const sureOf = label === `${DECISION}confidence` ? (w: string) => w === "the" : () => false;
+  const found = phraseAfter(model, a, label, (w) => ABOUT.has(w) || sureOf(w));
   if (!found) return false;
   const { clause } = found;
   for (let j = found.at; j < a.tokens.length; j++) {
