@@ -234,10 +234,11 @@ describe("understanding the eighth development set", () => {
   // and 10 (139.3 and 11.2) once a real word is never corrected into a topic word; 142 once "risks" ask
   // the case against; 143 (141.0) once a word corrected into an off-topic one rules nothing out; 144 and 9
   // (142.0 and 10.3) once, with no feature named, a feature's everyday words are not ours either; 145
-  // (142.3 and 10.0) once a "which" whose head noun is a feature's alias asks about that feature.
-  it("does no worse than last measured: 145 of 167 right (86.8%), at most 8 false answers", () => {
-    expect(dev8.right).toBeGreaterThanOrEqual(145);
-    expect(dev8.falseAnswersOnUnknown).toBeLessThanOrEqual(8);
+  // (142.3 and 10.0) once a "which" whose head noun is a feature's alias asks about that feature; 146
+  // and 7 once how sure of a clause about another matter is declined (round 14).
+  it("does no worse than last measured: 146 of 167 right (87.4%), at most 7 false answers", () => {
+    expect(dev8.right).toBeGreaterThanOrEqual(146);
+    expect(dev8.falseAnswersOnUnknown).toBeLessThanOrEqual(7);
   });
 });
 
@@ -259,10 +260,11 @@ describe("understanding the ninth set", () => {
   // ours uses make a decision question another decision, declined outright (121 and 7 before a
   // reviewer's probes showed how many questions about ours that first version declined); 118 and 10 once
   // a real word is never corrected into a topic word; 120 and 8 once, with no feature named, a feature's
-  // everyday words ("vendor", "launch") are not ours either (round 13).
-  it("does no worse than last measured: 120 of 146 right (82.2%), at most 8 false answers", () => {
-    expect(dev9.right).toBeGreaterThanOrEqual(120);
-    expect(dev9.falseAnswersOnUnknown).toBeLessThanOrEqual(8);
+  // everyday words ("vendor", "launch") are not ours either (round 13); 122 and 7 once push-back on
+  // another matter and how sure of a clause about another matter are declined (round 14).
+  it("does no worse than last measured: 122 of 146 right (83.5%), at most 7 false answers", () => {
+    expect(dev9.right).toBeGreaterThanOrEqual(122);
+    expect(dev9.falseAnswersOnUnknown).toBeLessThanOrEqual(7);
   });
 });
 
