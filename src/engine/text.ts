@@ -130,7 +130,7 @@ export function tokenizePlain(plain: string): string[] {
     .replace(/\/?\bflask-or-django\b|\bflask or django (?=bot\b)/g, " bot ")
     // A flask of coffee is a thermos: "the flask of coffee in the kitchen is empty" names no framework.
     .replace(
-      /\b(?:hip|thermos|vacuum|water|coffee|tea) flasks?\b|\bflasks? of (?=coffee|tea|water|soup|cocoa|whisk)/g,
+      /\b(?:hip|thermos|vacuum|water|coffee|tea) flasks?\b|\bflasks? of (?=(?:coffee|tea|water|soup|cocoa|whiske?y)\b)/g,
       " thermos ",
     )
     .replace(DOT_IN_NAME, " ")

@@ -532,7 +532,7 @@ describe("matchFeature: what it should not know", () => {
   it.each(["how many pto days are there after the first year", "how many leave days after the first year"])(
     "%j gets no feature answer",
     (text) => {
-      expect(understand(k, text, { hasRecommendation: true }).intent).not.toBe("feature");
+      expect(["help", "unknown"]).toContain(understand(k, text, { hasRecommendation: true }).intent);
     },
   );
 
@@ -986,6 +986,12 @@ describe("understand: questions about the decision", () => {
     // The framework judged the better pick, unless "but" turns it round.
     ["hmm, flask feels like the better fit to me", "django", "pushback"],
     ["flask feels lighter, but the admin matters", "django", "feature"],
+    // A reviewer's finds: leaving a framework, or telling a story with its reason, is no stance for it.
+    ["we are moving away from flask", "django", "chatter"],
+    ["we have a flask app we want to retire", "django", "chatter"],
+    ["we've used flask since 2019", "django", "chatter"],
+    ["we have used flask for years since it is simple", "django", "chatter"],
+    ["we use sqlalchemy everywhere already so flask", "django", "pushback"],
   ] as const)("%j under a %s verdict reads as %s", (text, verdict, intent) => {
     expect(understand(k, text, { hasRecommendation: true, verdict }).intent).toBe(intent);
   });
@@ -1191,6 +1197,33 @@ describe("understand: questions about the decision", () => {
     const u = understand(k, text, { hasRecommendation: true, verdict: "django" });
     expect(u.intent).toBe("unknown");
     expect(u.intent === "unknown" && u.elsewhere === true).toBe(elsewhere);
+  });
+
+  // Outside a thread there is no verdict to push back on: the reason's feature is asked about.
+  it("outside a thread, 'flask suits us better since we only need an api' is no push-back", () => {
+    expect(understand(k, "flask suits us better since we only need an api").intent).not.toBe("pushback");
+  });
+
+  // A choosing phrase's object: a pronoun is the thing at hand, a preposition says when or where, and a
+  // fragment named with a particle ("timed out requests") still asks.
+  it.each([
+    ["any tips for learning over the weekend?", "feature"],
+    ["should we use it today?", "decision"],
+    ["timed out requests in gunicorn", "feature"],
+    ["signed up users in django admin", "feature"],
+  ])("%j reads as %s", (text, intent) => {
+    expect(understand(k, text, { hasRecommendation: true, verdict: "django" }).intent).toBe(intent);
+  });
+
+  it("'django alternatives?' asks for the alternatives", () => {
+    const u = understand(k, "django alternatives?", { hasRecommendation: true, verdict: "django" });
+    expect(u).toMatchObject({ intent: "decision", topic: "alternative" });
+  });
+
+  // A "who" question to the app is not colleagues' business: it is never silenced.
+  it.each(["who are you?", "who made this bot?"])("%j is not flagged as another matter", (text) => {
+    const u = understand(k, text, { hasRecommendation: true, verdict: "django" });
+    expect(u.intent !== "unknown" || u.elsewhere === undefined).toBe(true);
   });
 
   // "who" asks about people, unless it asks who may do something, or names a framework.

@@ -75,7 +75,7 @@ const REASONING = new Set("reasoning rationale logic thinking justification reas
 const AROUND_REASONING = new Set(
   (
     "what whats is the a your its it this that here there behind of for can could someone anyone somebody " +
-    "you pls please explain walk me us through share give tell so ok and but then again the pick choice " +
+    "you pls please explain walk me us through share give tell so ok and but then again pick choice " +
     "recommendation verdict call"
   ).split(" "),
 );
@@ -313,8 +313,8 @@ const DONE_TO_THE_APP = new Set(
 );
 
 /**
- * The message is about the app itself: it names the bot ("why is the bot so slow", "who made this bot";
- * the app's own name reads as "bot") or does something to it ("how do i add you to another channel").
+ * The message is about the app itself: it names the bot ("what does the bot do with my answers"; the
+ * app's own name reads as "bot") or does something to it ("how do i add you to another channel").
  */
 export function aboutTheApp(words: readonly string[]): boolean {
   return words.some((w, i) => w === "bot" || (w === "you" && DONE_TO_THE_APP.has(words[i - 1] as string)));

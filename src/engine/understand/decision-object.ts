@@ -22,6 +22,10 @@ const WHEN = new Set(
     "quarter year years"
   ).split(" "),
 );
+/** Pronouns: the thing at hand. */
+const PRONOUNS = new Set("it this that these those them".split(" "));
+/** Prepositions that end a choosing phrase's object: what follows says when or where. */
+const PREPOSITIONS = new Set("over for at in on by during after before from into without".split(" "));
 /** Days: what a meeting is moved to. */
 const DAYS = new Set(
   "monday tuesday wednesday thursday friday saturday sunday today tomorrow tonight weekend".split(" "),
@@ -214,8 +218,8 @@ function offersOtherOptions(model: Model, a: Analysed, ours: (t: Token) => boole
   return false;
 }
 
-/** A clock time ("3pm", "10:30") or a day or month. */
-const isTime = (t: Token) => /^\d{1,2}(:\d\d)?(am|pm)$|^\d{1,2}:\d\d$/.test(t.typed) || WHEN.has(t.word);
+/** A clock time ("3pm"; "10:30" reaches here as two numbers, and two numbers are no time) or a day or month. */
+const isTime = (t: Token) => /^\d{1,2}(am|pm)$/.test(t.typed) || WHEN.has(t.word);
 
 /** Two times offered, or a time and a bare hour ("3pm or 2"). */
 function timesOffered(left: Token, right: Token): boolean {
@@ -335,9 +339,13 @@ export function choosesAnotherThing(
     for (let j = i + phrase.length; j < tokens.length; j++) {
       const t = tokens[j] as Token;
       if (t.clause !== clause) break;
+      // A pronoun chooses the thing at hand ("should we use it today?"); a preposition says when or
+      // where, not what ("any tips for learning over the weekend?").
+      if (PRONOUNS.has(t.word) || PREPOSITIONS.has(t.word)) break;
+      if (t.stop || LEADING.has(t.word)) continue;
       // A day offered is a meeting's, not a stack: "why not friday for the team lunch?".
       if (DAYS.has(t.word)) return true;
-      if (t.stop || LEADING.has(t.word) || /\d/.test(t.word) || WHEN.has(t.word)) continue;
+      if (/\d/.test(t.word) || WHEN.has(t.word)) continue;
       // A word training never saw ("linear", "asana"; unless `unseenCounts` is off: a package of ours
       // may be one, "huey", "peewee"), or saw only in questions we cannot answer.
       const foreign = (unseenCounts && !t.known) || model.offTopic.has(t.stem);

@@ -182,7 +182,7 @@ const ALTERNATIVE_NOUNS = new Set(["alternative", "alternatives", "options", "op
 const RELATIVE_TO = new Set(["to", "besides", "than", "beyond", "apart", "from", "except", "instead", "of"]);
 /** Words such a question may have besides: "any other good alternatives to flask out there?". */
 const AROUND = new Set(
-  "any are there other some good decent worth real serious out what whats is the else we should consider we could".split(
+  "any are there other some good decent worth real serious out what whats is the else we should consider could".split(
     " ",
   ),
 );
@@ -199,6 +199,9 @@ export function asksForAlternativesTo(words: readonly string[]): boolean {
   if (named.length > 1) return false;
   const at = named[0]?.at ?? -1;
   // "alternatives to django": nothing but relating words between the noun and the name.
-  if (at >= 0 && (at < noun || !words.slice(noun + 1, at).every((w) => RELATIVE_TO.has(w)))) return false;
+  // "django alternatives?": the name right before the noun.
+  const before = at === noun - 1;
+  if (at >= 0 && !before && (at < noun || !words.slice(noun + 1, at).every((w) => RELATIVE_TO.has(w))))
+    return false;
   return words.every((w, i) => i === noun || i === at || RELATIVE_TO.has(w) || AROUND.has(w));
 }

@@ -661,15 +661,16 @@ export function mixFeatureProbabilities(model: Model, fp: Float64Array, kp: Floa
   return fp;
 }
 
-/** Aliases and code words present in the message, longest first at each position. */
 /**
  * In Slack, "this channel" is Slack's: the singular names Django Channels only after "django" or before
- * "layer" ("channel layers"); "channels" does either way.
+ * "layer" or "layers" ("channel layers"); "channels" does either way.
  */
 function slackChannel(tokens: readonly Term[], i: number): boolean {
   if ((tokens[i] as Term).typed !== "channel") return false;
   return tokens[i - 1]?.word !== "django" && !/^layers?$/.test(tokens[i + 1]?.word ?? "");
 }
+
+/** Aliases and code words present in the message, longest first at each position. */
 
 export function aliasHits(model: Model, a: Analysed): AliasHit[] {
   const hits: AliasHit[] = [];

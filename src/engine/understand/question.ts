@@ -90,6 +90,8 @@ const TOLD_AFTER = new Set(
 );
 /** After a past form that opens the message (its subject dropped): where it went ("deployed to prod"). */
 const TOLD_FIRST_AFTER = new Set(["to", "with", "up", "out", "over", "off"]);
+/** Of those, the particles of phrasal verbs ("set up", "timed out"), which may also make an adjective. */
+const PARTICLES = new Set(["up", "out", "over", "off"]);
 /** Past participles that open a fragment question: "based on our answers", "built in auth", "related to celery". */
 const NOT_TOLD = new Set(
   "based related compared built needed required supported recommended suggested preferred".split(" "),
@@ -99,7 +101,7 @@ const NOT_TOLD = new Set(
 const NOT_PAST = new Set(["memcached", "embed", "hundred", "sacred", "wicked", "naked", "rugged"]);
 
 /** A past form: "deployed", "broke" (not "speed", "need", "memcached"). */
-const isPast = (w: string) =>
+export const isPast = (w: string) =>
   IRREGULAR_PAST.has(w) || (w.length > 4 && w.endsWith("ed") && !w.endsWith("eed") && !NOT_PAST.has(w));
 
 /** Verbs of shipping work said with "it" alone: "ship it", "merge it" (a go-ahead, not a question). */
@@ -134,7 +136,11 @@ function toldWithoutSubject(words: readonly string[], start: number): boolean {
   const verb = words[start] as string;
   if (!isPast(verb) || NOT_TOLD.has(verb)) return false;
   const next = words[start + 1] as string;
-  if (!TOLD_AFTER.has(next) && !TOLD_FIRST_AFTER.has(next)) return false;
+  // "deployed to prod", "upgraded to django 5"; a particle is the verb's only before what it acts on or
+  // when ("set up the repo", "logged out yesterday"): "timed out requests", "signed up users" name things.
+  const particle =
+    PARTICLES.has(next) && !(start + 2 >= words.length || TOLD_AFTER.has(words[start + 2] as string));
+  if ((!TOLD_AFTER.has(next) && !TOLD_FIRST_AFTER.has(next)) || particle) return false;
   return !words.slice(start + 1).some((w) => w === "or" || WH.has(w) || ASKS_LATER.has(w));
 }
 /** Words after a verb of being that turn it into a question: "was it", "is there". */

@@ -66,7 +66,7 @@ import {
 import { findMyth } from "./myths.js";
 import { needsIn } from "./needs.js";
 import { DEFAULT_OPTIONS, type PipelineOptions } from "./options.js";
-import { afterLeadIns, asksInWordsAnywhere, asksPlainly, isQuestion } from "./question.js";
+import { afterLeadIns, asksInWordsAnywhere, asksPlainly, isPast, isQuestion } from "./question.js";
 import { quickTake } from "./quick-take.js";
 import { fromShipped, readShipped } from "./shipped.js";
 import type { FeatureScore, DecisionTopic as Topic, UnderstandContext, Understanding } from "./types.js";
@@ -238,7 +238,7 @@ const AFTER_SUGGESTED = new Set("instead then for with or vs versus here though 
 
 /**
  * Another framework named as what is asked about, where the kind classifier reads nothing of ours:
- * suggested ("why not express, our frontend devs know node"), compared ("how does pyramid compare",
+ * suggested ("why not express, our frontend devs know node"), compared ("spring boot vs django",
  * "spring boot vs django"), or asked alone ("laravel? our agency uses php"). Not when another stack
  * that is none of the alternatives is named too ("laravel vs symfony"), nor an everyday word in its
  * own sense ("what about spring break").
@@ -644,6 +644,14 @@ export function understandWith(
   return later.intent === "feature" || later.intent === "decision" || later.intent === "help" ? later : u;
 }
 
+/** "since 2019", "since last year": "since" of time gives no reason. */
+function sinceWhen(words: readonly string[], at: number): boolean {
+  const next = words[at + 1] ?? "";
+  return (
+    words[at] === "since" && (/\d/.test(next) || ["last", "then", "forever", "ages", "the"].includes(next))
+  );
+}
+
 /** Words that give a reason for what was said before them. */
 const REASON_WORDS = new Set(["because", "since", "cause", "cuz", "coz", "bc"]);
 
@@ -653,20 +661,22 @@ const REASON_WORDS = new Set(["because", "since", "cause", "cuz", "coz", "bc"]);
  * own, so the words before it are read alone. Push-back there is the reading, weighed by the reason.
  */
 function pushedBackFor(model: Model, a: Analysed, context: UnderstandContext): Understanding | undefined {
+  if (!context.hasRecommendation) return undefined;
   const first = a.tokens[0];
   // The reason: after "because", "since"…, or a next clause that states something of the project or the
   // team ("…, we only need an api"; "flask is so minimal, i love it" gives none).
   const at = a.tokens.findIndex(
     (t, i) =>
       i > 0 &&
-      (REASON_WORDS.has(t.word) ||
+      ((REASON_WORDS.has(t.word) && !sinceWhen(a.words, t.at)) ||
         (t.clause !== a.tokens[i - 1]?.clause &&
           t.sentence === first?.sentence &&
           supposition(a.words, t.at) !== undefined)),
   );
   if (at <= 0) return undefined;
   const head = a.tokens.slice(0, at).map((t) => t.typed);
-  if (!head.some((w) => OURS.has(w))) return undefined;
+  // "we have used flask for years since it is simple" tells a story, with its reason.
+  if (!head.some((w) => OURS.has(w)) || head.some((w) => isPast(w) || w === "used")) return undefined;
   const said = head.join(" ");
   const read = readMessage(model, said, analyseWith(model, said), context);
   // Agreeing with the verdict, with a reason, is a remark: "django is the better call because of the admin".
@@ -695,7 +705,19 @@ const STANCE_VERBS = new Set(
 );
 
 /** Words that end a remark and qualify nothing: "we already know flask tho". */
-const FILLERS = new Set("tho though anyway anyways now too lol btw tbh imo honestly atm everyday".split(" "));
+const FILLERS = new Set(
+  "tho though anyway anyways now too lol btw tbh imo honestly atm everyday daily mostly really basically usually".split(
+    " ",
+  ),
+);
+/** Words between a stance's verb and the name: "are all flask people", "have a flask codebase". */
+const BETWEEN_STANCE = new Set([...TEAM_ADVERBS, "a", "an", "the", "on", "in", "with", "using", "our"]);
+/** Words of leaving a framework: a story of moving off it is no stance for it. */
+const LEAVING_WORDS = new Set(
+  "away off leaving leave left retire retiring drop dropping ditch ditching replace replacing hurts migrating".split(
+    " ",
+  ),
+);
 /** Verbs of seeming: "flask feels like the better fit", "django seems lighter". */
 const SEEMING = new Set("is feels seems looks sounds".split(" "));
 /** Words that judge one framework the better pick: "the better fit", "lighter", "the right call". */
@@ -729,15 +751,24 @@ function toldAgainst(model: Model, a: Analysed, context: UnderstandContext): Und
       if (i >= at || !team.every((w, k) => words[i + k] === w)) return false;
       let j = i + team.length;
       while (TEAM_ADVERBS.has(words[j] as string)) j++;
-      return j < at && STANCE_VERBS.has(words[j] as string);
+      // Only a few words between the verb and the name ("we already have flask", "our devs are all flask
+      // people"), or the name drawn as the conclusion ("we use sqlalchemy everywhere already so flask");
+      // "we are moving away from flask" is no stance for it.
+      return (
+        j < at &&
+        STANCE_VERBS.has(words[j] as string) &&
+        (words.slice(j + 1, at).every((w) => BETWEEN_STANCE.has(w)) || words[at - 1] === "so")
+      );
     }),
   );
+  // "we have a flask app we want to retire": leaving it, whatever the stance's words.
+  if (words.some((w) => LEAVING_WORDS.has(w))) return undefined;
   const judged = judgedBetter(words, at);
   if (!teamStance && !judged) return undefined;
   // "we have a django meetup tomorrow": the name qualifies another thing (a word no decision question
   // uses); a filler after it ("we already know flask tho", "our devs use flask daily") qualifies nothing.
   const next = a.tokens.find((t) => t.at === at + 1);
-  const filler = next !== undefined && (FILLERS.has(next.typed) || next.typed.endsWith("ly"));
+  const filler = next !== undefined && FILLERS.has(next.typed);
   if (!judged && next !== undefined && !next.stop && !filler && !model.decisionStems.has(next.stem))
     return undefined;
   const prefers = preferredFramework(words, undefined);
@@ -795,7 +826,10 @@ function readMessage(
 
   // "should we deploy on friday?", "should we restart the celery workers?": colleagues' chores in a
   // thread; "who has the replica creds?", anywhere: a question about people.
-  if ((context.hasRecommendation && asksForChore(a.words)) || asksWho(a.words))
+  if (
+    (context.hasRecommendation && asksForChore(a.words)) ||
+    (asksWho(a.words) && !aboutTheApp(a.words) && !a.words.includes("you"))
+  )
     return {
       intent: "unknown",
       score: 1,
