@@ -233,8 +233,6 @@ const SUGGESTING = [
   "use",
   "using",
 ].map((p) => p.split(" "));
-/** Words that may follow a suggested name and leave it the framework: "rails instead", "express for this". */
-const AFTER_SUGGESTED = new Set("instead then for with or vs versus here though tho too".split(" "));
 
 /**
  * Another framework named as what is asked about, where the kind classifier reads nothing of ours:
@@ -257,7 +255,7 @@ function alternativeAsked(model: Model, a: Analysed): string | undefined {
   const end = at + length;
   const after = a.tokens.find((t) => t.at === end);
   const ends = after === undefined || after.sentence !== token?.sentence || after.clause !== token?.clause;
-  const leaves = ends || AFTER_SUGGESTED.has(words[end] as string);
+  const leaves = ends || AFTER_NAME.has(words[end] as string);
   const suggested = SUGGESTING.some((p) => p.every((w, k) => words[at - p.length + k] === w));
   const alone = ends && a.tokens.every((t) => t.sentence !== token?.sentence || (t.at >= at && t.at < end));
   const compared = words.includes("compare") || words.some((w) => w === "vs" || w === "versus");
