@@ -194,8 +194,9 @@ const AFTER_NAME = new Set(
 
 /** The word at `at` ends its clause, or a word that leaves it a name follows. */
 function standsAlone(a: Analysed, at: number): boolean {
-  const token = a.tokens.find((t) => t.at === at);
-  const next = a.tokens.find((t) => t.at === at + 1);
+  // Every word has its token at the same place (analyse.ts pushes both together).
+  const token = a.tokens[at];
+  const next = a.tokens[at + 1];
   if (!token || !next) return true;
   return next.clause !== token.clause || next.sentence !== token.sentence || AFTER_NAME.has(next.word);
 }
@@ -236,8 +237,8 @@ const SUGGESTING = [
 
 /**
  * Another framework named as what is asked about, where the kind classifier reads nothing of ours:
- * suggested ("why not express, our frontend devs know node"), compared ("spring boot vs django",
- * "spring boot vs django"), or asked alone ("laravel? our agency uses php"). Not when another stack
+ * suggested ("why not express, our frontend devs know node"), compared ("spring boot vs django"), or
+ * asked alone ("laravel? our agency uses php"). Not when another stack
  * that is none of the alternatives is named too ("laravel vs symfony"), nor an everyday word in its
  * own sense ("what about spring break").
  */
@@ -251,9 +252,9 @@ function alternativeAsked(model: Model, a: Analysed): string | undefined {
     return undefined;
   const { name, at, length } = found[0] as { name: string; at: number; length: number };
   const words = a.words;
-  const token = a.tokens.find((t) => t.at === at);
+  const token = a.tokens[at];
   const end = at + length;
-  const after = a.tokens.find((t) => t.at === end);
+  const after = a.tokens[end];
   const ends = after === undefined || after.sentence !== token?.sentence || after.clause !== token?.clause;
   const leaves = ends || AFTER_NAME.has(words[end] as string);
   const suggested = SUGGESTING.some((p) => p.every((w, k) => words[at - p.length + k] === w));
@@ -422,11 +423,9 @@ function kindOf(
   const elsewhereAsked = !framework && askedOfAnotherFramework(model.alternativeNames, a);
   // A feature reading set aside for a word not ours.
   let blockedFeature = false;
-  // "how about notion for the docs", "should we switch to loom for async updates": a feature's word is
-  // what another thing is chosen for.
-  // "how do i add you to another channel": about the app itself, with no feature named, as much as "how
-  // do i mute this channel" is about Slack. "is polars faster than pandas": compared with a thing not ours.
-  // Read on first use: most messages never need it.
+  // A feature's words about another thing: what another thing is chosen for ("how about jira for the
+  // docs"), the app itself with no feature named ("how do i add you to another channel"), or a comparison
+  // with a thing not ours ("is vue easier to learn than react"). Read on first use.
   let chose: boolean | undefined;
   const choosesAnother = () => {
     if (chose === undefined) {
@@ -484,7 +483,7 @@ function kindOf(
         continue;
       // "what's the verdict on the pricing page redesign?", "which dockerfile instruction sets the user":
       // worded like ours, about another decision or choice. Nothing else in such a message is ours either.
-      const alternativeAsked = label === `${DECISION}alternative` && alternativeNamed(model, a) !== undefined;
+      const namesAlternative = label === `${DECISION}alternative` && alternativeNamed(model, a) !== undefined;
       // Outside a thread a verdict question is how people describe their project ("booking portal for a
       // yoga studio, what should we build it with?"); in one, a quick take must find the project in it.
       let found: boolean | undefined;
@@ -501,7 +500,7 @@ function kindOf(
       if (label === `${DECISION}verdict` && hits.length > 0 && shouldDoNotChoose(a.words)) continue;
       if (
         !framework &&
-        !alternativeAsked &&
+        !namesAlternative &&
         aboutAnotherDecision(model, a, { label, hits, describesProject, findsProject })
       )
         return declined(p);
@@ -516,7 +515,7 @@ function kindOf(
         !framework &&
         !a.words.includes("if") &&
         !addressesOurs(a) &&
-        !alternativeAsked &&
+        !namesAlternative &&
         aboutAnotherDecision(model, a, { label, hits, describesProject, findsProject }, false) &&
         (opensYesNo(a.words[afterLeadIns(a.words)]) || detail() === undefined)
       ) {
@@ -526,7 +525,7 @@ function kindOf(
       // An alternative asked needs a word of its own that names no feature ("lighter", "alternatives"), an
       // alternative or a framework named, or a feature's detail (read below): "what about lunch?" asks of
       // none, "what about the api?" of a feature, "what about rate limiting?" of security's detail.
-      if (label === `${DECISION}alternative` && !alternativeAsked && !framework) {
+      if (label === `${DECISION}alternative` && !namesAlternative && !framework) {
         // "would a spreadsheet be better here?" weighs a thing against the whole, not a detail of a feature.
         const weighs = opensYesNo(a.words[afterLeadIns(a.words)]);
         if (!weighs && detail() !== undefined) return { label, p, chatter };
@@ -765,7 +764,7 @@ function toldAgainst(model: Model, a: Analysed, context: UnderstandContext): Und
   if (!teamStance && !judged) return undefined;
   // "we have a django meetup tomorrow": the name qualifies another thing (a word no decision question
   // uses); a filler after it ("we already know flask tho", "our devs use flask daily") qualifies nothing.
-  const next = a.tokens.find((t) => t.at === at + 1);
+  const next = a.tokens[at + 1];
   const filler = next !== undefined && FILLERS.has(next.typed);
   if (!judged && next !== undefined && !next.stop && !filler && !model.decisionStems.has(next.stem))
     return undefined;
@@ -810,6 +809,14 @@ function readMessage(
     score: round(score),
     unsure: true,
     isQuestion: question,
+    runnersUp: runnersUp([]),
+  });
+  // A statement: no answer, whatever it names.
+  const remark = (score: number): Understanding => ({
+    intent: "chatter",
+    score: round(score),
+    unsure: false,
+    isQuestion: false,
     runnersUp: runnersUp([]),
   });
   // Framework names alone ask nothing ("flask?"), except both together: "flask or django?" asks the call.
@@ -949,15 +956,7 @@ function readMessage(
     if (kind.p < tuning.cutoff && hits.length === 0) return nothing(kind.p);
     // A statement that names a feature ("I used the admin at my last job") is chatter, not a question,
     // when the kind classifier too sees some chatter in it ("admin panel for staff" is a question).
-    if (!question && kind.chatter >= tuning.chatter) {
-      return {
-        intent: "chatter",
-        score: round(kind.chatter),
-        unsure: false,
-        isQuestion: false,
-        runnersUp: runnersUp([]),
-      };
-    }
+    if (!question && kind.chatter >= tuning.chatter) return remark(kind.chatter);
     // An alias in a part that sets the scene ("we're on postgres, …") does not name the feature asked:
     // another part's alias does, or else the classifiers' reading of the whole message.
     const inScene = (h: AliasHit) => tuning.sceneParts > 0 && parts.scene.has(h.segment);
@@ -1016,15 +1015,7 @@ function readMessage(
   const common = { score: round(kind.p), unsure: kind.p < tuning.sure, isQuestion: question };
   // In a thread, a remark worded like a decision question asks nothing: "that's why we went with django".
   // Elsewhere a statement may describe the project for a quick take ("we're building a small shop").
-  if (kind.label.startsWith(DECISION) && !question && context.hasRecommendation) {
-    return {
-      intent: "chatter",
-      score: round(kind.p),
-      unsure: false,
-      isQuestion: false,
-      runnersUp: runnersUp([]),
-    };
-  }
+  if (kind.label.startsWith(DECISION) && !question && context.hasRecommendation) return remark(kind.p);
   if (kind.label.startsWith(DECISION)) {
     const topic = kind.label.slice(DECISION.length) as Topic;
     const base = { intent: "decision" as const, ...common, runnersUp: runnersUp([]) };
