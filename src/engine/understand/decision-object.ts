@@ -135,9 +135,9 @@ function clauseOpeningWhich(a: Analysed): number {
 
 /**
  * A clause that opens with "which" chooses a kind of thing that is not ours: "which cloud provider should
- * we go with?", "which payments provider should we pick?". Only its head noun, the noun phrase's last
- * word, tells ("which framework handles background jobs better?" is ours), and a "which" inside a clause
- * relates, it does not ask ("a monolith which talks to our erp").
+ * we go with?", "which payments provider should we pick?": a word of its noun phrase (up to the first
+ * function word) is not ours ("which framework handles background jobs better?" is ours), and a "which"
+ * inside a clause relates, it does not ask ("a monolith which talks to our erp").
  */
 export function choosesAnotherKind(a: Analysed, ours: (t: Token) => boolean): boolean {
   const at = clauseOpeningWhich(a);
