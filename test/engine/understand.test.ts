@@ -1647,6 +1647,7 @@ describe("understand: everything else people say", () => {
     "that's why we went with django",
     "haha flask vs django, the eternal debate",
     "deployed the admin yesterday",
+    "used to deploy on heroku",
     "pushed the migration",
     "upgraded to django 5 over the weekend",
     "the deploy went fine yesterday",

@@ -98,11 +98,11 @@ const NOT_TOLD = new Set(
 );
 
 /** Words that end in "-ed" and are no past form: "memcached with django", "speed up the admin". */
-const NOT_PAST = new Set(["memcached", "embed", "hundred", "sacred", "wicked", "naked", "rugged"]);
+const NOT_PAST = new Set(["memcached", "embed", "hundred", "sacred", "wicked", "naked", "rugged", "shed", "sled"]);
 
 /** A past form: "deployed", "broke" (not "speed", "need", "memcached"). */
 export const isPast = (w: string) =>
-  IRREGULAR_PAST.has(w) || (w.length > 4 && w.endsWith("ed") && !w.endsWith("eed") && !NOT_PAST.has(w));
+  IRREGULAR_PAST.has(w) || (w.length > 3 && w.endsWith("ed") && !w.endsWith("eed") && !NOT_PAST.has(w));
 
 /** Verbs of shipping work said with "it" alone: "ship it", "merge it" (a go-ahead, not a question). */
 const GO_AHEAD = new Set("ship merge deploy push approve send land".split(" "));

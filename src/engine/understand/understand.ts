@@ -673,7 +673,7 @@ function pushedBackFor(model: Model, a: Analysed, context: UnderstandContext): U
   if (at <= 0) return undefined;
   const head = a.tokens.slice(0, at).map((t) => t.typed);
   // "we have used flask for years since it is simple" tells a story, with its reason.
-  if (!head.some((w) => OURS.has(w)) || head.some((w) => isPast(w) || w === "used")) return undefined;
+  if (!head.some((w) => OURS.has(w)) || head.some(isPast)) return undefined;
   const said = head.join(" ");
   const read = readMessage(model, said, analyseWith(model, said), context);
   // Agreeing with the verdict, with a reason, is a remark: "django is the better call because of the admin".
