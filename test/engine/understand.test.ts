@@ -931,7 +931,9 @@ describe("understand: questions about the decision", () => {
     // "it" is the framework preferred.
     ["i'd rather use flask since we already know it", { experience: "flask" }],
   ])("push-back %j gives its reason as answers %j", (text, answers) => {
-    const u = understand(k, text, { hasRecommendation: true, verdict: "django" });
+    // Under the verdict it argues against (preferring the verdict is no push-back).
+    const verdict = text.includes("rather use django") ? "flask" : "django";
+    const u = understand(k, text, { hasRecommendation: true, verdict });
     expect(u.intent).toBe("pushback");
     if (u.intent === "pushback") expect(u.hypothesis?.answers).toEqual(answers);
   });
@@ -992,6 +994,11 @@ describe("understand: questions about the decision", () => {
     ["we've used flask since 2019", "django", "chatter"],
     ["we have used flask for years since it is simple", "django", "chatter"],
     ["we use sqlalchemy everywhere already so flask", "django", "pushback"],
+    // Going along with the verdict is a remark; doubting it with a question still asks.
+    ["welp, django it is", "django", "chatter"],
+    ["guess we're building it in django", "django", "chatter"],
+    ["welp, flask it is", "flask", "chatter"],
+    ["django?? really??", "django", "decision"],
   ] as const)("%j under a %s verdict reads as %s", (text, verdict, intent) => {
     expect(understand(k, text, { hasRecommendation: true, verdict }).intent).toBe(intent);
   });
@@ -1595,7 +1602,8 @@ describe("understand: everything else people say", () => {
     ["flask doesn't need much setup, we prefer it", "flask"],
     ["flask is much better for us", "flask"],
   ])("reads %j as preferring %s", (text, prefers) => {
-    const u = understand(k, text, { hasRecommendation: true, verdict: "django" });
+    const verdict = prefers === "django" ? "flask" : "django";
+    const u = understand(k, text, { hasRecommendation: true, verdict });
     expect(u.intent === "pushback" && u.prefers).toBe(prefers);
   });
 

@@ -99,12 +99,18 @@ describe("questions about the decision, answered from the thread's recommendatio
 describe("questions about the decision, read against the verdict they reply to", () => {
   // The thread's project (admin and auth needed) recommends Django.
   it("push-back for the framework that already won says so, and argues for nothing else", async () => {
-    const { got, rec } = await ask("we're going with django anyway, django suits us better");
+    const { got, rec } = await ask("django suits us better anyway, doesn't it?");
     expect(rec.verdict).toBe("django");
     expect(got).toHaveLength(1);
     const text = shown(got[0]);
     expect(text).toContain("Django is already the recommendation here");
     expect(text).not.toContain("would win");
+  });
+
+  it("going along with the verdict, told not asked, is a remark: no reply", async () => {
+    const { got, rec } = await ask("we're going with django anyway, django suits us better");
+    expect(rec.verdict).toBe("django");
+    expect(got).toHaveLength(0);
   });
 
   it("'why django?' under a Django verdict gets its reasons, not the case against it", async () => {

@@ -1076,6 +1076,10 @@ function readMessage(
     const fallback =
       context.verdict === "flask" ? "django" : context.verdict === "django" ? "flask" : undefined;
     const prefers = preferredFramework(a.words, fallback);
+    // "welp, django it is" under a Django verdict goes along with it: a remark, not push-back
+    // ("django?? really??" still asks).
+    if (prefers !== undefined && prefers === context.verdict && !asksPlainly(a))
+      return { intent: "chatter", ...common, isQuestion: false, unsure: false, runnersUp: runnersUp([]) };
     // "nah, flask suits us better, we know flask": the reason given, as answers to weigh it by.
     const hypothesis = supposedIn(model, a, undefined, prefers) ?? reasonIn(model, a);
     return {
