@@ -133,6 +133,10 @@ export function tokenizePlain(plain: string): string[] {
       /\b(?:hip|thermos|vacuum|water|coffee|tea) flasks?\b|\bflasks? of (?=(?:coffee|tea|water|soup|cocoa|whiske?y)\b)/g,
       " thermos ",
     )
+    // Other frameworks' names in everyday idioms: "going off the rails", "guard rails", "a quart of milk".
+    .replace(/\b(?:off|on) the rails\b/g, " off track ")
+    .replace(/\bguard rails\b/g, " guardrails ")
+    .replace(/\bquarts? of\b/g, " jug of ")
     .replace(DOT_IN_NAME, " ")
     .replace(/[\n.!?？…]+/gu, ` ${SENTENCE_MARK} `)
     // "testing/debugging" lists two asks like "testing, debugging" (letters either side: not "24/7").

@@ -1549,6 +1549,20 @@ describe("understand: everything else people say", () => {
     },
   );
 
+  // Other frameworks' names in everyday idioms name no framework either; the names alone still do.
+  it.each([
+    "have we considered going off the rails and shipping friday?",
+    "quart of coffee per dev per day, is that the budget or",
+  ])("%j names no other framework", (text) => {
+    expect(["chatter", "unknown"]).toContain(understand(k, text, { hasRecommendation: true }).intent);
+  });
+  it.each([
+    ["what about quart?", "Quart"],
+    ["rails?", "Ruby on Rails"],
+  ])("%j still asks about %s", (text, alternative) => {
+    expect(understand(k, text, { hasRecommendation: true })).toMatchObject({ topic: "alternative", alternative });
+  });
+
   it("still reads 'a flask or django app' as a project, not the app's name", () => {
     const u = understand(k, "is a flask or django app better for realtime?", { hasRecommendation: true });
     expect(u).toMatchObject({ intent: "decision", topic: "verdict" });
