@@ -1051,6 +1051,43 @@ describe("understand: questions about the decision", () => {
     },
   );
 
+  // A word never seen, weighed with no framework or stack named, is another thing; the web frameworks
+  // the knowledge base names are named, whichever stack they belong to.
+  it.each(["graviton an option for the runners?", "karpenter instead?"])(
+    "%j weighs another thing: declined as another matter",
+    (text) => {
+      expect(understand(k, text, { hasRecommendation: true, verdict: "django" })).toMatchObject({
+        intent: "unknown",
+        elsewhere: true,
+      });
+    },
+  );
+  it.each([
+    ["hono an option?", "Hono"],
+    ["is phoenix an option for this?", "Phoenix"],
+    ["what about symfony", "Symfony"],
+    ["ktor?", "Ktor"],
+  ])("%j asks about the alternative %s", (text, alternative) => {
+    const u = understand(k, text, { hasRecommendation: true, verdict: "django" });
+    expect(u).toMatchObject({ intent: "decision", topic: "alternative", alternative });
+  });
+  it.each(["spring boot versus quarkus?", "koa vs hono"])("%j compares two others: declined", (text) => {
+    expect(understand(k, text, { hasRecommendation: true, verdict: "django" }).intent).toBe("unknown");
+  });
+  it.each(["is there a lighter framework?", "would a lighter stack be better here?"])(
+    "%j still asks about an alternative, none named",
+    (text) => {
+      const u = understand(k, text, { hasRecommendation: true, verdict: "django" });
+      expect(u).toMatchObject({ intent: "decision", topic: "alternative" });
+    },
+  );
+  it.each(["the phoenix office wifi is down again", "who is bringing the gin to the party"])(
+    "%j uses a framework's name in its everyday sense",
+    (text) => {
+      expect(["unknown", "chatter"]).toContain(understand(k, text, { hasRecommendation: true }).intent);
+    },
+  );
+
   it.each([
     "alternatives to django?",
     "any other options besides flask?",
@@ -1560,7 +1597,10 @@ describe("understand: everything else people say", () => {
     ["what about quart?", "Quart"],
     ["rails?", "Ruby on Rails"],
   ])("%j still asks about %s", (text, alternative) => {
-    expect(understand(k, text, { hasRecommendation: true })).toMatchObject({ topic: "alternative", alternative });
+    expect(understand(k, text, { hasRecommendation: true })).toMatchObject({
+      topic: "alternative",
+      alternative,
+    });
   });
 
   it("still reads 'a flask or django app' as a project, not the app's name", () => {

@@ -7,7 +7,17 @@ import { afterLeadIns, opensAsQuestion } from "./question.js";
  * Alternatives' names that are everyday words too: "express shipping", "the spring launch", "a node in the
  * graph", "a bottle of wine". Named alone they may mean either, so they never decide a reading here.
  */
-const EVERYDAY = new Set(["express", "spring", "node", "bottle", "falcon", "pyramid", "tornado", "quart"]);
+const EVERYDAY = new Set([
+  "express",
+  "spring",
+  "node",
+  "bottle",
+  "falcon",
+  "pyramid",
+  "tornado",
+  "quart",
+  "gin",
+]);
 /** An alternative's name that is an everyday word too ("express", "spring"). */
 export const isEverydayName = (word: string): boolean => EVERYDAY.has(word);
 

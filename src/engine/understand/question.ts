@@ -98,7 +98,17 @@ const NOT_TOLD = new Set(
 );
 
 /** Words that end in "-ed" and are no past form: "memcached with django", "speed up the admin". */
-const NOT_PAST = new Set(["memcached", "embed", "hundred", "sacred", "wicked", "naked", "rugged", "shed", "sled"]);
+const NOT_PAST = new Set([
+  "memcached",
+  "embed",
+  "hundred",
+  "sacred",
+  "wicked",
+  "naked",
+  "rugged",
+  "shed",
+  "sled",
+]);
 
 /** A past form: "deployed", "broke" (not "speed", "need", "memcached"). */
 export const isPast = (w: string) =>

@@ -265,6 +265,15 @@ function alternativeAsked(model: Model, a: Analysed): string | undefined {
     : undefined;
 }
 
+/** Words that say what is weighed is a stack: "another framework", "a lighter stack". */
+const KIND_OF_STACK = new Set("framework frameworks stack stacks language languages lang".split(" "));
+
+/** Two other frameworks compared with each other: "spring boot versus quarkus?", "koa vs hono". */
+function comparesOthers(model: Model, a: Analysed): boolean {
+  if (!a.words.some((w) => w === "vs" || w === "versus" || w.startsWith("compar"))) return false;
+  return new Set([...alternativesNamed(model, a)].map((n) => n.name)).size > 1;
+}
+
 /** Framework names and joining words alone ("flask?", "django vs flask") ask nothing we can answer. */
 const FRAMEWORK_ONLY = new Set(["flask", "django", "python", "vs", "versus", "or", "and"]);
 
@@ -473,6 +482,8 @@ function kindOf(
       // "spring boot or quarkus?", "laravel vs symfony": other stacks among themselves are not ours.
       const elsewhere = a.terms.some((t) => model.offTopic.has(t.stem) && !model.otherFrameworks.has(t.stem));
       if (label === `${DECISION}alternative` && elsewhere && !framework) continue;
+      // "spring boot versus quarkus?": two other frameworks compared with each other, not with ours.
+      if (label === `${DECISION}alternative` && !framework && comparesOthers(model, a)) return declined(p);
       // "recommend a movie", "how sure is the weather": a word from questions we cannot answer.
       if (
         label !== `${DECISION}alternative` &&
@@ -531,6 +542,9 @@ function kindOf(
         if (!weighs && detail() !== undefined) return { label, p, chatter };
         // "should we use celery instead of cron?": what is picked is a feature's thing.
         if (picksAFeature(a, hits)) continue;
+        // "graviton an option for the runners?", "karpenter instead?": a word never seen, with no framework
+        // or stack named, is the other thing weighed (the frameworks we know are named: "hono an option?").
+        if (unseen && hits.length === 0 && !a.words.some((w) => KIND_OF_STACK.has(w))) return declined(p);
         const named = new Set(
           a.tokens.filter((t) => hits.some((h) => h.all.includes(t.at))).map((t) => t.stem),
         );
