@@ -133,6 +133,12 @@ export function tokenizePlain(plain: string): string[] {
       /\b(?:hip|thermos|vacuum|water|coffee|tea) flasks?\b|\bflasks? of (?=(?:coffee|tea|water|soup|cocoa|whiske?y)\b)/g,
       " thermos ",
     )
+    // An event or merchandise named after a framework is not the framework: "the django meetup next
+    // week", "expense the flask workshop tickets" (a tutorial or a talk may still teach it).
+    .replace(
+      /\b(?:flask|django) (?=(?:meetups?|workshops?|conferences?|conf|stickers?|swag|hoodies?|t-?shirts?)\b)/g,
+      " ",
+    )
     // Other frameworks' names in everyday idioms: "going off the rails", "guard rails", "a quart of milk".
     .replace(/\b(?:off|on) the rails\b/g, " off track ")
     .replace(/\bguard rails\b/g, " guardrails ")
