@@ -1578,6 +1578,20 @@ describe("understand: everything else people say", () => {
     expect(understand(k, text).intent).toBe("help");
   });
 
+  // Help is asked of the app: a word not ours with nothing of the app named is another matter.
+  it.each(["what about linear instead of jira for tracking this?", "gin and tonics at the offsite?"])(
+    "%j asks no help of the app",
+    (text) => {
+      expect(understand(k, text, { hasRecommendation: true }).intent).toBe("unknown");
+    },
+  );
+  it.each(["how does this bot work with jira", "what does this do", "instructions?"])(
+    "%j asks for help",
+    (text) => {
+      expect(understand(k, text, { hasRecommendation: true }).intent).toBe("help");
+    },
+  );
+
   // A flask of coffee is a thermos: it names no framework.
   it.each(["the flask of coffee in the kitchen is empty", "who took my hip flask?"])(
     "%j names no framework",

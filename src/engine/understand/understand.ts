@@ -274,6 +274,13 @@ function comparesOthers(model: Model, a: Analysed): boolean {
   return new Set([...alternativesNamed(model, a)].map((n) => n.name)).size > 1;
 }
 
+/** Words of a request for help: the app or its workings named ("what can you do", "how do i redo the questionnaire"). */
+const HELP_CUES = new Set(
+  "help usage command commands you u ya your yourself bot app thing tool questionnaire questions question ask asking answer answers recommendation rec recommendations redo rerun restart form modal inputs".split(
+    " ",
+  ),
+);
+
 /** Framework names and joining words alone ("flask?", "django vs flask") ask nothing we can answer. */
 const FRAMEWORK_ONLY = new Set(["flask", "django", "python", "vs", "versus", "or", "and"]);
 
@@ -582,6 +589,10 @@ function kindOf(
     // A feature question about something not ours ("can this talk to mssql on our windows shop") asks
     // for no help, however likely help is once a feature is ruled out (0.65 there).
     if (blockedFeature && label === "help") return { label: asks ? "unknown" : "chatter", p, chatter };
+    // Help is asked of the app: with a word not ours ("what about linear instead of jira for tracking
+    // this?", "gin and tonics at the offsite?") and nothing of the app named, it is another matter.
+    if (label === "help" && (offTopic || unseen) && !a.words.some((w) => HELP_CUES.has(w)))
+      return { label: asks ? "unknown" : "chatter", p, chatter };
     // Help that names a feature by its alias asks about the feature: "can you show me what the admin looks
     // like?", "help me understand the admin" (the command word alone was read before).
     if (label === "help" && hits.length > 0 && !offTopic && !elsewhereAsked && !choosesAnother()) {
