@@ -1184,6 +1184,8 @@ describe("understand: questions about the decision", () => {
     "why not friday for the team lunch?",
     // How sure of a clause about another matter.
     "are you sure the invoice was sent?",
+    // One option named, the other left open: the named one decides.
+    "what font are we using for the landing page, inter or something else?",
   ])("%j is about another decision: declined", (text) => {
     expect(understand(k, text, { hasRecommendation: true }).intent).toBe("unknown");
   });

@@ -191,6 +191,8 @@ export function choosesWithinFeature(
 }
 
 const FRAMEWORKS = new Set(["flask", "django"]);
+/** "something else", "anything else": an option left open. */
+const ELSE = new Set(["something", "anything", "smth"]);
 
 /**
  * The options offered either side of "or", "vs", "instead of"… are both words not ours: "which one
@@ -211,6 +213,8 @@ function offersOtherOptions(model: Model, a: Analysed, ours: (t: Token) => boole
     const left = tokens[l];
     const right = tokens[r];
     if (left?.clause !== t.clause || right?.clause !== t.clause) continue;
+    // "inter or something else?": only the one option named decides.
+    if (ELSE.has(right.word) && tokens[r + 1]?.word === "else" && option(left)) return true;
     if (option(left) && option(right)) return true;
     // Times or days either side: a meeting moved, not a stack ("3pm instead of 2", "tuesday or wednesday").
     if (timesOffered(left, right)) return true;
