@@ -139,6 +139,8 @@ export function tokenizePlain(plain: string): string[] {
       /\b(?:flask|django) (?=(?:meetups?|workshops?|conferences?|conf|stickers?|swag|hoodies?|t-?shirts?)\b)/g,
       " ",
     )
+    // "on a scale of 1-10 how sure" asks for a rating, not about scaling: the phrase says nothing else.
+    .replace(/\b(?:on )?(?:a )?scale (?:of|from) (?:\d+|one|zero) ?(?:-|to) ?(?:\d+|ten)\b/g, " ")
     // Other frameworks' names in everyday idioms: "going off the rails", "guard rails", "a quart of milk".
     .replace(/\b(?:off|on) the rails\b/g, " off track ")
     .replace(/\bguard rails\b/g, " guardrails ")

@@ -1425,6 +1425,9 @@ describe("understand: questions about the decision", () => {
     ["tiny booking site for a dentist, what should we use?", "verdict"],
     ["is this a strong pick or a coin flip", "confidence"],
     ["is it close or a clear win?", "confidence"],
+    // A rating asked for is no scaling.
+    ["on a scale of 1-10 how sure", "confidence"],
+    ["scale of 1 to 10, how confident", "confidence"],
     ["why not django instead of flask?", "why_not"],
     ["what would make you pick the other one?", "flip"],
   ])("%j offers or chooses among ours: decision/%s", (text, topic) => {
