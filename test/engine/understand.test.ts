@@ -1071,6 +1071,20 @@ describe("understand: questions about the decision", () => {
     const u = understand(k, text, { hasRecommendation: true, verdict: "django" });
     expect(u).toMatchObject({ intent: "decision", topic: "alternative", alternative });
   });
+  // A name asked alone with its reason told after, or suggested with a filler, asks about it; a reason
+  // that asks another thing is another matter.
+  it.each([
+    ["hono? it's the new hotness for apis", "Hono"],
+    ["spring boot instead? the rest of the company is java", "Spring"],
+    ["since our team writes node all day, why not just express?", "Express"],
+  ])("%j asks about the alternative %s, with its reason", (text, alternative) => {
+    const u = understand(k, text, { hasRecommendation: true, verdict: "django" });
+    expect(u).toMatchObject({ intent: "decision", topic: "alternative", alternative });
+  });
+  it("'rails? lol. anyway who has the jira board link' asks another thing after", () => {
+    const u = understand(k, "rails? lol. anyway who has the jira board link", { hasRecommendation: true });
+    expect(u.intent).toBe("unknown");
+  });
   it.each(["spring boot versus quarkus?", "koa vs hono"])("%j compares two others: declined", (text) => {
     expect(understand(k, text, { hasRecommendation: true, verdict: "django" }).intent).toBe("unknown");
   });

@@ -14,7 +14,7 @@ const OPENERS = new Set(
 const LEAD_INS = new Set(
   [
     "so ok okay ok and but also plus n btw hey hi yo then well quick q tl dr tldr um uh hmm soo sooo right ah oh",
-    "and or fwiw ftr iirc afaik honestly genuinely seriously",
+    "and or fwiw ftr iirc afaik honestly genuinely seriously anyway anyways",
     // Words that number or add an ask: "…, and separately what's the least painful way to deploy".
     "separately secondly second thirdly additionally finally lastly bonus question qs another",
   ]

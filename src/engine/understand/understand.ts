@@ -66,7 +66,14 @@ import {
 import { findMyth } from "./myths.js";
 import { needsIn } from "./needs.js";
 import { DEFAULT_OPTIONS, type PipelineOptions } from "./options.js";
-import { afterLeadIns, asksInWordsAnywhere, asksPlainly, isPast, isQuestion } from "./question.js";
+import {
+  afterLeadIns,
+  asksInWordsAnywhere,
+  asksPlainly,
+  isPast,
+  isQuestion,
+  opensAsQuestion,
+} from "./question.js";
 import { quickTake } from "./quick-take.js";
 import { fromShipped, readShipped } from "./shipped.js";
 import type { FeatureScore, DecisionTopic as Topic, UnderstandContext, Understanding } from "./types.js";
@@ -223,6 +230,11 @@ function alternativeOffered(model: Model, a: Analysed): string | undefined {
   return undefined;
 }
 
+/** Words that may stand beside a name asked alone: "spring boot instead?", "rails then?". */
+const ALONE_WITH = new Set(["instead", "then", "maybe", "perhaps", "tho", "though"]);
+/** Fillers between a suggesting phrase and the name: "why not just express". */
+const FILLER_BEFORE_NAME = new Set(["just", "simply", "maybe", "perhaps"]);
+
 /** Words that open a suggestion of what follows: "why not express", "what about rails". */
 const SUGGESTING = [
   "why not",
@@ -246,19 +258,34 @@ function alternativeAsked(model: Model, a: Analysed): string | undefined {
   const found = [...alternativesNamed(model, a)];
   if (new Set(found.map((f) => f.name)).size !== 1) return undefined;
   const named = new Set(found.flatMap((f) => Array.from({ length: f.length }, (_, k) => f.at + k)));
-  if (
-    a.terms.some((t) => model.offTopic.has(t.stem) && !model.otherFrameworks.has(t.stem) && !named.has(t.at))
-  )
-    return undefined;
   const { name, at, length } = found[0] as { name: string; at: number; length: number };
   const words = a.words;
   const token = a.tokens[at];
+  // "hono? it's the new hotness for apis", "spring boot instead? the rest of the company is java": the
+  // name asked alone, its reason told (not asked) in another sentence, whatever that reason names.
+  const alone = a.tokens.every(
+    (t) => t.sentence !== token?.sentence || (t.at >= at && t.at < at + length) || ALONE_WITH.has(t.word),
+  );
+  const told = (sentence: number) =>
+    sentence !== token?.sentence &&
+    !opensAsQuestion(a.tokens.filter((t) => t.sentence === sentence).map((t) => t.word));
+  if (
+    a.terms.some(
+      (t) =>
+        model.offTopic.has(t.stem) &&
+        !model.otherFrameworks.has(t.stem) &&
+        !named.has(t.at) &&
+        !(alone && told(t.sentence)),
+    )
+  )
+    return undefined;
   const end = at + length;
   const after = a.tokens[end];
   const ends = after === undefined || after.sentence !== token?.sentence || after.clause !== token?.clause;
   const leaves = ends || AFTER_NAME.has(words[end] as string);
-  const suggested = SUGGESTING.some((p) => p.every((w, k) => words[at - p.length + k] === w));
-  const alone = ends && a.tokens.every((t) => t.sentence !== token?.sentence || (t.at >= at && t.at < end));
+  // "why not just express?", "what about just using next.js": a filler between the phrase and the name.
+  const before = FILLER_BEFORE_NAME.has(words[at - 1] as string) ? at - 1 : at;
+  const suggested = SUGGESTING.some((p) => p.every((w, k) => words[before - p.length + k] === w));
   const compared = words.includes("compare") || words.some((w) => w === "vs" || w === "versus");
   return (suggested && leaves) || alone || (compared && (leaves || words.some((w) => OURS.has(w))))
     ? name
