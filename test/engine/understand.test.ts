@@ -1085,6 +1085,34 @@ describe("understand: questions about the decision", () => {
     const u = understand(k, "rails? lol. anyway who has the jira board link", { hasRecommendation: true });
     expect(u.intent).toBe("unknown");
   });
+  // What an alternative would replace is named: a framework keeps it an alternative question; a feature's
+  // thing makes it the feature's; anything else is another matter.
+  it.each([
+    "anything lighter than django?",
+    "is there something better than both for this",
+    "would a microframework be better instead of a full framework?",
+  ])("%j leaves a framework: an alternative question", (text) => {
+    const u = understand(k, text, { hasRecommendation: true, verdict: "django" });
+    expect(u).toMatchObject({ intent: "decision", topic: "alternative" });
+  });
+  it("'something lighter than sqlalchemy?' asks about the ORM", () => {
+    const u = understand(k, "something lighter than sqlalchemy?", { hasRecommendation: true });
+    expectFeature(u);
+    expect(u.features[0]?.featureId).toBe("orm");
+  });
+  it.each([
+    "is there an alternative to 2 week sprints that works better for a small team?",
+    "anyone looked at duckdb? could it replace the pandas step",
+  ])("%j replaces another thing: declined", (text) => {
+    expect(understand(k, text, { hasRecommendation: true, verdict: "django" }).intent).toBe("unknown");
+  });
+  // Names as a message reads them: "next.js" is "next javascript" once shorthand is expanded.
+  it("'would next.js api routes be enough instead of a separate python backend' asks about Next.js", () => {
+    const u = understand(k, "would next.js api routes be enough instead of a separate python backend", {
+      hasRecommendation: true,
+    });
+    expect(u).toMatchObject({ intent: "decision", topic: "alternative", alternative: "Next.js" });
+  });
   it.each(["spring boot versus quarkus?", "koa vs hono"])("%j compares two others: declined", (text) => {
     expect(understand(k, text, { hasRecommendation: true, verdict: "django" }).intent).toBe("unknown");
   });

@@ -76,6 +76,7 @@ import {
 } from "./question.js";
 import { quickTake } from "./quick-take.js";
 import { fromShipped, readShipped } from "./shipped.js";
+import { expandShorthand } from "./shorthand.js";
 import type { FeatureScore, DecisionTopic as Topic, UnderstandContext, Understanding } from "./types.js";
 
 /** A knowledge base with its model built: what `understand` needs, made once per knowledge base. */
@@ -183,7 +184,11 @@ function alternativeWords(knowledge: Knowledge): Map<string, Array<{ name: strin
     index = new Map();
     for (const alt of knowledge.examples.alternatives) {
       for (const typed of alt.words) {
-        const parts = typed.toLowerCase().split(" ");
+        // As a message reads them: "next js" is "next javascript" once shorthand is expanded.
+        const parts = typed
+          .toLowerCase()
+          .split(" ")
+          .flatMap((w) => expandShorthand(w));
         const list = index.get(parts[0] as string) ?? [];
         list.push({ name: alt.name, parts });
         index.set(parts[0] as string, list);
@@ -388,6 +393,55 @@ function picksAFeature(a: Analysed, hits: readonly AliasHit[]): boolean {
   });
 }
 
+/** Words that name what would be left or replaced: "better than X", "instead of X", "an alternative to X". */
+const LEAVING_MARKS = [
+  ["than"],
+  ["instead", "of"],
+  ["alternative", "to"],
+  ["alternatives", "to"],
+  ["replace"],
+  ["replacement", "for"],
+];
+/** Words in what is left that may be a framework: "better than both", "instead of it", "a python backend". */
+const LEFT_GENERIC = new Set(
+  "both either it this that them these those one ones python backend backends".split(" "),
+);
+/** Words before what is left that qualify it: "than the pandas step", "instead of 2 week sprints". */
+const LEFT_LEADING = new Set(["the", "a", "an", "our", "my", "just", "plain", "using", "doing"]);
+
+/**
+ * What an alternative would replace is named, and it is no framework: "would polars be a better fit than
+ * pandas", "is there an alternative to 2 week sprints", "could it replace the pandas step". "better than
+ * both", "instead of django", "lighter than flask" leave a framework.
+ */
+function leavesNoFramework(model: Model, a: Analysed): boolean {
+  const words = a.words;
+  for (let i = 0; i < words.length; i++) {
+    const mark = LEAVING_MARKS.find((m) => m.every((w, k) => words[i + k] === w));
+    if (!mark) continue;
+    let j = i + mark.length;
+    const clause = a.tokens[i]?.clause;
+    while (j < words.length && (LEFT_LEADING.has(words[j] as string) || /^\d+$/.test(words[j] as string)))
+      j++;
+    const phrase: string[] = [];
+    for (; j < words.length && a.tokens[j]?.clause === clause; j++) {
+      // A function word ends the phrase, unless it names a stack ("a separate python backend").
+      if (a.tokens[j]?.stop && words[j] !== "python") break;
+      phrase.push(words[j] as string);
+    }
+    if (phrase.length === 0) continue;
+    const framework = (w: string) =>
+      OURS.has(w) ||
+      LEFT_GENERIC.has(w) ||
+      FRAMEWORK_KINDS.has(w) ||
+      KIND_OF_STACK.has(w) ||
+      model.alternativeNames.has(w) ||
+      isEverydayName(w);
+    if (!phrase.some(framework)) return true;
+  }
+  return false;
+}
+
 /**
  * A yes/no question whose subject is a word not ours: "wouldn't jira be better for this?" pushes back on
  * nothing of this decision ("would it be better…", "isn't flask…" may).
@@ -576,6 +630,12 @@ function kindOf(
         if (!weighs && detail() !== undefined) return { label, p, chatter };
         // "should we use celery instead of cron?": what is picked is a feature's thing.
         if (picksAFeature(a, hits)) continue;
+        // "something lighter than sqlalchemy?" asks about the ORM; "is there an alternative to 2 week
+        // sprints" about another matter.
+        if (leavesNoFramework(model, a)) {
+          if (hits.length > 0) continue;
+          return declined(p);
+        }
         // "graviton an option for the runners?", "karpenter instead?": a word never seen, with no framework
         // or stack named, is the other thing weighed (the frameworks we know are named: "hono an option?").
         if (unseen && hits.length === 0 && !a.words.some((w) => KIND_OF_STACK.has(w))) return declined(p);
