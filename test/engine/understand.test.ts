@@ -1106,6 +1106,15 @@ describe("understand: questions about the decision", () => {
   ])("%j replaces another thing: declined", (text) => {
     expect(understand(k, text, { hasRecommendation: true, verdict: "django" }).intent).toBe("unknown");
   });
+  it("'what would you recommend instead of trello for sprint boards' picks a replacement for another thing", () => {
+    const text = "what would you recommend instead of trello for sprint boards";
+    expect(understand(k, text).intent).toBe("unknown");
+    expect(understand(k, text, { hasRecommendation: true }).intent).toBe("unknown");
+  });
+  it("'would you pick differently with more than 5 devs?' counts; it replaces nothing", () => {
+    const u = understand(k, "would you pick differently with more than 5 devs?", { hasRecommendation: true });
+    expect(u.intent).toBe("decision");
+  });
   // Names as a message reads them: "next.js" is "next javascript" once shorthand is expanded.
   it("'would next.js api routes be enough instead of a separate python backend' asks about Next.js", () => {
     const u = understand(k, "would next.js api routes be enough instead of a separate python backend", {

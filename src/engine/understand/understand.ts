@@ -404,8 +404,10 @@ const LEAVING_MARKS = [
 ];
 /** Words in what is left that may be a framework: "better than both", "instead of it", "a python backend". */
 const LEFT_GENERIC = new Set(
-  "both either it this that them these those one ones python backend backends".split(" "),
+  "both either it this that them these those one ones other others python backend backends".split(" "),
 );
+/** Words that make "than" a count: "more than 5 devs". */
+const QUANTITY = new Set(["more", "less", "fewer"]);
 /** Words before what is left that qualify it: "than the pandas step", "instead of 2 week sprints". */
 const LEFT_LEADING = new Set(["the", "a", "an", "our", "my", "just", "plain", "using", "doing"]);
 
@@ -418,7 +420,8 @@ function leavesNoFramework(model: Model, a: Analysed): boolean {
   const words = a.words;
   for (let i = 0; i < words.length; i++) {
     const mark = LEAVING_MARKS.find((m) => m.every((w, k) => words[i + k] === w));
-    if (!mark) continue;
+    // "with more than 5 devs" counts; it replaces nothing.
+    if (!mark || (mark[0] === "than" && QUANTITY.has(words[i - 1] as string))) continue;
     let j = i + mark.length;
     const clause = a.tokens[i]?.clause;
     while (j < words.length && (LEFT_LEADING.has(words[j] as string) || /^\d+$/.test(words[j] as string)))
@@ -620,6 +623,11 @@ function kindOf(
       ) {
         if (featureSure < model.options.tuning.wordSure) return declined(p);
         continue;
+      }
+      // "what would you recommend instead of trello for sprint boards": a pick to replace another thing.
+      if (label === `${DECISION}verdict` && !framework && !namesAlternative && leavesNoFramework(model, a)) {
+        if (hits.length > 0) continue;
+        return declined(p);
       }
       // An alternative asked needs a word of its own that names no feature ("lighter", "alternatives"), an
       // alternative or a framework named, or a feature's detail (read below): "what about lunch?" asks of
