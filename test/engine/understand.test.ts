@@ -1289,11 +1289,24 @@ describe("understand: questions about the decision", () => {
     ["which cloud provider should we go with?", true],
     ["should we deploy on friday?", true],
     ["who has the read replica creds", true],
+    // How a thing in hand went.
+    ["did the staging deploy from yesterday go through", true],
+    ["has the migration finished?", true],
+    ["is the build green again", true],
+    ["did the tests pass on main?", true],
     ["what is the meaning of life?", false],
   ])("%j is flagged as about another matter: %s", (text, elsewhere) => {
     const u = understand(k, text, { hasRecommendation: true, verdict: "django" });
     expect(u.intent).toBe("unknown");
     expect(u.intent === "unknown" && u.elsewhere === true).toBe(elsewhere);
+  });
+
+  // What a thing is like, or a framework's history, is no news of a thing in hand.
+  it.each([
+    ["is the auth done through middleware?", "auth"],
+    ["did the async views land in 3.1?", "async"],
+  ])("%j still asks about %s", (text, feature) => {
+    expect(firstFeatureAsked(text)).toBe(feature);
   });
 
   // Outside a thread there is no verdict to push back on: the reason's feature is asked about.

@@ -319,3 +319,35 @@ const DONE_TO_THE_APP = new Set(
 export function aboutTheApp(words: readonly string[]): boolean {
   return words.some((w, i) => w === "bot" || (w === "you" && DONE_TO_THE_APP.has(words[i - 1] as string)));
 }
+
+/** Verbs of a question about how a thing in hand went: "did the deploy go through". */
+const WENT_OPENERS = new Set("did didnt has hasnt have havent is isnt was wasnt".split(" "));
+/** What opens the thing in hand: "the staging deploy", "our migration", "yesterday's release". */
+const IN_HAND_THING = new Set("the our my that this yesterdays todays last".split(" "));
+/** How a thing went: through, finished, green, merged… */
+const HOW_IT_WENT = new Set(
+  "finish finished pass passed fail failed succeed succeeded land landed complete completed green red broken merged".split(
+    " ",
+  ),
+);
+/** How a thing in hand is now: "is the build green again". */
+const STATE = new Set(["green", "red", "merged", "finished", "completed", "live"]);
+/** "go through", "went through": a thing that went ("is auth done through middleware" tells how). */
+const WENT = new Set(["go", "gone", "went", "get", "got"]);
+
+/**
+ * "did the staging deploy from yesterday go through", "has the migration finished?", "is the build
+ * green again": how a thing in hand went, asked of colleagues. Not of a framework ("did django's admin
+ * pass the audit") nor of the app ("did you finish").
+ */
+export function asksHowItWent(words: readonly string[]): boolean {
+  const i = afterLeadIns(words);
+  if (!WENT_OPENERS.has(words[i] as string) || !IN_HAND_THING.has(words[i + 1] as string)) return false;
+  // A version asks of a framework's history ("did the async views land in 3.1?").
+  if (words.some((w) => BOTH.includes(w) || w === "you" || w === "u" || /\d/.test(w))) return false;
+  // "is the orm broken for composite keys?" asks what a thing is like; only a state is news.
+  const went = words[i]?.startsWith("is") || words[i]?.startsWith("was") ? STATE : HOW_IT_WENT;
+  return words
+    .slice(i + 2)
+    .some((w, k) => went.has(w) || (w === "through" && WENT.has(words[i + 1 + k] as string)));
+}

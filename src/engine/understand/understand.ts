@@ -10,6 +10,7 @@ import {
   aboutTheApp,
   afterSupposing,
   asksForChore,
+  asksHowItWent,
   asksToDoSomethingElse,
   asksWho,
   asksWhyAlone,
@@ -950,10 +951,12 @@ function readMessage(
   }
 
   // "should we deploy on friday?", "should we restart the celery workers?": colleagues' chores in a
-  // thread; "who has the replica creds?", anywhere: a question about people.
+  // thread; "who has the replica creds?", anywhere: a question about people; "did the deploy go
+  // through?": how a thing in hand went.
   if (
     (context.hasRecommendation && asksForChore(a.words)) ||
-    (asksWho(a.words) && !aboutTheApp(a.words) && !a.words.includes("you"))
+    (asksWho(a.words) && !aboutTheApp(a.words) && !a.words.includes("you")) ||
+    asksHowItWent(a.words)
   )
     return {
       intent: "unknown",
