@@ -141,6 +141,9 @@ export function tokenizePlain(plain: string): string[] {
     )
     // "on a scale of 1-10 how sure" asks for a rating, not about scaling: the phrase says nothing else.
     .replace(/\b(?:on )?(?:a )?scale (?:of|from) (?:\d+|one|zero) ?(?:-|to) ?(?:\d+|ten)\b/g, " ")
+    // "has legal signed off on the contract": an approval, not signing in.
+    .replace(/\bsign(?:ed|s|ing)? off\b/g, " approve ")
+    .replace(/\bsign-?offs?\b/g, " approval ")
     // Other frameworks' names in everyday idioms: "going off the rails", "guard rails", "a quart of milk".
     .replace(/\b(?:off|on) the rails\b/g, " off track ")
     .replace(/\bguard rails\b/g, " guardrails ")

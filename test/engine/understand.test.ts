@@ -1294,6 +1294,8 @@ describe("understand: questions about the decision", () => {
     ["has the migration finished?", true],
     ["is the build green again", true],
     ["did the tests pass on main?", true],
+    // Signing off is approving, not signing in.
+    ["has legal signed off on the vendor contract", false],
     ["what is the meaning of life?", false],
   ])("%j is flagged as about another matter: %s", (text, elsewhere) => {
     const u = understand(k, text, { hasRecommendation: true, verdict: "django" });
