@@ -904,9 +904,20 @@ describe("understand: questions about the decision", () => {
     ["is django overkill for this?", "django"],
     ["isn't flask too minimal for us?", "flask"],
     ["would django be overkill here?", "django"],
+    // In words of fault, harm or cost; the cost of the pick unnamed is the verdict's.
+    ["what's wrong with flask for our project?", "flask"],
+    ["what's bad about django for a team like ours", "django"],
+    ["where would django hurt us", "django"],
+    ["what do we give up by going with django?", "django"],
+    ["what would we lose with flask", "flask"],
+    ["what do we give up with it?", "django"],
   ])("%j asks the case against %s", (text, framework) => {
     const u = understand(k, text, { hasRecommendation: true, verdict: "django" });
     expect(u).toMatchObject({ intent: "decision", topic: "why_not", framework });
+  });
+
+  it("'what's wrong with the django admin?' asks about the admin", () => {
+    expect(firstFeatureAsked("what's wrong with the django admin?")).toBe("admin");
   });
 
   it("'is the django admin too much for a small team?' asks about the admin", () => {

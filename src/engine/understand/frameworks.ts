@@ -205,3 +205,64 @@ export function asksForAlternativesTo(words: readonly string[]): boolean {
     return false;
   return words.every((w, i) => i === noun || i === at || RELATIVE_TO.has(w) || AROUND.has(w));
 }
+
+/** What is wrong with a thing: "what's wrong with flask", "what's bad about django". */
+const FAULT = new Set(["wrong", "bad", "worse"]);
+/** What a framework does to a project: "where would django hurt us", "how will flask bite us". */
+const HARMS = new Set(["hurt", "bite", "hurts", "bites", "hold", "slow"]);
+/** What the pick costs: "what do we give up by going with django", "what would we lose with flask". */
+const COSTS = [["give", "up"], ["lose"], ["sacrifice"], ["miss", "out"]];
+/** Words between the cost and the framework: "by going with", "if we pick", "with". */
+const ON_THE_WAY = new Set(
+  "by with if we go going pick picking choose choosing use using the it this that".split(" "),
+);
+/** Words after a framework that leave it the subject: "wrong with flask for our project", "…here". */
+const AFTER_SUBJECT = new Set("for here in on as if when given though tho compared at us".split(" "));
+
+/**
+ * "what's wrong with flask for our project?", "where would django hurt us", "what do we give up by going
+ * with django?": the case against one framework, in words of fault, harm or cost. The framework named
+ * (the framework itself, not one of its parts: "what's wrong with the django admin?" asks about the
+ * admin), or `verdict` when the cost of the pick is asked without a name ("what do we give up with
+ * it?"); undefined when it asks no such thing.
+ */
+export function asksWhatsAgainst(
+  words: readonly string[],
+  verdict?: FrameworkId | "either",
+): FrameworkId | undefined {
+  const named = frameworksNamed(words);
+  const subject = (at: number) => {
+    const next = words[at + 1];
+    return next === undefined || AFTER_SUBJECT.has(next);
+  };
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i] as string;
+    // "wrong with flask", "bad about django".
+    if (FAULT.has(w) && (words[i + 1] === "with" || words[i + 1] === "about")) {
+      let j = i + 2;
+      while (ON_THE_WAY.has(words[j] as string) && !["it", "this", "that"].includes(words[j] as string)) j++;
+      const at = named.find((n) => n.at === j);
+      if (at && subject(at.at)) return at.id;
+    }
+    // "where would django hurt us": the framework before the harm, in a question.
+    if (HARMS.has(w) && (words[i + 1] === "us" || words[i + 1] === "the")) {
+      const at = named.find((n) => n.at < i && n.at >= i - 3);
+      if (at && ["where", "how", "when", "would", "will", "could"].includes(words[0] as string)) return at.id;
+    }
+    // "give up by going with django", "lose with flask", "give up with it".
+    const cost = COSTS.find((c) => c.every((x, k) => words[i + k] === x));
+    if (cost) {
+      let j = i + cost.length;
+      if (!ON_THE_WAY.has(words[j] as string)) continue;
+      while (ON_THE_WAY.has(words[j] as string)) j++;
+      const at = named.find((n) => n.at === j);
+      if (at) return at.id;
+      if (
+        ["it", "this", "that"].includes(words[j - 1] as string) &&
+        (verdict === "flask" || verdict === "django")
+      )
+        return verdict;
+    }
+  }
+  return undefined;
+}

@@ -39,6 +39,7 @@ import {
   asksIfBetter,
   asksOnlyCaseAgainst,
   asksTooMuch,
+  asksWhatsAgainst,
   caseAgainstFramework,
   frameworksNamed,
   namedAgainst,
@@ -1009,8 +1010,11 @@ function readMessage(
       };
     }
   }
-  // "is django overkill for this?": the case against it answers.
-  const tooMuch = context.hasRecommendation ? asksTooMuch(a.words.slice(afterLeadIns(a.words))) : undefined;
+  // "is django overkill for this?", "what's wrong with flask for us?": the case against it answers.
+  const asked = a.words.slice(afterLeadIns(a.words));
+  const tooMuch = context.hasRecommendation
+    ? (asksTooMuch(asked) ?? asksWhatsAgainst(asked, context.verdict))
+    : undefined;
   if (tooMuch) {
     return {
       intent: "decision",
