@@ -916,6 +916,27 @@ describe("understand: questions about the decision", () => {
     expect(u).toMatchObject({ intent: "decision", topic: "why_not", framework });
   });
 
+  // What would change the decision, in words other than "flip it": the decision as the subject, or what
+  // would make the app choose the other one.
+  it.each([
+    "if the whole team was senior would that flip it",
+    "would the answer change if we had a smaller budget?",
+    "does that change anything?",
+    "what would make you recommend flask instead",
+    "what would have to be true for flask to be the pick",
+    "what would need to be different for it to say flask?",
+  ])("%j asks what would change it", (text) => {
+    const u = understand(k, text, { hasRecommendation: true, verdict: "django" });
+    expect(u).toMatchObject({ intent: "decision", topic: "flip" });
+  });
+  it("'would the answer change if it stays tiny?' supposes the answer it gives", () => {
+    const u = understand(k, "would the answer change if it stays tiny?", {
+      hasRecommendation: true,
+      verdict: "django",
+    });
+    expect(u).toMatchObject({ topic: "flip", hypothesis: { answers: { size: "tiny" } } });
+  });
+
   it("'what's wrong with the django admin?' asks about the admin", () => {
     expect(firstFeatureAsked("what's wrong with the django admin?")).toBe("admin");
   });
@@ -1469,7 +1490,8 @@ describe("understand: questions about the decision", () => {
   it.each([
     // Only the head noun after a clause's "which" tells; a "which" inside a clause relates.
     ["which framework handles background jobs better?", "verdict"],
-    ["we have a monolith which talks to our erp, does the recommendation change?", "verdict"],
+    // Whether it changes is what would change it.
+    ["we have a monolith which talks to our erp, does the recommendation change?", "flip"],
     // A feature's domain words and grammar words are ours; "that" opens a clause, not an object.
     ["how confident are you about the auth requirements?", "confidence"],
     ["how sure are you that this handles our load?", "confidence"],

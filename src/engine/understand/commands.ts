@@ -351,3 +351,47 @@ export function asksHowItWent(words: readonly string[]): boolean {
     .slice(i + 2)
     .some((w, k) => went.has(w) || (w === "through" && WENT.has(words[i + 1 + k] as string)));
 }
+
+/** Modal verbs that open a question of what would happen: "would that flip it". */
+const WOULD = new Set("would will could does did might wouldnt".split(" "));
+/** What may flip: the decision itself, by a pronoun or by name. */
+const THE_PICK = new Set(
+  "it that this answer verdict pick recommendation rec call result outcome".split(" "),
+);
+/** Verbs of the decision changing. */
+const FLIPS = new Set(["flip", "change", "switch"]);
+/** What may follow the verb: nothing, the decision, "anything", or a condition. */
+const AFTER_FLIP = new Set([...THE_PICK, "anything", "things", "much", "if", "at", "then"]);
+/** Verbs of the app choosing: "what would make you recommend flask". */
+const CHOOSES = new Set("recommend pick choose say prefer suggest".split(" "));
+
+/**
+ * "if the whole team was senior would that flip it", "would the answer change if we had a smaller
+ * budget?", "what would make you recommend flask instead", "what would have to be true for flask to be
+ * the pick": what would change the decision, asked in words other than the classifier's.
+ */
+export function asksWhatWouldFlip(words: readonly string[]): boolean {
+  for (let i = 0; i < words.length; i++) {
+    if (!WOULD.has(words[i] as string)) continue;
+    // "would that flip it", "would the answer change if …": the decision, then the verb.
+    let j = i + 1;
+    if (words[j] === "the" || words[j] === "your") j++;
+    if (THE_PICK.has(words[j] as string) && FLIPS.has(words[j + 1] as string)) {
+      const next = words[j + 2];
+      if (next === undefined || AFTER_FLIP.has(next)) return true;
+    }
+  }
+  const start = afterLeadIns(words);
+  if (words[start] !== "what" || !WOULD.has(words[start + 1] as string)) return false;
+  const rest = words.slice(start + 2);
+  const framework = rest.some((w) => BOTH.includes(w));
+  // "what would make you recommend flask", "what would make it say flask".
+  if (rest[0] === "make" && (rest[1] === "you" || rest[1] === "it") && CHOOSES.has(rest[2] as string))
+    return framework || rest.includes("other");
+  // "what would have to be true for flask…", "what would need to be different for it to say flask?".
+  const mustChange =
+    (rest[0] === "have" || rest[0] === "need" || rest[0] === "needs") &&
+    rest[1] === "to" &&
+    (rest[2] === "change" || (rest[2] === "be" && ["true", "different"].includes(rest[3] as string)));
+  return mustChange && (framework || rest.includes("other"));
+}

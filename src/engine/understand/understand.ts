@@ -12,6 +12,7 @@ import {
   asksForChore,
   asksHowItWent,
   asksToDoSomethingElse,
+  asksWhatWouldFlip,
   asksWho,
   asksWhyAlone,
   asksWhyFramework,
@@ -1009,6 +1010,20 @@ function readMessage(
         runnersUp: [],
       };
     }
+  }
+  // "would that flip it?", "what would make you recommend flask instead": what would change it.
+  if (context.hasRecommendation && asksWhatWouldFlip(a.words)) {
+    const condition = a.words.indexOf("if");
+    const hypothesis = condition >= 0 ? supposedIn(model, a, condition + 1) : undefined;
+    return {
+      intent: "decision",
+      topic: "flip",
+      ...(hypothesis ? { hypothesis } : {}),
+      score: 1,
+      unsure: false,
+      isQuestion: true,
+      runnersUp: [],
+    };
   }
   // "is django overkill for this?", "what's wrong with flask for us?": the case against it answers.
   const asked = a.words.slice(afterLeadIns(a.words));
