@@ -1113,6 +1113,10 @@ describe("understand: questions about the decision", () => {
     const u = understand(k, text, { hasRecommendation: true, verdict: "django" });
     expect(u).toMatchObject({ intent: "decision", topic: "alternative", alternative });
   });
+  it("'why not laravel, it has everything django has' suggests Laravel, whatever its reason names", () => {
+    const u = understand(k, "why not laravel, it has everything django has", { hasRecommendation: true });
+    expect(u).toMatchObject({ intent: "decision", topic: "alternative", alternative: "Laravel" });
+  });
   it("'rails? lol. anyway who has the jira board link' asks another thing after", () => {
     const u = understand(k, "rails? lol. anyway who has the jira board link", { hasRecommendation: true });
     expect(u.intent).toBe("unknown");

@@ -291,9 +291,7 @@ function alternativeAsked(model: Model, a: Analysed): string | undefined {
   const after = a.tokens[end];
   const ends = after === undefined || after.sentence !== token?.sentence || after.clause !== token?.clause;
   const leaves = ends || AFTER_NAME.has(words[end] as string);
-  // "why not just express?", "what about just using next.js": a filler between the phrase and the name.
-  const before = FILLER_BEFORE_NAME.has(words[at - 1] as string) ? at - 1 : at;
-  const suggested = SUGGESTING.some((p) => p.every((w, k) => words[before - p.length + k] === w));
+  const suggested = suggestedAt(words, at);
   const compared = words.includes("compare") || words.some((w) => w === "vs" || w === "versus");
   return (suggested && leaves) || alone || (compared && (leaves || words.some((w) => OURS.has(w))))
     ? name
@@ -315,6 +313,23 @@ const HELP_CUES = new Set(
     " ",
   ),
 );
+
+/**
+ * One other framework suggested, whatever the rest of the message reads as: "why not laravel, it has
+ * everything django has" (a reason naming ours). The name, or undefined.
+ */
+function alternativeSuggested(model: Model, a: Analysed): string | undefined {
+  const found = [...alternativesNamed(model, a)];
+  if (found.length === 0 || new Set(found.map((f) => f.name)).size !== 1) return undefined;
+  const { name, at } = found[0] as { name: string; at: number; length: number };
+  return suggestedAt(a.words, at) ? name : undefined;
+}
+
+/** A suggesting phrase right before the word at `at`, a filler allowed between: "why not just express". */
+function suggestedAt(words: readonly string[], at: number): boolean {
+  const before = FILLER_BEFORE_NAME.has(words[at - 1] as string) ? at - 1 : at;
+  return SUGGESTING.some((p) => p.every((w, k) => words[before - p.length + k] === w));
+}
 
 /** Framework names and joining words alone ("flask?", "django vs flask") ask nothing we can answer. */
 const FRAMEWORK_ONLY = new Set(["flask", "django", "python", "vs", "versus", "or", "and"]);
@@ -1161,6 +1176,9 @@ function readMessage(
   if (kind.label.startsWith(DECISION)) {
     const topic = kind.label.slice(DECISION.length) as Topic;
     const base = { intent: "decision" as const, ...common, runnersUp: runnersUp([]) };
+    // "why not laravel, it has everything django has": another framework suggested, whatever the topic.
+    const suggested = topic !== "alternative" ? alternativeSuggested(model, a) : undefined;
+    if (suggested) return { ...base, topic: "alternative", alternative: suggested };
     switch (topic) {
       case "verdict": {
         // "should I rebase my flask branch?" is a colleague's question, not one about the pick.
