@@ -1158,9 +1158,26 @@ describe("understand: questions about the decision", () => {
     });
     expect(u).toMatchObject({ intent: "decision", topic: "alternative", alternative: "Next.js" });
   });
-  it.each(["spring boot versus quarkus?", "koa vs hono"])("%j compares two others: declined", (text) => {
-    expect(understand(k, text, { hasRecommendation: true, verdict: "django" }).intent).toBe("unknown");
-  });
+  // Another framework the subject of a yes/no question about what it has or does: its own business.
+  it.each(["does fastapi have an admin panel?", "can sanic do websockets"])(
+    "%j asks about another framework's own: declined",
+    (text) => {
+      expect(understand(k, text, { hasRecommendation: true, verdict: "django" }).intent).toBe("unknown");
+    },
+  );
+  it.each(["is there a case for just doing this one in laravel", "is fastapi faster than flask?"])(
+    "%j still weighs another framework for us",
+    (text) => {
+      const u = understand(k, text, { hasRecommendation: true, verdict: "django" });
+      expect(u).toMatchObject({ intent: "decision", topic: "alternative" });
+    },
+  );
+  it.each(["spring boot versus quarkus?", "koa vs hono", "is fastapi faster than node?"])(
+    "%j compares two others: declined",
+    (text) => {
+      expect(understand(k, text, { hasRecommendation: true, verdict: "django" }).intent).toBe("unknown");
+    },
+  );
   it.each(["is there a lighter framework?", "would a lighter stack be better here?"])(
     "%j still asks about an alternative, none named",
     (text) => {

@@ -26,6 +26,14 @@ const COMPARING = new Set(["like", "than", "unlike", "similar", "vs", "versus"])
 /** "how does rails handle …", "how do laravel queues work": the other framework is what is asked about. */
 const ASKED_OF = new Set(["does", "do", "can", "would"]);
 const WH = new Set(["how", "what", "why", "where"]);
+/** Openers of a yes/no question whose subject follows: "does fastapi have…", "can sanic do…". */
+const YES_NO = new Set(["does", "do", "can", "will", "is", "has"]);
+/** What a framework is asked to have or do: "does fastapi have an admin", "can sanic handle websockets". */
+const HAS_OR_DOES = new Set(
+  "have has support supports do does handle handles ship ships come comes include includes offer offers provide provides".split(
+    " ",
+  ),
+);
 
 /** The one-word names of the other frameworks (data/examples.json, alternatives) that are no everyday word. */
 export function alternativeNames(knowledge: Knowledge): Set<string> {
@@ -57,6 +65,23 @@ export function askedOfAnotherFramework(names: ReadonlySet<string>, a: Analysed)
     const twoBefore = sentence[at - 2]?.word ?? "";
     if (before === "in") return true;
     return ASKED_OF.has(before) && WH.has(twoBefore);
+  });
+}
+
+/**
+ * "does fastapi have an admin panel?", "can sanic do websockets": another framework the subject of a
+ * yes/no question about what it has or does. Neither its feature nor the alternative is asked of ours.
+ */
+export function asksWhatAnotherHas(names: ReadonlySet<string>, a: Analysed): boolean {
+  return a.tokens.some((t) => {
+    if (!names.has(t.word)) return false;
+    const sentence = a.tokens.filter((u) => u.sentence === t.sentence);
+    const at = sentence.indexOf(t);
+    return (
+      YES_NO.has(sentence[at - 1]?.word ?? "") &&
+      afterLeadIns(sentence.map((u) => u.word)) === at - 1 &&
+      HAS_OR_DOES.has(sentence[at + 1]?.word ?? "")
+    );
   });
 }
 

@@ -33,7 +33,7 @@ import {
   oursBy,
   pushesBackOnAnother,
 } from "./decision-object.js";
-import { askedOfAnotherFramework, isEverydayName, leftBehind } from "./elsewhere.js";
+import { askedOfAnotherFramework, asksWhatAnotherHas, isEverydayName, leftBehind } from "./elsewhere.js";
 import {
   asksCaseAgainst,
   asksForAlternativesTo,
@@ -301,9 +301,10 @@ function alternativeAsked(model: Model, a: Analysed): string | undefined {
 /** Words that say what is weighed is a stack: "another framework", "a lighter stack". */
 const KIND_OF_STACK = new Set("framework frameworks stack stacks language languages lang".split(" "));
 
-/** Two other frameworks compared with each other: "spring boot versus quarkus?", "koa vs hono". */
+/** Two other frameworks compared with each other: "spring boot versus quarkus?", "is fastapi faster than node?". */
 function comparesOthers(model: Model, a: Analysed): boolean {
-  if (!a.words.some((w) => w === "vs" || w === "versus" || w.startsWith("compar"))) return false;
+  if (!a.words.some((w) => w === "vs" || w === "versus" || w === "than" || w.startsWith("compar")))
+    return false;
   return new Set([...alternativesNamed(model, a)].map((n) => n.name)).size > 1;
 }
 
@@ -538,7 +539,8 @@ function kindOf(
   // The readings ruled out so far: what is left is read as conditional on them being impossible.
   let ruledOut = 0;
   // A question about another framework's own feature ("sessions in express"): not ours.
-  const elsewhereAsked = !framework && askedOfAnotherFramework(model.alternativeNames, a);
+  const anotherHas = !framework && asksWhatAnotherHas(model.alternativeNames, a);
+  const elsewhereAsked = anotherHas || (!framework && askedOfAnotherFramework(model.alternativeNames, a));
   // A feature reading set aside for a word not ours.
   let blockedFeature = false;
   // A feature's words about another thing: what another thing is chosen for ("how about jira for the
@@ -591,6 +593,9 @@ function kindOf(
       // "spring boot or quarkus?", "laravel vs symfony": other stacks among themselves are not ours.
       const elsewhere = a.terms.some((t) => model.offTopic.has(t.stem) && !model.otherFrameworks.has(t.stem));
       if (label === `${DECISION}alternative` && elsewhere && !framework) continue;
+      // "does fastapi have an admin panel?", "how does rails handle migrations": another framework's own.
+      // "does fastapi have an admin panel?": another framework's own, not an alternative for us.
+      if (anotherHas) continue;
       // "spring boot versus quarkus?": two other frameworks compared with each other, not with ours.
       if (label === `${DECISION}alternative` && !framework && comparesOthers(model, a)) return declined(p);
       // "recommend a movie", "how sure is the weather": a word from questions we cannot answer.
@@ -720,7 +725,7 @@ function kindOf(
     )
       continue;
     // "spring boot vs django", "why not express, our frontend devs know node": another framework asked.
-    if (label === "unknown" && alternativeAsked(model, a) !== undefined)
+    if (label === "unknown" && !anotherHas && alternativeAsked(model, a) !== undefined)
       return { label: `${DECISION}alternative`, p, chatter };
     if (
       label === "unknown" &&
