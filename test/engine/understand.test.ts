@@ -1178,13 +1178,14 @@ describe("understand: questions about the decision", () => {
       expect(understand(k, text, { hasRecommendation: true, verdict: "django" }).intent).toBe("unknown");
     },
   );
-  it.each(["is there a lighter framework?", "would a lighter stack be better here?"])(
-    "%j still asks about an alternative, none named",
-    (text) => {
-      const u = understand(k, text, { hasRecommendation: true, verdict: "django" });
-      expect(u).toMatchObject({ intent: "decision", topic: "alternative" });
-    },
-  );
+  it.each([
+    "is there a lighter framework?",
+    "would a lighter stack be better here?",
+    "is there something newer people use these days instead?",
+  ])("%j still asks about an alternative, none named", (text) => {
+    const u = understand(k, text, { hasRecommendation: true, verdict: "django" });
+    expect(u).toMatchObject({ intent: "decision", topic: "alternative" });
+  });
   it.each(["the phoenix office wifi is down again", "who is bringing the gin to the party"])(
     "%j uses a framework's name in its everyday sense",
     (text) => {
@@ -1284,8 +1285,9 @@ describe("understand: questions about the decision", () => {
     // Times offered either side of "instead of" or "or": a meeting moved.
     "how about 3pm instead of 2 for the sync",
     "tuesday or wednesday for the retro?",
-    // A day offered after "why not", "what about": a meeting's.
+    // A day offered after "why not", "what about": a meeting's; so is a day before a closing "instead".
     "why not friday for the team lunch?",
+    "what if we did the demo day on friday instead",
     // How sure of a clause about another matter.
     "are you sure the invoice was sent?",
     // One option named, the other left open: the named one decides.

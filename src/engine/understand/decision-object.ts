@@ -212,6 +212,10 @@ function offersOtherOptions(model: Model, a: Analysed, ours: (t: Token) => boole
     while (r < tokens.length && BETWEEN_OPTIONS.has((tokens[r] as Token).word)) r++;
     const left = tokens[l];
     const right = tokens[r];
+    // "what if we did the demo day on friday instead": a day, then "instead" ending the clause ("what
+    // do people use these days instead?" names no day).
+    const day = left !== undefined && isTime(left) && !AGO.has(tokens[l - 1]?.word ?? "");
+    if (t.word === "instead" && left?.clause === t.clause && day && right?.clause !== t.clause) return true;
     if (left?.clause !== t.clause || right?.clause !== t.clause) continue;
     // "inter or something else?": only the one option named decides.
     if (ELSE.has(right.word) && tokens[r + 1]?.word === "else" && option(left)) return true;
@@ -221,6 +225,9 @@ function offersOtherOptions(model: Model, a: Analysed, ours: (t: Token) => boole
   }
   return false;
 }
+
+/** Words that make a time word a while, not a day: "these days", "those days". */
+const AGO = new Set(["these", "those"]);
 
 /** A clock time ("3pm"; "10:30" reaches here as two numbers, and two numbers are no time) or a day or month. */
 const isTime = (t: Token) => /^\d{1,2}(am|pm)$/.test(t.typed) || WHEN.has(t.word);
