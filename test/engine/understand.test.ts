@@ -929,6 +929,20 @@ describe("understand: questions about the decision", () => {
     const u = understand(k, text, { hasRecommendation: true, verdict: "django" });
     expect(u).toMatchObject({ intent: "decision", topic: "flip" });
   });
+  // How sure, in words of how close the call is, trust in the pick or the margin.
+  it.each([
+    "is django a clear winner or could it go either way?",
+    "how much should we trust this pick?",
+    "by how much did flask lose",
+  ])("%j asks how sure it is", (text) => {
+    const u = understand(k, text, { hasRecommendation: true, verdict: "django" });
+    expect(u).toMatchObject({ intent: "decision", topic: "confidence" });
+  });
+  it("'either way works for me' asks nothing", () => {
+    const u = understand(k, "either way works for me", { hasRecommendation: true, verdict: "django" });
+    expect(u.intent === "decision" && u.topic === "confidence").toBe(false);
+  });
+
   it("'would the answer change if it stays tiny?' supposes the answer it gives", () => {
     const u = understand(k, "would the answer change if it stays tiny?", {
       hasRecommendation: true,

@@ -395,3 +395,37 @@ export function asksWhatWouldFlip(words: readonly string[]): boolean {
     (rest[2] === "change" || (rest[2] === "be" && ["true", "different"].includes(rest[3] as string)));
   return mustChange && (framework || rest.includes("other"));
 }
+
+/** Phrases of how close a call is: "a toss up", "could go either way", "a clear winner". */
+const CLOSENESS = [
+  ["toss", "up"],
+  ["tossup"],
+  ["coin", "flip"],
+  ["close", "call"],
+  ["go", "either", "way"],
+  ["clear", "winner"],
+  ["clear", "win"],
+];
+/** The decision, as what is trusted: "trust this pick", "trust the recommendation". */
+const TRUSTED = new Set("pick recommendation rec verdict answer call result it this".split(" "));
+/** What won or lost: "by how much did flask lose", "how much did django win by". */
+const MARGIN_VERBS = new Set(["lose", "lost", "win", "won", "beat"]);
+
+/**
+ * "is django a clear winner or could it go either way?", "how much should we trust this pick?", "by how
+ * much did flask lose", "does that mean it's basically a toss up?": how sure the decision is, in words
+ * other than the classifier's.
+ */
+export function asksHowClose(words: readonly string[]): boolean {
+  if (CLOSENESS.some((p) => words.some((_, i) => p.every((w, k) => words[i + k] === w)))) return true;
+  const trust = words.indexOf("trust");
+  if (trust >= 0) {
+    let j = trust + 1;
+    if (["this", "the", "your", "that"].includes(words[j] as string) && TRUSTED.has(words[j + 1] as string))
+      j++;
+    if (TRUSTED.has(words[j] as string) && words[j + 1] === undefined) return true;
+    if (TRUSTED.has(words[j] as string) && j > trust + 1) return true;
+  }
+  const much = words.findIndex((w, i) => w === "how" && words[i + 1] === "much");
+  return much >= 0 && words.slice(much + 2).some((w) => MARGIN_VERBS.has(w));
+}

@@ -10,6 +10,7 @@ import {
   aboutTheApp,
   afterSupposing,
   asksForChore,
+  asksHowClose,
   asksHowItWent,
   asksToDoSomethingElse,
   asksWhatWouldFlip,
@@ -1031,6 +1032,21 @@ function readMessage(
       };
     }
   }
+  // "could it go either way?", "how much should we trust this pick?": how sure it is.
+  if (
+    context.hasRecommendation &&
+    question &&
+    asksHowClose(a.words) &&
+    !a.terms.some((t) => model.offTopic.has(t.stem) || !t.known)
+  )
+    return {
+      intent: "decision",
+      topic: "confidence",
+      score: 1,
+      unsure: false,
+      isQuestion: true,
+      runnersUp: [],
+    };
   // "would that flip it?", "what would make you recommend flask instead": what would change it.
   if (context.hasRecommendation && asksWhatWouldFlip(a.words)) {
     const condition = a.words.indexOf("if");
