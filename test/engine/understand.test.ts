@@ -1179,6 +1179,16 @@ describe("understand: questions about the decision", () => {
       expect(understand(k, text, { hasRecommendation: true, verdict: "django" }).intent).toBe("unknown");
     },
   );
+  // Its versions, docs, people, another team's use of it, or news of it: its own business.
+  it.each([
+    "rails 8 solid queue, anyone tried it?",
+    "we're hiring a rails dev for the payments team, know anyone good?",
+    "the fastapi docs site is down for me, anyone else?",
+    "on the data team's fastapi service, should pagination be cursor- or offset-based?",
+    "litestar was called starlite before, right? why'd they rename it",
+  ])("%j is another framework's own business: declined", (text) => {
+    expect(understand(k, text, { hasRecommendation: true, verdict: "django" }).intent).toBe("unknown");
+  });
   it.each(["is there a case for just doing this one in laravel", "is fastapi faster than flask?"])(
     "%j still weighs another framework for us",
     (text) => {

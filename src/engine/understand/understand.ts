@@ -302,6 +302,31 @@ function alternativeAsked(model: Model, a: Analysed): string | undefined {
 /** Words that say what is weighed is a stack: "another framework", "a lighter stack". */
 const KIND_OF_STACK = new Set("framework frameworks stack stacks language languages lang".split(" "));
 
+/** Another framework's own things: "the fastapi docs", "a rails dev", "fastapi benchmarks". */
+const ITS_OWN = new Set(
+  "docs doc documentation site website release releases changelog dev devs developer developers engineer engineers job jobs repo repository github issue issues bug bugs benchmark benchmarks version versions maintainer maintainers author authors conference conf meetup podcast newsletter course".split(
+    " ",
+  ),
+);
+/** Whose the framework is, before it: "the data team's fastapi service", "their rails app". */
+const ANOTHERS = new Set("teams their his her other another existing legacy old".split(" "));
+/** News of a framework: "fastapi 0.115 broke our models", "litestar was called starlite", "did pylons become pyramid". */
+const NEWS = new Set("renamed rename became become broke released deprecated acquired called".split(" "));
+
+/**
+ * Another framework's own business, not weighed for this project: its versions ("rails 8 solid
+ * queue"), its docs, people or benchmarks ("we're hiring a rails dev"), another team's use of it ("on the
+ * data team's fastapi service"), or news of it ("litestar was called starlite before").
+ */
+function anothersOwnBusiness(model: Model, a: Analysed): boolean {
+  const words = a.words;
+  for (const { at, length } of alternativesNamed(model, a)) {
+    const next = words[at + length] ?? "";
+    if (/^\d/.test(next) || ITS_OWN.has(next) || ANOTHERS.has(words[at - 1] ?? "")) return true;
+  }
+  return words.some((w) => NEWS.has(w)) && alternativeNamed(model, a) !== undefined;
+}
+
 /** Two other frameworks compared with each other: "spring boot versus quarkus?", "is fastapi faster than node?". */
 function comparesOthers(model: Model, a: Analysed): boolean {
   if (!a.words.some((w) => w === "vs" || w === "versus" || w === "than" || w.startsWith("compar")))
@@ -594,9 +619,11 @@ function kindOf(
       // "spring boot or quarkus?", "laravel vs symfony": other stacks among themselves are not ours.
       const elsewhere = a.terms.some((t) => model.offTopic.has(t.stem) && !model.otherFrameworks.has(t.stem));
       if (label === `${DECISION}alternative` && elsewhere && !framework) continue;
-      // "does fastapi have an admin panel?", "how does rails handle migrations": another framework's own.
       // "does fastapi have an admin panel?": another framework's own, not an alternative for us.
       if (anotherHas) continue;
+      // "rails 8 solid queue, anyone tried it?", "we're hiring a rails dev": its own business too.
+      if (label === `${DECISION}alternative` && !framework && anothersOwnBusiness(model, a))
+        return declined(p);
       // "spring boot versus quarkus?": two other frameworks compared with each other, not with ours.
       if (label === `${DECISION}alternative` && !framework && comparesOthers(model, a)) return declined(p);
       // "recommend a movie", "how sure is the weather": a word from questions we cannot answer.
@@ -726,7 +753,12 @@ function kindOf(
     )
       continue;
     // "spring boot vs django", "why not express, our frontend devs know node": another framework asked.
-    if (label === "unknown" && !anotherHas && alternativeAsked(model, a) !== undefined)
+    if (
+      label === "unknown" &&
+      !anotherHas &&
+      !anothersOwnBusiness(model, a) &&
+      alternativeAsked(model, a) !== undefined
+    )
       return { label: `${DECISION}alternative`, p, chatter };
     if (
       label === "unknown" &&
