@@ -601,6 +601,8 @@ function kindOf(
       const sure = p >= model.options.tuning.noDomainKeep && !offTopic && !unseen;
       const blocked =
         elsewhereAsked ||
+        // "quart vs starlette for websockets": two others compared with each other.
+        (!framework && comparesOthers(model, a)) ||
         (offTopic && !framework && p < model.options.tuning.offTopicKeep) ||
         (unseen && !framework && p < model.options.tuning.unseenKeep) ||
         ((domain || sure) && choosesAnother());
