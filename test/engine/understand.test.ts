@@ -1127,6 +1127,15 @@ describe("understand: questions about the decision", () => {
     const u = understand(k, text, { hasRecommendation: true, verdict: "django" });
     expect(u).toMatchObject({ intent: "decision", topic: "alternative", alternative });
   });
+  it.each([
+    ["have you considered spring boot? we're a java shop", "Spring"],
+    ["should we look at litestar instead?", "Litestar"],
+    // An everyday name with its reason after it.
+    ["should we go with express since the frontend is react and we could share types", "Express"],
+  ])("%j suggests %s", (text, alternative) => {
+    const u = understand(k, text, { hasRecommendation: true });
+    expect(u).toMatchObject({ intent: "decision", topic: "alternative", alternative });
+  });
   it("'why not laravel, it has everything django has' suggests Laravel, whatever its reason names", () => {
     const u = understand(k, "why not laravel, it has everything django has", { hasRecommendation: true });
     expect(u).toMatchObject({ intent: "decision", topic: "alternative", alternative: "Laravel" });

@@ -203,9 +203,11 @@ function alternativeWords(knowledge: Knowledge): Map<string, Array<{ name: strin
   return index;
 }
 
-/** Words after an everyday name that leave it the framework's: "express instead", "node js", "rails for this". */
+/** Words after an everyday name that leave it the framework's: "express instead", "node js", "express since the team knows node". */
 const AFTER_NAME = new Set(
-  "instead then for with or vs versus here though tho too js javascript framework".split(" "),
+  "instead then for with or vs versus here though tho too js javascript framework since because given".split(
+    " ",
+  ),
 );
 
 /** The word at `at` ends its clause, or a word that leaves it a name follows. */
@@ -254,6 +256,13 @@ const SUGGESTING = [
   "go with",
   "use",
   "using",
+  "went with",
+  "going with",
+  "consider",
+  "considered",
+  "considering",
+  "look at",
+  "looked at",
 ].map((p) => p.split(" "));
 
 /**
