@@ -102,6 +102,29 @@ function splitNumberedList(text: string): string {
 const DOT_IN_NAME =
   /(?<=\d)\.(?=\d)|(?<=[\p{L}\d])\.(?=(?:py|js|ts|jsx|tsx|json|md|txt|html|css|yml|yaml|toml|cfg|ini|sql|sh|env|rb|go|io|com|org|net|dev)\b)/gu;
 
+/** Words that may open an idiom below: one pass finds none in most messages. */
+const IDIOM_WORDS =
+  /\b(?:flask|django) (?:meetups?|workshops?|conferences?|conf|stickers?|swag|hoodies?|t-?shirts?)\b|\b(?:on )?(?:a )?scale (?:of|from) (?:\d+|one|zero) ?(?:-|to) ?(?:\d+|ten)\b|\bsign(?:ed|s|ing)? off\b|\bsign-?offs?\b|\b(?:off|on) the rails\b|\bguard rails\b|\bquarts? of\b/g;
+
+/**
+ * Idioms whose words would read as ours: an event or merchandise named after a framework is not the
+ * framework ("the django meetup next week", "the flask workshop tickets"; a tutorial or a talk may still
+ * teach it); "on a scale of 1-10 how sure" asks for a rating, not about scaling; "has legal signed off on
+ * the contract" approves, not signs in; other frameworks' names in everyday idioms ("going off the
+ * rails", "guard rails", "a quart of milk").
+ */
+function idioms(found: string): string {
+  if (found.startsWith("flask") || found.startsWith("django"))
+    return ` ${found.slice(found.indexOf(" ") + 1)}`;
+  if (found.includes("scale")) return " ";
+  if (found.startsWith("sign"))
+    return found.includes("-") || found.endsWith("offs") || found.endsWith("signoff")
+      ? " approval "
+      : " approve ";
+  if (found.endsWith("rails")) return found.startsWith("guard") ? " guardrails " : " off track ";
+  return " jug of ";
+}
+
 /** `tokenize` for text already without Slack markup and cut (`plainText`). */
 export function tokenizePlain(plain: string): string[] {
   let clean = plain.replace(/&amp;|&/g, " and ").replace(/&lt;|&gt;|&quot;|&#39;/g, " ");
@@ -133,21 +156,7 @@ export function tokenizePlain(plain: string): string[] {
       /\b(?:hip|thermos|vacuum|water|coffee|tea) flasks?\b|\bflasks? of (?=(?:coffee|tea|water|soup|cocoa|whiske?y)\b)/g,
       " thermos ",
     )
-    // An event or merchandise named after a framework is not the framework: "the django meetup next
-    // week", "expense the flask workshop tickets" (a tutorial or a talk may still teach it).
-    .replace(
-      /\b(?:flask|django) (?=(?:meetups?|workshops?|conferences?|conf|stickers?|swag|hoodies?|t-?shirts?)\b)/g,
-      " ",
-    )
-    // "on a scale of 1-10 how sure" asks for a rating, not about scaling: the phrase says nothing else.
-    .replace(/\b(?:on )?(?:a )?scale (?:of|from) (?:\d+|one|zero) ?(?:-|to) ?(?:\d+|ten)\b/g, " ")
-    // "has legal signed off on the contract": an approval, not signing in.
-    .replace(/\bsign(?:ed|s|ing)? off\b/g, " approve ")
-    .replace(/\bsign-?offs?\b/g, " approval ")
-    // Other frameworks' names in everyday idioms: "going off the rails", "guard rails", "a quart of milk".
-    .replace(/\b(?:off|on) the rails\b/g, " off track ")
-    .replace(/\bguard rails\b/g, " guardrails ")
-    .replace(/\bquarts? of\b/g, " jug of ")
+    .replace(IDIOM_WORDS, idioms)
     .replace(DOT_IN_NAME, " ")
     .replace(/[\n.!?？…]+/gu, ` ${SENTENCE_MARK} `)
     // "testing/debugging" lists two asks like "testing, debugging" (letters either side: not "24/7").
