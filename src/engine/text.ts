@@ -104,14 +104,15 @@ const DOT_IN_NAME =
 
 /** Words that may open an idiom below: one pass finds none in most messages. */
 const IDIOM_WORDS =
-  /\b(?:flask|django) (?:meetups?|workshops?|conferences?|conf|stickers?|swag|hoodies?|t-?shirts?)\b|\b(?:on )?(?:a )?scale (?:of|from) (?:\d+|one|zero) ?(?:-|to) ?(?:\d+|ten)\b|\bsign(?:ed|s|ing)? off\b|\bsign-?offs?\b|\b(?:off|on) the rails\b|\bguard rails\b|\bquarts? of\b/g;
+  /\b(?:flask|django) (?:meetups?|workshops?|conferences?|conf|stickers?|swag|hoodies?|t-?shirts?)\b|\b(?:on a scale (?:of|from)|scale of) (?:\d+|one|zero) ?(?:-|to) ?(?:\d+|ten)\b|\bsign(?:ed|s|ing)? off\b|\bsign-?offs?\b|\boff the rails\b|\bguard rails\b|\bquarts? of\b/g;
 
 /**
  * Idioms whose words would read as ours: an event or merchandise named after a framework is not the
  * framework ("the django meetup next week", "the flask workshop tickets"; a tutorial or a talk may still
- * teach it); "on a scale of 1-10 how sure" asks for a rating, not about scaling; "has legal signed off on
+ * teach it); "on a scale of 1-10 how sure" asks for a rating, not about scaling ("scale from 1 to 50
+ * instances" is scaling); "has legal signed off on
  * the contract" approves, not signs in; other frameworks' names in everyday idioms ("going off the
- * rails", "guard rails", "a quart of milk").
+ * rails" (not "on the rails stack"), "guard rails", "a quart of milk").
  */
 function idioms(found: string): string {
   if (found.startsWith("flask") || found.startsWith("django"))

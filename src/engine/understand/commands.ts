@@ -330,6 +330,10 @@ const HOW_IT_WENT = new Set(
     " ",
   ),
 );
+/** What may follow how a thing went: a time or a place ("again", "yet", "on main"). */
+const WENT_AFTER = new Set("again yet now today yesterday already ok okay on in last this".split(" "));
+/** The app's own things: a question about them is for the app. */
+const OF_THE_APP = new Set("you u answers answer recommendation verdict form modal bot".split(" "));
 /** How a thing in hand is now: "is the build green again". */
 const STATE = new Set(["green", "red", "merged", "finished", "completed", "live"]);
 /** "go through", "went through": a thing that went ("is auth done through middleware" tells how). */
@@ -343,25 +347,35 @@ const WENT = new Set(["go", "gone", "went", "get", "got"]);
 export function asksHowItWent(words: readonly string[]): boolean {
   const i = afterLeadIns(words);
   if (!WENT_OPENERS.has(words[i] as string) || !IN_HAND_THING.has(words[i + 1] as string)) return false;
-  // A version asks of a framework's history ("did the async views land in 3.1?").
-  if (words.some((w) => BOTH.includes(w) || w === "you" || w === "u" || /\d/.test(w))) return false;
+  // A version asks of a framework's history ("did the async views land in 3.1?"); the app's own things
+  // ("did my answers go through?") are the app's.
+  if (words.some((w) => BOTH.includes(w) || OF_THE_APP.has(w) || /\d/.test(w))) return false;
   // "is the orm broken for composite keys?" asks what a thing is like; only a state is news.
   const went = words[i]?.startsWith("is") || words[i]?.startsWith("was") ? STATE : HOW_IT_WENT;
+  // The state ends what is asked, or a time or place follows: "is the build green again", "did the
+  // tests pass on main?"; "is the admin finished enough for support" and "is the test runner green by
+  // default" ask what it is like.
+  const ends = (k: number) => words[k] === undefined || WENT_AFTER.has(words[k] as string);
   return words
     .slice(i + 2)
-    .some((w, k) => went.has(w) || (w === "through" && WENT.has(words[i + 1 + k] as string)));
+    .some(
+      (w, k) => (went.has(w) || (w === "through" && WENT.has(words[i + 1 + k] as string))) && ends(i + 3 + k),
+    );
 }
 
 /** Modal verbs that open a question of what would happen: "would that flip it". */
-const WOULD = new Set("would will could does did might wouldnt".split(" "));
+/** Verbs that open a question of what would happen: "would that flip it", "does that change anything". */
+const WOULD = new Set("would will could does might wouldnt".split(" "));
 /** What may flip: the decision itself, by a pronoun or by name. */
 const THE_PICK = new Set(
   "it that this answer verdict pick recommendation rec call result outcome".split(" "),
 );
 /** Verbs of the decision changing. */
 const FLIPS = new Set(["flip", "change", "switch"]);
-/** What may follow the verb: nothing, the decision, "anything", or a condition. */
-const AFTER_FLIP = new Set([...THE_PICK, "anything", "things", "much", "if", "at", "then"]);
+/** What the verb may take: "flip it", "change anything", "change the answer". */
+const FLIP_OBJECT = new Set(["it", "anything", "things", "much", "the", "your"]);
+/** What may follow: nothing, or a condition ("would the answer change if we had a smaller budget?"). */
+const AFTER_FLIP = new Set(["if", "then"]);
 /** Verbs of the app choosing: "what would make you recommend flask". */
 const CHOOSES = new Set("recommend pick choose say prefer suggest".split(" "));
 
@@ -377,7 +391,11 @@ export function asksWhatWouldFlip(words: readonly string[]): boolean {
     let j = i + 1;
     if (words[j] === "the" || words[j] === "your") j++;
     if (THE_PICK.has(words[j] as string) && FLIPS.has(words[j + 1] as string)) {
-      const next = words[j + 2];
+      // "did that change anything on staging?", "will this change anything for payroll?": the verb's
+      // object, then nothing but a condition.
+      let k = j + 2;
+      if (FLIP_OBJECT.has(words[k] as string)) k += words[k] === "the" || words[k] === "your" ? 2 : 1;
+      const next = words[k];
       if (next === undefined || AFTER_FLIP.has(next)) return true;
     }
   }
@@ -406,26 +424,52 @@ const CLOSENESS = [
   ["clear", "winner"],
   ["clear", "win"],
 ];
-/** The decision, as what is trusted: "trust this pick", "trust the recommendation". */
-const TRUSTED = new Set("pick recommendation rec verdict answer call result it this".split(" "));
+/** The decision, as what is trusted: "trust this pick", "trust the recommendation", "trust that?". */
+const TRUSTED = new Set("pick recommendation rec verdict answer call it this that".split(" "));
+/** What may follow a phrase of closeness: "a clear winner or …", "a toss up here?". */
+const AFTER_CLOSENESS = new Set([
+  "or",
+  "here",
+  "then",
+  "really",
+  "right",
+  "tbh",
+  "though",
+  "tho",
+  "honestly",
+]);
 /** What won or lost: "by how much did flask lose", "how much did django win by". */
 const MARGIN_VERBS = new Set(["lose", "lost", "win", "won", "beat"]);
+/** Who won or lost, in a margin question. */
+const CONTENDERS = new Set(["flask", "django", "it", "other"]);
 
 /**
  * "is django a clear winner or could it go either way?", "how much should we trust this pick?", "by how
  * much did flask lose", "does that mean it's basically a toss up?": how sure the decision is, in words
- * other than the classifier's.
+ * other than the classifier's. The phrase ends its clause ("is it a coin flip whether the demo happens
+ * friday?" asks of another thing); what is trusted is the pick, nothing after it ("trust the result of the
+ * load test" is not); what won or lost is a framework or the pick ("how much speed do we lose" is not).
  */
 export function asksHowClose(words: readonly string[]): boolean {
-  if (CLOSENESS.some((p) => words.some((_, i) => p.every((w, k) => words[i + k] === w)))) return true;
+  const ends = (k: number) => words[k] === undefined || AFTER_CLOSENESS.has(words[k] as string);
+  for (const p of CLOSENESS) {
+    for (let i = 0; i < words.length; i++) {
+      if (p.every((w, k) => words[i + k] === w) && ends(i + p.length)) return true;
+    }
+  }
   const trust = words.indexOf("trust");
   if (trust >= 0) {
     let j = trust + 1;
     if (["this", "the", "your", "that"].includes(words[j] as string) && TRUSTED.has(words[j + 1] as string))
       j++;
-    if (TRUSTED.has(words[j] as string) && words[j + 1] === undefined) return true;
-    if (TRUSTED.has(words[j] as string) && j > trust + 1) return true;
+    if (TRUSTED.has(words[j] as string) && ends(j + 1)) return true;
   }
+  // "how much did flask lose", "by how much did it win".
   const much = words.findIndex((w, i) => w === "how" && words[i + 1] === "much");
-  return much >= 0 && words.slice(much + 2).some((w) => MARGIN_VERBS.has(w));
+  return (
+    much >= 0 &&
+    words[much + 2] === "did" &&
+    CONTENDERS.has(words[much + 3] as string) &&
+    words.slice(much + 4, much + 6).some((w) => MARGIN_VERBS.has(w))
+  );
 }

@@ -214,7 +214,7 @@ function offersOtherOptions(model: Model, a: Analysed, ours: (t: Token) => boole
     const right = tokens[r];
     // "what if we did the demo day on friday instead": a day, then "instead" ending the clause ("what
     // do people use these days instead?" names no day).
-    const day = left !== undefined && isTime(left) && !AGO.has(tokens[l - 1]?.word ?? "");
+    const day = left !== undefined && isDayOrHour(left) && !THESE.has(tokens[l - 1]?.word ?? "");
     if (t.word === "instead" && left?.clause === t.clause && day && right?.clause !== t.clause) return true;
     if (left?.clause !== t.clause || right?.clause !== t.clause) continue;
     // "inter or something else?": only the one option named decides.
@@ -227,7 +227,13 @@ function offersOtherOptions(model: Model, a: Analysed, ours: (t: Token) => boole
 }
 
 /** Words that make a time word a while, not a day: "these days", "those days". */
-const AGO = new Set(["these", "those"]);
+const THESE = new Set(["these", "those"]);
+
+/** A weekday or a clock time: "on friday instead" moves a meeting ("june instead" may move a deadline). */
+const isDayOrHour = (t: Token) => /^\d{1,2}(am|pm)$/.test(t.typed) || WEEKDAYS.has(t.word);
+const WEEKDAYS = new Set(
+  "monday tuesday wednesday thursday friday saturday sunday today tomorrow tonight".split(" "),
+);
 
 /** A clock time ("3pm"; "10:30" reaches here as two numbers, and two numbers are no time) or a day or month. */
 const isTime = (t: Token) => /^\d{1,2}(am|pm)$/.test(t.typed) || WHEN.has(t.word);

@@ -26,6 +26,10 @@ const COMPARING = new Set(["like", "than", "unlike", "similar", "vs", "versus"])
 /** "how does rails handle …", "how do laravel queues work": the other framework is what is asked about. */
 const ASKED_OF = new Set(["does", "do", "can", "would"]);
 const WH = new Set(["how", "what", "why", "where"]);
+/** Words that make what is asked of a framework ours: "what we need", "our use case", "for this project". */
+export const FOR_US: ReadonlySet<string> = new Set(
+  "we our us ours here instead better need needs project everything".split(" "),
+);
 /** Openers of a yes/no question whose subject follows: "does fastapi have…", "can sanic do…". */
 const YES_NO = new Set(["does", "do", "can", "will", "is", "has"]);
 /** What a framework is asked to have or do: "does fastapi have an admin", "can sanic handle websockets". */
@@ -77,10 +81,13 @@ export function asksWhatAnotherHas(names: ReadonlySet<string>, a: Analysed): boo
     if (!names.has(t.word)) return false;
     const sentence = a.tokens.filter((u) => u.sentence === t.sentence);
     const at = sentence.indexOf(t);
+    // "does fastapi do what we need?", "can rails handle what we're building?" weigh it for us.
+    const forUs = sentence.slice(at + 2).some((u) => FOR_US.has(u.word));
     return (
       YES_NO.has(sentence[at - 1]?.word ?? "") &&
       afterLeadIns(sentence.map((u) => u.word)) === at - 1 &&
-      HAS_OR_DOES.has(sentence[at + 1]?.word ?? "")
+      HAS_OR_DOES.has(sentence[at + 1]?.word ?? "") &&
+      !forUs
     );
   });
 }

@@ -208,13 +208,15 @@ export function asksForAlternativesTo(words: readonly string[]): boolean {
 
 /** What is wrong with a thing: "what's wrong with flask", "what's bad about django". */
 const FAULT = new Set(["wrong", "bad", "worse"]);
+/** Words that deny a fault: "nothing wrong with flask". */
+const NONE = new Set(["nothing", "no", "not", "nothin"]);
 /** What a framework does to a project: "where would django hurt us", "how will flask bite us". */
 const HARMS = new Set(["hurt", "bite", "hurts", "bites", "hold", "slow"]);
 /** What the pick costs: "what do we give up by going with django", "what would we lose with flask". */
 const COSTS = [["give", "up"], ["lose"], ["sacrifice"], ["miss", "out"]];
 /** Words between the cost and the framework: "by going with", "if we pick", "with". */
 const ON_THE_WAY = new Set(
-  "by with if we go going pick picking choose choosing use using the it this that".split(" "),
+  "by with if we go going pick picking choose choosing use using the it this that on".split(" "),
 );
 /** Words after a framework that leave it the subject: "wrong with flask for our project", "…here". */
 const AFTER_SUBJECT = new Set("for here in on as if when given though tho compared at us".split(" "));
@@ -237,8 +239,12 @@ export function asksWhatsAgainst(
   };
   for (let i = 0; i < words.length; i++) {
     const w = words[i] as string;
-    // "wrong with flask", "bad about django".
-    if (FAULT.has(w) && (words[i + 1] === "with" || words[i + 1] === "about")) {
+    // "wrong with flask", "bad about django"; "nothing wrong with flask" says there is none.
+    if (
+      FAULT.has(w) &&
+      (words[i + 1] === "with" || words[i + 1] === "about") &&
+      !NONE.has(words[i - 1] as string)
+    ) {
       let j = i + 2;
       while (ON_THE_WAY.has(words[j] as string) && !["it", "this", "that"].includes(words[j] as string)) j++;
       const at = named.find((n) => n.at === j);
@@ -249,14 +255,19 @@ export function asksWhatsAgainst(
       const at = named.find((n) => n.at < i && n.at >= i - 3);
       if (at && ["where", "how", "when", "would", "will", "could"].includes(words[0] as string)) return at.id;
     }
-    // "give up by going with django", "lose with flask", "give up with it".
-    const cost = COSTS.find((c) => c.every((x, k) => words[i + k] === x));
+    // "what do we give up by going with django", "what would we lose with flask", "… with it" ("how much
+    // speed do we lose with django?" asks about performance).
+    const cost =
+      words[0] === "what" || words[0] === "whats"
+        ? COSTS.find((c) => c.every((x, k) => words[i + k] === x))
+        : undefined;
     if (cost) {
       let j = i + cost.length;
       if (!ON_THE_WAY.has(words[j] as string)) continue;
       while (ON_THE_WAY.has(words[j] as string)) j++;
       const at = named.find((n) => n.at === j);
-      if (at) return at.id;
+      // "would we lose the django admin" asks about the admin.
+      if (at && subject(at.at)) return at.id;
       if (
         ["it", "this", "that"].includes(words[j - 1] as string) &&
         (verdict === "flask" || verdict === "django")

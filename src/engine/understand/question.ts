@@ -108,6 +108,7 @@ const NOT_PAST = new Set([
   "rugged",
   "shed",
   "sled",
+  "fred",
 ]);
 
 /** A past form: "deployed", "broke" (not "speed", "need", "memcached"). */

@@ -164,20 +164,32 @@ function ranked(p: Float64Array, n = MAX_RUNNERS_UP + 1): number[] {
  * "why not express, our frontend devs know node"); "express shipping options?" and "what about spring
  * break" name none.
  */
-function* alternativesNamed(
-  model: Model,
-  a: Analysed,
-): Generator<{ name: string; at: number; length: number }> {
+function alternativesNamed(model: Model, a: Analysed): readonly NamedAlternative[] {
+  const known = namedIn.get(a);
+  if (known) return known;
+  const found: NamedAlternative[] = [];
   const words = a.words;
   const byFirst = alternativeWords(model.knowledge);
   for (let at = 0; at < words.length; at++) {
     for (const { name, parts } of byFirst.get(words[at] as string) ?? []) {
       if (!parts.every((p, j) => words[at + j] === p)) continue;
       if (parts.length === 1 && isEverydayName(parts[0] as string) && !standsAlone(a, at)) continue;
-      yield { name, at, length: parts.length };
+      found.push({ name, at, length: parts.length });
     }
   }
+  namedIn.set(a, found);
+  return found;
 }
+
+/** An alternative named in a message: its name, where, and how many words. */
+interface NamedAlternative {
+  name: string;
+  at: number;
+  length: number;
+}
+
+/** Each message's alternatives, found once: half a dozen rules ask. */
+const namedIn = new WeakMap<Analysed, readonly NamedAlternative[]>();
 
 const alternativeIndex = new WeakMap<Knowledge, Map<string, Array<{ name: string; parts: string[] }>>>();
 
@@ -203,11 +215,9 @@ function alternativeWords(knowledge: Knowledge): Map<string, Array<{ name: strin
   return index;
 }
 
-/** Words after an everyday name that leave it the framework's: "express instead", "node js", "express since the team knows node". */
+/** Words after an everyday name that leave it the framework's: "express instead", "node js", "rails for this". */
 const AFTER_NAME = new Set(
-  "instead then for with or vs versus here though tho too js javascript framework since because given".split(
-    " ",
-  ),
+  "instead then for with or vs versus here though tho too js javascript framework".split(" "),
 );
 
 /** The word at `at` ends its clause, or a word that leaves it a name follows. */
@@ -281,9 +291,13 @@ function alternativeAsked(model: Model, a: Analysed): string | undefined {
   const token = a.tokens[at];
   // "hono? it's the new hotness for apis", "spring boot instead? the rest of the company is java": the
   // name asked alone, its reason told (not asked) in another sentence, whatever that reason names.
-  const alone = a.tokens.every(
-    (t) => t.sentence !== token?.sentence || (t.at >= at && t.at < at + length) || ALONE_WITH.has(t.word),
-  );
+  // The name said again is what the rest is about: "phoenix? the offsite is in phoenix this year".
+  const again = words.some((w, i) => w === words[at] && i !== at);
+  const alone =
+    !again &&
+    a.tokens.every(
+      (t) => t.sentence !== token?.sentence || (t.at >= at && t.at < at + length) || ALONE_WITH.has(t.word),
+    );
   const told = (sentence: number) =>
     sentence !== token?.sentence &&
     !opensAsQuestion(a.tokens.filter((t) => t.sentence === sentence).map((t) => t.word));
@@ -318,7 +332,7 @@ const ITS_OWN = new Set(
   ),
 );
 /** Whose the framework is, before it: "the data team's fastapi service", "their rails app". */
-const ANOTHERS = new Set("teams their his her other another existing legacy old".split(" "));
+const ANOTHERS = new Set("teams their his her other another".split(" "));
 /** News of a framework: "fastapi 0.115 broke our models", "litestar was called starlite", "did pylons become pyramid". */
 const NEWS = new Set("renamed rename became become broke released deprecated acquired called".split(" "));
 
@@ -329,23 +343,38 @@ const NEWS = new Set("renamed rename became become broke released deprecated acq
  */
 function anothersOwnBusiness(model: Model, a: Analysed): boolean {
   const words = a.words;
-  for (const { at, length } of alternativesNamed(model, a)) {
+  const named = [...alternativesNamed(model, a)];
+  // Suggested or weighed anywhere, it is weighed for us: "why not fastapi? the fastapi docs are
+  // excellent", "what about fastapi 0.110 instead?".
+  if (named.some((n) => suggestedAt(words, n.at)) || words.some((w) => WEIGHING.has(w))) return false;
+  for (const { at, length } of named) {
     const next = words[at + length] ?? "";
     if (/^\d/.test(next) || ITS_OWN.has(next) || ANOTHERS.has(words[at - 1] ?? "")) return true;
+    // News told in the name's own sentence.
+    const sentence = a.tokens[at]?.sentence;
+    if (a.tokens.some((t) => t.sentence === sentence && NEWS.has(t.word))) return true;
   }
-  return words.some((w) => NEWS.has(w)) && alternativeNamed(model, a) !== undefined;
+  return false;
 }
+
+/** Words that weigh a thing for us: "instead", "better", "an option". */
+const WEIGHING = new Set(["instead", "better", "option", "alternative", "switch", "consider"]);
+
+/** Words that weigh two others for this project: "for our api", "a team like ours", "here". */
+const WEIGHED_FOR_US = new Set(["we", "our", "ours", "here", "project"]);
 
 /** Two other frameworks compared with each other: "spring boot versus quarkus?", "is fastapi faster than node?". */
 function comparesOthers(model: Model, a: Analysed): boolean {
   if (!a.words.some((w) => w === "vs" || w === "versus" || w === "than" || w.startsWith("compar")))
     return false;
+  // "is fastapi better than rails for a team like ours?" weighs them for us.
+  if (a.words.some((w) => WEIGHED_FOR_US.has(w))) return false;
   return new Set([...alternativesNamed(model, a)].map((n) => n.name)).size > 1;
 }
 
 /** Words of a request for help: the app or its workings named ("what can you do", "how do i redo the questionnaire"). */
 const HELP_CUES = new Set(
-  "help usage command commands you u ya your yourself bot app thing tool questionnaire questions question ask asking answer answers recommendation rec recommendations redo rerun restart form modal inputs".split(
+  "help usage command commands you u ya your yourself bot app thing tool questionnaire questions question ask asking answer answers recommendation rec recommendations redo rerun restart form modal inputs verdict pick result share export".split(
     " ",
   ),
 );
@@ -358,7 +387,9 @@ function alternativeSuggested(model: Model, a: Analysed): string | undefined {
   const found = [...alternativesNamed(model, a)];
   if (found.length === 0 || new Set(found.map((f) => f.name)).size !== 1) return undefined;
   const { name, at } = found[0] as { name: string; at: number; length: number };
-  return suggestedAt(a.words, at) ? name : undefined;
+  // "why django if we already use fastapi for the ml service?" tells what is used, suggests nothing.
+  const before = a.words[at - 1];
+  return suggestedAt(a.words, at) && before !== "use" && before !== "using" ? name : undefined;
 }
 
 /** A suggesting phrase right before the word at `at`, a filler allowed between: "why not just express". */
@@ -366,6 +397,13 @@ function suggestedAt(words: readonly string[], at: number): boolean {
   const before = FILLER_BEFORE_NAME.has(words[at - 1] as string) ? at - 1 : at;
   return SUGGESTING.some((p) => p.every((w, k) => words[before - p.length + k] === w));
 }
+
+/** Words of doubt: "not sold on django here", "unsure django is the right fit" still push back. */
+const DOUBT = new Set(
+  "not no never nah unsure doubt doubts doubtful skeptical sceptical convinced sold fan dont isnt wont cant".split(
+    " ",
+  ),
+);
 
 /** Framework names and joining words alone ("flask?", "django vs flask") ask nothing we can answer. */
 const FRAMEWORK_ONLY = new Set(["flask", "django", "python", "vs", "versus", "or", "and"]);
@@ -460,8 +498,10 @@ const LEAVING_MARKS = [
 const LEFT_GENERIC = new Set(
   "both either it this that them these those one ones other others python backend backends".split(" "),
 );
+/** What the team runs now, being replaced: "instead of our legacy app", "replace the current scripts". */
+const TEAMS_OWN = new Set(["our", "current", "existing", "legacy", "old"]);
 /** Words that make "than" a count: "more than 5 devs". */
-const QUANTITY = new Set(["more", "less", "fewer"]);
+const QUANTITY = new Set(["more", "less", "fewer", "bigger", "larger", "smaller"]);
 /** Words before what is left that qualify it: "than the pandas step", "instead of 2 week sprints". */
 const LEFT_LEADING = new Set(["the", "a", "an", "our", "my", "just", "plain", "using", "doing"]);
 
@@ -478,6 +518,9 @@ function leavesNoFramework(model: Model, a: Analysed): boolean {
     if (!mark || (mark[0] === "than" && QUANTITY.has(words[i - 1] as string))) continue;
     let j = i + mark.length;
     const clause = a.tokens[i]?.clause;
+    // "instead of our legacy php app", "to replace the current cgi scripts": the team's own stack,
+    // which one of ours would replace.
+    if (TEAMS_OWN.has(words[j] as string) || TEAMS_OWN.has(words[j + 1] as string)) continue;
     while (j < words.length && (LEFT_LEADING.has(words[j] as string) || /^\d+$/.test(words[j] as string)))
       j++;
     const phrase: string[] = [];
@@ -1075,13 +1118,10 @@ function readMessage(
       };
     }
   }
+  // In words of ours only: "is it a coin flip whether the demo happens friday?" is not.
+  const oursOnly = () => !a.terms.some((t) => model.offTopic.has(t.stem) || !t.known);
   // "could it go either way?", "how much should we trust this pick?": how sure it is.
-  if (
-    context.hasRecommendation &&
-    question &&
-    asksHowClose(a.words) &&
-    !a.terms.some((t) => model.offTopic.has(t.stem) || !t.known)
-  )
+  if (context.hasRecommendation && question && asksHowClose(a.words) && oursOnly())
     return {
       intent: "decision",
       topic: "confidence",
@@ -1107,7 +1147,7 @@ function readMessage(
   // "is django overkill for this?", "what's wrong with flask for us?": the case against it answers.
   const asked = a.words.slice(afterLeadIns(a.words));
   const tooMuch = context.hasRecommendation
-    ? (asksTooMuch(asked) ?? asksWhatsAgainst(asked, context.verdict))
+    ? (asksTooMuch(asked) ?? (question ? asksWhatsAgainst(asked, context.verdict) : undefined))
     : undefined;
   if (tooMuch) {
     return {
@@ -1302,7 +1342,12 @@ function readMessage(
     const prefers = preferredFramework(a.words, fallback);
     // "welp, django it is" under a Django verdict goes along with it: a remark, not push-back
     // ("django?? really??" still asks).
-    if (prefers !== undefined && prefers === context.verdict && !asksPlainly(a))
+    if (
+      prefers !== undefined &&
+      prefers === context.verdict &&
+      !asksPlainly(a) &&
+      !a.words.some((w) => DOUBT.has(w))
+    )
       return { intent: "chatter", ...common, isQuestion: false, unsure: false, runnersUp: runnersUp([]) };
     // "nah, flask suits us better, we know flask": the reason given, as answers to weigh it by.
     const hypothesis = supposedIn(model, a, undefined, prefers) ?? reasonIn(model, a);
