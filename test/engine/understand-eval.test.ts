@@ -204,9 +204,10 @@ describe("understanding the seventh development set", () => {
   // 4.0) once another framework's own feature is not ours ("how does rails handle …"); 174 (173.3) once
   // background told before the question no longer rules a feature out with its other tools; 176 (175.3)
   // once each part of a one-sentence question asks when none opens as one (round 13); 177 (176.3) once a
-  // word corrected into an off-topic one rules nothing out.
-  it("does no worse than last measured: 177 of 200 right (88.5%), at most 4 false answers", () => {
-    expect(dev7.right).toBeGreaterThanOrEqual(177);
+  // word corrected into an off-topic one rules nothing out; 179 once the case against and what would flip
+  // it are read in other words (round 15).
+  it("does no worse than last measured: 179 of 200 right (89.5%), at most 4 false answers", () => {
+    expect(dev7.right).toBeGreaterThanOrEqual(179);
     expect(dev7.falseAnswersOnUnknown).toBeLessThanOrEqual(4);
   });
 });
@@ -235,9 +236,10 @@ describe("understanding the eighth development set", () => {
   // the case against; 143 (141.0) once a word corrected into an off-topic one rules nothing out; 144 and 9
   // (142.0 and 10.3) once, with no feature named, a feature's everyday words are not ours either; 145
   // (142.3 and 10.0) once a "which" whose head noun is a feature's alias asks about that feature; 146
-  // and 7 once how sure of a clause about another matter is declined (round 14).
-  it("does no worse than last measured: 146 of 167 right (87.4%), at most 7 false answers", () => {
-    expect(dev8.right).toBeGreaterThanOrEqual(146);
+  // and 7 once how sure of a clause about another matter is declined (round 14); 147 once how sure is read
+  // in words of the margin ("by how much did flask lose", round 15).
+  it("does no worse than last measured: 147 of 167 right (88.0%), at most 7 false answers", () => {
+    expect(dev8.right).toBeGreaterThanOrEqual(147);
     expect(dev8.falseAnswersOnUnknown).toBeLessThanOrEqual(7);
   });
 });
@@ -261,9 +263,10 @@ describe("understanding the ninth set", () => {
   // reviewer's probes showed how many questions about ours that first version declined); 118 and 10 once
   // a real word is never corrected into a topic word; 120 and 8 once, with no feature named, a feature's
   // everyday words ("vendor", "launch") are not ours either (round 13); 122 and 7 once push-back on
-  // another matter and how sure of a clause about another matter are declined (round 14).
-  it("does no worse than last measured: 122 of 146 right (83.5%), at most 7 false answers", () => {
-    expect(dev9.right).toBeGreaterThanOrEqual(122);
+  // another matter and how sure of a clause about another matter are declined (round 14); 124 once the
+  // case against and what would flip it are read in other words (round 15).
+  it("does no worse than last measured: 124 of 146 right (84.9%), at most 7 false answers", () => {
+    expect(dev9.right).toBeGreaterThanOrEqual(124);
     expect(dev9.falseAnswersOnUnknown).toBeLessThanOrEqual(7);
   });
 });
