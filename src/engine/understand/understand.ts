@@ -1012,6 +1012,14 @@ function toldAgainst(model: Model, a: Analysed, context: UnderstandContext): Und
   };
 }
 
+/** A decision reading without what every reading carries (score, unsure, isQuestion, runners-up). */
+type RuledDecision =
+  Extract<Understanding, { intent: "decision" }> extends infer D
+    ? D extends unknown
+      ? Omit<D, "intent" | "score" | "unsure" | "isQuestion" | "runnersUp">
+      : never
+    : never;
+
 /** What one message means, read once. */
 function readMessage(
   model: Understander,
@@ -1048,6 +1056,15 @@ function readMessage(
     unsure: false,
     isQuestion: false,
     runnersUp: runnersUp([]),
+  });
+  // A question about the decision read by rule: sure, and asked.
+  const ruled = (reading: RuledDecision): Understanding => ({
+    intent: "decision",
+    ...reading,
+    score: 1,
+    unsure: false,
+    isQuestion: true,
+    runnersUp: [],
   });
   // Framework names alone ask nothing ("flask?"), except both together: "flask or django?" asks the call.
   const both =
@@ -1091,58 +1108,30 @@ function readMessage(
   const why = context.hasRecommendation ? (asksWhyFramework(a.tokens) ?? better()) : undefined;
   if (why && alternativeNamed(model, a) === undefined) {
     const reasons = !why.not && why.framework === context.verdict;
-    return {
-      intent: "decision",
-      ...(reasons
-        ? { topic: "verdict" as const }
-        : { topic: "why_not" as const, framework: why.framework, ...(why.not ? {} : { asksFor: true }) }),
-      score: 1,
-      unsure: false,
-      isQuestion: true,
-      runnersUp: [],
-    };
+    return ruled(
+      reasons
+        ? { topic: "verdict" }
+        : { topic: "why_not", framework: why.framework, ...(why.not ? {} : { asksFor: true }) },
+    );
   }
   // "what if it stays tiny?", "suppose we needed websockets": the verdict with those answers instead.
   const supposing = context.hasRecommendation ? afterSupposing(a.words) : -1;
   if (supposing >= 0) {
     const hypothesis = supposedIn(model, a, supposing);
     if (hypothesis) {
-      return {
-        intent: "decision",
-        topic: "flip",
-        hypothesis,
-        score: 1,
-        unsure: false,
-        isQuestion: true,
-        runnersUp: [],
-      };
+      return ruled({ topic: "flip", hypothesis });
     }
   }
   // In words of ours only: "is it a coin flip whether the demo happens friday?" is not.
   const oursOnly = () => !a.terms.some((t) => model.offTopic.has(t.stem) || !t.known);
   // "could it go either way?", "how much should we trust this pick?": how sure it is.
   if (context.hasRecommendation && question && asksHowClose(a.words) && oursOnly())
-    return {
-      intent: "decision",
-      topic: "confidence",
-      score: 1,
-      unsure: false,
-      isQuestion: true,
-      runnersUp: [],
-    };
+    return ruled({ topic: "confidence" });
   // "would that flip it?", "what would make you recommend flask instead": what would change it.
   if (context.hasRecommendation && asksWhatWouldFlip(a.words)) {
     const condition = a.words.indexOf("if");
     const hypothesis = condition >= 0 ? supposedIn(model, a, condition + 1) : undefined;
-    return {
-      intent: "decision",
-      topic: "flip",
-      ...(hypothesis ? { hypothesis } : {}),
-      score: 1,
-      unsure: false,
-      isQuestion: true,
-      runnersUp: [],
-    };
+    return ruled({ topic: "flip", ...(hypothesis ? { hypothesis } : {}) });
   }
   // "is django overkill for this?", "what's wrong with flask for us?": the case against it answers.
   const asked = a.words.slice(afterLeadIns(a.words));
@@ -1150,39 +1139,16 @@ function readMessage(
     ? (asksTooMuch(asked) ?? (question ? asksWhatsAgainst(asked, context.verdict) : undefined))
     : undefined;
   if (tooMuch) {
-    return {
-      intent: "decision",
-      topic: "why_not",
-      framework: tooMuch,
-      score: 1,
-      unsure: false,
-      isQuestion: true,
-      runnersUp: [],
-    };
+    return ruled({ topic: "why_not", framework: tooMuch });
   }
   // "alternatives to django?": the alternatives the recommendation's caveats name.
   if (context.hasRecommendation && asksForAlternativesTo(a.words)) {
-    return {
-      intent: "decision",
-      topic: "alternative",
-      score: 1,
-      unsure: false,
-      isQuestion: true,
-      runnersUp: [],
-    };
+    return ruled({ topic: "alternative" });
   }
   // "any drawbacks?" under a recommendation asks the case against it.
   if (context.hasRecommendation && asksOnlyCaseAgainst(a.terms.map((t) => t.word))) {
     const framework = caseAgainstFramework(a.words, context.verdict);
-    return {
-      intent: "decision",
-      topic: "why_not",
-      ...(framework ? { framework } : {}),
-      score: 1,
-      unsure: false,
-      isQuestion: true,
-      runnersUp: [],
-    };
+    return ruled({ topic: "why_not", ...(framework ? { framework } : {}) });
   }
 
   const hits = model.options.aliasesDecide ? aliasHits(model, a) : [];
