@@ -110,9 +110,9 @@ const IDIOM_WORDS =
  * Idioms whose words would read as ours: an event or merchandise named after a framework is not the
  * framework ("the django meetup next week", "the flask workshop tickets"; a tutorial or a talk may still
  * teach it); "on a scale of 1-10 how sure" asks for a rating, not about scaling ("scale from 1 to 50
- * instances" is scaling); "has legal signed off on
- * the contract" approves, not signs in; other frameworks' names in everyday idioms ("going off the
- * rails" (not "on the rails stack"), "guard rails", "a quart of milk").
+ * instances" is scaling); "has legal signed off on the contract" approves, not signs in; other
+ * frameworks' names in everyday idioms ("going off the rails", not "on the rails stack"; "guard rails";
+ * "a quart of milk").
  */
 function idioms(found: string): string {
   if (found.startsWith("flask") || found.startsWith("django"))

@@ -363,7 +363,6 @@ export function asksHowItWent(words: readonly string[]): boolean {
     );
 }
 
-/** Modal verbs that open a question of what would happen: "would that flip it". */
 /** Verbs that open a question of what would happen: "would that flip it", "does that change anything". */
 const WOULD = new Set("would will could does might wouldnt".split(" "));
 /** What may flip: the decision itself, by a pronoun or by name. */

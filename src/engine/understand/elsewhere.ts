@@ -27,7 +27,7 @@ const COMPARING = new Set(["like", "than", "unlike", "similar", "vs", "versus"])
 const ASKED_OF = new Set(["does", "do", "can", "would"]);
 const WH = new Set(["how", "what", "why", "where"]);
 /** Words that make what is asked of a framework ours: "what we need", "our use case", "for this project". */
-export const FOR_US: ReadonlySet<string> = new Set(
+const FOR_US: ReadonlySet<string> = new Set(
   "we our us ours here instead better need needs project everything".split(" "),
 );
 /** Openers of a yes/no question whose subject follows: "does fastapi have…", "can sanic do…". */

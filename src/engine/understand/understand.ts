@@ -230,8 +230,8 @@ function standsAlone(a: Analysed, at: number): boolean {
 }
 
 function alternativeNamed(model: Model, a: Analysed): string | undefined {
-  // "what about litestar or sanic?" names both: "Litestar or Sanic".
-  const found = [...alternativesNamed(model, a)].sort((x, y) => x.at - y.at);
+  // "what about litestar or sanic?" names both, in the order of the words: "Litestar or Sanic".
+  const found = alternativesNamed(model, a);
   const names = [...new Set(found.map((n) => n.name))];
   return names.length > 0 ? names.join(" or ") : undefined;
 }
@@ -283,7 +283,7 @@ const SUGGESTING = [
  * own sense ("what about spring break").
  */
 function alternativeAsked(model: Model, a: Analysed): string | undefined {
-  const found = [...alternativesNamed(model, a)];
+  const found = alternativesNamed(model, a);
   if (new Set(found.map((f) => f.name)).size !== 1) return undefined;
   const named = new Set(found.flatMap((f) => Array.from({ length: f.length }, (_, k) => f.at + k)));
   const { name, at, length } = found[0] as { name: string; at: number; length: number };
@@ -343,7 +343,7 @@ const NEWS = new Set("renamed rename became become broke released deprecated acq
  */
 function anothersOwnBusiness(model: Model, a: Analysed): boolean {
   const words = a.words;
-  const named = [...alternativesNamed(model, a)];
+  const named = alternativesNamed(model, a);
   // Suggested or weighed anywhere, it is weighed for us: "why not fastapi? the fastapi docs are
   // excellent", "what about fastapi 0.110 instead?".
   if (named.some((n) => suggestedAt(words, n.at)) || words.some((w) => WEIGHING.has(w))) return false;
@@ -369,7 +369,7 @@ function comparesOthers(model: Model, a: Analysed): boolean {
     return false;
   // "is fastapi better than rails for a team like ours?" weighs them for us.
   if (a.words.some((w) => WEIGHED_FOR_US.has(w))) return false;
-  return new Set([...alternativesNamed(model, a)].map((n) => n.name)).size > 1;
+  return new Set(alternativesNamed(model, a).map((n) => n.name)).size > 1;
 }
 
 /** Words of a request for help: the app or its workings named ("what can you do", "how do i redo the questionnaire"). */
@@ -384,7 +384,7 @@ const HELP_CUES = new Set(
  * everything django has" (a reason naming ours). The name, or undefined.
  */
 function alternativeSuggested(model: Model, a: Analysed): string | undefined {
-  const found = [...alternativesNamed(model, a)];
+  const found = alternativesNamed(model, a);
   if (found.length === 0 || new Set(found.map((f) => f.name)).size !== 1) return undefined;
   const { name, at } = found[0] as { name: string; at: number; length: number };
   // "why django if we already use fastapi for the ml service?" tells what is used, suggests nothing.
