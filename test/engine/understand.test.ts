@@ -1432,6 +1432,14 @@ describe("understand: questions about the decision", () => {
     expect(u.intent === "unknown" && u.elsewhere === true).toBe(elsewhere);
   });
 
+  // "will" still opens a question when no plan's verb follows; an agreement's "but how…" still asks.
+  it.each([
+    ["will django scale", "scalability"],
+    ["makes sense, but how does the admin handle permissions?", "permissions"],
+  ])("%j still asks about %s", (text, feature) => {
+    expect(firstFeatureAsked(text)).toBe(feature);
+  });
+
   // What a thing is like, or a framework's history, is no news of a thing in hand.
   it.each([
     ["is the auth done through middleware?", "auth"],
@@ -1929,6 +1937,10 @@ describe("understand: everything else people say", () => {
     "haha flask vs django, the eternal debate",
     "deployed the admin yesterday",
     "used to deploy on heroku",
+    // Agreement and plans told, the subject dropped.
+    "makes sense given the admin stuff",
+    "will start the django tutorial tonight",
+    "gonna try the admin tomorrow",
     "pushed the migration",
     "upgraded to django 5 over the weekend",
     "the deploy went fine yesterday",

@@ -227,10 +227,55 @@ export function isQuestion(analysed: Analysed): boolean {
   const i = afterLeadIns(w);
   const first = w[i];
   if (first === undefined) return false;
+  // "will start the django tutorial tonight": a plan told, though "will" opens questions too.
+  if (toldPlan(w, i) && !lastClauseAsks(analysed)) return false;
   if (OPENERS.has(first) || lastClauseAsks(analysed)) return true;
   if (asksInWords(w, i)) return true;
   if (requests(w.slice(i))) return true;
-  return !SUBJECTS.has(first) && !judgesTopic(w, i) && !toldWithoutSubject(w, i) && !toldGoAhead(w, i);
+  return (
+    !SUBJECTS.has(first) &&
+    !judgesTopic(w, i) &&
+    !toldWithoutSubject(w, i) &&
+    !toldGoAhead(w, i) &&
+    !toldAgreeing(w, i)
+  );
+}
+
+/** Agreement told: "makes sense given the admin stuff", "sounds good", "fair enough". */
+const AGREEING = [
+  ["makes", "sense"],
+  ["make", "sense"],
+  ["sounds", "good"],
+  ["sounds", "right"],
+  ["sounds", "fair"],
+  ["sounds", "reasonable"],
+  ["fair", "enough"],
+  ["fair", "point"],
+  ["good", "point"],
+  ["good", "call"],
+  ["got", "it"],
+  ["works", "for", "me"],
+  ["fine", "by", "me"],
+];
+function toldAgreeing(w: readonly string[], from: number): boolean {
+  return AGREEING.some((p) => p.every((x, k) => w[from + k] === x));
+}
+
+/** Verbs of a plan told without its subject: "will start the django tutorial tonight". */
+const PLAN_VERBS = new Set(
+  "start try look check read deploy ship push test write update add set finish do go get send ping follow review merge spike prototype play dig build skim watch port migrate install".split(
+    " ",
+  ),
+);
+/** "will start the django tutorial tonight", "gonna try the admin tomorrow": a plan told, subject dropped. */
+function toldPlan(w: readonly string[], from: number): boolean {
+  const at =
+    w[from] === "will" || w[from] === "gonna"
+      ? from + 1
+      : w[from] === "going" && w[from + 1] === "to"
+        ? from + 2
+        : -1;
+  return at > 0 && PLAN_VERBS.has(w[at] as string);
 }
 
 /** Words of wanting that, before "to know", "to understand"…, ask: "i'd like to understand how…". */
