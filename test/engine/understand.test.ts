@@ -1233,6 +1233,7 @@ describe("understand: questions about the decision", () => {
     "the fastapi docs site is down for me, anyone else?",
     "on the data team's fastapi service, should pagination be cursor- or offset-based?",
     "litestar was called starlite before, right? why'd they rename it",
+    "considering sanic for my side project, any thoughts?",
   ])("%j is another framework's own business: declined", (text) => {
     expect(understand(k, text, { hasRecommendation: true, verdict: "django" }).intent).toBe("unknown");
   });

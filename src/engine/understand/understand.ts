@@ -344,6 +344,9 @@ const NEWS = new Set("renamed rename became become broke released deprecated acq
 function anothersOwnBusiness(model: Model, a: Analysed): boolean {
   const words = a.words;
   const named = alternativesNamed(model, a);
+  // "considering sanic for my side project": another project's pick, however it is weighed.
+  if (named.length > 0 && words.some((w, i) => w === "project" && OTHER_PROJECT.has(words[i - 1] as string)))
+    return true;
   // Suggested or weighed anywhere, it is weighed for us: "why not fastapi? the fastapi docs are
   // excellent", "what about fastapi 0.110 instead?".
   if (named.some((n) => suggestedAt(words, n.at)) || words.some((w) => WEIGHING.has(w))) return false;
@@ -356,6 +359,9 @@ function anothersOwnBusiness(model: Model, a: Analysed): boolean {
   }
   return false;
 }
+
+/** Words before "project" that make it another one: "my side project", "the other project". */
+const OTHER_PROJECT = new Set(["side", "other", "another", "personal", "pet", "hobby"]);
 
 /** Words that weigh a thing for us: "instead", "better", "an option". */
 const WEIGHING = new Set(["instead", "better", "option", "alternative", "switch", "consider"]);
