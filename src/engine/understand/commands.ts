@@ -1,3 +1,4 @@
+import { FRAMEWORK_NAMES, isFrameworkName } from "./frameworks.js";
 import { afterLeadIns } from "./question.js";
 
 /**
@@ -227,7 +228,7 @@ const AFTER_CHOSEN = new Set(
 /** "should we add django admin?": a "should we" whose verb chooses no framework. */
 export function shouldDoNotChoose(words: readonly string[]): boolean {
   const j = shouldVerb(words);
-  return j !== undefined && !CHOOSING.has(words[j] as string) && !BOTH.includes(words[j] as string);
+  return j !== undefined && !CHOOSING.has(words[j] as string) && !isFrameworkName(words[j] as string);
 }
 
 /** The verb after "should we/I/you" (softeners skipped) and where it is, or undefined for no such question. */
@@ -239,8 +240,6 @@ function shouldVerb(words: readonly string[]): number | undefined {
   return words[j] === undefined ? undefined : j;
 }
 
-const BOTH = ["flask", "django"];
-
 /** What makes work on code a particular chore: a thing in hand ("the migration PR", "my branch") or a when. */
 const IN_HAND = new Set("the our my this that these those".split(" "));
 const WHEN = new Set(
@@ -251,9 +250,9 @@ const WHEN = new Set(
 
 /** The framework named after `from` only qualifies another noun: "the django migration", "my flask branch". */
 function qualifiesAnother(words: readonly string[], from: number): boolean {
-  const at = words.findIndex((w, k) => k > from && BOTH.includes(w));
+  const at = words.findIndex((w, k) => k > from && isFrameworkName(w));
   const next = words[at + 1];
-  return at >= 0 && next !== undefined && !AFTER_CHOSEN.has(next) && !BOTH.includes(next);
+  return at >= 0 && next !== undefined && !AFTER_CHOSEN.has(next) && !isFrameworkName(next);
 }
 
 /**
@@ -265,7 +264,7 @@ function qualifiesAnother(words: readonly string[], from: number): boolean {
 export function asksForChore(words: readonly string[]): boolean {
   const j = shouldVerb(words);
   if (j === undefined || !WORK_ON_CODE.has(words[j] as string) || words.includes("or")) return false;
-  const framework = words.some((w) => BOTH.includes(w));
+  const framework = words.some(isFrameworkName);
   if (framework && !qualifiesAnother(words, j)) return false;
   return IN_HAND.has(words[j + 1] as string) || words.some((w) => WHEN.has(w));
 }
@@ -284,9 +283,9 @@ export function asksToDoSomethingElse(
   const j = shouldVerb(words);
   if (j === undefined) return false;
   const verb = words[j] as string;
-  if (CHOOSING.has(verb) || BOTH.includes(verb)) return false;
-  if (WORK_ON_CODE.has(verb)) return !BOTH.every((f) => words.includes(f));
-  const at = words.findIndex((w, k) => k > j && BOTH.includes(w));
+  if (CHOOSING.has(verb) || isFrameworkName(verb)) return false;
+  if (WORK_ON_CODE.has(verb)) return !FRAMEWORK_NAMES.every((f) => words.includes(f));
+  const at = words.findIndex((w, k) => k > j && isFrameworkName(w));
   if (named.has(at) || named.has(at + 1)) return false;
   return qualifiesAnother(words, j);
 }
@@ -304,7 +303,7 @@ const WHO_MAY = new Set(
 export function asksWho(words: readonly string[]): boolean {
   const i = afterLeadIns(words);
   if (!["who", "whos", "whom", "whose"].includes(words[i] as string)) return false;
-  return !words.some((w) => WHO_MAY.has(w) || BOTH.includes(w));
+  return !words.some((w) => WHO_MAY.has(w) || isFrameworkName(w));
 }
 
 /** Verbs done to the app itself: "add you to a channel", "mute the bot". */
@@ -349,7 +348,7 @@ export function asksHowItWent(words: readonly string[]): boolean {
   if (!WENT_OPENERS.has(words[i] as string) || !IN_HAND_THING.has(words[i + 1] as string)) return false;
   // A version asks of a framework's history ("did the async views land in 3.1?"); the app's own things
   // ("did my answers go through?") are the app's.
-  if (words.some((w) => BOTH.includes(w) || OF_THE_APP.has(w) || /\d/.test(w))) return false;
+  if (words.some((w) => isFrameworkName(w) || OF_THE_APP.has(w) || /\d/.test(w))) return false;
   // "is the orm broken for composite keys?" asks what a thing is like; only a state is news.
   const went = words[i]?.startsWith("is") || words[i]?.startsWith("was") ? STATE : HOW_IT_WENT;
   // The state ends what is asked, or a time or place follows: "is the build green again", "did the
@@ -401,7 +400,7 @@ export function asksWhatWouldFlip(words: readonly string[]): boolean {
   const start = afterLeadIns(words);
   if (words[start] !== "what" || !WOULD.has(words[start + 1] as string)) return false;
   const rest = words.slice(start + 2);
-  const framework = rest.some((w) => BOTH.includes(w));
+  const framework = rest.some(isFrameworkName);
   // "what would make you recommend flask", "what would make it say flask".
   if (rest[0] === "make" && (rest[1] === "you" || rest[1] === "it") && CHOOSES.has(rest[2] as string))
     return framework || rest.includes("other");

@@ -1,4 +1,5 @@
 import { type Analysed, GRAMMAR_WORDS } from "./analyse.js";
+import { isFrameworkName } from "./frameworks.js";
 import { type AliasHit, DECISION, isDomain, type Label, type Model } from "./model.js";
 import { afterLeadIns } from "./question.js";
 
@@ -177,7 +178,7 @@ export function choosesWithinFeature(
   let j = at + 1;
   while (
     j < a.tokens.length &&
-    (LEADING.has((a.tokens[j] as Token).word) || FRAMEWORKS.has((a.tokens[j] as Token).word))
+    (LEADING.has((a.tokens[j] as Token).word) || isFrameworkName((a.tokens[j] as Token).word))
   )
     j++;
   const head = a.tokens[j];
@@ -187,10 +188,9 @@ export function choosesWithinFeature(
   let k = j + 2;
   while (k < a.tokens.length && LEADING.has((a.tokens[k] as Token).word)) k++;
   const object = a.tokens[k];
-  return object === undefined || FRAMEWORKS.has(object.word) || named.has(object.at) ? "feature" : "another";
+  return object === undefined || isFrameworkName(object.word) || named.has(object.at) ? "feature" : "another";
 }
 
-const FRAMEWORKS = new Set(["flask", "django"]);
 /** "something else", "anything else": an option left open. */
 const ELSE = new Set(["something", "anything", "smth"]);
 

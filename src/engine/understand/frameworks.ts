@@ -7,6 +7,11 @@ const NAMES: ReadonlyArray<[string, FrameworkId]> = [
   ["drf", "django"],
 ];
 
+/** The pair's own names as words ("drf" names Django too, but is no name of the pair). */
+export const FRAMEWORK_NAMES: readonly string[] = ["flask", "django"];
+/** The word is Flask's or Django's own name. */
+export const isFrameworkName = (word: string): boolean => word === "flask" || word === "django";
+
 /** Framework names in the order the words name them ("flask over django" → flask, django). */
 export function frameworksNamed(words: readonly string[]): Array<{ id: FrameworkId; at: number }> {
   const out: Array<{ id: FrameworkId; at: number }> = [];

@@ -43,7 +43,9 @@ import {
   asksTooMuch,
   asksWhatsAgainst,
   caseAgainstFramework,
+  FRAMEWORK_NAMES,
   frameworksNamed,
+  isFrameworkName,
   namedAgainst,
   opensYesNo,
   preferredFramework,
@@ -317,7 +319,7 @@ function alternativeAsked(model: Model, a: Analysed): string | undefined {
   const leaves = ends || AFTER_NAME.has(words[end] as string);
   const suggested = suggestedAt(words, at);
   const compared = words.includes("compare") || words.some((w) => w === "vs" || w === "versus");
-  return (suggested && leaves) || alone || (compared && (leaves || words.some((w) => OURS.has(w))))
+  return (suggested && leaves) || alone || (compared && (leaves || words.some(isFrameworkName)))
     ? name
     : undefined;
 }
@@ -414,12 +416,6 @@ const DOUBT = new Set(
 /** Framework names and joining words alone ("flask?", "django vs flask") ask nothing we can answer. */
 const FRAMEWORK_ONLY = new Set(["flask", "django", "python", "vs", "versus", "or", "and"]);
 
-/** The frameworks compared: naming one makes a question ours, whatever else it names. */
-const OURS = new Set(["flask", "django"]);
-
-/** A question naming both frameworks as what the team knows ("we know flask and django both") says neither. */
-const BOTH = ["flask", "django"];
-
 /**
  * The project's answers a clause states about the project or the team, read as a quick take reads a
  * description: from `at`, or from the first such clause anywhere (push-back gives its reason anywhere:
@@ -447,7 +443,7 @@ function supposedIn(model: Model, a: Analysed, at?: number, it?: FrameworkId): H
   if (found.kind === "drop")
     return take.needs.length > 0 ? { answers: {}, needs: [], dropped: take.needs } : undefined;
   const answers = { ...take.answers };
-  if (BOTH.every((f) => read.words.includes(f))) delete answers.experience;
+  if (FRAMEWORK_NAMES.every((f) => read.words.includes(f))) delete answers.experience;
   return Object.keys(answers).length > 0 ? { answers, needs: [] } : undefined;
 }
 
@@ -537,7 +533,7 @@ function leavesNoFramework(model: Model, a: Analysed): boolean {
     }
     if (phrase.length === 0) continue;
     const framework = (w: string) =>
-      OURS.has(w) ||
+      isFrameworkName(w) ||
       LEFT_GENERIC.has(w) ||
       FRAMEWORK_KINDS.has(w) ||
       KIND_OF_STACK.has(w) ||
@@ -608,7 +604,7 @@ function kindOf(
   // off-topic one is a guess that rules nothing out: "are the docs decent" is not about a "descent".
   const guessed = (t: Analysed["terms"][number]) => t.weight < 1 && t.typed !== t.word;
   const offTopic = a.terms.some((t) => model.offTopic.has(t.stem) && !guessed(t) && counts(t));
-  const framework = a.words.some((w) => OURS.has(w));
+  const framework = a.words.some(isFrameworkName);
   // A word training never saw, nor anything like it ("junit", "vercel"): often another stack's name.
   const unseen = a.terms.some((t) => !t.known && counts(t));
   const groups = model.kindGroups;
@@ -909,7 +905,7 @@ function pushedBackFor(model: Model, a: Analysed, context: UnderstandContext): U
   if (at <= 0) return undefined;
   const head = a.tokens.slice(0, at).map((t) => t.typed);
   // "we have used flask for years since it is simple" tells a story, with its reason.
-  if (!head.some((w) => OURS.has(w)) || head.some(isPast)) return undefined;
+  if (!head.some(isFrameworkName) || head.some(isPast)) return undefined;
   const said = head.join(" ");
   const read = readMessage(model, said, analyseWith(model, said), context);
   // Agreeing with the verdict, with a reason, is a remark: "django is the better call because of the admin".
