@@ -76,17 +76,19 @@ export function askedOfAnotherFramework(names: ReadonlySet<string>, a: Analysed)
  * "does fastapi have an admin panel?", "can sanic do websockets": another framework the subject of a
  * yes/no question about what it has or does. Neither its feature nor the alternative is asked of ours.
  */
-export function asksWhatAnotherHas(names: ReadonlySet<string>, a: Analysed): boolean {
+export function asksWhatAnotherHas(nameAt: (at: number) => number, a: Analysed): boolean {
   return a.tokens.some((t) => {
-    if (!names.has(t.word)) return false;
+    // How many words the framework's name takes from here ("spring boot": 2), 0 when none starts here.
+    const length = nameAt(t.at);
+    if (length === 0) return false;
     const sentence = a.tokens.filter((u) => u.sentence === t.sentence);
     const at = sentence.indexOf(t);
     // "does fastapi do what we need?", "can rails handle what we're building?" weigh it for us.
-    const forUs = sentence.slice(at + 2).some((u) => FOR_US.has(u.word));
+    const forUs = sentence.slice(at + length + 1).some((u) => FOR_US.has(u.word));
     return (
       YES_NO.has(sentence[at - 1]?.word ?? "") &&
       afterLeadIns(sentence.map((u) => u.word)) === at - 1 &&
-      HAS_OR_DOES.has(sentence[at + 1]?.word ?? "") &&
+      HAS_OR_DOES.has(sentence[at + length]?.word ?? "") &&
       !forUs
     );
   });

@@ -619,7 +619,12 @@ function kindOf(
   // The readings ruled out so far: what is left is read as conditional on them being impossible.
   let ruledOut = 0;
   // A question about another framework's own feature ("sessions in express"): not ours.
-  const anotherHas = !framework && asksWhatAnotherHas(model.alternativeNames, a);
+  // Any alternative's name, an everyday one too ("does express have sessions built in?", "does spring boot
+  // have an admin panel?"): as the subject of "does … have" it can only be the framework.
+  const nameAt = (at: number) =>
+    alternativesNamed(model, a).find((n) => n.at === at)?.length ??
+    (isEverydayName(a.words[at] as string) ? 1 : 0);
+  const anotherHas = !framework && asksWhatAnotherHas(nameAt, a);
   const elsewhereAsked = anotherHas || (!framework && askedOfAnotherFramework(model.alternativeNames, a));
   // A feature reading set aside for a word not ours.
   let blockedFeature = false;
