@@ -121,6 +121,19 @@ describe("questions about the decision, read against the verdict they reply to",
     expect(text).toContain(rec.factors[0]?.label ?? "no factor");
   });
 
+  it("a framework named only as an alternative gets the honest reply naming it", async () => {
+    const { got } = await ask("hono? it's the new hotness for apis");
+    expect(got).toHaveLength(1);
+    expect(shown(got[0])).toContain(
+      "I compare only Flask and Django, so I can't weigh Hono for this project",
+    );
+  });
+
+  it("another framework's news is colleagues' business: no alternatives reply", async () => {
+    const { got } = await ask("rails 8 solid queue, anyone tried it?");
+    expect(got.map(shown).join(" ")).not.toContain("I compare only Flask and Django");
+  });
+
   it("an alternative the app does not know gets no other project's note", async () => {
     const { got } = await ask("should we use go instead?");
     expect(got).toHaveLength(1);
