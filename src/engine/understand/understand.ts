@@ -626,6 +626,12 @@ function kindOf(
     (isEverydayName(a.words[at] as string) ? 1 : 0);
   const anotherHas = !framework && asksWhatAnotherHas(nameAt, a);
   const elsewhereAsked = anotherHas || (!framework && askedOfAnotherFramework(model.alternativeNames, a));
+  // Another framework's news or people, not weighed for us (read on first use: two readings ask).
+  let own: boolean | undefined;
+  const ownBusiness = () => {
+    own ??= anothersOwnBusiness(model, a);
+    return own;
+  };
   // A feature reading set aside for a word not ours.
   let blockedFeature = false;
   // A feature's words about another thing: what another thing is chosen for ("how about jira for the
@@ -683,8 +689,7 @@ function kindOf(
       // "does fastapi have an admin panel?": another framework's own, not an alternative for us.
       if (anotherHas) continue;
       // "rails 8 solid queue, anyone tried it?", "we're hiring a rails dev": its own business too.
-      if (label === `${DECISION}alternative` && !framework && anothersOwnBusiness(model, a))
-        return declined(p);
+      if (label === `${DECISION}alternative` && !framework && ownBusiness()) return declined(p);
       // "spring boot versus quarkus?": two other frameworks compared with each other, not with ours.
       if (label === `${DECISION}alternative` && !framework && comparesOthers(model, a)) return declined(p);
       // "recommend a movie", "how sure is the weather": a word from questions we cannot answer.
@@ -814,12 +819,7 @@ function kindOf(
     )
       continue;
     // "spring boot vs django", "why not express, our frontend devs know node": another framework asked.
-    if (
-      label === "unknown" &&
-      !anotherHas &&
-      !anothersOwnBusiness(model, a) &&
-      alternativeAsked(model, a) !== undefined
-    )
+    if (label === "unknown" && !anotherHas && !ownBusiness() && alternativeAsked(model, a) !== undefined)
       return { label: `${DECISION}alternative`, p, chatter };
     if (
       label === "unknown" &&
