@@ -343,7 +343,7 @@ const NEWS = new Set("renamed rename became become broke released deprecated acq
  * queue"), its docs, people or benchmarks ("we're hiring a rails dev"), another team's use of it ("on the
  * data team's fastapi service"), or news of it ("litestar was called starlite before").
  */
-function anothersOwnBusiness(model: Model, a: Analysed): boolean {
+function anothersOwnBusiness(model: Model, a: Analysed, text: string): boolean {
   const words = a.words;
   const named = alternativesNamed(model, a);
   // "considering sanic for my side project": another project's pick, however it is weighed.
@@ -352,6 +352,12 @@ function anothersOwnBusiness(model: Model, a: Analysed): boolean {
   // Suggested or weighed anywhere, it is weighed for us: "why not fastapi? the fastapi docs are
   // excellent", "what about fastapi 0.110 instead?".
   if (named.some((n) => suggestedAt(words, n.at)) || words.some((w) => WEIGHING.has(w))) return false;
+  // "sanic's author", "fastapi's docs": the possessive reads as one word ("sanics").
+  const names = alternativeWords(model.knowledge);
+  const possessive = (w: string) => w.endsWith("s") && names.has(w.slice(0, -1));
+  if (words.some((w, i) => possessive(w) && ITS_OWN.has(words[i + 1] ?? ""))) return true;
+  // "did fastapi ever hit 1.0 or is it still 0.x": its version.
+  if (named.length > 0 && VERSION.test(text)) return true;
   for (const { at, length } of named) {
     const next = words[at + length] ?? "";
     if (/^\d/.test(next) || ITS_OWN.has(next) || ANOTHERS.has(words[at - 1] ?? "")) return true;
@@ -361,6 +367,10 @@ function anothersOwnBusiness(model: Model, a: Analysed): boolean {
   }
   return false;
 }
+
+/** A version number: "did fastapi ever hit 1.0", "is it still 0.x" (not "1.5 million requests"). */
+const VERSION =
+  /(^|[\s(])v?\d+\.(\d+|x)\b(?![.,]?\d)(?!\s*(k|m|million|thousand|users|requests|rps|req|%|percent|gb|mb|ms|s|sec|seconds|x)\b)/i;
 
 /** Words before "project" that make it another one: "my side project", "the other project". */
 const OTHER_PROJECT = new Set(["side", "other", "another", "personal", "pet", "hobby"]);
@@ -377,8 +387,19 @@ function comparesOthers(model: Model, a: Analysed): boolean {
     return false;
   // "is fastapi better than rails for a team like ours?" weighs them for us.
   if (a.words.some((w) => WEIGHED_FOR_US.has(w))) return false;
-  return new Set(alternativesNamed(model, a).map((n) => n.name)).size > 1;
+  const names = new Set(alternativesNamed(model, a).map((n) => n.name));
+  // "fastify vs express benchmarks": an everyday name beside "vs" is a framework's.
+  a.words.forEach((w, i) => {
+    if (!isEverydayName(w) || !(VERSUS.has(a.words[i - 1] ?? "") || VERSUS.has(a.words[i + 1] ?? ""))) return;
+    const one = alternativeWords(model.knowledge)
+      .get(w)
+      ?.find((n) => n.parts.length === 1);
+    if (one) names.add(one.name);
+  });
+  return names.size > 1;
 }
+
+const VERSUS = new Set(["vs", "versus"]);
 
 /** Words of a request for help: the app or its workings named ("what can you do", "how do i redo the questionnaire"). */
 const HELP_CUES = new Set(
@@ -629,7 +650,7 @@ function kindOf(
   // Another framework's news or people, not weighed for us (read on first use: two readings ask).
   let own: boolean | undefined;
   const ownBusiness = () => {
-    own ??= anothersOwnBusiness(model, a);
+    own ??= anothersOwnBusiness(model, a, text);
     return own;
   };
   // A feature reading set aside for a word not ours.
@@ -819,7 +840,14 @@ function kindOf(
     )
       continue;
     // "spring boot vs django", "why not express, our frontend devs know node": another framework asked.
-    if (label === "unknown" && !anotherHas && !ownBusiness() && alternativeAsked(model, a) !== undefined)
+    if (
+      label === "unknown" &&
+      !anotherHas &&
+      !ownBusiness() &&
+      // "fastify vs express benchmarks": asked, but of two others compared with each other.
+      !(!framework && comparesOthers(model, a)) &&
+      alternativeAsked(model, a) !== undefined
+    )
       return { label: `${DECISION}alternative`, p, chatter };
     if (
       label === "unknown" &&
@@ -1255,6 +1283,8 @@ function readMessage(
     const base = { intent: "decision" as const, ...common, runnersUp: runnersUp([]) };
     // "why not laravel, it has everything django has": another framework suggested, whatever the topic.
     const suggested = topic !== "alternative" ? alternativeSuggested(model, a) : undefined;
+    // "are you going with express for the side project?": suggested, but for another project.
+    if (suggested && anothersOwnBusiness(model, a, text)) return nothing(kind.p);
     if (suggested) return { ...base, topic: "alternative", alternative: suggested };
     switch (topic) {
       case "verdict": {
