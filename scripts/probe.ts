@@ -1,0 +1,91 @@
+/**
+ * npm run probe -- <file>...   reads probe files (test/eval/probes/) and prints one line of figures each
+ *   --mention                  read every message as a mention outside any thread (so is every file
+ *                              whose name starts with "mention-"; the rest are replies in the thread of
+ *                              a recommendation)
+ *   --verdict flask|django     the recommendation's verdict (default django)
+ *   --misses                   also print each miss; --all prints every message
+ *
+ * A probe file has one message per line, `label | text`; `#` starts a comment. Labels: unknown, chatter,
+ * thanks (the three count as declined, each as good as another), help, pushback,
+ * decision:<topic>, feature:<id>[,<id>]. A false answer (FA) is a declined message that got an answer.
+ * Probes are quick checks written by reviewers and tuned on, unlike the held-out set.
+ */
+import { readFileSync } from "node:fs";
+import { basename } from "node:path";
+import { parseArgs } from "node:util";
+import { getKnowledge, type UnderstandContext, type Understanding, understand } from "../src/engine/index.js";
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    mention: { type: "boolean", default: false },
+    verdict: { type: "string", default: "django" },
+    misses: { type: "boolean", default: false },
+    all: { type: "boolean", default: false },
+  },
+});
+const verdict = values.verdict as "flask" | "django";
+if (verdict !== "flask" && verdict !== "django")
+  throw new Error(`--verdict must be flask or django, not ${verdict}`);
+if (positionals.length === 0) throw new Error("Name at least one probe file (test/eval/probes/*.txt).");
+
+const DECLINED = new Set(["unknown", "chatter", "thanks"]);
+const knowledge = getKnowledge();
+
+/** A reading as a label: "decision:flip", "feature:admin,auth". */
+function labelOf(u: Understanding): string {
+  if (u.intent === "decision") return `decision:${u.topic}`;
+  if (u.intent === "feature")
+    return `feature:${u.features
+      .map((f) => f.featureId)
+      .sort()
+      .join(",")}`;
+  return u.intent;
+}
+
+function expected(label: string): string {
+  if (!label.startsWith("feature:")) return label;
+  const ids = label.slice("feature:".length).split(",");
+  return `feature:${ids
+    .map((id) => id.trim())
+    .sort()
+    .join(",")}`;
+}
+
+for (const file of positionals) {
+  const mention = values.mention || basename(file).startsWith("mention-");
+  const context: UnderstandContext = mention ? {} : { hasRecommendation: true, verdict };
+  let right = 0;
+  let total = 0;
+  let falseAnswers = 0;
+  let oursDeclined = 0;
+  const perLabel = new Map<string, { right: number; total: number }>();
+  for (const line of readFileSync(file, "utf8").split("\n")) {
+    const bar = line.indexOf("|");
+    if (line.startsWith("#") || bar < 0) continue;
+    const want = expected(line.slice(0, bar).trim());
+    const text = line.slice(bar + 1).trim();
+    const u = understand(knowledge, text, context);
+    const got = labelOf(u);
+    const ok = got === want || (DECLINED.has(want) && DECLINED.has(got));
+    const falseAnswer = DECLINED.has(want) && !DECLINED.has(got) && got !== "help";
+    total++;
+    if (ok) right++;
+    if (falseAnswer) falseAnswers++;
+    if (!DECLINED.has(want) && DECLINED.has(got)) oursDeclined++;
+    const kind = want.split(":")[0] as string;
+    const tally = perLabel.get(kind) ?? { right: 0, total: 0 };
+    tally.total++;
+    if (ok) tally.right++;
+    perLabel.set(kind, tally);
+    if (values.all || (values.misses && !ok))
+      console.log(
+        `${ok ? "ok" : falseAnswer ? "FA" : "--"}  want ${want.padEnd(24)} got ${got.padEnd(24)} ${text}`,
+      );
+  }
+  const labels = [...perLabel].map(([kind, t]) => `${kind} ${t.right}/${t.total}`).join(", ");
+  console.log(
+    `${file}: ${right}/${total} right, false answers ${falseAnswers}, ours declined ${oursDeclined}; ${labels}`,
+  );
+}
