@@ -1845,6 +1845,15 @@ describe("understand: everything else people say", () => {
     });
   });
 
+  // "a django app" is project structure's alias, but here it is the thing measured.
+  it("'roughly how many requests per second can a django app serve on a single box?' asks about performance", () => {
+    const u = understand(k, "roughly how many requests per second can a django app serve on a single box?", {
+      hasRecommendation: true,
+    });
+    expectFeature(u);
+    expect(u.features.map((f) => f.featureId)).toEqual(["performance"]);
+  });
+
   it("still reads 'a flask or django app' as a project, not the app's name", () => {
     const u = understand(k, "is a flask or django app better for realtime?", { hasRecommendation: true });
     expect(u).toMatchObject({ intent: "decision", topic: "verdict" });

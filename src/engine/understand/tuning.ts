@@ -74,6 +74,13 @@ export const TUNING: Tuning = {
   sceneParts: 1,
   /** A feature read at least this surely overrules the aliases in the message, which name others. */
   aliasOverrule: 0.8,
+  /**
+   * An alias whose feature both classifiers all but rule out (under this probability) gives way to their
+   * reading when that reaches `aliasUnlikelyOverrule` ("requests a second from a django app" asks about
+   * performance, not project structure): dev2, dev3, dev4, dev5, dev6 +1 each at 0.05–0.08 and 0.2–0.3.
+   */
+  aliasUnlikely: 0.05,
+  aliasUnlikelyOverrule: 0.3,
   /** 1: a reading's probability is taken given that the more probable readings were ruled out. */
   renormalise: 1,
   /** A feature reading with a word training never saw (and no framework named) needs this probability. */
@@ -117,6 +124,8 @@ export interface Tuning {
   guessSure: number;
   kindSure: number;
   aliasOverrule: number;
+  aliasUnlikely: number;
+  aliasUnlikelyOverrule: number;
   pairTerms: number;
   pairLoose: number;
   pairShare: number;

@@ -1227,9 +1227,15 @@ function readMessage(
     const hit = deciding.map((h) => model.featureIds.indexOf(h.featureId));
     const best = order[0] as number;
     // An alias decides, unless both classifiers together read another feature all but surely
-    // ("db tables from python classes" names the database but asks about the ORM).
+    // ("db tables from python classes" names the database but asks about the ORM), or all but rule out
+    // the alias's feature and read another fairly well.
     const read =
-      hit.length > 0 && !((fp[best] as number) >= tuning.aliasOverrule && !hit.includes(best))
+      hit.length > 0 &&
+      !((fp[best] as number) >= tuning.aliasOverrule && !hit.includes(best)) &&
+      !(
+        hit.every((i) => (fp[i] as number) < tuning.aliasUnlikely) &&
+        (fp[best] as number) >= tuning.aliasUnlikelyOverrule
+      )
         ? hit.reduce((x, y) => ((fp[y] as number) > (fp[x] as number) ? y : x))
         : best;
     const partReadings = new Map<number, number>();
