@@ -1243,8 +1243,18 @@ describe("understand: questions about the decision", () => {
     "fastapi's maintainers are pretty responsive, right?",
     // Suggested, but for another project.
     "are you going with express for the side project?",
+    // Its standing.
+    "is sanic still sponsored by anyone these days?",
   ])("%j is another framework's own business: declined", (text) => {
     expect(understand(k, text, { hasRecommendation: true, verdict: "django" }).intent).toBe("unknown");
+  });
+  // Its own things after a possessive, its news: remarks, whatever feature they name.
+  it.each([
+    "Bottle's routing decorators still make me smile",
+    "litestar's session middleware docs are down again?",
+  ])("%j is another framework's own business: no answer", (text) => {
+    const u = understand(k, text, { hasRecommendation: true, verdict: "django" });
+    expect(["unknown", "chatter"]).toContain(u.intent);
   });
   it.each([
     "is there a case for just doing this one in laravel",
@@ -1252,6 +1262,8 @@ describe("understand: questions about the decision", () => {
     // A quantity is not a version; a version weighed for us is still weighed.
     "would fastapi cope with 2.5 million requests a day?",
     "what about fastapi 0.110 instead?",
+    // Its own thing, weighed for us.
+    "would fastapi's dependency injection help us here?",
   ])("%j still weighs another framework for us", (text) => {
     const u = understand(k, text, { hasRecommendation: true, verdict: "django" });
     expect(u).toMatchObject({ intent: "decision", topic: "alternative" });
@@ -1264,6 +1276,7 @@ describe("understand: questions about the decision", () => {
     "quart vs starlette for websockets, which handles backpressure better?",
     // An everyday name beside "vs" is the framework.
     "koa vs express benchmarks, are they legit?",
+    "what's the actual difference between litestar and starlette?",
   ])("%j compares two others: declined", (text) => {
     expect(understand(k, text, { hasRecommendation: true, verdict: "django" }).intent).toBe("unknown");
   });

@@ -335,13 +335,16 @@ const ITS_OWN = new Set(
 );
 /** Whose the framework is, before it: "the data team's fastapi service", "their rails app". */
 const ANOTHERS = new Set("teams their his her other another".split(" "));
-/** News of a framework: "fastapi 0.115 broke our models", "litestar was called starlite", "did pylons become pyramid". */
-const NEWS = new Set("renamed rename became become broke released deprecated acquired called".split(" "));
+/** News of a framework: "fastapi 0.115 broke our models", "litestar was called starlite", "fastapi crossed 80k stars". */
+const NEWS = new Set(
+  "renamed rename became become broke released deprecated acquired called crossed introduced".split(" "),
+);
 
 /**
  * Another framework's own business, not weighed for this project: its versions ("rails 8 solid
- * queue"), its docs, people or benchmarks ("we're hiring a rails dev"), another team's use of it ("on the
- * data team's fastapi service"), or news of it ("litestar was called starlite before").
+ * queue"), its docs, people or benchmarks ("we're hiring a rails dev"), its own things ("pyramid's
+ * traversal routing"), another team's use of it ("on the data team's fastapi service"), or news of it
+ * ("litestar was called starlite before"). Neither an alternative nor a feature of ours.
  */
 function anothersOwnBusiness(model: Model, a: Analysed, text: string): boolean {
   const words = a.words;
@@ -352,10 +355,9 @@ function anothersOwnBusiness(model: Model, a: Analysed, text: string): boolean {
   // Suggested or weighed anywhere, it is weighed for us: "why not fastapi? the fastapi docs are
   // excellent", "what about fastapi 0.110 instead?".
   if (named.some((n) => suggestedAt(words, n.at)) || words.some((w) => WEIGHING.has(w))) return false;
-  // "sanic's author", "fastapi's docs": the possessive reads as one word ("sanics").
-  const names = alternativeWords(model.knowledge);
-  const possessive = (w: string) => w.endsWith("s") && names.has(w.slice(0, -1));
-  if (words.some((w, i) => possessive(w) && ITS_OWN.has(words[i + 1] ?? ""))) return true;
+  if (ownedByAnother(model, a, text)) return true;
+  // "fastapi crossed 80k github stars", "is litestar still sponsored?": its standing.
+  if (named.length > 0 && words.some((w) => STANDING.has(w))) return true;
   // "did fastapi ever hit 1.0 or is it still 0.x": its version.
   if (named.length > 0 && VERSION.test(text)) return true;
   for (const { at, length } of named) {
@@ -366,6 +368,23 @@ function anothersOwnBusiness(model: Model, a: Analysed, text: string): boolean {
     if (a.tokens.some((t) => t.sentence === sentence && NEWS.has(t.word))) return true;
   }
   return false;
+}
+
+/** How another framework stands in the world: its stars, its sponsors. */
+const STANDING = new Set("stars sponsor sponsors sponsored sponsorship funding funded".split(" "));
+/**
+ * A thing another framework owns: "sanic's author", "pyramid's traversal routing", "starlette's
+ * BackgroundTasks"; unless weighed for us ("would fastapi's dependency injection help us here?").
+ */
+function ownedByAnother(model: Model, a: Analysed, text: string): boolean {
+  const owners = [...text.toLowerCase().matchAll(/([a-z][\w.]*)['’]s\b/g)].map((m) => m[1] as string);
+  if (owners.length === 0) return false;
+  // The words read "sanic's" as "sanics" or as "sanic".
+  const names = alternativeWords(model.knowledge);
+  const possessive = (w: string) => owners.some((o) => names.has(o) && (w === o || w === `${o}s`));
+  const words = a.words;
+  if (words.some((w, i) => possessive(w) && ITS_OWN.has(words[i + 1] ?? ""))) return true;
+  return words.some(possessive) && !words.some((w) => w === "us" || WEIGHED_FOR_US.has(w));
 }
 
 /** A version number: "did fastapi ever hit 1.0", "is it still 0.x" (not "1.5 million requests"). */
@@ -381,9 +400,16 @@ const WEIGHING = new Set(["instead", "better", "option", "alternative", "switch"
 /** Words that weigh two others for this project: "for our api", "a team like ours", "here". */
 const WEIGHED_FOR_US = new Set(["we", "our", "ours", "here", "project"]);
 
-/** Two other frameworks compared with each other: "spring boot versus quarkus?", "is fastapi faster than node?". */
+/**
+ * Two other frameworks compared with each other: "spring boot versus quarkus?", "is fastapi faster than
+ * node?", "what's the difference between starlette and fastapi?".
+ */
 function comparesOthers(model: Model, a: Analysed): boolean {
-  if (!a.words.some((w) => w === "vs" || w === "versus" || w === "than" || w.startsWith("compar")))
+  if (
+    !a.words.some(
+      (w) => w === "vs" || w === "versus" || w === "than" || w.startsWith("compar") || w === "difference",
+    )
+  )
     return false;
   // "is fastapi better than rails for a team like ours?" weighs them for us.
   if (a.words.some((w) => WEIGHED_FOR_US.has(w))) return false;
@@ -689,6 +715,8 @@ function kindOf(
         elsewhereAsked ||
         // "quart vs starlette for websockets": two others compared with each other.
         (!framework && comparesOthers(model, a)) ||
+        // "pyramid's traversal routing": its own feature.
+        (!framework && ownedByAnother(model, a, text)) ||
         (offTopic && !framework && p < model.options.tuning.offTopicKeep) ||
         (unseen && !framework && p < model.options.tuning.unseenKeep) ||
         ((domain || sure) && choosesAnother());
@@ -855,6 +883,7 @@ function kindOf(
       !offTopic &&
       !elsewhereAsked &&
       !choosesAnother() &&
+      !(!framework && ownedByAnother(model, a, text)) &&
       !(unseen && !framework && featureP < model.options.tuning.unseenKeep)
     ) {
       if (featureP >= model.options.tuning.overrule) return { label: ANY_FEATURE, p: featureP, chatter };
