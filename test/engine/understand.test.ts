@@ -1851,6 +1851,8 @@ describe("understand: everything else people say", () => {
   it.each([
     ["what about quart?", "Quart"],
     ["rails?", "Ruby on Rails"],
+    // The longest name read ("asp net core", not "asp net" before "core").
+    ["why not asp.net core?", "ASP.NET Core"],
   ])("%j still asks about %s", (text, alternative) => {
     expect(understand(k, text, { hasRecommendation: true })).toMatchObject({
       topic: "alternative",

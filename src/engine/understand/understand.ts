@@ -173,11 +173,14 @@ function alternativesNamed(model: Model, a: Analysed): readonly NamedAlternative
   const words = a.words;
   const byFirst = alternativeWords(model.knowledge);
   for (let at = 0; at < words.length; at++) {
+    // The longest name at a place: "asp net core", not "asp net" before "core".
+    let longest: NamedAlternative | undefined;
     for (const { name, parts } of byFirst.get(words[at] as string) ?? []) {
       if (!parts.every((p, j) => words[at + j] === p)) continue;
       if (parts.length === 1 && isEverydayName(parts[0] as string) && !standsAlone(a, at)) continue;
-      found.push({ name, at, length: parts.length });
+      if (!longest || parts.length > longest.length) longest = { name, at, length: parts.length };
     }
+    if (longest) found.push(longest);
   }
   namedIn.set(a, found);
   return found;
