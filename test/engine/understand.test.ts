@@ -1243,8 +1243,11 @@ describe("understand: questions about the decision", () => {
     "fastapi's maintainers are pretty responsive, right?",
     // Suggested, but for another project.
     "are you going with express for the side project?",
-    // Its standing.
+    // Its standing, its people, someone else's use of it.
     "is sanic still sponsored by anyone these days?",
+    "isn't it just one person who maintains sanic?",
+    "is it true sebastian works on fastapi full time?",
+    "did the ml team finish moving their service off litestar?",
   ])("%j is another framework's own business: declined", (text) => {
     expect(understand(k, text, { hasRecommendation: true, verdict: "django" }).intent).toBe("unknown");
   });
@@ -1252,6 +1255,7 @@ describe("understand: questions about the decision", () => {
   it.each([
     "Bottle's routing decorators still make me smile",
     "litestar's session middleware docs are down again?",
+    "TIL litestar has its own DI system",
   ])("%j is another framework's own business: no answer", (text) => {
     const u = understand(k, text, { hasRecommendation: true, verdict: "django" });
     expect(["unknown", "chatter"]).toContain(u.intent);

@@ -338,9 +338,15 @@ const ITS_OWN = new Set(
 );
 /** Whose the framework is, before it: "the data team's fastapi service", "their rails app". */
 const ANOTHERS = new Set("teams their his her other another".split(" "));
+/** Making a framework, right before its name: "whoever maintains sanic". */
+const MAKING = new Set("maintains maintained created authored wrote contributes contributed".split(" "));
+/** Someone else's, anywhere in the name's sentence. */
+const THEIRS = new Set(["their", "his", "her"]);
 /** News of a framework: "fastapi 0.115 broke our models", "litestar was called starlite", "fastapi crossed 80k stars". */
 const NEWS = new Set(
-  "renamed rename became become broke released deprecated acquired called crossed introduced".split(" "),
+  "renamed rename became become broke released deprecated acquired called crossed introduced til fyi".split(
+    " ",
+  ),
 );
 
 /**
@@ -366,8 +372,12 @@ function anothersOwnBusiness(model: Model, a: Analysed, text: string): boolean {
   for (const { at, length } of named) {
     const next = words[at + length] ?? "";
     if (/^\d/.test(next) || ITS_OWN.has(next) || ANOTHERS.has(words[at - 1] ?? "")) return true;
-    // News told in the name's own sentence.
+    // "tiangolo works on fastapi", "whoever maintains sanic": its people.
+    if (MAKING.has(words[at - 1] ?? "") || (words[at - 1] === "on" && words[at - 2] === "works")) return true;
+    // "moving their internal api off falcon": someone else's, in the name's sentence.
     const sentence = a.tokens[at]?.sentence;
+    if (a.tokens.some((t) => t.sentence === sentence && THEIRS.has(t.word))) return true;
+    // News told in the name's own sentence ("TIL fastapi is starlette + pydantic").
     if (a.tokens.some((t) => t.sentence === sentence && NEWS.has(t.word))) return true;
   }
   return false;
