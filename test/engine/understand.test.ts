@@ -1260,6 +1260,21 @@ describe("understand: questions about the decision", () => {
     const u = understand(k, text, { hasRecommendation: true, verdict: "django" });
     expect(["unknown", "chatter"]).toContain(u.intent);
   });
+  // In a thread, one other framework weighed for this project, its reason naming another stack.
+  it.each([
+    "did you consider nestjs? our frontend is typescript and we'd share types",
+    "could quarkus work for this? the backend team is all jvm",
+  ])("%j weighs another framework for us", (text) => {
+    const u = understand(k, text, { hasRecommendation: true, verdict: "django" });
+    expect(u).toMatchObject({ intent: "decision", topic: "alternative" });
+  });
+  it.each([
+    "are we doing the team dinner in spring or summer this year, would that work for everyone?",
+    "does the legacy rails app still work for us, or is it time to rewrite?",
+  ])("%j weighs no other framework for us", (text) => {
+    const u = understand(k, text, { hasRecommendation: true, verdict: "django" });
+    expect(["unknown", "chatter"]).toContain(u.intent);
+  });
   it.each([
     "is there a case for just doing this one in laravel",
     "is fastapi faster than flask?",

@@ -440,6 +440,39 @@ function comparesOthers(model: Model, a: Analysed): boolean {
 
 const VERSUS = new Set(["vs", "versus"]);
 
+/** Words that weigh a fit: "would hono work for us", "a reasonable choice", "make sense here". */
+const FIT = new Set(
+  "work works fit fits choice pick option sense reasonable consider considered considering better simpler easier enough cover suit suits suited use using go rather instead viable right replace".split(
+    " ",
+  ),
+);
+/** A thing the team has in hand, not weighed: "the legacy rails app". */
+const IN_HAND = new Set(["legacy", "existing", "current", "old"]);
+
+/**
+ * One other framework weighed for this project in a question: "did you consider nestjs? our frontend is
+ * ts", "is tornado a reasonable choice for us given the long-polling requirement?". Flask or Django named
+ * only as what it would replace ("build this on sanic rather than django").
+ */
+function weighedForUs(model: Model, a: Analysed, featureNamed: boolean): boolean {
+  const named = alternativesNamed(model, a);
+  if (new Set(named.map((n) => n.name)).size !== 1) return false;
+  const words = a.words;
+  if (!words.some((w) => w === "us" || w === "this" || WEIGHED_FOR_US.has(w))) return false;
+  // Weighed: a word of fit ("would hono work for us", "a reasonable choice for us").
+  if (!words.some((w) => FIT.has(w))) return false;
+  const { at } = named[0] as NamedAlternative;
+  const suggested = named.some((n) => suggestedAt(words, n.at));
+  // An everyday name ("spring or summer for the offsite?") or a name said again ("phoenix? the offsite
+  // is in phoenix") is its everyday sense; a thing in hand ("the legacy rails app") is not weighed.
+  if (isEverydayName(words[at] as string) && !suggested) return false;
+  if (words.some((w, i) => w === words[at] && i !== at)) return false;
+  if (words.some((w) => IN_HAND.has(w))) return false;
+  // A feature named is what is asked, unless the other framework is suggested.
+  if (featureNamed && !suggested) return false;
+  return !words.some(isFrameworkName) || words.some((w) => CHOICE_WORDS.has(w) || w === "rather");
+}
+
 /** Words of a request for help: the app or its workings named ("what can you do", "how do i redo the questionnaire"). */
 const HELP_CUES = new Set(
   "help usage command commands you u ya your yourself bot app thing tool questionnaire questions question ask asking answer answers recommendation rec recommendations redo rerun restart form modal inputs verdict pick result share export".split(
@@ -880,14 +913,16 @@ function kindOf(
       model.options.tuning.questionNotChatter > 0
     )
       continue;
-    // "spring boot vs django", "why not express, our frontend devs know node": another framework asked.
+    // "spring boot vs django", "why not express, our frontend devs know node": another framework asked;
+    // in a thread, "is tornado a reasonable choice for us?": another framework weighed for this project.
     if (
       label === "unknown" &&
       !anotherHas &&
       !ownBusiness() &&
       // "fastify vs express benchmarks": asked, but of two others compared with each other.
       !(!framework && comparesOthers(model, a)) &&
-      alternativeAsked(model, a) !== undefined
+      (alternativeAsked(model, a) !== undefined ||
+        (inThread && asks && weighedForUs(model, a, hits.length > 0)))
     )
       return { label: `${DECISION}alternative`, p, chatter };
     if (
