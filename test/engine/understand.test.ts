@@ -2011,6 +2011,16 @@ describe("understand: everything else people say", () => {
   ])("reads %j as chatter", (text) => {
     expect(understand(k, text, { hasRecommendation: true }).intent).toBe("chatter");
   });
+  // When a thing is, and announcements, ask nothing: no answer in a thread, whatever they name.
+  it.each([
+    "the payroll migration is thursday, sort your timesheets",
+    "reminder: security awareness training closes end of month",
+    "heads up, the staging deploy window moves to 4pm",
+  ])("reads %j as a statement", (text) => {
+    const u = understand(k, text, { hasRecommendation: true });
+    expect(u.isQuestion).toBe(false);
+    expect(["chatter", "unknown"]).toContain(u.intent);
+  });
 
   // A question after the remark, or a tag, still asks: the remark does not swallow it.
   it.each([

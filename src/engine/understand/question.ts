@@ -71,7 +71,13 @@ const ASKS_LATER = new Set(
   ),
 );
 /** Words after a verb of being that state how things stand: "the db is on rds already", "it's already decided". */
-const STATED = new Set("already on decided sorted settled handled chosen picked managed".split(" "));
+const STATED = new Set(
+  (
+    "already on decided sorted settled handled chosen picked managed " +
+    // When a thing is: "the office move is friday".
+    "today tomorrow tonight monday tuesday wednesday thursday friday saturday sunday"
+  ).split(" "),
+);
 /** Past forms that do not end in "-ed": "the migration broke the build", "celery ran for hours". */
 const IRREGULAR_PAST = new Set(
   "ran broke went took made gave came built found left sent wrote saw began ate cut spent lost won fought forgot kept".split(
@@ -230,6 +236,8 @@ export function isQuestion(analysed: Analysed): boolean {
   // "will start the django tutorial tonight": a plan told, though "will" opens questions too.
   if (toldPlan(w, i) && !lastClauseAsks(analysed)) return false;
   if (OPENERS.has(first) || lastClauseAsks(analysed)) return true;
+  // "heads up: the migration runs tonight", "don't forget the security training".
+  if (announces(w)) return false;
   if (asksInWords(w, i)) return true;
   if (requests(w.slice(i))) return true;
   return (
@@ -330,4 +338,16 @@ export function requests(words: readonly string[]): boolean {
     return true;
   }
   return false;
+}
+
+/** An announcement: "heads up", "fyi", "reminder", "don't forget". */
+function announces(words: readonly string[]): boolean {
+  return words.some(
+    (x, i) =>
+      x === "fyi" ||
+      x === "psa" ||
+      x === "reminder" ||
+      (x === "heads" && words[i + 1] === "up") ||
+      ((x === "dont" || x === "do") && (words[i + 1] === "forget" || words[i + 1] === "panic")),
+  );
 }
