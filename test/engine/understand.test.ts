@@ -1226,6 +1226,10 @@ describe("understand: questions about the decision", () => {
     // A two-word name, or an everyday one, as the subject of "does … have" is the framework.
     "does spring boot have an admin panel?",
     "does express have sessions built in?",
+    // An everyday name is the framework before a thing built with it, or alone after "in".
+    "how do i unit test handlers in an express app",
+    "how should i split routes in a big express app?",
+    "how do people run cron jobs in express?",
   ])("%j asks about another framework's own: declined", (text) => {
     expect(understand(k, text, { hasRecommendation: true, verdict: "django" }).intent).toBe("unknown");
   });

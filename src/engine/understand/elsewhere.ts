@@ -30,6 +30,10 @@ const WH = new Set(["how", "what", "why", "where"]);
 const FOR_US: ReadonlySet<string> = new Set(
   "we our us ours here instead better need needs project everything".split(" "),
 );
+/** Things built with a framework, after its name: "an express app", "a gin api". */
+const TECH_HEADS = new Set("app apps api apis server backend service services codebase monolith".split(" "));
+/** Words that weigh it for us instead: "would an express app be better here". */
+const WEIGHS = new Set("instead better rather option consider considering worth".split(" "));
 /** Openers of a yes/no question whose subject follows: "does fastapi have…", "can sanic do…". */
 const YES_NO = new Set(["does", "do", "can", "will", "is", "has"]);
 /** What a framework is asked to have or do: "does fastapi have an admin", "can sanic handle websockets". */
@@ -53,14 +57,21 @@ export function alternativeNames(knowledge: Knowledge): Set<string> {
  * the asked thing lives ("how do i set up sessions in laravel", "jwt auth in nodejs") or what is asked
  * about ("how does rails handle rolling back a migration"). Named as background ("coming from rails",
  * "for rails developers", "we're using laravel"), in comparison ("like in rails"), or with a name that
- * is an everyday word too ("express shipping"), it leaves the question ours; so does naming Flask or
- * Django (the caller checks).
+ * is an everyday word too ("express shipping"; not "an express app", "jobs in express?"), it leaves the
+ * question ours; so does naming Flask or Django (the caller checks).
  */
 export function askedOfAnotherFramework(names: ReadonlySet<string>, a: Analysed): boolean {
   return a.tokens.some((t) => {
-    if (!names.has(t.word)) return false;
     const sentence = a.tokens.filter((u) => u.sentence === t.sentence);
     const at = sentence.indexOf(t);
+    const next = sentence[at + 1];
+    const headed = TECH_HEADS.has(next?.word ?? "");
+    // An everyday name is the framework before a thing built with it ("a large express app") or alone
+    // after "in" at the end of its clause ("background jobs in express?").
+    const everyday =
+      EVERYDAY.has(t.word) &&
+      (headed || (sentence[at - 1]?.word === "in" && (next === undefined || next.clause !== t.clause)));
+    if (!names.has(t.word) && !everyday) return false;
     // In a sentence that asks ("how do migrations work? in rails it was rake db:migrate" tells), and
     // with nothing comparing before it ("how does the orm compare to active record in rails?").
     if (!opensAsQuestion(sentence.map((u) => u.word))) return false;
@@ -68,6 +79,8 @@ export function askedOfAnotherFramework(names: ReadonlySet<string>, a: Analysed)
     const before = sentence[at - 1]?.word ?? "";
     const twoBefore = sentence[at - 2]?.word ?? "";
     if (before === "in") return true;
+    // "how do you structure a large express app?", "openapi docs for a gin api": built with it.
+    if (headed && !sentence.some((u) => WEIGHS.has(u.word))) return true;
     return ASKED_OF.has(before) && WH.has(twoBefore);
   });
 }
