@@ -1268,6 +1268,7 @@ describe("understand: questions about the decision", () => {
   it.each([
     "did you consider nestjs? our frontend is typescript and we'd share types",
     "could quarkus work for this? the backend team is all jvm",
+    "koa for us? half the team writes node anyway",
   ])("%j weighs another framework for us", (text) => {
     const u = understand(k, text, { hasRecommendation: true, verdict: "django" });
     expect(u).toMatchObject({ intent: "decision", topic: "alternative" });

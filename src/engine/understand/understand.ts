@@ -442,10 +442,12 @@ const VERSUS = new Set(["vs", "versus"]);
 
 /** Words that weigh a fit: "would hono work for us", "a reasonable choice", "make sense here". */
 const FIT = new Set(
-  "work works fit fits choice pick option sense reasonable consider considered considering better simpler easier enough cover suit suits suited use using go rather instead viable right replace".split(
+  "work works fit fits choice pick option sense reasonable consider considered considering better simpler easier enough cover suit suits suited use using go rather instead viable right replace worth compare stack".split(
     " ",
   ),
 );
+/** After "<name> for": "phoenix for this?", "koa for us?", "hono for our api?". */
+const FOR_THIS = new Set(["this", "us", "our"]);
 /** A thing the team has in hand, not weighed: "the legacy rails app". */
 const IN_HAND = new Set(["legacy", "existing", "current", "old"]);
 
@@ -459,9 +461,11 @@ function weighedForUs(model: Model, a: Analysed, featureNamed: boolean): boolean
   if (new Set(named.map((n) => n.name)).size !== 1) return false;
   const words = a.words;
   if (!words.some((w) => w === "us" || w === "this" || WEIGHED_FOR_US.has(w))) return false;
-  // Weighed: a word of fit ("would hono work for us", "a reasonable choice for us").
-  if (!words.some((w) => FIT.has(w))) return false;
-  const { at } = named[0] as NamedAlternative;
+  const { at, length } = named[0] as NamedAlternative;
+  // Weighed: a word of fit ("would hono work for us", "a reasonable choice for us"), or "for this" right
+  // after the name ("phoenix for this?").
+  const forThis = words[at + length] === "for" && FOR_THIS.has(words[at + length + 1] ?? "");
+  if (!words.some((w) => FIT.has(w)) && !forThis) return false;
   const suggested = named.some((n) => suggestedAt(words, n.at));
   // An everyday name ("spring or summer for the offsite?") or a name said again ("phoenix? the offsite
   // is in phoenix") is its everyday sense; a thing in hand ("the legacy rails app") is not weighed.
