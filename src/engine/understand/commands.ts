@@ -1,5 +1,6 @@
 import { FRAMEWORK_NAMES, isFrameworkName } from "./frameworks.js";
 import { afterLeadIns } from "./question.js";
+import { DAYS, timeWords } from "./time-words.js";
 
 /**
  * The app's own command words. `/flask-or-django help` shows the usage; the same word alone in a
@@ -242,11 +243,7 @@ function shouldVerb(words: readonly string[]): number | undefined {
 
 /** What makes work on code a particular chore: a thing in hand ("the migration PR", "my branch") or a when. */
 const IN_HAND = new Set("the our my this that these those".split(" "));
-const WHEN = new Set(
-  "today tomorrow tonight now yet again friday monday tuesday wednesday thursday saturday sunday weekend".split(
-    " ",
-  ),
-);
+const WHEN = timeWords(DAYS, "now yet again weekend");
 
 /** The framework named after `from` only qualifies another noun: "the django migration", "my flask branch". */
 function qualifiesAnother(words: readonly string[], from: number): boolean {

@@ -2,6 +2,7 @@ import { type Analysed, GRAMMAR_WORDS } from "./analyse.js";
 import { isFrameworkName } from "./frameworks.js";
 import { type AliasHit, DECISION, isDomain, type Label, type Model } from "./model.js";
 import { afterLeadIns } from "./question.js";
+import { DAYS, MONTHS, timeWords } from "./time-words.js";
 
 type Token = Analysed["tokens"][number];
 
@@ -16,21 +17,13 @@ const OURS = new Set(["your", "our"]);
 /** Words that end a noun phrase and start another circumstance: "the pick regarding our legacy codebase". */
 const NEXT_CIRCUMSTANCE = new Set([...ABOUT, "that", "given", "considering", "including", "concerning"]);
 /** When, not what: "given our deadline in november". */
-const WHEN = new Set(
-  (
-    "january february march april may june july august september october november december " +
-    "monday tuesday wednesday thursday friday saturday sunday today tomorrow day days week weeks month months " +
-    "quarter year years"
-  ).split(" "),
-);
+const WHEN = timeWords([...MONTHS, ...DAYS], "day days week weeks month months quarter year years");
 /** Pronouns: the thing at hand. */
 const PRONOUNS = new Set("it this that these those them".split(" "));
 /** Prepositions that end a choosing phrase's object: what follows says when or where. */
 const PREPOSITIONS = new Set("over for at in on by during after before from into without".split(" "));
 /** Days: what a meeting is moved to. */
-const DAYS = new Set(
-  "monday tuesday wednesday thursday friday saturday sunday today tomorrow tonight weekend".split(" "),
-);
+const DAYS_OFFERED = timeWords(DAYS, "weekend");
 /** Words that offer the words either side of them as the options: "aws or gcp", "greenhouse instead of lever". */
 export const CHOICE_WORDS: ReadonlySet<string> = new Set(["or", "vs", "versus", "than", "over", "instead"]);
 /** Words between an option and the choice word: "instead of the …", "or a …". */
@@ -230,10 +223,8 @@ function offersOtherOptions(model: Model, a: Analysed, ours: (t: Token) => boole
 const THESE = new Set(["these", "those"]);
 
 /** A weekday or a clock time: "on friday instead" moves a meeting ("june instead" may move a deadline). */
-const isDayOrHour = (t: Token) => /^\d{1,2}(am|pm)$/.test(t.typed) || WEEKDAYS.has(t.word);
-const WEEKDAYS = new Set(
-  "monday tuesday wednesday thursday friday saturday sunday today tomorrow tonight".split(" "),
-);
+const isDayOrHour = (t: Token) => /^\d{1,2}(am|pm)$/.test(t.typed) || A_DAY.has(t.word);
+const A_DAY = timeWords(DAYS);
 
 /** A clock time ("3pm"; "10:30" reaches here as two numbers, and two numbers are no time) or a day or month. */
 const isTime = (t: Token) => /^\d{1,2}(am|pm)$/.test(t.typed) || WHEN.has(t.word);
@@ -361,7 +352,7 @@ export function choosesAnotherThing(
       if (PRONOUNS.has(t.word) || PREPOSITIONS.has(t.word)) break;
       if (t.stop || LEADING.has(t.word)) continue;
       // A day offered is a meeting's, not a stack: "why not friday for the team lunch?".
-      if (DAYS.has(t.word)) return true;
+      if (DAYS_OFFERED.has(t.word)) return true;
       if (/\d/.test(t.word) || WHEN.has(t.word)) continue;
       // A word training never saw ("linear", "asana"; unless `unseenCounts` is off: a package of ours
       // may be one, "huey", "peewee"), or saw only in questions we cannot answer.

@@ -1,5 +1,6 @@
 import type { Analysed, Term } from "./analyse.js";
 import { NEGATIONS } from "./negations.js";
+import { DAYS, timeWords } from "./time-words.js";
 
 /** Words that open a question: "how…", "is it…", "can we…", "tell me…", "thoughts on…". */
 const OPENERS = new Set(
@@ -70,14 +71,11 @@ const ASKS_LATER = new Set(
     " ",
   ),
 );
-/** Words after a verb of being that state how things stand: "the db is on rds already", "it's already decided". */
-const STATED = new Set(
-  (
-    "already on decided sorted settled handled chosen picked managed " +
-    // When a thing is: "the office move is friday".
-    "today tomorrow tonight monday tuesday wednesday thursday friday saturday sunday"
-  ).split(" "),
-);
+/**
+ * Words after a verb of being that state how things stand ("the db is on rds already", "it's already
+ * decided") or when a thing is ("the office move is friday").
+ */
+const STATED = timeWords(DAYS, "already on decided sorted settled handled chosen picked managed");
 /** Past forms that do not end in "-ed": "the migration broke the build", "celery ran for hours". */
 const IRREGULAR_PAST = new Set(
   "ran broke went took made gave came built found left sent wrote saw began ate cut spent lost won fought forgot kept".split(
@@ -124,11 +122,9 @@ export const isPast = (w: string) =>
 /** Verbs of shipping work said with "it" alone: "ship it", "merge it" (a go-ahead, not a question). */
 const GO_AHEAD = new Set("ship merge deploy push approve send land".split(" "));
 /** When: what an "-ing" verb may be followed by in a status told ("deploying after lunch"). */
-const STATUS_TIME = new Set(
-  (
-    "after before at in on by this the next later soon now today tonight tomorrow lunch afternoon morning " +
-    "evening eod weekend monday tuesday wednesday thursday friday asap shortly"
-  ).split(" "),
+const STATUS_TIME = timeWords(
+  DAYS,
+  "after before at in on by this the next later soon now lunch afternoon morning evening eod weekend asap shortly",
 );
 
 /**
