@@ -24,6 +24,13 @@ function threadRecommendation(needs: string[]) {
   return recommend({ answers, needs, notes: "" }, k);
 }
 
+/** No reply because the app chose not to answer, not because a listener failed. */
+function expectChoseSilence(s: Awaited<ReturnType<typeof setup>>) {
+  expect(answers(s)).toHaveLength(0);
+  expect(s.t.logs.some((l) => l.msg === "thread chatter: not answering")).toBe(true);
+  expect(s.t.logs.filter((l) => Number(l.level) >= 40)).toEqual([]);
+}
+
 async function ask(text: string, needs = ["admin", "auth"]) {
   const s = await setup();
   await postRecommendation(s, needs);
@@ -108,9 +115,9 @@ describe("questions about the decision, read against the verdict they reply to",
   });
 
   it("going along with the verdict, told not asked, is a remark: no reply", async () => {
-    const { got, rec } = await ask("we're going with django anyway, django suits us better");
+    const { s, rec } = await ask("we're going with django anyway, django suits us better");
     expect(rec.verdict).toBe("django");
-    expect(got).toHaveLength(0);
+    expectChoseSilence(s);
   });
 
   it("'why django?' under a Django verdict gets its reasons, not the case against it", async () => {
@@ -119,6 +126,14 @@ describe("questions about the decision, read against the verdict they reply to",
     const text = shown(got[0]);
     expect(text).not.toContain("What counts against Django");
     expect(text).toContain(rec.factors[0]?.label ?? "no factor");
+  });
+
+  it("another framework weighed for this project, its reason naming another stack, gets the reply naming it", async () => {
+    const { got } = await ask("could quarkus work for this? the backend team is all jvm");
+    expect(got).toHaveLength(1);
+    expect(shown(got[0])).toContain(
+      "I compare only Flask and Django, so I can't weigh Quarkus for this project",
+    );
   });
 
   it("a framework named only as an alternative gets the honest reply naming it", async () => {
@@ -280,9 +295,12 @@ describe("worded like ours, about something else", () => {
     "why not asana?",
     "who has the read replica creds?",
     "should we deploy on friday?",
+    // Round 16: another framework's own thing, its people.
+    "Bottle's routing decorators still make me smile",
+    "isn't it just one person who maintains sanic?",
   ])("%j is colleagues' business: no reply in the thread", async (text) => {
-    const { got } = await ask(text);
-    expect(got).toHaveLength(0);
+    const { s } = await ask(text);
+    expectChoseSilence(s);
   });
 
   it("the same question addressed to the app in the thread is declined, not ignored", async () => {
@@ -306,9 +324,10 @@ describe("what is not a question gets no answer", () => {
     ["thanks", "thanks!"],
     ["a remark told in the past, its subject dropped", "deployed the admin yesterday"],
     ["a remark worded like a decision question", "that's why we went with django"],
+    ["an announcement that names a feature", "heads up, the staging deploy window moves to 4pm"],
   ])("%s", async (_name, text) => {
-    const { got } = await ask(text);
-    expect(got).toHaveLength(0);
+    const { s } = await ask(text);
+    expectChoseSilence(s);
   });
 });
 
