@@ -1230,6 +1230,7 @@ describe("understand: questions about the decision", () => {
     "how do i unit test handlers in an express app",
     "how should i split routes in a big express app?",
     "how do people run cron jobs in express?",
+    "how do you handle file uploads in express with multer?",
   ])("%j asks about another framework's own: declined", (text) => {
     expect(understand(k, text, { hasRecommendation: true, verdict: "django" }).intent).toBe("unknown");
   });
@@ -2013,6 +2014,9 @@ describe("understand: everything else people say", () => {
     // A go-ahead, or a status told with only when it happens.
     "ship it",
     "deploying after lunch",
+    // An opinion told in words of elegance.
+    "the django admin is honestly so elegant",
+    "flask blueprints are really clean tbh",
   ])("reads %j as chatter", (text) => {
     expect(understand(k, text, { hasRecommendation: true }).intent).toBe("chatter");
   });

@@ -32,6 +32,8 @@ const FOR_US: ReadonlySet<string> = new Set(
 );
 /** Things built with a framework, after its name: "an express app", "a gin api". */
 const TECH_HEADS = new Set("app apps api apis server backend service services codebase monolith".split(" "));
+/** After "in <name>": what it is done with ("sessions in express with a redis store"). */
+const BUILT_WITH = new Set(["with", "using", "via"]);
 /** Words that weigh it for us instead: "would an express app be better here". */
 const WEIGHS = new Set("instead better rather option consider considering worth".split(" "));
 /** Openers of a yes/no question whose subject follows: "does fastapi have…", "can sanic do…". */
@@ -66,11 +68,16 @@ export function askedOfAnotherFramework(names: ReadonlySet<string>, a: Analysed)
     const at = sentence.indexOf(t);
     const next = sentence[at + 1];
     const headed = TECH_HEADS.has(next?.word ?? "");
-    // An everyday name is the framework before a thing built with it ("a large express app") or alone
-    // after "in" at the end of its clause ("background jobs in express?").
+    // An everyday name is the framework before a thing built with it ("a large express app"), or after
+    // "in" at the end of its clause ("background jobs in express?") or before what it is done with.
     const everyday =
       EVERYDAY.has(t.word) &&
-      (headed || (sentence[at - 1]?.word === "in" && (next === undefined || next.clause !== t.clause)));
+      (headed ||
+        (sentence[at - 1]?.word === "in" &&
+          (next === undefined ||
+            next.clause !== t.clause ||
+            // "sessions in express with a redis store" (not the season: "in spring with the new pricing").
+            (t.word !== "spring" && BUILT_WITH.has(next.word)))));
     if (!names.has(t.word) && !everyday) return false;
     // In a sentence that asks ("how do migrations work? in rails it was rake db:migrate" tells), and
     // with nothing comparing before it ("how does the orm compare to active record in rails?").

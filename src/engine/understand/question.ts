@@ -62,7 +62,7 @@ const JUDGING = new Set(
     "fine good great nice solid ok okay awesome amazing excellent brilliant decent lovely neat " +
     "terrible awful bad horrible painful pain nightmare lifesaver overkill meh underrated overrated " +
     "perfect flawless rock rocks sucks clunky slick smooth best worst favourite favorite " +
-    "fun done finished ready cursed broken"
+    "fun done finished ready cursed broken clean elegant readable intuitive beautiful"
   ).split(" "),
 );
 /** Words that, later in a message, make it ask: a question's verb or a tag ("…, right", "…, correct"). */
