@@ -1274,6 +1274,40 @@ describe("understand: questions about the decision", () => {
     const u = understand(k, text, { hasRecommendation: true, verdict: "django" });
     expect(u).toMatchObject({ intent: "decision", topic: "alternative" });
   });
+  // Weighed for us, whatever else the message tells of it (a reviewer's finds on round 16's rules).
+  it.each([
+    "with python 3.13 out, does fastapi make more sense for this?",
+    "their frontend folks know node, would koa work for us?",
+  ])("%j still weighs another framework for us, whatever else it tells", (text) => {
+    const u = understand(k, text, { hasRecommendation: true, verdict: "django" });
+    expect(u).toMatchObject({ intent: "decision", topic: "alternative" });
+  });
+  it.each([
+    // A thing named after it, not the framework, is weighed.
+    "is the fastapi logo a good choice for our sticker sheet?",
+    "does the laravel pricing page design work for our landing page?",
+    // An everyday name compared with a thing that is no framework.
+    "gin vs vodka for the party?",
+    // Weighed for another team.
+    "would fastapi work for the ml team's inference service? asking for them, not us",
+  ])("%j weighs no other framework for us: declined", (text) => {
+    const u = understand(k, text, { hasRecommendation: true, verdict: "django" });
+    expect(["unknown", "chatter"]).toContain(u.intent);
+  });
+  it.each([
+    // What ours is compared with.
+    ["is the orm as nice as rails's active record?", "orm"],
+    // What ours talks to, not a thing built with the other framework.
+    ["can the admin pull data from our express api?", "admin"],
+    // "In spring" is the season.
+    ["can we get the test suite green before the freeze in spring, and how?", "testing"],
+    // A reminder that is a thing, not an announcement.
+    ["need a way to send reminder emails from django", "background_tasks"],
+  ])("%j still asks about %s", (text, id) => {
+    const u = understand(k, text, { hasRecommendation: true, verdict: "django" });
+    expectFeature(u);
+    expect(u.features.map((f) => f.featureId)).toContain(id);
+  });
   it.each([
     "are we doing the team dinner in spring or summer this year, would that work for everyone?",
     "does the legacy rails app still work for us, or is it time to rewrite?",

@@ -67,17 +67,20 @@ export function askedOfAnotherFramework(names: ReadonlySet<string>, a: Analysed)
     const sentence = a.tokens.filter((u) => u.sentence === t.sentence);
     const at = sentence.indexOf(t);
     const next = sentence[at + 1];
-    const headed = TECH_HEADS.has(next?.word ?? "");
-    // An everyday name is the framework before a thing built with it ("a large express app"), or after
-    // "in" at the end of its clause ("background jobs in express?") or before what it is done with.
+    // A thing built with it, said of any such thing: "a large express app", "an express api" (not "our
+    // express api" or "the spring backend", which ours may talk to).
+    const headed =
+      TECH_HEADS.has(next?.word ?? "") &&
+      [sentence[at - 1]?.word, sentence[at - 2]?.word].some((w) => w === "a" || w === "an");
+    // An everyday name is the framework there, or after "in" at the end of its clause ("background jobs
+    // in express?") or before what it is done with ("sessions in express with a redis store"); "in
+    // spring" is the season.
     const everyday =
       EVERYDAY.has(t.word) &&
       (headed ||
         (sentence[at - 1]?.word === "in" &&
-          (next === undefined ||
-            next.clause !== t.clause ||
-            // "sessions in express with a redis store" (not the season: "in spring with the new pricing").
-            (t.word !== "spring" && BUILT_WITH.has(next.word)))));
+          t.word !== "spring" &&
+          (next === undefined || next.clause !== t.clause || BUILT_WITH.has(next.word))));
     if (!names.has(t.word) && !everyday) return false;
     // In a sentence that asks ("how do migrations work? in rails it was rake db:migrate" tells), and
     // with nothing comparing before it ("how does the orm compare to active record in rails?").

@@ -231,11 +231,14 @@ export function isQuestion(analysed: Analysed): boolean {
   if (first === undefined) return false;
   // "will start the django tutorial tonight": a plan told, though "will" opens questions too.
   if (toldPlan(w, i) && !lastClauseAsks(analysed)) return false;
+  // "don't forget the security training", "don't panic but the admin login is broken": told, though
+  // "don't" opens questions too ("don't forget to explain how csrf works" asks).
+  if (i === 0 && first === "dont" && (w[1] === "forget" || w[1] === "panic") && w[2] !== "to") return false;
   if (OPENERS.has(first) || lastClauseAsks(analysed)) return true;
-  // "heads up: the migration runs tonight", "don't forget the security training".
-  if (announces(w)) return false;
   if (asksInWords(w, i)) return true;
   if (requests(w.slice(i))) return true;
+  // "heads up: the migration runs tonight", "reminder: training closes friday".
+  if (announces(w)) return false;
   return (
     !SUBJECTS.has(first) &&
     !judgesTopic(w, i) &&
@@ -336,14 +339,15 @@ export function requests(words: readonly string[]): boolean {
   return false;
 }
 
-/** An announcement: "heads up", "fyi", "reminder", "don't forget". */
+/**
+ * An announcement, opened or closed as one: "heads up", "fyi", "psa", "reminder", "friendly reminder"
+ * ("need a way to send reminder emails" asks).
+ */
 function announces(words: readonly string[]): boolean {
-  return words.some(
-    (x, i) =>
-      x === "fyi" ||
-      x === "psa" ||
-      x === "reminder" ||
-      (x === "heads" && words[i + 1] === "up") ||
-      ((x === "dont" || x === "do") && (words[i + 1] === "forget" || words[i + 1] === "panic")),
-  );
+  const [first, second] = words;
+  if (first === "fyi" || first === "psa" || first === "reminder") return true;
+  if (second === "reminder" && (first === "friendly" || first === "quick" || first === "gentle")) return true;
+  if (first === "heads" && second === "up") return true;
+  // "deploying the survey to everyone tomorrow, heads up".
+  return words.at(-2) === "heads" && words.at(-1) === "up";
 }

@@ -321,7 +321,20 @@ function alternativeAsked(model: Model, a: Analysed): string | undefined {
   const ends = after === undefined || after.sentence !== token?.sentence || after.clause !== token?.clause;
   const leaves = ends || AFTER_NAME.has(words[end] as string);
   const suggested = suggestedAt(words, at);
-  const compared = words.includes("compare") || words.some((w) => w === "vs" || w === "versus");
+  // An everyday name compared with a thing that is no framework is its everyday sense: "gin vs vodka
+  // for the party?", "express vs standard shipping".
+  const otherSide = VERSUS.has(words[end] as string)
+    ? words[end + 1]
+    : VERSUS.has(words[at - 1] as string)
+      ? words[at - 2]
+      : undefined;
+  const everydayThing =
+    isEverydayName(words[at] as string) &&
+    otherSide !== undefined &&
+    !isFrameworkName(otherSide) &&
+    !alternativeWords(model.knowledge).has(otherSide);
+  const compared =
+    !everydayThing && (words.includes("compare") || words.some((w) => w === "vs" || w === "versus"));
   return (suggested && leaves) || alone || (compared && (leaves || words.some(isFrameworkName)))
     ? name
     : undefined;
@@ -340,8 +353,8 @@ const ITS_OWN = new Set(
 const ANOTHERS = new Set("teams their his her other another".split(" "));
 /** Making a framework, right before its name: "whoever maintains sanic". */
 const MAKING = new Set("maintains maintained created authored wrote contributes contributed".split(" "));
-/** Someone else's, anywhere in the name's sentence. */
-const THEIRS = new Set(["their", "his", "her"]);
+/** Someone else's, anywhere in the name's sentence ("for the ml team's inference service"). */
+const THEIRS = new Set(["their", "his", "her", "teams"]);
 /** News of a framework: "fastapi 0.115 broke our models", "litestar was called starlite", "fastapi crossed 80k stars". */
 const NEWS = new Set(
   "renamed rename became become broke released deprecated acquired called crossed introduced til fyi".split(
@@ -364,6 +377,10 @@ function anothersOwnBusiness(model: Model, a: Analysed, text: string): boolean {
   // Suggested or weighed anywhere, it is weighed for us: "why not fastapi? the fastapi docs are
   // excellent", "what about fastapi 0.110 instead?".
   if (named.some((n) => suggestedAt(words, n.at)) || words.some((w) => WEIGHING.has(w))) return false;
+  // "with python 3.13 out, does fastapi make more sense for this?", "their frontend folks know node,
+  // would express work for us?": weighed for us, whatever else it tells.
+  // Not a thing of its own weighed ("is the rails meetup worth attending for us?").
+  if (weighsAFit(words) && !named.some((n) => ITS_OWN.has(words[n.at + n.length] ?? ""))) return false;
   if (ownedByAnother(model, a, text)) return true;
   // "fastapi crossed 80k github stars", "is litestar still sponsored?": its standing.
   if (named.length > 0 && words.some((w) => STANDING.has(w))) return true;
@@ -387,7 +404,8 @@ function anothersOwnBusiness(model: Model, a: Analysed, text: string): boolean {
 const STANDING = new Set("stars sponsor sponsors sponsored sponsorship funding funded".split(" "));
 /**
  * A thing another framework owns: "sanic's author", "pyramid's traversal routing", "starlette's
- * BackgroundTasks"; unless weighed for us ("would fastapi's dependency injection help us here?").
+ * BackgroundTasks"; unless weighed for us ("would fastapi's dependency injection help us here?") or
+ * what ours is compared with.
  */
 function ownedByAnother(model: Model, a: Analysed, text: string): boolean {
   const owners = [...text.toLowerCase().matchAll(/([a-z][\w.]*)['’]s\b/g)].map((m) => m[1] as string);
@@ -396,9 +414,20 @@ function ownedByAnother(model: Model, a: Analysed, text: string): boolean {
   const names = alternativeWords(model.knowledge);
   const possessive = (w: string) => owners.some((o) => names.has(o) && (w === o || w === `${o}s`));
   const words = a.words;
-  if (words.some((w, i) => possessive(w) && ITS_OWN.has(words[i + 1] ?? ""))) return true;
-  return words.some(possessive) && !words.some((w) => w === "us" || WEIGHED_FOR_US.has(w));
+  const at = words.findIndex(possessive);
+  // Weighed for us ("could we borrow fastapi's docs approach for our api docs?"), or what ours is
+  // compared with ("is the orm as nice as rails's active record?").
+  if (
+    at < 0 ||
+    forUs(words) ||
+    words.slice(0, at).some((w) => COMPARED_WITH.has(w) || w.startsWith("compar"))
+  )
+    return false;
+  return true;
 }
+
+/** Words before what ours is compared with: "as nice as rails's", "faster than node's", "like laravel's". */
+const COMPARED_WITH = new Set(["as", "than", "like", "unlike", "vs", "versus", "with"]);
 
 /** A version number: "did fastapi ever hit 1.0", "is it still 0.x" (not "1.5 million requests"). */
 const VERSION =
@@ -424,8 +453,8 @@ function comparesOthers(model: Model, a: Analysed): boolean {
     )
   )
     return false;
-  // "is fastapi better than rails for a team like ours?" weighs them for us.
-  if (a.words.some((w) => WEIGHED_FOR_US.has(w))) return false;
+  // "is fastapi better than rails for a team like ours?", "…and which would fit this?" weigh them for us.
+  if (forUs(a.words)) return false;
   const names = new Set(alternativesNamed(model, a).map((n) => n.name));
   // "fastify vs express benchmarks": an everyday name beside "vs" is a framework's.
   a.words.forEach((w, i) => {
@@ -440,6 +469,28 @@ function comparesOthers(model: Model, a: Analysed): boolean {
 
 const VERSUS = new Set(["vs", "versus"]);
 
+/** Words that say it is for us: "for us", "our api", "here", "this project", "for this". */
+function forUs(words: readonly string[]): boolean {
+  // "not for us, asking for a friend", "asking for them, not us".
+  if (
+    words.some(
+      (w, i) => w === "not" && (words[i + 1] === "us" || (words[i + 1] === "for" && words[i + 2] === "us")),
+    )
+  )
+    return false;
+  return words.some(
+    (w, i) =>
+      w === "us" ||
+      WEIGHED_FOR_US.has(w) ||
+      (w === "this" && (words[i - 1] === "for" || THIS_THING.has(words[i + 1] as string))),
+  );
+}
+/** What "this" may name: "this app", "this project". */
+const THIS_THING = new Set(["app", "project", "service", "api", "one", "site", "product", "codebase"]);
+
+/** A fit weighed for us: a word of fit and words of ours ("would fastapi fit us?", "does it make sense here?"). */
+const weighsAFit = (words: readonly string[]) => words.some((w) => FIT.has(w)) && forUs(words);
+
 /** Words that weigh a fit: "would hono work for us", "a reasonable choice", "make sense here". */
 const FIT = new Set(
   "work works fit fits choice pick option sense reasonable consider considered considering better simpler easier enough cover suit suits suited use using go rather instead viable right replace worth compare stack".split(
@@ -448,20 +499,38 @@ const FIT = new Set(
 );
 /** After "<name> for": "phoenix for this?", "koa for us?", "hono for our api?". */
 const FOR_THIS = new Set(["this", "us", "our"]);
+/** Words after the name when the framework itself is weighed: a verb, an article, "for", the clause's end. */
+const WEIGHED_AFTER_NAME = new Set(
+  "work works fit fits suit suits be make makes do handle cover stack compare really actually still here instead rather better worth enough overkill good great ready mature viable suitable fine ok okay solid reasonable sensible since because given as so if when with to on in for or than over a an".split(
+    " ",
+  ),
+);
+/** What is built with it, weighed as it: "a nestjs backend instead", "a fastapi service". */
+const BUILT_WITH_IT = new Set("backend backends api apis app apps service services server stack".split(" "));
 /** A thing the team has in hand, not weighed: "the legacy rails app". */
 const IN_HAND = new Set(["legacy", "existing", "current", "old"]);
 
 /**
  * One other framework weighed for this project in a question: "did you consider nestjs? our frontend is
- * ts", "is tornado a reasonable choice for us given the long-polling requirement?". Flask or Django named
+ * ts", "is litestar a reasonable choice for us given the openapi requirement?". Flask or Django named
  * only as what it would replace ("build this on sanic rather than django").
  */
 function weighedForUs(model: Model, a: Analysed, featureNamed: boolean): boolean {
   const named = alternativesNamed(model, a);
   if (new Set(named.map((n) => n.name)).size !== 1) return false;
   const words = a.words;
-  if (!words.some((w) => w === "us" || w === "this" || WEIGHED_FOR_US.has(w))) return false;
+  if (!forUs(words)) return false;
   const { at, length } = named[0] as NamedAlternative;
+  // The framework itself weighed, not a thing named after it: "would koa work", "is litestar a good
+  // fit", "hono for this?" (not "the fastapi logo", "rails-style commit messages").
+  const after = a.tokens[at + length];
+  const weighedItself =
+    after === undefined ||
+    after.clause !== a.tokens[at]?.clause ||
+    after.stop ||
+    WEIGHED_AFTER_NAME.has(after.word) ||
+    BUILT_WITH_IT.has(after.word);
+  if (!weighedItself) return false;
   // Weighed: a word of fit ("would hono work for us", "a reasonable choice for us"), or "for this" right
   // after the name ("phoenix for this?").
   const forThis = words[at + length] === "for" && FOR_THIS.has(words[at + length + 1] ?? "");
@@ -918,7 +987,7 @@ function kindOf(
     )
       continue;
     // "spring boot vs django", "why not express, our frontend devs know node": another framework asked;
-    // in a thread, "is tornado a reasonable choice for us?": another framework weighed for this project.
+    // in a thread, "is litestar a reasonable choice for us?": another framework weighed for this project.
     if (
       label === "unknown" &&
       !anotherHas &&
