@@ -98,9 +98,10 @@ describe("understanding the second development set", () => {
   // 123 (124.3 over 6 orders) once 6 examples that said the same words as a dev2 question were removed;
   // 124 (124.8) with the nearest examples' vote; 125 (126.0) with Porter2 stems; 126 (126.0) with
   // round 8's opinions told ("the admin is honestly the best part of django imo" is chatter); 127 (127.5)
-  // once a word corrected into an off-topic one rules nothing out.
-  it("does no worse than last measured: 127 of 135 right (94.1%), no false answer", () => {
-    expect(dev2.right).toBeGreaterThanOrEqual(127);
+  // once a word corrected into an off-topic one rules nothing out; 128 (127.5) once an alias whose
+  // feature both classifiers all but rule out gives way to their reading (round 16).
+  it("does no worse than last measured: 128 of 135 right (94.8%), no false answer", () => {
+    expect(dev2.right).toBeGreaterThanOrEqual(128);
     expect(dev2.falseAnswersOnUnknown).toBe(0);
   });
 });
@@ -115,9 +116,10 @@ describe("understanding the third development set", () => {
   // 148 before round 5's examples (148.7 over 3 orders); after them 151.3 over 3 orders; 153 with Naive
   // Bayes smoothed at 0.15; 152 once a list of asks in a long message counts (152.7 → 151.7 over 3 orders);
   // 151 once 11 examples that said the same words as a dev3 question were removed; 153 (152.5 over 6
-  // orders, 150.8 without) with the nearest examples' vote; 154 (153.5) with round 9's pairs.
-  it("does no worse than last measured: 154 of 177 right (87.0%), at most 3 false answers", () => {
-    expect(dev3.right).toBeGreaterThanOrEqual(154);
+  // orders, 150.8 without) with the nearest examples' vote; 154 (153.5) with round 9's pairs; 155 (154.3)
+  // once an alias whose feature both classifiers all but rule out gives way (round 16).
+  it("does no worse than last measured: 155 of 177 right (87.5%), at most 3 false answers", () => {
+    expect(dev3.right).toBeGreaterThanOrEqual(155);
     expect(dev3.falseAnswersOnUnknown).toBeLessThanOrEqual(3);
   });
 });
@@ -134,9 +136,10 @@ describe("understanding the fifth set", () => {
   // the admin panel, the orm, celery jobs and i18n" had been answered as caching alone); 150 with
   // "we'll" read as "we will"; 152 once examples copying evaluation questions were removed and "help"
   // alone is read as the command word it is; 153 with round 9's pairs; 154 once background told before
-  // the question no longer rules a feature out with its other tools.
-  it("does no worse than last measured: 154 of 177 right (87.0%), at most 1 false answer", () => {
-    expect(dev5.right).toBeGreaterThanOrEqual(154);
+  // the question no longer rules a feature out with its other tools; 156 once an alias whose feature both
+  // classifiers all but rule out gives way to their reading (round 16).
+  it("does no worse than last measured: 156 of 177 right (88.1%), at most 1 false answer", () => {
+    expect(dev5.right).toBeGreaterThanOrEqual(156);
     expect(dev5.falseAnswersOnUnknown).toBeLessThanOrEqual(1);
   });
 });
@@ -154,9 +157,10 @@ describe("understanding the sixth set", () => {
   // decides the kind of message and no longer which feature, 151 with round 9's pairs, 152 once grammar
   // words ("after", "first") are no domain words; 153 once help that names a feature by its alias asks
   // about the feature; 154 once a request sets no scene in a long message either; 155 once a topic told
-  // in the past with an object after the verb ("caching saved us…") is a remark.
-  it("does no worse than last measured: 155 of 190 right (81.6%), at most 1 false answer", () => {
-    expect(dev6.right).toBeGreaterThanOrEqual(155);
+  // in the past with an object after the verb ("caching saved us…") is a remark; 156 once an alias whose
+  // feature both classifiers all but rule out gives way to their reading (round 16).
+  it("does no worse than last measured: 156 of 190 right (82.1%), at most 1 false answer", () => {
+    expect(dev6.right).toBeGreaterThanOrEqual(156);
     expect(dev6.falseAnswersOnUnknown).toBeLessThanOrEqual(1);
   });
 });
@@ -182,9 +186,10 @@ describe("understanding the fourth development set", () => {
   // copying evaluation questions were removed: 162.5 and 0.5 over 6 orders; 162 (163.8 and 0.3) with the
   // nearest examples' vote; 164 (164.5) and none (0.0) with Porter2 stems; 165 once the vote decides the
   // kind of message and no longer which feature; 166 (165.5) with round 9's pairs; 167 once a dot inside
-  // a name ("app.py") ends no sentence; 168 once a part that "plus" adds to asks too.
-  it("does no worse than last measured: 168 of 182 right (92.3%), no false answer", () => {
-    expect(dev4.right).toBeGreaterThanOrEqual(168);
+  // a name ("app.py") ends no sentence; 168 once a part that "plus" adds to asks too; 169 (168.0) once an
+  // alias whose feature both classifiers all but rule out gives way to their reading (round 16).
+  it("does no worse than last measured: 169 of 182 right (92.8%), no false answer", () => {
+    expect(dev4.right).toBeGreaterThanOrEqual(169);
     expect(dev4.falseAnswersOnUnknown).toBe(0);
   });
 });
@@ -237,10 +242,12 @@ describe("understanding the eighth development set", () => {
   // (142.0 and 10.3) once, with no feature named, a feature's everyday words are not ours either; 145
   // (142.3 and 10.0) once a "which" whose head noun is a feature's alias asks about that feature; 146
   // and 7 once how sure of a clause about another matter is declined (round 14); 147 once how sure is read
-  // in words of the margin ("by how much did flask lose", round 15).
-  it("does no worse than last measured: 147 of 167 right (88.0%), at most 7 false answers", () => {
-    expect(dev8.right).toBeGreaterThanOrEqual(147);
-    expect(dev8.falseAnswersOnUnknown).toBeLessThanOrEqual(7);
+  // in words of the margin ("by how much did flask lose", round 15); 149 and 6 once an everyday name after
+  // "in" before what it is done with is the framework ("sessions in express with a redis store") and an
+  // opinion in words of elegance is told (round 16).
+  it("does no worse than last measured: 149 of 167 right (89.2%), at most 6 false answers", () => {
+    expect(dev8.right).toBeGreaterThanOrEqual(149);
+    expect(dev8.falseAnswersOnUnknown).toBeLessThanOrEqual(6);
   });
 });
 
@@ -264,9 +271,10 @@ describe("understanding the ninth set", () => {
   // a real word is never corrected into a topic word; 120 and 8 once, with no feature named, a feature's
   // everyday words ("vendor", "launch") are not ours either (round 13); 122 and 7 once push-back on
   // another matter and how sure of a clause about another matter are declined (round 14); 124 once the
-  // case against and what would flip it are read in other words (round 15).
-  it("does no worse than last measured: 124 of 146 right (84.9%), at most 7 false answers", () => {
-    expect(dev9.right).toBeGreaterThanOrEqual(124);
+  // case against and what would flip it are read in other words (round 15); 125 once one other framework
+  // weighed for this project with a word of fit is an alternative question (round 16).
+  it("does no worse than last measured: 125 of 146 right (85.6%), at most 7 false answers", () => {
+    expect(dev9.right).toBeGreaterThanOrEqual(125);
     expect(dev9.falseAnswersOnUnknown).toBeLessThanOrEqual(7);
   });
 });
