@@ -64,6 +64,8 @@ export function alternativeNames(knowledge: Knowledge): Set<string> {
  */
 export function askedOfAnotherFramework(names: ReadonlySet<string>, a: Analysed): boolean {
   return a.tokens.some((t) => {
+    // Most words are no framework's name: read nothing more for them.
+    if (!names.has(t.word) && !EVERYDAY.has(t.word)) return false;
     const sentence = a.tokens.filter((u) => u.sentence === t.sentence);
     const at = sentence.indexOf(t);
     const next = sentence[at + 1];

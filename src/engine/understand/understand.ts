@@ -408,6 +408,7 @@ const STANDING = new Set("stars sponsor sponsors sponsored sponsorship funding f
  * what ours is compared with.
  */
 function ownedByAnother(model: Model, a: Analysed, text: string): boolean {
+  if (!text.includes("'") && !text.includes("’")) return false;
   const owners = [...text.toLowerCase().matchAll(/([a-z][\w.]*)['’]s\b/g)].map((m) => m[1] as string);
   if (owners.length === 0) return false;
   // The words read "sanic's" as "sanics" or as "sanic".
