@@ -552,7 +552,7 @@ function weighedForUs(model: Model, a: Analysed, featureNamed: boolean): boolean
  * downsides", "the team", "the deadline".
  */
 const THIS_DECISION = new Set(
-  "call pick choice decision verdict recommendation rec recommended picked chosen answer answers result results outcome framework frameworks stack tech option options one two both other winner loser team project app api site service backend deadline budget timeline client customer users requirements constraints reasoning reason reasons analysis score confidence margin flip thing job tipping bottom line gist upshot summary tldr main downside downsides risk risks drawback drawbacks cons pros case catch tradeoff tradeoffs upside upsides benefit benefits argument arguments difference differences odds chance chances point plan rationale logic model engine bot scoring math numbers data weights weighting factors inputs assumptions questionnaire form modal".split(
+  "call pick choice decision verdict recommendation rec recommended picked chosen answer answers result results outcome framework frameworks stack tech option options one two both other winner loser team project app api site service backend deadline budget timeline client customer users requirements constraints reasoning reason reasons analysis score confidence margin flip thing job tipping bottom line gist upshot summary tldr main downside downsides risk risks drawback drawbacks cons pros case catch tradeoff tradeoffs upside upsides benefit benefits argument arguments difference differences odds chance chances point plan rationale logic".split(
     " ",
   ),
 );
