@@ -1308,23 +1308,6 @@ describe("understand: questions about the decision", () => {
     expectFeature(u);
     expect(u.features.map((f) => f.featureId)).toContain(id);
   });
-  // In a thread, a decision question whose first definite noun phrase names nothing of ours.
-  it.each(["what's wrong with the staging build", "was the vendor review a close call"])(
-    "%j is about another decision: declined",
-    (text) => {
-      const u = understand(k, text, { hasRecommendation: true, verdict: "django" });
-      expect(["unknown", "chatter"]).toContain(u.intent);
-    },
-  );
-  it.each([
-    ["what are the downsides of going with the one it picked?", "why_not"],
-    ["what's the tipping point", "flip"],
-    ["ok whats the bottom line here", "verdict"],
-    ["how much margin is there between the two", "confidence"],
-  ])("%j still asks about this decision (%s)", (text, topic) => {
-    const u = understand(k, text, { hasRecommendation: true, verdict: "django" });
-    expect(u).toMatchObject({ intent: "decision", topic });
-  });
   it.each([
     "are we doing the team dinner in spring or summer this year, would that work for everyone?",
     "does the legacy rails app still work for us, or is it time to rewrite?",

@@ -547,35 +547,6 @@ function weighedForUs(model: Model, a: Analysed, featureNamed: boolean): boolean
   return !words.some(isFrameworkName) || words.some((w) => CHOICE_WORDS.has(w) || w === "rather");
 }
 
-/**
- * Nouns of this decision, its questions and its project: "the call", "the recommendation", "the
- * downsides", "the team", "the deadline".
- */
-const THIS_DECISION = new Set(
-  "call pick choice decision verdict recommendation rec recommended picked chosen answer answers result results outcome framework frameworks stack tech option options one two both other winner loser team project app api site service backend deadline budget timeline client customer users requirements constraints reasoning reason reasons analysis score confidence margin flip thing job tipping bottom line gist upshot summary tldr main downside downsides risk risks drawback drawbacks cons pros case catch tradeoff tradeoffs upside upsides benefit benefits argument arguments difference differences odds chance chances point plan rationale logic".split(
-    " ",
-  ),
-);
-/**
- * The question's first definite noun phrase ("the design review", "the release date", "the bigger
- * vendor") names nothing of this decision, its questions, its project or a framework (the caller
- * checks for a feature's alias and another framework's name).
- */
-function definiteOtherThing(a: Analysed): boolean {
-  const tokens = a.tokens;
-  const the = tokens.findIndex((t) => t.word === "the");
-  if (the < 0) return false;
-  const phrase: Analysed["tokens"] = [];
-  for (let j = the + 1; j < tokens.length; j++) {
-    const t = tokens[j] as Analysed["tokens"][number];
-    if (t.clause !== tokens[the]?.clause || t.stop) break;
-    phrase.push(t);
-  }
-  // "the one it picked", "the same": a function word first names the thing at hand.
-  if (phrase.length === 0) return false;
-  return !phrase.some((t) => THIS_DECISION.has(t.word) || isFrameworkName(t.word) || /\d/.test(t.word));
-}
-
 /** Words of a request for help: the app or its workings named ("what can you do", "how do i redo the questionnaire"). */
 const HELP_CUES = new Set(
   "help usage command commands you u ya your yourself bot app thing tool questionnaire questions question ask asking answer answers recommendation rec recommendations redo rerun restart form modal inputs verdict pick result share export".split(
@@ -920,10 +891,6 @@ function kindOf(
         !namesAlternative &&
         aboutAnotherDecision(model, a, { label, hits, describesProject, findsProject })
       )
-        return declined(p);
-      // "what's wrong with the build", "was the design review a close call": in a thread, a question
-      // about the decision whose first definite noun phrase names nothing of ours is about another one.
-      if (inThread && !framework && !namesAlternative && hits.length === 0 && definiteOtherThing(a))
         return declined(p);
       // With no feature named, a feature's everyday words ("vendor", "launch", "hiring") are not ours
       // either: "which vendor did we pick for payments?", "how sure is marketing about the launch date?".
@@ -1343,9 +1310,8 @@ function readMessage(
   }
   // In words of ours only: "is it a coin flip whether the demo happens friday?" is not.
   const oursOnly = () => !a.terms.some((t) => model.offTopic.has(t.stem) || !t.known);
-  // "could it go either way?", "how much should we trust this pick?": how sure it is (not "was the
-  // vendor review a close call").
-  if (context.hasRecommendation && question && asksHowClose(a.words) && oursOnly() && !definiteOtherThing(a))
+  // "could it go either way?", "how much should we trust this pick?": how sure it is.
+  if (context.hasRecommendation && question && asksHowClose(a.words) && oursOnly())
     return ruled({ topic: "confidence" });
   // "would that flip it?", "what would make you recommend flask instead": what would change it.
   if (context.hasRecommendation && asksWhatWouldFlip(a.words)) {
