@@ -91,7 +91,7 @@ export function askedOfAnotherFramework(names: ReadonlySet<string>, a: Analysed)
     const before = sentence[at - 1]?.word ?? "";
     const twoBefore = sentence[at - 2]?.word ?? "";
     if (before === "in") return true;
-    // "how do you structure a large express app?", "openapi docs for a gin api": built with it.
+    // "how do you structure a large express app?", "how do i unit test handlers in an express app".
     if (headed && !sentence.some((u) => WEIGHS.has(u.word))) return true;
     return ASKED_OF.has(before) && WH.has(twoBefore);
   });

@@ -500,7 +500,7 @@ const FIT = new Set(
 );
 /** After "<name> for": "phoenix for this?", "koa for us?", "hono for our api?". */
 const FOR_THIS = new Set(["this", "us", "our"]);
-/** Words after the name when the framework itself is weighed: a verb, an article, "for", the clause's end. */
+/** Words after the name when the framework itself is weighed: a verb, a judgement, a joining or function word. */
 const WEIGHED_AFTER_NAME = new Set(
   "work works fit fits suit suits be make makes do handle cover stack compare really actually still here instead rather better worth enough overkill good great ready mature viable suitable fine ok okay solid reasonable sensible since because given as so if when with to on in for or than over a an".split(
     " ",
