@@ -349,11 +349,11 @@ const ITS_OWN = new Set(
     " ",
   ),
 );
-/** Whose the framework is, before it: "the data team's fastapi service", "their rails app". */
-const ANOTHERS = new Set("teams their his her other another".split(" "));
+/** Another one's, right before the name: "the other rails app" (whose it is anywhere: THEIRS). */
+const ANOTHERS = new Set(["other", "another"]);
 /** Making a framework, right before its name: "whoever maintains sanic". */
 const MAKING = new Set("maintains maintained created authored wrote contributes contributed".split(" "));
-/** Someone else's, anywhere in the name's sentence ("for the ml team's inference service"). */
+/** Someone else's, anywhere in the name's sentence: "their rails app", "for the ml team's inference service". */
 const THEIRS = new Set(["their", "his", "her", "teams"]);
 /** News of a framework: "fastapi 0.115 broke our models", "litestar was called starlite", "fastapi crossed 80k stars". */
 const NEWS = new Set(
@@ -799,6 +799,12 @@ function kindOf(
     own ??= anothersOwnBusiness(model, a, text);
     return own;
   };
+  // A thing another framework owns ("pyramid's traversal routing"), read on first use: two rules ask.
+  let owned: boolean | undefined;
+  const ownedElsewhere = () => {
+    owned ??= !framework && ownedByAnother(model, a, text);
+    return owned;
+  };
   // A feature reading set aside for a word not ours.
   let blockedFeature = false;
   // A feature's words about another thing: what another thing is chosen for ("how about jira for the
@@ -836,7 +842,7 @@ function kindOf(
         // "quart vs starlette for websockets": two others compared with each other.
         (!framework && comparesOthers(model, a)) ||
         // "pyramid's traversal routing": its own feature.
-        (!framework && ownedByAnother(model, a, text)) ||
+        ownedElsewhere() ||
         (offTopic && !framework && p < model.options.tuning.offTopicKeep) ||
         (unseen && !framework && p < model.options.tuning.unseenKeep) ||
         ((domain || sure) && choosesAnother());
@@ -1005,7 +1011,7 @@ function kindOf(
       !offTopic &&
       !elsewhereAsked &&
       !choosesAnother() &&
-      !(!framework && ownedByAnother(model, a, text)) &&
+      !ownedElsewhere() &&
       !(unseen && !framework && featureP < model.options.tuning.unseenKeep)
     ) {
       if (featureP >= model.options.tuning.overrule) return { label: ANY_FEATURE, p: featureP, chatter };
