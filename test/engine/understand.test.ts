@@ -1253,6 +1253,11 @@ describe("understand: questions about the decision", () => {
     "isn't it just one person who maintains sanic?",
     "is it true sebastian works on fastapi full time?",
     "did the ml team finish moving their service off litestar?",
+    // People asked about their own use of it, "here" meaning among us.
+    "does anyone here work with rails?",
+    "anyone here using fastapi at work?",
+    "has anyone heard of masonite? looks like laravel for python",
+    "who's worked with hono before?",
   ])("%j is another framework's own business: declined", (text) => {
     expect(understand(k, text, { hasRecommendation: true, verdict: "django" }).intent).toBe("unknown");
   });
@@ -1278,6 +1283,10 @@ describe("understand: questions about the decision", () => {
   it.each([
     "with python 3.13 out, does fastapi make more sense for this?",
     "their frontend folks know node, would koa work for us?",
+    // People's use of it as the reason to weigh it for us.
+    "has anyone tried fastapi for a project like ours?",
+    "anyone used litestar? would it fit here",
+    "anyone else think we should pick fastapi instead?",
   ])("%j still weighs another framework for us, whatever else it tells", (text) => {
     const u = understand(k, text, { hasRecommendation: true, verdict: "django" });
     expect(u).toMatchObject({ intent: "decision", topic: "alternative" });

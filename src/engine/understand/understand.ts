@@ -374,6 +374,8 @@ function anothersOwnBusiness(model: Model, a: Analysed, text: string): boolean {
   // "considering sanic for my side project": another project's pick, however it is weighed.
   if (named.length > 0 && words.some((w, i) => w === "project" && OTHER_PROJECT.has(words[i - 1] as string)))
     return true;
+  // "anyone here used rails in prod?": people asked about their own use.
+  if (named.length > 0 && asksWhoUsed(words, (named[0] as NamedAlternative).at)) return true;
   // Suggested or weighed anywhere, it is weighed for us: "why not fastapi? the fastapi docs are
   // excellent", "what about fastapi 0.110 instead?".
   if (named.some((n) => suggestedAt(words, n.at)) || words.some((w) => WEIGHING.has(w))) return false;
@@ -399,6 +401,31 @@ function anothersOwnBusiness(model: Model, a: Analysed, text: string): boolean {
   }
   return false;
 }
+
+/**
+ * People asked about their own use of another framework, not whether it fits us: "anyone here used
+ * rails in prod?", "has anybody heard of masonite?", "who's worked with hono?". "Here" after the person
+ * means among us; words of ours elsewhere weigh it for us ("has anyone tried fastapi for a project like
+ * ours?").
+ */
+function asksWhoUsed(words: readonly string[], at: number): boolean {
+  const person = words.findIndex(
+    (w, i) => PEOPLE.has(w) || (WHO.has(w) && (words[i + 1] === "here" || USED.has(words[i + 1] ?? ""))),
+  );
+  if (person < 0 || person > at) return false;
+  const between = words.slice(person + 1, at);
+  if (!between.some((w) => USED.has(w))) return false;
+  const rest = words.filter((w, i) => !(w === "here" && i === person + 1));
+  return !forUs(rest) && !rest.some((w) => FIT.has(w) && !USED.has(w));
+}
+const PEOPLE = new Set(["anyone", "anybody", "someone", "somebody", "yall"]);
+const WHO = new Set(["who", "whos"]);
+/** Words of a person's own use of a thing: "used", "worked with", "heard of", "familiar with". */
+const USED = new Set(
+  "use used uses using tried try work worked working know knows knew heard played run running ran shipped deployed experience familiar".split(
+    " ",
+  ),
+);
 
 /** How another framework stands in the world: its stars, its sponsors. */
 const STANDING = new Set("stars sponsor sponsors sponsored sponsorship funding funded".split(" "));
