@@ -1297,6 +1297,9 @@ describe("understand: questions about the decision", () => {
     "does the laravel pricing page design work for our landing page?",
     // An everyday name compared with a thing that is no framework.
     "gin vs vodka for the party?",
+    // Weighed for a thing that is none of ours.
+    "is phoenix a good choice for our offsite? we could all fly in",
+    "is 'hono' a good pick for our slackbot's name?",
     // Weighed for another team.
     "would fastapi work for the ml team's inference service? asking for them, not us",
   ])("%j weighs no other framework for us: declined", (text) => {

@@ -563,6 +563,8 @@ function weighedForUs(model: Model, a: Analysed, featureNamed: boolean): boolean
   // after the name ("phoenix for this?").
   const forThis = words[at + length] === "for" && FOR_THIS.has(words[at + length + 1] ?? "");
   if (!words.some((w) => FIT.has(w)) && !forThis) return false;
+  // Weighed for a thing not ours: "a good choice for our offsite?".
+  if (weighedForAnotherThing(model, a, at + length)) return false;
   const suggested = named.some((n) => suggestedAt(words, n.at));
   // An everyday name ("spring or summer for the offsite?") or a name said again ("phoenix? the offsite
   // is in phoenix") is its everyday sense; a thing in hand ("the legacy rails app") is not weighed.
@@ -573,6 +575,27 @@ function weighedForUs(model: Model, a: Analysed, featureNamed: boolean): boolean
   if (featureNamed && !suggested) return false;
   return !words.some(isFrameworkName) || words.some((w) => CHOICE_WORDS.has(w) || w === "rather");
 }
+
+/**
+ * What another framework is weighed for is named, and it is a thing not ours: "is phoenix a good choice
+ * for our offsite?", "is 'hono' a good pick for our slackbot's name?". The words after "for", up to a
+ * reason ("since", "given").
+ */
+function weighedForAnotherThing(model: Model, a: Analysed, after: number): boolean {
+  const start = a.tokens.findIndex((t, i) => i >= after && t.word === "for");
+  if (start < 0) return false;
+  const clause = a.tokens[start]?.clause;
+  const object: number[] = [];
+  for (let i = start + 1; i < a.tokens.length; i++) {
+    const t = a.tokens[i] as Analysed["tokens"][number];
+    if (t.clause !== clause || REASON.has(t.word)) break;
+    object.push(i);
+  }
+  return a.terms.some(
+    (t) => object.includes(t.at) && model.offTopic.has(t.stem) && !model.otherFrameworks.has(t.stem),
+  );
+}
+const REASON = new Set(["since", "because", "given", "as", "if", "when", "considering", "cause", "cuz"]);
 
 /** Words of a request for help: the app or its workings named ("what can you do", "how do i redo the questionnaire"). */
 const HELP_CUES = new Set(
