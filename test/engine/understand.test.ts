@@ -1258,6 +1258,14 @@ describe("understand: questions about the decision", () => {
     "anyone here using fastapi at work?",
     "has anyone heard of masonite? looks like laravel for python",
     "who's worked with hono before?",
+    // Its tutorials, talks and stickers; its popularity; its name; a toy
+    // or hackathon project; news told in another sentence.
+    "any good litestar tutorials? want to play around with it this weekend",
+    "does anyone have a rails sticker to spare?",
+    "is laravel popular in brazil? moving there next year",
+    "is sanic named after the meme?",
+    "does anybody know if hono works on deno? for a toy project",
+    "masonite is a legit python framework? TIL",
   ])("%j is another framework's own business: declined", (text) => {
     expect(understand(k, text, { hasRecommendation: true, verdict: "django" }).intent).toBe("unknown");
   });

@@ -343,9 +343,9 @@ function alternativeAsked(model: Model, a: Analysed): string | undefined {
 /** Words that say what is weighed is a stack: "another framework", "a lighter stack". */
 const KIND_OF_STACK = new Set("framework frameworks stack stacks language languages lang".split(" "));
 
-/** Another framework's own things: "the fastapi docs", "a rails dev", "fastapi benchmarks". */
+/** Another framework's own things: "the fastapi docs", "a rails dev", "litestar tutorials", "a fastapi sticker". */
 const ITS_OWN = new Set(
-  "docs doc documentation site website release releases changelog dev devs developer developers engineer engineers job jobs repo repository github issue issues bug bugs benchmark benchmarks version versions maintainer maintainers author authors conference conf meetup podcast newsletter course".split(
+  "docs doc documentation site website release releases changelog dev devs developer developers engineer engineers job jobs repo repository github issue issues bug bugs benchmark benchmarks version versions maintainer maintainers author authors conference conf meetup podcast newsletter course courses tutorial tutorials talk talks book books channel channels video videos youtube workshop workshops bootcamp training certification discord forum subreddit core girls experience sticker stickers swag hoodie shirt tshirt".split(
     " ",
   ),
 );
@@ -357,7 +357,7 @@ const MAKING = new Set("maintains maintained created authored wrote contributes 
 const THEIRS = new Set(["their", "his", "her", "teams"]);
 /** News of a framework: "fastapi 0.115 broke our models", "litestar was called starlite", "fastapi crossed 80k stars". */
 const NEWS = new Set(
-  "renamed rename became become broke released deprecated acquired called crossed introduced til fyi".split(
+  "renamed rename named became become broke released deprecated acquired called crossed introduced til fyi".split(
     " ",
   ),
 );
@@ -388,6 +388,8 @@ function anothersOwnBusiness(model: Model, a: Analysed, text: string): boolean {
   if (named.length > 0 && words.some((w) => STANDING.has(w))) return true;
   // "did fastapi ever hit 1.0 or is it still 0.x": its version.
   if (named.length > 0 && VERSION.test(text)) return true;
+  // "masonite is a legit python framework? TIL": news, told in any sentence.
+  if (named.length > 0 && words.some((w) => w === "til" || w === "fyi")) return true;
   for (const { at, length } of named) {
     const next = words[at + length] ?? "";
     if (/^\d/.test(next) || ITS_OWN.has(next) || ANOTHERS.has(words[at - 1] ?? "")) return true;
@@ -428,7 +430,11 @@ const USED = new Set(
 );
 
 /** How another framework stands in the world: its stars, its sponsors. */
-const STANDING = new Set("stars sponsor sponsors sponsored sponsorship funding funded".split(" "));
+const STANDING = new Set(
+  "stars sponsor sponsors sponsored sponsoring sponsorship funding funded popular popularity trending".split(
+    " ",
+  ),
+);
 /**
  * A thing another framework owns: "sanic's author", "pyramid's traversal routing", "starlette's
  * BackgroundTasks"; unless weighed for us ("would fastapi's dependency injection help us here?") or
@@ -462,7 +468,7 @@ const VERSION =
   /(^|[\s(])v?\d+\.(\d+|x)\b(?![.,]?\d)(?!\s*(k|m|million|thousand|users|requests|rps|req|%|percent|gb|mb|ms|s|sec|seconds|x)\b)/i;
 
 /** Words before "project" that make it another one: "my side project", "the other project". */
-const OTHER_PROJECT = new Set(["side", "other", "another", "personal", "pet", "hobby"]);
+const OTHER_PROJECT = new Set(["side", "other", "another", "personal", "pet", "hobby", "toy", "hackathon"]);
 
 /** Words that weigh a thing for us: "instead", "better", "an option". */
 const WEIGHING = new Set(["instead", "better", "option", "alternative", "switch", "consider"]);
