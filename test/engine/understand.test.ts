@@ -1258,8 +1258,8 @@ describe("understand: questions about the decision", () => {
     "anyone here using fastapi at work?",
     "has anyone heard of masonite? looks like laravel for python",
     "who's worked with hono before?",
-    // Its tutorials, talks and stickers; its popularity; its name; a toy
-    // or hackathon project; news told in another sentence.
+    // Its tutorials, talks and stickers; its popularity; its name; a toy or hackathon project; news
+    // told in another sentence.
     "any good litestar tutorials? want to play around with it this weekend",
     "does anyone have a rails sticker to spare?",
     "is laravel popular in brazil? moving there next year",
