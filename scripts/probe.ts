@@ -9,12 +9,15 @@
  * A probe file has one message per line, `label | text`; `#` starts a comment. Labels: unknown, chatter,
  * thanks (the three count as declined, each as good as another), help, pushback,
  * decision:<topic>, feature:<id>[,<id>]. A false answer (FA) is a declined message that got an answer.
+ * In a thread, a message that opens with a mention of someone other than the app (<@U0APP>, <@U…BOT…>)
+ * is left to them, as the thread listener does.
  * Probes are quick checks written by reviewers and tuned on, unlike the held-out set.
  */
 import { readFileSync } from "node:fs";
 import { basename } from "node:path";
 import { parseArgs } from "node:util";
 import { getKnowledge, type UnderstandContext, type Understanding, understand } from "../src/engine/index.js";
+import { opensToSomeoneElse } from "../src/slack/services/compose-answer.js";
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -66,8 +69,12 @@ for (const file of positionals) {
     if (line.startsWith("#") || bar < 0) continue;
     const want = expected(line.slice(0, bar).trim());
     const text = line.slice(bar + 1).trim();
-    const u = understand(knowledge, text, context);
-    const got = labelOf(u);
+    // The thread listener leaves a message that opens by addressing someone else to them, as Slack
+    // runs it: "<@U05MGR> do we have headcount?" (the app is <@U0APP> or <@U…BOT…> in the probe files).
+    const first = /^\s*<@([A-Z0-9]+)/.exec(text)?.[1] ?? "";
+    const app = /^U0APP$|BOT/.test(first) ? first : "U0APP";
+    const got =
+      !mention && opensToSomeoneElse(text, app) ? "unknown" : labelOf(understand(knowledge, text, context));
     const ok = got === want || (DECLINED.has(want) && DECLINED.has(got));
     const falseAnswer = DECLINED.has(want) && !DECLINED.has(got) && got !== "help";
     total++;
