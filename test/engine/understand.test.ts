@@ -1057,6 +1057,14 @@ describe("understand: questions about the decision", () => {
     ["i disagree", "pushback"],
     ["i disagree with the reasoning", "pushback"],
     ["i don't buy it", "pushback"],
+    // Disagreement opened as one, with the verdict or nothing as its object, whatever follows.
+    ["disagree — we'll end up ripping out half of django. flask is the better fit imo", "pushback"],
+    [
+      "I'd push back on this — we've had nothing but trouble with django memory bloat in the past",
+      "pushback",
+    ],
+    ["i'm not sold, this feels like overkill for what is basically a form and a report", "pushback"],
+    ["i disagree with sam about the standup time", "chatter"],
   ])("%j reads as %s", (text, intent) => {
     expect(understand(k, text, { hasRecommendation: true, verdict: "django" }).intent).toBe(intent);
   });

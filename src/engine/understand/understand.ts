@@ -1108,7 +1108,8 @@ export function understandWith(
   if ((u.intent === "feature" || u.intent === "chatter") && !asksPlainly(a)) {
     const pushed =
       pushedBackFor(model, a, context) ??
-      (u.intent === "chatter" ? toldAgainst(model, a, context) : undefined);
+      (u.intent === "chatter" ? toldAgainst(model, a, context) : undefined) ??
+      disagreesWithVerdict(model, a, context);
     if (pushed) return pushed;
   }
   // Thanks or a remark first, then a question: the question is what to answer.
@@ -1214,6 +1215,63 @@ function judgedBetter(words: readonly string[], at: number): boolean {
  * prod", "our devs are all flask people", "the team hates django". Push-back with that fact as its
  * reason; a story ("we used flask at my last job") or a stance for the verdict is a remark.
  */
+/**
+ * Disagreement opened as one, with the verdict as its object or none: "disagree — we'll end up ripping
+ * out half of django", "i'd push back on this", "i'm not sold, this feels like overkill" (not "hard
+ * disagree on the friday launch", "not convinced the a/b result is significant").
+ */
+function disagreesWithVerdict(
+  model: Model,
+  a: Analysed,
+  context: UnderstandContext,
+): Understanding | undefined {
+  const verdict = context.verdict;
+  if (!context.hasRecommendation || (verdict !== "flask" && verdict !== "django")) return undefined;
+  const words = a.words;
+  let i = 0;
+  while (i < 3 && DISAGREEMENT_LEAD_INS.has(words[i] as string)) i++;
+  const phrase = DISAGREEING.find((p) => p.every((w, k) => words[i + k] === w));
+  if (phrase === undefined) return undefined;
+  const end = i + phrase.length;
+  const next = a.tokens[end];
+  const object = words[end + 1] as string;
+  const atHand =
+    next === undefined ||
+    next.clause !== a.tokens[i]?.clause ||
+    (OBJECT_OF_DISAGREEMENT.has(next.word) &&
+      (object === verdict ||
+        PRONOUNS_AT_HAND.has(object) ||
+        (object === "the" && PICK_WORDS.has(words[end + 2] as string))));
+  if (!atHand) return undefined;
+  const prefers = verdict === "django" ? "flask" : "django";
+  const hypothesis = supposedIn(model, a, undefined, prefers) ?? reasonIn(model, a);
+  return {
+    intent: "pushback",
+    score: 1,
+    unsure: false,
+    isQuestion: false,
+    runnersUp: [],
+    prefers,
+    ...(hypothesis ? { hypothesis } : {}),
+  };
+}
+/** Words that open disagreement: "disagree", "push back", "not sold", "not convinced". */
+const DISAGREEING = ["disagree", "push back", "pushing back", "not sold", "not convinced", "unconvinced"].map(
+  (p) => p.split(" "),
+);
+/** Words before the disagreement: "i'd", "respectfully, i", "hard", "gotta". */
+const DISAGREEMENT_LEAD_INS = new Set(
+  "i id im ill respectfully honestly hard strongly gonna gotta have to going must still hmm ok so well sorry but yeah".split(
+    " ",
+  ),
+);
+/** Words that join the disagreement to what it is with: "on this", "with the pick". */
+const OBJECT_OF_DISAGREEMENT = new Set(["on", "with", "about"]);
+/** The thing at hand in a thread: the recommendation. */
+const PRONOUNS_AT_HAND = new Set(["this", "that", "it"]);
+/** What names the recommendation: "the pick", "the verdict". */
+const PICK_WORDS = new Set("pick verdict recommendation rec call choice decision suggestion".split(" "));
+
 function toldAgainst(model: Model, a: Analysed, context: UnderstandContext): Understanding | undefined {
   const verdict = context.verdict;
   if (!context.hasRecommendation || (verdict !== "flask" && verdict !== "django")) return undefined;
