@@ -1,6 +1,7 @@
 import type { Knowledge } from "../knowledge.js";
 import type { Parts } from "./also-asked.js";
 import type { Analysed } from "./analyse.js";
+import { saysForUs } from "./for-us.js";
 import { afterLeadIns, opensAsQuestion } from "./question.js";
 
 /**
@@ -26,10 +27,8 @@ const COMPARING = new Set(["like", "than", "unlike", "similar", "vs", "versus"])
 /** "how does rails handle …", "how do laravel queues work": the other framework is what is asked about. */
 const ASKED_OF = new Set(["does", "do", "can", "would"]);
 const WH = new Set(["how", "what", "why", "where"]);
-/** Words that make what is asked of a framework ours: "what we need", "our use case", "for this project". */
-const FOR_US: ReadonlySet<string> = new Set(
-  "we our us ours here instead better need needs project everything".split(" "),
-);
+/** More words that make what is asked of a framework ours: "what we need", "better", "everything we do". */
+const OURS_TOO: ReadonlySet<string> = new Set("instead better need needs everything".split(" "));
 /** Things built with a framework, after its name: "an express app", "a gin api". */
 const TECH_HEADS = new Set("app apps api apis server backend service services codebase monolith".split(" "));
 /** After "in <name>": what it is done with ("sessions in express with a redis store"). */
@@ -109,7 +108,10 @@ export function asksWhatAnotherHas(nameAt: (at: number) => number, a: Analysed):
     const sentence = a.tokens.filter((u) => u.sentence === t.sentence);
     const at = sentence.indexOf(t);
     // "does fastapi do what we need?", "can rails handle what we're building?" weigh it for us.
-    const forUs = sentence.slice(at + length + 1).some((u) => FOR_US.has(u.word));
+    const forUs = saysForUs(
+      sentence.slice(at + length + 1).map((u) => u.word),
+      OURS_TOO,
+    );
     return (
       YES_NO.has(sentence[at - 1]?.word ?? "") &&
       afterLeadIns(sentence.map((u) => u.word)) === at - 1 &&

@@ -35,6 +35,7 @@ import {
   pushesBackOnAnother,
 } from "./decision-object.js";
 import { askedOfAnotherFramework, asksWhatAnotherHas, isEverydayName, leftBehind } from "./elsewhere.js";
+import { saysForUs } from "./for-us.js";
 import {
   asksCaseAgainst,
   asksForAlternativesTo,
@@ -418,7 +419,7 @@ function asksWhoUsed(words: readonly string[], at: number): boolean {
   const between = words.slice(person + 1, at);
   if (!between.some((w) => USED.has(w))) return false;
   const rest = words.filter((w, i) => !(w === "here" && i === person + 1));
-  return !forUs(rest) && !rest.some((w) => FIT.has(w) && !USED.has(w));
+  return !saysForUs(rest) && !rest.some((w) => FIT.has(w) && !USED.has(w));
 }
 const PEOPLE = new Set(["anyone", "anybody", "someone", "somebody", "yall"]);
 const WHO = new Set(["who", "whos"]);
@@ -453,7 +454,7 @@ function ownedByAnother(model: Model, a: Analysed, text: string): boolean {
   // compared with ("is the orm as nice as rails's active record?").
   if (
     at < 0 ||
-    forUs(words) ||
+    saysForUs(words) ||
     words.slice(0, at).some((w) => COMPARED_WITH.has(w) || w.startsWith("compar"))
   )
     return false;
@@ -473,9 +474,6 @@ const OTHER_PROJECT = new Set(["side", "other", "another", "personal", "pet", "h
 /** Words that weigh a thing for us: "instead", "better", "an option". */
 const WEIGHING = new Set(["instead", "better", "option", "alternative", "switch", "consider"]);
 
-/** Words that weigh two others for this project: "for our api", "a team like ours", "here". */
-const WEIGHED_FOR_US = new Set(["we", "our", "ours", "here", "project"]);
-
 /**
  * Two other frameworks compared with each other: "spring boot versus quarkus?", "is fastapi faster than
  * node?", "what's the difference between starlette and fastapi?".
@@ -488,7 +486,7 @@ function comparesOthers(model: Model, a: Analysed): boolean {
   )
     return false;
   // "is fastapi better than rails for a team like ours?", "…and which would fit this?" weigh them for us.
-  if (forUs(a.words)) return false;
+  if (saysForUs(a.words)) return false;
   const names = new Set(alternativesNamed(model, a).map((n) => n.name));
   // "fastify vs express benchmarks": an everyday name beside "vs" is a framework's.
   a.words.forEach((w, i) => {
@@ -503,27 +501,8 @@ function comparesOthers(model: Model, a: Analysed): boolean {
 
 const VERSUS = new Set(["vs", "versus"]);
 
-/** Words that say it is for us: "for us", "our api", "here", "this project", "for this". */
-function forUs(words: readonly string[]): boolean {
-  // "not for us, asking for a friend", "asking for them, not us".
-  if (
-    words.some(
-      (w, i) => w === "not" && (words[i + 1] === "us" || (words[i + 1] === "for" && words[i + 2] === "us")),
-    )
-  )
-    return false;
-  return words.some(
-    (w, i) =>
-      w === "us" ||
-      WEIGHED_FOR_US.has(w) ||
-      (w === "this" && (words[i - 1] === "for" || THIS_THING.has(words[i + 1] as string))),
-  );
-}
-/** What "this" may name: "this app", "this project". */
-const THIS_THING = new Set(["app", "project", "service", "api", "one", "site", "product", "codebase"]);
-
 /** A fit weighed for us: a word of fit and words of ours ("would fastapi fit us?", "does it make sense here?"). */
-const weighsAFit = (words: readonly string[]) => words.some((w) => FIT.has(w)) && forUs(words);
+const weighsAFit = (words: readonly string[]) => words.some((w) => FIT.has(w)) && saysForUs(words);
 
 /** Words that weigh a fit: "would hono work for us", "a reasonable choice", "make sense here". */
 const FIT = new Set(
@@ -553,7 +532,7 @@ function weighedForUs(model: Model, a: Analysed, featureNamed: boolean): boolean
   const named = alternativesNamed(model, a);
   if (new Set(named.map((n) => n.name)).size !== 1) return false;
   const words = a.words;
-  if (!forUs(words)) return false;
+  if (!saysForUs(words)) return false;
   const { at, length } = named[0] as NamedAlternative;
   // The framework itself weighed, not a thing named after it: "would koa work", "is litestar a good
   // fit", "hono for this?" (not "the fastapi logo", "rails-style commit messages").

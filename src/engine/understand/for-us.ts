@@ -1,0 +1,30 @@
+/**
+ * Whether a message says what it weighs is for us, this team and this project: "for us", "our api",
+ * "here", "this project", "for this". One reading for every rule that asks; a rule may count more words
+ * as ours ("what we need", "instead").
+ */
+
+/** Words of ours: "we", "our api", "here", "the project". */
+const OURS = new Set(["we", "us", "our", "ours", "here", "project"]);
+/** What "this" may name: "this app", "this project". */
+const THIS_THING = new Set(["app", "project", "service", "api", "one", "site", "product", "codebase"]);
+
+/**
+ * @param words the message's words, or the part of it a rule reads.
+ * @param more words a rule counts as ours too ("need", "instead").
+ */
+export function saysForUs(words: readonly string[], more?: ReadonlySet<string>): boolean {
+  // "not for us, asking for a friend", "asking for them, not us".
+  if (
+    words.some(
+      (w, i) => w === "not" && (words[i + 1] === "us" || (words[i + 1] === "for" && words[i + 2] === "us")),
+    )
+  )
+    return false;
+  return words.some(
+    (w, i) =>
+      OURS.has(w) ||
+      more?.has(w) === true ||
+      (w === "this" && (words[i - 1] === "for" || THIS_THING.has(words[i + 1] as string))),
+  );
+}
