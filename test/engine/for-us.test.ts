@@ -1,0 +1,23 @@
+import { describe, expect, it } from "vitest";
+import { saysForUs } from "../../src/engine/understand/for-us.js";
+
+const words = (text: string) => text.split(" ");
+
+describe("saysForUs", () => {
+  it.each([
+    ["would hono work for us", true],
+    ["is litestar a good fit here", true],
+    ["koa for this", true],
+    ["is it right for this project", true],
+    ["would fastapi work for the ml team", false],
+    ["asking for them not us", false],
+    ["this is neat", false],
+  ])("%j: %s", (text, expected) => {
+    expect(saysForUs(words(text))).toBe(expected);
+  });
+
+  it("counts a rule's own words as ours too", () => {
+    expect(saysForUs(words("does fastapi do everything"))).toBe(false);
+    expect(saysForUs(words("does fastapi do everything"), new Set(["everything"]))).toBe(true);
+  });
+});
