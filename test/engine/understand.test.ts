@@ -1291,6 +1291,8 @@ describe("understand: questions about the decision", () => {
     "did you consider nestjs? our frontend is typescript and we'd share types",
     "could quarkus work for this? the backend team is all jvm",
     "koa for us? half the team writes node anyway",
+    // A name of two words, the first an everyday one, is the framework.
+    "how does spring boot stack up for our use case?",
   ])("%j weighs another framework for us", (text) => {
     const u = understand(k, text, { hasRecommendation: true, verdict: "django" });
     expect(u).toMatchObject({ intent: "decision", topic: "alternative" });

@@ -551,9 +551,10 @@ function weighedForUs(model: Model, a: Analysed, featureNamed: boolean): boolean
   // Weighed for a thing not ours: "a good choice for our offsite?".
   if (weighedForAnotherThing(model, a, at + length)) return false;
   const suggested = named.some((n) => suggestedAt(words, n.at));
-  // An everyday name ("spring or summer for the offsite?") or a name said again ("phoenix? the offsite
-  // is in phoenix") is its everyday sense; a thing in hand ("the legacy rails app") is not weighed.
-  if (isEverydayName(words[at] as string) && !suggested) return false;
+  // An everyday name ("spring or summer for the offsite?"; not "spring boot") or a name said again
+  // ("phoenix? the offsite is in phoenix") is its everyday sense; a thing in hand ("the legacy rails
+  // app") is not weighed.
+  if (length === 1 && isEverydayName(words[at] as string) && !suggested) return false;
   if (words.some((w, i) => w === words[at] && i !== at)) return false;
   if (words.some((w) => IN_HAND.has(w))) return false;
   // A feature named is what is asked, unless the other framework is suggested.
