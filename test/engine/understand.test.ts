@@ -1293,6 +1293,8 @@ describe("understand: questions about the decision", () => {
     "koa for us? half the team writes node anyway",
     // A name of two words, the first an everyday one, is the framework.
     "how does spring boot stack up for our use case?",
+    // Two others offered as one choice.
+    "is actix or axum an option if we want rust",
   ])("%j weighs another framework for us", (text) => {
     const u = understand(k, text, { hasRecommendation: true, verdict: "django" });
     expect(u).toMatchObject({ intent: "decision", topic: "alternative" });

@@ -506,7 +506,7 @@ const weighsAFit = (words: readonly string[]) => words.some((w) => FIT.has(w)) &
 
 /** Words that weigh a fit: "would hono work for us", "a reasonable choice", "make sense here". */
 const FIT = new Set(
-  "work works fit fits choice pick option sense reasonable consider considered considering better simpler easier enough cover suit suits suited use using go rather instead viable right replace worth compare stack".split(
+  "work works fit fits choice pick option sense overkill reasonable consider considered considering better simpler easier enough cover suit suits suited use using go rather instead viable right replace worth compare stack".split(
     " ",
   ),
 );
@@ -529,9 +529,17 @@ const IN_HAND = new Set(["legacy", "existing", "current", "old"]);
  * only as what it would replace ("build this on sanic rather than django").
  */
 function weighedForUs(model: Model, a: Analysed, featureNamed: boolean): boolean {
-  const named = alternativesNamed(model, a);
-  if (new Set(named.map((n) => n.name)).size !== 1) return false;
+  const all = alternativesNamed(model, a);
   const words = a.words;
+  // "is actix or axum an option if we want rust": two offered as one choice, read from the last.
+  const [one, two] = all;
+  const offered =
+    all.length === 2 &&
+    one !== undefined &&
+    words[one.at + one.length] === "or" &&
+    two?.at === one.at + one.length + 1;
+  const named = offered ? all.slice(1) : all;
+  if (new Set(named.map((n) => n.name)).size !== 1) return false;
   if (!saysForUs(words)) return false;
   const { at, length } = named[0] as NamedAlternative;
   // The framework itself weighed, not a thing named after it: "would koa work", "is litestar a good
