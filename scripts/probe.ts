@@ -11,13 +11,16 @@
  * decision:<topic>, feature:<id>[,<id>]. A false answer (FA) is a declined message that got an answer.
  * In a thread, a message that opens with a mention of someone other than the app (<@U0APP>, <@U…BOT…>)
  * is left to them, as the thread listener does.
+ * In a thread, "(N posted)" counts the false answers the app would really post: a statement read as a
+ * question's kind, or a guess, gets no reply there.
  * Probes are quick checks written by reviewers and tuned on, unlike the held-out set.
  */
 import { readFileSync } from "node:fs";
 import { basename } from "node:path";
 import { parseArgs } from "node:util";
 import { getKnowledge, type UnderstandContext, type Understanding, understand } from "../src/engine/index.js";
-import { opensToSomeoneElse } from "../src/slack/services/compose-answer.js";
+import { defaultProfile } from "../src/engine/profile.js";
+import { composeAnswer, opensToSomeoneElse } from "../src/slack/services/compose-answer.js";
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -56,12 +59,22 @@ function expected(label: string): string {
     .join(",")}`;
 }
 
+const profile = defaultProfile(knowledge);
+/** Whether the thread listener would post a reply to this message (under a recommendation, not addressed). */
+function posts(text: string): boolean {
+  return (
+    composeAnswer(knowledge, { text, addressed: false, profile, verdict, noProject: false }).answer !==
+    undefined
+  );
+}
+
 for (const file of positionals) {
   const mention = values.mention || basename(file).startsWith("mention-");
   const context: UnderstandContext = mention ? {} : { hasRecommendation: true, verdict };
   let right = 0;
   let total = 0;
   let falseAnswers = 0;
+  let posted = 0;
   let oursDeclined = 0;
   const perLabel = new Map<string, { right: number; total: number }>();
   for (const line of readFileSync(file, "utf8").split("\n")) {
@@ -73,13 +86,15 @@ for (const file of positionals) {
     // runs it: "<@U05MGR> do we have headcount?" (the app is <@U0APP> or <@U…BOT…> in the probe files).
     const first = /^\s*<@([A-Z0-9]+)/.exec(text)?.[1] ?? "";
     const app = /^U0APP$|BOT/.test(first) ? first : "U0APP";
-    const got =
-      !mention && opensToSomeoneElse(text, app) ? "unknown" : labelOf(understand(knowledge, text, context));
+    const leftToOthers = !mention && opensToSomeoneElse(text, app);
+    const got = leftToOthers ? "unknown" : labelOf(understand(knowledge, text, context));
     const ok = got === want || (DECLINED.has(want) && DECLINED.has(got));
     const falseAnswer = DECLINED.has(want) && !DECLINED.has(got) && got !== "help";
     total++;
     if (ok) right++;
     if (falseAnswer) falseAnswers++;
+    // What the thread would see: a reading the app answers only when asked, or a guess, posts nothing.
+    if (falseAnswer && !mention && !leftToOthers && posts(text)) posted++;
     if (!DECLINED.has(want) && DECLINED.has(got)) oursDeclined++;
     const kind = want.split(":")[0] as string;
     const tally = perLabel.get(kind) ?? { right: 0, total: 0 };
@@ -93,6 +108,6 @@ for (const file of positionals) {
   }
   const labels = [...perLabel].map(([kind, t]) => `${kind} ${t.right}/${t.total}`).join(", ");
   console.log(
-    `${file}: ${right}/${total} right, false answers ${falseAnswers}, ours declined ${oursDeclined}; ${labels}`,
+    `${file}: ${right}/${total} right, false answers ${falseAnswers}${mention ? "" : ` (${posted} posted)`}, ours declined ${oursDeclined}; ${labels}`,
   );
 }
