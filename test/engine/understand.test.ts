@@ -1065,6 +1065,13 @@ describe("understand: questions about the decision", () => {
     ],
     ["i'm not sold, this feels like overkill for what is basically a form and a report", "pushback"],
     ["i disagree with sam about the standup time", "chatter"],
+    // Disagreement about another thing, or with a colleague for the verdict (a reviewer's finds).
+    ["i'd push back on that deadline", "chatter"],
+    ["gonna push back on this sprint's scope, it's too much", "chatter"],
+    ["not convinced — the standup notes never get read", "chatter"],
+    ["disagree, django is clearly the right call here", "chatter"],
+    ["unconvinced. we're a tiny team", "pushback"],
+    ["not convinced — the admin is the only thing we'd use", "pushback"],
   ])("%j reads as %s", (text, intent) => {
     expect(understand(k, text, { hasRecommendation: true, verdict: "django" }).intent).toBe(intent);
   });
@@ -1274,6 +1281,7 @@ describe("understand: questions about the decision", () => {
     "is sanic named after the meme?",
     "does anybody know if hono works on deno? for a toy project",
     "masonite is a legit python framework? TIL",
+    "recruiter here: should the job ad list fastapi experience as a plus, or is that confusing?",
   ])("%j is another framework's own business: declined", (text) => {
     expect(understand(k, text, { hasRecommendation: true, verdict: "django" }).intent).toBe("unknown");
   });
@@ -1307,6 +1315,16 @@ describe("understand: questions about the decision", () => {
     "has anyone tried fastapi for a project like ours?",
     "anyone used litestar? would it fit here",
     "anyone else think we should pick fastapi instead?",
+    // People asked, and a word that weighs it for us (a reviewer's finds on round 17's rules).
+    "has anybody tried fastapi as an alternative?",
+    "anyone used litestar? is it a serious contender?",
+    "anyone familiar with litestar — how would it measure up?",
+    // Its standing or a toy project said of the framework itself, its experience as our reason.
+    "fastapi is so popular now, why wasn't it recommended?",
+    "is fastapi a toy project or would it hold up for us in production?",
+    "our team has plenty of fastapi experience, shouldn't that tip it toward fastapi?",
+    // "Not for us" asked, with words of ours.
+    "can rails do what we need, or is it not for us?",
   ])("%j still weighs another framework for us, whatever else it tells", (text) => {
     const u = understand(k, text, { hasRecommendation: true, verdict: "django" });
     expect(u).toMatchObject({ intent: "decision", topic: "alternative" });

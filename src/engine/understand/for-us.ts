@@ -14,16 +14,14 @@ const THIS_THING = new Set(["app", "project", "service", "api", "one", "site", "
  * @param more words a rule counts as ours too ("need", "instead").
  */
 export function saysForUs(words: readonly string[], more?: ReadonlySet<string>): boolean {
-  // "not for us, asking for a friend", "asking for them, not us".
-  if (
-    words.some(
-      (w, i) => w === "not" && (words[i + 1] === "us" || (words[i + 1] === "for" && words[i + 2] === "us")),
-    )
-  )
-    return false;
+  // "asking for them, not us", "not for us, asking for a friend": that "us" is not ours (other words of
+  // ours still are: "can rails do what we need, or is it not for us?").
+  const notUs = (i: number) =>
+    (words[i - 1] === "not" && words[i] === "us") ||
+    (words[i - 2] === "not" && words[i - 1] === "for" && words[i] === "us");
   return words.some(
     (w, i) =>
-      OURS.has(w) ||
+      (OURS.has(w) && !notUs(i)) ||
       more?.has(w) === true ||
       (w === "this" && (words[i - 1] === "for" || THIS_THING.has(words[i + 1] as string))),
   );

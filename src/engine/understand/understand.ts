@@ -346,7 +346,7 @@ const KIND_OF_STACK = new Set("framework frameworks stack stacks language langua
 
 /** Another framework's own things: "the fastapi docs", "a rails dev", "litestar tutorials", "a fastapi sticker". */
 const ITS_OWN = new Set(
-  "docs doc documentation site website release releases changelog dev devs developer developers engineer engineers job jobs repo repository github issue issues bug bugs benchmark benchmarks version versions maintainer maintainers author authors conference conf meetup podcast newsletter course courses tutorial tutorials talk talks book books channel channels video videos youtube workshop workshops bootcamp training certification discord forum subreddit core girls experience sticker stickers swag hoodie shirt tshirt".split(
+  "docs doc documentation site website release releases changelog dev devs developer developers engineer engineers job jobs repo repository github issue issues bug bugs benchmark benchmarks version versions maintainer maintainers author authors conference conf meetup podcast newsletter course courses tutorial tutorials talk talks book books channel channels video videos youtube workshop workshops bootcamp training certification discord forum subreddit core girls sticker stickers swag hoodie shirt tshirt".split(
     " ",
   ),
 );
@@ -373,8 +373,7 @@ function anothersOwnBusiness(model: Model, a: Analysed, text: string): boolean {
   const words = a.words;
   const named = alternativesNamed(model, a);
   // "considering sanic for my side project": another project's pick, however it is weighed.
-  if (named.length > 0 && words.some((w, i) => w === "project" && OTHER_PROJECT.has(words[i - 1] as string)))
-    return true;
+  if (named.length > 0 && words.some((w, i) => w === "project" && anotherProject(words, i))) return true;
   // "anyone here used rails in prod?": people asked about their own use.
   if (named.length > 0 && asksWhoUsed(words, (named[0] as NamedAlternative).at)) return true;
   // Suggested or weighed anywhere, it is weighed for us: "why not fastapi? the fastapi docs are
@@ -394,6 +393,9 @@ function anothersOwnBusiness(model: Model, a: Analysed, text: string): boolean {
   for (const { at, length } of named) {
     const next = words[at + length] ?? "";
     if (/^\d/.test(next) || ITS_OWN.has(next) || ANOTHERS.has(words[at - 1] ?? "")) return true;
+    // "should the job ad list fastapi experience?", hiring for it (not "our team has plenty of fastapi
+    // experience", a reason to weigh it).
+    if (next === "experience" && (!saysForUs(words) || words.some((w) => HIRING.has(w)))) return true;
     // "tiangolo works on fastapi", "whoever maintains sanic": its people.
     if (MAKING.has(words[at - 1] ?? "") || (words[at - 1] === "on" && words[at - 2] === "works")) return true;
     // "moving their internal api off falcon": someone else's, in the name's sentence.
@@ -419,7 +421,7 @@ function asksWhoUsed(words: readonly string[], at: number): boolean {
   const between = words.slice(person + 1, at);
   if (!between.some((w) => USED.has(w))) return false;
   const rest = words.filter((w, i) => !(w === "here" && i === person + 1));
-  return !saysForUs(rest) && !rest.some((w) => FIT.has(w) && !USED.has(w));
+  return !saysForUs(rest) && !rest.some((w) => (FIT.has(w) && !USED.has(w)) || WEIGHING.has(w));
 }
 const PEOPLE = new Set(["anyone", "anybody", "someone", "somebody", "yall"]);
 const WHO = new Set(["who", "whos"]);
@@ -468,11 +470,30 @@ const COMPARED_WITH = new Set(["as", "than", "like", "unlike", "vs", "versus", "
 const VERSION =
   /(^|[\s(])v?\d+\.(\d+|x)\b(?![.,]?\d)(?!\s*(k|m|million|thousand|users|requests|rps|req|%|percent|gb|mb|ms|s|sec|seconds|x)\b)/i;
 
+/** Words of hiring: experience of a framework asked for in a candidate. */
+const HIRING = new Set(
+  "job jobs ad ads hiring hire hires candidate candidates recruiter recruiting cv resume interview interviews applicants".split(
+    " ",
+  ),
+);
 /** Words before "project" that make it another one: "my side project", "the other project". */
-const OTHER_PROJECT = new Set(["side", "other", "another", "personal", "pet", "hobby", "toy", "hackathon"]);
+const OTHER_PROJECT = new Set(["side", "other", "another", "personal", "pet", "hobby", "hackathon"]);
+/**
+ * "project" at `i` is another one: "my side project", "for a toy project" (not "is fastapi a toy
+ * project?", which judges the framework).
+ */
+function anotherProject(words: readonly string[], i: number): boolean {
+  const before = words[i - 1] as string;
+  if (OTHER_PROJECT.has(before)) return true;
+  return before === "toy" && words.slice(Math.max(0, i - 4), i - 1).includes("for");
+}
 
 /** Words that weigh a thing for us: "instead", "better", "an option". */
-const WEIGHING = new Set(["instead", "better", "option", "alternative", "switch", "consider"]);
+const WEIGHING = new Set(
+  "instead better option alternative switch consider considered recommend recommended contender candidate route running stronger smarter measure".split(
+    " ",
+  ),
+);
 
 /**
  * Two other frameworks compared with each other: "spring boot versus quarkus?", "is fastapi faster than
@@ -1204,9 +1225,12 @@ function judgedBetter(words: readonly string[], at: number): boolean {
  * reason; a story ("we used flask at my last job") or a stance for the verdict is a remark.
  */
 /**
- * Disagreement opened as one, with the verdict as its object or none: "disagree — we'll end up ripping
- * out half of django", "i'd push back on this", "i'm not sold, this feels like overkill" (not "hard
- * disagree on the friday launch", "not convinced the a/b result is significant").
+ * Disagreement opened as one: "disagree — we'll end up ripping out half of django", "i'd push back on
+ * this — we've had nothing but trouble with django", "not sold on the pick". With the verdict or the
+ * pick as its object it is push-back; with none, or "this"/"that" (a colleague's message, as likely),
+ * only when the rest is about the frameworks ("overkill", a feature, a name). Not disagreement about
+ * another thing ("i'd push back on that deadline", "not convinced — the standup notes never get read"),
+ * nor with a colleague, for the verdict ("disagree, django is clearly the right call here").
  */
 function disagreesWithVerdict(
   model: Model,
@@ -1217,20 +1241,27 @@ function disagreesWithVerdict(
   if (!context.hasRecommendation || (verdict !== "flask" && verdict !== "django")) return undefined;
   const words = a.words;
   let i = 0;
-  while (i < 3 && DISAGREEMENT_LEAD_INS.has(words[i] as string)) i++;
+  while (i < 4 && DISAGREEMENT_LEAD_INS.has(words[i] as string)) i++;
   const phrase = DISAGREEING.find((p) => p.every((w, k) => words[i + k] === w));
   if (phrase === undefined) return undefined;
   const end = i + phrase.length;
+  const clause = a.tokens[i]?.clause;
   const next = a.tokens[end];
+  const joined = next !== undefined && next.clause === clause && OBJECT_OF_DISAGREEMENT.has(next.word);
   const object = words[end + 1] as string;
-  const atHand =
-    next === undefined ||
-    next.clause !== a.tokens[i]?.clause ||
-    (OBJECT_OF_DISAGREEMENT.has(next.word) &&
-      (object === verdict ||
-        PRONOUNS_AT_HAND.has(object) ||
-        (object === "the" && PICK_WORDS.has(words[end + 2] as string))));
-  if (!atHand) return undefined;
+  // "disagree with the pick", "not sold on django" (not "disagree with django being overkill").
+  const named =
+    joined &&
+    ((object === verdict && words[end + 2] !== "being") ||
+      (object === "the" && PICK_WORDS.has(words[end + 2] as string)));
+  // "i'd push back on this — …" (not "on this sprint's scope"), or nothing joined: "disagree — …".
+  const endsAt = (k: number) => a.tokens[k] === undefined || a.tokens[k]?.clause !== clause;
+  const bare = next === undefined || next.clause !== clause;
+  const pronoun = joined && PRONOUNS_AT_HAND.has(object) && endsAt(end + 2);
+  if (!named && !bare && !pronoun) return undefined;
+  const from = pronoun ? end + 2 : end;
+  if (!named && !aboutTheFrameworks(model, a, from)) return undefined;
+  if (backsTheVerdict(words, verdict)) return undefined;
   const prefers = verdict === "django" ? "flask" : "django";
   const hypothesis = supposedIn(model, a, undefined, prefers) ?? reasonIn(model, a);
   return {
@@ -1247,18 +1278,44 @@ function disagreesWithVerdict(
 const DISAGREEING = ["disagree", "push back", "pushing back", "not sold", "not convinced", "unconvinced"].map(
   (p) => p.split(" "),
 );
-/** Words before the disagreement: "i'd", "respectfully, i", "hard", "gotta". */
+/** Words before the disagreement: "i'd", "respectfully, i", "hard", "honestly i'd have to". */
 const DISAGREEMENT_LEAD_INS = new Set(
-  "i id im ill respectfully honestly hard strongly gonna gotta have to going must still hmm ok so well sorry but yeah".split(
+  "i id im ill respectfully honestly hard strongly really gently kinda somewhat gonna gotta have to going must need still hmm ok so well sorry but yeah".split(
     " ",
   ),
 );
 /** Words that join the disagreement to what it is with: "on this", "with the pick". */
 const OBJECT_OF_DISAGREEMENT = new Set(["on", "with", "about"]);
-/** The thing at hand in a thread: the recommendation. */
+/** "This" or "that" alone: the message it answers. */
 const PRONOUNS_AT_HAND = new Set(["this", "that", "it"]);
 /** What names the recommendation: "the pick", "the verdict". */
 const PICK_WORDS = new Set("pick verdict recommendation rec call choice decision suggestion".split(" "));
+/** Words that judge a framework's weight or fit: "overkill", "too heavy", "a tiny team". */
+const JUDGING_WEIGHT = new Set(
+  "overkill heavy heavier heavyweight bloat bloated light lighter lightweight minimal simple simpler complex tiny small batteries".split(
+    " ",
+  ),
+);
+
+/** The words from `from` on are about the frameworks: a name, a feature, a judgement of weight. */
+function aboutTheFrameworks(model: Model, a: Analysed, from: number): boolean {
+  const words = a.words.slice(from);
+  if (words.some((w) => isFrameworkName(w) || JUDGING_WEIGHT.has(w))) return true;
+  return aliasHits(model, a).some((h) => h.at.some((at) => at >= from));
+}
+
+/** Words that back a framework: "django is clearly the right call", "exactly what we need". */
+const BACKING = new Set("right perfect exactly fine great good ideal solid best".split(" "));
+/** The verdict's framework said to be right: "django is clearly the right call here". */
+function backsTheVerdict(words: readonly string[], verdict: FrameworkId): boolean {
+  return words.some(
+    (w, i) =>
+      w === verdict &&
+      words[i + 1] === "is" &&
+      !words.slice(i + 2, i + 6).includes("not") &&
+      words.slice(i + 2, i + 6).some((u) => BACKING.has(u)),
+  );
+}
 
 function toldAgainst(model: Model, a: Analysed, context: UnderstandContext): Understanding | undefined {
   const verdict = context.verdict;
