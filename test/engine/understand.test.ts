@@ -1072,6 +1072,14 @@ describe("understand: questions about the decision", () => {
     ["disagree, django is clearly the right call here", "chatter"],
     ["unconvinced. we're a tiny team", "pushback"],
     ["not convinced — the admin is the only thing we'd use", "pushback"],
+    // However the classifiers read it: disagreement about another thing is a remark, with the verdict or
+    // the app push-back.
+    ["hard disagree on the friday launch", "chatter"],
+    ["not convinced the a/b result is significant", "chatter"],
+    ["i'd push back on anyone saying flask here, django is the right call", "chatter"],
+    ["respectfully, i disagree with this recommendation", "pushback"],
+    ["strongly disagree with the bot — django is overkill", "pushback"],
+    ["hmm *not* convinced tbh", "pushback"],
   ])("%j reads as %s", (text, intent) => {
     expect(understand(k, text, { hasRecommendation: true, verdict: "django" }).intent).toBe(intent);
   });

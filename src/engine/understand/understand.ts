@@ -1238,30 +1238,8 @@ function disagreesWithVerdict(
   context: UnderstandContext,
 ): Understanding | undefined {
   const verdict = context.verdict;
-  if (!context.hasRecommendation || (verdict !== "flask" && verdict !== "django")) return undefined;
-  const words = a.words;
-  let i = 0;
-  while (i < 4 && DISAGREEMENT_LEAD_INS.has(words[i] as string)) i++;
-  const phrase = DISAGREEING.find((p) => p.every((w, k) => words[i + k] === w));
-  if (phrase === undefined) return undefined;
-  const end = i + phrase.length;
-  const clause = a.tokens[i]?.clause;
-  const next = a.tokens[end];
-  const joined = next !== undefined && next.clause === clause && OBJECT_OF_DISAGREEMENT.has(next.word);
-  const object = words[end + 1] as string;
-  // "disagree with the pick", "not sold on django" (not "disagree with django being overkill").
-  const named =
-    joined &&
-    ((object === verdict && words[end + 2] !== "being") ||
-      (object === "the" && PICK_WORDS.has(words[end + 2] as string)));
-  // "i'd push back on this — …" (not "on this sprint's scope"), or nothing joined: "disagree — …".
-  const endsAt = (k: number) => a.tokens[k] === undefined || a.tokens[k]?.clause !== clause;
-  const bare = next === undefined || next.clause !== clause;
-  const pronoun = joined && PRONOUNS_AT_HAND.has(object) && endsAt(end + 2);
-  if (!named && !bare && !pronoun) return undefined;
-  const from = pronoun ? end + 2 : end;
-  if (!named && !aboutTheFrameworks(model, a, from)) return undefined;
-  if (backsTheVerdict(words, verdict)) return undefined;
+  if (disagreementOpened(model, a, context) !== "verdict" || (verdict !== "flask" && verdict !== "django"))
+    return undefined;
   const prefers = verdict === "django" ? "flask" : "django";
   const hypothesis = supposedIn(model, a, undefined, prefers) ?? reasonIn(model, a);
   return {
@@ -1274,6 +1252,51 @@ function disagreesWithVerdict(
     ...(hypothesis ? { hypothesis } : {}),
   };
 }
+/**
+ * What a message that opens with disagreement disagrees with: "verdict" (the pick, a framework for it,
+ * or words about the frameworks after it), "another" (anything else: a colleague's deadline, a take that
+ * backs the verdict), or undefined when it opens otherwise.
+ */
+function disagreementOpened(
+  model: Model,
+  a: Analysed,
+  context: UnderstandContext,
+): "verdict" | "another" | undefined {
+  const verdict = context.verdict;
+  if (!context.hasRecommendation || (verdict !== "flask" && verdict !== "django")) return undefined;
+  const words = a.words;
+  let i = 0;
+  while (i < 4 && DISAGREEMENT_LEAD_INS.has(words[i] as string)) i++;
+  const phrase = DISAGREEING.find((p) => p.every((w, k) => words[i + k] === w));
+  if (phrase === undefined) return undefined;
+  const end = i + phrase.length;
+  const clause = a.tokens[i]?.clause;
+  const next = a.tokens[end];
+  const joined = next !== undefined && next.clause === clause && OBJECT_OF_DISAGREEMENT.has(next.word);
+  const object = words[end + 1] as string;
+  // "disagree with the pick", "not sold on django", "not convinced django fits" (not "disagree with
+  // django being overkill", "not convinced flask would've been better" under a Django verdict).
+  const named =
+    (joined &&
+      ((object === verdict && words[end + 2] !== "being") ||
+        object === "you" ||
+        (PICK_DETERMINERS.has(object) && PICK_WORDS.has(words[end + 2] as string)))) ||
+    next?.word === verdict;
+  // "i'd push back on this — …" (not "on this sprint's scope"), or nothing joined: "disagree — …".
+  const endsAt = (k: number) => a.tokens[k] === undefined || a.tokens[k]?.clause !== clause;
+  const bare = next === undefined || next.clause !== clause;
+  const pronoun = joined && PRONOUNS_AT_HAND.has(object) && endsAt(end + 2);
+  const from = pronoun ? end + 2 : end;
+  // "not convinced.", "yeah i disagree with it", "not convinced tbh": nothing more said, the classifiers
+  // read it.
+  if (words.slice(from).every((w) => FILLERS.has(w) || SAID_ONLY.has(w))) return undefined;
+  if (!named && !bare && !pronoun) return "another";
+  if (!named && !aboutTheFrameworks(model, a, from)) return "another";
+  return backsTheVerdict(words, verdict) ? "another" : "verdict";
+}
+
+/** Words that add nothing to disagreement: "to be honest" (tbh), "in my opinion", "at all", "yet". */
+const SAID_ONLY = new Set("to be honest in my humble opinion frankly at all yet here sorry".split(" "));
 /** Words that open disagreement: "disagree", "push back", "not sold", "not convinced". */
 const DISAGREEING = ["disagree", "push back", "pushing back", "not sold", "not convinced", "unconvinced"].map(
   (p) => p.split(" "),
@@ -1288,8 +1311,13 @@ const DISAGREEMENT_LEAD_INS = new Set(
 const OBJECT_OF_DISAGREEMENT = new Set(["on", "with", "about"]);
 /** "This" or "that" alone: the message it answers. */
 const PRONOUNS_AT_HAND = new Set(["this", "that", "it"]);
-/** What names the recommendation: "the pick", "the verdict". */
-const PICK_WORDS = new Set("pick verdict recommendation rec call choice decision suggestion".split(" "));
+/** What names the recommendation, or the app that made it: "the pick", "this recommendation", "the bot". */
+const PICK_WORDS = new Set(
+  "pick verdict recommendation rec call choice decision suggestion reasoning reasons logic analysis conclusion answer assessment bot tool app".split(
+    " ",
+  ),
+);
+const PICK_DETERMINERS = new Set(["the", "this", "that", "your", "its"]);
 /** Words that judge a framework's weight or fit: "overkill", "too heavy", "a tiny team". */
 const JUDGING_WEIGHT = new Set(
   "overkill heavy heavier heavyweight bloat bloated light lighter lightweight minimal simple simpler complex tiny small batteries".split(
@@ -1301,6 +1329,7 @@ const JUDGING_WEIGHT = new Set(
 function aboutTheFrameworks(model: Model, a: Analysed, from: number): boolean {
   const words = a.words.slice(from);
   if (words.some((w) => isFrameworkName(w) || JUDGING_WEIGHT.has(w))) return true;
+  if (alternativesNamed(model, a).some((n) => n.at >= from)) return true;
   return aliasHits(model, a).some((h) => h.at.some((at) => at >= from));
 }
 
@@ -1661,6 +1690,9 @@ function readMessage(
         return { ...base, topic };
     }
   }
+  // "hard disagree on the friday launch": disagreement about another thing is a remark.
+  if (kind.label === "pushback" && disagreementOpened(model, a, context) === "another")
+    return { intent: "chatter", ...common, isQuestion: false, unsure: false, runnersUp: runnersUp([]) };
   if (kind.label === "pushback") {
     const fallback =
       context.verdict === "flask" ? "django" : context.verdict === "django" ? "flask" : undefined;
