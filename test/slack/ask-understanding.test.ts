@@ -215,6 +215,14 @@ describe("questions about the decision, read against the verdict they reply to",
     expect(shown(got[0])).toContain("Edit answers");
   });
 
+  // Round 17: disagreement opened as one, its reason in words about the frameworks.
+  it("disagreement with the verdict, however it opens, gets the push-back reply", async () => {
+    const { got, rec } = await ask("disagree — we'll end up ripping out half of django");
+    expect(rec.verdict).toBe("django");
+    expect(got).toHaveLength(1);
+    expect(shown(got[0])).toContain("Edit answers");
+  });
+
   it("'what are the alternatives' gets the alternatives answer for this project, not the verdict", async () => {
     const { got } = await ask("what are the alternatives");
     expect(got).toHaveLength(1);
@@ -298,6 +306,9 @@ describe("worded like ours, about something else", () => {
     // Round 16: another framework's own thing, its people.
     "Bottle's routing decorators still make me smile",
     "isn't it just one person who maintains sanic?",
+    // Round 17: people asked about their own use of another framework; disagreement about another thing.
+    "anyone here using fastapi at work?",
+    "hard disagree on the friday launch",
   ])("%j is colleagues' business: no reply in the thread", async (text) => {
     const { s } = await ask(text);
     expectChoseSilence(s);
