@@ -1568,6 +1568,9 @@ describe("understand: questions about the decision", () => {
     ["has the migration finished?", true],
     ["is the build green again", true],
     ["did the tests pass on main?", true],
+    // An environment needs no "the".
+    ["is staging up?", true],
+    ["is prod down again", true],
     // Signing off is approving, not signing in.
     ["has legal signed off on the vendor contract", false],
     ["what is the meaning of life?", false],

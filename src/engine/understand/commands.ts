@@ -331,18 +331,23 @@ const WENT_AFTER = new Set("again yet now today yesterday already ok okay on in 
 /** The app's own things: a question about them is for the app. */
 const OF_THE_APP = new Set("you u answers answer recommendation verdict form modal bot".split(" "));
 /** How a thing in hand is now: "is the build green again". */
-const STATE = new Set(["green", "red", "merged", "finished", "completed", "live"]);
+const STATE = new Set(["green", "red", "merged", "finished", "completed", "live", "up", "down"]);
+/** Environments, named without "the": "is staging up?". */
+const ENVIRONMENTS = new Set("staging prod production dev qa uat preview sandbox ci".split(" "));
 /** "go through", "went through": a thing that went ("is auth done through middleware" tells how). */
 const WENT = new Set(["go", "gone", "went", "get", "got"]);
 
 /**
  * "did the staging deploy from yesterday go through", "has the migration finished?", "is the build
- * green again": how a thing in hand went, asked of colleagues. Not of a framework ("did django's admin
+ * green again", "is staging up?": how a thing in hand went, asked of colleagues. Not of a framework ("did django's admin
  * pass the audit") nor of the app ("did you finish").
  */
 export function asksHowItWent(words: readonly string[]): boolean {
   const i = afterLeadIns(words);
-  if (!WENT_OPENERS.has(words[i] as string) || !IN_HAND_THING.has(words[i + 1] as string)) return false;
+  // "is staging up?", "is prod down again": an environment needs no "the".
+  const bare = ENVIRONMENTS.has(words[i + 1] as string);
+  if (!WENT_OPENERS.has(words[i] as string) || !(IN_HAND_THING.has(words[i + 1] as string) || bare))
+    return false;
   // A version asks of a framework's history ("did the async views land in 3.1?"); the app's own things
   // ("did my answers go through?") are the app's.
   if (words.some((w) => isFrameworkName(w) || OF_THE_APP.has(w) || /\d/.test(w))) return false;
@@ -352,10 +357,12 @@ export function asksHowItWent(words: readonly string[]): boolean {
   // tests pass on main?"; "is the admin finished enough for support" and "is the test runner green by
   // default" ask what it is like.
   const ends = (k: number) => words[k] === undefined || WENT_AFTER.has(words[k] as string);
+  const from = bare ? i + 1 : i + 2;
   return words
-    .slice(i + 2)
+    .slice(from)
     .some(
-      (w, k) => (went.has(w) || (w === "through" && WENT.has(words[i + 1 + k] as string))) && ends(i + 3 + k),
+      (w, k) =>
+        (went.has(w) || (w === "through" && WENT.has(words[from - 1 + k] as string))) && ends(from + 1 + k),
     );
 }
 
