@@ -1281,6 +1281,9 @@ describe("understand: questions about the decision", () => {
     "anyone here using fastapi at work?",
     "has anyone heard of masonite? looks like laravel for python",
     "who's worked with hono before?",
+    // The person after the name; someone's own purpose.
+    "is fastapi something anyone here has used?",
+    "anyone tried hono? it'd be worth a look for my weekend thing",
     // Its tutorials, talks and stickers; its popularity; its name; a toy or hackathon project; news
     // told in another sentence.
     "any good litestar tutorials? want to play around with it this weekend",
@@ -1333,6 +1336,8 @@ describe("understand: questions about the decision", () => {
     "our team has plenty of fastapi experience, shouldn't that tip it toward fastapi?",
     // "Not for us" asked, with words of ours.
     "can rails do what we need, or is it not for us?",
+    "my friend at another startup swears by rails, should we look at that?",
+    "pyramid? anyone still use that",
   ])("%j still weighs another framework for us, whatever else it tells", (text) => {
     const u = understand(k, text, { hasRecommendation: true, verdict: "django" });
     expect(u).toMatchObject({ intent: "decision", topic: "alternative" });

@@ -374,8 +374,10 @@ function anothersOwnBusiness(model: Model, a: Analysed, text: string): boolean {
   const named = alternativesNamed(model, a);
   // "considering sanic for my side project": another project's pick, however it is weighed.
   if (named.length > 0 && words.some((w, i) => w === "project" && anotherProject(words, i))) return true;
+  // "worth a look for my weekend thing", "asking for a friend": someone's own purpose.
+  if (named.length > 0 && forSomeoneElse(words) && !saysForUs(words)) return true;
   // "anyone here used rails in prod?": people asked about their own use.
-  if (named.length > 0 && asksWhoUsed(words, (named[0] as NamedAlternative).at)) return true;
+  if (named.length > 0 && asksWhoUsed(a, (named[0] as NamedAlternative).at)) return true;
   // Suggested or weighed anywhere, it is weighed for us: "why not fastapi? the fastapi docs are
   // excellent", "what about fastapi 0.110 instead?".
   if (named.some((n) => suggestedAt(words, n.at)) || words.some((w) => WEIGHING.has(w))) return false;
@@ -413,16 +415,32 @@ function anothersOwnBusiness(model: Model, a: Analysed, text: string): boolean {
  * means among us; words of ours elsewhere weigh it for us ("has anyone tried fastapi for a project like
  * ours?").
  */
-function asksWhoUsed(words: readonly string[], at: number): boolean {
+function asksWhoUsed(a: Analysed, at: number): boolean {
+  const words = a.words;
   const person = words.findIndex(
     (w, i) => PEOPLE.has(w) || (WHO.has(w) && (words[i + 1] === "here" || USED.has(words[i + 1] ?? ""))),
   );
-  if (person < 0 || person > at) return false;
-  const between = words.slice(person + 1, at);
-  if (!between.some((w) => USED.has(w))) return false;
+  if (person < 0) return false;
+  // "anyone here used rails?", or the person after the name: "is fastapi something anyone here has used?".
+  const sameSentence = a.tokens[person]?.sentence === a.tokens[at]?.sentence;
+  const used =
+    person < at ? words.slice(person + 1, at) : sameSentence ? words.slice(person + 1, person + 5) : [];
+  if (!used.some((w) => USED.has(w))) return false;
   const rest = words.filter((w, i) => !(w === "here" && i === person + 1));
   return !saysForUs(rest) && !rest.some((w) => (FIT.has(w) && !USED.has(w)) || WEIGHING.has(w));
 }
+/** Someone's own purpose: "for my weekend thing", "a personal thing", "asking for a friend". */
+function forSomeoneElse(words: readonly string[]): boolean {
+  return words.some(
+    (w, i) =>
+      w === "personal" ||
+      w === "friend" ||
+      w === "friends" ||
+      (w === "my" && words[i - 1] === "for" && !OUR_THINGS.has(words[i + 1] as string)),
+  );
+}
+/** What "for my" may name that is ours too: "for my team". */
+const OUR_THINGS = new Set("team project company org app api service product".split(" "));
 const PEOPLE = new Set(["anyone", "anybody", "someone", "somebody", "yall"]);
 const WHO = new Set(["who", "whos"]);
 /** Words of a person's own use of a thing: "used", "worked with", "heard of", "familiar with". */
