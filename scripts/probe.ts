@@ -59,12 +59,17 @@ function expected(label: string): string {
     .join(",")}`;
 }
 
+/** The app in the probe files: <@U0APP>, or an id with "BOT" in it (<@U07BOT123>). */
+const APP_MENTION = /<@(U0APP|[A-Z0-9]*BOT[A-Z0-9]*)[|>]/;
+/** A reply that opens by addressing someone else (<@U05MGR> …), which the thread listener leaves to them. */
+const toSomeoneElse = (text: string) => opensToSomeoneElse(text, APP_MENTION.exec(text)?.[1] ?? "U0APP");
+
 const profile = defaultProfile(knowledge);
-/** Whether the thread listener would post a reply to this message (under a recommendation, not addressed). */
+/** Whether a reply in the thread gets a post (the app mentioned in it is addressed, as Slack sends it). */
 function posts(text: string): boolean {
+  const addressed = APP_MENTION.test(text);
   return (
-    composeAnswer(knowledge, { text, addressed: false, profile, verdict, noProject: false }).answer !==
-    undefined
+    composeAnswer(knowledge, { text, addressed, profile, verdict, noProject: false }).answer !== undefined
   );
 }
 
@@ -82,19 +87,14 @@ for (const file of positionals) {
     if (line.startsWith("#") || bar < 0) continue;
     const want = expected(line.slice(0, bar).trim());
     const text = line.slice(bar + 1).trim();
-    // The thread listener leaves a message that opens by addressing someone else to them, as Slack
-    // runs it: "<@U05MGR> do we have headcount?" (the app is <@U0APP> or <@U…BOT…> in the probe files).
-    const first = /^\s*<@([A-Z0-9]+)/.exec(text)?.[1] ?? "";
-    const app = /^U0APP$|BOT/.test(first) ? first : "U0APP";
-    const leftToOthers = !mention && opensToSomeoneElse(text, app);
-    const got = leftToOthers ? "unknown" : labelOf(understand(knowledge, text, context));
+    const got = !mention && toSomeoneElse(text) ? "unknown" : labelOf(understand(knowledge, text, context));
     const ok = got === want || (DECLINED.has(want) && DECLINED.has(got));
     const falseAnswer = DECLINED.has(want) && !DECLINED.has(got) && got !== "help";
     total++;
     if (ok) right++;
     if (falseAnswer) falseAnswers++;
     // What the thread would see: a reading the app answers only when asked, or a guess, posts nothing.
-    if (falseAnswer && !mention && !leftToOthers && posts(text)) posted++;
+    if (falseAnswer && !mention && posts(text)) posted++;
     if (!DECLINED.has(want) && DECLINED.has(got)) oursDeclined++;
     const kind = want.split(":")[0] as string;
     const tally = perLabel.get(kind) ?? { right: 0, total: 0 };

@@ -27,8 +27,8 @@ const COMPARING = new Set(["like", "than", "unlike", "similar", "vs", "versus"])
 /** "how does rails handle …", "how do laravel queues work": the other framework is what is asked about. */
 const ASKED_OF = new Set(["does", "do", "can", "would"]);
 const WH = new Set(["how", "what", "why", "where"]);
-/** More words that make what is asked of a framework ours: "what we need", "better", "everything we do". */
-const OURS_TOO: ReadonlySet<string> = new Set("instead better need needs everything".split(" "));
+/** Words that weigh what is asked of a framework against our needs: "what we need", "better", "everything". */
+const AGAINST_OUR_NEEDS: ReadonlySet<string> = new Set("instead better need needs everything".split(" "));
 /** Things built with a framework, after its name: "an express app", "a gin api". */
 const TECH_HEADS = new Set("app apps api apis server backend service services codebase monolith".split(" "));
 /** After "in <name>": what it is done with ("sessions in express with a redis store"). */
@@ -108,10 +108,8 @@ export function asksWhatAnotherHas(nameAt: (at: number) => number, a: Analysed):
     const sentence = a.tokens.filter((u) => u.sentence === t.sentence);
     const at = sentence.indexOf(t);
     // "does fastapi do what we need?", "can rails handle what we're building?" weigh it for us.
-    const forUs = saysForUs(
-      sentence.slice(at + length + 1).map((u) => u.word),
-      OURS_TOO,
-    );
+    const after = sentence.slice(at + length + 1).map((u) => u.word);
+    const forUs = saysForUs(after) || after.some((w) => AGAINST_OUR_NEEDS.has(w));
     return (
       YES_NO.has(sentence[at - 1]?.word ?? "") &&
       afterLeadIns(sentence.map((u) => u.word)) === at - 1 &&

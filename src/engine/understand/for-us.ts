@@ -1,7 +1,6 @@
 /**
  * Whether a message says what it weighs is for us, this team and this project: "for us", "our api",
- * "here", "this project", "for this". One reading for every rule that asks; a rule may count more words
- * as ours ("what we need", "instead").
+ * "here", "this project", "for this". One reading for every rule that asks.
  */
 
 /** Words of ours: "we", "our api", "here", "the project". */
@@ -9,11 +8,8 @@ const OURS = new Set(["we", "us", "our", "ours", "here", "project"]);
 /** What "this" may name: "this app", "this project". */
 const THIS_THING = new Set(["app", "project", "service", "api", "one", "site", "product", "codebase"]);
 
-/**
- * @param words the message's words, or the part of it a rule reads.
- * @param more words a rule counts as ours too ("need", "instead").
- */
-export function saysForUs(words: readonly string[], more?: ReadonlySet<string>): boolean {
+/** @param words the message's words, or the part of it a rule reads. */
+export function saysForUs(words: readonly string[]): boolean {
   // "asking for them, not us", "not for us, asking for a friend": that "us" is not ours (other words of
   // ours still are: "can rails do what we need, or is it not for us?").
   const notUs = (i: number) =>
@@ -22,7 +18,6 @@ export function saysForUs(words: readonly string[], more?: ReadonlySet<string>):
   return words.some(
     (w, i) =>
       (OURS.has(w) && !notUs(i)) ||
-      more?.has(w) === true ||
       (w === "this" && (words[i - 1] === "for" || THIS_THING.has(words[i + 1] as string))),
   );
 }

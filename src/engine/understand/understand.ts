@@ -34,6 +34,7 @@ import {
   oursBy,
   pushesBackOnAnother,
 } from "./decision-object.js";
+import { BETTER, type Disagreement, disagreementOpened, judged } from "./disagreement.js";
 import { askedOfAnotherFramework, asksWhatAnotherHas, isEverydayName, leftBehind } from "./elsewhere.js";
 import { saysForUs } from "./for-us.js";
 import {
@@ -49,6 +50,7 @@ import {
   isFrameworkName,
   namedAgainst,
   opensYesNo,
+  otherFramework,
   preferredFramework,
   questionedFramework,
 } from "./frameworks.js";
@@ -362,6 +364,8 @@ const NEWS = new Set(
     " ",
   ),
 );
+/** Words that tell news in any sentence: "masonite is a legit python framework? TIL". */
+const TELLING_NEWS = new Set(["til", "fyi"]);
 
 /**
  * Another framework's own business, not weighed for this project: its versions ("rails 8 solid
@@ -380,7 +384,7 @@ function anothersOwnBusiness(model: Model, a: Analysed, text: string): boolean {
   if (named.length > 0 && asksWhoUsed(a, (named[0] as NamedAlternative).at)) return true;
   // Suggested or weighed anywhere, it is weighed for us: "why not fastapi? the fastapi docs are
   // excellent", "what about fastapi 0.110 instead?".
-  if (named.some((n) => suggestedAt(words, n.at)) || words.some((w) => WEIGHING.has(w))) return false;
+  if (named.some((n) => suggestedAt(words, n.at)) || weighsIt(words)) return false;
   // "with python 3.13 out, does fastapi make more sense for this?", "their frontend folks know node,
   // would express work for us?": weighed for us, whatever else it tells.
   // Not a thing of its own weighed ("is the rails meetup worth attending for us?").
@@ -391,7 +395,7 @@ function anothersOwnBusiness(model: Model, a: Analysed, text: string): boolean {
   // "did fastapi ever hit 1.0 or is it still 0.x": its version.
   if (named.length > 0 && VERSION.test(text)) return true;
   // "masonite is a legit python framework? TIL": news, told in any sentence.
-  if (named.length > 0 && words.some((w) => w === "til" || w === "fyi")) return true;
+  if (named.length > 0 && words.some((w) => TELLING_NEWS.has(w))) return true;
   for (const { at, length } of named) {
     const next = words[at + length] ?? "";
     if (/^\d/.test(next) || ITS_OWN.has(next) || ANOTHERS.has(words[at - 1] ?? "")) return true;
@@ -427,7 +431,7 @@ function asksWhoUsed(a: Analysed, at: number): boolean {
     person < at ? words.slice(person + 1, at) : sameSentence ? words.slice(person + 1, person + 5) : [];
   if (!used.some((w) => USED.has(w))) return false;
   const rest = words.filter((w, i) => !(w === "here" && i === person + 1));
-  return !saysForUs(rest) && !rest.some((w) => (FIT.has(w) && !USED.has(w)) || WEIGHING.has(w));
+  return !saysForUs(rest) && !weighsIt(rest) && !rest.some((w) => FIT.has(w) && !USED.has(w));
 }
 /** Someone's own purpose: "for my weekend thing", "a personal thing", "asking for a friend". */
 function forSomeoneElse(words: readonly string[]): boolean {
@@ -441,7 +445,9 @@ function forSomeoneElse(words: readonly string[]): boolean {
 }
 /** What "for my" may name that is ours too: "for my team". */
 const OUR_THINGS = new Set("team project company org app api service product".split(" "));
+/** People asked: "anyone here…", "has anybody…", "y'all". */
 const PEOPLE = new Set(["anyone", "anybody", "someone", "somebody", "yall"]);
+/** "Who" asking of people: "who here has used…", "who's worked with…". */
 const WHO = new Set(["who", "whos"]);
 /** Words of a person's own use of a thing: "used", "worked with", "heard of", "familiar with". */
 const USED = new Set(
@@ -508,10 +514,25 @@ function anotherProject(words: readonly string[], i: number): boolean {
 
 /** Words that weigh a thing for us: "instead", "better", "an option". */
 const WEIGHING = new Set(
-  "instead better option alternative switch consider considered recommend recommended contender candidate route running stronger smarter measure".split(
-    " ",
-  ),
+  "instead better option alternative switch consider contender stronger smarter".split(" "),
 );
+/** Words a "why" asks of a framework left out: "why wasn't it considered?", "why not recommended?". */
+const LEFT_OUT = new Set("considered recommend recommended picked chosen suggested".split(" "));
+
+/**
+ * A thing weighed for us: a word of weighing ("instead", "a serious contender"), "in the running",
+ * "measure up", a stronger "candidate" (not a release candidate), or why it was left out.
+ */
+function weighsIt(words: readonly string[]): boolean {
+  return words.some(
+    (w, i) =>
+      WEIGHING.has(w) ||
+      (w === "running" && words[i - 1] === "the" && words[i - 2] === "in") ||
+      (w === "measure" && words[i + 1] === "up") ||
+      (w === "candidate" && words[i - 1] !== "release") ||
+      (LEFT_OUT.has(w) && words.includes("why")),
+  );
+}
 
 /**
  * Two other frameworks compared with each other: "spring boot versus quarkus?", "is fastapi faster than
@@ -597,7 +618,7 @@ function weighedForUs(model: Model, a: Analysed, featureNamed: boolean): boolean
   if (!words.some((w) => FIT.has(w)) && !forThis) return false;
   // Weighed for a thing not ours: "a good choice for our offsite?".
   if (weighedForAnotherThing(model, a, at + length)) return false;
-  const suggested = named.some((n) => suggestedAt(words, n.at));
+  const suggested = all.some((n) => suggestedAt(words, n.at));
   // An everyday name ("spring or summer for the offsite?"; not "spring boot") or a name said again
   // ("phoenix? the offsite is in phoenix") is its everyday sense; a thing in hand ("the legacy rails
   // app") is not weighed.
@@ -621,14 +642,17 @@ function weighedForAnotherThing(model: Model, a: Analysed, after: number): boole
   const object: number[] = [];
   for (let i = start + 1; i < a.tokens.length; i++) {
     const t = a.tokens[i] as Analysed["tokens"][number];
-    if (t.clause !== clause || REASON.has(t.word)) break;
+    if (t.clause !== clause || FOR_WHAT_ENDS.has(t.word)) break;
     object.push(i);
   }
   return a.terms.some(
     (t) => object.includes(t.at) && model.offTopic.has(t.stem) && !model.otherFrameworks.has(t.stem),
   );
 }
-const REASON = new Set(["since", "because", "given", "as", "if", "when", "considering", "cause", "cuz"]);
+/** Words that give a reason for what was said before them. */
+const REASON_WORDS = new Set(["because", "since", "cause", "cuz", "coz", "bc"]);
+/** Words that end what a framework is weighed for and start why or when: "for our api since…", "if…". */
+const FOR_WHAT_ENDS = new Set([...REASON_WORDS, "given", "as", "if", "when", "considering"]);
 
 /** Words of a request for help: the app or its workings named ("what can you do", "how do i redo the questionnaire"). */
 const HELP_CUES = new Set(
@@ -1131,12 +1155,19 @@ export function understandWith(
   const text = typeof input === "string" ? input : "";
   const a = analyseWith(model, text);
   const u = readMessage(model, text, a, context);
+  // "disagree — we'll end up ripping out half of django" is push-back, "hard disagree on the friday
+  // launch" a remark, however the classifiers read them.
+  const disagreement = disagreementIn(model, a, context);
+  if (u.intent === "pushback" && disagreement === "another")
+    return { intent: "chatter", score: u.score, unsure: false, isQuestion: false, runnersUp: u.runnersUp };
   // "we prefer flask because we only need a json api": push-back whose reason names a feature.
   if ((u.intent === "feature" || u.intent === "chatter") && !asksPlainly(a)) {
     const pushed =
       pushedBackFor(model, a, context) ??
       (u.intent === "chatter" ? toldAgainst(model, a, context) : undefined) ??
-      disagreesWithVerdict(model, a, context);
+      (disagreement === "verdict" && context.verdict !== undefined && context.verdict !== "either"
+        ? pushback(model, a, otherFramework(context.verdict))
+        : undefined);
     if (pushed) return pushed;
   }
   // Thanks or a remark first, then a question: the question is what to answer.
@@ -1154,9 +1185,6 @@ function sinceWhen(words: readonly string[], at: number): boolean {
     words[at] === "since" && (/\d/.test(next) || ["last", "then", "forever", "ages", "the"].includes(next))
   );
 }
-
-/** Words that give a reason for what was said before them. */
-const REASON_WORDS = new Set(["because", "since", "cause", "cuz", "coz", "bc"]);
 
 /**
  * Push-back followed by its reason ("we prefer flask because we only need a json api", "honestly we'd
@@ -1221,149 +1249,62 @@ const LEAVING_WORDS = new Set(
     " ",
   ),
 );
-/** Verbs of seeming: "flask feels like the better fit", "django seems lighter". */
-const SEEMING = new Set("is feels seems looks sounds".split(" "));
-/** Words that judge one framework the better pick: "the better fit", "lighter", "the right call". */
-const BETTER = new Set(
-  "better right lighter simpler easier nicer cleaner leaner saner fit choice call pick winner".split(" "),
+/** A remark's and push-back's words of weight: "this feels like overkill", "we're a tiny team". */
+const JUDGING_WEIGHT = new Set(
+  "overkill heavy heavier heavyweight bloat bloated light lighter lightweight minimal simple simpler complex tiny small batteries".split(
+    " ",
+  ),
 );
+/** Whose weight is judged: ours or the thing at hand ("we're a tiny team", not "that's a small change"). */
+const OURS_OR_IT = new Set(["we", "were", "our", "us", "it", "its", "this"]);
 
 /**
- * The framework named is judged the better pick, as a fact: "flask feels like the better fit to me",
- * "django is the right call for us" ("but" after it turns it round: "flask feels lighter, but…").
+ * The words from `from` on are about the frameworks: a name (ours or another), a feature, or a judgement
+ * of weight said of us or of it.
  */
-function judgedBetter(words: readonly string[], at: number): boolean {
-  if (!SEEMING.has(words[at + 1] as string) || words.includes("but")) return false;
-  return words.slice(at + 2, at + 6).some((w) => BETTER.has(w));
+function aboutTheFrameworks(model: Model, a: Analysed, from: number): boolean {
+  const rest = a.tokens.slice(from);
+  if (rest.some((t) => isFrameworkName(t.word))) return true;
+  const weighed = rest.some(
+    (t) => JUDGING_WEIGHT.has(t.word) && rest.some((u) => u.clause === t.clause && OURS_OR_IT.has(u.word)),
+  );
+  if (weighed) return true;
+  if (alternativesNamed(model, a).some((n) => n.at >= from)) return true;
+  return aliasHits(model, a).some((h) => h.at.some((at) => at >= from));
 }
+
+/** Disagreement opened as one, and what it is with (disagreement.ts); read in a thread only. */
+function disagreementIn(model: Model, a: Analysed, context: UnderstandContext): Disagreement | undefined {
+  const verdict = context.verdict;
+  if (!context.hasRecommendation || (verdict !== "flask" && verdict !== "django")) return undefined;
+  return disagreementOpened(a, verdict, (from) => aboutTheFrameworks(model, a, from));
+}
+
+/**
+ * Push-back preferring `prefers`, its reason read as answers to weigh it by ("nah, flask suits us
+ * better, we know flask"): a rule's reading is sure (`common` omitted), a classifier's carries its own.
+ */
+function pushback(
+  model: Model,
+  a: Analysed,
+  prefers: FrameworkId | undefined,
+  common: Pick<Understanding, "score" | "unsure" | "isQuestion" | "runnersUp"> = SURE_STATEMENT,
+): Understanding {
+  const hypothesis = supposedIn(model, a, undefined, prefers) ?? reasonIn(model, a);
+  return {
+    intent: "pushback",
+    ...common,
+    ...(prefers ? { prefers } : {}),
+    ...(hypothesis ? { hypothesis } : {}),
+  };
+}
+const SURE_STATEMENT = { score: 1, unsure: false, isQuestion: false, runnersUp: [] };
 
 /**
  * In a thread, the team's present stance against the verdict, told as a fact: "we already have flask in
  * prod", "our devs are all flask people", "the team hates django". Push-back with that fact as its
  * reason; a story ("we used flask at my last job") or a stance for the verdict is a remark.
  */
-/**
- * Disagreement opened as one: "disagree — we'll end up ripping out half of django", "i'd push back on
- * this — we've had nothing but trouble with django", "not sold on the pick". With the verdict or the
- * pick as its object it is push-back; with none, or "this"/"that" (a colleague's message, as likely),
- * only when the rest is about the frameworks ("overkill", a feature, a name). Not disagreement about
- * another thing ("i'd push back on that deadline", "not convinced — the standup notes never get read"),
- * nor with a colleague, for the verdict ("disagree, django is clearly the right call here").
- */
-function disagreesWithVerdict(
-  model: Model,
-  a: Analysed,
-  context: UnderstandContext,
-): Understanding | undefined {
-  const verdict = context.verdict;
-  if (disagreementOpened(model, a, context) !== "verdict" || (verdict !== "flask" && verdict !== "django"))
-    return undefined;
-  const prefers = verdict === "django" ? "flask" : "django";
-  const hypothesis = supposedIn(model, a, undefined, prefers) ?? reasonIn(model, a);
-  return {
-    intent: "pushback",
-    score: 1,
-    unsure: false,
-    isQuestion: false,
-    runnersUp: [],
-    prefers,
-    ...(hypothesis ? { hypothesis } : {}),
-  };
-}
-/**
- * What a message that opens with disagreement disagrees with: "verdict" (the pick, a framework for it,
- * or words about the frameworks after it), "another" (anything else: a colleague's deadline, a take that
- * backs the verdict), or undefined when it opens otherwise.
- */
-function disagreementOpened(
-  model: Model,
-  a: Analysed,
-  context: UnderstandContext,
-): "verdict" | "another" | undefined {
-  const verdict = context.verdict;
-  if (!context.hasRecommendation || (verdict !== "flask" && verdict !== "django")) return undefined;
-  const words = a.words;
-  let i = 0;
-  while (i < 4 && DISAGREEMENT_LEAD_INS.has(words[i] as string)) i++;
-  const phrase = DISAGREEING.find((p) => p.every((w, k) => words[i + k] === w));
-  if (phrase === undefined) return undefined;
-  const end = i + phrase.length;
-  const clause = a.tokens[i]?.clause;
-  const next = a.tokens[end];
-  const joined = next !== undefined && next.clause === clause && OBJECT_OF_DISAGREEMENT.has(next.word);
-  const object = words[end + 1] as string;
-  // "disagree with the pick", "not sold on django", "not convinced django fits" (not "disagree with
-  // django being overkill", "not convinced flask would've been better" under a Django verdict).
-  const named =
-    (joined &&
-      ((object === verdict && words[end + 2] !== "being") ||
-        object === "you" ||
-        (PICK_DETERMINERS.has(object) && PICK_WORDS.has(words[end + 2] as string)))) ||
-    next?.word === verdict;
-  // "i'd push back on this — …" (not "on this sprint's scope"), or nothing joined: "disagree — …".
-  const endsAt = (k: number) => a.tokens[k] === undefined || a.tokens[k]?.clause !== clause;
-  const bare = next === undefined || next.clause !== clause;
-  const pronoun = joined && PRONOUNS_AT_HAND.has(object) && endsAt(end + 2);
-  const from = pronoun ? end + 2 : end;
-  // "not convinced.", "yeah i disagree with it", "not convinced tbh": nothing more said, the classifiers
-  // read it.
-  if (words.slice(from).every((w) => FILLERS.has(w) || SAID_ONLY.has(w))) return undefined;
-  if (!named && !bare && !pronoun) return "another";
-  if (!named && !aboutTheFrameworks(model, a, from)) return "another";
-  return backsTheVerdict(words, verdict) ? "another" : "verdict";
-}
-
-/** Words that add nothing to disagreement: "to be honest" (tbh), "in my opinion", "at all", "yet". */
-const SAID_ONLY = new Set("to be honest in my humble opinion frankly at all yet here sorry".split(" "));
-/** Words that open disagreement: "disagree", "push back", "not sold", "not convinced". */
-const DISAGREEING = ["disagree", "push back", "pushing back", "not sold", "not convinced", "unconvinced"].map(
-  (p) => p.split(" "),
-);
-/** Words before the disagreement: "i'd", "respectfully, i", "hard", "honestly i'd have to". */
-const DISAGREEMENT_LEAD_INS = new Set(
-  "i id im ill respectfully honestly hard strongly really gently kinda somewhat gonna gotta have to going must need still hmm ok so well sorry but yeah".split(
-    " ",
-  ),
-);
-/** Words that join the disagreement to what it is with: "on this", "with the pick". */
-const OBJECT_OF_DISAGREEMENT = new Set(["on", "with", "about"]);
-/** "This" or "that" alone: the message it answers. */
-const PRONOUNS_AT_HAND = new Set(["this", "that", "it"]);
-/** What names the recommendation, or the app that made it: "the pick", "this recommendation", "the bot". */
-const PICK_WORDS = new Set(
-  "pick verdict recommendation rec call choice decision suggestion reasoning reasons logic analysis conclusion answer assessment bot tool app".split(
-    " ",
-  ),
-);
-const PICK_DETERMINERS = new Set(["the", "this", "that", "your", "its"]);
-/** Words that judge a framework's weight or fit: "overkill", "too heavy", "a tiny team". */
-const JUDGING_WEIGHT = new Set(
-  "overkill heavy heavier heavyweight bloat bloated light lighter lightweight minimal simple simpler complex tiny small batteries".split(
-    " ",
-  ),
-);
-
-/** The words from `from` on are about the frameworks: a name, a feature, a judgement of weight. */
-function aboutTheFrameworks(model: Model, a: Analysed, from: number): boolean {
-  const words = a.words.slice(from);
-  if (words.some((w) => isFrameworkName(w) || JUDGING_WEIGHT.has(w))) return true;
-  if (alternativesNamed(model, a).some((n) => n.at >= from)) return true;
-  return aliasHits(model, a).some((h) => h.at.some((at) => at >= from));
-}
-
-/** Words that back a framework: "django is clearly the right call", "exactly what we need". */
-const BACKING = new Set("right perfect exactly fine great good ideal solid best".split(" "));
-/** The verdict's framework said to be right: "django is clearly the right call here". */
-function backsTheVerdict(words: readonly string[], verdict: FrameworkId): boolean {
-  return words.some(
-    (w, i) =>
-      w === verdict &&
-      words[i + 1] === "is" &&
-      !words.slice(i + 2, i + 6).includes("not") &&
-      words.slice(i + 2, i + 6).some((u) => BACKING.has(u)),
-  );
-}
-
 function toldAgainst(model: Model, a: Analysed, context: UnderstandContext): Understanding | undefined {
   const verdict = context.verdict;
   if (!context.hasRecommendation || (verdict !== "flask" && verdict !== "django")) return undefined;
@@ -1388,26 +1329,17 @@ function toldAgainst(model: Model, a: Analysed, context: UnderstandContext): Und
   );
   // "we have a flask app we want to retire": leaving it, whatever the stance's words.
   if (words.some((w) => LEAVING_WORDS.has(w))) return undefined;
-  const judged = judgedBetter(words, at);
-  if (!teamStance && !judged) return undefined;
+  const judgedBetter = judged(words, at, BETTER);
+  if (!teamStance && !judgedBetter) return undefined;
   // "we have a django meetup tomorrow": the name qualifies another thing (a word no decision question
   // uses); a filler after it ("we already know flask tho", "our devs use flask daily") qualifies nothing.
   const next = a.tokens[at + 1];
   const filler = next !== undefined && FILLERS.has(next.typed);
-  if (!judged && next !== undefined && !next.stop && !filler && !model.decisionStems.has(next.stem))
+  if (!judgedBetter && next !== undefined && !next.stop && !filler && !model.decisionStems.has(next.stem))
     return undefined;
   const prefers = preferredFramework(words, undefined);
   if (prefers === undefined || prefers === verdict) return undefined;
-  const hypothesis = supposedIn(model, a, undefined, prefers) ?? reasonIn(model, a);
-  return {
-    intent: "pushback",
-    score: 1,
-    unsure: false,
-    isQuestion: false,
-    runnersUp: [],
-    prefers,
-    ...(hypothesis ? { hypothesis } : {}),
-  };
+  return pushback(model, a, prefers);
 }
 
 /** A decision reading without what every reading carries (score, unsure, isQuestion, runners-up). */
@@ -1708,9 +1640,6 @@ function readMessage(
         return { ...base, topic };
     }
   }
-  // "hard disagree on the friday launch": disagreement about another thing is a remark.
-  if (kind.label === "pushback" && disagreementOpened(model, a, context) === "another")
-    return { intent: "chatter", ...common, isQuestion: false, unsure: false, runnersUp: runnersUp([]) };
   if (kind.label === "pushback") {
     const fallback =
       context.verdict === "flask" ? "django" : context.verdict === "django" ? "flask" : undefined;
@@ -1724,15 +1653,7 @@ function readMessage(
       !a.words.some((w) => DOUBT.has(w))
     )
       return { intent: "chatter", ...common, isQuestion: false, unsure: false, runnersUp: runnersUp([]) };
-    // "nah, flask suits us better, we know flask": the reason given, as answers to weigh it by.
-    const hypothesis = supposedIn(model, a, undefined, prefers) ?? reasonIn(model, a);
-    return {
-      intent: "pushback",
-      ...common,
-      runnersUp: runnersUp([]),
-      ...(prefers ? { prefers } : {}),
-      ...(hypothesis ? { hypothesis } : {}),
-    };
+    return pushback(model, a, prefers, { ...common, runnersUp: runnersUp([]) });
   }
   const intent = kind.label as "help" | "thanks" | "chatter" | "unknown";
   return { intent, ...common, runnersUp: runnersUp([]), ...(kind.elsewhere ? { elsewhere: true } : {}) };
