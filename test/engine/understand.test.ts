@@ -1293,6 +1293,9 @@ describe("understand: questions about the decision", () => {
     "does anybody know if hono works on deno? for a toy project",
     "masonite is a legit python framework? TIL",
     "recruiter here: should the job ad list fastapi experience as a plus, or is that confusing?",
+    // A release candidate is no candidate weighed; "running" it is use.
+    "fastapi 0.115 release candidate broke pydantic?",
+    "anyone here running rails in prod?",
   ])("%j is another framework's own business: declined", (text) => {
     expect(understand(k, text, { hasRecommendation: true, verdict: "django" }).intent).toBe("unknown");
   });
@@ -1330,6 +1333,7 @@ describe("understand: questions about the decision", () => {
     "has anybody tried fastapi as an alternative?",
     "anyone used litestar? is it a serious contender?",
     "anyone familiar with litestar — how would it measure up?",
+    "why not actix or axum for our websockets?",
     // Its standing or a toy project said of the framework itself, its experience as our reason.
     "fastapi is so popular now, why wasn't it recommended?",
     "is fastapi a toy project or would it hold up for us in production?",
