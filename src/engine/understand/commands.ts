@@ -92,6 +92,24 @@ function asksForTheReasoning(words: readonly string[]): boolean {
   );
 }
 
+/** Words that ask for the gist: "tl;dr?" (read "tl dr"), "recap?", "the short version". */
+const GIST = new Set("tldr tl dr recap summary summarise summarize gist eli5".split(" "));
+/** What else a request for the gist may say: "sorry late to this, tldr?", "quick recap for the adr pls". */
+const AROUND_GIST = new Set([
+  ...AROUND_REASONING,
+  ..."sorry late to missed catching catch up i im just quick short version pls plz for adr doc notes deck exec execs stakeholders slides".split(
+    " ",
+  ),
+]);
+
+/**
+ * Only the gist of the thread is asked: "tl;dr?", "sorry late to this, tldr?", "quick recap for the
+ * adr pls". The verdict, with its reasons, is the gist.
+ */
+export function asksForTheGist(words: readonly string[]): boolean {
+  return words.some((w) => GIST.has(w)) && words.every((w) => GIST.has(w) || AROUND_GIST.has(w));
+}
+
 /** Words that may follow "why django" and leave it a question about the pick: "why django for a chat app?". */
 const AFTER_WHY_FRAMEWORK = new Set(
   "for here with over instead and in given then now though tho at on again exactly really rather vs versus if when".split(

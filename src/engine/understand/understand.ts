@@ -10,6 +10,7 @@ import {
   aboutTheApp,
   afterSupposing,
   asksForChore,
+  asksForTheGist,
   asksHowClose,
   asksHowItWent,
   asksToDoSomethingElse,
@@ -1422,8 +1423,9 @@ function readMessage(
       runnersUp: [],
       elsewhere: true,
     };
-  // "why?" under a recommendation asks for its reasons: the verdict, which gives them.
-  if (context.hasRecommendation && asksWhyAlone(a.words))
+  // "why?" under a recommendation asks for its reasons, "tl;dr?" for the gist (its typed words: "late" is
+  // no typo of "later"): the verdict, which gives both.
+  if (context.hasRecommendation && (asksWhyAlone(a.words) || asksForTheGist(a.tokens.map((t) => t.typed))))
     return { intent: "decision", topic: "verdict", score: 1, unsure: false, isQuestion: true, runnersUp: [] };
   // "why django for a chat app?", "so why not flask + socketio?": the reasons, or the case against one.
   // "why django and not fastapi?" asks about FastAPI (below).
