@@ -2323,3 +2323,21 @@ describe("understand: the gist asked for", () => {
     expect(u.intent).toBe("unknown");
   });
 });
+
+describe("understand: the recommended way to do a feature's work", () => {
+  it.each([
+    ["what's the recommended way to run django on k8s? gunicorn workers per pod?", "deployment"],
+    ["What's the recommended approach for background jobs — Celery with both?", "background_tasks"],
+  ])("%j is a how-to about %s, not the recommendation", (text, id) => {
+    const u = understand(k, text, { hasRecommendation: true, verdict: "django" });
+    expectFeature(u);
+    expect(u.features.map((f) => f.featureId)).toContain(id);
+  });
+  it("the recommendation itself is still the verdict", () => {
+    const u = understand(k, "what's the recommendation for a two week prototype?", {
+      hasRecommendation: true,
+      verdict: "django",
+    });
+    expect(u).toMatchObject({ intent: "decision", topic: "verdict" });
+  });
+});

@@ -1343,6 +1343,15 @@ function toldAgainst(model: Model, a: Analysed, context: UnderstandContext): Und
   return pushback(model, a, prefers);
 }
 
+/** "the recommended way to …", "recommended approach for …", "best practice for …": a how-to. */
+function asksRecommendedWay(words: readonly string[]): boolean {
+  return words.some((w, i) => (w === "recommended" || w === "best") && HOW_NOUNS.has(words[i + 1] as string));
+}
+/** What a how-to asks for after "recommended": "way", "approach", "setup", "practice". */
+const HOW_NOUNS = new Set(
+  "way ways approach approaches setup practice practices pattern patterns".split(" "),
+);
+
 /** A decision reading without what every reading carries (score, unsure, isQuestion, runners-up). */
 type RuledDecision =
   Extract<Understanding, { intent: "decision" }> extends infer D
@@ -1504,9 +1513,12 @@ function readMessage(
     parts: tuning.sceneWords > 0 ? parts : undefined,
   });
   // The downsides of a feature are a question about the feature ("what are the security risks of the
-  // admin?"); of a framework, the case against it (below).
+  // admin?"); of a framework, the case against it (below). The recommended way to do a feature's work is a
+  // how-to ("what's the recommended way to run django on k8s?"), not the recommendation.
   const kind =
-    read.label.startsWith(DECISION) && asksCaseAgainst(a.words) && hits.length > 0
+    read.label.startsWith(DECISION) &&
+    hits.length > 0 &&
+    (asksCaseAgainst(a.words) || asksRecommendedWay(a.words))
       ? { ...read, label: ANY_FEATURE }
       : read;
 
