@@ -1080,6 +1080,9 @@ describe("understand: questions about the decision", () => {
     ["respectfully, i disagree with this recommendation", "pushback"],
     ["strongly disagree with the bot — django is overkill", "pushback"],
     ["hmm *not* convinced tbh", "pushback"],
+    // Its reason first, the preference last.
+    ["from an ops pov django is more moving parts, I'd push for flask tbh", "pushback"],
+    ["django has the admin, i'd still go with django", "chatter"],
   ])("%j reads as %s", (text, intent) => {
     expect(understand(k, text, { hasRecommendation: true, verdict: "django" }).intent).toBe(intent);
   });

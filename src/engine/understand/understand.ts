@@ -1166,6 +1166,7 @@ export function understandWith(
     const pushed =
       pushedBackFor(model, a, context) ??
       (u.intent === "chatter" ? toldAgainst(model, a, context) : undefined) ??
+      preferenceLast(model, a, context) ??
       (disagreement === "verdict" && context.verdict !== undefined && context.verdict !== "either"
         ? pushback(model, a, otherFramework(context.verdict))
         : undefined);
@@ -1250,6 +1251,27 @@ const LEAVING_WORDS = new Set(
     " ",
   ),
 );
+/**
+ * Its reason told first, push-back last: "from an ops pov django is more moving parts, i'd push for
+ * flask tbh". The last clause, read alone, prefers the framework that lost and names it; the rest is
+ * its reason.
+ */
+function preferenceLast(model: Model, a: Analysed, context: UnderstandContext): Understanding | undefined {
+  const verdict = context.verdict;
+  if (!context.hasRecommendation || (verdict !== "flask" && verdict !== "django")) return undefined;
+  const last = a.tokens.at(-1)?.clause;
+  const from = a.tokens.findIndex((t) => t.clause === last);
+  if (from <= 0) return undefined;
+  const said = a.tokens
+    .slice(from)
+    .map((t) => t.typed)
+    .join(" ");
+  if (!frameworksNamed(said.split(" ")).some((n) => n.id !== verdict)) return undefined;
+  const read = readMessage(model, said, analyseWith(model, said), context);
+  if (read.intent !== "pushback" || read.prefers === verdict || read.unsure) return undefined;
+  return pushback(model, a, otherFramework(verdict));
+}
+
 /** A remark's and push-back's words of weight: "this feels like overkill", "we're a tiny team". */
 const JUDGING_WEIGHT = new Set(
   "overkill heavy heavier heavyweight bloat bloated light lighter lightweight minimal simple simpler complex tiny small batteries".split(
