@@ -2309,15 +2309,17 @@ describe("understand: word forms, compounds and shorthand", () => {
 
 describe("understand: the gist asked for", () => {
   // "tl;dr" reads as two clauses ("tl", "dr"); "late" is corrected to "later" unless read as typed.
-  it.each(["tl;dr?", "sorry late to this, tl;dr?", "quick recap for the adr pls"])(
-    "%j under a recommendation asks for the verdict",
-    (text) => {
-      expect(understand(k, text, { hasRecommendation: true, verdict: "django" })).toMatchObject({
-        intent: "decision",
-        topic: "verdict",
-      });
-    },
-  );
+  it.each([
+    "tl;dr?",
+    "sorry late to this, tl;dr?",
+    "quick recap for the adr pls",
+    "can you summarise the reasoning so I can paste it into the ADR?",
+  ])("%j under a recommendation asks for the verdict", (text) => {
+    expect(understand(k, text, { hasRecommendation: true, verdict: "django" })).toMatchObject({
+      intent: "decision",
+      topic: "verdict",
+    });
+  });
   it("the summary of another thing is not the gist of this one", () => {
     const u = understand(k, "what's the summary of the vendor call?", {
       hasRecommendation: true,

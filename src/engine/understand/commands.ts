@@ -94,10 +94,14 @@ function asksForTheReasoning(words: readonly string[]): boolean {
 
 /** Words that ask for the gist: "tl;dr?" (read "tl dr"), "recap?", "the short version". */
 const GIST = new Set("tldr tl dr recap summary summarise summarize gist eli5".split(" "));
-/** What else a request for the gist may say: "sorry late to this, tldr?", "quick recap for the adr pls". */
+/**
+ * What else a request for the gist may say: "sorry late to this, tldr?", "summarise the reasoning so i
+ * can paste it into the adr".
+ */
 const AROUND_GIST = new Set([
   ...AROUND_REASONING,
-  ..."sorry late to missed catching catch up i im just quick short version pls plz for adr doc notes deck exec execs stakeholders slides".split(
+  ...REASONING,
+  ..."sorry late to missed catching catch up i im just quick short version pls plz for adr doc notes deck exec execs stakeholders slides paste put drop into".split(
     " ",
   ),
 ]);
