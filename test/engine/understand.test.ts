@@ -1287,6 +1287,8 @@ describe("understand: questions about the decision", () => {
     // The person after the name; someone's own purpose.
     "is fastapi something anyone here has used?",
     "anyone tried hono? it'd be worth a look for my weekend thing",
+    "for a personal blog would you use pyramid?",
+    "anyone know fastapi? my friend's startup is hiring, right up your alley",
     // Its tutorials, talks and stickers; its popularity; its name; a toy or hackathon project; news
     // told in another sentence.
     "any good litestar tutorials? want to play around with it this weekend",
@@ -1344,6 +1346,10 @@ describe("understand: questions about the decision", () => {
     // "Not for us" asked, with words of ours.
     "can rails do what we need, or is it not for us?",
     "my friend at another startup swears by rails, should we look at that?",
+    // Someone's own purpose yields to a word that weighs it for us; "for my part" is an idiom.
+    "for my part, fastapi would be a better fit",
+    "my friend says fastapi is faster, worth switching?",
+    "personal take: litestar would suit better",
     "pyramid? anyone still use that",
   ])("%j still weighs another framework for us, whatever else it tells", (text) => {
     const u = understand(k, text, { hasRecommendation: true, verdict: "django" });
@@ -2320,6 +2326,14 @@ describe("understand: the gist asked for", () => {
       topic: "verdict",
     });
   });
+  // Offers and statements to colleagues ask nothing (a reviewer's finds).
+  it.each(["i can share the summary", "i just put the summary into the adr doc"])(
+    "%j is a remark, not a request for the gist",
+    (text) => {
+      const u = understand(k, text, { hasRecommendation: true, verdict: "django" });
+      expect(["chatter", "unknown"]).toContain(u.intent);
+    },
+  );
   it("the summary of another thing is not the gist of this one", () => {
     const u = understand(k, "what's the summary of the vendor call?", {
       hasRecommendation: true,
@@ -2337,6 +2351,15 @@ describe("understand: the recommended way to do a feature's work", () => {
     const u = understand(k, text, { hasRecommendation: true, verdict: "django" });
     expectFeature(u);
     expect(u.features.map((f) => f.featureId)).toContain(id);
+  });
+  // The recommended approach named as the framework, or its reason naming a feature, is the recommendation.
+  it.each([
+    "so django is the recommended approach because of the admin?",
+    "what's the recommended approach for our auth-heavy app, flask or django?",
+    "what's the recommended way to go, given our orm-heavy reporting?",
+  ])("%j asks about the recommendation", (text) => {
+    const u = understand(k, text, { hasRecommendation: true, verdict: "django" });
+    expect(u.intent).toBe("decision");
   });
   it("the recommendation itself is still the verdict", () => {
     const u = understand(k, "what's the recommendation for a two week prototype?", {

@@ -379,13 +379,15 @@ function anothersOwnBusiness(model: Model, a: Analysed, text: string): boolean {
   const named = alternativesNamed(model, a);
   // "considering sanic for my side project": another project's pick, however it is weighed.
   if (named.length > 0 && words.some((w, i) => w === "project" && anotherProject(words, i))) return true;
-  // "worth a look for my weekend thing", "asking for a friend": someone's own purpose.
-  if (named.length > 0 && forSomeoneElse(words) && !saysForUs(words)) return true;
   // "anyone here used rails in prod?": people asked about their own use.
   if (named.length > 0 && asksWhoUsed(a, (named[0] as NamedAlternative).at)) return true;
   // Suggested or weighed anywhere, it is weighed for us: "why not fastapi? the fastapi docs are
   // excellent", "what about fastapi 0.110 instead?".
-  if (named.some((n) => suggestedAt(words, n.at)) || weighsIt(words)) return false;
+  if (weighsIt(words)) return false;
+  // "worth a look for my weekend thing", "for a personal blog would you use pyramid?": someone's own
+  // purpose, however it is suggested.
+  if (named.length > 0 && forSomeoneElse(words) && !saysForUs(words)) return true;
+  if (named.some((n) => suggestedAt(words, n.at))) return false;
   // "with python 3.13 out, does fastapi make more sense for this?", "their frontend folks know node,
   // would express work for us?": weighed for us, whatever else it tells.
   // Not a thing of its own weighed ("is the rails meetup worth attending for us?").
@@ -434,18 +436,21 @@ function asksWhoUsed(a: Analysed, at: number): boolean {
   const rest = words.filter((w, i) => !(w === "here" && i === person + 1));
   return !saysForUs(rest) && !weighsIt(rest) && !rest.some((w) => FIT.has(w) && !USED.has(w));
 }
-/** Someone's own purpose: "for my weekend thing", "a personal thing", "asking for a friend". */
+/**
+ * Someone's own purpose: "for my weekend thing", "a personal thing", "asking for a friend", "my friend's
+ * startup" (not "personal take", "my friend says…").
+ */
 function forSomeoneElse(words: readonly string[]): boolean {
   return words.some(
     (w, i) =>
-      w === "personal" ||
-      w === "friend" ||
+      (w === "personal" && words[i + 1] !== "take") ||
+      (w === "friend" && words[i - 1] === "a" && words[i - 2] === "for") ||
       w === "friends" ||
-      (w === "my" && words[i - 1] === "for" && !OUR_THINGS.has(words[i + 1] as string)),
+      (w === "my" && words[i - 1] === "for" && !OURS_OR_IDIOM.has(words[i + 1] as string)),
   );
 }
-/** What "for my" may name that is ours too: "for my team". */
-const OUR_THINGS = new Set("team project company org app api service product".split(" "));
+/** What "for my" may name that is ours, or an idiom: "for my team", "for my part", "for my money". */
+const OURS_OR_IDIOM = new Set("team project company org app api service product part money two".split(" "));
 /** People asked: "anyone here…", "has anybody…", "y'all". */
 const PEOPLE = new Set(["anyone", "anybody", "someone", "somebody", "yall"]);
 /** "Who" asking of people: "who here has used…", "who's worked with…". */
@@ -515,7 +520,7 @@ function anotherProject(words: readonly string[], i: number): boolean {
 
 /** Words that weigh a thing for us: "instead", "better", "an option". */
 const WEIGHING = new Set(
-  "instead better option alternative switch consider contender stronger smarter".split(" "),
+  "instead better option alternative switch switching consider contender stronger smarter".split(" "),
 );
 /** Words a "why" asks of a framework left out: "why wasn't it considered?", "why not recommended?". */
 const LEFT_OUT = new Set("considered recommend recommended picked chosen suggested".split(" "));
@@ -1266,11 +1271,18 @@ function preferenceLast(model: Model, a: Analysed, context: UnderstandContext): 
     .slice(from)
     .map((t) => t.typed)
     .join(" ");
+  // "i'd never push for flask" prefers nothing.
+  if (a.words.slice(from).some((w) => NEGATING.has(w))) return undefined;
   if (!frameworksNamed(said.split(" ")).some((n) => n.id !== verdict)) return undefined;
   const read = readMessage(model, said, analyseWith(model, said), context);
   if (read.intent !== "pushback" || read.prefers === verdict || read.unsure) return undefined;
   return pushback(model, a, otherFramework(verdict));
 }
+
+/** A request's words: "recap please". */
+const PLEASE = new Set(["please", "pls", "plz"]);
+/** Words that deny a preference: "i'd never push for flask". */
+const NEGATING = new Set(["never", "not", "no", "dont", "wouldnt", "wont", "cant"]);
 
 /** A remark's and push-back's words of weight: "this feels like overkill", "we're a tiny team". */
 const JUDGING_WEIGHT = new Set(
@@ -1366,8 +1378,17 @@ function toldAgainst(model: Model, a: Analysed, context: UnderstandContext): Und
 }
 
 /** "the recommended way to …", "recommended approach for …", "best practice for …": a how-to. */
-function asksRecommendedWay(words: readonly string[]): boolean {
-  return words.some((w, i) => (w === "recommended" || w === "best") && HOW_NOUNS.has(words[i + 1] as string));
+function asksRecommendedWay(words: readonly string[], hits: readonly AliasHit[]): boolean {
+  return words.some((w, i) => {
+    if ((w !== "recommended" && w !== "best") || !HOW_NOUNS.has(words[i + 1] as string)) return false;
+    // "django is the recommended approach", "the recommended way to go", "…for our auth-heavy app, flask
+    // or django?": the recommendation itself.
+    if (words.slice(Math.max(0, i - 3), i).some(isFrameworkName) || words.includes("or")) return false;
+    if (words[i + 3] === "go" || words[i + 2] === "forward") return false;
+    // The feature named in the how-to itself, before any reason ("because of the admin", "given…").
+    const reason = words.findIndex((u, k) => k > i && (FOR_WHAT_ENDS.has(u) || u === "because"));
+    return hits.some((h) => (h.at[0] as number) > i && (reason < 0 || (h.at[0] as number) < reason));
+  });
 }
 /** What a how-to asks for after "recommended": "way", "approach", "setup", "practice". */
 const HOW_NOUNS = new Set(
@@ -1456,7 +1477,11 @@ function readMessage(
     };
   // "why?" under a recommendation asks for its reasons, "tl;dr?" for the gist (its typed words: "late" is
   // no typo of "later"): the verdict, which gives both.
-  if (context.hasRecommendation && (asksWhyAlone(a.words) || asksForTheGist(a.tokens.map((t) => t.typed))))
+  if (
+    context.hasRecommendation &&
+    (asksWhyAlone(a.words) ||
+      ((question || a.words.some((w) => PLEASE.has(w))) && asksForTheGist(a.tokens.map((t) => t.typed))))
+  )
     return { intent: "decision", topic: "verdict", score: 1, unsure: false, isQuestion: true, runnersUp: [] };
   // "why django for a chat app?", "so why not flask + socketio?": the reasons, or the case against one.
   // "why django and not fastapi?" asks about FastAPI (below).
@@ -1540,7 +1565,7 @@ function readMessage(
   const kind =
     read.label.startsWith(DECISION) &&
     hits.length > 0 &&
-    (asksCaseAgainst(a.words) || asksRecommendedWay(a.words))
+    (asksCaseAgainst(a.words) || asksRecommendedWay(a.words, hits))
       ? { ...read, label: ANY_FEATURE }
       : read;
 
