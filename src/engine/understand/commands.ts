@@ -361,8 +361,8 @@ const WENT = new Set(["go", "gone", "went", "get", "got"]);
 
 /**
  * "did the staging deploy from yesterday go through", "has the migration finished?", "is the build
- * green again", "is staging up?": how a thing in hand went, asked of colleagues. Not of a framework ("did django's admin
- * pass the audit") nor of the app ("did you finish").
+ * green again", "is staging up?": how a thing in hand went, asked of colleagues. Not of a framework
+ * ("did django's admin pass the audit") nor of the app ("did you finish").
  */
 export function asksHowItWent(words: readonly string[]): boolean {
   const i = afterLeadIns(words);

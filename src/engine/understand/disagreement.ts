@@ -48,7 +48,7 @@ export function disagreementOpened(
   if (words.slice(from).every((w) => SAYS_NOTHING.has(w))) return undefined;
   if (!named && !endsAt(end) && !pronoun) return "another";
   if (!named && !aboutTheFrameworks(from)) return "another";
-  const backed = a.words.some((w, at) => w === verdict && judged(words, at, BACKING));
+  const backed = words.some((w, at) => w === verdict && judged(words, at, BACKING));
   return backed ? "another" : "verdict";
 }
 
