@@ -242,6 +242,14 @@ describe("questions about the decision, read against the verdict they reply to",
     expect(text).not.toContain("What would change the verdict");
   });
 
+  // Round 17: the gist asked for in a thread is the verdict with its reasons.
+  it("'sorry late to this, tl;dr?' gets the verdict", async () => {
+    const { got, rec } = await ask("sorry late to this, tl;dr?");
+    expect(rec.verdict).toBe("django");
+    expect(got).toHaveLength(1);
+    expect(shown(got[0])).toContain("better fit for this project");
+  });
+
   it("'why flask?' under a Django verdict says Flask isn't the pick, what counts for it, then what outweighs it", async () => {
     const { got, rec } = await ask("why flask?");
     expect(rec.verdict).toBe("django");
