@@ -21,3 +21,12 @@ export function saysForUs(words: readonly string[]): boolean {
       (w === "this" && (words[i - 1] === "for" || THIS_THING.has(words[i + 1] as string))),
   );
 }
+
+/** Words that weigh a fit: "would hono work for us", "a reasonable choice", "make sense here". */
+export const FIT: ReadonlySet<string> = new Set(
+  "work works fit fits choice pick option sense overkill reasonable consider considered considering better simpler easier enough cover suit suits suited use using go rather instead viable right replace worth compare stack".split(
+    " ",
+  ),
+);
+/** A fit weighed for us: a word of fit and words of ours ("would fastapi fit us?", "does it make sense here?"). */
+export const weighsAFit = (words: readonly string[]) => words.some((w) => FIT.has(w)) && saysForUs(words);

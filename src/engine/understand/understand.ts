@@ -37,7 +37,7 @@ import {
 } from "./decision-object.js";
 import { BETTER, type Disagreement, disagreementOpened, judged } from "./disagreement.js";
 import { askedOfAnotherFramework, asksWhatAnotherHas, isEverydayName, leftBehind } from "./elsewhere.js";
-import { saysForUs } from "./for-us.js";
+import { FIT, saysForUs } from "./for-us.js";
 import {
   asksCaseAgainst,
   asksForAlternativesTo,
@@ -76,6 +76,7 @@ import {
 import { findMyth } from "./myths.js";
 import { needsIn } from "./needs.js";
 import { DEFAULT_OPTIONS, type PipelineOptions } from "./options.js";
+import { anothersOwnBusiness, ownedByAnother } from "./own-business.js";
 import {
   afterLeadIns,
   asksInWordsAnywhere,
@@ -87,6 +88,7 @@ import {
 import { quickTake } from "./quick-take.js";
 import { fromShipped, readShipped } from "./shipped.js";
 import { expandShorthand } from "./shorthand.js";
+import { suggestedAt } from "./suggesting.js";
 import type { FeatureScore, DecisionTopic as Topic, UnderstandContext, Understanding } from "./types.js";
 
 /** A knowledge base with its model built: what `understand` needs, made once per knowledge base. */
@@ -262,27 +264,6 @@ function alternativeOffered(model: Model, a: Analysed): string | undefined {
 
 /** Words that may stand beside a name asked alone: "spring boot instead?", "rails then?". */
 const ALONE_WITH = new Set(["instead", "then", "maybe", "perhaps", "tho", "though"]);
-/** Fillers between a suggesting phrase and the name: "why not just express". */
-const FILLER_BEFORE_NAME = new Set(["just", "simply", "maybe", "perhaps"]);
-
-/** Words that open a suggestion of what follows: "why not express", "what about rails". */
-const SUGGESTING = [
-  "why not",
-  "what about",
-  "how about",
-  "how abt",
-  "switch to",
-  "go with",
-  "use",
-  "using",
-  "went with",
-  "going with",
-  "consider",
-  "considered",
-  "considering",
-  "look at",
-  "looked at",
-].map((p) => p.split(" "));
 
 /**
  * Another framework named as what is asked about, where the kind classifier reads nothing of ours:
@@ -347,198 +328,12 @@ function alternativeAsked(model: Model, a: Analysed): string | undefined {
 /** Words that say what is weighed is a stack: "another framework", "a lighter stack". */
 const KIND_OF_STACK = new Set("framework frameworks stack stacks language languages lang".split(" "));
 
-/** Another framework's own things: "the fastapi docs", "a rails dev", "litestar tutorials", "a fastapi sticker". */
-const ITS_OWN = new Set(
-  "docs doc documentation site website release releases changelog dev devs developer developers engineer engineers job jobs repo repository github issue issues bug bugs benchmark benchmarks version versions maintainer maintainers author authors conference conf meetup podcast newsletter course courses tutorial tutorials talk talks book books channel channels video videos youtube workshop workshops bootcamp training certification discord forum subreddit core girls sticker stickers swag hoodie shirt tshirt".split(
-    " ",
-  ),
-);
-/** Another one's, right before the name: "the other rails app" (whose it is anywhere: THEIRS). */
-const ANOTHERS = new Set(["other", "another"]);
-/** Making a framework, right before its name: "whoever maintains sanic". */
-const MAKING = new Set("maintains maintained created authored wrote contributes contributed".split(" "));
-/** Someone else's, anywhere in the name's sentence: "their rails app", "for the ml team's inference service". */
-const THEIRS = new Set(["their", "his", "her", "teams"]);
-/** News of a framework: "fastapi 0.115 broke our models", "litestar was called starlite", "fastapi crossed 80k stars". */
-const NEWS = new Set(
-  "renamed rename named became become broke released deprecated acquired called crossed introduced til fyi".split(
-    " ",
-  ),
-);
-/** Words that tell news in any sentence: "masonite is a legit python framework? TIL". */
-const TELLING_NEWS = new Set(["til", "fyi"]);
-
-/**
- * Another framework's own business, not weighed for this project: its versions ("rails 8 solid
- * queue"), its docs, people or benchmarks ("we're hiring a rails dev"), its own things ("pyramid's
- * traversal routing"), another team's use of it ("on the data team's fastapi service"), or news of it
- * ("litestar was called starlite before"). Neither an alternative nor a feature of ours.
- */
-function anothersOwnBusiness(model: Model, a: Analysed, text: string): boolean {
-  const words = a.words;
-  const named = alternativesNamed(model, a);
-  // "considering sanic for my side project": another project's pick, however it is weighed.
-  if (named.length > 0 && words.some((w, i) => w === "project" && anotherProject(words, i))) return true;
-  // "anyone here used rails in prod?": people asked about their own use.
-  if (named.length > 0 && asksWhoUsed(a, (named[0] as NamedAlternative).at)) return true;
-  // Suggested or weighed anywhere, it is weighed for us: "why not fastapi? the fastapi docs are
-  // excellent", "what about fastapi 0.110 instead?".
-  if (weighsIt(words)) return false;
-  // "worth a look for my weekend thing", "for a personal blog would you use pyramid?": someone's own
-  // purpose, however it is suggested.
-  if (named.length > 0 && forSomeoneElse(words) && !saysForUs(words)) return true;
-  if (named.some((n) => suggestedAt(words, n.at))) return false;
-  // "with python 3.13 out, does fastapi make more sense for this?", "their frontend folks know node,
-  // would express work for us?": weighed for us, whatever else it tells.
-  // Not a thing of its own weighed ("is the rails meetup worth attending for us?").
-  if (weighsAFit(words) && !named.some((n) => ITS_OWN.has(words[n.at + n.length] ?? ""))) return false;
-  if (ownedByAnother(model, a, text)) return true;
-  // "fastapi crossed 80k github stars", "is litestar still sponsored?": its standing.
-  if (named.length > 0 && words.some((w) => STANDING.has(w))) return true;
-  // "did fastapi ever hit 1.0 or is it still 0.x": its version.
-  if (named.length > 0 && VERSION.test(text)) return true;
-  // "masonite is a legit python framework? TIL": news, told in any sentence.
-  if (named.length > 0 && words.some((w) => TELLING_NEWS.has(w))) return true;
-  for (const { at, length } of named) {
-    const next = words[at + length] ?? "";
-    if (/^\d/.test(next) || ITS_OWN.has(next) || ANOTHERS.has(words[at - 1] ?? "")) return true;
-    // "should the job ad list fastapi experience?", hiring for it (not "our team has plenty of fastapi
-    // experience", a reason to weigh it).
-    if (next === "experience" && (!saysForUs(words) || words.some((w) => HIRING.has(w)))) return true;
-    // "tiangolo works on fastapi", "whoever maintains sanic": its people.
-    if (MAKING.has(words[at - 1] ?? "") || (words[at - 1] === "on" && words[at - 2] === "works")) return true;
-    // "moving their internal api off falcon": someone else's, in the name's sentence.
-    const sentence = a.tokens[at]?.sentence;
-    if (a.tokens.some((t) => t.sentence === sentence && THEIRS.has(t.word))) return true;
-    // News told in the name's own sentence ("TIL fastapi is starlette + pydantic").
-    if (a.tokens.some((t) => t.sentence === sentence && NEWS.has(t.word))) return true;
-  }
-  return false;
+/** Another framework's own business (own-business.ts), with the alternatives this message names. */
+function othersOwnBusiness(model: Model, a: Analysed, text: string): boolean {
+  return anothersOwnBusiness(a, text, alternativesNamed(model, a), isAlternativeWord(model));
 }
-
-/**
- * People asked about their own use of another framework, not whether it fits us: "anyone here used
- * rails in prod?", "has anybody heard of masonite?", "who's worked with hono?". "Here" after the person
- * means among us; words of ours elsewhere weigh it for us ("has anyone tried fastapi for a project like
- * ours?").
- */
-function asksWhoUsed(a: Analysed, at: number): boolean {
-  const words = a.words;
-  const person = words.findIndex(
-    (w, i) => PEOPLE.has(w) || (WHO.has(w) && (words[i + 1] === "here" || USED.has(words[i + 1] ?? ""))),
-  );
-  if (person < 0) return false;
-  // "anyone here used rails?", or the person after the name: "is fastapi something anyone here has used?".
-  const sameSentence = a.tokens[person]?.sentence === a.tokens[at]?.sentence;
-  const used =
-    person < at ? words.slice(person + 1, at) : sameSentence ? words.slice(person + 1, person + 5) : [];
-  if (!used.some((w) => USED.has(w))) return false;
-  const rest = words.filter((w, i) => !(w === "here" && i === person + 1));
-  return !saysForUs(rest) && !weighsIt(rest) && !rest.some((w) => FIT.has(w) && !USED.has(w));
-}
-/**
- * Someone's own purpose: "for my weekend thing", "a personal thing", "asking for a friend", "my friend's
- * startup" (not "personal take", "my friend says…").
- */
-function forSomeoneElse(words: readonly string[]): boolean {
-  return words.some(
-    (w, i) =>
-      (w === "personal" && words[i + 1] !== "take") ||
-      (w === "friend" && words[i - 1] === "a" && words[i - 2] === "for") ||
-      w === "friends" ||
-      (w === "my" && words[i - 1] === "for" && !OURS_OR_IDIOM.has(words[i + 1] as string)),
-  );
-}
-/** What "for my" may name that is ours, or an idiom: "for my team", "for my part", "for my money". */
-const OURS_OR_IDIOM = new Set("team project company org app api service product part money two".split(" "));
-/** People asked: "anyone here…", "has anybody…", "y'all". */
-const PEOPLE = new Set(["anyone", "anybody", "someone", "somebody", "yall"]);
-/** "Who" asking of people: "who here has used…", "who's worked with…". */
-const WHO = new Set(["who", "whos"]);
-/** Words of a person's own use of a thing: "used", "worked with", "heard of", "familiar with". */
-const USED = new Set(
-  "use used uses using tried try work worked working know knows knew heard played run running ran shipped deployed experience familiar".split(
-    " ",
-  ),
-);
-
-/** How another framework stands in the world: its stars, its sponsors. */
-const STANDING = new Set(
-  "stars sponsor sponsors sponsored sponsoring sponsorship funding funded popular popularity trending".split(
-    " ",
-  ),
-);
-/**
- * A thing another framework owns: "sanic's author", "pyramid's traversal routing", "starlette's
- * BackgroundTasks"; unless weighed for us ("would fastapi's dependency injection help us here?") or
- * what ours is compared with.
- */
-function ownedByAnother(model: Model, a: Analysed, text: string): boolean {
-  if (!text.includes("'") && !text.includes("’")) return false;
-  const owners = [...text.toLowerCase().matchAll(/([a-z][\w.]*)['’]s\b/g)].map((m) => m[1] as string);
-  if (owners.length === 0) return false;
-  // The words read "sanic's" as "sanics" or as "sanic".
-  const names = alternativeWords(model.knowledge);
-  const possessive = (w: string) => owners.some((o) => names.has(o) && (w === o || w === `${o}s`));
-  const words = a.words;
-  const at = words.findIndex(possessive);
-  // Weighed for us ("could we borrow fastapi's docs approach for our api docs?"), or what ours is
-  // compared with ("is the orm as nice as rails's active record?").
-  if (
-    at < 0 ||
-    saysForUs(words) ||
-    words.slice(0, at).some((w) => COMPARED_WITH.has(w) || w.startsWith("compar"))
-  )
-    return false;
-  return true;
-}
-
-/** Words before what ours is compared with: "as nice as rails's", "faster than node's", "like laravel's". */
-const COMPARED_WITH = new Set(["as", "than", "like", "unlike", "vs", "versus", "with"]);
-
-/** A version number: "did fastapi ever hit 1.0", "is it still 0.x" (not "1.5 million requests"). */
-const VERSION =
-  /(^|[\s(])v?\d+\.(\d+|x)\b(?![.,]?\d)(?!\s*(k|m|million|thousand|users|requests|rps|req|%|percent|gb|mb|ms|s|sec|seconds|x)\b)/i;
-
-/** Words of hiring: experience of a framework asked for in a candidate. */
-const HIRING = new Set(
-  "job jobs ad ads hiring hire hires candidate candidates recruiter recruiting cv resume interview interviews applicants".split(
-    " ",
-  ),
-);
-/** Words before "project" that make it another one: "my side project", "the other project". */
-const OTHER_PROJECT = new Set(["side", "other", "another", "personal", "pet", "hobby", "hackathon"]);
-/**
- * "project" at `i` is another one: "my side project", "for a toy project" (not "is fastapi a toy
- * project?", which judges the framework).
- */
-function anotherProject(words: readonly string[], i: number): boolean {
-  const before = words[i - 1] as string;
-  if (OTHER_PROJECT.has(before)) return true;
-  return before === "toy" && words.slice(Math.max(0, i - 4), i - 1).includes("for");
-}
-
-/** Words that weigh a thing for us: "instead", "better", "an option". */
-const WEIGHING = new Set(
-  "instead better option alternative switch switching consider contender stronger smarter".split(" "),
-);
-/** Words a "why" asks of a framework left out: "why wasn't it considered?", "why not recommended?". */
-const LEFT_OUT = new Set("considered recommend recommended picked chosen suggested".split(" "));
-
-/**
- * A thing weighed for us: a word of weighing ("instead", "a serious contender"), "in the running",
- * "measure up", a stronger "candidate" (not a release candidate), or why it was left out.
- */
-function weighsIt(words: readonly string[]): boolean {
-  return words.some(
-    (w, i) =>
-      WEIGHING.has(w) ||
-      (w === "running" && words[i - 1] === "the" && words[i - 2] === "in") ||
-      (w === "measure" && words[i + 1] === "up") ||
-      (w === "candidate" && words[i - 1] !== "release") ||
-      (LEFT_OUT.has(w) && words.includes("why")),
-  );
-}
+/** Whether a word starts an alternative's name ("sanic", "spring"). */
+const isAlternativeWord = (model: Model) => (word: string) => alternativeWords(model.knowledge).has(word);
 
 /**
  * Two other frameworks compared with each other: "spring boot versus quarkus?", "is fastapi faster than
@@ -567,15 +362,6 @@ function comparesOthers(model: Model, a: Analysed): boolean {
 
 const VERSUS = new Set(["vs", "versus"]);
 
-/** A fit weighed for us: a word of fit and words of ours ("would fastapi fit us?", "does it make sense here?"). */
-const weighsAFit = (words: readonly string[]) => words.some((w) => FIT.has(w)) && saysForUs(words);
-
-/** Words that weigh a fit: "would hono work for us", "a reasonable choice", "make sense here". */
-const FIT = new Set(
-  "work works fit fits choice pick option sense overkill reasonable consider considered considering better simpler easier enough cover suit suits suited use using go rather instead viable right replace worth compare stack".split(
-    " ",
-  ),
-);
 /** After "<name> for": "phoenix for this?", "koa for us?", "hono for our api?". */
 const FOR_THIS = new Set(["this", "us", "our"]);
 /** Words after the name when the framework itself is weighed: a verb, a judgement, a joining or function word. */
@@ -678,12 +464,6 @@ function alternativeSuggested(model: Model, a: Analysed): string | undefined {
   // "why django if we already use fastapi for the ml service?" tells what is used, suggests nothing.
   const before = a.words[at - 1];
   return suggestedAt(a.words, at) && before !== "use" && before !== "using" ? name : undefined;
-}
-
-/** A suggesting phrase right before the word at `at`, a filler allowed between: "why not just express". */
-function suggestedAt(words: readonly string[], at: number): boolean {
-  const before = FILLER_BEFORE_NAME.has(words[at - 1] as string) ? at - 1 : at;
-  return SUGGESTING.some((p) => p.every((w, k) => words[before - p.length + k] === w));
 }
 
 /** Words of doubt: "not sold on django here", "unsure django is the right fit" still push back. */
@@ -909,13 +689,13 @@ function kindOf(
   // Another framework's news or people, not weighed for us (read on first use: two readings ask).
   let own: boolean | undefined;
   const ownBusiness = () => {
-    own ??= anothersOwnBusiness(model, a, text);
+    own ??= othersOwnBusiness(model, a, text);
     return own;
   };
   // A thing another framework owns ("pyramid's traversal routing"), read on first use: two rules ask.
   let owned: boolean | undefined;
   const ownedElsewhere = () => {
-    owned ??= !framework && ownedByAnother(model, a, text);
+    owned ??= !framework && ownedByAnother(a, text, isAlternativeWord(model));
     return owned;
   };
   // A feature reading set aside for a word not ours.
@@ -1646,7 +1426,7 @@ function readMessage(
     // "why not laravel, it has everything django has": another framework suggested, whatever the topic.
     const suggested = topic !== "alternative" ? alternativeSuggested(model, a) : undefined;
     // "are you going with express for the side project?": suggested, but for another project.
-    if (suggested && anothersOwnBusiness(model, a, text)) return nothing(kind.p);
+    if (suggested && othersOwnBusiness(model, a, text)) return nothing(kind.p);
     if (suggested) return { ...base, topic: "alternative", alternative: suggested };
     switch (topic) {
       case "verdict": {
