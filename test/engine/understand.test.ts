@@ -2080,6 +2080,8 @@ describe("understand: everything else people say", () => {
     "whats the reasoning",
     "can someone explain the reasoning here",
     "what's the logic behind the pick",
+    "what were the deciding factors?",
+    "what are the main drivers",
   ])("%j asks for the verdict's reasons", (text) => {
     const u = understand(k, text, { hasRecommendation: true, verdict: "django" });
     expect(u).toMatchObject({ intent: "decision", topic: "verdict" });

@@ -71,14 +71,16 @@ export function asksWhyAlone(words: readonly string[]): boolean {
   return WHY_ALONE.has(words.slice(afterLeadIns(words)).join(" "));
 }
 
-/** Nouns for the reasons behind a call: "what's the reasoning", "explain the rationale". */
-const REASONING = new Set("reasoning rationale logic thinking justification reasons".split(" "));
+/** Nouns for the reasons behind a call: "what's the reasoning", "explain the rationale", "the deciding factors". */
+const REASONING = new Set(
+  "reasoning rationale logic thinking justification reasons factors drivers".split(" "),
+);
 /** What else such a question may say: "can someone explain the reasoning here", "what's the logic behind it". */
 const AROUND_REASONING = new Set(
   (
     "what whats is the a your its it this that here there behind of for can could someone anyone somebody " +
     "you pls please explain walk me us through share give tell so ok and but then again pick choice " +
-    "recommendation verdict call"
+    "recommendation verdict call deciding decisive key main biggest were are was"
   ).split(" "),
 );
 
