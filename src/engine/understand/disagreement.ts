@@ -97,9 +97,14 @@ const PICK_WORDS = new Set(
 const AFTER_ANOTHER_THING = new Set(["of", "on", "for", "about", "to"]);
 /** "This", "that", "it" or "you" alone: the message it answers, the app's or a colleague's. */
 const PRONOUNS = new Set(["this", "that", "it", "you"]);
-/** Words that add nothing to disagreement: "tbh" (read "to be honest"), "imo", "at all", "yet". */
-const SAYS_NOTHING = new Set(
-  "tho though anyway anyways lol btw tbh imo honestly really to be honest in my humble opinion frankly at all yet here sorry".split(
+/** Words that end a remark and qualify nothing: "we already know flask tho", "not convinced tbh". */
+export const FILLERS: ReadonlySet<string> = new Set(
+  "tho though anyway anyways now too lol btw tbh imo honestly atm everyday daily mostly really basically usually".split(
     " ",
   ),
 );
+/** Words that add nothing to disagreement: the fillers, "to be honest" (tbh), "in my opinion", "at all". */
+const SAYS_NOTHING = new Set([
+  ...FILLERS,
+  ..."to be honest in my humble opinion frankly at all yet here sorry".split(" "),
+]);

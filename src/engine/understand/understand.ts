@@ -35,7 +35,7 @@ import {
   oursBy,
   pushesBackOnAnother,
 } from "./decision-object.js";
-import { BETTER, type Disagreement, disagreementOpened, judged } from "./disagreement.js";
+import { BETTER, type Disagreement, disagreementOpened, FILLERS, judged } from "./disagreement.js";
 import { askedOfAnotherFramework, asksWhatAnotherHas, isEverydayName, leftBehind } from "./elsewhere.js";
 import { FIT, saysForUs } from "./for-us.js";
 import {
@@ -75,6 +75,7 @@ import {
 } from "./model.js";
 import { findMyth } from "./myths.js";
 import { needsIn } from "./needs.js";
+import { NEGATIONS } from "./negations.js";
 import { DEFAULT_OPTIONS, type PipelineOptions } from "./options.js";
 import { anothersOwnBusiness, ownedByAnother } from "./own-business.js";
 import {
@@ -1022,12 +1023,6 @@ const STANCE_VERBS = new Set(
   "know knows use uses have has love loves like likes prefer prefers hate hates are is run runs".split(" "),
 );
 
-/** Words that end a remark and qualify nothing: "we already know flask tho". */
-const FILLERS = new Set(
-  "tho though anyway anyways now too lol btw tbh imo honestly atm everyday daily mostly really basically usually".split(
-    " ",
-  ),
-);
 /** Words between a stance's verb and the name: "are all flask people", "have a flask codebase". */
 const BETWEEN_STANCE = new Set([...TEAM_ADVERBS, "a", "an", "the", "on", "in", "with", "using", "our"]);
 /** Words of leaving a framework: a story of moving off it is no stance for it. */
@@ -1052,17 +1047,12 @@ function preferenceLast(model: Model, a: Analysed, context: UnderstandContext): 
     .map((t) => t.typed)
     .join(" ");
   // "i'd never push for flask" prefers nothing.
-  if (a.words.slice(from).some((w) => NEGATING.has(w))) return undefined;
+  if (a.words.slice(from).some((w) => NEGATIONS.has(w))) return undefined;
   if (!frameworksNamed(said.split(" ")).some((n) => n.id !== verdict)) return undefined;
   const read = readMessage(model, said, analyseWith(model, said), context);
   if (read.intent !== "pushback" || read.prefers === verdict || read.unsure) return undefined;
   return pushback(model, a, otherFramework(verdict));
 }
-
-/** A request's words: "recap please". */
-const PLEASE = new Set(["please", "pls", "plz"]);
-/** Words that deny a preference: "i'd never push for flask". */
-const NEGATING = new Set(["never", "not", "no", "dont", "wouldnt", "wont", "cant"]);
 
 /** A remark's and push-back's words of weight: "this feels like overkill", "we're a tiny team". */
 const JUDGING_WEIGHT = new Set(
@@ -1260,7 +1250,7 @@ function readMessage(
   if (
     context.hasRecommendation &&
     (asksWhyAlone(a.words) ||
-      ((question || a.words.some((w) => PLEASE.has(w))) && asksForTheGist(a.tokens.map((t) => t.typed))))
+      ((question || a.words.includes("please")) && asksForTheGist(a.tokens.map((t) => t.typed))))
   )
     return { intent: "decision", topic: "verdict", score: 1, unsure: false, isQuestion: true, runnersUp: [] };
   // "why django for a chat app?", "so why not flask + socketio?": the reasons, or the case against one.
