@@ -11,6 +11,10 @@ describe("saysForUs", () => {
     ["is it right for this project", true],
     ["would fastapi work for the ml team", false],
     ["asking for them not us", false],
+    // "Not" denies the words of ours right after it.
+    ["personal question not for this project", false],
+    ["not our call but would fastapi fit", false],
+    ["not sure it fits our api", true],
     ["this is neat", false],
   ])("%j: %s", (text, expected) => {
     expect(saysForUs(words(text))).toBe(expected);

@@ -5,7 +5,7 @@ import { anothersOwnBusiness, ownedByAnother } from "../../src/engine/understand
 import { understanderFor } from "../../src/engine/understand/understand.js";
 
 const model = understanderFor(getKnowledge());
-const NAMES = new Set(["fastapi", "sanic", "rails"]);
+const NAMES = new Set(["fastapi", "sanic", "rails", "express", "pyramid"]);
 const isName = (w: string) => NAMES.has(w);
 /** Read with every known name as where another framework is named. */
 const own = (text: string) => {
@@ -20,6 +20,18 @@ describe("anothersOwnBusiness", () => {
     ["any good fastapi tutorials?", true],
     ["is sanic named after the meme?", true],
     ["is fastapi worth a look for my weekend thing?", true],
+    // The name alone, then people asked; a closing "right?" weighs nothing.
+    ["fastapi. anyone here used it?", true],
+    ["someone on the data team uses fastapi, right?", true],
+    // "Here" after a person is not ours; "candidate" before a noun is no contender.
+    ["has anybody here used rails? just want to pick someone's brain on a personal thing", true],
+    ["anyone here using fastapi for the candidate tracking tool at hr?", true],
+    ["is it worth us sponsoring fastapi, since the ml team depends on it?", true],
+    ["did anybody watch that express.js talk from the conference last week? any good?", true],
+    ["how does fastapi handle auth? for a client, not us", true],
+    ["pyramid? anyone still use that", false],
+    ["is fastapi a stronger candidate here?", false],
+    ["given how popular fastapi is, is it the smarter route?", false],
     ["would fastapi work for us?", false],
     ["anyone used fastapi? is it a serious contender?", false],
     ["fastapi is so popular now, why wasn't it recommended?", false],

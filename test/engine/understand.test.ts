@@ -1351,6 +1351,11 @@ describe("understand: questions about the decision", () => {
     "my friend says fastapi is faster, worth switching?",
     "personal take: litestar would suit better",
     "pyramid? anyone still use that",
+    // What it is weighed for is ours: "my team", "our team's api", a roadmap, a clause of its own cut off.
+    "for my team, would fastapi be a better fit?",
+    "would litestar suit our team's api?",
+    "would fastapi be a good choice for our q3 roadmap?",
+    "given how popular fastapi is, is it the smarter route?",
   ])("%j still weighs another framework for us, whatever else it tells", (text) => {
     const u = understand(k, text, { hasRecommendation: true, verdict: "django" });
     expect(u).toMatchObject({ intent: "decision", topic: "alternative" });
@@ -1366,6 +1371,21 @@ describe("understand: questions about the decision", () => {
     "is 'hono' a good pick for our slackbot's name?",
     // Weighed for another team.
     "would fastapi work for the ml team's inference service? asking for them, not us",
+    // Weighed for someone else's thing or a thing no product is, whatever route reads it.
+    "is rails still a sensible choice for our other team's billing app?",
+    "is quarkus a good fit for the data team's java stuff? they asked us",
+    "would fastapi suit my hobby app?",
+    "for my thesis i'm comparing fastapi and flask, thoughts?",
+    "would rails be a fun topic for our lunch and learn?",
+    "is phoenix a better choice than denver for our team retreat?",
+    "is fastapi in the running for the hackathon theme?",
+    // People asked about their own use, its backing, its talks, a client's need.
+    "fastapi. anyone here used it?",
+    "someone on the data team uses fastapi, right?",
+    "is it worth us sponsoring fastapi, since the ml team depends on it?",
+    "did anybody watch that express.js talk from the conference last week? any good?",
+    "personal question, not for this project: is fastapi fun to write?",
+    "how does fastapi handle auth? for a client, not us",
   ])("%j weighs no other framework for us: declined", (text) => {
     const u = understand(k, text, { hasRecommendation: true, verdict: "django" });
     expect(["unknown", "chatter"]).toContain(u.intent);

@@ -317,6 +317,10 @@ describe("worded like ours, about something else", () => {
     // Round 17: people asked about their own use of another framework; disagreement about another thing.
     "anyone here using fastapi at work?",
     "hard disagree on the friday launch",
+    // Round 18: another framework weighed for a thing not ours; people asked about their own use.
+    "would rails be a fun topic for our lunch and learn?",
+    "is quarkus a good fit for the data team's java stuff? they asked us",
+    "fastapi. anyone here used it?",
   ])("%j is colleagues' business: no reply in the thread", async (text) => {
     const { s } = await ask(text);
     expectChoseSilence(s);

@@ -12,14 +12,25 @@ const THIS_THING = new Set(["app", "project", "service", "api", "one", "site", "
 export function saysForUs(words: readonly string[]): boolean {
   // "asking for them, not us", "not for us, asking for a friend": that "us" is not ours (other words of
   // ours still are: "can rails do what we need, or is it not for us?").
-  const notUs = (i: number) =>
-    (words[i - 1] === "not" && words[i] === "us") ||
-    (words[i - 2] === "not" && words[i - 1] === "for" && words[i] === "us");
+
   return words.some(
     (w, i) =>
-      (OURS.has(w) && !notUs(i)) ||
-      (w === "this" && (words[i - 1] === "for" || THIS_THING.has(words[i + 1] as string))),
+      (OURS.has(w) && !deniedAt(words, i)) ||
+      (w === "this" &&
+        (words[i - 1] === "for" || THIS_THING.has(words[i + 1] as string)) &&
+        !deniedAt(words, i)),
   );
+}
+
+/** Words between "not" and a word of ours that it still denies: "not for this project", "not our call". */
+const DENIED_WITH = new Set(["for", "this", "the", "our", "us"]);
+/** The word at `i` is denied: "not us", "not for us", "not for this project". */
+function deniedAt(words: readonly string[], i: number): boolean {
+  for (let j = i - 1; j >= Math.max(0, i - 3); j--) {
+    if (words[j] === "not") return true;
+    if (!DENIED_WITH.has(words[j] as string)) return false;
+  }
+  return false;
 }
 
 /** Words that weigh a fit: "would hono work for us", "a reasonable choice", "make sense here". */

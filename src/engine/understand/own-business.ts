@@ -1,5 +1,6 @@
 import type { Analysed } from "./analyse.js";
 import { FIT, saysForUs, weighsAFit } from "./for-us.js";
+import { OURS_OR_IDIOM } from "./purpose.js";
 import { suggestedAt } from "./suggesting.js";
 
 /**
@@ -53,11 +54,13 @@ export function anothersOwnBusiness(
   if (named.length > 0 && words.some((w, i) => w === "project" && anotherProject(words, i))) return true;
   // "anyone here used rails in prod?": people asked about their own use.
   if (named.length > 0 && asksWhoUsed(a, (named[0] as NameAt).at)) return true;
+  // "is it worth us sponsoring fastapi?": its standing, however it is weighed.
+  if (named.some((n) => BACKING.has(words[n.at - 1] ?? ""))) return true;
   // Weighed anywhere, it is weighed for us: "what about fastapi 0.110 instead?".
   if (weighsIt(words)) return false;
   // "worth a look for my weekend thing", "for a personal blog would you use pyramid?": someone's own
   // purpose, however it is suggested.
-  if (named.length > 0 && forSomeoneElse(words) && !saysForUs(words)) return true;
+  if (named.length > 0 && forSomeoneElse(words) && !saysForUs(withoutPeopleHere(words))) return true;
   // Suggested, it is weighed for us: "why not fastapi? the fastapi docs are excellent".
   if (named.some((n) => suggestedAt(words, n.at))) return false;
   // "with python 3.13 out, does fastapi make more sense for this?", "their frontend folks know node,
@@ -72,7 +75,9 @@ export function anothersOwnBusiness(
   // "masonite is a legit python framework? TIL": news, told in any sentence.
   if (named.length > 0 && words.some((w) => TELLING_NEWS.has(w))) return true;
   for (const { at, length } of named) {
-    const next = words[at + length] ?? "";
+    // "that express.js talk": the name's own suffix is still the name.
+    const suffix = NAME_SUFFIX.has(words[at + length] ?? "") ? 1 : 0;
+    const next = words[at + length + suffix] ?? "";
     if (/^\d/.test(next) || ITS_OWN.has(next) || ANOTHERS.has(words[at - 1] ?? "")) return true;
     // "should the job ad list fastapi experience?", hiring for it (not "our team has plenty of fastapi
     // experience", a reason to weigh it).
@@ -100,14 +105,39 @@ function asksWhoUsed(a: Analysed, at: number): boolean {
     (w, i) => PEOPLE.has(w) || (WHO.has(w) && (words[i + 1] === "here" || USED.has(words[i + 1] ?? ""))),
   );
   if (person < 0) return false;
-  // "anyone here used rails?", or the person after the name: "is fastapi something anyone here has used?".
-  const sameSentence = a.tokens[person]?.sentence === a.tokens[at]?.sentence;
+  // "anyone here used rails?", or the person after the name: "is fastapi something anyone here has used?",
+  // "fastapi. anyone here used it?" (the name alone before).
+  const nameSentence = a.tokens[at]?.sentence;
+  const sameSentence =
+    a.tokens[person]?.sentence === nameSentence ||
+    (words[person + 1] === "here" && a.tokens.every((t) => t.sentence !== nameSentence || t.at === at));
   const used =
     person < at ? words.slice(person + 1, at) : sameSentence ? words.slice(person + 1, person + 5) : [];
   if (!used.some((w) => USED.has(w))) return false;
-  const rest = words.filter((w, i) => !(w === "here" && i === person + 1));
+  const rest = withoutTag(a).filter((w, i) => !(w === "here" && i === person + 1));
   return !saysForUs(rest) && !weighsIt(rest) && !rest.some((w) => FIT.has(w) && !USED.has(w));
 }
+/** A sentence's closing tag, kept in place as "": "someone on the data team uses fastapi, right?". */
+function withoutTag(a: Analysed): string[] {
+  return a.words.map((w, i) => {
+    const t = a.tokens[i];
+    const prev = a.tokens[i - 1];
+    const next = a.tokens[i + 1];
+    const closes = !next || next.sentence !== t?.sentence;
+    return TAGS.has(w) && closes && prev !== undefined && prev.clause !== t?.clause ? "" : w;
+  });
+}
+/** Tags that close a sentence and ask for agreement: "…, right?". */
+const TAGS = new Set(["right", "yeah", "no", "correct"]);
+/** The words without "here" right after a person asked: "has anybody here used rails?" is not "here" as ours. */
+function withoutPeopleHere(words: readonly string[]): string[] {
+  return words.filter(
+    (w, i) => !(w === "here" && (PEOPLE.has(words[i - 1] ?? "") || WHO.has(words[i - 1] ?? ""))),
+  );
+}
+/** What may follow a name and still be it: "express.js", "nest js". */
+const NAME_SUFFIX = new Set(["js", "javascript"]);
+
 /**
  * Someone's own purpose: "for my weekend thing", "a personal thing", "asking for a friend", "my friend's
  * startup" (not "personal take", "my friend says…").
@@ -116,13 +146,11 @@ function forSomeoneElse(words: readonly string[]): boolean {
   return words.some(
     (w, i) =>
       (w === "personal" && words[i + 1] !== "take") ||
-      (w === "friend" && words[i - 1] === "a" && words[i - 2] === "for") ||
+      ((w === "friend" || w === "client") && words[i - 1] === "a" && words[i - 2] === "for") ||
       w === "friends" ||
       (w === "my" && words[i - 1] === "for" && !OURS_OR_IDIOM.has(words[i + 1] as string)),
   );
 }
-/** What "for my" may name that is ours, or an idiom: "for my team", "for my part", "for my money". */
-const OURS_OR_IDIOM = new Set("team project company org app api service product part money two".split(" "));
 /** People asked: "anyone here…", "has anybody…", "y'all". */
 const PEOPLE = new Set(["anyone", "anybody", "someone", "somebody", "yall"]);
 /** "Who" asking of people: "who here has used…", "who's worked with…". */
@@ -140,6 +168,8 @@ const STANDING = new Set(
     " ",
   ),
 );
+/** Backing a framework, right before its name: "sponsoring fastapi", "donate to litestar". */
+const BACKING = new Set("sponsor sponsoring fund funding donate donating".split(" "));
 /**
  * A thing another framework owns: "sanic's author", "pyramid's traversal routing", "starlette's
  * BackgroundTasks"; unless weighed for us ("would fastapi's dependency injection help us here?") or
@@ -193,6 +223,8 @@ function anotherProject(words: readonly string[], i: number): boolean {
 const WEIGHING = new Set(
   "instead better option alternative switch switching consider contender stronger smarter".split(" "),
 );
+/** Words after "candidate" when it weighs: "a strong candidate for this", "the better candidate here" (not "candidate tracking"). */
+const AFTER_CANDIDATE = new Set(["for", "than", "here", "to", "as", "in", "imo", "tbh", "too"]);
 /** Words a "why" asks of a framework left out: "why wasn't it considered?", "why not recommended?". */
 const LEFT_OUT = new Set("considered recommend recommended picked chosen suggested".split(" "));
 
@@ -206,7 +238,9 @@ function weighsIt(words: readonly string[]): boolean {
       WEIGHING.has(w) ||
       (w === "running" && words[i - 1] === "the" && words[i - 2] === "in") ||
       (w === "measure" && words[i + 1] === "up") ||
-      (w === "candidate" && words[i - 1] !== "release") ||
+      (w === "candidate" &&
+        words[i - 1] !== "release" &&
+        (words[i + 1] === undefined || AFTER_CANDIDATE.has(words[i + 1] as string))) ||
       (LEFT_OUT.has(w) && words.includes("why")),
   );
 }

@@ -78,6 +78,7 @@ import { needsIn } from "./needs.js";
 import { NEGATIONS } from "./negations.js";
 import { DEFAULT_OPTIONS, type PipelineOptions } from "./options.js";
 import { anothersOwnBusiness, ownedByAnother } from "./own-business.js";
+import { FOR_WHAT_ENDS, forAnotherPurpose, type PurposeReading, REASON_WORDS } from "./purpose.js";
 import {
   afterLeadIns,
   asksInWordsAnywhere,
@@ -381,7 +382,7 @@ const IN_HAND = new Set(["legacy", "existing", "current", "old"]);
  * ts", "is litestar a reasonable choice for us given the openapi requirement?". Flask or Django named
  * only as what it would replace ("build this on sanic rather than django").
  */
-function weighedForUs(model: Model, a: Analysed, featureNamed: boolean): boolean {
+function weighedForUs(model: Model, a: Analysed, text: string, featureNamed: boolean): boolean {
   const all = alternativesNamed(model, a);
   const words = a.words;
   // "is actix or axum an option if we want rust": two offered as one choice, read from the last.
@@ -410,7 +411,7 @@ function weighedForUs(model: Model, a: Analysed, featureNamed: boolean): boolean
   const forThis = words[at + length] === "for" && FOR_THIS.has(words[at + length + 1] ?? "");
   if (!words.some((w) => FIT.has(w)) && !forThis) return false;
   // Weighed for a thing not ours: "a good choice for our offsite?".
-  if (weighedForAnotherThing(model, a, at + length)) return false;
+  if (forAnotherPurpose(a, text, purposeReading(model), at + length)) return false;
   const suggested = all.some((n) => suggestedAt(words, n.at));
   // An everyday name ("spring or summer for the offsite?"; not "spring boot") or a name said again
   // ("phoenix? the offsite is in phoenix") is its everyday sense; a thing in hand ("the legacy rails
@@ -423,29 +424,10 @@ function weighedForUs(model: Model, a: Analysed, featureNamed: boolean): boolean
   return !words.some(isFrameworkName) || words.some((w) => CHOICE_WORDS.has(w) || w === "rather");
 }
 
-/**
- * What another framework is weighed for is named, and it is a thing not ours: "is phoenix a good choice
- * for our offsite?", "is 'hono' a good pick for our slackbot's name?". The words after "for", up to a
- * reason ("since", "given").
- */
-function weighedForAnotherThing(model: Model, a: Analysed, after: number): boolean {
-  const start = a.tokens.findIndex((t, i) => i >= after && t.word === "for");
-  if (start < 0) return false;
-  const clause = a.tokens[start]?.clause;
-  const object: number[] = [];
-  for (let i = start + 1; i < a.tokens.length; i++) {
-    const t = a.tokens[i] as Analysed["tokens"][number];
-    if (t.clause !== clause || FOR_WHAT_ENDS.has(t.word)) break;
-    object.push(i);
-  }
-  return a.terms.some(
-    (t) => object.includes(t.at) && model.offTopic.has(t.stem) && !model.otherFrameworks.has(t.stem),
-  );
-}
-/** Words that give a reason for what was said before them. */
-const REASON_WORDS = new Set(["because", "since", "cause", "cuz", "coz", "bc"]);
-/** Words that end what a framework is weighed for and start why or when: "for our api since…", "if…". */
-const FOR_WHAT_ENDS = new Set([...REASON_WORDS, "given", "as", "if", "when", "considering"]);
+/** How the purpose rules read words with this model. */
+const purposeReading = (model: Model): PurposeReading => ({
+  offTopic: (t) => model.offTopic.has(t.stem) && !model.otherFrameworks.has(t.stem),
+});
 
 /** Words of a request for help: the app or its workings named ("what can you do", "how do i redo the questionnaire"). */
 const HELP_CUES = new Set(
@@ -759,6 +741,13 @@ function kindOf(
       if (anotherHas) continue;
       // "rails 8 solid queue, anyone tried it?", "we're hiring a rails dev": its own business too.
       if (label === `${DECISION}alternative` && !framework && ownBusiness()) return declined(p);
+      if (
+        label === `${DECISION}alternative` &&
+        inThread &&
+        alternativesNamed(model, a).length > 0 &&
+        forAnotherPurpose(a, text, purposeReading(model))
+      )
+        return declined(p);
       // "spring boot versus quarkus?": two other frameworks compared with each other, not with ours.
       if (label === `${DECISION}alternative` && !framework && comparesOthers(model, a)) return declined(p);
       // "recommend a movie", "how sure is the weather": a word from questions we cannot answer.
@@ -896,7 +885,7 @@ function kindOf(
       // "fastify vs express benchmarks": asked, but of two others compared with each other.
       !(!framework && comparesOthers(model, a)) &&
       (alternativeAsked(model, a) !== undefined ||
-        (inThread && asks && weighedForUs(model, a, hits.length > 0)))
+        (inThread && asks && weighedForUs(model, a, text, hits.length > 0)))
     )
       return { label: `${DECISION}alternative`, p, chatter };
     if (
