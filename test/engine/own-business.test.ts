@@ -5,7 +5,7 @@ import { anothersOwnBusiness, ownedByAnother } from "../../src/engine/understand
 import { understanderFor } from "../../src/engine/understand/understand.js";
 
 const model = understanderFor(getKnowledge());
-const NAMES = new Set(["fastapi", "sanic", "rails", "express", "pyramid"]);
+const NAMES = new Set(["fastapi", "sanic", "rails", "express", "pyramid", "phoenix", "litestar"]);
 const isName = (w: string) => NAMES.has(w);
 /** Read with every known name as where another framework is named. */
 const own = (text: string) => {
@@ -28,7 +28,11 @@ describe("anothersOwnBusiness", () => {
     ["anyone here using fastapi for the candidate tracking tool at hr?", true],
     ["is it worth us sponsoring fastapi, since the ml team depends on it?", true],
     ["did anybody watch that express.js talk from the conference last week? any good?", true],
-    ["how does fastapi handle auth? for a client, not us", true],
+    ["phoenix. anyone used it?", true],
+    ["should the company donate to the fastapi project?", true],
+    // A client project may be ours; a candidate that ends its clause weighs.
+    ["we're building this for a client; would litestar be a reasonable pick?", false],
+    ["the fastapi docs make it a strong candidate, thoughts?", false],
     ["pyramid? anyone still use that", false],
     ["is fastapi a stronger candidate here?", false],
     ["given how popular fastapi is, is it the smarter route?", false],

@@ -7,20 +7,29 @@ import { understanderFor } from "../../src/engine/understand/understand.js";
 const model = understanderFor(getKnowledge());
 /** No word is off-topic here: what is read is the words around "for". */
 const plain = { offTopic: () => false };
-const another = (text: string) => forAnotherPurpose(analyseWith(model, text), text, plain);
+/** Read with the other framework named at its first word that is one of these. */
+const NAMES = ["fastapi", "laravel", "quarkus", "rails", "phoenix", "sanic", "litestar", "hono"];
+const nameAt = (words: readonly string[]) => words.findIndex((w) => NAMES.includes(w));
+const another = (text: string) => {
+  const a = analyseWith(model, text);
+  return forAnotherPurpose(a, text, plain, nameAt(a.words));
+};
 
 describe("forAnotherPurpose", () => {
   it.each([
-    // Someone else's, another one.
+    // Someone else's, another one, someone's own.
     "for my thesis i'm comparing fastapi and flask, thoughts?",
     "is laravel a good choice for our intern's weekend side gig?",
     "is quarkus a good fit for the data team's java stuff? they asked us",
     "is rails still a sensible choice for our other team's billing app?",
     "would fastapi suit my hobby app?",
-    // No product at all, read as typed ("theme" is no typo of "there").
+    "for my brother's startup, would rails be better?",
+    // A gathering, a thing no product is (read as typed: "theme" is no typo of "there"), what is weighed.
     "would phoenix work for our next team trip?",
+    "would rails be a fun topic for our lunch and learn?",
     "is sanic a good name for our ping pong table?",
     "is fastapi in the running for the hackathon theme?",
+    "would fastapi be a good lunch and learn topic for next month?",
   ])("%j names a thing not ours", (text) => {
     expect(another(text)).toBe(true);
   });
@@ -28,29 +37,33 @@ describe("forAnotherPurpose", () => {
   it.each([
     "would fastapi be better for our team?",
     "for my team, would fastapi be a better fit?",
-    "for my part, fastapi would be a better fit",
     "is fastapi a good choice for our q3 roadmap?",
+    // Ours or anyone's: "our team's", "the team's", "the client's portal we're building".
     "would litestar suit our team's api?",
-    // "For us" weighs it for us, whatever else follows.
-    "would fastapi work for us? the data team's service already runs it",
-    // What is weighed for is cut at a clause of its own.
+    "would fastapi suit the team's needs better?",
+    "for the client's portal we're building, would fastapi be a better pick?",
+    // "Side", "other", "personal" of ours; a product named last.
+    "would fastapi be better for the admin side?",
+    "would fastapi be a better fit for the other services in our stack?",
+    "is fastapi a good choice for our personal finance app?",
+    "would fastapi suit our lunch ordering app better?",
+    // What is weighed for is cut at a clause of its own; another clause's "for" is not read.
     "would hono work for the api that we demo at the offsite?",
     "is phoenix a better choice for the chat service since we need websockets?",
+    "would fastapi work for us? we could present it for the hackathon",
   ])("%j names nothing that is not ours", (text) => {
     expect(another(text)).toBe(false);
-  });
-
-  it("reads only after `from`", () => {
-    const text = "for my thesis: is fastapi a good fit for our api?";
-    const a = analyseWith(model, text);
-    expect(forAnotherPurpose(a, text, plain)).toBe(true);
-    expect(forAnotherPurpose(a, text, plain, a.words.indexOf("fastapi"))).toBe(false);
   });
 
   it("takes what the model knows as other matters' words", () => {
     const text = "would fastapi work for the quarterly payroll run?";
     const a = analyseWith(model, text);
-    expect(forAnotherPurpose(a, text, plain)).toBe(false);
-    expect(forAnotherPurpose(a, text, { offTopic: (t) => t.word === "payroll" })).toBe(true);
+    expect(forAnotherPurpose(a, text, plain, 1)).toBe(false);
+    expect(forAnotherPurpose(a, text, { offTopic: (t) => t.word === "payroll" }, 1)).toBe(true);
+    // A product named last is ours, whatever words of other matters come before it.
+    const api = "would fastapi work for our payroll api?";
+    expect(
+      forAnotherPurpose(analyseWith(model, api), api, { offTopic: (t) => t.word === "payroll" }, 1),
+    ).toBe(false);
   });
 });

@@ -1356,6 +1356,12 @@ describe("understand: questions about the decision", () => {
     "would litestar suit our team's api?",
     "would fastapi be a good choice for our q3 roadmap?",
     "given how popular fastapi is, is it the smarter route?",
+    "would fastapi suit the team's needs better?",
+    "would fastapi be better for the admin side?",
+    "we're building this for a client; would litestar be a reasonable pick?",
+    "the fastapi docs make it a strong candidate, thoughts?",
+    "for today's standup: is fastapi still on the table as an alternative?",
+    "the team's leaning django, but would fastapi work for the team too?",
   ])("%j still weighs another framework for us, whatever else it tells", (text) => {
     const u = understand(k, text, { hasRecommendation: true, verdict: "django" });
     expect(u).toMatchObject({ intent: "decision", topic: "alternative" });
@@ -1385,7 +1391,9 @@ describe("understand: questions about the decision", () => {
     "is it worth us sponsoring fastapi, since the ml team depends on it?",
     "did anybody watch that express.js talk from the conference last week? any good?",
     "personal question, not for this project: is fastapi fun to write?",
-    "how does fastapi handle auth? for a client, not us",
+    "is sanic a good mascot name for the bowling team?",
+    "should the company donate to the fastapi project?",
+    "for my brother's startup, would rails be better?",
   ])("%j weighs no other framework for us: declined", (text) => {
     const u = understand(k, text, { hasRecommendation: true, verdict: "django" });
     expect(["unknown", "chatter"]).toContain(u.intent);

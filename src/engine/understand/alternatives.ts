@@ -262,7 +262,7 @@ export function weighedForUs(model: Model, a: Analysed, text: string, featureNam
   const forThis = words[at + length] === "for" && FOR_THIS.has(words[at + length + 1] ?? "");
   if (!words.some((w) => FIT.has(w)) && !forThis) return false;
   // Weighed for a thing not ours: "a good choice for our offsite?".
-  if (forAnotherPurpose(a, text, purposeReading(model), at + length)) return false;
+  if (forAnotherPurpose(a, text, purposeReading(model), at)) return false;
   const suggested = all.some((n) => suggestedAt(words, n.at));
   // An everyday name ("spring or summer for the offsite?"; not "spring boot") or a name said again
   // ("phoenix? the offsite is in phoenix") is its everyday sense; a thing in hand ("the legacy rails
@@ -280,7 +280,7 @@ export function weighedForUs(model: Model, a: Analysed, text: string, featureNam
  * koa a good pick for our office plant's name?", "for my thesis i'm comparing fastapi and flask".
  */
 export function weighedForAnotherThing(model: Model, a: Analysed, text: string): boolean {
-  return alternativesNamed(model, a).length > 0 && forAnotherPurpose(a, text, purposeReading(model));
+  return alternativesNamed(model, a).some((n) => forAnotherPurpose(a, text, purposeReading(model), n.at));
 }
 
 /** How the purpose rules read words with this model. */

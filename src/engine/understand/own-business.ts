@@ -1,6 +1,5 @@
 import type { Analysed } from "./analyse.js";
 import { FIT, saysForUs, weighsAFit } from "./for-us.js";
-import { OURS_OR_IDIOM } from "./purpose.js";
 import { suggestedAt } from "./suggesting.js";
 
 /**
@@ -18,7 +17,7 @@ export interface NameAt {
 
 /** Another framework's own things: "the fastapi docs", "a rails dev", "litestar tutorials", "a fastapi sticker". */
 const ITS_OWN = new Set(
-  "docs doc documentation site website release releases changelog dev devs developer developers engineer engineers job jobs repo repository github issue issues bug bugs benchmark benchmarks version versions maintainer maintainers author authors conference conf meetup podcast newsletter course courses tutorial tutorials talk talks book books channel channels video videos youtube workshop workshops bootcamp training certification discord forum subreddit core girls sticker stickers swag hoodie shirt tshirt".split(
+  "docs doc documentation site website release releases changelog dev devs developer developers engineer engineers job jobs repo repository github issue issues bug bugs benchmark benchmarks version versions maintainer maintainers author authors conference conf meetup podcast newsletter course courses tutorial tutorials talk talks book books channel channels video videos youtube workshop workshops bootcamp training certification discord forum subreddit core girls sticker stickers swag hoodie shirt tshirt users".split(
     " ",
   ),
 );
@@ -55,7 +54,7 @@ export function anothersOwnBusiness(
   // "anyone here used rails in prod?": people asked about their own use.
   if (named.length > 0 && asksWhoUsed(a, (named[0] as NameAt).at)) return true;
   // "is it worth us sponsoring fastapi?": its standing, however it is weighed.
-  if (named.some((n) => BACKING.has(words[n.at - 1] ?? ""))) return true;
+  if (named.some((n) => backedAt(a, n.at))) return true;
   // Weighed anywhere, it is weighed for us: "what about fastapi 0.110 instead?".
   if (weighsIt(words)) return false;
   // "worth a look for my weekend thing", "for a personal blog would you use pyramid?": someone's own
@@ -110,7 +109,8 @@ function asksWhoUsed(a: Analysed, at: number): boolean {
   const nameSentence = a.tokens[at]?.sentence;
   const sameSentence =
     a.tokens[person]?.sentence === nameSentence ||
-    (words[person + 1] === "here" && a.tokens.every((t) => t.sentence !== nameSentence || t.at === at));
+    // Not "pyramid? anyone still use that", which asks if it is alive.
+    (!words.includes("still") && a.tokens.every((t) => t.sentence !== nameSentence || t.at === at));
   const used =
     person < at ? words.slice(person + 1, at) : sameSentence ? words.slice(person + 1, person + 5) : [];
   if (!used.some((w) => USED.has(w))) return false;
@@ -146,18 +146,20 @@ function forSomeoneElse(words: readonly string[]): boolean {
   return words.some(
     (w, i) =>
       (w === "personal" && words[i + 1] !== "take") ||
-      ((w === "friend" || w === "client") && words[i - 1] === "a" && words[i - 2] === "for") ||
+      (w === "friend" && words[i - 1] === "a" && words[i - 2] === "for") ||
       w === "friends" ||
       (w === "my" && words[i - 1] === "for" && !OURS_OR_IDIOM.has(words[i + 1] as string)),
   );
 }
+/** What "for my" may name that is ours, or an idiom: "for my team", "for my part", "for my money". */
+const OURS_OR_IDIOM = new Set("team project company org app api service product part money two".split(" "));
 /** People asked: "anyone here…", "has anybody…", "y'all". */
 const PEOPLE = new Set(["anyone", "anybody", "someone", "somebody", "yall"]);
 /** "Who" asking of people: "who here has used…", "who's worked with…". */
 const WHO = new Set(["who", "whos"]);
 /** Words of a person's own use of a thing: "used", "worked with", "heard of", "familiar with". */
 const USED = new Set(
-  "use used uses using tried try work worked working know knows knew heard played run running ran shipped deployed experience familiar".split(
+  "use used uses using tried try work worked working know knows knew heard played run runs running ran shipped deployed experience familiar".split(
     " ",
   ),
 );
@@ -168,8 +170,13 @@ const STANDING = new Set(
     " ",
   ),
 );
-/** Backing a framework, right before its name: "sponsoring fastapi", "donate to litestar". */
+/** Backing a framework, before its name: "sponsoring fastapi", "donate to the litestar project". */
 const BACKING = new Set("sponsor sponsoring fund funding donate donating".split(" "));
+/** A word of backing at most three words before the name, in its clause. */
+function backedAt(a: Analysed, at: number): boolean {
+  const clause = a.tokens[at]?.clause;
+  return a.tokens.some((t) => t.at < at && t.at >= at - 3 && t.clause === clause && BACKING.has(t.word));
+}
 /**
  * A thing another framework owns: "sanic's author", "pyramid's traversal routing", "starlette's
  * BackgroundTasks"; unless weighed for us ("would fastapi's dependency injection help us here?") or
@@ -223,8 +230,12 @@ function anotherProject(words: readonly string[], i: number): boolean {
 const WEIGHING = new Set(
   "instead better option alternative switch switching consider contender stronger smarter".split(" "),
 );
-/** Words after "candidate" when it weighs: "a strong candidate for this", "the better candidate here" (not "candidate tracking"). */
-const AFTER_CANDIDATE = new Set(["for", "than", "here", "to", "as", "in", "imo", "tbh", "too"]);
+/** Words after "candidate" that make it a person applying: "candidate tracking", "candidate experience". */
+const CANDIDATES_OWN = new Set(
+  "tracking experience pipeline portal screening profile profiles interview interviews pool sourcing search list".split(
+    " ",
+  ),
+);
 /** Words a "why" asks of a framework left out: "why wasn't it considered?", "why not recommended?". */
 const LEFT_OUT = new Set("considered recommend recommended picked chosen suggested".split(" "));
 
@@ -238,9 +249,7 @@ function weighsIt(words: readonly string[]): boolean {
       WEIGHING.has(w) ||
       (w === "running" && words[i - 1] === "the" && words[i - 2] === "in") ||
       (w === "measure" && words[i + 1] === "up") ||
-      (w === "candidate" &&
-        words[i - 1] !== "release" &&
-        (words[i + 1] === undefined || AFTER_CANDIDATE.has(words[i + 1] as string))) ||
+      (w === "candidate" && words[i - 1] !== "release" && !CANDIDATES_OWN.has(words[i + 1] as string)) ||
       (LEFT_OUT.has(w) && words.includes("why")),
   );
 }

@@ -1,5 +1,4 @@
 import type { Analysed, Term } from "./analyse.js";
-import { isFrameworkName } from "./frameworks.js";
 
 /**
  * What a framework is weighed for, when a message names it after "for", and whether that is a thing
@@ -22,42 +21,57 @@ export const FOR_WHAT_ENDS: ReadonlySet<string> = new Set([
 /** Words before what a thing is weighed for: "for our offsite", "would it suit my hobby app". */
 const WEIGHED_FOR = new Set(["for", "suit", "suits"]);
 /** Words that start a clause of their own inside the object: "for the edge api we're planning". */
-const CLAUSE_OPENERS = new Set(["we", "i", "they", "you", "he", "she", "it", "that", "which", "who"]);
-
-/** Words that make the thing someone else's or another one: "my", "their", "the other", "a side gig". */
-const ANOTHERS_MARKS = new Set([
-  "my",
-  "his",
-  "her",
-  "their",
-  "other",
-  "another",
-  "personal",
-  "side",
-  "pet",
-  "hobby",
-]);
-/** What "my" may name that is ours, or an idiom: "for my team", "for my part", "for my money". */
-export const OURS_OR_IDIOM: ReadonlySet<string> = new Set(
-  "team project company org app api service product part money two".split(" "),
+const CLAUSE_OPENERS = new Set(
+  // As the words read "i'm", "we're", "they've": "im", "were", "theyve".
+  "we i they you he she it that which who im ive id were weve youre theyre theyve".split(" "),
 );
-/** A mark of someone else's or another thing ("my thesis", "a side gig"), not "my team". */
-const anothers = (w: Term, next: Term | undefined) =>
-  ANOTHERS_MARKS.has(w.typed) && !(w.typed === "my" && OURS_OR_IDIOM.has(next?.word ?? ""));
-/** Things no product of ours is: an offsite, a name, a mascot, a thesis. */
-const NO_PRODUCT = new Set(
-  "name names topic theme mascot logo trip retreat offsite party lunch dinner learn table fridge hackathon thesis homework assignment class league gig raffle quiz trivia costume".split(
+
+/** Whose a thing may be, when another one: "the other team's app", "the data team's stuff". */
+const TEAMS = new Set(
+  "team teams squad department dept org company group client clients agency startup".split(" "),
+);
+/** What someone's own may be: "a side gig", "my pet project", "a personal thing". */
+const OWN_THINGS = new Set("project projects gig hustle thing things app site blog".split(" "));
+/** People whose thing is never ours: "my brother's startup", "the intern's summer project". */
+const PEOPLE = new Set(
+  "brother sister nephew niece cousin friend mom dad wife husband partner kid son daughter intern roommate neighbour neighbor".split(
     " ",
   ),
 );
-/** Words before "'s" that own nothing: "it's", "that's", "what's". */
-const NO_OWNER = new Set(["it", "that", "what", "who", "there", "here", "let", "he", "she", "where", "how"]);
+/** Before the word owned, ours or anyone's: "our team's api", "the team's needs", "my team's workflow". */
+const OURS_BEFORE_OWNER = new Set(["our", "my", "the", "this", "whole", "your"]);
+/**
+ * A mark of another one or someone's own: "a hobby app", "the other team's", "another company", "a side
+ * gig", "my pet project", "a personal thing" (not "the admin side", "the other services in our stack", "a
+ * pet adoption site", "our personal finance app").
+ */
+function anothers(w: Term, next: Term | undefined): boolean {
+  const after = next?.typed ?? "";
+  if (w.typed === "hobby") return true;
+  if (w.typed === "other" || w.typed === "another") return TEAMS.has(after) || after === "project";
+  return (w.typed === "side" || w.typed === "pet" || w.typed === "personal") && OWN_THINGS.has(after);
+}
+/** Gatherings and outings: what a framework is weighed for there is no product ("for our team retreat"). */
+const GATHERINGS = new Set(
+  "offsite retreat party lunch dinner hackathon trip picnic wedding holiday vacation bowling".split(" "),
+);
+/** Things no product is, as what is weighed ("a good name for", "the theme for") or what it is for. */
+const NO_PRODUCT = new Set(
+  "name names theme topic mascot logo fridge thesis homework assignment league gig raffle costume".split(" "),
+);
 
 /** How a message's words read to the model. */
 export interface PurposeReading {
   /** A word only questions about other matters use ("retro", "payroll"). */
   offTopic(term: Term): boolean;
 }
+
+/** What a product may be called: with one of these last, what it is for is ours ("our recipe api"). */
+const PRODUCTS = new Set(
+  "app apps api apis service services backend site website platform product project system tool bot dashboard portal mvp feature shop store marketplace saas crm cms".split(
+    " ",
+  ),
+);
 
 /** The words a "for" at `at` names: the rest of its clause, up to a reason or a clause of its own. */
 function objectOf(a: Analysed, at: number): Term[] {
@@ -71,38 +85,42 @@ function objectOf(a: Analysed, at: number): Term[] {
   return object;
 }
 
-/** Who owns a thing in the text: "the data team's", "our intern's" (as the words read them, "team" or "teams"). */
-function ownersIn(text: string): string[] {
-  return [...text.toLowerCase().matchAll(/([a-z][\w]*)['’]s\b/g)]
-    .map((m) => m[1] as string)
-    .filter((o) => !NO_OWNER.has(o) && !isFrameworkName(o));
+/**
+ * Another owns the word: a team not ours ("the data team's", "our sister company's"; not "our team's",
+ * "the team's") or a person, whoever's ("my brother's startup", "the intern's summer project").
+ */
+function anotherOwns(a: Analysed, text: string, t: Term): boolean {
+  if (!text.includes("'") && !text.includes("’")) return false;
+  const owner = t.typed.replace(/s$/, "");
+  if (!(TEAMS.has(owner) || PEOPLE.has(owner)) || !new RegExp(`\\b${owner}['’]s\\b`, "i").test(text))
+    return false;
+  return PEOPLE.has(owner) || !OURS_BEFORE_OWNER.has(a.words[t.at - 1] ?? "");
 }
 
 /**
- * Some "for" after word `from` names a thing not ours, and none names us: someone else's ("for my
- * thesis", "for the data team's java stuff"), another one ("for our other team's billing app"), a thing
- * no product is ("for our team retreat", "a good name for our ping pong table"), or a word only other
- * matters use.
+ * A "for" in the clause where another framework is named (`at`) names a thing not ours: another one or
+ * someone's own ("our other team's billing app", "my hobby app", "the data team's java stuff"), a
+ * gathering ("for our team retreat"), a thing no product is ("a good name for our ping pong table", "for
+ * my thesis"), or, unless a product is named last, a word only other matters use.
  */
-export function forAnotherPurpose(a: Analysed, text: string, reading: PurposeReading, from = 0): boolean {
-  const owners = ownersIn(text);
-  // "the data team's", not "our team's": the owner, unless it is ours.
-  const owned = (t: Term) =>
-    a.words[t.at - 1] !== "our" && owners.some((o) => t.typed === o || t.typed === `${o}s` || t.word === o);
-  let another = false;
-  for (const t of a.tokens) {
-    if (!WEIGHED_FOR.has(t.word) || t.at < from) continue;
+export function forAnotherPurpose(a: Analysed, text: string, reading: PurposeReading, at: number): boolean {
+  const { clause, sentence } = a.tokens[at] ?? {};
+  // The name's clause, or the sentence's opening "for": "for my brother's startup, would rails be better?".
+  const opens = (t: Term) => t.sentence === sentence && a.tokens[t.at - 1]?.sentence !== sentence;
+  return a.tokens.some((t) => {
+    if (!WEIGHED_FOR.has(t.word) || (t.clause !== clause && !(t.word === "for" && opens(t)))) return false;
     const object = objectOf(a, t.at);
     const head = object[object.length - 1];
-    if (!head) continue;
-    // "for us", "for this": weighed for this project, whatever else the message names.
-    if (object[0]?.word === "us" || object[0]?.word === "this") return false;
-    if (
-      object.some((w, i) => anothers(w, object[i + 1]) || owned(w) || reading.offTopic(w)) ||
-      // As typed: "theme" is no typo of "there".
-      NO_PRODUCT.has(head.typed)
-    )
-      another = true;
-  }
-  return another;
+    if (!head) return false;
+    // What is weighed, right before: "a good name for", "the theme for our hack week".
+    const weighed = a.tokens[t.at - 1];
+    // As typed: "theme" is no typo of "there".
+    if (NO_PRODUCT.has(head.typed) || (weighed && NO_PRODUCT.has(weighed.typed))) return true;
+    if (object.some((w, i) => anothers(w, object[i + 1]) || anotherOwns(a, text, w))) return true;
+    if (PRODUCTS.has(head.word)) return false;
+    // "for our team retreat", "for our lunch and learn" (not "our lunch ordering app", "our trip planner").
+    if (GATHERINGS.has(head.typed) || (head.typed === "learn" && object.some((w) => w.typed === "lunch")))
+      return true;
+    return object.some((w) => reading.offTopic(w));
+  });
 }
