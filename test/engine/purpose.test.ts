@@ -60,6 +60,11 @@ describe("forAnotherPurpose", () => {
     const a = analyseWith(model, text);
     expect(forAnotherPurpose(a, text, plain, 1)).toBe(false);
     expect(forAnotherPurpose(a, text, { offTopic: (t) => t.word === "payroll" }, 1)).toBe(true);
+    // What it is weighed against ends what it is for: "for our scraper api than flask" names the api last.
+    const than = "would fastapi be a better fit for our scraper api than flask?";
+    expect(
+      forAnotherPurpose(analyseWith(model, than), than, { offTopic: (t) => t.typed === "scraper" }, 1),
+    ).toBe(false);
     // A product named last is ours, whatever words of other matters come before it.
     const api = "would fastapi work for our payroll api?";
     expect(

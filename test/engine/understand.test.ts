@@ -1399,6 +1399,13 @@ describe("understand: questions about the decision", () => {
     expect(["unknown", "chatter"]).toContain(u.intent);
   });
   it.each([
+    "would fastapi be a good lunch and learn topic for next month?",
+    "is sanic a good mascot name for the bowling team?",
+  ])("%j outside a thread weighs no other framework for the project either: declined", (text) => {
+    const u = understand(k, text, {});
+    expect(["unknown", "chatter"]).toContain(u.intent);
+  });
+  it.each([
     // What ours is compared with.
     ["is the orm as nice as rails's active record?", "orm"],
     // What ours talks to, not a thing built with the other framework.

@@ -20,6 +20,8 @@ export const FOR_WHAT_ENDS: ReadonlySet<string> = new Set([
 ]);
 /** Words before what a thing is weighed for: "for our offsite", "would it suit my hobby app". */
 const WEIGHED_FOR = new Set(["for", "suit", "suits"]);
+/** Words that end what a thing is for and start what it is weighed against: "for our api than flask". */
+const COMPARING = new Set(["than", "instead", "rather"]);
 /** Words that start a clause of their own inside the object: "for the edge api we're planning". */
 const CLAUSE_OPENERS = new Set(
   // As the words read "i'm", "we're", "they've": "im", "were", "theyve".
@@ -79,7 +81,13 @@ function objectOf(a: Analysed, at: number): Term[] {
   const object: Term[] = [];
   for (let i = at + 1; i < a.tokens.length; i++) {
     const t = a.tokens[i] as Term;
-    if (t.clause !== start?.clause || FOR_WHAT_ENDS.has(t.word) || CLAUSE_OPENERS.has(t.word)) break;
+    if (
+      t.clause !== start?.clause ||
+      FOR_WHAT_ENDS.has(t.word) ||
+      CLAUSE_OPENERS.has(t.word) ||
+      COMPARING.has(t.word)
+    )
+      break;
     object.push(t);
   }
   return object;

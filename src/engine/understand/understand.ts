@@ -470,8 +470,7 @@ function kindOf(
       // "rails 8 solid queue, anyone tried it?", "we're hiring a rails dev": its own business too.
       if (label === `${DECISION}alternative` && !framework && ownBusiness()) return declined(p);
       // "would rails be a fun topic for our lunch and learn?": weighed, but for a thing not ours.
-      if (label === `${DECISION}alternative` && inThread && weighedForAnotherThing(model, a, text))
-        return declined(p);
+      if (label === `${DECISION}alternative` && weighedForAnotherThing(model, a, text)) return declined(p);
       // "spring boot versus quarkus?": two other frameworks compared with each other, not with ours.
       if (label === `${DECISION}alternative` && !framework && comparesOthers(model, a)) return declined(p);
       // "recommend a movie", "how sure is the weather": a word from questions we cannot answer.
