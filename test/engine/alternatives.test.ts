@@ -57,8 +57,10 @@ describe("weighedForUs and weighedForAnotherThing", () => {
     expect(weighedForAnotherThing(model, a, text)).toBe(true);
   });
 
-  it("names no other framework: weighs nothing", () => {
-    const text = "is a spreadsheet a good choice for our team trip?";
+  it("reads what it is weighed for in the name's clause only", () => {
+    const text = "would hono work for us? the team trip is in denver";
     expect(weighedForAnotherThing(model, read(text), text)).toBe(false);
+    const trip = "would hono work for the team trip?";
+    expect(weighedForAnotherThing(model, read(trip), trip)).toBe(true);
   });
 });

@@ -15,6 +15,10 @@ describe("saysForUs", () => {
     ["personal question not for this project", false],
     ["not our call but would fastapi fit", false],
     ["not sure it fits our api", true],
+    // Any negation but "no", which opens answers.
+    ["fastapi isnt for us", false],
+    ["never for this project", false],
+    ["no for us it would not", true],
     ["this is neat", false],
   ])("%j: %s", (text, expected) => {
     expect(saysForUs(words(text))).toBe(expected);

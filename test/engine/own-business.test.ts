@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { getKnowledge } from "../../src/engine/index.js";
+import { alternativesNamed } from "../../src/engine/understand/alternatives.js";
 import { analyseWith } from "../../src/engine/understand/model.js";
 import { anothersOwnBusiness, ownedByAnother } from "../../src/engine/understand/own-business.js";
 import { understanderFor } from "../../src/engine/understand/understand.js";
@@ -15,6 +16,14 @@ const own = (text: string) => {
 };
 
 describe("anothersOwnBusiness", () => {
+  it("reads a two-word name alone in its sentence as the name", () => {
+    const text = "spring boot. anyone here used it?";
+    const a = analyseWith(model, text);
+    const named = alternativesNamed(model, a);
+    expect(named).toEqual([{ name: expect.any(String), at: 0, length: 2 }]);
+    expect(anothersOwnBusiness(a, text, named, (w) => w === "spring")).toBe(true);
+  });
+
   it.each([
     ["anyone here using fastapi at work?", true],
     ["any good fastapi tutorials?", true],
@@ -30,6 +39,13 @@ describe("anothersOwnBusiness", () => {
     ["did anybody watch that express.js talk from the conference last week? any good?", true],
     ["phoenix. anyone used it?", true],
     ["should the company donate to the fastapi project?", true],
+    ["the company donated to fastapi?", true],
+    // Backing told, then weighed for us in a clause of its own.
+    ["we sponsor fastapi, would it work for our api?", false],
+    // Its own thing past the name's suffix, weighed for us or not.
+    ["is the express.js meetup worth attending for us?", true],
+    // "Right" that is no closing tag still weighs.
+    ["anyone here used fastapi? is it right for us?", false],
     // A client project may be ours; a candidate that ends its clause weighs.
     ["we're building this for a client; would litestar be a reasonable pick?", false],
     ["the fastapi docs make it a strong candidate, thoughts?", false],

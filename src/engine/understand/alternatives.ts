@@ -17,6 +17,9 @@ import { suggestedAt } from "./suggesting.js";
  * names come from data/examples.json's alternatives.
  */
 
+/** Words that set two things side by side: "spring boot vs django". */
+const VERSUS = new Set(["vs", "versus"]);
+
 /**
  * Where each alternative is named, in the order of data/examples.json's alternatives. A name that is an
  * everyday word too ("express", "spring", "node") names the framework only where nothing qualifies it:
@@ -128,7 +131,7 @@ export function alternativeAsked(model: Model, a: Analysed): string | undefined 
   const found = alternativesNamed(model, a);
   if (new Set(found.map((f) => f.name)).size !== 1) return undefined;
   const named = new Set(found.flatMap((f) => Array.from({ length: f.length }, (_, k) => f.at + k)));
-  const { name, at, length } = found[0] as { name: string; at: number; length: number };
+  const { name, at, length } = found[0] as NamedAlternative;
   const words = a.words;
   const token = a.tokens[at];
   // "hono? it's the new hotness for apis", "spring boot instead? the rest of the company is java": the
@@ -170,15 +173,11 @@ export function alternativeAsked(model: Model, a: Analysed): string | undefined 
     otherSide !== undefined &&
     !isFrameworkName(otherSide) &&
     !alternativeWords(model.knowledge).has(otherSide);
-  const compared =
-    !everydayThing && (words.includes("compare") || words.some((w) => w === "vs" || w === "versus"));
+  const compared = !everydayThing && (words.includes("compare") || words.some((w) => VERSUS.has(w)));
   return (suggested && leaves) || alone || (compared && (leaves || words.some(isFrameworkName)))
     ? name
     : undefined;
 }
-
-/** Words that say what is weighed is a stack: "another framework", "a lighter stack". */
-export const KIND_OF_STACK = new Set("framework frameworks stack stacks language languages lang".split(" "));
 
 /** Another framework's own business (own-business.ts), with the alternatives this message names. */
 export function othersOwnBusiness(model: Model, a: Analysed, text: string): boolean {
@@ -193,11 +192,7 @@ export const isAlternativeWord = (model: Model) => (word: string) =>
  * node?", "what's the difference between starlette and fastapi?".
  */
 export function comparesOthers(model: Model, a: Analysed): boolean {
-  if (
-    !a.words.some(
-      (w) => w === "vs" || w === "versus" || w === "than" || w.startsWith("compar") || w === "difference",
-    )
-  )
+  if (!a.words.some((w) => VERSUS.has(w) || w === "than" || w.startsWith("compar") || w === "difference"))
     return false;
   // "is fastapi better than rails for a team like ours?", "…and which would fit this?" weigh them for us.
   if (saysForUs(a.words)) return false;
@@ -212,8 +207,6 @@ export function comparesOthers(model: Model, a: Analysed): boolean {
   });
   return names.size > 1;
 }
-
-const VERSUS = new Set(["vs", "versus"]);
 
 /** After "<name> for": "phoenix for this?", "koa for us?", "hono for our api?". */
 const FOR_THIS = new Set(["this", "us", "our"]);
@@ -283,10 +276,16 @@ export function weighedForAnotherThing(model: Model, a: Analysed, text: string):
   return alternativesNamed(model, a).some((n) => forAnotherPurpose(a, text, purposeReading(model), n.at));
 }
 
-/** How the purpose rules read words with this model. */
-const purposeReading = (model: Model): PurposeReading => ({
-  offTopic: (t) => model.offTopic.has(t.stem) && !model.otherFrameworks.has(t.stem),
-});
+/** How the purpose rules read words with each model (made once per model). */
+const purposeReadings = new WeakMap<Model, PurposeReading>();
+function purposeReading(model: Model): PurposeReading {
+  let reading = purposeReadings.get(model);
+  if (!reading) {
+    reading = { offTopic: (t) => model.offTopic.has(t.stem) && !model.otherFrameworks.has(t.stem) };
+    purposeReadings.set(model, reading);
+  }
+  return reading;
+}
 
 /**
  * One other framework suggested, whatever the rest of the message reads as: "why not laravel, it has
@@ -295,7 +294,7 @@ const purposeReading = (model: Model): PurposeReading => ({
 export function alternativeSuggested(model: Model, a: Analysed): string | undefined {
   const found = alternativesNamed(model, a);
   if (found.length === 0 || new Set(found.map((f) => f.name)).size !== 1) return undefined;
-  const { name, at } = found[0] as { name: string; at: number; length: number };
+  const { name, at } = found[0] as NamedAlternative;
   // "why django if we already use fastapi for the ml service?" tells what is used, suggests nothing.
   const before = a.words[at - 1];
   return suggestedAt(a.words, at) && before !== "use" && before !== "using" ? name : undefined;

@@ -1,3 +1,5 @@
+import { NEGATIONS } from "./negations.js";
+
 /**
  * Whether a message says what it weighs is for us, this team and this project: "for us", "our api",
  * "here", "this project", "for this". One reading for every rule that asks.
@@ -10,24 +12,24 @@ const THIS_THING = new Set(["app", "project", "service", "api", "one", "site", "
 
 /** @param words the message's words, or the part of it a rule reads. */
 export function saysForUs(words: readonly string[]): boolean {
-  // "asking for them, not us", "not for us, asking for a friend": that "us" is not ours (other words of
-  // ours still are: "can rails do what we need, or is it not for us?").
-
   return words.some(
     (w, i) =>
-      (OURS.has(w) && !deniedAt(words, i)) ||
-      (w === "this" &&
-        (words[i - 1] === "for" || THIS_THING.has(words[i + 1] as string)) &&
-        !deniedAt(words, i)),
+      (OURS.has(w) || (w === "this" && (words[i - 1] === "for" || THIS_THING.has(words[i + 1] as string)))) &&
+      !deniedAt(words, i),
   );
 }
 
-/** Words between "not" and a word of ours that it still denies: "not for this project", "not our call". */
+/** Words between a negation and a word of ours that it still denies: "not for this project", "not our call". */
 const DENIED_WITH = new Set(["for", "this", "the", "our", "us"]);
-/** The word at `i` is denied: "not us", "not for us", "not for this project". */
+/** Negations that deny what follows ("isnt for us", "never for this"); "no" opens answers ("no, for us…"). */
+const DENYING = new Set([...NEGATIONS].filter((w) => w !== "no"));
+/**
+ * The word of ours at `i` is denied, so not ours: "asking for them, not us", "not for this project" (other
+ * words of ours still are: "can rails do what we need, or is it not for us?").
+ */
 function deniedAt(words: readonly string[], i: number): boolean {
   for (let j = i - 1; j >= Math.max(0, i - 3); j--) {
-    if (words[j] === "not") return true;
+    if (DENYING.has(words[j] as string)) return true;
     if (!DENIED_WITH.has(words[j] as string)) return false;
   }
   return false;

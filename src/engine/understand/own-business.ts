@@ -1,5 +1,6 @@
 import type { Analysed } from "./analyse.js";
 import { FIT, saysForUs, weighsAFit } from "./for-us.js";
+import { ownersIn } from "./possessive.js";
 import { suggestedAt } from "./suggesting.js";
 
 /**
@@ -39,8 +40,10 @@ const TELLING_NEWS = new Set(["til", "fyi"]);
 /**
  * Another framework's own business, not weighed for this project: its versions ("rails 8 solid
  * queue"), its docs, people or benchmarks ("we're hiring a rails dev"), its own things ("pyramid's
- * traversal routing"), another team's use of it ("on the data team's fastapi service"), or news of it
- * ("litestar was called starlite before"). Neither an alternative nor a feature of ours.
+ * traversal routing"), another team's use of it ("on the data team's fastapi service"), people asked
+ * about their own use ("fastapi. anyone here used it?"), backing it ("should we donate to fastapi?"),
+ * another project or someone's own purpose, or news of it ("litestar was called starlite before").
+ * Neither an alternative nor a feature of ours.
  */
 export function anothersOwnBusiness(
   a: Analysed,
@@ -52,7 +55,7 @@ export function anothersOwnBusiness(
   // "considering sanic for my side project": another project's pick, however it is weighed.
   if (named.length > 0 && words.some((w, i) => w === "project" && anotherProject(words, i))) return true;
   // "anyone here used rails in prod?": people asked about their own use.
-  if (named.length > 0 && asksWhoUsed(a, (named[0] as NameAt).at)) return true;
+  if (named.length > 0 && asksWhoUsed(a, named[0] as NameAt)) return true;
   // "is it worth us sponsoring fastapi?": its standing, however it is weighed.
   if (named.some((n) => backedAt(a, n.at))) return true;
   // Weighed anywhere, it is weighed for us: "what about fastapi 0.110 instead?".
@@ -65,7 +68,7 @@ export function anothersOwnBusiness(
   // "with python 3.13 out, does fastapi make more sense for this?", "their frontend folks know node,
   // would express work for us?": weighed for us, whatever else it tells.
   // Not a thing of its own weighed ("is the rails meetup worth attending for us?").
-  if (weighsAFit(words) && !named.some((n) => ITS_OWN.has(words[n.at + n.length] ?? ""))) return false;
+  if (weighsAFit(words) && !named.some((n) => ITS_OWN.has(wordAfterName(words, n)))) return false;
   if (ownedByAnother(a, text, isName)) return true;
   // "fastapi crossed 80k github stars", "is litestar still sponsored?": its standing.
   if (named.length > 0 && words.some((w) => STANDING.has(w))) return true;
@@ -74,9 +77,7 @@ export function anothersOwnBusiness(
   // "masonite is a legit python framework? TIL": news, told in any sentence.
   if (named.length > 0 && words.some((w) => TELLING_NEWS.has(w))) return true;
   for (const { at, length } of named) {
-    // "that express.js talk": the name's own suffix is still the name.
-    const suffix = NAME_SUFFIX.has(words[at + length] ?? "") ? 1 : 0;
-    const next = words[at + length + suffix] ?? "";
+    const next = wordAfterName(words, { at, length });
     if (/^\d/.test(next) || ITS_OWN.has(next) || ANOTHERS.has(words[at - 1] ?? "")) return true;
     // "should the job ad list fastapi experience?", hiring for it (not "our team has plenty of fastapi
     // experience", a reason to weigh it).
@@ -98,7 +99,7 @@ export function anothersOwnBusiness(
  * means among us; words of ours elsewhere weigh it for us ("has anyone tried fastapi for a project like
  * ours?").
  */
-function asksWhoUsed(a: Analysed, at: number): boolean {
+function asksWhoUsed(a: Analysed, { at, length }: NameAt): boolean {
   const words = a.words;
   const person = words.findIndex(
     (w, i) => PEOPLE.has(w) || (WHO.has(w) && (words[i + 1] === "here" || USED.has(words[i + 1] ?? ""))),
@@ -110,11 +111,12 @@ function asksWhoUsed(a: Analysed, at: number): boolean {
   const sameSentence =
     a.tokens[person]?.sentence === nameSentence ||
     // Not "pyramid? anyone still use that", which asks if it is alive.
-    (!words.includes("still") && a.tokens.every((t) => t.sentence !== nameSentence || t.at === at));
+    (!words.includes("still") &&
+      a.tokens.every((t) => t.sentence !== nameSentence || (t.at >= at && t.at < at + length)));
   const used =
     person < at ? words.slice(person + 1, at) : sameSentence ? words.slice(person + 1, person + 5) : [];
   if (!used.some((w) => USED.has(w))) return false;
-  const rest = withoutTag(a).filter((w, i) => !(w === "here" && i === person + 1));
+  const rest = withoutPeopleHere(withoutTag(a));
   return !saysForUs(rest) && !weighsIt(rest) && !rest.some((w) => FIT.has(w) && !USED.has(w));
 }
 /** A sentence's closing tag, kept in place as "": "someone on the data team uses fastapi, right?". */
@@ -127,16 +129,19 @@ function withoutTag(a: Analysed): string[] {
     return TAGS.has(w) && closes && prev !== undefined && prev.clause !== t?.clause ? "" : w;
   });
 }
-/** Tags that close a sentence and ask for agreement: "…, right?". */
-const TAGS = new Set(["right", "yeah", "no", "correct"]);
+/** A tag that closes a sentence and asks for agreement ("…, right?"), not the fit it reads as elsewhere. */
+const TAGS = new Set(["right"]);
 /** The words without "here" right after a person asked: "has anybody here used rails?" is not "here" as ours. */
 function withoutPeopleHere(words: readonly string[]): string[] {
   return words.filter(
     (w, i) => !(w === "here" && (PEOPLE.has(words[i - 1] ?? "") || WHO.has(words[i - 1] ?? ""))),
   );
 }
-/** What may follow a name and still be it: "express.js", "nest js". */
-const NAME_SUFFIX = new Set(["js", "javascript"]);
+/** The word after a name, past its own suffix: "that express.js talk" reads "express javascript talk". */
+function wordAfterName(words: readonly string[], { at, length }: NameAt): string {
+  const end = at + length;
+  return (words[end] === "javascript" ? words[end + 1] : words[end]) ?? "";
+}
 
 /**
  * Someone's own purpose: "for my weekend thing", "a personal thing", "asking for a friend", "my friend's
@@ -170,12 +175,21 @@ const STANDING = new Set(
     " ",
   ),
 );
-/** Backing a framework, before its name: "sponsoring fastapi", "donate to the litestar project". */
-const BACKING = new Set("sponsor sponsoring fund funding donate donating".split(" "));
-/** A word of backing at most three words before the name, in its clause. */
+/**
+ * Backing a framework, as the words' stems: "sponsoring fastapi", "donated to the litestar project". Its
+ * standing (STANDING) is news of it; backing is an act of ours, read only before its name.
+ */
+const BACKING = new Set(["sponsor", "fund", "donat"]);
+/**
+ * A word of backing at most three words before the name, in its clause, and no other clause weighing it
+ * for us ("we sponsor fastapi, would it work for our api?" weighs it).
+ */
 function backedAt(a: Analysed, at: number): boolean {
   const clause = a.tokens[at]?.clause;
-  return a.tokens.some((t) => t.at < at && t.at >= at - 3 && t.clause === clause && BACKING.has(t.word));
+  const backed = a.tokens.some(
+    (t) => t.at < at && t.at >= at - 3 && t.clause === clause && BACKING.has(t.stem),
+  );
+  return backed && !weighsAFit(a.words.filter((_, i) => a.tokens[i]?.clause !== clause));
 }
 /**
  * A thing another framework owns: "sanic's author", "pyramid's traversal routing", "starlette's
@@ -183,8 +197,7 @@ function backedAt(a: Analysed, at: number): boolean {
  * what ours is compared with.
  */
 export function ownedByAnother(a: Analysed, text: string, isName: (word: string) => boolean): boolean {
-  if (!text.includes("'") && !text.includes("’")) return false;
-  const owners = [...text.toLowerCase().matchAll(/([a-z][\w.]*)['’]s\b/g)].map((m) => m[1] as string);
+  const owners = ownersIn(text);
   if (owners.length === 0) return false;
   // The words read "sanic's" as "sanics" or as "sanic".
   const possessive = (w: string) => owners.some((o) => isName(o) && (w === o || w === `${o}s`));
@@ -241,7 +254,8 @@ const LEFT_OUT = new Set("considered recommend recommended picked chosen suggest
 
 /**
  * A thing weighed for us: a word of weighing ("instead", "a serious contender"), "in the running",
- * "measure up", a stronger "candidate" (not a release candidate), or why it was left out.
+ * "measure up", a stronger "candidate" (not a release candidate, not "candidate tracking"), or why it
+ * was left out.
  */
 function weighsIt(words: readonly string[]): boolean {
   return words.some(

@@ -1,4 +1,5 @@
 import type { Analysed, Term } from "./analyse.js";
+import { ownersIn } from "./possessive.js";
 
 /**
  * What a framework is weighed for, when a message names it after "for", and whether that is a thing
@@ -8,7 +9,7 @@ import type { Analysed, Term } from "./analyse.js";
  */
 
 /** Words that give a reason for what was said before them. */
-export const REASON_WORDS: ReadonlySet<string> = new Set(["because", "since", "cause", "cuz", "coz", "bc"]);
+export const REASON_WORDS: ReadonlySet<string> = new Set(["because", "since", "cause", "coz"]);
 /** Words that end what a framework is weighed for and start why or when: "for our api since…", "if…". */
 export const FOR_WHAT_ENDS: ReadonlySet<string> = new Set([
   ...REASON_WORDS,
@@ -20,6 +21,8 @@ export const FOR_WHAT_ENDS: ReadonlySet<string> = new Set([
 ]);
 /** Words before what a thing is weighed for: "for our offsite", "would it suit my hobby app". */
 const WEIGHED_FOR = new Set(["for", "suit", "suits"]);
+/** Someone else's, before a product: "for their service", "his api". */
+const THEIRS = new Set(["their", "his", "her"]);
 /** Words that end what a thing is for and start what it is weighed against: "for our api than flask". */
 const COMPARING = new Set(["than", "instead", "rather"]);
 /** Words that start a clause of their own inside the object: "for the edge api we're planning". */
@@ -34,20 +37,22 @@ const TEAMS = new Set(
 );
 /** What someone's own may be: "a side gig", "my pet project", "a personal thing". */
 const OWN_THINGS = new Set("project projects gig hustle thing things app site blog".split(" "));
-/** People whose thing is never ours: "my brother's startup", "the intern's summer project". */
-const PEOPLE = new Set(
+/** Relatives and others whose thing is never ours: "my brother's startup", "the intern's summer project". */
+const RELATIVES = new Set(
   "brother sister nephew niece cousin friend mom dad wife husband partner kid son daughter intern roommate neighbour neighbor".split(
     " ",
   ),
 );
-/** Before the word owned, ours or anyone's: "our team's api", "the team's needs", "my team's workflow". */
-const OURS_BEFORE_OWNER = new Set(["our", "my", "the", "this", "whole", "your"]);
+/** Words that make a team another one, wherever it is: "our sister company's", "the partner agency's". */
+const OTHER_TEAM = new Set(["other", "another", "sister", "partner", "parent"]);
+/** Words before an owner that make it ours or anyone's: "our team's api", "the team's needs", "my team's". */
+const DETERMINERS = new Set(["our", "my", "your", "the", "this", "whole"]);
 /**
  * A mark of another one or someone's own: "a hobby app", "the other team's", "another company", "a side
  * gig", "my pet project", "a personal thing" (not "the admin side", "the other services in our stack", "a
  * pet adoption site", "our personal finance app").
  */
-function anothers(w: Term, next: Term | undefined): boolean {
+function marksAnothers(w: Term, next: Term | undefined): boolean {
   const after = next?.typed ?? "";
   if (w.typed === "hobby") return true;
   if (w.typed === "other" || w.typed === "another") return TEAMS.has(after) || after === "project";
@@ -94,15 +99,27 @@ function objectOf(a: Analysed, at: number): Term[] {
 }
 
 /**
- * Another owns the word: a team not ours ("the data team's", "our sister company's"; not "our team's",
- * "the team's") or a person, whoever's ("my brother's startup", "the intern's summer project").
+ * Another owns the word: a person, whoever's ("my brother's startup", "the intern's summer project"), or a
+ * team named as another ("the data team's", "our sister company's"; not "our platform team's", "the
+ * team's"). The words read "team's" as "teams".
  */
-function anotherOwns(a: Analysed, text: string, t: Term): boolean {
-  if (!text.includes("'") && !text.includes("’")) return false;
-  const owner = t.typed.replace(/s$/, "");
-  if (!(TEAMS.has(owner) || PEOPLE.has(owner)) || !new RegExp(`\\b${owner}['’]s\\b`, "i").test(text))
-    return false;
-  return PEOPLE.has(owner) || !OURS_BEFORE_OWNER.has(a.words[t.at - 1] ?? "");
+function anotherOwns(a: Analysed, owners: readonly string[], t: Term): boolean {
+  if (!t.typed.endsWith("s")) return false;
+  const owner = t.typed.slice(0, -1);
+  if (!owners.includes(owner)) return false;
+  if (RELATIVES.has(owner)) return true;
+  if (!TEAMS.has(owner)) return false;
+  // What qualifies the team, back to its determiner: "the data team's", "our platform team's".
+  const qualifiers: string[] = [];
+  for (let i = t.at - 1; i >= Math.max(0, t.at - 4); i--) {
+    const w = a.words[i] as string;
+    if (DETERMINERS.has(w)) {
+      if (w === "our" || w === "my" || w === "your") return qualifiers.some((q) => OTHER_TEAM.has(q));
+      break;
+    }
+    qualifiers.push(w);
+  }
+  return qualifiers.length > 0;
 }
 
 /**
@@ -113,6 +130,7 @@ function anotherOwns(a: Analysed, text: string, t: Term): boolean {
  */
 export function forAnotherPurpose(a: Analysed, text: string, reading: PurposeReading, at: number): boolean {
   const { clause, sentence } = a.tokens[at] ?? {};
+  const owners = ownersIn(text);
   // The name's clause, or the sentence's opening "for": "for my brother's startup, would rails be better?".
   const opens = (t: Term) => t.sentence === sentence && a.tokens[t.at - 1]?.sentence !== sentence;
   return a.tokens.some((t) => {
@@ -121,11 +139,13 @@ export function forAnotherPurpose(a: Analysed, text: string, reading: PurposeRea
     const head = object[object.length - 1];
     if (!head) return false;
     // What is weighed, right before: "a good name for", "the theme for our hack week".
-    const weighed = a.tokens[t.at - 1];
+    const before = a.tokens[t.at - 1];
+    const weighed = before?.clause === t.clause ? before : undefined;
     // As typed: "theme" is no typo of "there".
     if (NO_PRODUCT.has(head.typed) || (weighed && NO_PRODUCT.has(weighed.typed))) return true;
-    if (object.some((w, i) => anothers(w, object[i + 1]) || anotherOwns(a, text, w))) return true;
-    if (PRODUCTS.has(head.word)) return false;
+    if (object.some((w, i) => marksAnothers(w, object[i + 1]) || anotherOwns(a, owners, w))) return true;
+    // A product is ours unless it is theirs: "for their service" (not "would it suit their needs", our users').
+    if (PRODUCTS.has(head.word)) return object.some((w) => THEIRS.has(w.typed));
     // "for our team retreat", "for our lunch and learn" (not "our lunch ordering app", "our trip planner").
     if (GATHERINGS.has(head.typed) || (head.typed === "learn" && object.some((w) => w.typed === "lunch")))
       return true;

@@ -12,7 +12,6 @@ import {
   alternativesNamed,
   comparesOthers,
   isAlternativeWord,
-  KIND_OF_STACK,
   othersOwnBusiness,
   standsAlone,
   weighedForAnotherThing,
@@ -170,6 +169,8 @@ function ranked(p: Float64Array, n = MAX_RUNNERS_UP + 1): number[] {
   return out;
 }
 
+/** Words that say what is weighed is a stack: "another framework", "a lighter stack". */
+const KIND_OF_STACK = new Set("framework frameworks stack stacks language languages lang".split(" "));
 /** Words of a request for help: the app or its workings named ("what can you do", "how do i redo the questionnaire"). */
 const HELP_CUES = new Set(
   "help usage command commands you u ya your yourself bot app thing tool questionnaire questions question ask asking answer answers recommendation rec recommendations redo rerun restart form modal inputs verdict pick result share export".split(
@@ -868,7 +869,7 @@ function asksRecommendedWay(words: readonly string[], hits: readonly AliasHit[])
     if (words.slice(Math.max(0, i - 3), i).some(isFrameworkName) || words.includes("or")) return false;
     if (words[i + 3] === "go" || words[i + 2] === "forward") return false;
     // The feature named in the how-to itself, before any reason ("because of the admin", "given…").
-    const reason = words.findIndex((u, k) => k > i && (FOR_WHAT_ENDS.has(u) || u === "because"));
+    const reason = words.findIndex((u, k) => k > i && FOR_WHAT_ENDS.has(u));
     return hits.some((h) => (h.at[0] as number) > i && (reason < 0 || (h.at[0] as number) < reason));
   });
 }
