@@ -1624,6 +1624,12 @@ describe("understand: questions about the decision", () => {
     // An environment needs no "the".
     ["is staging up?", true],
     ["is prod down again", true],
+    // Requests to colleagues: to act, to hand over a thing in hand, whom to go to, who is on call.
+    ["can someone review my PR for the login page copy? its just text changes", true],
+    ["could somebody add me to the github team so i can push", true],
+    ["does anyone have the link to the design doc?", true],
+    ["who do i ask for access to the staging db?", true],
+    ["arjun here — who's on call this weekend?", true],
     // Signing off is approving, not signing in.
     ["has legal signed off on the vendor contract", false],
     ["what is the meaning of life?", false],
@@ -1631,6 +1637,16 @@ describe("understand: questions about the decision", () => {
     const u = understand(k, text, { hasRecommendation: true, verdict: "django" });
     expect(u.intent).toBe("unknown");
     expect(u.intent === "unknown" && u.elsewhere === true).toBe(elsewhere);
+  });
+
+  // Asked of people, but about the frameworks or the pick: still the app's.
+  it.each([
+    ["can someone explain how the django admin handles permissions?", "feature"],
+    ["does anyone have experience with celery for background jobs?", "feature"],
+    ["can someone share the django docs on caching?", "feature"],
+    ["can someone give me the tl;dr", "decision"],
+  ])("%j is still asked of the app (%s)", (text, intent) => {
+    expect(understand(k, text, { hasRecommendation: true, verdict: "django" }).intent).toBe(intent);
   });
 
   // "will" still opens a question when no plan's verb follows; an agreement's "but how…" still asks.

@@ -327,6 +327,39 @@ export function asksWho(words: readonly string[]): boolean {
   return !words.some((w) => WHO_MAY.has(w) || isFrameworkName(w));
 }
 
+/** People asked to act or to hand something over: "can someone…", "does anyone have…". */
+const SOMEONE = new Set(["someone", "somebody", "anyone", "anybody"]);
+/** What colleagues are asked to do for each other: "can someone review my PR", "…add me to the github team". */
+const COLLEAGUE_ACTS = new Set(
+  "add review send share give grab ping invite approve merge rotate restart book cover swap forward sign".split(
+    " ",
+  ),
+);
+/** A thing in hand that someone may have: "the link", "last quarter's results", "yesterday's notes". */
+const A_THING_IN_HAND = new Set(["the", "last", "yesterdays", "todays", "that", "this"]);
+/** Asking whom to go to: "who do i ask for access", "who should we ping about the outage". */
+const GO_TO = new Set(["ask", "ping", "talk", "contact", "email", "message", "dm"]);
+
+/**
+ * A request to colleagues, not a question for the app: someone asked to act ("can someone review my PR
+ * for the login page copy?", "could somebody add me to the github team"), to hand over a thing in hand
+ * ("does anyone have the link to the design doc?"), whom to go to ("who do i ask for access to the staging
+ * db?"), or who is on call. Not when a framework is named ("can someone share the django docs link?").
+ */
+export function asksOfColleagues(words: readonly string[]): boolean {
+  if (words.some(isFrameworkName)) return false;
+  return words.some((w, i) => {
+    const next = words[i + 1] as string;
+    const then = words[i + 2] as string;
+    if ((w === "can" || w === "could" || w === "would") && SOMEONE.has(next)) return COLLEAGUE_ACTS.has(then);
+    if ((w === "does" || w === "do") && SOMEONE.has(next) && then === "have")
+      return A_THING_IN_HAND.has(words[i + 3] as string);
+    if (w === "who" && ["do", "should", "can"].includes(next) && (then === "i" || then === "we"))
+      return GO_TO.has(words[i + 3] as string);
+    return (w === "whos" || (w === "who" && next === "is")) && words.includes("call") && words.includes("on");
+  });
+}
+
 /** Verbs done to the app itself: "add you to a channel", "mute the bot". */
 const DONE_TO_THE_APP = new Set(
   "add invite remove kick mute unmute install uninstall configure reinstall restart ping".split(" "),

@@ -26,6 +26,7 @@ import {
   asksForTheGist,
   asksHowClose,
   asksHowItWent,
+  asksOfColleagues,
   asksToDoSomethingElse,
   asksWhatWouldFlip,
   asksWho,
@@ -943,11 +944,13 @@ function readMessage(
   }
 
   // "should we deploy on friday?", "should we restart the celery workers?": colleagues' chores in a
-  // thread; "who has the replica creds?", anywhere: a question about people; "did the deploy go
+  // thread; "who has the replica creds?", anywhere: a question about people; "can someone review my PR?":
+  // a request to colleagues (not "can someone give me the tl;dr", the gist); "did the deploy go
   // through?": how a thing in hand went.
   if (
     (context.hasRecommendation && asksForChore(a.words)) ||
     (asksWho(a.words) && !aboutTheApp(a.words) && !a.words.includes("you")) ||
+    (asksOfColleagues(a.words) && !asksForTheGist(a.tokens.map((t) => t.typed))) ||
     asksHowItWent(a.words)
   )
     return {
