@@ -35,6 +35,8 @@ describe("forAnotherPurpose", () => {
     // A team named as another, a product that is theirs.
     "for our sister company's api, would fastapi fit?",
     "did payments end up going with fastapi for their service?",
+    // What it would suit ends at "better".
+    "would fastapi suit their product better than flask?",
   ])("%j names a thing not ours", (text) => {
     expect(another(text)).toBe(true);
   });
@@ -63,6 +65,8 @@ describe("forAnotherPurpose", () => {
     "would fastapi suit our platform team's api?",
     // Their needs may be our users'.
     "our users want realtime updates, would phoenix suit their needs better?",
+    // A product of ours named outright weighs it for us, whatever else is weighed.
+    "would fastapi be a better fit for our service than for their service?",
   ])("%j names nothing that is not ours", (text) => {
     expect(another(text)).toBe(false);
   });

@@ -1630,6 +1630,8 @@ describe("understand: questions about the decision", () => {
     ["does anyone have the link to the design doc?", true],
     ["who do i ask for access to the staging db?", true],
     ["arjun here — who's on call this weekend?", true],
+    ["does anybody have yesterday's standup recording?", true],
+    ["can someone give me access to the staging db", true],
     // Signing off is approving, not signing in.
     ["has legal signed off on the vendor contract", false],
     ["what is the meaning of life?", false],
@@ -1645,8 +1647,19 @@ describe("understand: questions about the decision", () => {
     ["does anyone have experience with celery for background jobs?", "feature"],
     ["can someone share the django docs on caching?", "feature"],
     ["can someone give me the tl;dr", "decision"],
+    // An answer handed over, what a feature does, the app's own workings, "on call" said in passing.
+    ["can someone give me a sense of how it scales past a million users?", "feature"],
+    ["can someone share how the orm handles migrations?", "feature"],
+    ["does anyone have the numbers on how fast the orm is?", "feature"],
+    ["we rotate who's on call, so how easy is it to debug prod issues with this stack?", "feature"],
+    ["who's tried litestar? feels like it could be the better call here", "decision"],
   ])("%j is still asked of the app (%s)", (text, intent) => {
     expect(understand(k, text, { hasRecommendation: true, verdict: "django" }).intent).toBe(intent);
+  });
+
+  it("a request about the app's own workings is not left to colleagues", () => {
+    const text = "could someone send me the command to redo the recommendation?";
+    expect(understand(k, text, { hasRecommendation: true, verdict: "django" }).intent).not.toBe("unknown");
   });
 
   // "will" still opens a question when no plan's verb follows; an agreement's "but how…" still asks.

@@ -331,32 +331,51 @@ export function asksWho(words: readonly string[]): boolean {
 const SOMEONE = new Set(["someone", "somebody", "anyone", "anybody"]);
 /** What colleagues are asked to do for each other: "can someone review my PR", "…add me to the github team". */
 const COLLEAGUE_ACTS = new Set(
-  "add review send share give grab ping invite approve merge rotate restart book cover swap forward sign".split(
+  "add review grab ping invite approve merge rotate restart book cover swap forward sign".split(" "),
+);
+/** Handing over, which may hand over an answer too: "give me access" is a colleague's, "give me a sense of…" ours. */
+const HANDING = new Set(["give", "send", "share"]);
+/** For the asker: "review my PR", "add me to the team" (not "share how the orm handles migrations"). */
+const FOR_THE_ASKER = new Set(["me", "my"]);
+/** Things in hand a colleague may have: "the link to the design doc", "yesterday's recording". */
+const ARTIFACTS = new Set(
+  "link links deck slides recording recordings notes invite agenda minutes doc spreadsheet sheet results policy creds credentials password".split(
     " ",
   ),
 );
-/** A thing in hand that someone may have: "the link", "last quarter's results", "yesterday's notes". */
-const A_THING_IN_HAND = new Set(["the", "last", "yesterdays", "todays", "that", "this"]);
 /** Asking whom to go to: "who do i ask for access", "who should we ping about the outage". */
 const GO_TO = new Set(["ask", "ping", "talk", "contact", "email", "message", "dm"]);
+/** Words that name the app or its workings: a request about them is the app's ("…redo the recommendation"). */
+const THE_APPS = new Set("you bot app recommendation command questionnaire questions answers".split(" "));
 
 /**
- * A request to colleagues, not a question for the app: someone asked to act ("can someone review my PR
- * for the login page copy?", "could somebody add me to the github team"), to hand over a thing in hand
- * ("does anyone have the link to the design doc?"), whom to go to ("who do i ask for access to the staging
- * db?"), or who is on call. Not when a framework is named ("can someone share the django docs link?").
+ * A request to colleagues, not a question for the app: someone asked to act for the asker ("can someone
+ * review my PR for the login page copy?", "could somebody add me to the github team"), to hand over access
+ * or a thing in hand ("can someone give me access to the staging db", "does anyone have the link to the
+ * design doc?"), or whom to go to ("who do i ask for access to
+ * the staging db?"); who is on call, asked at the start of a clause (`starts`: "arjun here — who's on call
+ * this weekend?"). Not when a framework or the app is named ("can someone
+ * share the django docs link?", "could someone send me the command to redo the recommendation?").
  */
-export function asksOfColleagues(words: readonly string[]): boolean {
-  if (words.some(isFrameworkName)) return false;
+export function asksOfColleagues(words: readonly string[], starts: ReadonlySet<number> = new Set()): boolean {
+  if (words.some((w) => isFrameworkName(w) || THE_APPS.has(w))) return false;
+  const first = afterLeadIns(words);
   return words.some((w, i) => {
     const next = words[i + 1] as string;
     const then = words[i + 2] as string;
-    if ((w === "can" || w === "could" || w === "would") && SOMEONE.has(next)) return COLLEAGUE_ACTS.has(then);
+    if ((w === "can" || w === "could" || w === "would") && SOMEONE.has(next)) {
+      if (HANDING.has(then)) return words.slice(i + 3, i + 9).some((x) => x === "access" || ARTIFACTS.has(x));
+      return COLLEAGUE_ACTS.has(then) && FOR_THE_ASKER.has(words[i + 3] as string);
+    }
     if ((w === "does" || w === "do") && SOMEONE.has(next) && then === "have")
-      return A_THING_IN_HAND.has(words[i + 3] as string);
+      return words.slice(i + 3, i + 9).some((x) => ARTIFACTS.has(x));
     if (w === "who" && ["do", "should", "can"].includes(next) && (then === "i" || then === "we"))
       return GO_TO.has(words[i + 3] as string);
-    return (w === "whos" || (w === "who" && next === "is")) && words.includes("call") && words.includes("on");
+    const onCall = (k: number) => words[k] === "on" && words[k + 1] === "call";
+    return (
+      (i === first || starts.has(i)) &&
+      ((w === "whos" && onCall(i + 1)) || (w === "who" && next === "is" && onCall(i + 2)))
+    );
   });
 }
 

@@ -23,8 +23,8 @@ export const FOR_WHAT_ENDS: ReadonlySet<string> = new Set([
 const WEIGHED_FOR = new Set(["for", "suit", "suits"]);
 /** Someone else's, before a product: "for their service", "his api". */
 const THEIRS = new Set(["their", "his", "her"]);
-/** Words that end what a thing is for and start what it is weighed against: "for our api than flask". */
-const COMPARING = new Set(["than", "instead", "rather"]);
+/** Words that end what a thing is for and start what it is weighed against: "for our api than flask", "suit their product better". */
+const COMPARING = new Set(["than", "instead", "rather", "better", "worse", "more", "less"]);
 /** Words that start a clause of their own inside the object: "for the edge api we're planning". */
 const CLAUSE_OPENERS = new Set(
   // As the words read "i'm", "we're", "they've": "im", "were", "theyve".
@@ -133,8 +133,21 @@ export function forAnotherPurpose(a: Analysed, text: string, reading: PurposeRea
   const owners = ownersIn(text);
   // The name's clause, or the sentence's opening "for": "for my brother's startup, would rails be better?".
   const opens = (t: Term) => t.sentence === sentence && a.tokens[t.at - 1]?.sentence !== sentence;
-  return a.tokens.some((t) => {
-    if (!WEIGHED_FOR.has(t.word) || (t.clause !== clause && !(t.word === "for" && opens(t)))) return false;
+  const read = a.tokens.filter(
+    (t) => WEIGHED_FOR.has(t.word) && (t.clause === clause || (t.word === "for" && opens(t))),
+  );
+  // Whose each is: someone else's or another one ("our other team's billing app", "my hobby app").
+  const anothersIn = (object: readonly Term[]) =>
+    object.some((w, i) => marksAnothers(w, object[i + 1]) || anotherOwns(a, owners, w));
+  // "for our service than for their service": a product of ours named outright weighs it for us.
+  const ours = (t: Term) => {
+    const object = objectOf(a, t.at);
+    return (
+      object[0]?.word === "our" && PRODUCTS.has(object[object.length - 1]?.word ?? "") && !anothersIn(object)
+    );
+  };
+  if (read.some(ours)) return false;
+  return read.some((t) => {
     const object = objectOf(a, t.at);
     const head = object[object.length - 1];
     if (!head) return false;
@@ -143,7 +156,7 @@ export function forAnotherPurpose(a: Analysed, text: string, reading: PurposeRea
     const weighed = before?.clause === t.clause ? before : undefined;
     // As typed: "theme" is no typo of "there".
     if (NO_PRODUCT.has(head.typed) || (weighed && NO_PRODUCT.has(weighed.typed))) return true;
-    if (object.some((w, i) => marksAnothers(w, object[i + 1]) || anotherOwns(a, owners, w))) return true;
+    if (anothersIn(object)) return true;
     // A product is ours unless it is theirs: "for their service" (not "would it suit their needs", our users').
     if (PRODUCTS.has(head.word)) return object.some((w) => THEIRS.has(w.typed));
     // "for our team retreat", "for our lunch and learn" (not "our lunch ordering app", "our trip planner").

@@ -172,6 +172,11 @@ function ranked(p: Float64Array, n = MAX_RUNNERS_UP + 1): number[] {
 
 /** Words that say what is weighed is a stack: "another framework", "a lighter stack". */
 const KIND_OF_STACK = new Set("framework frameworks stack stacks language languages lang".split(" "));
+/** Where each clause starts: "arjun here — who's on call?" asks its question in the second. */
+function clauseStarts(a: Analysed): ReadonlySet<number> {
+  return new Set(a.tokens.filter((t, i) => i === 0 || a.tokens[i - 1]?.clause !== t.clause).map((t) => t.at));
+}
+
 /** Words of a request for help: the app or its workings named ("what can you do", "how do i redo the questionnaire"). */
 const HELP_CUES = new Set(
   "help usage command commands you u ya your yourself bot app thing tool questionnaire questions question ask asking answer answers recommendation rec recommendations redo rerun restart form modal inputs verdict pick result share export".split(
@@ -950,7 +955,7 @@ function readMessage(
   if (
     (context.hasRecommendation && asksForChore(a.words)) ||
     (asksWho(a.words) && !aboutTheApp(a.words) && !a.words.includes("you")) ||
-    (asksOfColleagues(a.words) && !asksForTheGist(a.tokens.map((t) => t.typed))) ||
+    (asksOfColleagues(a.words, clauseStarts(a)) && !asksForTheGist(a.tokens.map((t) => t.typed))) ||
     asksHowItWent(a.words)
   )
     return {
