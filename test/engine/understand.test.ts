@@ -1632,6 +1632,9 @@ describe("understand: questions about the decision", () => {
     ["arjun here — who's on call this weekend?", true],
     ["does anybody have yesterday's standup recording?", true],
     ["can someone give me access to the staging db", true],
+    // When a plan is set, two times offered.
+    ["are we migrating the billing db to aurora this sprint or next?", true],
+    ["is the security audit scheduled for next month or is that q3?", true],
     // Signing off is approving, not signing in.
     ["has legal signed off on the vendor contract", false],
     ["what is the meaning of life?", false],
@@ -1655,6 +1658,11 @@ describe("understand: questions about the decision", () => {
     ["who's tried litestar? feels like it could be the better call here", "decision"],
   ])("%j is still asked of the app (%s)", (text, intent) => {
     expect(understand(k, text, { hasRecommendation: true, verdict: "django" }).intent).toBe(intent);
+  });
+
+  it("times offered with a framework named are not left to colleagues", () => {
+    const text = "should we move to django 5 this sprint or next?";
+    expect(understand(k, text, { hasRecommendation: true, verdict: "django" }).intent).not.toBe("unknown");
   });
 
   it("a request about the app's own workings is not left to colleagues", () => {

@@ -1,6 +1,6 @@
 import { FRAMEWORK_NAMES, isFrameworkName } from "./frameworks.js";
 import { afterLeadIns } from "./question.js";
-import { DAYS, timeWords } from "./time-words.js";
+import { DAYS, MONTHS, timeWords } from "./time-words.js";
 
 /**
  * The app's own command words. `/flask-or-django help` shows the usage; the same word alone in a
@@ -377,6 +377,27 @@ export function asksOfColleagues(words: readonly string[], starts: ReadonlySet<n
       ((w === "whos" && onCall(i + 1)) || (w === "who" && next === "is" && onCall(i + 2)))
     );
   });
+}
+
+/** Words of a time a plan is set for: "this sprint or next", "next month or is that q3". */
+const PLAN_TIMES = timeWords(
+  [...DAYS, ...MONTHS],
+  "sprint sprints week weeks month months quarter quarters q1 q2 q3 q4 eod eow morning afternoon weekend next later",
+);
+
+/**
+ * When a thing in hand is planned, two times offered ("are we migrating the billing db to aurora this
+ * sprint or next?", "is the security audit scheduled for next month or is that q3?"): a colleague's
+ * question, whatever the thing is. Not with a framework named.
+ */
+export function asksWhichTime(words: readonly string[]): boolean {
+  if (words.some(isFrameworkName)) return false;
+  return words.some(
+    (w, i) =>
+      w === "or" &&
+      words.slice(Math.max(0, i - 2), i).some((x) => PLAN_TIMES.has(x)) &&
+      words.slice(i + 1, i + 4).some((x) => PLAN_TIMES.has(x)),
+  );
 }
 
 /** Verbs done to the app itself: "add you to a channel", "mute the bot". */

@@ -29,6 +29,7 @@ import {
   asksOfColleagues,
   asksToDoSomethingElse,
   asksWhatWouldFlip,
+  asksWhichTime,
   asksWho,
   asksWhyAlone,
   asksWhyFramework,
@@ -950,12 +951,13 @@ function readMessage(
 
   // "should we deploy on friday?", "should we restart the celery workers?": colleagues' chores in a
   // thread; "who has the replica creds?", anywhere: a question about people; "can someone review my PR?":
-  // a request to colleagues (not "can someone give me the tl;dr", the gist); "did the deploy go
-  // through?": how a thing in hand went.
+  // a request to colleagues (not "can someone give me the tl;dr", the gist); "this sprint or next?", in
+  // a thread: when a plan is set; "did the deploy go through?": how a thing in hand went.
   if (
     (context.hasRecommendation && asksForChore(a.words)) ||
     (asksWho(a.words) && !aboutTheApp(a.words) && !a.words.includes("you")) ||
     (asksOfColleagues(a.words, clauseStarts(a)) && !asksForTheGist(a.tokens.map((t) => t.typed))) ||
+    (context.hasRecommendation && asksWhichTime(a.words)) ||
     asksHowItWent(a.words)
   )
     return {
