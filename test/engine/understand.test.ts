@@ -1635,6 +1635,10 @@ describe("understand: questions about the decision", () => {
     // When a plan is set, two times offered.
     ["are we migrating the billing db to aurora this sprint or next?", true],
     ["is the security audit scheduled for next month or is that q3?", true],
+    // A colleague addressed by name, typed rather than picked as a mention.
+    ["@priya can you add the ADR template to confluence", true],
+    ["Arjun, are you presenting this at the arch review or should I?", true],
+    ["@Arjun you used fastapi at your last job right? how'd you find it?", true],
     // Signing off is approving, not signing in.
     ["has legal signed off on the vendor contract", false],
     ["what is the meaning of life?", false],
@@ -1663,6 +1667,14 @@ describe("understand: questions about the decision", () => {
   it("times offered with a framework named are not left to colleagues", () => {
     const text = "should we move to django 5 this sprint or next?";
     expect(understand(k, text, { hasRecommendation: true, verdict: "django" }).intent).not.toBe("unknown");
+  });
+
+  it.each([
+    ["@flask-or-django what can you actually answer?", "help"],
+    ["@here how does the admin handle permissions?", "feature"],
+    ["Django, is it overkill for a small api?", "decision"],
+  ])("%j addresses the app, everyone or a framework: still the app's (%s)", (text, intent) => {
+    expect(understand(k, text, { hasRecommendation: true, verdict: "django" }).intent).toBe(intent);
   });
 
   it("a request about the app's own workings is not left to colleagues", () => {

@@ -321,8 +321,9 @@ describe("worded like ours, about something else", () => {
     "would rails be a fun topic for our lunch and learn?",
     "is quarkus a good fit for the data team's java stuff? they asked us",
     "fastapi. anyone here used it?",
-    // A request to colleagues, a feature's words and all.
+    // A request to colleagues, a feature's words and all; a colleague addressed by a typed name.
     "who do i ask for access to the staging db?",
+    "@priya can you add the ADR template to confluence",
   ])("%j is colleagues' business: no reply in the thread", async (text) => {
     const { s } = await ask(text);
     expectChoseSilence(s);

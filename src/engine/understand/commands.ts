@@ -400,6 +400,24 @@ export function asksWhichTime(words: readonly string[]): boolean {
   );
 }
 
+/** Handles that address everyone, not one colleague: "@here reminder: …". */
+const EVERYONE = new Set(["here", "channel", "everyone"]);
+
+/**
+ * The message opens by addressing a colleague by name, typed rather than picked as a Slack mention:
+ * "@priya can you add the ADR template to confluence", "Arjun, are you presenting this at the arch
+ * review?" (`unheardFirst`: its first word is one no question we learnt from has). Not the app
+ * ("@flask-or-django …", "@bot …"), nor everyone ("@here …").
+ */
+export function addressesSomeoneElse(text: string, unheardFirst: boolean): boolean {
+  const at = /^\s*@([a-z][\w.-]*)/i.exec(text);
+  if (at) {
+    const handle = (at[1] as string).toLowerCase();
+    return !EVERYONE.has(handle) && !["flask", "django", "bot"].some((n) => handle.includes(n));
+  }
+  return unheardFirst && /^\s*[A-Z][a-z]+,\s/.test(text);
+}
+
 /** Verbs done to the app itself: "add you to a channel", "mute the bot". */
 const DONE_TO_THE_APP = new Set(
   "add invite remove kick mute unmute install uninstall configure reinstall restart ping".split(" "),

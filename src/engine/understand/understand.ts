@@ -21,6 +21,7 @@ import { type Analysed, GRAMMAR_WORDS } from "./analyse.js";
 import { askedAfter } from "./asked-after.js";
 import {
   aboutTheApp,
+  addressesSomeoneElse,
   afterSupposing,
   asksForChore,
   asksForTheGist,
@@ -952,12 +953,14 @@ function readMessage(
   // "should we deploy on friday?", "should we restart the celery workers?": colleagues' chores in a
   // thread; "who has the replica creds?", anywhere: a question about people; "can someone review my PR?":
   // a request to colleagues (not "can someone give me the tl;dr", the gist); "this sprint or next?", in
-  // a thread: when a plan is set; "did the deploy go through?": how a thing in hand went.
+  // a thread: when a plan is set, or a colleague addressed by name ("@priya can you…", "Arjun, are
+  // you…"); "did the deploy go through?": how a thing in hand went.
   if (
     (context.hasRecommendation && asksForChore(a.words)) ||
     (asksWho(a.words) && !aboutTheApp(a.words) && !a.words.includes("you")) ||
     (asksOfColleagues(a.words, clauseStarts(a)) && !asksForTheGist(a.tokens.map((t) => t.typed))) ||
     (context.hasRecommendation && asksWhichTime(a.words)) ||
+    (context.hasRecommendation && addressesSomeoneElse(text, a.tokens[0]?.known === false)) ||
     asksHowItWent(a.words)
   )
     return {
