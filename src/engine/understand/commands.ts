@@ -352,10 +352,10 @@ const THE_APPS = new Set("you bot app recommendation command questionnaire quest
  * A request to colleagues, not a question for the app: someone asked to act for the asker ("can someone
  * review my PR for the login page copy?", "could somebody add me to the github team"), to hand over access
  * or a thing in hand ("can someone give me access to the staging db", "does anyone have the link to the
- * design doc?"), or whom to go to ("who do i ask for access to
- * the staging db?"); who is on call, asked at the start of a clause (`starts`: "arjun here — who's on call
- * this weekend?"). Not when a framework or the app is named ("can someone
- * share the django docs link?", "could someone send me the command to redo the recommendation?").
+ * design doc?"), or whom to go to ("who do i ask for access to the staging db?"); who is on call, asked at
+ * the start of a clause (`starts`: "arjun here — who's on call this weekend?"). Not when a framework or the
+ * app is named ("can someone share the django docs link?", "could someone send me the command to redo the
+ * recommendation?").
  */
 export function asksOfColleagues(words: readonly string[], starts: ReadonlySet<number> = new Set()): boolean {
   if (words.some((w) => isFrameworkName(w) || THE_APPS.has(w))) return false;

@@ -56,7 +56,7 @@ export function anothersOwnBusiness(
   if (named.length > 0 && words.some((w, i) => w === "project" && anotherProject(words, i))) return true;
   // "anyone here used rails in prod?": people asked about their own use.
   if (named.length > 0 && asksWhoUsed(a, named[0] as NameAt)) return true;
-  // "is it worth us sponsoring fastapi?": its standing, however it is weighed.
+  // "is it worth us sponsoring fastapi?": backing it, however it is weighed.
   if (named.some((n) => backedAt(a, n.at))) return true;
   // Weighed anywhere, it is weighed for us: "what about fastapi 0.110 instead?".
   if (weighsIt(words)) return false;
