@@ -324,6 +324,7 @@ describe("worded like ours, about something else", () => {
     // A request to colleagues, a feature's words and all; a colleague addressed by a typed name.
     "who do i ask for access to the staging db?",
     "@priya can you add the ADR template to confluence",
+    "can someone approve my expense report?",
   ])("%j is colleagues' business: no reply in the thread", async (text) => {
     const { s } = await ask(text);
     expectChoseSilence(s);
