@@ -1632,6 +1632,11 @@ describe("understand: questions about the decision", () => {
     ["arjun here — who's on call this weekend?", true],
     ["does anybody have yesterday's standup recording?", true],
     ["can someone give me access to the staging db", true],
+    // A chore asked of someone, acting on a thing in hand.
+    ["can someone restart the celery workers on staging?", true],
+    ["can someone take a look at my pr?", true],
+    ["anybody able to review my migration pr before 5?", true],
+    ["could someone rotate the api keys for the analytics service", true],
     // When a plan is set, two times offered.
     ["are we migrating the billing db to aurora this sprint or next?", true],
     ["is the security audit scheduled for next month or is that q3?", true],
@@ -1657,6 +1662,12 @@ describe("understand: questions about the decision", () => {
     // An answer handed over, what a feature does, the app's own workings, "on call" said in passing.
     ["can someone give me a sense of how it scales past a million users?", "feature"],
     ["can someone share how the orm handles migrations?", "feature"],
+    // What is handed over is an answer.
+    ["can anyone share a good example of the auth setup it would give us?", "feature"],
+    ["can someone share a bit of history on how the framework came about?", "feature"],
+    // Verbs that weigh are no chore: "check", "review", "evaluate" the feature for us.
+    ["can someone check the admin docs for inline editing support?", "feature"],
+    ["could someone review the auth options for our sso needs?", "feature"],
     ["does anyone have the numbers on how fast the orm is?", "feature"],
     ["we rotate who's on call, so how easy is it to debug prod issues with this stack?", "feature"],
     ["who's tried litestar? feels like it could be the better call here", "decision"],

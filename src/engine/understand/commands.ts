@@ -329,13 +329,11 @@ export function asksWho(words: readonly string[]): boolean {
 
 /** People asked to act or to hand something over: "can someone…", "does anyone have…". */
 const SOMEONE = new Set(["someone", "somebody", "anyone", "anybody"]);
-/** What colleagues are asked to do for each other: "can someone review my PR", "…add me to the github team". */
-const COLLEAGUE_ACTS = new Set(
-  "add review grab ping invite approve merge rotate restart book cover swap forward sign".split(" "),
-);
+/** What colleagues are asked to look over for the asker: "can someone review my PR", "…sign my form". */
+const FOR_THE_ASKER_ACTS = new Set(["review", "sign"]);
 /** Handing over, which may hand over an answer too: "give me access" is a colleague's, "give me a sense of…" ours. */
 const HANDING = new Set(["give", "send", "share"]);
-/** For the asker: "review my PR", "add me to the team" (not "share how the orm handles migrations"). */
+/** For the asker: "review my PR" (not "review the auth options for our sso needs"). */
 const FOR_THE_ASKER = new Set(["me", "my"]);
 /** Things in hand a colleague may have: "the link to the design doc", "yesterday's recording". */
 const ARTIFACTS = new Set(
@@ -343,10 +341,75 @@ const ARTIFACTS = new Set(
     " ",
   ),
 );
+/** Words between someone and the chore: "can someone quickly approve…", "can anyone else share…". */
+const SOFTENERS = new Set(["else", "quickly", "please", "just", "pls", "maybe", "also"]);
+/** Someone free to act: "anybody able to…", "is somebody around to…". */
+const ABLE = new Set(["able", "free", "around", "available"]);
+/**
+ * Chores that act on a thing, which no question about the frameworks asks for: "restart the celery
+ * workers", "merge the orm migration pr" (not "check", "review", "test" or "evaluate", which weigh).
+ */
+const CHORES = new Set(
+  "restart reboot rotate reset merge approve update add remove delete send resend forward grab book cover swap kick post file close invite ping move rename unblock unlock renew revoke schedule reschedule cancel upload install share pair".split(
+    " ",
+  ),
+);
+/** What a chore acts on: a thing in hand ("the celery workers on staging", "my pr", "their invoice"). */
+const IN_HAND_OBJECT = new Set([
+  "the",
+  "my",
+  "our",
+  "their",
+  "this",
+  "that",
+  "a",
+  "me",
+  "us",
+  "those",
+  "these",
+]);
+/** Words that turn a chore into a question: "can someone share how the orm handles migrations?". */
+const ASKING_AFTER = new Set(["how", "what", "why", "whether", "if", "which", "when", "where"]);
+/** What is handed over when it is an answer: "share a good example of…", "grab the details on…". */
+const KNOWING = new Set(
+  "example examples way ways details detail bit history reasons reason info information overview summary sense pointer pointers tips tip numbers rundown explanation breakdown pros cons tradeoffs story gist".split(
+    " ",
+  ),
+);
+/**
+ * What someone is asked to do from `at` (its verb) is for the asker or the team: a chore, an act for the
+ * asker ("review my PR", "add me to…"), or handing over access or a thing in hand.
+ */
+function doneForUs(words: readonly string[], at: number): boolean {
+  const verb = words[at] as string;
+  if (choreAsked(words, at)) return true;
+  if (HANDING.has(verb)) return words.slice(at + 1, at + 7).some((x) => x === "access" || ARTIFACTS.has(x));
+  return FOR_THE_ASKER_ACTS.has(verb) && FOR_THE_ASKER.has(words[at + 1] as string);
+}
+/**
+ * A chore asked of someone from `at` (the verb, past softeners): a chore's verb acting on a thing in
+ * hand, and no question word or word of knowing after it ("can someone restart the celery workers on staging?",
+ * "can someone take a look at my pr?"; not "can someone explain the admin's permission model?", "can
+ * someone share a good example of the auth setup?").
+ */
+function choreAsked(words: readonly string[], at: number): boolean {
+  let v = at;
+  while (SOFTENERS.has(words[v] as string)) v++;
+  const verb = words[v] as string;
+  // "can someone take a look at my pr?": looking at the asker's own thing.
+  if (verb === "take" && words[v + 1] === "a" && words[v + 2] === "look") return words[v + 4] === "my";
+  if (!CHORES.has(verb)) return false;
+  if (words.slice(v + 1, v + 5).some((w) => ASKING_AFTER.has(w) || KNOWING.has(w))) return false;
+  return IN_HAND_OBJECT.has(words[v + 1] as string);
+}
 /** Asking whom to go to: "who do i ask for access", "who should we ping about the outage". */
 const GO_TO = new Set(["ask", "ping", "talk", "contact", "email", "message", "dm"]);
 /** Words that name the app or its workings: a request about them is the app's ("…redo the recommendation"). */
-const THE_APPS = new Set("you bot app recommendation command questionnaire questions answers".split(" "));
+const THE_APPS = new Set(
+  "you bot app recommendation command questionnaire questions answers comparison verdict pick decision reasoning".split(
+    " ",
+  ),
+);
 
 /**
  * A request to colleagues, not a question for the app: someone asked to act for the asker ("can someone
@@ -363,10 +426,9 @@ export function asksOfColleagues(words: readonly string[], starts: ReadonlySet<n
   return words.some((w, i) => {
     const next = words[i + 1] as string;
     const then = words[i + 2] as string;
-    if ((w === "can" || w === "could" || w === "would") && SOMEONE.has(next)) {
-      if (HANDING.has(then)) return words.slice(i + 3, i + 9).some((x) => x === "access" || ARTIFACTS.has(x));
-      return COLLEAGUE_ACTS.has(then) && FOR_THE_ASKER.has(words[i + 3] as string);
-    }
+    if ((w === "can" || w === "could" || w === "would") && SOMEONE.has(next)) return doneForUs(words, i + 2);
+    // "anybody able to review my migration pr before 5?", "is somebody free to cover the support queue?"
+    if (SOMEONE.has(w) && ABLE.has(next) && then === "to") return doneForUs(words, i + 3);
     if ((w === "does" || w === "do") && SOMEONE.has(next) && then === "have")
       return words.slice(i + 3, i + 9).some((x) => ARTIFACTS.has(x));
     if (w === "who" && ["do", "should", "can"].includes(next) && (then === "i" || then === "we"))
