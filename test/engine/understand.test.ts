@@ -1637,6 +1637,7 @@ describe("understand: questions about the decision", () => {
     ["can someone take a look at my pr?", true],
     ["anybody able to review my migration pr before 5?", true],
     ["could someone rotate the api keys for the analytics service", true],
+    ["can someone please review my PR before lunch", true],
     // When a plan is set, two times offered.
     ["are we migrating the billing db to aurora this sprint or next?", true],
     ["is the security audit scheduled for next month or is that q3?", true],

@@ -377,24 +377,25 @@ const KNOWING = new Set(
   ),
 );
 /**
- * What someone is asked to do from `at` (its verb) is for the asker or the team: a chore, an act for the
- * asker ("review my PR", "add me to…"), or handing over access or a thing in hand.
+ * What someone is asked to do from `at` (its verb, past softeners: "can someone please review my PR") is
+ * for the asker or the team: a chore, an act for the asker ("review my PR"), or handing over access or a
+ * thing in hand.
  */
 function doneForUs(words: readonly string[], at: number): boolean {
-  const verb = words[at] as string;
-  if (choreAsked(words, at)) return true;
-  if (HANDING.has(verb)) return words.slice(at + 1, at + 7).some((x) => x === "access" || ARTIFACTS.has(x));
-  return FOR_THE_ASKER_ACTS.has(verb) && FOR_THE_ASKER.has(words[at + 1] as string);
-}
-/**
- * A chore asked of someone from `at` (the verb, past softeners): a chore's verb acting on a thing in
- * hand, and no question word or word of knowing after it ("can someone restart the celery workers on staging?",
- * "can someone take a look at my pr?"; not "can someone explain the admin's permission model?", "can
- * someone share a good example of the auth setup?").
- */
-function choreAsked(words: readonly string[], at: number): boolean {
   let v = at;
   while (SOFTENERS.has(words[v] as string)) v++;
+  const verb = words[v] as string;
+  if (choreAsked(words, v)) return true;
+  if (HANDING.has(verb)) return words.slice(v + 1, v + 7).some((x) => x === "access" || ARTIFACTS.has(x));
+  return FOR_THE_ASKER_ACTS.has(verb) && FOR_THE_ASKER.has(words[v + 1] as string);
+}
+/**
+ * A chore asked of someone, its verb at `v`: a chore's verb acting on a thing in hand, and no question
+ * word or word of knowing after it ("can someone restart the celery workers on staging?", "can someone
+ * take a look at my pr?"; not "can someone explain the admin's permission model?", "can someone share a
+ * good example of the auth setup?").
+ */
+function choreAsked(words: readonly string[], v: number): boolean {
   const verb = words[v] as string;
   // "can someone take a look at my pr?": looking at the asker's own thing.
   if (verb === "take" && words[v + 1] === "a" && words[v + 2] === "look") return words[v + 4] === "my";
@@ -412,8 +413,9 @@ const THE_APPS = new Set(
 );
 
 /**
- * A request to colleagues, not a question for the app: someone asked to act for the asker ("can someone
- * review my PR for the login page copy?", "could somebody add me to the github team"), to hand over access
+ * A request to colleagues, not a question for the app: someone asked (or someone able) to act for the
+ * asker or the team ("can someone review my PR for the login page copy?", "could somebody add me to the
+ * github team", "anybody able to restart the celery workers on staging?"), to hand over access
  * or a thing in hand ("can someone give me access to the staging db", "does anyone have the link to the
  * design doc?"), or whom to go to ("who do i ask for access to the staging db?"); who is on call, asked at
  * the start of a clause (`starts`: "arjun here — who's on call this weekend?"). Not when a framework or the
