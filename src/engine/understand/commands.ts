@@ -327,8 +327,8 @@ export function asksWho(words: readonly string[]): boolean {
   return !words.some((w) => WHO_MAY.has(w) || isFrameworkName(w));
 }
 
-/** People asked to act or to hand something over: "can someone…", "does anyone have…". */
-const SOMEONE = new Set(["someone", "somebody", "anyone", "anybody"]);
+/** People asked, to act or about their own use: "can someone…", "does anyone have…", "anyone here used…". */
+export const SOMEONE: ReadonlySet<string> = new Set(["someone", "somebody", "anyone", "anybody", "yall"]);
 /** What colleagues are asked to look over for the asker: "can someone review my PR", "…sign my form". */
 const FOR_THE_ASKER_ACTS = new Set(["review", "sign"]);
 /** Handing over, which may hand over an answer too: "give me access" is a colleague's, "give me a sense of…" ours. */

@@ -1,4 +1,5 @@
 import type { Analysed } from "./analyse.js";
+import { SOMEONE } from "./commands.js";
 import { FIT, saysForUs, weighsAFit } from "./for-us.js";
 import { ownersIn } from "./possessive.js";
 import { suggestedAt } from "./suggesting.js";
@@ -102,7 +103,7 @@ export function anothersOwnBusiness(
 function asksWhoUsed(a: Analysed, { at, length }: NameAt): boolean {
   const words = a.words;
   const person = words.findIndex(
-    (w, i) => PEOPLE.has(w) || (WHO.has(w) && (words[i + 1] === "here" || USED.has(words[i + 1] ?? ""))),
+    (w, i) => SOMEONE.has(w) || (WHO.has(w) && (words[i + 1] === "here" || USED.has(words[i + 1] ?? ""))),
   );
   if (person < 0) return false;
   // "anyone here used rails?", or the person after the name: "is fastapi something anyone here has used?",
@@ -134,7 +135,7 @@ const TAGS = new Set(["right"]);
 /** The words without "here" right after a person asked: "has anybody here used rails?" is not "here" as ours. */
 function withoutPeopleHere(words: readonly string[]): string[] {
   return words.filter(
-    (w, i) => !(w === "here" && (PEOPLE.has(words[i - 1] ?? "") || WHO.has(words[i - 1] ?? ""))),
+    (w, i) => !(w === "here" && (SOMEONE.has(words[i - 1] ?? "") || WHO.has(words[i - 1] ?? ""))),
   );
 }
 /** The word after a name, past its own suffix: "that express.js talk" reads "express javascript talk". */
@@ -158,8 +159,7 @@ function forSomeoneElse(words: readonly string[]): boolean {
 }
 /** What "for my" may name that is ours, or an idiom: "for my team", "for my part", "for my money". */
 const OURS_OR_IDIOM = new Set("team project company org app api service product part money two".split(" "));
-/** People asked: "anyone here…", "has anybody…", "y'all". */
-const PEOPLE = new Set(["anyone", "anybody", "someone", "somebody", "yall"]);
+
 /** "Who" asking of people: "who here has used…", "who's worked with…". */
 const WHO = new Set(["who", "whos"]);
 /** Words of a person's own use of a thing: "used", "worked with", "heard of", "familiar with". */
